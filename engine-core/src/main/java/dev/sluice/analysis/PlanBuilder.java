@@ -1,0 +1,489 @@
+package dev.sluice.analysis;
+
+import dev.sluice.expr.Alias;
+import dev.sluice.expr.AttributeReference;
+import dev.sluice.expr.Cast;
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.FunctionContext;
+import dev.sluice.expr.GetStructField;
+import dev.sluice.expr.Operators;
+import dev.sluice.expr.SortOrder;
+import dev.sluice.expr.TypeCoercion;
+import dev.sluice.expr.UnresolvedAttribute;
+import dev.sluice.expr.UnresolvedStar;
+import dev.sluice.expr.aggregate.AggregateFunction;
+import dev.sluice.expr.generator.Explode;
+import dev.sluice.expr.generator.Generator;
+import dev.sluice.expr.generator.TimeWindow;
+import dev.sluice.expr.window.WindowExpression;
+import dev.sluice.exec.AggregationSpec;
+import dev.sluice.plan.logical.Aggregate;
+import dev.sluice.plan.logical.Deduplicate;
+import dev.sluice.plan.logical.Filter;
+import dev.sluice.plan.logical.Generate;
+import dev.sluice.plan.logical.Join;
+import dev.sluice.plan.logical.JoinType;
+import dev.sluice.plan.logical.LogicalPlan;
+import dev.sluice.plan.logical.Project;
+import dev.sluice.plan.logical.Sort;
+import dev.sluice.plan.logical.Union;
+import dev.sluice.plan.logical.Window;
+import dev.sluice.sql.AnalysisException;
+import dev.sluice.sql.types.DataType;
+import dev.sluice.sql.types.DataTypes;
+import dev.sluice.sql.types.StructField;
+import dev.sluice.sql.types.StructType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The analyzer for the Dataset API: builds checked logical plan nodes from unresolved expressions. Expands
+ * stars, names unaliased columns as Spark does, pulls generators (explode, sliding windows) into Generate
+ * nodes, window functions into Window nodes and aggregates into Aggregate nodes. Immutable.
+ */
+public final class PlanBuilder {
+    private final FunctionContext context;
+
+    public PlanBuilder(FunctionContext context) {
+        this.context = context;
+    }
+
+    public FunctionContext context() {
+        return context;
+    }
+
+    public ExpressionResolver resolver(LogicalPlan plan) {
+        return new ExpressionResolver(plan.output(), context);
+    }
+
+    /** Resolves one expression against a plan's output and checks every attribute it uses is there. */
+    public Expression resolve(Expression e, LogicalPlan plan) {
+        Expression resolved = resolver(plan).resolve(e);
+        checkAttributes(resolved, plan.output());
+        return resolved;
+    }
+
+    private static void checkAttributes(Expression e, List<AttributeReference> input) {
+        List<AttributeReference> refs = new ArrayList<>();
+        e.collect(AttributeReference.class, refs);
+        for (AttributeReference a : refs) {
+            if (input.stream().noneMatch(x -> x.exprId() == a.exprId())) {
+                throw new AnalysisException("MISSING_ATTRIBUTES.RESOLVED_ATTRIBUTE_APPEAR_IN_OPERATION", "Resolved"
+                        + " attribute(s) `" + a.name() + "` missing from " + String.join(",", input.stream()
+                        .map(x -> "`" + x.name() + "`").toList()) + " in operator. Attribute(s) with the same name"
+                        + " appear in the operation: `" + a.name() + "`. Please check if the right attribute(s)"
+                        + " are used.", "XX000");
+            }
+        }
+    }
+
+    /** Expands {@code *} and {@code a.*} into the columns they stand for. */
+    public List<Expression> expandStars(List<Expression> expressions, LogicalPlan plan) {
+        List<Expression> out = new ArrayList<>();
+        for (Expression e : expressions) {
+            if (e instanceof UnresolvedStar s) {
+                out.addAll(expandStar(s, plan));
+            } else {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private List<Expression> expandStar(UnresolvedStar star, LogicalPlan plan) {
+        if (star.qualifier().isEmpty()) {
+            return new ArrayList<>(plan.output());
+        }
+        List<Expression> qualified = new ArrayList<>();
+        for (AttributeReference a : plan.output()) {
+            if (!a.qualifier().isEmpty() && String.join(".", a.qualifier()).equalsIgnoreCase(String.join(".", star.qualifier()))) {
+                qualified.add(a);
+            }
+        }
+        if (!qualified.isEmpty()) {
+            return qualified;
+        }
+        Expression base = resolve(new UnresolvedAttribute(star.qualifier()), plan);
+        if (!(base.dataType() instanceof StructType s)) {
+            throw new AnalysisException("CANNOT_RESOLVE_STAR_EXPAND", "Cannot resolve " + star.sql()
+                    + " given input columns " + plan.output().stream().map(AttributeReference::name).toList()
+                    + ".", "42704");
+        }
+        List<Expression> fields = new ArrayList<>();
+        for (int i = 0; i < s.length(); i++) {
+            fields.add(new Alias(new GetStructField(base, i), s.apply(i).name()));
+        }
+        return fields;
+    }
+
+    /** {@code SELECT expressions FROM plan}, with generators, window functions and aggregates handled. */
+    public LogicalPlan project(LogicalPlan plan, List<Expression> expressions) {
+        List<Expression> resolved = new ArrayList<>();
+        for (Expression e : expandStars(expressions, plan)) {
+            resolved.add(resolve(e, plan));
+        }
+        boolean hasAggregate = resolved.stream().anyMatch(e -> containsAggregateOutsideWindow(e));
+        if (hasAggregate) {
+            return aggregateResolved(plan, List.of(), resolved);
+        }
+        // Generators: at most one per select, as Spark.
+        LogicalPlan child = plan;
+        List<Expression> projections = new ArrayList<>();
+        boolean generated = false;
+        for (Expression e : resolved) {
+            Expression inner = e instanceof Alias a ? a.child() : e;
+            if (inner instanceof Generator g && !(inner instanceof TimeWindow tw && tw.isTumbling())) {
+                if (generated) {
+                    throw new AnalysisException("UNSUPPORTED_GENERATOR.MULTI_GENERATOR", "The generator is not"
+                            + " supported: only one generator allowed per SELECT clause but found 2.", "42K0E");
+                }
+                generated = true;
+                List<AttributeReference> generatorOutput = new ArrayList<>();
+                for (StructField f : g.elementSchema()) {
+                    String name = e instanceof Alias a && g.elementSchema().size() == 1 ? a.name() : f.name();
+                    generatorOutput.add(AttributeReference.create(name, f.dataType(), f.nullable()
+                            || (inner instanceof Explode x && x.outer())));
+                }
+                child = new Generate(g, inner instanceof Explode x && x.outer(), generatorOutput, child);
+                projections.addAll(generatorOutput);
+            } else {
+                projections.add(e);
+            }
+        }
+        if (containsWindow(projections)) {
+            return projectWithWindows(child, projections);
+        }
+        List<Expression> named = new ArrayList<>();
+        for (Expression e : projections) {
+            named.add(ExpressionResolver.named(e));
+        }
+        return new Project(named, child);
+    }
+
+    private static boolean containsWindow(List<Expression> expressions) {
+        return expressions.stream().anyMatch(e -> e.exists(x -> x instanceof WindowExpression));
+    }
+
+    private static boolean containsAggregateOutsideWindow(Expression e) {
+        if (e instanceof WindowExpression) {
+            return false;
+        }
+        if (e instanceof AggregateFunction) {
+            return true;
+        }
+        for (Expression c : e.children()) {
+            if (containsAggregateOutsideWindow(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Window functions: one Window node per distinct (PARTITION BY, ORDER BY), then the projection. */
+    private LogicalPlan projectWithWindows(LogicalPlan child, List<Expression> projections) {
+        Map<String, List<Alias>> bySpec = new LinkedHashMap<>();
+        Map<String, WindowExpression> specOf = new LinkedHashMap<>();
+        List<Expression> rewritten = new ArrayList<>();
+        for (Expression e : projections) {
+            String name = ExpressionResolver.autoName(e);
+            Expression inner = e instanceof Alias a ? a.child() : e;
+            Expression replaced = inner.transformUp(x -> {
+                if (x instanceof WindowExpression w) {
+                    String key = w.partitionSpec().stream().map(Expression::sql).toList() + "|"
+                            + w.orderSpec().stream().map(Expression::sql).toList();
+                    Alias alias = new Alias(w, w.sql());
+                    bySpec.computeIfAbsent(key, k -> new ArrayList<>()).add(alias);
+                    specOf.putIfAbsent(key, w);
+                    return alias.toAttribute();
+                }
+                return x;
+            });
+            rewritten.add(replaced instanceof AttributeReference a && e instanceof AttributeReference ? a
+                    : new Alias(replaced, name, e instanceof Alias al ? al.exprId() : AttributeReference.newExprId()));
+        }
+        LogicalPlan current = child;
+        for (Map.Entry<String, List<Alias>> entry : bySpec.entrySet()) {
+            WindowExpression spec = specOf.get(entry.getKey());
+            current = new Window(new ArrayList<>(entry.getValue()), spec.partitionSpec(), spec.orderSpec(), current);
+        }
+        List<Expression> named = new ArrayList<>();
+        for (Expression e : rewritten) {
+            named.add(e instanceof Alias a && a.child() instanceof AttributeReference ref && ref.name().equals(a.name())
+                    && child.output().contains(ref) ? ref : e);
+        }
+        return new Project(named, current);
+    }
+
+    /** {@code withColumn}: replaces a same-named column in place or appends a new one. */
+    public LogicalPlan withColumn(LogicalPlan plan, String name, Expression expression) {
+        List<Expression> columns = new ArrayList<>();
+        boolean replaced = false;
+        for (AttributeReference a : plan.output()) {
+            if (a.name().equalsIgnoreCase(name)) {
+                columns.add(new Alias(expression, name));
+                replaced = true;
+            } else {
+                columns.add(a);
+            }
+        }
+        if (!replaced) {
+            columns.add(new Alias(expression, name));
+        }
+        return project(plan, columns);
+    }
+
+    /** Keeps the rows matching a boolean condition. */
+    public LogicalPlan filter(LogicalPlan plan, Expression condition) {
+        Expression resolved = resolve(condition, plan);
+        if (!resolved.dataType().equals(DataTypes.BooleanType)) {
+            throw new AnalysisException("DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN", "Cannot resolve \"" + resolved.sql()
+                    + "\" due to data type mismatch: Filter expression \"" + resolved.sql() + "\" of type \""
+                    + resolved.dataType().sql() + "\" is not a boolean.", "42K09");
+        }
+        if (resolved.exists(x -> x instanceof AggregateFunction)) {
+            throw new AnalysisException("INVALID_WHERE_CONDITION", "The WHERE condition \"" + resolved.sql()
+                    + "\" contains invalid expressions: " + resolved.sql() + ". Rewrite the query to avoid window"
+                    + " functions, aggregate functions, and generator functions in the WHERE clause.", "42903");
+        }
+        return new Filter(resolved, plan);
+    }
+
+    /** {@code groupBy(grouping).agg(aggregates)}: output is the grouping columns then the aggregates. */
+    public LogicalPlan aggregate(LogicalPlan plan, List<Expression> grouping, List<Expression> aggregates) {
+        LogicalPlan child = plan;
+        List<Expression> resolvedGrouping = new ArrayList<>();
+        for (Expression g : expandStars(grouping, plan)) {
+            Expression r = resolve(g, plan);
+            Expression inner = r instanceof Alias a ? a.child() : r;
+            if (inner instanceof TimeWindow w) {
+                // Time windows become a generated column named "window" (several per row when sliding).
+                AttributeReference window = AttributeReference.create(r instanceof Alias a ? a.name()
+                        : TimeWindow.COLUMN_NAME, TimeWindow.TYPE, false);
+                child = new Generate(w, false, List.of(window), child);
+                r = window;
+            }
+            resolvedGrouping.add(r);
+        }
+        List<Expression> outputs = new ArrayList<>();
+        for (Expression g : resolvedGrouping) {
+            outputs.add(g);
+        }
+        for (Expression a : expandStars(aggregates, plan)) {
+            Expression r = resolve(a, plan);
+            outputs.add(replaceWindows(r, resolvedGrouping));
+        }
+        return aggregateResolved(child, resolvedGrouping, outputs);
+    }
+
+    private static Expression replaceWindows(Expression e, List<Expression> grouping) {
+        return e.transformUp(x -> {
+            if (x instanceof TimeWindow) {
+                for (Expression g : grouping) {
+                    if (g instanceof AttributeReference a && a.dataType().equals(TimeWindow.TYPE)) {
+                        return a;
+                    }
+                }
+            }
+            return x;
+        });
+    }
+
+    private LogicalPlan aggregateResolved(LogicalPlan child, List<Expression> grouping, List<Expression> outputs) {
+        List<Expression> groupingForPlan = new ArrayList<>();
+        for (Expression g : grouping) {
+            groupingForPlan.add(g instanceof Alias a ? a.child() : g);
+        }
+        List<Expression> named = new ArrayList<>();
+        for (Expression o : outputs) {
+            checkGrouped(o instanceof Alias a ? a.child() : o, groupingForPlan);
+            named.add(ExpressionResolver.named(o));
+        }
+        return new Aggregate(groupingForPlan, named, child);
+    }
+
+    private static void checkGrouped(Expression e, List<Expression> grouping) {
+        for (Expression g : grouping) {
+            if (AggregationSpec.sameExpression(g, e)) {
+                return;
+            }
+        }
+        if (e instanceof AggregateFunction) {
+            for (Expression arg : e.children()) {
+                if (arg.exists(x -> x instanceof AggregateFunction)) {
+                    throw new AnalysisException("NESTED_AGGREGATE_FUNCTION", "It is not allowed to use an aggregate"
+                            + " function in the argument of another aggregate function. Please use the inner"
+                            + " aggregate function in a sub-query.", "42607");
+                }
+            }
+            return;
+        }
+        if (e instanceof AttributeReference a) {
+            throw new AnalysisException("MISSING_AGGREGATION", "The non-aggregating expression \"" + a.name()
+                    + "\" is based on columns which are not participating in the GROUP BY clause. Add the columns or"
+                    + " the expression to the GROUP BY, aggregate the expression, or use \"any_value(" + a.name()
+                    + ")\" if you do not care which of the values within a group is returned.", "42803");
+        }
+        for (Expression c : e.children()) {
+            checkGrouped(c, grouping);
+        }
+    }
+
+    /** Sorts by the given orders (plain expressions sort ascending). */
+    public LogicalPlan sort(LogicalPlan plan, List<Expression> orders) {
+        List<SortOrder> resolved = new ArrayList<>();
+        for (Expression o : orders) {
+            SortOrder order = o instanceof SortOrder s ? s : SortOrder.of(o, true);
+            SortOrder r = (SortOrder) resolve(order, plan);
+            if (!dev.sluice.expr.ValueOrdering.isOrderable(r.dataType())) {
+                throw new AnalysisException("DATATYPE_MISMATCH.INVALID_ORDERING_TYPE", "Cannot resolve \"" + r.sql()
+                        + "\" due to data type mismatch: sort does not support ordering on type \""
+                        + r.dataType().sql() + "\".", "42K09");
+            }
+            resolved.add(r);
+        }
+        return new Sort(resolved, plan);
+    }
+
+    /** Joins on an arbitrary condition (null = cross). */
+    public LogicalPlan join(LogicalPlan left, LogicalPlan right, Expression condition, JoinType type) {
+        Join probe = new Join(left, right, JoinType.INNER, null);
+        Expression resolved = null;
+        if (condition != null) {
+            resolved = new ExpressionResolver(probe.output(), context).resolve(condition);
+            checkAttributes(resolved, probe.output());
+            if (!resolved.dataType().equals(DataTypes.BooleanType)) {
+                throw new AnalysisException("JOIN_CONDITION_IS_NOT_BOOLEAN_TYPE", "The join condition `"
+                        + resolved.sql() + "` has the invalid type \"" + resolved.dataType().sql()
+                        + "\", expected \"BOOLEAN\".", "42K0E");
+            }
+        }
+        return new Join(left, right, type, resolved);
+    }
+
+    /** Joins on equally named columns; each appears once in the output, first. */
+    public LogicalPlan joinUsing(LogicalPlan left, LogicalPlan right, List<String> columns, JoinType type) {
+        ExpressionResolver leftResolver = resolver(left);
+        ExpressionResolver rightResolver = resolver(right);
+        Expression condition = null;
+        List<AttributeReference> leftKeys = new ArrayList<>();
+        List<AttributeReference> rightKeys = new ArrayList<>();
+        for (String column : columns) {
+            AttributeReference l = usingColumn(leftResolver, column, "left");
+            AttributeReference r = usingColumn(rightResolver, column, "right");
+            leftKeys.add(l);
+            rightKeys.add(r);
+            Expression eq = Operators.comparison(dev.sluice.expr.Comparison.Op.EQUAL, l, r, context);
+            condition = condition == null ? eq : new dev.sluice.expr.Logical(true, condition, eq);
+        }
+        Join join = new Join(left, right, type, condition);
+        List<Expression> projections = new ArrayList<>();
+        for (int i = 0; i < leftKeys.size(); i++) {
+            AttributeReference l = leftKeys.get(i);
+            AttributeReference r = rightKeys.get(i);
+            if (type == JoinType.RIGHT_OUTER) {
+                projections.add(r);
+            } else if (type == JoinType.FULL_OUTER) {
+                projections.add(new Alias(dev.sluice.expr.FunctionRegistry.builtin().build("coalesce",
+                        List.of(l.withNullability(true), r.withNullability(true)), context), l.name()));
+            } else {
+                projections.add(l);
+            }
+        }
+        for (AttributeReference a : join.output()) {
+            boolean isKey = leftKeys.stream().anyMatch(k -> k.exprId() == a.exprId())
+                    || rightKeys.stream().anyMatch(k -> k.exprId() == a.exprId());
+            if (!isKey) {
+                projections.add(a);
+            }
+        }
+        List<Expression> bound = new ArrayList<>();
+        for (Expression p : projections) {
+            bound.add(p instanceof AttributeReference a ? join.output().stream()
+                    .filter(o -> o.exprId() == a.exprId()).findFirst().orElse(a) : p);
+        }
+        return new Project(bound, join);
+    }
+
+    private static AttributeReference usingColumn(ExpressionResolver resolver, String column, String side) {
+        Expression e = resolver.resolveName(List.of(column));
+        if (!(e instanceof AttributeReference a)) {
+            throw new AnalysisException("UNRESOLVED_USING_COLUMN_FOR_JOIN", "USING column `" + column
+                    + "` cannot be resolved on the " + side + " side of the join.", "42703");
+        }
+        return a;
+    }
+
+    /** UNION ALL by position, casting columns to their common type. */
+    public LogicalPlan union(LogicalPlan left, LogicalPlan right) {
+        List<AttributeReference> l = left.output();
+        List<AttributeReference> r = right.output();
+        if (l.size() != r.size()) {
+            throw new AnalysisException("NUM_COLUMNS_MISMATCH", "UNION can only be performed on inputs with the same"
+                    + " number of columns, but the first input has " + l.size() + " columns and the second input"
+                    + " has " + r.size() + " columns.", "42826");
+        }
+        List<DataType> common = new ArrayList<>();
+        for (int i = 0; i < l.size(); i++) {
+            int column = i;
+            common.add(TypeCoercion.widerTypeForValues(List.of(l.get(i).dataType(), r.get(i).dataType()))
+                    .orElseThrow(() -> new AnalysisException("INCOMPATIBLE_COLUMN_TYPE", "UNION can only be"
+                            + " performed on inputs with compatible column types. The column " + (column + 1)
+                            + " of the second input is \"" + r.get(column).dataType().sql() + "\" and not compatible"
+                            + " with \"" + l.get(column).dataType().sql() + "\".", "42825")));
+        }
+        return new Union(List.of(castTo(left, common), castTo(right, common)));
+    }
+
+    private LogicalPlan castTo(LogicalPlan plan, List<DataType> types) {
+        List<AttributeReference> output = plan.output();
+        boolean same = true;
+        for (int i = 0; i < types.size(); i++) {
+            same &= output.get(i).dataType().equals(types.get(i));
+        }
+        if (same) {
+            return plan;
+        }
+        List<Expression> projections = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            AttributeReference a = output.get(i);
+            projections.add(a.dataType().equals(types.get(i)) ? a
+                    : new Alias(Cast.castIfNeeded(a, types.get(i), context), a.name()));
+        }
+        return new Project(projections, plan);
+    }
+
+    /** UNION ALL matching columns by name. */
+    public LogicalPlan unionByName(LogicalPlan left, LogicalPlan right) {
+        ExpressionResolver rightResolver = resolver(right);
+        List<Expression> reordered = new ArrayList<>();
+        for (AttributeReference a : left.output()) {
+            reordered.add(rightResolver.resolveName(List.of(a.name())));
+        }
+        if (right.output().size() != left.output().size()) {
+            throw new AnalysisException("NUM_COLUMNS_MISMATCH", "UNION can only be performed on inputs with the same"
+                    + " number of columns, but the first input has " + left.output().size() + " columns and the"
+                    + " second input has " + right.output().size() + " columns.", "42826");
+        }
+        return union(left, new Project(reordered.stream().map(ExpressionResolver::named).toList(), right));
+    }
+
+    /** {@code dropDuplicates(columns)}: empty means all columns. */
+    public LogicalPlan deduplicate(LogicalPlan plan, List<String> columns) {
+        List<AttributeReference> keys = new ArrayList<>();
+        if (columns.isEmpty()) {
+            keys.addAll(plan.output());
+        } else {
+            ExpressionResolver r = resolver(plan);
+            for (String c : columns) {
+                Expression e = r.resolveName(List.of(c));
+                if (!(e instanceof AttributeReference a)) {
+                    throw r.unresolvedColumn(c);
+                }
+                keys.add(a);
+            }
+        }
+        return new Deduplicate(keys, plan);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.sluice.batch;
+
+import dev.sluice.sql.types.DataTypes;
+import java.util.Arrays;
+
+/** A vector of {@code boolean} values. See {@link ColumnVector} for the lifecycle and threading contract. */
+public final class BooleanVector extends ColumnVector {
+    private boolean[] values;
+
+    public BooleanVector(int capacity) {
+        super(DataTypes.BooleanType, capacity);
+        this.values = new boolean[this.capacity];
+    }
+
+    /** Wraps an array filled in bulk: the first {@code size} values are the content, {@code nulls} may be null. */
+    public static BooleanVector wrap(boolean[] values, int size, boolean[] nulls) {
+        BooleanVector v = new BooleanVector(values.length);
+        v.values = values;
+        v.setSize(size);
+        v.setNullsArray(nulls);
+        return v;
+    }
+
+    @Override
+    protected void growTo(int newCapacity) {
+        values = Arrays.copyOf(values, newCapacity);
+    }
+
+    /** The backing array (length may exceed {@link #size()}). Read-only by contract once published. */
+    public boolean[] values() {
+        return values;
+    }
+
+    @Override
+    public boolean getBoolean(int row) {
+        return values[row];
+    }
+
+    /** Sets slot {@code row} (below capacity) to {@code value}. */
+    public void setBoolean(int row, boolean value) {
+        values[row] = value;
+        markSet(row);
+    }
+
+    @Override
+    public void appendBoolean(boolean value) {
+        ensureCapacity(size + 1);
+        values[size] = value;
+        markSet(size);
+    }
+
+    @Override
+    public Object getObject(int row) {
+        return isNull(row) ? null : (Boolean) values[row];
+    }
+
+    @Override
+    public void appendObject(Object value) {
+        if (value == null) {
+            appendNull();
+        } else {
+            appendBoolean((Boolean) value);
+        }
+    }
+
+    @Override
+    public void appendFrom(ColumnVector source, int row) {
+        if (source.isNull(row)) {
+            appendNull();
+        } else {
+            appendBoolean(((BooleanVector) source).values[row]);
+        }
+    }
+
+    @Override
+    public ColumnVector take(int[] rows, int count) {
+        boolean[] out = new boolean[Math.max(count, 1)];
+        boolean[] outNulls = null;
+        for (int i = 0; i < count; i++) {
+            int r = rows[i];
+            out[i] = values[r];
+            if (nulls != null && nulls[r]) {
+                if (outNulls == null) {
+                    outNulls = new boolean[out.length];
+                }
+                outNulls[i] = true;
+            }
+        }
+        return wrap(out, count, outNulls);
+    }
+
+    @Override
+    public int hash(int row) {
+        return isNull(row) ? 0 : Boolean.hashCode(values[row]);
+    }
+
+    @Override
+    public boolean valueEquals(int row, ColumnVector other, int otherRow) {
+        boolean leftNull = isNull(row);
+        boolean rightNull = other.isNull(otherRow);
+        if (leftNull || rightNull) {
+            return leftNull && rightNull;
+        }
+        return Boolean.compare(values[row], ((BooleanVector) other).values[otherRow]) == 0;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.sluice.batch;
+
+import dev.sluice.sql.types.DataType;
+import java.util.Arrays;
+
+/** A vector of {@code int} values (byte, short, int and date: days since epoch). See {@link ColumnVector} for the lifecycle and threading contract. */
+public final class IntVector extends ColumnVector {
+    private int[] values;
+
+    public IntVector(DataType type, int capacity) {
+        super(type, capacity);
+        this.values = new int[this.capacity];
+    }
+
+    /** Wraps an array filled in bulk: the first {@code size} values are the content, {@code nulls} may be null. */
+    public static IntVector wrap(DataType type, int[] values, int size, boolean[] nulls) {
+        IntVector v = new IntVector(type, values.length);
+        v.values = values;
+        v.setSize(size);
+        v.setNullsArray(nulls);
+        return v;
+    }
+
+    @Override
+    protected void growTo(int newCapacity) {
+        values = Arrays.copyOf(values, newCapacity);
+    }
+
+    /** The backing array (length may exceed {@link #size()}). Read-only by contract once published. */
+    public int[] values() {
+        return values;
+    }
+
+    @Override
+    public int getInt(int row) {
+        return values[row];
+    }
+
+    /** Sets slot {@code row} (below capacity) to {@code value}. */
+    public void setInt(int row, int value) {
+        values[row] = value;
+        markSet(row);
+    }
+
+    @Override
+    public void appendInt(int value) {
+        ensureCapacity(size + 1);
+        values[size] = value;
+        markSet(size);
+    }
+
+    @Override
+    public Object getObject(int row) {
+        return isNull(row) ? null : (Integer) values[row];
+    }
+
+    @Override
+    public void appendObject(Object value) {
+        if (value == null) {
+            appendNull();
+        } else {
+            appendInt((Integer) value);
+        }
+    }
+
+    @Override
+    public void appendFrom(ColumnVector source, int row) {
+        if (source.isNull(row)) {
+            appendNull();
+        } else {
+            appendInt(((IntVector) source).values[row]);
+        }
+    }
+
+    @Override
+    public ColumnVector take(int[] rows, int count) {
+        int[] out = new int[Math.max(count, 1)];
+        boolean[] outNulls = null;
+        for (int i = 0; i < count; i++) {
+            int r = rows[i];
+            out[i] = values[r];
+            if (nulls != null && nulls[r]) {
+                if (outNulls == null) {
+                    outNulls = new boolean[out.length];
+                }
+                outNulls[i] = true;
+            }
+        }
+        return wrap(type, out, count, outNulls);
+    }
+
+    @Override
+    public int hash(int row) {
+        return isNull(row) ? 0 : Integer.hashCode(values[row]);
+    }
+
+    @Override
+    public boolean valueEquals(int row, ColumnVector other, int otherRow) {
+        boolean leftNull = isNull(row);
+        boolean rightNull = other.isNull(otherRow);
+        if (leftNull || rightNull) {
+            return leftNull && rightNull;
+        }
+        return Integer.compare(values[row], ((IntVector) other).values[otherRow]) == 0;
+    }
+}

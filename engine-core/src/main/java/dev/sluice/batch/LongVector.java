@@ -1,0 +1,106 @@
+package dev.sluice.batch;
+
+import dev.sluice.sql.types.DataType;
+import java.util.Arrays;
+
+/** A vector of {@code long} values (long, and timestamp: microseconds since epoch UTC). See {@link ColumnVector} for the lifecycle and threading contract. */
+public final class LongVector extends ColumnVector {
+    private long[] values;
+
+    public LongVector(DataType type, int capacity) {
+        super(type, capacity);
+        this.values = new long[this.capacity];
+    }
+
+    /** Wraps an array filled in bulk: the first {@code size} values are the content, {@code nulls} may be null. */
+    public static LongVector wrap(DataType type, long[] values, int size, boolean[] nulls) {
+        LongVector v = new LongVector(type, values.length);
+        v.values = values;
+        v.setSize(size);
+        v.setNullsArray(nulls);
+        return v;
+    }
+
+    @Override
+    protected void growTo(int newCapacity) {
+        values = Arrays.copyOf(values, newCapacity);
+    }
+
+    /** The backing array (length may exceed {@link #size()}). Read-only by contract once published. */
+    public long[] values() {
+        return values;
+    }
+
+    @Override
+    public long getLong(int row) {
+        return values[row];
+    }
+
+    /** Sets slot {@code row} (below capacity) to {@code value}. */
+    public void setLong(int row, long value) {
+        values[row] = value;
+        markSet(row);
+    }
+
+    @Override
+    public void appendLong(long value) {
+        ensureCapacity(size + 1);
+        values[size] = value;
+        markSet(size);
+    }
+
+    @Override
+    public Object getObject(int row) {
+        return isNull(row) ? null : (Long) values[row];
+    }
+
+    @Override
+    public void appendObject(Object value) {
+        if (value == null) {
+            appendNull();
+        } else {
+            appendLong((Long) value);
+        }
+    }
+
+    @Override
+    public void appendFrom(ColumnVector source, int row) {
+        if (source.isNull(row)) {
+            appendNull();
+        } else {
+            appendLong(((LongVector) source).values[row]);
+        }
+    }
+
+    @Override
+    public ColumnVector take(int[] rows, int count) {
+        long[] out = new long[Math.max(count, 1)];
+        boolean[] outNulls = null;
+        for (int i = 0; i < count; i++) {
+            int r = rows[i];
+            out[i] = values[r];
+            if (nulls != null && nulls[r]) {
+                if (outNulls == null) {
+                    outNulls = new boolean[out.length];
+                }
+                outNulls[i] = true;
+            }
+        }
+        return wrap(type, out, count, outNulls);
+    }
+
+    @Override
+    public int hash(int row) {
+        return isNull(row) ? 0 : Long.hashCode(values[row]);
+    }
+
+    @Override
+    public boolean valueEquals(int row, ColumnVector other, int otherRow) {
+        boolean leftNull = isNull(row);
+        boolean rightNull = other.isNull(otherRow);
+        if (leftNull || rightNull) {
+            return leftNull && rightNull;
+        }
+        return Long.compare(values[row], ((LongVector) other).values[otherRow]) == 0;
+    }
+}

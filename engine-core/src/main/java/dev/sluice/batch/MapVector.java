@@ -1,0 +1,118 @@
+package dev.sluice.batch;
+
+import dev.sluice.sql.types.MapType;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A vector of maps: {@code offsets[row]..offsets[row+1]} index the entries of row {@code row} in a key
+ * vector and a value vector. Internal value form: an unmodifiable insertion-ordered {@code Map}.
+ */
+public final class MapVector extends ColumnVector {
+    private int[] offsets;
+    private final ColumnVector keys;
+    private final ColumnVector values;
+
+    public MapVector(MapType type, int capacity) {
+        super(type, capacity);
+        offsets = new int[this.capacity + 1];
+        keys = allocate(type.keyType(), capacity);
+        values = allocate(type.valueType(), capacity);
+    }
+
+    public ColumnVector keys() {
+        return keys;
+    }
+
+    public ColumnVector values() {
+        return values;
+    }
+
+    public int offset(int row) {
+        return offsets[row];
+    }
+
+    public int length(int row) {
+        return offsets[row + 1] - offsets[row];
+    }
+
+    @Override
+    protected void growTo(int newCapacity) {
+        offsets = Arrays.copyOf(offsets, newCapacity + 1);
+    }
+
+    @Override
+    protected void onAppendNull() {
+        offsets[size] = offsets[size - 1];
+    }
+
+    /** Closes the row whose entries the caller appended to {@link #keys()} and {@link #values()}. */
+    public void endRow() {
+        ensureCapacity(size + 1);
+        offsets[size + 1] = keys.size();
+        markSet(size);
+    }
+
+    @Override
+    public Object getObject(int row) {
+        if (isNull(row)) {
+            return null;
+        }
+        Map<Object, Object> map = new LinkedHashMap<>();
+        for (int i = offsets[row]; i < offsets[row + 1]; i++) {
+            map.put(keys.getObject(i), values.getObject(i));
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    @Override
+    public void appendObject(Object value) {
+        if (value == null) {
+            appendNull();
+            return;
+        }
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+            keys.appendObject(e.getKey());
+            values.appendObject(e.getValue());
+        }
+        endRow();
+    }
+
+    @Override
+    public void appendFrom(ColumnVector source, int row) {
+        if (source.isNull(row)) {
+            appendNull();
+            return;
+        }
+        MapVector m = (MapVector) source;
+        for (int i = m.offsets[row]; i < m.offsets[row + 1]; i++) {
+            keys.appendFrom(m.keys, i);
+            values.appendFrom(m.values, i);
+        }
+        endRow();
+    }
+
+    @Override
+    public int hash(int row) {
+        if (isNull(row)) {
+            return 0;
+        }
+        int h = 23;
+        for (int i = offsets[row]; i < offsets[row + 1]; i++) {
+            h += keys.hash(i) ^ values.hash(i);
+        }
+        return h;
+    }
+
+    @Override
+    public boolean valueEquals(int row, ColumnVector other, int otherRow) {
+        boolean leftNull = isNull(row);
+        boolean rightNull = other.isNull(otherRow);
+        if (leftNull || rightNull) {
+            return leftNull && rightNull;
+        }
+        return getObject(row).equals(other.getObject(otherRow));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.sluice.batch;
+
+import dev.sluice.sql.types.DataType;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A vector of reference values: strings, decimals ({@link BigDecimal} at the type's scale), binary
+ * ({@code byte[]}, compared by content) and intervals. See {@link ColumnVector} for the contract.
+ */
+public class ObjectVector extends ColumnVector {
+    protected Object[] values;
+
+    public ObjectVector(DataType type, int capacity) {
+        super(type, capacity);
+        this.values = new Object[this.capacity];
+    }
+
+    @Override
+    protected void growTo(int newCapacity) {
+        values = Arrays.copyOf(values, newCapacity);
+    }
+
+    @Override
+    public String getString(int row) {
+        return (String) values[row];
+    }
+
+    @Override
+    public BigDecimal getDecimal(int row) {
+        return (BigDecimal) values[row];
+    }
+
+    @Override
+    public byte[] getBinary(int row) {
+        return (byte[]) values[row];
+    }
+
+    /** Sets slot {@code row} (below capacity); a null value marks the slot null. */
+    public void set(int row, Object value) {
+        if (value == null) {
+            setNull(row);
+        } else {
+            values[row] = value;
+            markSet(row);
+        }
+    }
+
+    @Override
+    public Object getObject(int row) {
+        return isNull(row) ? null : values[row];
+    }
+
+    @Override
+    public void appendObject(Object value) {
+        ensureCapacity(size + 1);
+        set(size, value);
+    }
+
+    @Override
+    public void appendString(String value) {
+        appendObject(value);
+    }
+
+    @Override
+    public void appendFrom(ColumnVector source, int row) {
+        appendObject(source.isNull(row) ? null : ((ObjectVector) source).values[row]);
+    }
+
+    @Override
+    public int hash(int row) {
+        if (isNull(row)) {
+            return 0;
+        }
+        Object v = values[row];
+        return v instanceof byte[] bytes ? Arrays.hashCode(bytes) : v.hashCode();
+    }
+
+    @Override
+    public boolean valueEquals(int row, ColumnVector other, int otherRow) {
+        boolean leftNull = isNull(row);
+        boolean rightNull = other.isNull(otherRow);
+        if (leftNull || rightNull) {
+            return leftNull && rightNull;
+        }
+        Object a = values[row];
+        Object b = ((ObjectVector) other).values[otherRow];
+        if (a instanceof byte[] x) {
+            return Arrays.equals(x, (byte[]) b);
+        }
+        if (a instanceof BigDecimal x) {
+            return x.compareTo((BigDecimal) b) == 0;
+        }
+        return Objects.equals(a, b);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.sluice.exec;
+
+import dev.sluice.expr.AttributeReference;
+import dev.sluice.expr.BoundReference;
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.aggregate.AggregateFunction;
+import dev.sluice.plan.logical.Aggregate;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The physical description of an aggregation, computed once from an {@link Aggregate} node: grouping key
+ * evaluators and aggregate functions bound to the input, and result projections bound to the
+ * intermediate layout {@code [key0.., agg0..]}. Immutable and shared by every task and batch.
+ */
+public final class AggregationSpec {
+    private final List<Expression> groupingKeys;
+    private final List<AggregateFunction> functions;
+    private final List<List<Expression>> functionArguments;
+    private final List<Expression> resultProjections;
+
+    public AggregationSpec(Aggregate plan) {
+        List<AttributeReference> input = plan.child().output();
+        this.groupingKeys = Binder.bindAll(plan.groupingExpressions(), input);
+        List<AggregateFunction> found = new ArrayList<>();
+        Map<AggregateFunction, Integer> indexOf = new IdentityHashMap<>();
+        List<String> seenSql = new ArrayList<>();
+        for (Expression e : plan.aggregateExpressions()) {
+            List<AggregateFunction> inThis = new ArrayList<>();
+            e.collect(AggregateFunction.class, inThis);
+            for (AggregateFunction f : inThis) {
+                if (indexOf.containsKey(f)) {
+                    continue;
+                }
+                int existing = seenSql.indexOf(f.sql() + "|" + f.getClass().getName());
+                if (existing >= 0) {
+                    indexOf.put(f, existing);
+                } else {
+                    indexOf.put(f, found.size());
+                    seenSql.add(f.sql() + "|" + f.getClass().getName());
+                    found.add(f);
+                }
+            }
+        }
+        this.functions = List.copyOf(found);
+        List<List<Expression>> args = new ArrayList<>();
+        for (AggregateFunction f : found) {
+            args.add(Binder.bindAll(f.children(), input));
+        }
+        this.functionArguments = List.copyOf(args);
+        int keyCount = plan.groupingExpressions().size();
+        List<Expression> projections = new ArrayList<>();
+        for (Expression e : plan.aggregateExpressions()) {
+            projections.add(rewrite(e, plan.groupingExpressions(), indexOf, keyCount));
+        }
+        this.resultProjections = List.copyOf(projections);
+    }
+
+    private static Expression rewrite(Expression e, List<Expression> grouping, Map<AggregateFunction, Integer> aggs,
+                                      int keyCount) {
+        if (e instanceof AggregateFunction f) {
+            return new BoundReference(keyCount + aggs.get(f), f.dataType(), f.nullable(), f.sql());
+        }
+        for (int k = 0; k < grouping.size(); k++) {
+            Expression g = grouping.get(k);
+            if (sameExpression(g, e)) {
+                return new BoundReference(k, g.dataType(), g.nullable(), g.sql());
+            }
+        }
+        if (e instanceof AttributeReference a) {
+            throw new IllegalStateException("attribute " + a.name() + " is neither grouped nor aggregated");
+        }
+        List<Expression> children = e.children();
+        if (children.isEmpty()) {
+            return e;
+        }
+        List<Expression> rewritten = new ArrayList<>();
+        for (Expression c : children) {
+            rewritten.add(rewrite(c, grouping, aggs, keyCount));
+        }
+        return e.withNewChildren(rewritten);
+    }
+
+    /** Semantic equality used to match grouping expressions: attributes by id, others by SQL text and type. */
+    public static boolean sameExpression(Expression a, Expression b) {
+        if (a instanceof AttributeReference x && b instanceof AttributeReference y) {
+            return x.exprId() == y.exprId();
+        }
+        if (a instanceof AttributeReference || b instanceof AttributeReference) {
+            return false;
+        }
+        return a.getClass() == b.getClass() && a.sql().equals(b.sql()) && a.dataType().equals(b.dataType())
+                && sameChildren(a, b);
+    }
+
+    private static boolean sameChildren(Expression a, Expression b) {
+        List<Expression> ca = a.children();
+        List<Expression> cb = b.children();
+        if (ca.size() != cb.size()) {
+            return false;
+        }
+        for (int i = 0; i < ca.size(); i++) {
+            if (!sameExpression(ca.get(i), cb.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public List<Expression> groupingKeys() {
+        return groupingKeys;
+    }
+
+    public List<AggregateFunction> functions() {
+        return functions;
+    }
+
+    public List<List<Expression>> functionArguments() {
+        return functionArguments;
+    }
+
+    public List<Expression> resultProjections() {
+        return resultProjections;
+    }
+}

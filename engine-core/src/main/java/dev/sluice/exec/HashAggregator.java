@@ -1,0 +1,88 @@
+package dev.sluice.exec;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.batch.ColumnVector;
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.aggregate.Accumulator;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The mutable state of one aggregation task: a {@link GroupingTable} plus one {@link Accumulator} per
+ * aggregate function. Feed chunks with {@link #add}, then read results with {@link #result}. One per task;
+ * not thread-safe.
+ */
+public final class HashAggregator {
+    private final AggregationSpec spec;
+    private final GroupingTable table;
+    private final Accumulator[] accumulators;
+    private int[] groupIds = new int[dev.sluice.batch.Chunk.DEFAULT_ROWS];
+
+    public HashAggregator(AggregationSpec spec) {
+        this.spec = spec;
+        this.table = new GroupingTable(spec.groupingKeys().stream().map(Expression::dataType).toList());
+        this.accumulators = new Accumulator[spec.functions().size()];
+        for (int i = 0; i < accumulators.length; i++) {
+            accumulators[i] = spec.functions().get(i).createAccumulator();
+        }
+    }
+
+    /** Folds one input chunk into the groups. */
+    public void add(Chunk input) {
+        int n = input.rowCount();
+        if (groupIds.length < n) {
+            groupIds = new int[n];
+        }
+        List<Expression> keys = spec.groupingKeys();
+        if (keys.isEmpty()) {
+            java.util.Arrays.fill(groupIds, 0, n, 0);
+        } else {
+            ColumnVector[] keyColumns = new ColumnVector[keys.size()];
+            for (int k = 0; k < keyColumns.length; k++) {
+                keyColumns[k] = keys.get(k).eval(input);
+            }
+            table.groupIds(keyColumns, n, groupIds);
+        }
+        int groups = groupCount();
+        for (int a = 0; a < accumulators.length; a++) {
+            List<Expression> argExpressions = spec.functionArguments().get(a);
+            ColumnVector[] args = new ColumnVector[argExpressions.size()];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = argExpressions.get(i).eval(input);
+            }
+            accumulators[a].ensureGroups(groups);
+            accumulators[a].update(groupIds, args, n);
+        }
+    }
+
+    /** Number of groups so far (a global aggregation always has exactly one). */
+    public int groupCount() {
+        return spec.groupingKeys().isEmpty() ? 1 : table.groupCount();
+    }
+
+    /** The result rows, one per group, in first-seen order. */
+    public List<Chunk> result() {
+        int groups = groupCount();
+        List<ColumnVector> intermediate = new ArrayList<>();
+        if (!spec.groupingKeys().isEmpty()) {
+            for (ColumnVector key : table.keys()) {
+                intermediate.add(key);
+            }
+        }
+        for (int a = 0; a < accumulators.length; a++) {
+            accumulators[a].ensureGroups(groups);
+            ColumnVector out = ColumnVector.allocate(spec.functions().get(a).dataType(), groups);
+            for (int g = 0; g < groups; g++) {
+                accumulators[a].writeResult(g, out);
+            }
+            intermediate.add(out);
+        }
+        Chunk groupsChunk = new Chunk(groups, intermediate);
+        List<Expression> projections = spec.resultProjections();
+        ColumnVector[] columns = new ColumnVector[projections.size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = projections.get(i).eval(groupsChunk);
+        }
+        return List.of(new Chunk(groups, columns));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.sluice.expr.aggregate;
+
+import dev.sluice.expr.Cast;
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.FunctionContext;
+import dev.sluice.expr.FunctionRegistry;
+import dev.sluice.expr.Literal;
+import dev.sluice.expr.TypeCoercion;
+import dev.sluice.expr.ValueOrdering;
+import dev.sluice.sql.AnalysisException;
+import dev.sluice.sql.types.DataTypes;
+import dev.sluice.sql.types.NullType;
+import dev.sluice.sql.types.StringType;
+import java.util.List;
+
+/** Registers the aggregate functions: count, sum, avg/mean, min, max, first, last, collect_list, collect_set. */
+public final class AggregateFunctions {
+    private AggregateFunctions() {
+    }
+
+    public static void registerAll(FunctionRegistry r) {
+        r.register("count", (a, c) -> {
+            FunctionRegistry.checkArity("count", a, 1, Integer.MAX_VALUE);
+            return new Count(a);
+        });
+        r.register("sum", (a, c) -> new Sum(numeric("sum", a, c), c.ansiEnabled()));
+        r.register("avg", (a, c) -> new Average(numeric("avg", a, c)));
+        r.register("mean", (a, c) -> new Average(numeric("mean", a, c)));
+        r.register("min", (a, c) -> new MinMax(orderable("min", a), false));
+        r.register("max", (a, c) -> new MinMax(orderable("max", a), true));
+        r.register("first", (a, c) -> new FirstLast(a.get(0), false, ignoreNulls("first", a)));
+        r.register("first_value", (a, c) -> new FirstLast(a.get(0), false, ignoreNulls("first_value", a)));
+        r.register("last", (a, c) -> new FirstLast(a.get(0), true, ignoreNulls("last", a)));
+        r.register("last_value", (a, c) -> new FirstLast(a.get(0), true, ignoreNulls("last_value", a)));
+        r.register("collect_list", (a, c) -> single("collect_list", a, new Collect(a.get(0), false)));
+        r.register("collect_set", (a, c) -> single("collect_set", a, new Collect(a.get(0), true)));
+        r.register("count_distinct", (a, c) -> new DistinctAggregate(new Count(a)));
+    }
+
+    private static AggregateFunction single(String name, List<Expression> a, AggregateFunction f) {
+        FunctionRegistry.checkArity(name, a, 1, 1);
+        return f;
+    }
+
+    private static Expression numeric(String name, List<Expression> a, FunctionContext c) {
+        FunctionRegistry.checkArity(name, a, 1, 1);
+        Expression e = a.get(0);
+        if (e.dataType() instanceof StringType || e.dataType() instanceof NullType) {
+            return Cast.castIfNeeded(e, DataTypes.DoubleType, c);
+        }
+        if (!TypeCoercion.isNumeric(e.dataType())) {
+            throw FunctionRegistry.unexpectedType(name, 0, "\"NUMERIC\" or \"ANSI INTERVAL\"", e);
+        }
+        return e;
+    }
+
+    private static Expression orderable(String name, List<Expression> a) {
+        FunctionRegistry.checkArity(name, a, 1, 1);
+        if (!ValueOrdering.isOrderable(a.get(0).dataType())) {
+            throw FunctionRegistry.unexpectedType(name, 0, "orderable", a.get(0));
+        }
+        return a.get(0);
+    }
+
+    private static boolean ignoreNulls(String name, List<Expression> a) {
+        FunctionRegistry.checkArity(name, a, 1, 2);
+        if (a.size() == 1) {
+            return false;
+        }
+        if (a.get(1) instanceof Literal l && l.value() instanceof Boolean b) {
+            return b;
+        }
+        throw new AnalysisException("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", "The second argument of `" + name
+                + "` must be a constant boolean.", "42K09");
+    }
+}

@@ -1,0 +1,57 @@
+package dev.sluice.expr.generator;
+
+import dev.sluice.expr.CalendarInterval;
+import dev.sluice.expr.Cast;
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.FunctionContext;
+import dev.sluice.expr.FunctionRegistry;
+import dev.sluice.expr.Literal;
+import dev.sluice.sql.AnalysisException;
+import dev.sluice.sql.types.DataTypes;
+import java.util.List;
+
+/** Registers the generators: explode, explode_outer, posexplode, posexplode_outer and window. */
+public final class Generators {
+    private Generators() {
+    }
+
+    public static void registerAll(FunctionRegistry r) {
+        r.register("explode", (a, c) -> explode("explode", a, false, false));
+        r.register("explode_outer", (a, c) -> explode("explode_outer", a, false, true));
+        r.register("posexplode", (a, c) -> explode("posexplode", a, true, false));
+        r.register("posexplode_outer", (a, c) -> explode("posexplode_outer", a, true, true));
+        r.register("window", Generators::window);
+    }
+
+    private static Expression explode(String name, List<Expression> a, boolean position, boolean outer) {
+        FunctionRegistry.checkArity(name, a, 1, 1);
+        return new Explode(a.get(0), position, outer);
+    }
+
+    private static Expression window(List<Expression> a, FunctionContext c) {
+        FunctionRegistry.checkArity("window", a, 2, 4);
+        Expression time = Cast.castIfNeeded(a.get(0), DataTypes.TimestampType, c);
+        long window = duration(a.get(1), "windowDuration");
+        long slide = a.size() > 2 ? duration(a.get(2), "slideDuration") : window;
+        long start = a.size() > 3 ? duration(a.get(3), "startTime") : 0;
+        return new TimeWindow(time, window, slide, start);
+    }
+
+    /** Reads a constant duration given as an interval string ("10 minutes") or interval literal. */
+    static long duration(Expression e, String parameter) {
+        if (e instanceof Literal l && l.value() instanceof String s) {
+            try {
+                return CalendarInterval.parse(s).durationMicros();
+            } catch (RuntimeException ex) {
+                throw new AnalysisException("DATATYPE_MISMATCH.INVALID_INTERVAL", "The " + parameter + " of"
+                        + " `window` must be an interval string like '10 minutes', got '" + s + "': "
+                        + ex.getMessage(), "42K09");
+            }
+        }
+        if (e instanceof Literal l && l.value() instanceof CalendarInterval iv) {
+            return iv.durationMicros();
+        }
+        throw new AnalysisException("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", "The " + parameter + " of `window`"
+                + " must be a constant interval string, got " + e.sql() + ".", "42K09");
+    }
+}

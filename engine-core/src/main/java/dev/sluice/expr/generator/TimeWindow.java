@@ -1,0 +1,164 @@
+package dev.sluice.expr.generator;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.batch.ColumnVector;
+import dev.sluice.batch.LongVector;
+import dev.sluice.batch.StructVector;
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.UnaryExpression;
+import dev.sluice.sql.AnalysisException;
+import dev.sluice.sql.types.DataType;
+import dev.sluice.sql.types.DataTypes;
+import dev.sluice.sql.types.StructField;
+import dev.sluice.sql.types.StructType;
+import java.util.List;
+
+/**
+ * {@code window(timeColumn, windowDuration[, slideDuration[, startTime]])}: the event-time windows a
+ * timestamp falls in, as {@code struct<start: timestamp, end: timestamp>}. Window starts are aligned to
+ * {@code startTime + k * slide} from the epoch (UTC), as Spark. A row belongs to
+ * {@code ceil(window / slide)} candidate windows, keeping those with {@code start <= t < end}; rows with
+ * a NULL time get no window. As a scalar (tumbling only) it returns the single window.
+ */
+public final class TimeWindow extends UnaryExpression implements Generator {
+    /** The column name Spark gives to a window grouping. */
+    public static final String COLUMN_NAME = "window";
+    /** The output type. */
+    public static final StructType TYPE = new StructType()
+            .add("start", DataTypes.TimestampType, true)
+            .add("end", DataTypes.TimestampType, true);
+
+    private final long windowMicros;
+    private final long slideMicros;
+    private final long startMicros;
+
+    public TimeWindow(Expression timeColumn, long windowMicros, long slideMicros, long startMicros) {
+        super(timeColumn);
+        if (!timeColumn.dataType().equals(DataTypes.TimestampType)) {
+            throw dev.sluice.expr.FunctionRegistry.unexpectedType("window", 0, "\"TIMESTAMP\"", timeColumn);
+        }
+        if (windowMicros <= 0) {
+            throw new AnalysisException("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", "The window duration ("
+                    + windowMicros + " microseconds) must be greater than 0.", "42K09");
+        }
+        if (slideMicros <= 0 || slideMicros > windowMicros) {
+            throw new AnalysisException("DATATYPE_MISMATCH.PARAMETER_CONSTRAINT_VIOLATION", "The slide duration ("
+                    + slideMicros + ") must be greater than 0 and less than or equal to the windowDuration ("
+                    + windowMicros + ").", "42K09");
+        }
+        if (Math.abs(startMicros) >= slideMicros) {
+            throw new AnalysisException("DATATYPE_MISMATCH.PARAMETER_CONSTRAINT_VIOLATION", "The absolute value of"
+                    + " the start time (" + startMicros + ") must be less than the slideDuration (" + slideMicros
+                    + ").", "42K09");
+        }
+        this.windowMicros = windowMicros;
+        this.slideMicros = slideMicros;
+        this.startMicros = startMicros;
+    }
+
+    public long windowMicros() {
+        return windowMicros;
+    }
+
+    public long slideMicros() {
+        return slideMicros;
+    }
+
+    public long startMicros() {
+        return startMicros;
+    }
+
+    public boolean isTumbling() {
+        return windowMicros == slideMicros;
+    }
+
+    @Override
+    protected Expression withNewChild(Expression newChild) {
+        return new TimeWindow(newChild, windowMicros, slideMicros, startMicros);
+    }
+
+    @Override
+    public DataType dataType() {
+        return TYPE;
+    }
+
+    @Override
+    public String prettyName() {
+        return "window";
+    }
+
+    @Override
+    public String sql() {
+        return COLUMN_NAME;
+    }
+
+    @Override
+    public List<StructField> elementSchema() {
+        return List.of(new StructField(COLUMN_NAME, TYPE, false));
+    }
+
+    /** The start of the latest window containing {@code t}. */
+    public long lastStart(long t) {
+        return t - Math.floorMod(t - startMicros, slideMicros);
+    }
+
+    @Override
+    public ColumnVector eval(Chunk input) {
+        if (!isTumbling()) {
+            throw new UnsupportedOperationException("sliding windows must be planned as a Generate node");
+        }
+        Rows rows = generate(input);
+        StructVector windows = (StructVector) rows.columns()[0];
+        return rows.count() == input.rowCount() ? windows
+                : expandWithNulls(windows, rows.parentRows(), rows.count(), input.rowCount());
+    }
+
+    @Override
+    public Rows generate(Chunk input) {
+        ColumnVector time = child.eval(input);
+        int n = input.rowCount();
+        int perRow = (int) ((windowMicros + slideMicros - 1) / slideMicros);
+        int capacity = Math.max(n * perRow, 1);
+        int[] parents = new int[capacity];
+        long[] starts = new long[capacity];
+        long[] ends = new long[capacity];
+        long[] times = ((LongVector) time).values();
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (time.isNull(i)) {
+                continue;
+            }
+            long t = times[i];
+            long last = lastStart(t);
+            // Oldest window first, so output follows start time.
+            for (int w = perRow - 1; w >= 0; w--) {
+                long start = last - w * slideMicros;
+                long end = start + windowMicros;
+                if (start <= t && t < end) {
+                    parents[k] = i;
+                    starts[k] = start;
+                    ends[k] = end;
+                    k++;
+                }
+            }
+        }
+        ColumnVector startVector = LongVector.wrap(DataTypes.TimestampType, starts, k, null);
+        ColumnVector endVector = LongVector.wrap(DataTypes.TimestampType, ends, k, null);
+        StructVector windows = StructVector.of(TYPE, new ColumnVector[] {startVector, endVector}, k, null);
+        return new Rows(parents, k, new ColumnVector[] {windows});
+    }
+
+    /** Scalar form for tumbling windows: a row with NULL time gets a NULL window. */
+    private static ColumnVector expandWithNulls(StructVector windows, int[] parents, int k, int n) {
+        ColumnVector out = ColumnVector.allocate(TYPE, n);
+        int next = 0;
+        for (int i = 0; i < n; i++) {
+            if (next < k && parents[next] == i) {
+                out.appendFrom(windows, next++);
+            } else {
+                out.appendNull();
+            }
+        }
+        return out;
+    }
+}

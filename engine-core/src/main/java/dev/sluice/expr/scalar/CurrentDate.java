@@ -1,0 +1,53 @@
+package dev.sluice.expr.scalar;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.batch.ColumnVector;
+import dev.sluice.batch.IntVector;
+import dev.sluice.expr.LeafExpression;
+import dev.sluice.sql.types.DataType;
+import dev.sluice.sql.types.DataTypes;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * {@code current_date()}: today's date in the session time zone, read once per evaluation. Like
+ * {@link CurrentTimestamp}, the engine replaces it with a literal fixed per query or micro-batch.
+ * Immutable and thread-safe.
+ */
+public final class CurrentDate extends LeafExpression {
+    private final ZoneId zone;
+
+    public CurrentDate(ZoneId zone) {
+        this.zone = Objects.requireNonNull(zone, "zone is null");
+    }
+
+    /** The session time zone the date is taken in. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    @Override
+    public DataType dataType() {
+        return DataTypes.DateType;
+    }
+
+    @Override
+    public boolean nullable() {
+        return false;
+    }
+
+    @Override
+    public String prettyName() {
+        return "current_date";
+    }
+
+    @Override
+    public ColumnVector eval(Chunk input) {
+        int days = (int) LocalDate.now(zone).toEpochDay();
+        int rows = input.rowCount();
+        int[] values = new int[Math.max(rows, 1)];
+        java.util.Arrays.fill(values, days);
+        return IntVector.wrap(DataTypes.DateType, values, rows, null);
+    }
+}

@@ -1,0 +1,428 @@
+package dev.sluice.sql;
+
+import dev.sluice.analysis.AstConverter;
+import dev.sluice.analysis.ExpressionResolver;
+import dev.sluice.analysis.JavaValues;
+import dev.sluice.analysis.PlanBuilder;
+import dev.sluice.batch.Chunk;
+import dev.sluice.exec.BatchExecutor;
+import dev.sluice.exec.Chunks;
+import dev.sluice.exec.ShowFormatter;
+import dev.sluice.expr.AttributeReference;
+import dev.sluice.expr.Expression;
+import dev.sluice.plan.logical.JoinType;
+import dev.sluice.plan.logical.Limit;
+import dev.sluice.plan.logical.LogicalPlan;
+import dev.sluice.plan.logical.Project;
+import dev.sluice.plan.logical.SubqueryAlias;
+import dev.sluice.sql.types.DataType;
+import dev.sluice.sql.types.StructType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A distributed collection of rows described by an analyzed, immutable logical plan, with Spark's Java
+ * API. Transformations (select, filter, groupBy, join, ...) are checked immediately and return new
+ * Datasets; actions (show, collectAsList, count) run the plan. Thread-safe: a Dataset is a value.
+ *
+ * @param <T> the row type; Sluice Datasets hold {@link Row}s
+ */
+public class Dataset<T> {
+    private final SluiceSession session;
+    private final LogicalPlan plan;
+
+    Dataset(SluiceSession session, LogicalPlan plan) {
+        this.session = session;
+        this.plan = plan;
+    }
+
+    /** A DataFrame over an analyzed plan (internal API). */
+    public static Dataset<Row> ofRows(SluiceSession session, LogicalPlan plan) {
+        return new Dataset<>(session, plan);
+    }
+
+    public SluiceSession sparkSession() {
+        return session;
+    }
+
+    /** The analyzed logical plan (internal API). */
+    public LogicalPlan logicalPlan() {
+        return plan;
+    }
+
+    private PlanBuilder builder() {
+        return session.planBuilder();
+    }
+
+    private Dataset<Row> with(LogicalPlan newPlan) {
+        return new Dataset<>(session, newPlan);
+    }
+
+    private static List<Expression> expressions(Column[] columns) {
+        List<Expression> out = new ArrayList<>();
+        for (Column c : columns) {
+            out.add(c.expr());
+        }
+        return out;
+    }
+
+    private static Column[] columns(String first, String... rest) {
+        Column[] out = new Column[rest.length + 1];
+        out[0] = new Column(first);
+        for (int i = 0; i < rest.length; i++) {
+            out[i + 1] = new Column(rest[i]);
+        }
+        return out;
+    }
+
+    // ---- schema
+
+    public StructType schema() {
+        return plan.schema();
+    }
+
+    public void printSchema() {
+        System.out.print(schema().treeString());
+    }
+
+    public String[] columns() {
+        return schema().fieldNames();
+    }
+
+    public boolean isStreaming() {
+        return plan.isStreaming();
+    }
+
+    /** The column named {@code colName} of this Dataset, bound to it (usable in joins to disambiguate). */
+    public Column col(String colName) {
+        if (colName.equals("*") || colName.endsWith(".*")) {
+            return new Column(colName);
+        }
+        return new Column(new ExpressionResolver(plan.output(), session.functionContext())
+                .resolveName(dev.sluice.expr.UnresolvedAttribute.quoted(colName).nameParts()));
+    }
+
+    public Column apply(String colName) {
+        return col(colName);
+    }
+
+    // ---- transformations
+
+    public Dataset<Row> select(Column... cols) {
+        return with(builder().project(plan, expressions(cols)));
+    }
+
+    public Dataset<Row> select(String col, String... cols) {
+        return select(columns(col, cols));
+    }
+
+    /** Projects SQL expressions, e.g. {@code selectExpr("a + 1 AS b", "explode(items) AS item")}. */
+    public Dataset<Row> selectExpr(String... exprs) {
+        Column[] cols = new Column[exprs.length];
+        for (int i = 0; i < exprs.length; i++) {
+            cols[i] = new Column(AstConverter.parseExpression(exprs[i]));
+        }
+        return select(cols);
+    }
+
+    public Dataset<Row> withColumn(String colName, Column col) {
+        return with(builder().withColumn(plan, colName, col.expr()));
+    }
+
+    public Dataset<Row> withColumnRenamed(String existingName, String newName) {
+        List<Expression> projections = new ArrayList<>();
+        boolean found = false;
+        for (AttributeReference a : plan.output()) {
+            if (a.name().equalsIgnoreCase(existingName)) {
+                projections.add(new dev.sluice.expr.Alias(a, newName));
+                found = true;
+            } else {
+                projections.add(a);
+            }
+        }
+        return found ? with(new Project(projections, plan)) : new Dataset<>(session, plan);
+    }
+
+    /** Drops columns by name; names that do not exist are ignored, as Spark. */
+    public Dataset<Row> drop(String... colNames) {
+        List<Expression> kept = new ArrayList<>();
+        for (AttributeReference a : plan.output()) {
+            if (Arrays.stream(colNames).noneMatch(n -> n.equalsIgnoreCase(a.name()))) {
+                kept.add(a);
+            }
+        }
+        return with(new Project(kept, plan));
+    }
+
+    public Dataset<Row> drop(Column col) {
+        Expression e = builder().resolve(col.expr(), plan);
+        List<Expression> kept = new ArrayList<>();
+        for (AttributeReference a : plan.output()) {
+            if (!(e instanceof AttributeReference r && r.exprId() == a.exprId())) {
+                kept.add(a);
+            }
+        }
+        return with(new Project(kept, plan));
+    }
+
+    /** Renames all columns, in order. */
+    public Dataset<Row> toDF(String... colNames) {
+        List<AttributeReference> output = plan.output();
+        if (colNames.length != output.size()) {
+            throw new AnalysisException("NUM_COLUMNS_MISMATCH", "The number of columns doesn't match. Old column"
+                    + " names (" + output.size() + "): " + String.join(", ", columns()) + ". New column names ("
+                    + colNames.length + "): " + String.join(", ", colNames) + ".", "42826");
+        }
+        List<Expression> projections = new ArrayList<>();
+        for (int i = 0; i < colNames.length; i++) {
+            projections.add(new dev.sluice.expr.Alias(output.get(i), colNames[i]));
+        }
+        return with(new Project(projections, plan));
+    }
+
+    public Dataset<Row> toDF() {
+        return with(plan);
+    }
+
+    public Dataset<T> filter(Column condition) {
+        return new Dataset<>(session, builder().filter(plan, condition.expr()));
+    }
+
+    /** Filters with a SQL condition, e.g. {@code filter("Amount > 100")}. */
+    public Dataset<T> filter(String conditionExpr) {
+        return filter(new Column(AstConverter.parseExpression(conditionExpr)));
+    }
+
+    public Dataset<T> where(Column condition) {
+        return filter(condition);
+    }
+
+    public Dataset<T> where(String conditionExpr) {
+        return filter(conditionExpr);
+    }
+
+    public RelationalGroupedDataset groupBy(Column... cols) {
+        return new RelationalGroupedDataset(this, expressions(cols));
+    }
+
+    public RelationalGroupedDataset groupBy(String col, String... cols) {
+        return groupBy(columns(col, cols));
+    }
+
+    /** Global aggregation: {@code df.agg(sum("x"))}. */
+    public Dataset<Row> agg(Column expr, Column... exprs) {
+        return groupBy().agg(expr, exprs);
+    }
+
+    public Dataset<T> orderBy(Column... sortExprs) {
+        return new Dataset<>(session, builder().sort(plan, expressions(sortExprs)));
+    }
+
+    public Dataset<T> orderBy(String sortCol, String... sortCols) {
+        return orderBy(columns(sortCol, sortCols));
+    }
+
+    public Dataset<T> sort(Column... sortExprs) {
+        return orderBy(sortExprs);
+    }
+
+    public Dataset<T> sort(String sortCol, String... sortCols) {
+        return orderBy(sortCol, sortCols);
+    }
+
+    public Dataset<T> limit(int n) {
+        return new Dataset<>(session, new Limit(n, plan));
+    }
+
+    /** UNION ALL by column position (Spark's {@code union}). */
+    public Dataset<T> union(Dataset<T> other) {
+        return new Dataset<>(session, builder().union(plan, other.plan));
+    }
+
+    public Dataset<T> unionAll(Dataset<T> other) {
+        return union(other);
+    }
+
+    public Dataset<T> unionByName(Dataset<T> other) {
+        return new Dataset<>(session, builder().unionByName(plan, other.plan));
+    }
+
+    public Dataset<T> distinct() {
+        return dropDuplicates();
+    }
+
+    public Dataset<T> dropDuplicates() {
+        return new Dataset<>(session, builder().deduplicate(plan, List.of()));
+    }
+
+    public Dataset<T> dropDuplicates(String col1, String... cols) {
+        List<String> names = new ArrayList<>();
+        names.add(col1);
+        names.addAll(Arrays.asList(cols));
+        return new Dataset<>(session, builder().deduplicate(plan, names));
+    }
+
+    public Dataset<T> dropDuplicates(String[] colNames) {
+        return new Dataset<>(session, builder().deduplicate(plan, Arrays.asList(colNames)));
+    }
+
+    /** Names this Dataset so its columns can be referred to as {@code alias.column}. */
+    public Dataset<T> alias(String alias) {
+        return new Dataset<>(session, new SubqueryAlias(alias, plan));
+    }
+
+    public Dataset<T> as(String alias) {
+        return alias(alias);
+    }
+
+    public Dataset<Row> join(Dataset<?> right) {
+        return with(builder().join(plan, right.plan, null, JoinType.INNER));
+    }
+
+    public Dataset<Row> crossJoin(Dataset<?> right) {
+        return with(builder().join(plan, right.plan, null, JoinType.CROSS));
+    }
+
+    /** Inner equi-join on a column present on both sides; it appears once in the output. */
+    public Dataset<Row> join(Dataset<?> right, String usingColumn) {
+        return join(right, List.of(usingColumn), "inner");
+    }
+
+    public Dataset<Row> join(Dataset<?> right, String usingColumn, String joinType) {
+        return join(right, List.of(usingColumn), joinType);
+    }
+
+    public Dataset<Row> join(Dataset<?> right, List<String> usingColumns, String joinType) {
+        return with(builder().joinUsing(plan, right.plan, usingColumns, JoinType.fromString(joinType)));
+    }
+
+    public Dataset<Row> join(Dataset<?> right, Column joinExprs) {
+        return join(right, joinExprs, "inner");
+    }
+
+    public Dataset<Row> join(Dataset<?> right, Column joinExprs, String joinType) {
+        return with(builder().join(plan, right.plan, joinExprs.expr(), JoinType.fromString(joinType)));
+    }
+
+    /** Registers this Dataset as a temporary view readable with {@code session.table(viewName)}. */
+    public void createOrReplaceTempView(String viewName) {
+        session.registerTempView(viewName, plan);
+    }
+
+    /** No-op: Sluice keeps no cache yet; returns this Dataset so Spark code keeps compiling. */
+    public Dataset<T> cache() {
+        return this;
+    }
+
+    public Dataset<T> persist() {
+        return this;
+    }
+
+    // ---- actions
+
+    private List<Chunk> execute(LogicalPlan toRun) {
+        if (toRun.isStreaming()) {
+            throw new AnalysisException("QUERIES_WITH_STREAMING_SOURCES_MUST_BE_EXECUTED_WITH_WRITESTREAM",
+                    "Queries with streaming sources must be executed with writeStream.start().", "42K0E");
+        }
+        return new BatchExecutor().execute(toRun);
+    }
+
+    /** Every row, in order. */
+    public List<Row> collectAsList() {
+        return JavaValues.toRows(execute(plan), schema());
+    }
+
+    public Row[] collect() {
+        return collectAsList().toArray(new Row[0]);
+    }
+
+    public List<Row> takeAsList(int n) {
+        return JavaValues.toRows(execute(new Limit(n, plan)), schema());
+    }
+
+    public Row[] take(int n) {
+        return takeAsList(n).toArray(new Row[0]);
+    }
+
+    public Row first() {
+        List<Row> rows = takeAsList(1);
+        if (rows.isEmpty()) {
+            throw new java.util.NoSuchElementException("next on empty iterator");
+        }
+        return rows.get(0);
+    }
+
+    public Row head() {
+        return first();
+    }
+
+    public boolean isEmpty() {
+        return takeAsList(1).isEmpty();
+    }
+
+    public long count() {
+        return Chunks.rowCount(execute(plan));
+    }
+
+    /** Spark's table text for the first {@code numRows} rows. */
+    public String showString(int numRows, int truncate, boolean vertical) {
+        List<Chunk> chunks = execute(new Limit(numRows + 1, plan));
+        List<DataType> types = plan.output().stream().map(AttributeReference::dataType).toList();
+        Chunk rows = chunks.isEmpty() ? Chunks.concat(List.of(), types) : Chunks.concat(chunks, types);
+        return ShowFormatter.showString(Arrays.asList(columns()), types, rows, numRows, truncate, vertical,
+                session.conf().sessionTimeZone());
+    }
+
+    public void show() {
+        show(20);
+    }
+
+    public void show(int numRows) {
+        show(numRows, true);
+    }
+
+    public void show(boolean truncate) {
+        show(20, truncate);
+    }
+
+    public void show(int numRows, boolean truncate) {
+        show(numRows, truncate ? 20 : 0);
+    }
+
+    public void show(int numRows, int truncate) {
+        show(numRows, truncate, false);
+    }
+
+    public void show(int numRows, int truncate, boolean vertical) {
+        System.out.print(showString(numRows, truncate, vertical));
+    }
+
+    /** The plan, Spark-style. */
+    public String explainString(boolean extended) {
+        StringBuilder sb = new StringBuilder();
+        if (extended) {
+            sb.append("== Analyzed Logical Plan ==\n").append(plan.treeString()).append('\n');
+        }
+        sb.append("== Physical Plan ==\n").append(plan.treeString());
+        return sb.toString();
+    }
+
+    public void explain() {
+        explain(false);
+    }
+
+    public void explain(boolean extended) {
+        System.out.println(explainString(extended));
+    }
+
+    @Override
+    public String toString() {
+        List<String> fields = new ArrayList<>();
+        for (AttributeReference a : plan.output()) {
+            fields.add(a.name() + ": " + a.dataType().simpleString());
+        }
+        return "[" + String.join(", ", fields) + "]";
+    }
+}

@@ -1,0 +1,70 @@
+package dev.sluice.sql;
+
+import dev.sluice.expr.Expression;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The result of {@code groupBy(...)}: aggregate it with {@link #agg} or a shortcut such as {@link #count()}. */
+public final class RelationalGroupedDataset {
+    private final Dataset<?> dataset;
+    private final List<Expression> grouping;
+
+    RelationalGroupedDataset(Dataset<?> dataset, List<Expression> grouping) {
+        this.dataset = dataset;
+        this.grouping = List.copyOf(grouping);
+    }
+
+    /** Grouping columns followed by the aggregates. */
+    public Dataset<Row> agg(Column expr, Column... exprs) {
+        List<Expression> aggregates = new ArrayList<>();
+        aggregates.add(expr.expr());
+        for (Column c : exprs) {
+            aggregates.add(c.expr());
+        }
+        return Dataset.ofRows(dataset.sparkSession(), dataset.sparkSession().planBuilder()
+                .aggregate(dataset.logicalPlan(), grouping, aggregates));
+    }
+
+    /** Aggregates given as column name to function name, e.g. {@code {"Amount": "sum"}}. */
+    public Dataset<Row> agg(java.util.Map<String, String> exprs) {
+        List<Column> columns = new ArrayList<>();
+        exprs.forEach((column, function) -> columns.add(functions.call_function(function, functions.col(column))));
+        return agg(columns.get(0), columns.subList(1, columns.size()).toArray(new Column[0]));
+    }
+
+    /** One {@code count} column with the number of rows per group. */
+    public Dataset<Row> count() {
+        return agg(functions.count(functions.lit(1)).alias("count"));
+    }
+
+    public Dataset<Row> sum(String... colNames) {
+        return apply("sum", colNames);
+    }
+
+    public Dataset<Row> avg(String... colNames) {
+        return apply("avg", colNames);
+    }
+
+    public Dataset<Row> mean(String... colNames) {
+        return apply("avg", colNames);
+    }
+
+    public Dataset<Row> min(String... colNames) {
+        return apply("min", colNames);
+    }
+
+    public Dataset<Row> max(String... colNames) {
+        return apply("max", colNames);
+    }
+
+    private Dataset<Row> apply(String function, String... colNames) {
+        if (colNames.length == 0) {
+            throw new IllegalArgumentException(function + " needs at least one column name");
+        }
+        Column[] cols = new Column[colNames.length];
+        for (int i = 0; i < cols.length; i++) {
+            cols[i] = functions.call_function(function, functions.col(colNames[i]));
+        }
+        return agg(cols[0], java.util.Arrays.copyOfRange(cols, 1, cols.length));
+    }
+}

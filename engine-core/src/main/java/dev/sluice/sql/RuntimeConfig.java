@@ -1,0 +1,111 @@
+package dev.sluice.sql;
+
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Session configuration, read with Spark's key names where the meaning is the same. Thread-safe. The keys
+ * Sluice reads (all documented in docs/CONFIGURATION.md):
+ * <ul>
+ *   <li>{@code spark.sql.session.timeZone} (default: the JVM's zone) — display and parsing of timestamps;</li>
+ *   <li>{@code spark.sql.ansi.enabled} (default true) — ANSI casts and arithmetic errors;</li>
+ *   <li>{@code spark.sql.shuffle.partitions} (default 200) — number of state partitions of stateful operators;</li>
+ *   <li>{@code spark.sql.streaming.schemaInference} (default false) — infer schemas of file streams;</li>
+ *   <li>{@code spark.streaming.stopGracefullyOnShutdown} (default false) — stop queries after the current batch
+ *   on JVM shutdown;</li>
+ *   <li>{@code spark.sql.caseSensitive} (default false; only false is supported) — name resolution.</li>
+ * </ul>
+ * Unknown keys are stored and returned unchanged, so user code can use the config as a key-value bag.
+ */
+public final class RuntimeConfig {
+    public static final String SESSION_TIME_ZONE = "spark.sql.session.timeZone";
+    public static final String ANSI_ENABLED = "spark.sql.ansi.enabled";
+    public static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+    public static final String STREAMING_SCHEMA_INFERENCE = "spark.sql.streaming.schemaInference";
+    public static final String STOP_GRACEFULLY_ON_SHUTDOWN = "spark.streaming.stopGracefullyOnShutdown";
+    public static final String CASE_SENSITIVE = "spark.sql.caseSensitive";
+
+    private final Map<String, String> values = new ConcurrentHashMap<>();
+
+    RuntimeConfig(Map<String, String> initial) {
+        values.putAll(initial);
+    }
+
+    public void set(String key, String value) {
+        if (key.equals(CASE_SENSITIVE) && Boolean.parseBoolean(value)) {
+            throw new IllegalArgumentException("spark.sql.caseSensitive=true is not supported");
+        }
+        if (key.equals(SESSION_TIME_ZONE)) {
+            ZoneId.of(value);
+        }
+        values.put(key, value);
+    }
+
+    public void set(String key, long value) {
+        set(key, Long.toString(value));
+    }
+
+    public void set(String key, boolean value) {
+        set(key, Boolean.toString(value));
+    }
+
+    /** The value; {@link java.util.NoSuchElementException} naming the key when unset and without default. */
+    public String get(String key) {
+        String v = values.get(key);
+        if (v == null) {
+            String d = defaultValue(key);
+            if (d == null) {
+                throw new java.util.NoSuchElementException(key);
+            }
+            return d;
+        }
+        return v;
+    }
+
+    public String get(String key, String defaultValue) {
+        return values.getOrDefault(key, defaultValue);
+    }
+
+    public Optional<String> getOption(String key) {
+        return Optional.ofNullable(values.getOrDefault(key, defaultValue(key)));
+    }
+
+    public void unset(String key) {
+        values.remove(key);
+    }
+
+    public boolean contains(String key) {
+        return values.containsKey(key);
+    }
+
+    /** Every explicitly set value. */
+    public Map<String, String> getAll() {
+        return Collections.unmodifiableMap(new TreeMap<>(values));
+    }
+
+    private static String defaultValue(String key) {
+        return switch (key) {
+            case SESSION_TIME_ZONE -> ZoneId.systemDefault().getId();
+            case ANSI_ENABLED -> "true";
+            case SHUFFLE_PARTITIONS -> "200";
+            case STREAMING_SCHEMA_INFERENCE, STOP_GRACEFULLY_ON_SHUTDOWN, CASE_SENSITIVE -> "false";
+            default -> null;
+        };
+    }
+
+    public ZoneId sessionTimeZone() {
+        return ZoneId.of(get(SESSION_TIME_ZONE));
+    }
+
+    public boolean ansiEnabled() {
+        return Boolean.parseBoolean(get(ANSI_ENABLED));
+    }
+
+    public int shufflePartitions() {
+        return Integer.parseInt(get(SHUFFLE_PARTITIONS));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.sluice.sql;
+
+/**
+ * Root of Sluice's exceptions. Carries a Spark-style error class ({@link #getCondition()}) and SQLSTATE
+ * when one applies; the message is formatted as Spark 4's: {@code [CLASS] text SQLSTATE: xxxxx}.
+ */
+public class SluiceException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String condition;
+    private final String sqlState;
+
+    public SluiceException(String condition, String message, String sqlState, Throwable cause) {
+        super(format(condition, message, sqlState), cause);
+        this.condition = condition;
+        this.sqlState = sqlState;
+    }
+
+    public SluiceException(String message, Throwable cause) {
+        this(null, message, null, cause);
+    }
+
+    private static String format(String condition, String message, String sqlState) {
+        StringBuilder sb = new StringBuilder();
+        if (condition != null) {
+            sb.append('[').append(condition).append("] ");
+        }
+        sb.append(message);
+        if (sqlState != null) {
+            sb.append(" SQLSTATE: ").append(sqlState);
+        }
+        return sb.toString();
+    }
+
+    /** The error class, e.g. {@code UNRESOLVED_COLUMN.WITH_SUGGESTION}; null when none applies. */
+    public String getCondition() {
+        return condition;
+    }
+
+    /** Spark's name for {@link #getCondition()} before 4.0. */
+    public String getErrorClass() {
+        return condition;
+    }
+
+    public String getSqlState() {
+        return sqlState;
+    }
+}

@@ -1,0 +1,203 @@
+package dev.sluice.sql;
+
+import dev.sluice.analysis.JavaValues;
+import dev.sluice.analysis.PlanBuilder;
+import dev.sluice.batch.Chunk;
+import dev.sluice.batch.LongVector;
+import dev.sluice.expr.AttributeReference;
+import dev.sluice.expr.FunctionContext;
+import dev.sluice.plan.logical.LocalRelation;
+import dev.sluice.plan.logical.LogicalPlan;
+import dev.sluice.sql.types.DataTypes;
+import dev.sluice.sql.types.StructField;
+import dev.sluice.sql.types.StructType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The entry point, as Spark's {@code SparkSession}: creates Datasets and holds the configuration. Create
+ * it with {@link #builder()} (or {@code Sluice.builder()}); {@code getOrCreate()} returns the active
+ * session when one exists. Thread-safe: Datasets may be built and run from several threads.
+ */
+public final class SluiceSession implements AutoCloseable {
+    private static volatile SluiceSession active;
+
+    private final String appName;
+    private final String master;
+    private final int parallelism;
+    private final RuntimeConfig conf;
+    private final Map<String, LogicalPlan> tempViews = new ConcurrentHashMap<>();
+
+    private SluiceSession(String appName, String master, Map<String, String> config) {
+        this.appName = appName;
+        this.master = master;
+        this.parallelism = parseParallelism(master);
+        this.conf = new RuntimeConfig(config);
+    }
+
+    /** {@code local}, {@code local[N]} or {@code local[*]}; anything else is rejected. */
+    static int parseParallelism(String master) {
+        if (master.equals("local")) {
+            return 1;
+        }
+        if (master.equals("local[*]")) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("local\\[(\\d+)]").matcher(master);
+        if (m.matches() && Integer.parseInt(m.group(1)) > 0) {
+            return Integer.parseInt(m.group(1));
+        }
+        throw new IllegalArgumentException("Unsupported master '" + master + "': Sluice runs in-process; use"
+                + " local, local[N] or local[*]");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The session most recently created by {@code getOrCreate()}, if any. */
+    public static java.util.Optional<SluiceSession> getActiveSession() {
+        return java.util.Optional.ofNullable(active);
+    }
+
+    public String appName() {
+        return appName;
+    }
+
+    public String master() {
+        return master;
+    }
+
+    /** Number of tasks that run in parallel ({@code local[N]}). */
+    public int parallelism() {
+        return parallelism;
+    }
+
+    public RuntimeConfig conf() {
+        return conf;
+    }
+
+    /** Analysis settings of this session at this moment. */
+    public FunctionContext functionContext() {
+        return new FunctionContext(conf.sessionTimeZone(), conf.ansiEnabled());
+    }
+
+    PlanBuilder planBuilder() {
+        return new PlanBuilder(functionContext());
+    }
+
+    /** A Dataset over rows checked against {@code schema}. */
+    public Dataset<Row> createDataFrame(List<Row> rows, StructType schema) {
+        List<Chunk> chunks = JavaValues.toChunks(rows, schema, conf.sessionTimeZone());
+        return Dataset.ofRows(this, new LocalRelation(attributes(schema), chunks));
+    }
+
+    /** Fresh output attributes for a schema. */
+    public static List<AttributeReference> attributes(StructType schema) {
+        List<AttributeReference> out = new ArrayList<>();
+        for (StructField f : schema) {
+            out.add(AttributeReference.create(f.name(), f.dataType(), f.nullable()));
+        }
+        return out;
+    }
+
+    /** A Dataset with a single bigint column {@code id} from {@code start} (inclusive) to {@code end}. */
+    public Dataset<Row> range(long start, long end) {
+        List<Chunk> chunks = new ArrayList<>();
+        for (long from = start; from < end; from += Chunk.DEFAULT_ROWS) {
+            int n = (int) Math.min(Chunk.DEFAULT_ROWS, end - from);
+            long[] values = new long[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = from + i;
+            }
+            chunks.add(new Chunk(n, LongVector.wrap(DataTypes.LongType, values, n, null)));
+        }
+        StructType schema = new StructType().add("id", DataTypes.LongType, false);
+        return Dataset.ofRows(this, new LocalRelation(attributes(schema), chunks));
+    }
+
+    public Dataset<Row> range(long end) {
+        return range(0, end);
+    }
+
+    public Dataset<Row> emptyDataFrame() {
+        return Dataset.ofRows(this, new LocalRelation(List.of(), List.of()));
+    }
+
+    /** The Dataset registered under {@code name} by {@code createOrReplaceTempView}. */
+    public Dataset<Row> table(String name) {
+        LogicalPlan plan = tempViews.get(name.toLowerCase(java.util.Locale.ROOT));
+        if (plan == null) {
+            throw new AnalysisException("TABLE_OR_VIEW_NOT_FOUND", "The table or view `" + name + "` cannot be found."
+                    + " Verify the spelling and correctness of the schema and catalog.", "42P01");
+        }
+        return Dataset.ofRows(this, plan);
+    }
+
+    void registerTempView(String name, LogicalPlan plan) {
+        tempViews.put(name.toLowerCase(java.util.Locale.ROOT), plan);
+    }
+
+    /** Stops the session (and, once streaming exists, its queries). */
+    public void stop() {
+        synchronized (SluiceSession.class) {
+            if (active == this) {
+                active = null;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Builds or returns the active session, as Spark's {@code SparkSession.Builder}. Not thread-safe. */
+    public static final class Builder {
+        private String appName = "sluice";
+        private String master = "local[*]";
+        private final Map<String, String> config = new HashMap<>();
+
+        public Builder appName(String name) {
+            this.appName = name;
+            return this;
+        }
+
+        public Builder master(String master) {
+            this.master = master;
+            return this;
+        }
+
+        public Builder config(String key, String value) {
+            config.put(key, value);
+            return this;
+        }
+
+        public Builder config(String key, long value) {
+            return config(key, Long.toString(value));
+        }
+
+        public Builder config(String key, boolean value) {
+            return config(key, Boolean.toString(value));
+        }
+
+        public Builder config(String key, double value) {
+            return config(key, Double.toString(value));
+        }
+
+        /** The active session with these settings applied, or a new one. */
+        public SluiceSession getOrCreate() {
+            synchronized (SluiceSession.class) {
+                if (active == null) {
+                    active = new SluiceSession(appName, master, config);
+                } else {
+                    config.forEach(active.conf::set);
+                }
+                return active;
+            }
+        }
+    }
+}

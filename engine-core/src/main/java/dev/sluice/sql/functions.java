@@ -1,0 +1,531 @@
+package dev.sluice.sql;
+
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.Literal;
+import dev.sluice.expr.UnresolvedFunction;
+import dev.sluice.sql.types.DataType;
+import dev.sluice.sql.types.StructType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The built-in functions of the Dataset API with Spark's Java names ({@code functions.col},
+ * {@code functions.window}, ...). Every function builds an unresolved call; types are checked when the
+ * column is used in a Dataset. Stateless.
+ */
+@SuppressWarnings({"checkstyle:MethodName", "unused"})
+public final class functions {
+    private functions() {
+    }
+
+    private static Column call(String name, Object... arguments) {
+        List<Expression> args = new ArrayList<>();
+        for (Object a : arguments) {
+            args.add(Column.toExpression(a));
+        }
+        return new Column(new UnresolvedFunction(name, args, false));
+    }
+
+    private static Column callColumns(String name, Column first, Column... rest) {
+        List<Expression> args = new ArrayList<>();
+        args.add(first.expr());
+        for (Column c : rest) {
+            args.add(c.expr());
+        }
+        return new Column(new UnresolvedFunction(name, args, false));
+    }
+
+    private static Column callColumns(String name, Column[] columns) {
+        List<Expression> args = new ArrayList<>();
+        for (Column c : columns) {
+            args.add(c.expr());
+        }
+        return new Column(new UnresolvedFunction(name, args, false));
+    }
+
+    // ---- columns, literals, expressions
+
+    public static Column col(String colName) {
+        return new Column(colName);
+    }
+
+    public static Column column(String colName) {
+        return new Column(colName);
+    }
+
+    /** A literal column; a Column argument is returned as is. */
+    public static Column lit(Object literal) {
+        return literal instanceof Column c ? c : new Column(Column.toExpression(literal));
+    }
+
+    /** Parses a SQL expression, e.g. {@code expr("case when Type == 'BUY' then Amount else 0 end")}. */
+    public static Column expr(String expr) {
+        return Column.parse(expr);
+    }
+
+    public static Column when(Column condition, Object value) {
+        return new Column(new UnresolvedFunction("casewhen", List.of(condition.expr(), Column.toExpression(value)), false));
+    }
+
+    public static Column not(Column e) {
+        return call("not", e);
+    }
+
+    public static Column negate(Column e) {
+        return call("negative", e);
+    }
+
+    public static Column coalesce(Column... e) {
+        return callColumns("coalesce", e);
+    }
+
+    public static Column isnull(Column e) {
+        return call("isnull", e);
+    }
+
+    public static Column greatest(Column... e) {
+        return callColumns("greatest", e);
+    }
+
+    public static Column least(Column... e) {
+        return callColumns("least", e);
+    }
+
+    // ---- aggregates
+
+    public static Column count(Column e) {
+        return call("count", e.expr() instanceof dev.sluice.expr.UnresolvedStar ? lit(1) : e);
+    }
+
+    public static Column count(String columnName) {
+        return count(columnName.equals("*") ? lit(1) : col(columnName));
+    }
+
+    public static Column countDistinct(Column expr, Column... exprs) {
+        List<Expression> args = new ArrayList<>();
+        args.add(expr.expr());
+        for (Column c : exprs) {
+            args.add(c.expr());
+        }
+        return new Column(new UnresolvedFunction("count", args, true));
+    }
+
+    public static Column countDistinct(String columnName, String... columnNames) {
+        Column[] rest = new Column[columnNames.length];
+        for (int i = 0; i < rest.length; i++) {
+            rest[i] = col(columnNames[i]);
+        }
+        return countDistinct(col(columnName), rest);
+    }
+
+    public static Column count_distinct(Column expr, Column... exprs) {
+        return countDistinct(expr, exprs);
+    }
+
+    public static Column sum(Column e) {
+        return call("sum", e);
+    }
+
+    public static Column sum(String columnName) {
+        return sum(col(columnName));
+    }
+
+    public static Column sum_distinct(Column e) {
+        return new Column(new UnresolvedFunction("sum", List.of(e.expr()), true));
+    }
+
+    public static Column avg(Column e) {
+        return call("avg", e);
+    }
+
+    public static Column avg(String columnName) {
+        return avg(col(columnName));
+    }
+
+    public static Column mean(Column e) {
+        return call("mean", e);
+    }
+
+    public static Column mean(String columnName) {
+        return mean(col(columnName));
+    }
+
+    public static Column min(Column e) {
+        return call("min", e);
+    }
+
+    public static Column min(String columnName) {
+        return min(col(columnName));
+    }
+
+    public static Column max(Column e) {
+        return call("max", e);
+    }
+
+    public static Column max(String columnName) {
+        return max(col(columnName));
+    }
+
+    public static Column first(Column e) {
+        return call("first", e);
+    }
+
+    public static Column first(Column e, boolean ignoreNulls) {
+        return call("first", e, ignoreNulls);
+    }
+
+    public static Column first(String columnName) {
+        return first(col(columnName));
+    }
+
+    public static Column last(Column e) {
+        return call("last", e);
+    }
+
+    public static Column last(Column e, boolean ignoreNulls) {
+        return call("last", e, ignoreNulls);
+    }
+
+    public static Column last(String columnName) {
+        return last(col(columnName));
+    }
+
+    public static Column collect_list(Column e) {
+        return call("collect_list", e);
+    }
+
+    public static Column collect_list(String columnName) {
+        return collect_list(col(columnName));
+    }
+
+    public static Column collect_set(Column e) {
+        return call("collect_set", e);
+    }
+
+    public static Column collect_set(String columnName) {
+        return collect_set(col(columnName));
+    }
+
+    // ---- window functions
+
+    public static Column row_number() {
+        return call("row_number");
+    }
+
+    public static Column rank() {
+        return call("rank");
+    }
+
+    public static Column dense_rank() {
+        return call("dense_rank");
+    }
+
+    public static Column lag(Column e, int offset) {
+        return call("lag", e, offset);
+    }
+
+    public static Column lag(String columnName, int offset) {
+        return lag(col(columnName), offset);
+    }
+
+    public static Column lag(Column e, int offset, Object defaultValue) {
+        return call("lag", e, offset, defaultValue);
+    }
+
+    public static Column lead(Column e, int offset) {
+        return call("lead", e, offset);
+    }
+
+    public static Column lead(String columnName, int offset) {
+        return lead(col(columnName), offset);
+    }
+
+    public static Column lead(Column e, int offset, Object defaultValue) {
+        return call("lead", e, offset, defaultValue);
+    }
+
+    // ---- event-time windows
+
+    /** Tumbling window of {@code windowDuration} (e.g. "10 minutes") over a timestamp column. */
+    public static Column window(Column timeColumn, String windowDuration) {
+        return call("window", timeColumn, windowDuration);
+    }
+
+    /** Sliding window. */
+    public static Column window(Column timeColumn, String windowDuration, String slideDuration) {
+        return call("window", timeColumn, windowDuration, slideDuration);
+    }
+
+    /** Sliding window whose starts are offset by {@code startTime}. */
+    public static Column window(Column timeColumn, String windowDuration, String slideDuration, String startTime) {
+        return call("window", timeColumn, windowDuration, slideDuration, startTime);
+    }
+
+    // ---- generators
+
+    public static Column explode(Column e) {
+        return call("explode", e);
+    }
+
+    public static Column explode_outer(Column e) {
+        return call("explode_outer", e);
+    }
+
+    public static Column posexplode(Column e) {
+        return call("posexplode", e);
+    }
+
+    public static Column posexplode_outer(Column e) {
+        return call("posexplode_outer", e);
+    }
+
+    // ---- strings
+
+    public static Column split(Column str, String pattern) {
+        return call("split", str, pattern);
+    }
+
+    public static Column split(Column str, String pattern, int limit) {
+        return call("split", str, pattern, limit);
+    }
+
+    public static Column lower(Column e) {
+        return call("lower", e);
+    }
+
+    public static Column upper(Column e) {
+        return call("upper", e);
+    }
+
+    public static Column trim(Column e) {
+        return call("trim", e);
+    }
+
+    public static Column ltrim(Column e) {
+        return call("ltrim", e);
+    }
+
+    public static Column rtrim(Column e) {
+        return call("rtrim", e);
+    }
+
+    public static Column concat(Column... exprs) {
+        return callColumns("concat", exprs);
+    }
+
+    public static Column concat_ws(String sep, Column... exprs) {
+        Object[] args = new Object[exprs.length + 1];
+        args[0] = sep;
+        System.arraycopy(exprs, 0, args, 1, exprs.length);
+        return call("concat_ws", args);
+    }
+
+    public static Column length(Column e) {
+        return call("length", e);
+    }
+
+    public static Column substring(Column str, int pos, int len) {
+        return call("substring", str, pos, len);
+    }
+
+    public static Column regexp_replace(Column e, String pattern, String replacement) {
+        return call("regexp_replace", e, pattern, replacement);
+    }
+
+    public static Column regexp_extract(Column e, String exp, int groupIdx) {
+        return call("regexp_extract", e, exp, groupIdx);
+    }
+
+    public static Column initcap(Column e) {
+        return call("initcap", e);
+    }
+
+    public static Column lpad(Column str, int len, String pad) {
+        return call("lpad", str, len, pad);
+    }
+
+    public static Column rpad(Column str, int len, String pad) {
+        return call("rpad", str, len, pad);
+    }
+
+    // ---- math
+
+    public static Column abs(Column e) {
+        return call("abs", e);
+    }
+
+    public static Column round(Column e) {
+        return call("round", e, 0);
+    }
+
+    public static Column round(Column e, int scale) {
+        return call("round", e, scale);
+    }
+
+    public static Column sqrt(Column e) {
+        return call("sqrt", e);
+    }
+
+    public static Column floor(Column e) {
+        return call("floor", e);
+    }
+
+    public static Column ceil(Column e) {
+        return call("ceil", e);
+    }
+
+    public static Column pow(Column l, Object r) {
+        return call("pow", l, r);
+    }
+
+    // ---- structs, arrays, JSON
+
+    /** {@code named_struct(name1, value1, ...)}: names are string literals. */
+    public static Column named_struct(Column... nameValuePairs) {
+        return callColumns("named_struct", nameValuePairs);
+    }
+
+    public static Column struct(Column... cols) {
+        return callColumns("struct", cols);
+    }
+
+    public static Column struct(String colName, String... colNames) {
+        Column[] cols = new Column[colNames.length + 1];
+        cols[0] = col(colName);
+        for (int i = 0; i < colNames.length; i++) {
+            cols[i + 1] = col(colNames[i]);
+        }
+        return struct(cols);
+    }
+
+    public static Column array(Column... cols) {
+        return callColumns("array", cols);
+    }
+
+    public static Column size(Column e) {
+        return call("size", e);
+    }
+
+    public static Column array_contains(Column column, Object value) {
+        return call("array_contains", column, value);
+    }
+
+    public static Column element_at(Column column, Object value) {
+        return call("element_at", column, value);
+    }
+
+    /** Parses JSON text into a value of {@code schema}. */
+    public static Column from_json(Column e, DataType schema) {
+        return new Column(new UnresolvedFunction("from_json", List.of(e.expr(), new Literal(schema.simpleString(),
+                dev.sluice.sql.types.DataTypes.StringType)), false));
+    }
+
+    public static Column from_json(Column e, StructType schema) {
+        return from_json(e, (DataType) schema);
+    }
+
+    public static Column from_json(Column e, DataType schema, Map<String, String> options) {
+        return from_json(e, schema);
+    }
+
+    /** Parses JSON text with a DDL schema string, e.g. {@code "a INT, b STRING"}. */
+    public static Column from_json(Column e, String schema, Map<String, String> options) {
+        return call("from_json", e, schema);
+    }
+
+    public static Column to_json(Column e) {
+        return call("to_json", e);
+    }
+
+    // ---- dates and times
+
+    public static Column to_timestamp(Column s) {
+        return call("to_timestamp", s);
+    }
+
+    public static Column to_timestamp(Column s, String fmt) {
+        return call("to_timestamp", s, fmt);
+    }
+
+    public static Column to_date(Column e) {
+        return call("to_date", e);
+    }
+
+    public static Column to_date(Column e, String fmt) {
+        return call("to_date", e, fmt);
+    }
+
+    public static Column date_format(Column dateExpr, String format) {
+        return call("date_format", dateExpr, format);
+    }
+
+    public static Column current_timestamp() {
+        return call("current_timestamp");
+    }
+
+    public static Column current_date() {
+        return call("current_date");
+    }
+
+    public static Column unix_timestamp() {
+        return call("unix_timestamp");
+    }
+
+    public static Column unix_timestamp(Column s) {
+        return call("unix_timestamp", s);
+    }
+
+    public static Column unix_timestamp(Column s, String p) {
+        return call("unix_timestamp", s, p);
+    }
+
+    public static Column from_unixtime(Column ut) {
+        return call("from_unixtime", ut);
+    }
+
+    public static Column from_unixtime(Column ut, String f) {
+        return call("from_unixtime", ut, f);
+    }
+
+    public static Column year(Column e) {
+        return call("year", e);
+    }
+
+    public static Column month(Column e) {
+        return call("month", e);
+    }
+
+    public static Column dayofmonth(Column e) {
+        return call("dayofmonth", e);
+    }
+
+    public static Column hour(Column e) {
+        return call("hour", e);
+    }
+
+    public static Column minute(Column e) {
+        return call("minute", e);
+    }
+
+    public static Column second(Column e) {
+        return call("second", e);
+    }
+
+    public static Column date_add(Column start, int days) {
+        return call("date_add", start, days);
+    }
+
+    public static Column date_sub(Column start, int days) {
+        return call("date_sub", start, days);
+    }
+
+    public static Column datediff(Column end, Column start) {
+        return call("datediff", end, start);
+    }
+
+    /** Calls any registered function by name. */
+    public static Column call_function(String funcName, Column... cols) {
+        return callColumns(funcName, cols);
+    }
+}
