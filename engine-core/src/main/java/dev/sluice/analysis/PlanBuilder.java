@@ -16,7 +16,6 @@ import dev.sluice.expr.generator.Explode;
 import dev.sluice.expr.generator.Generator;
 import dev.sluice.expr.generator.TimeWindow;
 import dev.sluice.expr.window.WindowExpression;
-import dev.sluice.exec.AggregationSpec;
 import dev.sluice.plan.logical.Aggregate;
 import dev.sluice.plan.logical.Deduplicate;
 import dev.sluice.plan.logical.Filter;
@@ -305,7 +304,7 @@ public final class PlanBuilder {
 
     private static void checkGrouped(Expression e, List<Expression> grouping) {
         for (Expression g : grouping) {
-            if (AggregationSpec.sameExpression(g, e)) {
+            if (g.semanticEquals(e)) {
                 return;
             }
         }
