@@ -108,6 +108,12 @@ class ExpressionSemanticsTest {
     }
 
     @Test
+    void castOfAColumnKeepsItsName() {
+        assertThat(one().selectExpr("CAST(id AS STRING)", "CAST(id + 1 AS STRING)").columns())
+                .containsExactly("id", "CAST((id + 1) AS STRING)");
+    }
+
+    @Test
     void currentTimestampIsConstantWithinAQuery() {
         Dataset<Row> ts = spark.range(10000).selectExpr("current_timestamp() AS t");
         assertThat(ts.distinct().count()).isEqualTo(1);
