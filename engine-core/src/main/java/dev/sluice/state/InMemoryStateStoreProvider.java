@@ -1,0 +1,336 @@
+package dev.sluice.state;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Spark's default state store design: the state lives in a hash map in memory; each commit writes the
+ * changes of the version as {@code <version>.delta}, and every {@code minDeltasForSnapshot} versions the
+ * whole map as {@code <version>.snapshot}. Loading a version reads the latest snapshot at or below it and
+ * replays the deltas after it. Only the last {@code minVersionsToRetain} versions stay loadable; older files
+ * are deleted after a commit.
+ *
+ * <p>Unlike Spark, the live map is not copied per version: updates are applied in place and recorded in
+ * an undo log, so {@link StateStore#abort()} restores the loaded version and a batch costs O(changes), not
+ * O(state).
+ */
+public final class InMemoryStateStoreProvider implements StateStoreProvider {
+    private static final byte PUT = 1;
+    private static final byte REMOVE = 2;
+
+    private StateStoreId id;
+    private StateStoreConf conf;
+    private HashMap<Bytes, byte[]> map;
+    private long loadedVersion = -1;
+    private boolean storeOpen;
+
+    @Override
+    public void init(StateStoreId storeId, StateStoreConf storeConf) {
+        this.id = storeId;
+        this.conf = storeConf;
+    }
+
+    @Override
+    public String name() {
+        return "hdfs";
+    }
+
+    @Override
+    public long latestVersion() {
+        TreeSet<Long> versions = versionsOnDisk(".delta");
+        versions.addAll(versionsOnDisk(".snapshot"));
+        return versions.isEmpty() ? 0 : versions.last();
+    }
+
+    @Override
+    public StateStore getStore(long version) {
+        if (storeOpen) {
+            throw new IllegalStateException(id + ": a store is already open; commit or abort it first");
+        }
+        if (map == null || loadedVersion != version) {
+            map = load(version);
+            loadedVersion = version;
+        }
+        storeOpen = true;
+        return new Store(version);
+    }
+
+    private HashMap<Bytes, byte[]> load(long version) {
+        HashMap<Bytes, byte[]> loaded = new HashMap<>();
+        if (version == 0) {
+            return loaded;
+        }
+        long snapshot = 0;
+        for (long v : versionsOnDisk(".snapshot")) {
+            if (v <= version) {
+                snapshot = v;
+            }
+        }
+        if (snapshot > 0) {
+            applyRecords(loaded, StateFiles.read(file(snapshot, ".snapshot")), file(snapshot, ".snapshot"));
+        }
+        for (long v = snapshot + 1; v <= version; v++) {
+            Path delta = file(v, ".delta");
+            if (!Files.exists(delta)) {
+                throw new StateStoreException("CANNOT_LOAD_STATE_STORE.CANNOT_READ_MISSING_FILE", id + ": cannot load"
+                        + " version " + version + ": delta file " + delta + " does not exist", null);
+            }
+            applyRecords(loaded, StateFiles.read(delta), delta);
+        }
+        return loaded;
+    }
+
+    private static void applyRecords(Map<Bytes, byte[]> target, byte[] payload, Path file) {
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload))) {
+            while (in.available() > 0) {
+                byte op = in.readByte();
+                byte[] key = in.readNBytes(in.readInt());
+                if (op == PUT) {
+                    target.put(new Bytes(key), in.readNBytes(in.readInt()));
+                } else if (op == REMOVE) {
+                    target.remove(new Bytes(key));
+                } else {
+                    throw new StateStoreException("CANNOT_LOAD_STATE_STORE.CANNOT_READ_STREAMING_STATE_FILE",
+                            "Error reading streaming state file " + file + ": unknown record type " + op, null);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path file(long version, String suffix) {
+        return id.directory().resolve(version + suffix);
+    }
+
+    private TreeSet<Long> versionsOnDisk(String suffix) {
+        TreeSet<Long> versions = new TreeSet<>();
+        Path dir = id.directory();
+        if (!Files.isDirectory(dir)) {
+            return versions;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(suffix) && !n.startsWith("."))
+                    .forEach(n -> versions.add(Long.parseLong(n.substring(0, n.length() - suffix.length()))));
+        } catch (IOException e) {
+            throw new StateStoreException("Cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        return versions;
+    }
+
+    /** Deletes files no retained version needs: keeps the newest snapshot at or below the oldest retained one. */
+    private void cleanup(long latest) {
+        long oldestKept = latest - conf.minVersionsToRetain() + 1;
+        long base = 0;
+        for (long v : versionsOnDisk(".snapshot")) {
+            if (v <= oldestKept) {
+                base = v;
+            }
+        }
+        if (base == 0) {
+            return;
+        }
+        try {
+            for (long v : versionsOnDisk(".snapshot")) {
+                if (v < base) {
+                    Files.deleteIfExists(file(v, ".snapshot"));
+                }
+            }
+            for (long v : versionsOnDisk(".delta")) {
+                if (v <= base) {
+                    Files.deleteIfExists(file(v, ".delta"));
+                }
+            }
+        } catch (IOException e) {
+            throw new StateStoreException(id + ": cannot delete old state files: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        map = null;
+        loadedVersion = -1;
+        storeOpen = false;
+    }
+
+    /** The store over the live map, with an undo log so abort restores the loaded version. */
+    private final class Store implements StateStore {
+        private final long version;
+        private final Map<Bytes, byte[]> undo = new HashMap<>();
+        private final ByteArrayOutputStream deltaBytes = new ByteArrayOutputStream();
+        private final DataOutputStream delta = new DataOutputStream(deltaBytes);
+        private boolean done;
+        private long commitTimeMs;
+
+        Store(long version) {
+            this.version = version;
+        }
+
+        private void checkOpen() {
+            if (done) {
+                throw new IllegalStateException(id + " version " + version + " was already committed or aborted");
+            }
+        }
+
+        @Override
+        public long version() {
+            return version;
+        }
+
+        @Override
+        public byte[] get(byte[] key) {
+            checkOpen();
+            return map.get(new Bytes(key));
+        }
+
+        @Override
+        public void put(byte[] key, byte[] value) {
+            checkOpen();
+            Bytes k = new Bytes(key);
+            byte[] previous = map.put(k, value);
+            undo.putIfAbsent(k, previous == null ? Bytes.ABSENT : previous);
+            record(PUT, key, value);
+        }
+
+        @Override
+        public void remove(byte[] key) {
+            checkOpen();
+            Bytes k = new Bytes(key);
+            byte[] previous = map.remove(k);
+            if (previous != null) {
+                undo.putIfAbsent(k, previous);
+                record(REMOVE, key, null);
+            }
+        }
+
+        private void record(byte op, byte[] key, byte[] value) {
+            try {
+                delta.writeByte(op);
+                delta.writeInt(key.length);
+                delta.write(key);
+                if (value != null) {
+                    delta.writeInt(value.length);
+                    delta.write(value);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public Iterator<KeyValue> iterator() {
+            checkOpen();
+            List<KeyValue> all = new ArrayList<>(map.size());
+            map.forEach((k, v) -> all.add(new KeyValue(k.bytes, v)));
+            return all.iterator();
+        }
+
+        @Override
+        public Iterator<KeyValue> prefixScan(byte[] prefix) {
+            checkOpen();
+            List<KeyValue> matches = new ArrayList<>();
+            map.forEach((k, v) -> {
+                if (k.bytes.length >= prefix.length && Arrays.equals(k.bytes, 0, prefix.length, prefix, 0, prefix.length)) {
+                    matches.add(new KeyValue(k.bytes, v));
+                }
+            });
+            return matches.iterator();
+        }
+
+        @Override
+        public long commit() {
+            checkOpen();
+            long start = System.nanoTime();
+            long next = version + 1;
+            try {
+                StateFiles.write(file(next, ".delta"), deltaBytes.toByteArray());
+                if (next % conf.minDeltasForSnapshot() == 0) {
+                    StateFiles.write(file(next, ".snapshot"), snapshotBytes());
+                }
+            } catch (IOException e) {
+                abort();
+                throw new StateStoreException("STATE_STORE_COMMIT_FAILED", id + ": cannot commit version " + next
+                        + ": " + e.getMessage(), e);
+            }
+            done = true;
+            storeOpen = false;
+            loadedVersion = next;
+            cleanup(next);
+            commitTimeMs = (System.nanoTime() - start) / 1_000_000;
+            return next;
+        }
+
+        private byte[] snapshotBytes() throws IOException {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            for (Map.Entry<Bytes, byte[]> e : map.entrySet()) {
+                out.writeByte(PUT);
+                out.writeInt(e.getKey().bytes.length);
+                out.write(e.getKey().bytes);
+                out.writeInt(e.getValue().length);
+                out.write(e.getValue());
+            }
+            return bytes.toByteArray();
+        }
+
+        @Override
+        public void abort() {
+            if (done) {
+                return;
+            }
+            undo.forEach((k, v) -> {
+                if (v == Bytes.ABSENT) {
+                    map.remove(k);
+                } else {
+                    map.put(k, v);
+                }
+            });
+            done = true;
+            storeOpen = false;
+        }
+
+        @Override
+        public StateStoreMetrics metrics() {
+            long memory = 0;
+            for (Map.Entry<Bytes, byte[]> e : map.entrySet()) {
+                memory += e.getKey().bytes.length + e.getValue().length + 64;
+            }
+            return new StateStoreMetrics(map.size(), memory, 0, commitTimeMs, Map.of());
+        }
+    }
+
+    /** A byte array with value equality, for hash map keys. */
+    private static final class Bytes {
+        static final byte[] ABSENT = new byte[0];
+        final byte[] bytes;
+        private final int hash;
+
+        Bytes(byte[] bytes) {
+            this.bytes = bytes;
+            this.hash = Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Bytes b && Arrays.equals(b.bytes, bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+}

@@ -1,0 +1,465 @@
+package dev.sluice.state.rocksdb;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.state.KeyValue;
+import dev.sluice.state.StateFiles;
+import dev.sluice.state.StateStore;
+import dev.sluice.state.StateStoreConf;
+import dev.sluice.state.StateStoreException;
+import dev.sluice.state.StateStoreId;
+import dev.sluice.state.StateStoreMetrics;
+import dev.sluice.state.StateStoreProvider;
+import dev.sluice.state.StateStoreProviders;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Checkpoint;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatchWithIndex;
+import org.rocksdb.WriteOptions;
+
+/**
+ * State store backed by one RocksDB instance per (operator, partition), as Spark's
+ * {@code RocksDBStateStoreProvider}. The database works in a local folder; each version's updates go
+ * to a write batch (read-your-writes through {@link WriteBatchWithIndex}) that is applied on commit. A
+ * commit then flushes, takes a native checkpoint (hard links) and uploads it to the store directory
+ * incrementally: SST files already uploaded are reused (each gets a unique name
+ * {@code sst/<local>-<uuid>.sst}), small metadata files are copied per version, and the version's
+ * manifest {@code <version>.rocksdb} (a state file listing them) is written last, so a version exists
+ * exactly when its manifest does. Loading a version rebuilds a local folder from its manifest.
+ *
+ * <p>Memory is bounded by an LRU block cache and a write buffer size ({@link StateStoreConf}). Native
+ * handles are released by {@link #close()}. Not thread-safe: one task at a time.
+ */
+public final class RocksDbStateStoreProvider implements StateStoreProvider {
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MANIFEST_SUFFIX = ".rocksdb";
+
+    private StateStoreId id;
+    private StateStoreConf conf;
+    private Path localRoot;
+    private Path dbDir;
+    private RocksDB db;
+    private Options options;
+    private LRUCache cache;
+    private long loadedVersion = -1;
+    private long numKeys;
+    private boolean storeOpen;
+    /** Local SST file name → uploaded name, for files of the current lineage (their content never changes). */
+    private final Map<String, String> uploaded = new LinkedHashMap<>();
+
+    /** ServiceLoader entry: answers to {@code rocksdb} and Spark's provider class name. */
+    public static final class Factory implements StateStoreProviders.Factory {
+        @Override
+        public Set<String> names() {
+            return Set.of("rocksdb", "org.apache.spark.sql.execution.streaming.state.rocksdbstatestoreprovider",
+                    RocksDbStateStoreProvider.class.getName().toLowerCase(java.util.Locale.ROOT));
+        }
+
+        @Override
+        public StateStoreProvider create() {
+            return new RocksDbStateStoreProvider();
+        }
+    }
+
+    @Override
+    public void init(StateStoreId storeId, StateStoreConf storeConf) {
+        this.id = storeId;
+        this.conf = storeConf;
+        try {
+            this.localRoot = Files.createTempDirectory("sluice-rocksdb-");
+        } catch (IOException e) {
+            throw new StateStoreException(storeId + ": cannot create a local working folder: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "rocksdb";
+    }
+
+    @Override
+    public long latestVersion() {
+        TreeSet<Long> versions = manifestVersions();
+        return versions.isEmpty() ? 0 : versions.last();
+    }
+
+    private TreeSet<Long> manifestVersions() {
+        TreeSet<Long> versions = new TreeSet<>();
+        Path dir = id.directory();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                files.map(p -> p.getFileName().toString())
+                        .filter(n -> n.endsWith(MANIFEST_SUFFIX) && !n.startsWith("."))
+                        .forEach(n -> versions.add(Long.parseLong(n.substring(0, n.length() - MANIFEST_SUFFIX.length()))));
+            } catch (IOException e) {
+                throw new StateStoreException(id + ": cannot list " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        return versions;
+    }
+
+    @Override
+    public StateStore getStore(long version) {
+        if (storeOpen) {
+            throw new IllegalStateException(id + ": a store is already open; commit or abort it first");
+        }
+        if (db == null || loadedVersion != version) {
+            load(version);
+        }
+        storeOpen = true;
+        return new Store(version);
+    }
+
+    private void load(long version) {
+        closeDb();
+        uploaded.clear();
+        dbDir = localRoot.resolve("db-" + UUID.randomUUID());
+        try {
+            Files.createDirectories(dbDir);
+            numKeys = 0;
+            if (version > 0) {
+                Manifest manifest = readManifest(version);
+                for (Map.Entry<String, String> sst : manifest.sstFiles.entrySet()) {
+                    Path source = id.directory().resolve("sst").resolve(sst.getValue());
+                    linkOrCopy(source, dbDir.resolve(sst.getKey()));
+                    uploaded.put(sst.getKey(), sst.getValue());
+                }
+                Path metadataDir = id.directory().resolve(version + ".meta");
+                for (String name : manifest.metadataFiles) {
+                    Files.copy(metadataDir.resolve(name), dbDir.resolve(name));
+                }
+                numKeys = manifest.numKeys;
+            }
+            openDb();
+            loadedVersion = version;
+        } catch (IOException | RocksDBException e) {
+            closeDb();
+            throw new StateStoreException("CANNOT_LOAD_STATE_STORE.UNCATEGORIZED", id + ": cannot load version "
+                    + version + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void linkOrCopy(Path source, Path target) throws IOException {
+        if (!Files.exists(source)) {
+            throw new StateStoreException("CANNOT_LOAD_STATE_STORE.CANNOT_READ_MISSING_FILE", "State file " + source
+                    + " does not exist", null);
+        }
+        try {
+            Files.createLink(target, source);
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private void openDb() throws RocksDBException {
+        cache = new LRUCache(conf.blockCacheSizeMb() * 1024 * 1024);
+        BlockBasedTableConfig table = new BlockBasedTableConfig().setBlockCache(cache)
+                .setCacheIndexAndFilterBlocks(true);
+        options = new Options().setCreateIfMissing(true).setTableFormatConfig(table)
+                .setWriteBufferSize(conf.writeBufferSizeMb() * 1024 * 1024).setMaxWriteBufferNumber(2);
+        db = RocksDB.open(options, dbDir.toString());
+    }
+
+    private void closeDb() {
+        if (db != null) {
+            db.close();
+            db = null;
+        }
+        if (options != null) {
+            options.close();
+            options = null;
+        }
+        if (cache != null) {
+            cache.close();
+            cache = null;
+        }
+        loadedVersion = -1;
+    }
+
+    private Manifest readManifest(long version) throws IOException {
+        Path file = id.directory().resolve(version + MANIFEST_SUFFIX);
+        if (!Files.exists(file)) {
+            throw new StateStoreException("CANNOT_LOAD_STATE_STORE.CANNOT_READ_MISSING_FILE", id + ": version "
+                    + version + " is not available: " + file + " does not exist", null);
+        }
+        return JSON.readValue(StateFiles.read(file), Manifest.class);
+    }
+
+    /** The files of one committed version. */
+    public static final class Manifest {
+        public long numKeys;
+        public Map<String, String> sstFiles = new LinkedHashMap<>();
+        public java.util.List<String> metadataFiles = new java.util.ArrayList<>();
+    }
+
+    @Override
+    public void close() {
+        closeDb();
+        storeOpen = false;
+        if (localRoot != null) {
+            deleteRecursively(localRoot);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new StateStoreException("cannot delete " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void cleanup(long latest) throws IOException {
+        long oldestKept = latest - conf.minVersionsToRetain() + 1;
+        TreeSet<Long> versions = manifestVersions();
+        if (versions.isEmpty() || versions.first() >= oldestKept) {
+            return;
+        }
+        Set<String> referenced = new java.util.HashSet<>();
+        for (long v : versions) {
+            if (v < oldestKept) {
+                Files.deleteIfExists(id.directory().resolve(v + MANIFEST_SUFFIX));
+                deleteRecursively(id.directory().resolve(v + ".meta"));
+            } else {
+                referenced.addAll(readManifest(v).sstFiles.values());
+            }
+        }
+        Path sstDir = id.directory().resolve("sst");
+        if (Files.isDirectory(sstDir)) {
+            try (Stream<Path> files = Files.list(sstDir)) {
+                for (Path p : files.toList()) {
+                    if (!referenced.contains(p.getFileName().toString())) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+    }
+
+    /** One version's updates in a write batch over the open database. */
+    private final class Store implements StateStore {
+        private final long version;
+        private final WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
+        private final ReadOptions readOptions = new ReadOptions();
+        private boolean done;
+        private long commitTimeMs;
+        private long uploadedBytes;
+
+        Store(long version) {
+            this.version = version;
+        }
+
+        private void checkOpen() {
+            if (done) {
+                throw new IllegalStateException(id + " version " + version + " was already committed or aborted");
+            }
+        }
+
+        @Override
+        public long version() {
+            return version;
+        }
+
+        @Override
+        public byte[] get(byte[] key) {
+            checkOpen();
+            try {
+                return batch.getFromBatchAndDB(db, readOptions, key);
+            } catch (RocksDBException e) {
+                throw new StateStoreException(id + ": get failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void put(byte[] key, byte[] value) {
+            checkOpen();
+            try {
+                if (batch.getFromBatchAndDB(db, readOptions, key) == null) {
+                    numKeys++;
+                }
+                batch.put(key, value);
+            } catch (RocksDBException e) {
+                throw new StateStoreException(id + ": put failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void remove(byte[] key) {
+            checkOpen();
+            try {
+                if (batch.getFromBatchAndDB(db, readOptions, key) != null) {
+                    numKeys--;
+                    batch.delete(key);
+                }
+            } catch (RocksDBException e) {
+                throw new StateStoreException(id + ": remove failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public Iterator<KeyValue> iterator() {
+            return prefixScan(new byte[0]);
+        }
+
+        @Override
+        public Iterator<KeyValue> prefixScan(byte[] prefix) {
+            checkOpen();
+            RocksIterator it = batch.newIteratorWithBase(db.newIterator(readOptions));
+            it.seek(prefix);
+            return new Iterator<>() {
+                private boolean closed;
+
+                @Override
+                public boolean hasNext() {
+                    if (closed) {
+                        return false;
+                    }
+                    if (it.isValid() && startsWith(it.key(), prefix)) {
+                        return true;
+                    }
+                    it.close();
+                    closed = true;
+                    return false;
+                }
+
+                @Override
+                public KeyValue next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    KeyValue kv = new KeyValue(it.key(), it.value());
+                    it.next();
+                    return kv;
+                }
+            };
+        }
+
+        private static boolean startsWith(byte[] key, byte[] prefix) {
+            return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
+        }
+
+        @Override
+        public long commit() {
+            checkOpen();
+            long start = System.nanoTime();
+            long next = version + 1;
+            Path checkpointDir = localRoot.resolve("checkpoint-" + next + "-" + UUID.randomUUID());
+            try (WriteOptions write = new WriteOptions().setDisableWAL(true);
+                 FlushOptions flush = new FlushOptions().setWaitForFlush(true);
+                 Checkpoint checkpoint = Checkpoint.create(db)) {
+                db.write(write, batch);
+                db.flush(flush);
+                checkpoint.createCheckpoint(checkpointDir.toString());
+                upload(next, checkpointDir);
+            } catch (RocksDBException | IOException e) {
+                abort();
+                closeDb();
+                throw new StateStoreException("STATE_STORE_COMMIT_FAILED", id + ": cannot commit version " + next + ": "
+                        + e.getMessage(), e);
+            } finally {
+                deleteRecursively(checkpointDir);
+                batch.close();
+                readOptions.close();
+            }
+            done = true;
+            storeOpen = false;
+            loadedVersion = next;
+            commitTimeMs = (System.nanoTime() - start) / 1_000_000;
+            return next;
+        }
+
+        private void upload(long next, Path checkpointDir) throws IOException {
+            Path dir = id.directory();
+            Path sstDir = dir.resolve("sst");
+            Path metaDir = dir.resolve(next + ".meta");
+            Files.createDirectories(sstDir);
+            deleteRecursively(metaDir);
+            Files.createDirectories(metaDir);
+            Manifest manifest = new Manifest();
+            manifest.numKeys = numKeys;
+            try (Stream<Path> files = Files.list(checkpointDir)) {
+                for (Path file : files.sorted().toList()) {
+                    String name = file.getFileName().toString();
+                    if (name.endsWith(".sst")) {
+                        String remote = uploaded.get(name);
+                        if (remote == null || !Files.exists(sstDir.resolve(remote))) {
+                            remote = name.substring(0, name.length() - 4) + "-" + UUID.randomUUID() + ".sst";
+                            Files.copy(file, sstDir.resolve(remote));
+                            uploadedBytes += Files.size(file);
+                            uploaded.put(name, remote);
+                        }
+                        manifest.sstFiles.put(name, remote);
+                    } else {
+                        Files.copy(file, metaDir.resolve(name));
+                        manifest.metadataFiles.add(name);
+                    }
+                }
+            }
+            StateFiles.write(dir.resolve(next + MANIFEST_SUFFIX), JSON.writeValueAsBytes(manifest));
+            cleanup(next);
+        }
+
+        @Override
+        public void abort() {
+            if (!done) {
+                done = true;
+                storeOpen = false;
+                numKeys = loadedNumKeys();
+                batch.close();
+                readOptions.close();
+            }
+        }
+
+        private long loadedNumKeys() {
+            try {
+                return loadedVersion > 0 ? readManifest(loadedVersion).numKeys : 0;
+            } catch (IOException e) {
+                throw new StateStoreException(id + ": cannot read manifest: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public StateStoreMetrics metrics() {
+            long memory = 0;
+            long disk = 0;
+            try {
+                if (db != null) {
+                    memory = db.getLongProperty("rocksdb.cur-size-all-mem-tables")
+                            + db.getLongProperty("rocksdb.block-cache-usage");
+                    disk = db.getLongProperty("rocksdb.total-sst-files-size");
+                }
+            } catch (RocksDBException e) {
+                throw new StateStoreException(id + ": cannot read RocksDB metrics: " + e.getMessage(), e);
+            }
+            return new StateStoreMetrics(numKeys, memory, disk, commitTimeMs,
+                    Map.of("rocksdbUploadedBytes", uploadedBytes));
+        }
+    }
+}
