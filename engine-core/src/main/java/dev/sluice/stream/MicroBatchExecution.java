@@ -76,7 +76,9 @@ public final class MicroBatchExecution implements StreamingQuery {
     // guarded by lock
     private volatile boolean stopRequested;
     private boolean waiting;
-    private boolean noNewData;
+    private long triggerGeneration;
+    private long requestedGeneration;
+    private long idleGeneration = -1;
     private volatile StreamingQueryException exception;
     private volatile StreamingQueryStatus status = new StreamingQueryStatus("Initializing sources", false, false);
 
@@ -243,6 +245,9 @@ public final class MicroBatchExecution implements StreamingQuery {
 
     /** One trigger; returns whether a batch ran. */
     private boolean runTrigger(boolean ignoreReadLimits) {
+        synchronized (lock) {
+            triggerGeneration = requestedGeneration;
+        }
         progress.startTrigger();
         boolean rerun = pendingRerun;
         if (!rerun && !planNextBatch(ignoreReadLimits)) {
@@ -361,7 +366,7 @@ public final class MicroBatchExecution implements StreamingQuery {
             lastIdleEventMs = now;
         }
         synchronized (lock) {
-            noNewData = true;
+            idleGeneration = triggerGeneration;
             lock.notifyAll();
         }
     }
@@ -490,11 +495,12 @@ public final class MicroBatchExecution implements StreamingQuery {
     @Override
     public void processAllAvailable() {
         synchronized (lock) {
-            noNewData = false;
+            long request = ++requestedGeneration;
             lock.notifyAll();
             while (true) {
                 throwIfFailed();
-                if (!isActive() || noNewData) {
+                // only a trigger that started after this call may prove that nothing is left
+                if (!isActive() || idleGeneration >= request) {
                     return;
                 }
                 try {
