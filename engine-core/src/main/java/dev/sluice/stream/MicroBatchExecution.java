@@ -75,6 +75,7 @@ public final class MicroBatchExecution implements StreamingQuery {
 
     // guarded by lock
     private volatile boolean stopRequested;
+    private volatile boolean active = true;
     private boolean waiting;
     private long triggerGeneration;
     private long requestedGeneration;
@@ -385,6 +386,7 @@ public final class MicroBatchExecution implements StreamingQuery {
             deleteRecursively(spec.checkpointRoot());
         }
         status = new StreamingQueryStatus("Stopped", false, false);
+        active = false;
         String condition = failure instanceof SluiceException se ? se.getCondition() : null;
         events.post(new QueryTerminatedEvent(id, runId, failure == null ? null : stackTrace(exception), condition));
         events.terminated(this);
@@ -440,7 +442,7 @@ public final class MicroBatchExecution implements StreamingQuery {
 
     @Override
     public boolean isActive() {
-        return terminated.getCount() > 0;
+        return active;
     }
 
     @Override

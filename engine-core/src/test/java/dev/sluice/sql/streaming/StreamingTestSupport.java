@@ -34,6 +34,7 @@ abstract class StreamingTestSupport {
         }
         spark.streams().setClock(SystemClock.INSTANCE);
         spark.streams().setHooks(BatchHooks.NONE);
+        spark.streams().awaitListenerEvents(5000);
         spark.streams().resetTerminated();
     }
 
