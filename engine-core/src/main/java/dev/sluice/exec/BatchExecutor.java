@@ -32,6 +32,7 @@ import java.util.function.Function;
  */
 public final class BatchExecutor {
     private final Function<LogicalPlan, List<Chunk>> leafResolver;
+    private final java.util.function.Predicate<LogicalPlan> resolvedByCaller;
 
     public BatchExecutor() {
         this(plan -> {
@@ -41,7 +42,18 @@ public final class BatchExecutor {
 
     /** {@code leafResolver} supplies the rows of leaves other than {@link LocalRelation}. */
     public BatchExecutor(Function<LogicalPlan, List<Chunk>> leafResolver) {
+        this(leafResolver, plan -> false);
+    }
+
+    /**
+     * {@code leafResolver} also supplies the rows of every node for which {@code resolvedByCaller} is true
+     * (the micro-batch engine runs its stateful operators that way, calling back into this executor for
+     * their inputs).
+     */
+    public BatchExecutor(Function<LogicalPlan, List<Chunk>> leafResolver,
+                         java.util.function.Predicate<LogicalPlan> resolvedByCaller) {
         this.leafResolver = leafResolver;
+        this.resolvedByCaller = resolvedByCaller;
     }
 
     /** Runs the plan; {@code current_timestamp()} is fixed to one value for the whole run. */
@@ -50,6 +62,9 @@ public final class BatchExecutor {
     }
 
     private List<Chunk> run(LogicalPlan plan) {
+        if (resolvedByCaller.test(plan)) {
+            return leafResolver.apply(plan);
+        }
         if (plan instanceof LocalRelation r) {
             return r.chunks();
         }

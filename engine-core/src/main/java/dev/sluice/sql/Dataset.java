@@ -319,6 +319,19 @@ public class Dataset<T> {
         return this;
     }
 
+    /**
+     * Starts defining a streaming query over this streaming Dataset.
+     *
+     * @throws AnalysisException {@code WRITE_STREAM_NOT_ALLOWED} when this Dataset is not streaming
+     */
+    public dev.sluice.sql.streaming.DataStreamWriter<T> writeStream() {
+        if (!isStreaming()) {
+            throw new AnalysisException("WRITE_STREAM_NOT_ALLOWED",
+                    "`writeStream` can be called only on streaming Dataset/DataFrame.", "42601");
+        }
+        return new dev.sluice.sql.streaming.DataStreamWriter<>(this);
+    }
+
     // ---- actions
 
     private List<Chunk> execute(LogicalPlan toRun) {

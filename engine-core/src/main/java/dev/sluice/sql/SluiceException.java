@@ -2,7 +2,8 @@ package dev.sluice.sql;
 
 /**
  * Root of Sluice's exceptions. Carries a Spark-style error class ({@link #getCondition()}) and SQLSTATE
- * when one applies; the message is formatted as Spark 4's: {@code [CLASS] text SQLSTATE: xxxxx}.
+ * when one applies; the message is formatted as Spark 4's: {@code [CLASS] text SQLSTATE: xxxxx} (legacy
+ * {@code _LEGACY_ERROR_TEMP_*} classes print the text alone, as Spark does).
  */
 public class SluiceException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -21,7 +22,7 @@ public class SluiceException extends RuntimeException {
 
     private static String format(String condition, String message, String sqlState) {
         StringBuilder sb = new StringBuilder();
-        if (condition != null) {
+        if (condition != null && !condition.startsWith("_LEGACY_ERROR_")) {
             sb.append('[').append(condition).append("] ");
         }
         sb.append(message);

@@ -30,6 +30,8 @@ public final class SluiceSession implements AutoCloseable {
     private final int parallelism;
     private final RuntimeConfig conf;
     private final Map<String, LogicalPlan> tempViews = new ConcurrentHashMap<>();
+    private final dev.sluice.sql.streaming.StreamingQueryManager streams =
+            new dev.sluice.sql.streaming.StreamingQueryManager(this);
 
     private SluiceSession(String appName, String master, Map<String, String> config) {
         this.appName = appName;
@@ -150,8 +152,25 @@ public final class SluiceSession implements AutoCloseable {
         tempViews.put(name.toLowerCase(java.util.Locale.ROOT), plan);
     }
 
-    /** Stops the session (and, once streaming exists, its queries). */
+    /** Defines a streaming input: {@code readStream().format("...").option(...).load()}. */
+    public dev.sluice.sql.streaming.DataStreamReader readStream() {
+        return new dev.sluice.sql.streaming.DataStreamReader(this);
+    }
+
+    /** The streaming queries of this session and their listeners. */
+    public dev.sluice.sql.streaming.StreamingQueryManager streams() {
+        return streams;
+    }
+
+    /** Stops the session and its active streaming queries. */
     public void stop() {
+        for (dev.sluice.sql.streaming.StreamingQuery q : streams.active()) {
+            try {
+                q.stop();
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         synchronized (SluiceSession.class) {
             if (active == this) {
                 active = null;

@@ -1,0 +1,76 @@
+package dev.sluice.checkpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * The checkpoint folder of one streaming query, laid out as Spark's: {@code metadata} (the query id),
+ * {@code offsets/<batchId>} (write-ahead log of planned batches), {@code commits/<batchId>} (completed
+ * batches), {@code sources/<n>/} (each source's own files), {@code state/<operator>/<partition>/}.
+ * Used by one running query at a time, from its execution thread.
+ */
+public final class Checkpoint {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Path root;
+    private final MetadataLog<OffsetSeq> offsets;
+    private final MetadataLog<CommitEntry> commits;
+
+    public Checkpoint(Path root) {
+        this.root = root.toAbsolutePath();
+        this.offsets = new MetadataLog<>(this.root.resolve("offsets"), OffsetSeq::serialize, OffsetSeq::parse);
+        this.commits = new MetadataLog<>(this.root.resolve("commits"), CommitEntry::serialize, CommitEntry::parse);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public MetadataLog<OffsetSeq> offsets() {
+        return offsets;
+    }
+
+    public MetadataLog<CommitEntry> commits() {
+        return commits;
+    }
+
+    /** The folder of source number {@code index} (in plan order). */
+    public Path sourcePath(int index) {
+        return root.resolve("sources").resolve(Integer.toString(index));
+    }
+
+    /** The folder of one state partition of one stateful operator. */
+    public Path statePath(int operatorId, int partition) {
+        return root.resolve("state").resolve(Integer.toString(operatorId)).resolve(Integer.toString(partition));
+    }
+
+    /**
+     * The query id recorded in {@code metadata}, writing {@code newId} there when the checkpoint is new.
+     *
+     * @throws CheckpointException when offsets or commits exist without {@code metadata} (continuing would
+     *         silently give the query a new id), or when {@code metadata} is corrupted
+     */
+    public UUID loadOrCreateQueryId(UUID newId) {
+        Path metadata = root.resolve("metadata");
+        if (Files.exists(metadata)) {
+            String text = CheckpointFile.readText(metadata, 1);
+            try {
+                JsonNode node = MAPPER.readTree(text);
+                return UUID.fromString(node.get("id").asText());
+            } catch (IOException | RuntimeException e) {
+                throw CheckpointFile.corrupted(metadata, "it has no readable query id");
+            }
+        }
+        if (!offsets.batchIds().isEmpty() || !commits.batchIds().isEmpty()) {
+            throw new CheckpointException("MISSING_METADATA", "Checkpoint " + root + " has offset or commit logs but"
+                    + " no metadata file: the query id is lost. Restore " + metadata
+                    + " or start the query with a new checkpointLocation", null);
+        }
+        CheckpointFile.write(metadata, 1, "{\"id\":\"" + newId + "\"}");
+        return newId;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.sluice.checkpoint;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+
+/**
+ * Reads and writes one checkpoint file. Layout: a version line {@code v<N>\n}, the payload, then a fixed
+ * 16-byte trailer {@code \ncrc32=<8 hex>\n} holding the CRC-32 of everything before it. Writes go to a
+ * hidden temp file in the same folder, are fsynced, then atomically renamed over the target (and the
+ * folder is fsynced), so a reader sees either the old file or the complete new one. Stateless and
+ * thread-safe; concurrent writers of the same path must be prevented by the caller.
+ */
+public final class CheckpointFile {
+    private static final int TRAILER_LENGTH = 16;
+
+    private CheckpointFile() {
+    }
+
+    /** Writes {@code payload} with version {@code version} to {@code target} atomically and durably. */
+    public static void write(Path target, int version, byte[] payload) {
+        byte[] header = ("v" + version + "\n").getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(header);
+        crc.update(payload);
+        byte[] trailer = String.format("\ncrc32=%08x\n", crc.getValue()).getBytes(StandardCharsets.US_ASCII);
+        Path dir = target.toAbsolutePath().getParent();
+        Path temp = dir.resolve("." + target.getFileName() + "." + Thread.currentThread().getId() + ".tmp");
+        try {
+            Files.createDirectories(dir);
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer[] buffers = {ByteBuffer.wrap(header), ByteBuffer.wrap(payload), ByteBuffer.wrap(trailer)};
+                long total = header.length + payload.length + trailer.length;
+                long written = 0;
+                while (written < total) {
+                    written += ch.write(buffers);
+                }
+                ch.force(false);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            syncDirectory(dir);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // best effort
+            }
+            throw new CheckpointException("IO_ERROR", "Cannot write checkpoint file " + target + ": " + e, e);
+        }
+    }
+
+    public static void write(Path target, int version, String text) {
+        write(target, version, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // some platforms cannot open folders; the rename is still atomic there
+        }
+    }
+
+    /**
+     * The payload of {@code file}, checking its checksum and that its version is at most {@code maxVersion}.
+     *
+     * @throws CheckpointException naming the file when it is truncated, corrupted or too new
+     */
+    public static byte[] read(Path file, int maxVersion) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new CheckpointException("IO_ERROR", "Checkpoint file " + file + " does not exist", e);
+        } catch (IOException e) {
+            throw new CheckpointException("IO_ERROR", "Cannot read checkpoint file " + file + ": " + e, e);
+        }
+        int headerEnd = indexOf(bytes, (byte) '\n');
+        if (headerEnd < 2 || bytes[0] != 'v' || bytes.length < headerEnd + 1 + TRAILER_LENGTH) {
+            throw corrupted(file, "it is truncated or has no version line");
+        }
+        String trailer = new String(bytes, bytes.length - TRAILER_LENGTH, TRAILER_LENGTH, StandardCharsets.US_ASCII);
+        if (!trailer.startsWith("\ncrc32=") || !trailer.endsWith("\n")) {
+            throw corrupted(file, "it is truncated (no checksum trailer)");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - TRAILER_LENGTH);
+        long expected;
+        try {
+            expected = Long.parseLong(trailer.substring(7, 15), 16);
+        } catch (NumberFormatException e) {
+            throw corrupted(file, "its checksum trailer is unreadable");
+        }
+        if (crc.getValue() != expected) {
+            throw corrupted(file, String.format("its checksum does not match (expected %08x, found %08x)", expected,
+                    crc.getValue()));
+        }
+        int version;
+        try {
+            version = Integer.parseInt(new String(bytes, 1, headerEnd - 1, StandardCharsets.US_ASCII));
+        } catch (NumberFormatException e) {
+            throw corrupted(file, "its version line is unreadable");
+        }
+        if (version < 1 || version > maxVersion) {
+            throw new CheckpointException("UNSUPPORTED_VERSION", "Checkpoint file " + file + " has version v" + version
+                    + " but this Sluice reads versions up to v" + maxVersion
+                    + ": it was written by a newer version or is not a Sluice checkpoint", null);
+        }
+        return Arrays.copyOfRange(bytes, headerEnd + 1, bytes.length - TRAILER_LENGTH);
+    }
+
+    public static String readText(Path file, int maxVersion) {
+        return new String(read(file, maxVersion), StandardCharsets.UTF_8);
+    }
+
+    static CheckpointException corrupted(Path file, String why) {
+        return new CheckpointException("CORRUPTED_FILE", "Checkpoint file " + file + " is corrupted: " + why
+                + ". Restore it from a backup or start the query with a new checkpointLocation", null);
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < Math.min(bytes.length, 16); i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

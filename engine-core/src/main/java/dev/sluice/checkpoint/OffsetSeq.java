@@ -1,0 +1,59 @@
+package dev.sluice.checkpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The entry of {@code offsets/<batchId>}: the end offset of every source (JSON, null when the source had
+ * no data yet) plus the batch metadata needed to re-run the batch identically, as Spark's
+ * {@code OffsetSeq}: watermark, batch timestamp and the session configs that must not change across
+ * restarts. Payload: a metadata JSON line, then one line per source ({@code -} for none). Immutable.
+ */
+public record OffsetSeq(List<String> offsets, long batchWatermarkMs, long batchTimestampMs, Map<String, String> conf) {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    public OffsetSeq {
+        offsets = Collections.unmodifiableList(new ArrayList<>(offsets));
+        conf = Map.copyOf(conf);
+    }
+
+    public String serialize() {
+        ObjectNode meta = MAPPER.createObjectNode();
+        meta.put("batchWatermarkMs", batchWatermarkMs);
+        meta.put("batchTimestampMs", batchTimestampMs);
+        ObjectNode confNode = meta.putObject("conf");
+        new java.util.TreeMap<>(conf).forEach(confNode::put);
+        StringBuilder sb = new StringBuilder(meta.toString());
+        for (String o : offsets) {
+            sb.append('\n').append(o == null ? "-" : o);
+        }
+        return sb.toString();
+    }
+
+    public static OffsetSeq parse(Path file, String text) {
+        String[] lines = text.split("\n", -1);
+        try {
+            JsonNode meta = MAPPER.readTree(lines[0]);
+            Map<String, String> conf = new LinkedHashMap<>();
+            meta.path("conf").fields().forEachRemaining(e -> conf.put(e.getKey(), e.getValue().asText()));
+            List<String> offsets = new ArrayList<>();
+            for (int i = 1; i < lines.length; i++) {
+                offsets.add(lines[i].equals("-") ? null : lines[i]);
+            }
+            if (!meta.has("batchTimestampMs")) {
+                throw new IllegalArgumentException("no batchTimestampMs in the metadata line");
+            }
+            return new OffsetSeq(offsets, meta.path("batchWatermarkMs").asLong(0), meta.get("batchTimestampMs").asLong(),
+                    conf);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw CheckpointFile.corrupted(file, "its metadata line is not JSON");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.sluice.spi;
+
+import dev.sluice.sql.Dataset;
+import dev.sluice.sql.Row;
+import dev.sluice.sql.streaming.OutputMode;
+
+/**
+ * A streaming output, as Spark's {@code Sink}. The engine calls {@link #addBatch} once per micro-batch
+ * from the query's execution thread, in batch-id order, after the batch's offsets are in the write-ahead
+ * log and before its commit record is written.
+ *
+ * <p>Contract for exactly-once: after a crash the last batch may be handed again with the same batch id
+ * and the same rows; the sink must then not apply it twice (idempotent per batch id), e.g. by recording
+ * the last batch id it committed atomically with the data.
+ */
+public interface Sink {
+    /**
+     * Writes the rows of batch {@code batchId}: in {@code Append} mode the new rows, in {@code Update} the
+     * changed rows, in {@code Complete} the whole result table (replacing the previous one).
+     *
+     * @param data a batch (non-streaming) Dataset over this batch's output rows
+     */
+    void addBatch(long batchId, Dataset<Row> data, OutputMode outputMode);
+
+    /** A short description for progress reports. */
+    default String description() {
+        return getClass().getSimpleName();
+    }
+}

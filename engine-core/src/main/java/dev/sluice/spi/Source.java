@@ -1,0 +1,72 @@
+package dev.sluice.spi;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.sql.types.StructType;
+import java.util.List;
+
+/**
+ * A streaming input read in micro-batches, as Spark's {@code Source}/{@code SupportsAdmissionControl}. The
+ * engine creates one instance per query run (see {@link StreamingProvider#createSource}) and calls it from
+ * the query's execution thread only, in this order per batch: {@link #latestOffset} (plan the batch; the
+ * engine then writes the offset range to its write-ahead log), {@link #read} (fetch the range),
+ * {@link #commit} (the batch is durably done). {@link #stop} once at the end.
+ *
+ * <p>Contract for exactly-once: {@code read(start, end)} must return the same rows for the same range
+ * every time it is called, including in a new process after a crash, as long as {@code end} is after the
+ * last committed offset. Data up to a committed offset may be freed.
+ */
+public interface Source {
+    /** The schema of the rows {@link #read} returns. */
+    StructType schema();
+
+    /** The limit applied to each batch unless the trigger overrides it (e.g. {@code Trigger.Once}). */
+    default ReadLimit defaultReadLimit() {
+        return ReadLimit.allAvailable();
+    }
+
+    /**
+     * The end of the next batch: the furthest offset after {@code start} within {@code limit}.
+     *
+     * @param start the end of the previous batch, or null before the first batch
+     * @return the offset (equal to {@code start} when there is nothing new), or null when there has never
+     *         been any data
+     */
+    Offset latestOffset(Offset start, ReadLimit limit);
+
+    /**
+     * Called once before the first batch of a {@code Trigger.AvailableNow} query: from now on
+     * {@link #latestOffset} must not go past the data available at this moment (Spark's
+     * {@code SupportsTriggerAvailableNow}). Sources that cannot do this simply keep reading.
+     */
+    default void prepareForTriggerAvailableNow() {
+    }
+
+    /** The latest offset available ignoring read limits, for progress reports; null when unknown. */
+    default Offset reportLatestOffset() {
+        return null;
+    }
+
+    /**
+     * The rows after {@code start} (exclusive; null = from the beginning) up to {@code end} (inclusive).
+     * Must be deterministic for a given range (see the class comment).
+     */
+    List<Chunk> read(Offset start, Offset end);
+
+    /** Every offset up to {@code end} has been processed and committed; data before it may be freed. */
+    default void commit(Offset end) {
+    }
+
+    /** Parses an offset written by {@link Offset#json()} of this source (read back from the offset log). */
+    default Offset deserializeOffset(String json) {
+        return Offset.of(json);
+    }
+
+    /** Releases resources; called once when the query terminates. */
+    default void stop() {
+    }
+
+    /** A short description for progress reports and {@code explain()}. */
+    default String description() {
+        return getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.sluice.spi;
+
+import dev.sluice.sql.AnalysisException;
+import dev.sluice.sql.streaming.OutputMode;
+import dev.sluice.sql.types.StructType;
+import java.util.Set;
+
+/**
+ * A streaming connector: creates sources for {@code readStream().format(shortName())} and/or sinks for
+ * {@code writeStream().format(shortName())}. Discovered with {@link java.util.ServiceLoader}: list the
+ * implementation class in {@code META-INF/services/dev.sluice.spi.StreamingProvider}. Implementations
+ * need a public no-argument constructor and must be thread-safe (one instance serves every query).
+ */
+public interface StreamingProvider {
+    /** The name used in {@code format(...)}, e.g. {@code "console"}; matched case-insensitively. */
+    String shortName();
+
+    /** The schema of the source for these options (called by {@code load()}). */
+    default StructType sourceSchema(SourceContext context) {
+        throw new AnalysisException("_LEGACY_ERROR_TEMP_1115", "Data source " + shortName()
+                + " does not support streamed reading", null);
+    }
+
+    /** A new source for one query run; {@code context.metadataPath()} is its checkpoint folder. */
+    default Source createSource(SourceContext context) {
+        throw new AnalysisException("_LEGACY_ERROR_TEMP_1115", "Data source " + shortName()
+                + " does not support streamed reading", null);
+    }
+
+    /** A new sink for one query run. */
+    default Sink createSink(SinkContext context) {
+        throw new AnalysisException("_LEGACY_ERROR_TEMP_1117", "Data source " + shortName()
+                + " does not support streamed writing", null);
+    }
+
+    /** The output modes the sink accepts. */
+    default Set<OutputMode> supportedOutputModes() {
+        return Set.of(OutputMode.Append(), OutputMode.Update(), OutputMode.Complete());
+    }
+}

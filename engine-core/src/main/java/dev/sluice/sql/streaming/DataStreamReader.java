@@ -1,0 +1,108 @@
+package dev.sluice.sql.streaming;
+
+import dev.sluice.plan.logical.StreamingRelation;
+import dev.sluice.spi.SourceContext;
+import dev.sluice.spi.StreamingProvider;
+import dev.sluice.spi.StreamingProviders;
+import dev.sluice.sql.Dataset;
+import dev.sluice.sql.Row;
+import dev.sluice.sql.SluiceSession;
+import dev.sluice.sql.types.StructType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Defines a streaming input, as Spark's {@code DataStreamReader} ({@code session.readStream()}): a format
+ * (resolved to a {@link StreamingProvider} by short name), options and an optional schema; {@link #load()}
+ * returns a streaming DataFrame. Nothing is read until a query starts; each query run creates its own
+ * source. Not thread-safe (a builder); the DataFrame it returns is.
+ */
+public final class DataStreamReader {
+    private final SluiceSession session;
+    private String format;
+    private StructType userSchema;
+    private final Map<String, String> options = new LinkedHashMap<>();
+
+    /** Internal: use {@link SluiceSession#readStream()}. */
+    public DataStreamReader(SluiceSession session) {
+        this.session = Objects.requireNonNull(session, "session is null");
+    }
+
+    public DataStreamReader format(String source) {
+        this.format = Objects.requireNonNull(source, "source is null");
+        return this;
+    }
+
+    public DataStreamReader schema(StructType schema) {
+        this.userSchema = schema;
+        return this;
+    }
+
+    /** The schema as DDL, e.g. {@code "name STRING, age INT"}. */
+    public DataStreamReader schema(String schemaString) {
+        return schema(StructType.fromDDL(schemaString));
+    }
+
+    public DataStreamReader option(String key, String value) {
+        options.put(key, value);
+        return this;
+    }
+
+    public DataStreamReader option(String key, boolean value) {
+        return option(key, Boolean.toString(value));
+    }
+
+    public DataStreamReader option(String key, long value) {
+        return option(key, Long.toString(value));
+    }
+
+    public DataStreamReader option(String key, double value) {
+        return option(key, Double.toString(value));
+    }
+
+    public DataStreamReader options(Map<String, String> options) {
+        this.options.putAll(options);
+        return this;
+    }
+
+    /**
+     * The streaming DataFrame of this input.
+     *
+     * @throws dev.sluice.sql.AnalysisException {@code DATA_SOURCE_NOT_FOUND} for an unknown format, or the
+     *         provider's error for invalid options
+     */
+    public Dataset<Row> load() {
+        if (format == null) {
+            throw new IllegalArgumentException("No format given: call format(...) before load()");
+        }
+        StreamingProvider provider = StreamingProviders.find(format);
+        Map<String, String> frozen = Map.copyOf(options);
+        StructType given = userSchema;
+        StructType schema = provider.sourceSchema(new SourceContext(session, given, frozen, null));
+        StreamingRelation relation = new StreamingRelation(provider.shortName(), SluiceSession.attributes(schema),
+                metadataPath -> provider.createSource(new SourceContext(session, given, frozen, metadataPath)));
+        return Dataset.ofRows(session, relation);
+    }
+
+    /** {@code option("path", path).load()}. */
+    public Dataset<Row> load(String path) {
+        return option("path", path).load();
+    }
+
+    public Dataset<Row> text(String path) {
+        return format("text").load(path);
+    }
+
+    public Dataset<Row> csv(String path) {
+        return format("csv").load(path);
+    }
+
+    public Dataset<Row> json(String path) {
+        return format("json").load(path);
+    }
+
+    public Dataset<Row> parquet(String path) {
+        return format("parquet").load(path);
+    }
+}

@@ -1,0 +1,180 @@
+package dev.sluice.sql.streaming;
+
+import dev.sluice.api.java.function.VoidFunction2;
+import dev.sluice.spi.Sink;
+import dev.sluice.spi.SinkContext;
+import dev.sluice.spi.StreamingProvider;
+import dev.sluice.spi.StreamingProviders;
+import dev.sluice.sql.AnalysisException;
+import dev.sluice.sql.Dataset;
+import dev.sluice.sql.ForeachWriter;
+import dev.sluice.sql.Row;
+import dev.sluice.sql.SluiceSession;
+import dev.sluice.stream.QuerySpec;
+import dev.sluice.stream.UnsupportedOperationChecker;
+import dev.sluice.stream.connector.ForeachBatchSink;
+import dev.sluice.stream.connector.ForeachSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Defines where and how a streaming Dataset is written, as Spark's {@code DataStreamWriter}
+ * ({@code ds.writeStream()}); {@link #start()} checks the query and runs it in the background.
+ * Defaults: output mode append, the default trigger (a batch as soon as data arrives), no name. Without a
+ * {@code checkpointLocation} option (or {@code spark.sql.streaming.checkpointLocation}), a temporary
+ * checkpoint is used and deleted after a clean stop, so nothing survives a restart. Not thread-safe (a
+ * builder).
+ *
+ * @param <T> the row type
+ */
+public final class DataStreamWriter<T> {
+    private final Dataset<T> ds;
+    private String format;
+    private OutputMode outputMode = OutputMode.Append();
+    private Trigger trigger = Trigger.defaultTrigger();
+    private String queryName;
+    private final Map<String, String> options = new LinkedHashMap<>();
+    private ForeachWriter<Row> foreachWriter;
+    private VoidFunction2<Dataset<Row>, Long> foreachBatch;
+
+    /** Internal: use {@link Dataset#writeStream()}. */
+    public DataStreamWriter(Dataset<T> ds) {
+        this.ds = Objects.requireNonNull(ds, "ds is null");
+    }
+
+    public DataStreamWriter<T> outputMode(OutputMode outputMode) {
+        this.outputMode = Objects.requireNonNull(outputMode, "outputMode is null");
+        return this;
+    }
+
+    /** {@code "append"}, {@code "update"} or {@code "complete"}. */
+    public DataStreamWriter<T> outputMode(String outputMode) {
+        return outputMode(OutputMode.fromString(outputMode));
+    }
+
+    public DataStreamWriter<T> trigger(Trigger trigger) {
+        this.trigger = Objects.requireNonNull(trigger, "trigger is null");
+        return this;
+    }
+
+    /** A unique name among the session's active queries; also the memory sink's table name. */
+    public DataStreamWriter<T> queryName(String queryName) {
+        this.queryName = queryName;
+        return this;
+    }
+
+    public DataStreamWriter<T> format(String source) {
+        this.format = Objects.requireNonNull(source, "source is null");
+        return this;
+    }
+
+    public DataStreamWriter<T> option(String key, String value) {
+        options.put(key, value);
+        return this;
+    }
+
+    public DataStreamWriter<T> option(String key, boolean value) {
+        return option(key, Boolean.toString(value));
+    }
+
+    public DataStreamWriter<T> option(String key, long value) {
+        return option(key, Long.toString(value));
+    }
+
+    public DataStreamWriter<T> option(String key, double value) {
+        return option(key, Double.toString(value));
+    }
+
+    public DataStreamWriter<T> options(Map<String, String> options) {
+        this.options.putAll(options);
+        return this;
+    }
+
+    /** Hands every row to {@code writer} (see {@link ForeachWriter} for the call order and guarantees). */
+    @SuppressWarnings("unchecked")
+    public DataStreamWriter<T> foreach(ForeachWriter<T> writer) {
+        this.foreachWriter = (ForeachWriter<Row>) Objects.requireNonNull(writer, "writer is null");
+        this.format = "foreach";
+        return this;
+    }
+
+    /** Hands every micro-batch as a batch Dataset with its id to {@code function}, on the query thread. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public DataStreamWriter<T> foreachBatch(VoidFunction2<Dataset<T>, Long> function) {
+        this.foreachBatch = (VoidFunction2) Objects.requireNonNull(function, "function is null");
+        this.format = "foreachBatch";
+        return this;
+    }
+
+    /** {@code option("path", path).start()}. */
+    public StreamingQuery start(String path) {
+        return option("path", path).start();
+    }
+
+    /**
+     * Checks the query and starts it.
+     *
+     * @throws AnalysisException with Spark's error class when the plan or output mode is not supported, or
+     *         the sink does not exist or rejects the output mode
+     * @throws IllegalArgumentException when another active query has the same name
+     * @throws dev.sluice.checkpoint.CheckpointException when the checkpoint cannot be used
+     */
+    public StreamingQuery start() {
+        SluiceSession session = ds.sparkSession();
+        UnsupportedOperationChecker.checkForStreaming(ds.logicalPlan(), outputMode);
+        Supplier<Sink> sinkFactory = sinkFactory(session);
+        StreamingQueryManager manager = session.streams();
+        Path checkpoint = checkpointLocation(session);
+        boolean temporary = checkpoint == null;
+        if (temporary) {
+            try {
+                checkpoint = Files.createTempDirectory("sluice-checkpoint-");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a temporary checkpoint folder", e);
+            }
+        }
+        int retain = Integer.parseInt(session.conf().get("spark.sql.streaming.minBatchesToRetain", "100"));
+        return manager.startQuery(new QuerySpec(session, queryName, ds.logicalPlan(), outputMode, trigger, sinkFactory,
+                format, checkpoint, temporary, retain, manager.clock(), manager.hooks()));
+    }
+
+    private Path checkpointLocation(SluiceSession session) {
+        String location = dev.sluice.spi.Options.get(options, "checkpointLocation", null);
+        if (location != null) {
+            return Paths.get(location);
+        }
+        String root = session.conf().get("spark.sql.streaming.checkpointLocation", null);
+        if (root != null) {
+            return Paths.get(root, queryName != null ? queryName : java.util.UUID.randomUUID().toString());
+        }
+        return null;
+    }
+
+    private Supplier<Sink> sinkFactory(SluiceSession session) {
+        if (foreachBatch != null) {
+            VoidFunction2<Dataset<Row>, Long> function = foreachBatch;
+            return () -> new ForeachBatchSink(function);
+        }
+        if (foreachWriter != null) {
+            ForeachWriter<Row> writer = foreachWriter;
+            return () -> new ForeachSink(writer);
+        }
+        String name = format == null ? session.conf().get("spark.sql.sources.default", "parquet") : format;
+        StreamingProvider provider = StreamingProviders.find(name);
+        if (!provider.supportedOutputModes().contains(outputMode)) {
+            throw new AnalysisException("STREAMING_OUTPUT_MODE.UNSUPPORTED_DATASOURCE", "Invalid streaming output mode: "
+                    + outputMode.toString().toLowerCase(Locale.ROOT) + ". This output mode is not supported in Data"
+                    + " Source " + provider.shortName() + ".", "42KDE");
+        }
+        Sink sink = provider.createSink(new SinkContext(session, ds.schema(), options, outputMode, queryName));
+        return () -> sink;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.sluice.sql.streaming;
+
+import dev.sluice.expr.CalendarInterval;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * When a streaming query runs its micro-batches, as Spark's {@code Trigger}:
+ * <ul>
+ *   <li>default (no trigger set): the next batch starts as soon as the previous one ended and new data is
+ *   available;</li>
+ *   <li>{@link #ProcessingTime(long)}: batches start at multiples of the interval; a batch that overran
+ *   its interval is followed immediately by the next one (late intervals are not queued up);</li>
+ *   <li>{@link #Once()}: one batch with everything available at start, then the query stops;</li>
+ *   <li>{@link #AvailableNow()}: everything available at start, in batches honouring the sources' read
+ *   limits (e.g. {@code maxFilesPerTrigger}), then the query stops.</li>
+ * </ul>
+ * Immutable values.
+ */
+public final class Trigger {
+    /** The kind of a trigger. */
+    public enum Kind { DEFAULT, PROCESSING_TIME, ONCE, AVAILABLE_NOW }
+
+    private static final Trigger DEFAULT = new Trigger(Kind.DEFAULT, 0);
+    private static final Trigger ONCE = new Trigger(Kind.ONCE, 0);
+    private static final Trigger AVAILABLE_NOW = new Trigger(Kind.AVAILABLE_NOW, 0);
+
+    private final Kind kind;
+    private final long intervalMs;
+
+    private Trigger(Kind kind, long intervalMs) {
+        if (intervalMs < 0) {
+            throw new IllegalArgumentException("Interval cannot be negative: " + intervalMs);
+        }
+        this.kind = kind;
+        this.intervalMs = intervalMs;
+    }
+
+    /** A batch every {@code intervalMs} milliseconds; 0 behaves as the default trigger. */
+    public static Trigger ProcessingTime(long intervalMs) {
+        return new Trigger(Kind.PROCESSING_TIME, intervalMs);
+    }
+
+    public static Trigger ProcessingTime(long interval, TimeUnit timeUnit) {
+        return ProcessingTime(timeUnit.toMillis(interval));
+    }
+
+    /**
+     * A batch every interval given as text, e.g. {@code "10 seconds"} or {@code "1 minute"}.
+     *
+     * @throws IllegalArgumentException when the text is not an interval, or has months or years
+     */
+    public static Trigger ProcessingTime(String interval) {
+        Objects.requireNonNull(interval, "interval is null");
+        String text = interval.trim();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("interval cannot be null or blank.");
+        }
+        CalendarInterval parsed = CalendarInterval.parse(text);
+        if (parsed.months() > 0) {
+            throw new IllegalArgumentException("Doesn't support month or year interval: " + interval);
+        }
+        return ProcessingTime(parsed.days() * 86_400_000L + parsed.microseconds() / 1000);
+    }
+
+    public static Trigger Once() {
+        return ONCE;
+    }
+
+    public static Trigger AvailableNow() {
+        return AVAILABLE_NOW;
+    }
+
+    /** The trigger used when none is set: a new batch as soon as data arrives. */
+    public static Trigger defaultTrigger() {
+        return DEFAULT;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The interval of a processing-time trigger in milliseconds; 0 for the other kinds. */
+    public long intervalMs() {
+        return intervalMs;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Trigger t && t.kind == kind && t.intervalMs == intervalMs;
+    }
+
+    @Override
+    public int hashCode() {
+        return kind.hashCode() * 31 + Long.hashCode(intervalMs);
+    }
+
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case DEFAULT -> "ProcessingTimeTrigger(0)";
+            case PROCESSING_TIME -> "ProcessingTimeTrigger(" + intervalMs + ")";
+            case ONCE -> "OneTimeTrigger";
+            case AVAILABLE_NOW -> "AvailableNowTrigger";
+        };
+    }
+}

@@ -1,0 +1,13 @@
+package dev.sluice.stream;
+
+/**
+ * Test hooks into the micro-batch loop (fault injection). Called on the query's execution thread.
+ */
+public interface BatchHooks {
+    BatchHooks NONE = new BatchHooks() {
+    };
+
+    /** After the sink accepted batch {@code batchId}, before state and the commit log are written. */
+    default void beforeCommit(long batchId) {
+    }
+}

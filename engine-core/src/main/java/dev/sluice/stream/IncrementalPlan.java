@@ -1,0 +1,106 @@
+package dev.sluice.stream;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.exec.BatchExecutor;
+import dev.sluice.plan.logical.Aggregate;
+import dev.sluice.plan.logical.Deduplicate;
+import dev.sluice.plan.logical.Limit;
+import dev.sluice.plan.logical.LogicalPlan;
+import dev.sluice.plan.logical.StreamingRelation;
+import dev.sluice.sql.streaming.OutputMode;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The analyzed plan of a streaming query prepared for micro-batches, once per query run: its streaming
+ * leaves (each read by one source) and its stateful operators (streaming aggregations, deduplications,
+ * append-mode limits), numbered in plan order. Each batch, {@link #execute} runs the plan with
+ * {@link BatchExecutor}: streaming leaves yield the batch's rows, stateful nodes fold their input into
+ * their state and yield their output for the batch, stateless nodes run as in a batch query.
+ * Used by the query's execution thread only.
+ */
+final class IncrementalPlan {
+    private final LogicalPlan plan;
+    private final List<StreamingRelation> relations = new ArrayList<>();
+    private final Map<LogicalPlan, StatefulOperator> operators = new IdentityHashMap<>();
+    private final List<StatefulOperator> operatorList = new ArrayList<>();
+
+    IncrementalPlan(LogicalPlan plan, OutputMode outputMode) {
+        this.plan = plan;
+        collect(plan, outputMode);
+    }
+
+    private void collect(LogicalPlan node, OutputMode outputMode) {
+        for (LogicalPlan child : node.children()) {
+            collect(child, outputMode);
+        }
+        if (operators.containsKey(node)) {
+            return;
+        }
+        if (node instanceof StreamingRelation r && relations.stream().noneMatch(x -> x == r)) {
+            relations.add(r);
+        }
+        StatefulOperator op = null;
+        int id = operatorList.size();
+        if (node instanceof Aggregate a && a.isStreaming()) {
+            op = new StreamingAggregation(id, a, a.child(), outputMode);
+        } else if (node instanceof Deduplicate d && d.isStreaming()) {
+            op = new StreamingDeduplication(id, d, d.child());
+        } else if (node instanceof Limit l && l.isStreaming() && outputMode == OutputMode.Append()) {
+            op = new StreamingLimit(id, l, l.child());
+        }
+        if (op != null) {
+            operators.put(node, op);
+            operatorList.add(op);
+        }
+    }
+
+    /** The streaming leaves in plan order; source {@code n} of the checkpoint reads leaf {@code n}. */
+    List<StreamingRelation> relations() {
+        return relations;
+    }
+
+    List<StatefulOperator> statefulOperators() {
+        return operatorList;
+    }
+
+    LogicalPlan plan() {
+        return plan;
+    }
+
+    /** Runs one batch over {@code inputs} (the rows of each streaming leaf, by identity). */
+    List<Chunk> execute(Map<StreamingRelation, List<Chunk>> inputs) {
+        Map<LogicalPlan, List<Chunk>> done = new IdentityHashMap<>();
+        BatchExecutor[] executor = new BatchExecutor[1];
+        executor[0] = new BatchExecutor(node -> {
+            List<Chunk> cached = done.get(node);
+            if (cached != null) {
+                return cached;
+            }
+            List<Chunk> result;
+            if (node instanceof StreamingRelation r) {
+                result = inputs.getOrDefault(r, List.of());
+            } else if (operators.containsKey(node)) {
+                StatefulOperator op = operators.get(node);
+                result = op.process(executor[0].execute(op.child()));
+            } else {
+                throw new IllegalStateException("no data for plan leaf " + node.describe());
+            }
+            done.put(node, result);
+            return result;
+        }, node -> node instanceof StreamingRelation || operators.containsKey(node));
+        return executor[0].execute(plan);
+    }
+
+    /** The plan as {@code explain()} prints it, stateful operators marked with their state id. */
+    String treeString() {
+        StringBuilder sb = new StringBuilder(plan.treeString());
+        for (StatefulOperator op : operatorList) {
+            sb.append("StatefulOperator ").append(op.operatorId()).append(": ").append(op.name())
+                    .append(" (state/").append(op.operatorId()).append("/0)\n");
+        }
+        return sb.toString();
+    }
+}

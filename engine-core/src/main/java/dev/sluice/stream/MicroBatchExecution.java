@@ -1,0 +1,568 @@
+package dev.sluice.stream;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.checkpoint.Checkpoint;
+import dev.sluice.checkpoint.CheckpointException;
+import dev.sluice.checkpoint.CommitEntry;
+import dev.sluice.checkpoint.OffsetSeq;
+import dev.sluice.exec.Chunks;
+import dev.sluice.plan.logical.LocalRelation;
+import dev.sluice.plan.logical.StreamingRelation;
+import dev.sluice.spi.Offset;
+import dev.sluice.spi.ReadLimit;
+import dev.sluice.spi.Sink;
+import dev.sluice.spi.Source;
+import dev.sluice.sql.Dataset;
+import dev.sluice.sql.SluiceException;
+import dev.sluice.sql.SluiceSession;
+import dev.sluice.sql.streaming.SinkProgress;
+import dev.sluice.sql.streaming.StateOperatorProgress;
+import dev.sluice.sql.streaming.StreamingQuery;
+import dev.sluice.sql.streaming.StreamingQueryException;
+import dev.sluice.sql.streaming.StreamingQueryListener.QueryIdleEvent;
+import dev.sluice.sql.streaming.StreamingQueryListener.QueryProgressEvent;
+import dev.sluice.sql.streaming.StreamingQueryListener.QueryTerminatedEvent;
+import dev.sluice.sql.streaming.StreamingQueryProgress;
+import dev.sluice.sql.streaming.StreamingQueryStatus;
+import dev.sluice.sql.streaming.Trigger;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A running micro-batch streaming query: the loop of Spark's {@code MicroBatchExecution}. Per trigger: ask
+ * each source for its latest offset; when something is new, write {@code offsets/<id>} (write-ahead), read
+ * the range, run the {@link IncrementalPlan}, hand the rows to the sink, commit operator state, write
+ * {@code commits/<id>}, let the sources free data, report progress. On start it resumes from the
+ * checkpoint: a batch with an offset entry but no commit entry is re-run with the same offsets and batch
+ * timestamp. Runs on its own thread; the {@link StreamingQuery} methods are thread-safe.
+ */
+public final class MicroBatchExecution implements StreamingQuery {
+    private static final long IDLE_POLL_MS = 10;
+
+    private final QuerySpec spec;
+    private final UUID id;
+    private final UUID runId = UUID.randomUUID();
+    private final Checkpoint checkpoint;
+    private final IncrementalPlan incremental;
+    private final QueryEvents events;
+    private final ProgressTracker progress;
+    private final Thread thread;
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private final Object lock = new Object();
+    private final long noDataEventIntervalMs;
+
+    private List<Source> sources = List.of();
+    private Sink sink;
+    private Offset[] committed;
+    private Offset[] available;
+    private boolean pendingRerun;
+    private long batchId;
+    private long batchTimestampMs;
+    private long lastIdleEventMs = Long.MIN_VALUE;
+
+    // guarded by lock
+    private volatile boolean stopRequested;
+    private volatile boolean active = true;
+    private boolean waiting;
+    private long triggerGeneration;
+    private long requestedGeneration;
+    private long idleGeneration = -1;
+    private volatile StreamingQueryException exception;
+    private volatile StreamingQueryStatus status = new StreamingQueryStatus("Initializing sources", false, false);
+
+    /**
+     * Prepares the query (checks the checkpoint's query id) without starting it.
+     *
+     * @throws CheckpointException when the checkpoint's metadata is missing or corrupted
+     */
+    public MicroBatchExecution(QuerySpec spec, QueryEvents events) {
+        this.spec = spec;
+        this.events = events;
+        this.checkpoint = new Checkpoint(spec.checkpointRoot());
+        this.id = checkpoint.loadOrCreateQueryId(UUID.randomUUID());
+        this.incremental = new IncrementalPlan(spec.plan(), spec.outputMode());
+        this.progress = new ProgressTracker(spec.clock());
+        this.noDataEventIntervalMs = Long.parseLong(spec.session().conf()
+                .get("spark.sql.streaming.noDataProgressEventInterval", "10000"));
+        String label = spec.name() == null ? "" : spec.name() + " ";
+        this.thread = new Thread(this::run, "stream execution thread for " + label + "[id = " + id + ", runId = " + runId
+                + "]");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts the execution thread. */
+    public void start() {
+        thread.start();
+    }
+
+    private void run() {
+        Throwable failure = null;
+        try {
+            initialize();
+            runTriggers();
+        } catch (Throwable t) {
+            if (!(stopRequested && isInterruption(t))) {
+                failure = t;
+            }
+        } finally {
+            finish(failure);
+        }
+    }
+
+    private static boolean isInterruption(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof InterruptedException || c instanceof java.nio.channels.ClosedByInterruptException
+                    || c instanceof java.io.InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void initialize() {
+        List<Source> created = new ArrayList<>();
+        List<StreamingRelation> relations = incremental.relations();
+        for (int i = 0; i < relations.size(); i++) {
+            created.add(relations.get(i).sourceFactory().create(checkpoint.sourcePath(i).toString()));
+        }
+        sources = created;
+        sink = spec.sinkFactory().get();
+        committed = new Offset[sources.size()];
+        available = new Offset[sources.size()];
+        var latest = checkpoint.offsets().latest();
+        if (latest.isPresent()) {
+            long lastId = latest.get().getKey();
+            OffsetSeq seq = latest.get().getValue();
+            checkSourceCount(seq, checkpoint.offsets().file(lastId));
+            if (checkpoint.commits().get(lastId).isPresent()) {
+                committed = toOffsets(seq);
+                batchId = lastId + 1;
+            } else {
+                available = toOffsets(seq);
+                batchTimestampMs = seq.batchTimestampMs();
+                if (lastId > 0) {
+                    Path previousFile = checkpoint.offsets().file(lastId - 1);
+                    OffsetSeq previous = checkpoint.offsets().get(lastId - 1).orElseThrow(() -> new CheckpointException(
+                            "CORRUPTED_FILE", "Checkpoint " + checkpoint.root() + " has no offsets of batch " + (lastId - 1)
+                            + " (" + previousFile + ") needed to re-run batch " + lastId, null));
+                    checkSourceCount(previous, previousFile);
+                    committed = toOffsets(previous);
+                }
+                batchId = lastId;
+                pendingRerun = true;
+            }
+        }
+        for (StatefulOperator op : incremental.statefulOperators()) {
+            op.open(new dev.sluice.stream.state.SnapshotFileStateStore(checkpoint.statePath(op.operatorId(), 0),
+                    op.operatorId() + " (" + op.name() + ")"), batchId);
+        }
+        if (spec.trigger().kind() == Trigger.Kind.AVAILABLE_NOW) {
+            sources.forEach(Source::prepareForTriggerAvailableNow);
+        }
+    }
+
+    private void checkSourceCount(OffsetSeq seq, Path file) {
+        if (seq.offsets().size() != sources.size()) {
+            throw new CheckpointException("INCOMPATIBLE_STATE", "Offset log " + file + " has " + seq.offsets().size()
+                    + " sources but the query has " + sources.size() + ": the query changed; use a new checkpoint",
+                    null);
+        }
+    }
+
+    private Offset[] toOffsets(OffsetSeq seq) {
+        Offset[] out = new Offset[sources.size()];
+        for (int i = 0; i < out.length; i++) {
+            String json = seq.offsets().get(i);
+            out[i] = json == null ? null : sources.get(i).deserializeOffset(json);
+        }
+        return out;
+    }
+
+    private void runTriggers() throws InterruptedException {
+        Trigger trigger = spec.trigger();
+        switch (trigger.kind()) {
+            case ONCE -> runTrigger(true);
+            case AVAILABLE_NOW -> {
+                while (!stopRequested && runTrigger(false)) {
+                    // drain in read-limited batches
+                }
+            }
+            case PROCESSING_TIME, DEFAULT -> {
+                long interval = trigger.intervalMs();
+                while (!stopRequested) {
+                    long start = spec.clock().getTimeMillis();
+                    boolean ran = runTrigger(false);
+                    if (stopRequested) {
+                        break;
+                    }
+                    if (interval > 0) {
+                        awaitClock(start / interval * interval + interval);
+                    } else if (!ran) {
+                        idleWait();
+                    }
+                }
+            }
+        }
+    }
+
+    private void awaitClock(long target) throws InterruptedException {
+        synchronized (lock) {
+            if (stopRequested) {
+                return;
+            }
+            waiting = true;
+            status = new StreamingQueryStatus("Waiting for next trigger", status.isDataAvailable(), false);
+        }
+        try {
+            spec.clock().waitTillTime(target);
+        } finally {
+            synchronized (lock) {
+                waiting = false;
+                Thread.interrupted();
+            }
+        }
+    }
+
+    private void idleWait() throws InterruptedException {
+        synchronized (lock) {
+            if (!stopRequested) {
+                lock.wait(IDLE_POLL_MS);
+            }
+        }
+    }
+
+    /** One trigger; returns whether a batch ran. */
+    private boolean runTrigger(boolean ignoreReadLimits) {
+        synchronized (lock) {
+            triggerGeneration = requestedGeneration;
+        }
+        progress.startTrigger();
+        boolean rerun = pendingRerun;
+        if (!rerun && !planNextBatch(ignoreReadLimits)) {
+            onIdle();
+            return false;
+        }
+        status = new StreamingQueryStatus("Processing new data", true, true);
+        runBatch();
+        return true;
+    }
+
+    /** Asks the sources for new data; when there is some, writes the offset log entry. */
+    private boolean planNextBatch(boolean ignoreReadLimits) {
+        status = new StreamingQueryStatus("Getting offsets from " + describeSources(), false, true);
+        Offset[] latest = progress.time("latestOffset", () -> {
+            Offset[] out = new Offset[sources.size()];
+            for (int i = 0; i < out.length; i++) {
+                Source s = sources.get(i);
+                out[i] = s.latestOffset(committed[i], ignoreReadLimits ? ReadLimit.allAvailable() : s.defaultReadLimit());
+            }
+            return out;
+        });
+        boolean hasNewData = false;
+        for (int i = 0; i < latest.length; i++) {
+            hasNewData |= !Objects.equals(json(latest[i]), json(committed[i]));
+        }
+        if (!hasNewData && !shouldRunNoDataBatch()) {
+            return false;
+        }
+        available = latest;
+        batchTimestampMs = progress.triggerStart();
+        List<String> offsets = new ArrayList<>();
+        for (Offset o : available) {
+            offsets.add(json(o));
+        }
+        OffsetSeq entry = new OffsetSeq(offsets, 0, batchTimestampMs, Map.of(
+                "spark.sql.shuffle.partitions", Integer.toString(spec.session().conf().shufflePartitions())));
+        progress.time("walCommit", () -> checkpoint.offsets().add(batchId, entry));
+        return true;
+    }
+
+    /**
+     * Whether a batch should run without new data because the watermark moved and state can be evicted.
+     * Watermarks arrive with issue 4; until then never.
+     */
+    private boolean shouldRunNoDataBatch() {
+        return false;
+    }
+
+    private void runBatch() {
+        Map<StreamingRelation, List<Chunk>> inputs = new IdentityHashMap<>();
+        long[] rows = new long[sources.size()];
+        progress.time("getBatch", () -> {
+            for (int i = 0; i < sources.size(); i++) {
+                List<Chunk> data = available[i] == null || Objects.equals(json(available[i]), json(committed[i]))
+                        ? List.of() : sources.get(i).read(committed[i], available[i]);
+                rows[i] = Chunks.rowCount(data);
+                inputs.put(incremental.relations().get(i), data);
+            }
+        });
+        progress.time("queryPlanning", () -> incremental.statefulOperators().forEach(StatefulOperator::resetBatchMetrics));
+        long outputRows = progress.time("addBatch", () -> {
+            List<Chunk> output = incremental.execute(inputs);
+            LocalRelation relation = new LocalRelation(spec.plan().output(), output);
+            sink.addBatch(batchId, Dataset.ofRows(spec.session(), relation), spec.outputMode());
+            return Chunks.rowCount(output);
+        });
+        spec.hooks().beforeCommit(batchId);
+        progress.time("commitOffsets", () -> {
+            for (StatefulOperator op : incremental.statefulOperators()) {
+                op.commit(batchId + 1, batchId + 2 - spec.minBatchesToRetain());
+            }
+            checkpoint.commits().add(batchId, new CommitEntry(0));
+            for (int i = 0; i < sources.size(); i++) {
+                if (available[i] != null) {
+                    sources.get(i).commit(available[i]);
+                }
+            }
+            long threshold = batchId + 1 - spec.minBatchesToRetain();
+            if (threshold > 0) {
+                checkpoint.offsets().purge(threshold);
+                checkpoint.commits().purge(threshold);
+            }
+        });
+        reportProgress(rows, outputRows);
+        committed = available.clone();
+        pendingRerun = false;
+        batchId++;
+        lastIdleEventMs = spec.clock().getTimeMillis();
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
+    private void reportProgress(long[] rows, long outputRows) {
+        List<ProgressTracker.SourceFigures> figures = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            Offset latest = sources.get(i).reportLatestOffset();
+            figures.add(new ProgressTracker.SourceFigures(sources.get(i).description(), json(committed[i]),
+                    json(available[i]), json(latest == null ? available[i] : latest), rows[i]));
+        }
+        List<StateOperatorProgress> operators = new ArrayList<>();
+        for (StatefulOperator op : incremental.statefulOperators()) {
+            operators.add(op.progress(spec.session().conf().shufflePartitions()));
+        }
+        StreamingQueryProgress p = progress.finishBatch(id, runId, spec.name(), batchId, figures, operators,
+                new SinkProgress(sink.description(), outputRows, Map.of()));
+        events.post(new QueryProgressEvent(p));
+    }
+
+    private void onIdle() {
+        long now = spec.clock().getTimeMillis();
+        status = new StreamingQueryStatus("Waiting for data to arrive", false, false);
+        if (lastIdleEventMs == Long.MIN_VALUE || now - lastIdleEventMs >= noDataEventIntervalMs) {
+            events.post(new QueryIdleEvent(id, runId, ProgressTracker.format(now)));
+            lastIdleEventMs = now;
+        }
+        synchronized (lock) {
+            idleGeneration = triggerGeneration;
+            lock.notifyAll();
+        }
+    }
+
+    private void finish(Throwable failure) {
+        for (Source s : sources) {
+            try {
+                s.stop();
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            exception = new StreamingQueryException(id.toString(), runId.toString(), failure);
+        } else if (spec.temporaryCheckpoint()) {
+            deleteRecursively(spec.checkpointRoot());
+        }
+        status = new StreamingQueryStatus("Stopped", false, false);
+        active = false;
+        String condition = failure instanceof SluiceException se ? se.getCondition() : null;
+        events.post(new QueryTerminatedEvent(id, runId, failure == null ? null : stackTrace(exception), condition));
+        events.terminated(this);
+        terminated.countDown();
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
+    private static String stackTrace(Throwable t) {
+        StringWriter out = new StringWriter();
+        t.printStackTrace(new PrintWriter(out));
+        return out.toString();
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
+    }
+
+    private static String json(Offset o) {
+        return o == null ? null : o.json();
+    }
+
+    private String describeSources() {
+        return sources.stream().map(Source::description).toList().toString();
+    }
+
+    // ---- StreamingQuery
+
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public UUID id() {
+        return id;
+    }
+
+    @Override
+    public UUID runId() {
+        return runId;
+    }
+
+    @Override
+    public SluiceSession sparkSession() {
+        return spec.session();
+    }
+
+    @Override
+    public boolean isActive() {
+        return active;
+    }
+
+    @Override
+    public StreamingQueryException exception() {
+        return exception;
+    }
+
+    @Override
+    public StreamingQueryStatus status() {
+        return status;
+    }
+
+    @Override
+    public StreamingQueryProgress[] recentProgress() {
+        return progress.recent();
+    }
+
+    @Override
+    public StreamingQueryProgress lastProgress() {
+        return progress.last();
+    }
+
+    @Override
+    public void awaitTermination() {
+        try {
+            terminated.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for query " + id, e);
+        }
+        throwIfFailed();
+    }
+
+    @Override
+    public boolean awaitTermination(long timeoutMs) {
+        try {
+            boolean done = terminated.await(timeoutMs, TimeUnit.MILLISECONDS);
+            throwIfFailed();
+            return done;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for query " + id, e);
+        }
+    }
+
+    private void throwIfFailed() {
+        if (exception != null) {
+            throw exception;
+        }
+    }
+
+    @Override
+    public void processAllAvailable() {
+        synchronized (lock) {
+            long request = ++requestedGeneration;
+            lock.notifyAll();
+            while (true) {
+                throwIfFailed();
+                // only a trigger that started after this call may prove that nothing is left
+                if (!isActive() || idleGeneration >= request) {
+                    return;
+                }
+                try {
+                    lock.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted in processAllAvailable of query " + id, e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        synchronized (lock) {
+            stopRequested = true;
+            if (waiting) {
+                thread.interrupt();
+            }
+            lock.notifyAll();
+        }
+        if (thread.isAlive() && Thread.currentThread() != thread) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (!thread.isAlive() && thread.getState() == Thread.State.NEW) {
+            finish(null);
+        }
+    }
+
+    @Override
+    public void explain() {
+        explain(false);
+    }
+
+    @Override
+    public void explain(boolean extended) {
+        System.out.println(explainString(extended));
+    }
+
+    /** The text {@link #explain(boolean)} prints. */
+    public String explainString(boolean extended) {
+        StringBuilder sb = new StringBuilder();
+        if (extended) {
+            sb.append("== Analyzed Logical Plan ==\n").append(spec.plan().treeString()).append('\n');
+        }
+        return sb.append("== Physical Plan ==\n").append(incremental.treeString()).toString();
+    }
+
+    /** The checkpoint folder of this query. */
+    public Path checkpointLocation() {
+        return checkpoint.root();
+    }
+
+    @Override
+    public String toString() {
+        return "StreamingQuery " + (spec.name() == null ? "" : spec.name() + " ") + "[id = " + id + ", runId = " + runId
+                + "]";
+    }
+}

@@ -1,0 +1,173 @@
+package dev.sluice.stream;
+
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.aggregate.DistinctAggregate;
+import dev.sluice.plan.logical.Aggregate;
+import dev.sluice.plan.logical.Deduplicate;
+import dev.sluice.plan.logical.Join;
+import dev.sluice.plan.logical.JoinType;
+import dev.sluice.plan.logical.Limit;
+import dev.sluice.plan.logical.LogicalPlan;
+import dev.sluice.plan.logical.Sort;
+import dev.sluice.plan.logical.Union;
+import dev.sluice.plan.logical.Window;
+import dev.sluice.sql.AnalysisException;
+import dev.sluice.sql.streaming.OutputMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rejects streaming plans Spark 4.1 rejects, with Spark's error classes and messages (its
+ * {@code UnsupportedOperationChecker.checkForStreaming}), when a query starts. Stateless.
+ */
+public final class UnsupportedOperationChecker {
+    private static final String LEGACY = "_LEGACY_ERROR_TEMP_3102";
+
+    private UnsupportedOperationChecker() {
+    }
+
+    /**
+     * @throws AnalysisException describing the first unsupported operation found
+     */
+    public static void checkForStreaming(LogicalPlan plan, OutputMode outputMode) {
+        if (!plan.isStreaming()) {
+            throw error("Queries without streaming sources cannot be executed with writeStream.start()", plan);
+        }
+        List<Aggregate> aggregates = streamingAggregates(plan);
+        if (outputMode == OutputMode.Append() && !aggregates.isEmpty()) {
+            // without watermarks (issue 4) no aggregation can run in append mode
+            throw new AnalysisException("STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION", "Invalid streaming output mode:"
+                    + " append. This output mode is not supported for streaming aggregations without watermark on"
+                    + " streaming DataFrames/DataSets.", "42KDE");
+        }
+        if (outputMode == OutputMode.Complete() && aggregates.isEmpty()) {
+            throw error("Complete output mode not supported when there are no streaming aggregations on streaming"
+                    + " DataFrames/Datasets", plan);
+        }
+        checkNodes(plan, plan, outputMode);
+        checkGlobalWatermarkLimit(plan, outputMode);
+    }
+
+    private static void checkNodes(LogicalPlan node, LogicalPlan root, OutputMode outputMode) {
+        for (LogicalPlan child : node.children()) {
+            checkNodes(child, root, outputMode);
+        }
+        if (node instanceof Aggregate a && a.child().isStreaming()) {
+            List<DistinctAggregate> distinct = new ArrayList<>();
+            for (Expression e : a.aggregateExpressions()) {
+                e.collect(DistinctAggregate.class, distinct);
+            }
+            if (!distinct.isEmpty()) {
+                throw error("Distinct aggregations are not supported on streaming DataFrames/Datasets. Consider"
+                        + " using approx_count_distinct() instead.", node);
+            }
+        } else if (node instanceof Deduplicate d && d.isStreaming() && !streamingAggregates(d.child()).isEmpty()) {
+            throw error("dropDuplicates is not supported after aggregation on a streaming DataFrame/Dataset", node);
+        } else if (node instanceof Join j) {
+            checkJoin(j, outputMode);
+        } else if (node instanceof Union u && u.children().stream().map(LogicalPlan::isStreaming).distinct().count() == 2) {
+            throw error("Union between streaming and batch DataFrames/Datasets is not supported", node);
+        } else if (node instanceof Limit l && l.child().isStreaming() && outputMode == OutputMode.Update()) {
+            throw error("Limits are not supported on streaming DataFrames/Datasets in Update output mode", node);
+        } else if (node instanceof Sort s && !containsCompleteData(s, outputMode)) {
+            throw error("Sorting is not supported on streaming DataFrames/Datasets, unless it is on aggregated"
+                    + " DataFrame/Dataset in Complete output mode", node);
+        } else if (node instanceof Window w && w.child().isStreaming()) {
+            throw new AnalysisException("NON_TIME_WINDOW_NOT_SUPPORTED_IN_STREAMING", "Window function is not supported"
+                    + " in " + describeWindow(w) + " on streaming DataFrames/Datasets. Structured Streaming only"
+                    + " supports time-window aggregation using the WINDOW function.", "42KDE");
+        }
+    }
+
+    private static String describeWindow(Window w) {
+        List<String> parts = new ArrayList<>();
+        for (Expression e : w.windowExpressions()) {
+            parts.add(e.sql());
+        }
+        return String.join(", ", parts);
+    }
+
+    private static void checkJoin(Join j, OutputMode outputMode) {
+        boolean left = j.left().isStreaming();
+        boolean right = j.right().isStreaming();
+        if (left && right) {
+            if (outputMode != OutputMode.Append()) {
+                throw error("Join between two streaming DataFrames/Datasets is not supported in " + outputMode
+                        + " output mode, only in Append output mode", j);
+            }
+            throw new AnalysisException("UNSUPPORTED_FEATURE.STREAM_STREAM_JOIN", "The feature is not supported:"
+                    + " stream-stream joins are not implemented in Sluice yet.", "0A000");
+        }
+        JoinType type = j.joinType();
+        if (type == JoinType.FULL_OUTER && (left || right)) {
+            throw error("FullOuter joins with streaming DataFrames/Datasets on the " + (left ? "left" : "right")
+                    + " and a static DataFrame/Dataset on the " + (left ? "right" : "left") + " is not supported", j);
+        }
+        if (type == JoinType.LEFT_ANTI && right) {
+            throw error("LeftAnti joins with a streaming DataFrame/Dataset on the right are not supported", j);
+        }
+        if ((type == JoinType.LEFT_OUTER || type == JoinType.LEFT_SEMI) && right) {
+            throw error((type == JoinType.LEFT_OUTER ? "LeftOuter" : "LeftSemi") + " join with a streaming"
+                    + " DataFrame/Dataset on the right and a static DataFrame/Dataset on the left is not supported", j);
+        }
+        if (type == JoinType.RIGHT_OUTER && left) {
+            throw error("RightOuter join with a streaming DataFrame/Dataset on the left and a static DataFrame/DataSet"
+                    + " on the right not supported", j);
+        }
+    }
+
+    /** Chained stateful operators after an aggregation in complete/update mode (Spark 4's correctness check). */
+    private static void checkGlobalWatermarkLimit(LogicalPlan plan, OutputMode outputMode) {
+        if (isStateful(plan)) {
+            for (LogicalPlan child : plan.children()) {
+                if (containsAggregateEmittingUpdates(child, outputMode)) {
+                    throw error("Detected pattern of possible 'correctness' issue due to global watermark. The query"
+                            + " contains stateful operation which can emit rows older than the current watermark plus"
+                            + " allowed late record delay, which are \"late rows\" in downstream stateful operations and"
+                            + " these rows can be discarded. Please refer the programming guide doc for more details."
+                            + " If you understand the possible risk of correctness issue and still need to run the"
+                            + " query, you can disable this check by setting the config"
+                            + " `spark.sql.streaming.statefulOperator.checkCorrectness.enabled` to false.", plan);
+                }
+            }
+        }
+        for (LogicalPlan child : plan.children()) {
+            checkGlobalWatermarkLimit(child, outputMode);
+        }
+    }
+
+    private static boolean isStateful(LogicalPlan p) {
+        return p.isStreaming() && p instanceof Aggregate;
+    }
+
+    private static boolean containsAggregateEmittingUpdates(LogicalPlan p, OutputMode outputMode) {
+        if (p instanceof Aggregate && p.isStreaming() && outputMode != OutputMode.Append()) {
+            return true;
+        }
+        return p.children().stream().anyMatch(c -> containsAggregateEmittingUpdates(c, outputMode));
+    }
+
+    private static boolean containsCompleteData(LogicalPlan subplan, OutputMode outputMode) {
+        return !subplan.isStreaming() || (!streamingAggregates(subplan).isEmpty() && outputMode == OutputMode.Complete());
+    }
+
+    static List<Aggregate> streamingAggregates(LogicalPlan plan) {
+        List<Aggregate> out = new ArrayList<>();
+        collectAggregates(plan, out);
+        return out;
+    }
+
+    private static void collectAggregates(LogicalPlan plan, List<Aggregate> out) {
+        if (plan instanceof Aggregate a && a.isStreaming()) {
+            out.add(a);
+        }
+        for (LogicalPlan child : plan.children()) {
+            collectAggregates(child, out);
+        }
+    }
+
+    /** Spark's legacy analysis error: the message, then the plan of the offending operator. */
+    private static AnalysisException error(String message, LogicalPlan operator) {
+        return new AnalysisException(LEGACY, message + ";\n" + operator.treeString().stripTrailing(), null);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.sluice.stream.connector;
+
+import dev.sluice.api.java.function.VoidFunction2;
+import dev.sluice.spi.Sink;
+import dev.sluice.sql.Dataset;
+import dev.sluice.sql.Row;
+import dev.sluice.sql.streaming.OutputMode;
+
+/**
+ * Hands each batch to user code as a batch Dataset with its id ({@code foreachBatch}). At-least-once: a
+ * batch replayed after a failure is handed again with the same id and rows; the function dedupes by id.
+ * Called from the query thread only; an exception fails the query.
+ */
+public final class ForeachBatchSink implements Sink {
+    private final VoidFunction2<Dataset<Row>, Long> function;
+
+    public ForeachBatchSink(VoidFunction2<Dataset<Row>, Long> function) {
+        this.function = function;
+    }
+
+    @Override
+    public void addBatch(long batchId, Dataset<Row> data, OutputMode outputMode) {
+        try {
+            function.call(data, batchId);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("foreachBatch function failed on batch " + batchId + ": " + e, e);
+        }
+    }
+
+    @Override
+    public String description() {
+        return "ForeachBatchSink";
+    }
+}

@@ -1,0 +1,63 @@
+package dev.sluice.stream.connector;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.expr.AttributeReference;
+import dev.sluice.plan.logical.LocalRelation;
+import dev.sluice.spi.Sink;
+import dev.sluice.sql.Dataset;
+import dev.sluice.sql.Row;
+import dev.sluice.sql.SluiceSession;
+import dev.sluice.sql.streaming.OutputMode;
+import dev.sluice.sql.types.StructType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps the output in memory as a temporary view named after the query ({@code session.table(queryName)}),
+ * as Spark's memory sink: append and update add the batch's rows, complete replaces them. Idempotent per
+ * batch id: a batch id at or below the last one added is skipped, so a batch replayed after a failure is
+ * stored once. The view is replaced atomically after each batch; readers on other threads see whole
+ * batches. For tests and small results only (everything stays on the heap).
+ */
+public final class MemorySink implements Sink {
+    private final SluiceSession session;
+    private final String viewName;
+    private final List<AttributeReference> output;
+    private final List<Chunk> rows = new ArrayList<>();
+    private long lastBatchId = -1;
+
+    public MemorySink(SluiceSession session, String viewName, StructType schema) {
+        this.session = session;
+        this.viewName = viewName;
+        this.output = SluiceSession.attributes(schema);
+        publish();
+    }
+
+    @Override
+    public synchronized void addBatch(long batchId, Dataset<Row> data, OutputMode outputMode) {
+        if (batchId <= lastBatchId) {
+            return;
+        }
+        List<Chunk> batch = new dev.sluice.exec.BatchExecutor().execute(data.logicalPlan());
+        if (outputMode == OutputMode.Complete()) {
+            rows.clear();
+        }
+        rows.addAll(batch);
+        lastBatchId = batchId;
+        publish();
+    }
+
+    private void publish() {
+        Dataset.ofRows(session, new LocalRelation(output, rows)).createOrReplaceTempView(viewName);
+    }
+
+    /** The id of the last batch stored, or -1. */
+    public synchronized long latestBatchId() {
+        return lastBatchId;
+    }
+
+    @Override
+    public String description() {
+        return "MemorySink";
+    }
+}
