@@ -45,9 +45,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(1)
+@Fork(value = 3, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 2)
+@Measurement(iterations = 3, time = 1)
 public class ExpressionBenchmark {
     static final String ARITHMETIC_PREDICATE = "(a * 2 + b) > 100 AND c IS NOT NULL";
     static final String CASE_WHEN = "CASE WHEN a < 20 THEN b WHEN a < 70 THEN b * 2 ELSE c END";
