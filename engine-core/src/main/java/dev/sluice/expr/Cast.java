@@ -84,7 +84,17 @@ public final class Cast extends UnaryExpression {
         if (e.dataType().equals(to)) {
             return e;
         }
-        return new Cast(e, to, context, false, true);
+        Cast cast = new Cast(e, to, context, false, true);
+        if (e instanceof Literal) {
+            // Constant folding: convert the literal once instead of once per row. A cast that fails is kept,
+            // so the error surfaces at run time, as Spark's optimizer does.
+            try {
+                return new Literal(cast.eval(new dev.sluice.batch.Chunk(1)).getObject(0), to);
+            } catch (RuntimeException keptForRunTime) {
+                return cast;
+            }
+        }
+        return cast;
     }
 
     /** Whether Spark (ANSI mode) allows casting values of {@code from} to {@code to}. */

@@ -17,6 +17,8 @@ public final class Literal extends LeafExpression {
 
     private final Object value;
     private final DataType dataType;
+    /** The last vector handed out: vectors are immutable once published, so chunks of equal size share it. */
+    private volatile ColumnVector cached;
 
     public Literal(Object value, DataType dataType) {
         this.value = value;
@@ -65,7 +67,13 @@ public final class Literal extends LeafExpression {
 
     @Override
     public ColumnVector eval(Chunk input) {
-        return fill(input.rowCount());
+        int rows = input.rowCount();
+        ColumnVector vector = cached;
+        if (vector == null || vector.size() != rows) {
+            vector = fill(rows);
+            cached = vector;
+        }
+        return vector;
     }
 
     /** A vector holding this value {@code rows} times. */
