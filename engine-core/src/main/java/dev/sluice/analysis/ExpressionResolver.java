@@ -184,6 +184,11 @@ public final class ExpressionResolver {
         if (e instanceof Alias a) {
             return a.name();
         }
+        // Spark keeps the column name through a cast of a column: CAST(a AS STRING) is named "a".
+        if (e instanceof dev.sluice.expr.Cast c
+                && (c.child() instanceof AttributeReference || c.child() instanceof GetStructField)) {
+            return autoName(c.child());
+        }
         return e.sql();
     }
 

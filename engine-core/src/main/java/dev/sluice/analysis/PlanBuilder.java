@@ -16,7 +16,6 @@ import dev.sluice.expr.generator.Explode;
 import dev.sluice.expr.generator.Generator;
 import dev.sluice.expr.generator.TimeWindow;
 import dev.sluice.expr.window.WindowExpression;
-import dev.sluice.exec.AggregationSpec;
 import dev.sluice.plan.logical.Aggregate;
 import dev.sluice.plan.logical.Deduplicate;
 import dev.sluice.plan.logical.Filter;
@@ -277,6 +276,29 @@ public final class PlanBuilder {
         return aggregateResolved(child, resolvedGrouping, outputs);
     }
 
+    /**
+     * SQL's GROUP BY: like {@link #aggregate} but the output is exactly {@code outputs} (grouping columns
+     * appear only where the SELECT list names them).
+     */
+    public LogicalPlan aggregateOnly(LogicalPlan plan, List<Expression> grouping, List<Expression> outputs) {
+        LogicalPlan child = plan;
+        List<Expression> resolvedGrouping = new ArrayList<>();
+        for (Expression g : grouping) {
+            Expression r = resolve(g, plan);
+            if (r instanceof TimeWindow w) {
+                AttributeReference window = AttributeReference.create(TimeWindow.COLUMN_NAME, TimeWindow.TYPE, false);
+                child = new Generate(w, false, List.of(window), child);
+                r = window;
+            }
+            resolvedGrouping.add(r);
+        }
+        List<Expression> resolvedOutputs = new ArrayList<>();
+        for (Expression o : expandStars(outputs, plan)) {
+            resolvedOutputs.add(replaceWindows(resolve(o, plan), resolvedGrouping));
+        }
+        return aggregateResolved(child, resolvedGrouping, resolvedOutputs);
+    }
+
     private static Expression replaceWindows(Expression e, List<Expression> grouping) {
         return e.transformUp(x -> {
             if (x instanceof TimeWindow) {
@@ -305,7 +327,7 @@ public final class PlanBuilder {
 
     private static void checkGrouped(Expression e, List<Expression> grouping) {
         for (Expression g : grouping) {
-            if (AggregationSpec.sameExpression(g, e)) {
+            if (g.semanticEquals(e)) {
                 return;
             }
         }

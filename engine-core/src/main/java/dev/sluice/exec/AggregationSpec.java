@@ -65,7 +65,7 @@ public final class AggregationSpec {
         }
         for (int k = 0; k < grouping.size(); k++) {
             Expression g = grouping.get(k);
-            if (sameExpression(g, e)) {
+            if (g.semanticEquals(e)) {
                 return new BoundReference(k, g.dataType(), g.nullable(), g.sql());
             }
         }
@@ -81,32 +81,6 @@ public final class AggregationSpec {
             rewritten.add(rewrite(c, grouping, aggs, keyCount));
         }
         return e.withNewChildren(rewritten);
-    }
-
-    /** Semantic equality used to match grouping expressions: attributes by id, others by SQL text and type. */
-    public static boolean sameExpression(Expression a, Expression b) {
-        if (a instanceof AttributeReference x && b instanceof AttributeReference y) {
-            return x.exprId() == y.exprId();
-        }
-        if (a instanceof AttributeReference || b instanceof AttributeReference) {
-            return false;
-        }
-        return a.getClass() == b.getClass() && a.sql().equals(b.sql()) && a.dataType().equals(b.dataType())
-                && sameChildren(a, b);
-    }
-
-    private static boolean sameChildren(Expression a, Expression b) {
-        List<Expression> ca = a.children();
-        List<Expression> cb = b.children();
-        if (ca.size() != cb.size()) {
-            return false;
-        }
-        for (int i = 0; i < ca.size(); i++) {
-            if (!sameExpression(ca.get(i), cb.get(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     public List<Expression> groupingKeys() {

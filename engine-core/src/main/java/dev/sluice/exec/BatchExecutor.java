@@ -56,7 +56,12 @@ public final class BatchExecutor {
         this.resolvedByCaller = resolvedByCaller;
     }
 
+    /** Runs the plan; {@code current_timestamp()} is fixed to one value for the whole run. */
     public List<Chunk> execute(LogicalPlan plan) {
+        return QueryTime.with(System.currentTimeMillis() * 1000L, () -> run(plan));
+    }
+
+    private List<Chunk> run(LogicalPlan plan) {
         if (resolvedByCaller.test(plan)) {
             return leafResolver.apply(plan);
         }
@@ -66,7 +71,7 @@ public final class BatchExecutor {
         if (plan instanceof Project p) {
             List<Expression> bound = Binder.bindAll(p.projectList(), p.child().output());
             List<Chunk> out = new ArrayList<>();
-            for (Chunk c : execute(p.child())) {
+            for (Chunk c : run(p.child())) {
                 out.add(project(bound, c));
             }
             return out;
@@ -74,7 +79,7 @@ public final class BatchExecutor {
         if (plan instanceof Filter f) {
             Expression condition = Binder.bind(f.condition(), f.child().output());
             List<Chunk> out = new ArrayList<>();
-            for (Chunk c : execute(f.child())) {
+            for (Chunk c : run(f.child())) {
                 Chunk kept = Chunks.select(c, condition.eval(c));
                 if (kept.rowCount() > 0) {
                     out.add(kept);
@@ -84,7 +89,7 @@ public final class BatchExecutor {
         }
         if (plan instanceof Aggregate a) {
             HashAggregator aggregator = new HashAggregator(new AggregationSpec(a));
-            for (Chunk c : execute(a.child())) {
+            for (Chunk c : run(a.child())) {
                 aggregator.add(c);
             }
             return aggregator.result();
@@ -94,28 +99,28 @@ public final class BatchExecutor {
             for (SortOrder o : s.order()) {
                 bound.add((SortOrder) Binder.bind(o, s.child().output()));
             }
-            Chunk all = concat(execute(s.child()), s.child().output());
+            Chunk all = concat(run(s.child()), s.child().output());
             return Chunks.split(new SortOperator(bound).sort(all));
         }
         if (plan instanceof Limit l) {
-            return limit(execute(l.child()), l.limit());
+            return limit(run(l.child()), l.limit());
         }
         if (plan instanceof Union u) {
             List<Chunk> out = new ArrayList<>();
             for (LogicalPlan child : u.children()) {
-                out.addAll(execute(child));
+                out.addAll(run(child));
             }
             return out;
         }
         if (plan instanceof Join j) {
-            Chunk left = concat(execute(j.left()), j.left().output());
-            Chunk right = concat(execute(j.right()), j.right().output());
+            Chunk left = concat(run(j.left()), j.left().output());
+            Chunk right = concat(run(j.right()), j.right().output());
             return new JoinOperator(j).join(left, right);
         }
         if (plan instanceof Generate g) {
             GenerateOperator operator = new GenerateOperator(g);
             List<Chunk> out = new ArrayList<>();
-            for (Chunk c : execute(g.child())) {
+            for (Chunk c : run(g.child())) {
                 Chunk generated = operator.execute(c);
                 if (generated.rowCount() > 0) {
                     out.add(generated);
@@ -124,14 +129,14 @@ public final class BatchExecutor {
             return out;
         }
         if (plan instanceof Window w) {
-            Chunk all = concat(execute(w.child()), w.child().output());
+            Chunk all = concat(run(w.child()), w.child().output());
             return Chunks.split(new WindowOperator(w).execute(all));
         }
         if (plan instanceof Deduplicate d) {
             return deduplicate(d);
         }
         if (plan instanceof SubqueryAlias s) {
-            return execute(s.child());
+            return run(s.child());
         }
         return leafResolver.apply(plan);
     }
@@ -179,7 +184,7 @@ public final class BatchExecutor {
         List<Expression> keys = Binder.bindAll(d.keys(), d.child().output());
         GroupingTable seen = new GroupingTable(keys.stream().map(Expression::dataType).toList());
         List<Chunk> out = new ArrayList<>();
-        for (Chunk c : execute(d.child())) {
+        for (Chunk c : run(d.child())) {
             Chunk firsts = firstOccurrences(seen, keys, c);
             if (firsts.rowCount() > 0) {
                 out.add(firsts);

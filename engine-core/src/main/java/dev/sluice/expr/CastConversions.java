@@ -1,10 +1,7 @@
 package dev.sluice.expr;
 
 import dev.sluice.batch.ArrayVector;
-import dev.sluice.batch.BooleanVector;
 import dev.sluice.batch.ColumnVector;
-import dev.sluice.batch.DoubleVector;
-import dev.sluice.batch.FloatVector;
 import dev.sluice.batch.IntVector;
 import dev.sluice.batch.LongVector;
 import dev.sluice.batch.MapVector;
@@ -28,8 +25,6 @@ import dev.sluice.sql.types.StringType;
 import dev.sluice.sql.types.StructType;
 import dev.sluice.sql.types.TimestampType;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -131,6 +131,33 @@ public abstract class Expression {
         }
     }
 
+    /**
+     * Semantic equality used to match grouping expressions: attributes by id, other nodes by class, SQL text,
+     * type and children.
+     */
+    public final boolean semanticEquals(Expression other) {
+        if (this instanceof AttributeReference x && other instanceof AttributeReference y) {
+            return x.exprId() == y.exprId();
+        }
+        if (this instanceof AttributeReference || other instanceof AttributeReference) {
+            return false;
+        }
+        if (getClass() != other.getClass() || !sql().equals(other.sql()) || !dataType().equals(other.dataType())) {
+            return false;
+        }
+        List<Expression> mine = children();
+        List<Expression> theirs = other.children();
+        if (mine.size() != theirs.size()) {
+            return false;
+        }
+        for (int i = 0; i < mine.size(); i++) {
+            if (!mine.get(i).semanticEquals(theirs.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public String toString() {
         return sql();

@@ -139,6 +139,15 @@ public final class SluiceSession implements AutoCloseable {
         return Dataset.ofRows(this, plan);
     }
 
+    /**
+     * Runs a SQL {@code SELECT} over temporary views (see {@code Dataset.createOrReplaceTempView}), e.g.
+     * {@code spark.sql("SELECT word, count(*) FROM words GROUP BY word")}.
+     */
+    public Dataset<Row> sql(String sqlText) {
+        return Dataset.ofRows(this, new dev.sluice.analysis.SqlPlanner(planBuilder(),
+                name -> table(String.join(".", name)).logicalPlan()).plan(sqlText));
+    }
+
     void registerTempView(String name, LogicalPlan plan) {
         tempViews.put(name.toLowerCase(java.util.Locale.ROOT), plan);
     }

@@ -37,6 +37,14 @@ public final class AggregateFunctions {
         r.register("count_distinct", (a, c) -> new DistinctAggregate(new Count(a)));
     }
 
+    private static final java.util.Set<String> NAMES = java.util.Set.of("count", "sum", "avg", "mean", "min", "max",
+            "first", "first_value", "last", "last_value", "collect_list", "collect_set", "count_distinct");
+
+    /** True when {@code name} is an aggregate function (used before resolution, e.g. by SQL planning). */
+    public static boolean isAggregate(String name) {
+        return NAMES.contains(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
     private static AggregateFunction single(String name, List<Expression> a, AggregateFunction f) {
         FunctionRegistry.checkArity(name, a, 1, 1);
         return f;

@@ -42,6 +42,12 @@ public final class CurrentDate extends LeafExpression {
         return "current_date";
     }
 
+    /** The date (days since epoch) of the instant {@code micros} in this expression's zone. */
+    public int dateAt(long micros) {
+        return (int) java.time.Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS).atZone(zone)
+                .toLocalDate().toEpochDay();
+    }
+
     @Override
     public ColumnVector eval(Chunk input) {
         int days = (int) LocalDate.now(zone).toEpochDay();

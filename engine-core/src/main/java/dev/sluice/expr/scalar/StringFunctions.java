@@ -74,6 +74,20 @@ final class StringFunctions {
             return new RowFunction("unbase64", List.of(Arguments.string("unbase64", arguments, 0, context)),
                     DataTypes.BinaryType, true, values -> decodeBase64((String) values[0]));
         });
+        stringPredicate(registry, "contains", String::contains);
+        stringPredicate(registry, "startswith", String::startsWith);
+        stringPredicate(registry, "endswith", String::endsWith);
+    }
+
+    /** {@code contains(a, b)}-style boolean functions of two strings. */
+    private static void stringPredicate(FunctionRegistry registry, String name,
+                                        java.util.function.BiPredicate<String, String> test) {
+        registry.register(name, (arguments, context) -> {
+            FunctionRegistry.checkArity(name, arguments, 2, 2);
+            return new RowFunction(name, List.of(Arguments.string(name, arguments, 0, context),
+                    Arguments.string(name, arguments, 1, context)), DataTypes.BooleanType, true,
+                    values -> test.test((String) values[0], (String) values[1]));
+        });
     }
 
     private static void unary(FunctionRegistry registry, String name, UnaryOperator<String> operation) {

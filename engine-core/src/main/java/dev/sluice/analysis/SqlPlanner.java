@@ -1,0 +1,159 @@
+package dev.sluice.analysis;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.expr.Alias;
+import dev.sluice.expr.AttributeReference;
+import dev.sluice.expr.Expression;
+import dev.sluice.expr.Literal;
+import dev.sluice.expr.SortOrder;
+import dev.sluice.plan.logical.Filter;
+import dev.sluice.plan.logical.JoinType;
+import dev.sluice.plan.logical.Limit;
+import dev.sluice.plan.logical.LocalRelation;
+import dev.sluice.plan.logical.LogicalPlan;
+import dev.sluice.plan.logical.Project;
+import dev.sluice.plan.logical.SubqueryAlias;
+import dev.sluice.sql.AnalysisException;
+import dev.sluice.sqllite.SqlParser;
+import dev.sluice.sqllite.ast.Expr;
+import dev.sluice.sqllite.ast.IntLiteral;
+import dev.sluice.sqllite.ast.JoinRelation;
+import dev.sluice.sqllite.ast.Relation;
+import dev.sluice.sqllite.ast.Select;
+import dev.sluice.sqllite.ast.SortItem;
+import dev.sluice.sqllite.ast.SubqueryRelation;
+import dev.sluice.sqllite.ast.TableRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Plans a SQL {@code SELECT} (parsed by engine-sql-lite) with the same analyzer as the Dataset API:
+ * FROM (temp views, joins, subqueries) → WHERE → GROUP BY/aggregates → HAVING → SELECT → DISTINCT → ORDER BY
+ * → LIMIT. Immutable.
+ */
+public final class SqlPlanner {
+    private static final String HAVING_COLUMN = "__having_condition";
+
+    private final PlanBuilder builder;
+    private final Function<List<String>, LogicalPlan> tables;
+
+    /** {@code tables} resolves a (possibly qualified) table name to its plan, or throws. */
+    public SqlPlanner(PlanBuilder builder, Function<List<String>, LogicalPlan> tables) {
+        this.builder = builder;
+        this.tables = tables;
+    }
+
+    /** Parses and plans one SELECT statement. */
+    public LogicalPlan plan(String sql) {
+        return plan(SqlParser.parseQuery(sql));
+    }
+
+    public LogicalPlan plan(Select select) {
+        LogicalPlan plan = select.from() == null ? oneRow() : relation(select.from());
+        if (select.where() != null) {
+            plan = builder.filter(plan, AstConverter.convert(select.where()));
+        }
+        List<Expression> projections = new ArrayList<>();
+        for (Expr e : select.projections()) {
+            projections.add(AstConverter.convert(e));
+        }
+        boolean aggregates = !select.groupBy().isEmpty() || select.having() != null
+                || projections.stream().anyMatch(SqlPlanner::callsAggregate);
+        if (aggregates) {
+            plan = aggregate(plan, select, projections);
+        } else {
+            plan = builder.project(plan, projections);
+        }
+        if (select.distinct()) {
+            plan = builder.deduplicate(plan, List.of());
+        }
+        if (!select.orderBy().isEmpty()) {
+            List<Expression> orders = new ArrayList<>();
+            for (SortItem item : select.orderBy()) {
+                SortOrder order = AstConverter.sortOrder(item);
+                if (item.expr() instanceof IntLiteral ordinal) {
+                    AttributeReference column = byOrdinal(plan, ordinal.value(), "ORDER BY");
+                    order = new SortOrder(column, order.ascending(), order.nullsFirst());
+                }
+                orders.add(order);
+            }
+            plan = builder.sort(plan, orders);
+        }
+        if (select.limit() != null) {
+            Expression limit = AstConverter.convert(select.limit());
+            if (!(limit instanceof Literal l) || !(l.value() instanceof Integer n) || n < 0) {
+                throw new AnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE", "The limit like expression "
+                        + limit.sql() + " must be a non-negative integer literal.", "42K0E");
+            }
+            plan = new Limit(n, plan);
+        }
+        return plan;
+    }
+
+    private LogicalPlan aggregate(LogicalPlan child, Select select, List<Expression> projections) {
+        List<Expression> grouping = new ArrayList<>();
+        for (Expr g : select.groupBy()) {
+            if (g instanceof IntLiteral ordinal) {
+                if (ordinal.value() < 1 || ordinal.value() > projections.size()) {
+                    throw new AnalysisException("GROUP_BY_POS_OUT_OF_RANGE", "GROUP BY position " + ordinal.value()
+                            + " is not in select list (valid range is [1, " + projections.size() + "]).", "42805");
+                }
+                Expression p = projections.get(ordinal.value() - 1);
+                grouping.add(p instanceof Alias a ? a.child() : p);
+            } else {
+                grouping.add(AstConverter.convert(g));
+            }
+        }
+        List<Expression> outputs = new ArrayList<>(projections);
+        if (select.having() != null) {
+            outputs.add(new Alias(AstConverter.convert(select.having()), HAVING_COLUMN));
+        }
+        LogicalPlan aggregated = builder.aggregateOnly(child, grouping, outputs);
+        if (select.having() == null) {
+            return aggregated;
+        }
+        List<AttributeReference> columns = aggregated.output();
+        AttributeReference condition = columns.get(columns.size() - 1);
+        LogicalPlan filtered = new Filter(condition, aggregated);
+        return new Project(new ArrayList<>(columns.subList(0, columns.size() - 1)), filtered);
+    }
+
+    private static boolean callsAggregate(Expression e) {
+        return e.exists(x -> x instanceof dev.sluice.expr.UnresolvedFunction f
+                && dev.sluice.expr.aggregate.AggregateFunctions.isAggregate(f.name()))
+                && !e.exists(x -> x instanceof dev.sluice.expr.window.WindowExpression);
+    }
+
+    private static AttributeReference byOrdinal(LogicalPlan plan, int ordinal, String clause) {
+        List<AttributeReference> output = plan.output();
+        if (ordinal < 1 || ordinal > output.size()) {
+            throw new AnalysisException("ORDER_BY_POS_OUT_OF_RANGE", clause + " position " + ordinal
+                    + " is not in select list (valid range is [1, " + output.size() + "]).", "42805");
+        }
+        return output.get(ordinal - 1);
+    }
+
+    private LogicalPlan relation(Relation relation) {
+        if (relation instanceof TableRef t) {
+            LogicalPlan table = tables.apply(t.name());
+            return new SubqueryAlias(t.alias() != null ? t.alias() : t.name().get(t.name().size() - 1), table);
+        }
+        if (relation instanceof SubqueryRelation s) {
+            LogicalPlan query = plan(s.query());
+            return s.alias() == null ? query : new SubqueryAlias(s.alias(), query);
+        }
+        JoinRelation j = (JoinRelation) relation;
+        LogicalPlan left = relation(j.left());
+        LogicalPlan right = relation(j.right());
+        JoinType type = JoinType.valueOf(j.type().name());
+        if (!j.usingColumns().isEmpty()) {
+            return builder.joinUsing(left, right, j.usingColumns(), type);
+        }
+        return builder.join(left, right, j.condition() == null ? null : AstConverter.convert(j.condition()), type);
+    }
+
+    private static LogicalPlan oneRow() {
+        return new LocalRelation(List.of(), List.of(new Chunk(1)));
+    }
+}

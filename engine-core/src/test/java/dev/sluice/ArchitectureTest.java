@@ -1,0 +1,61 @@
+package dev.sluice;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The package dependency rules of docs/ARCHITECTURE.md: dependencies point one way. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.sluice");
+    }
+
+    @Test
+    void columnarDataKnowsOnlyTypes() {
+        noClasses().that().resideInAPackage("dev.sluice.batch..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.expr..", "dev.sluice.plan..",
+                        "dev.sluice.exec..", "dev.sluice.analysis..")
+                .check(classes);
+    }
+
+    @Test
+    void expressionsDoNotKnowPlansOrExecution() {
+        noClasses().that().resideInAPackage("dev.sluice.expr..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.plan..", "dev.sluice.exec..",
+                        "dev.sluice.analysis..")
+                .check(classes);
+    }
+
+    @Test
+    void plansAndAnalysisDoNotKnowExecution() {
+        noClasses().that().resideInAnyPackage("dev.sluice.plan..", "dev.sluice.analysis..")
+                .should().dependOnClassesThat().resideInAPackage("dev.sluice.exec..")
+                .check(classes);
+    }
+
+    @Test
+    void internalsDoNotUseTheApiFacade() {
+        noClasses().that().resideInAnyPackage("dev.sluice.batch..", "dev.sluice.expr..", "dev.sluice.plan..",
+                        "dev.sluice.exec..", "dev.sluice.analysis..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.sluice.sql.Dataset")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.sluice.sql.SluiceSession")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.sluice.sql.Column")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.sluice.sql.functions")
+                .check(classes);
+    }
+
+    @Test
+    void parserKnowsNothingOfTheEngine() {
+        noClasses().that().resideInAPackage("dev.sluice.sqllite..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.sql..", "dev.sluice.expr..")
+                .check(classes);
+    }
+}

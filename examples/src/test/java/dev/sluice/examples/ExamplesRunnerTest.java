@@ -1,0 +1,41 @@
+package dev.sluice.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** {@code run all} as CI runs it, asserting each case's final output. */
+class ExamplesRunnerTest {
+    private static String run(String name) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = ExamplesRunner.runCases(name, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertThat(code).isZero();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void runAllEndsWithTheCumulativeBolsaTable() throws Exception {
+        String output = run("all");
+        assertThat(output).contains("=== bolsa-batch");
+        assertThat(output).endsWith("""
+                +-------------------+-------------------+-------+------+----+
+                |start              |end                |Compras|Ventas|Neto|
+                +-------------------+-------------------+-------+------+----+
+                |2022-05-09 10:00:00|2022-05-09 10:15:00|800    |0     |800 |
+                |2022-05-09 10:15:00|2022-05-09 10:30:00|1600   |400   |1200|
+                |2022-05-09 10:30:00|2022-05-09 10:45:00|2500   |400   |2100|
+                |2022-05-09 10:45:00|2022-05-09 11:00:00|2500   |1100  |1400|
+                +-------------------+-------------------+-------+------+----+
+                """);
+    }
+
+    @Test
+    void unknownCaseIsReported() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        assertThat(ExamplesRunner.runCases("nope", new PrintStream(bytes, true, StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Unknown case 'nope'").contains("bolsa-batch");
+    }
+}
