@@ -22,6 +22,13 @@ public interface Sink {
      */
     void addBatch(long batchId, Dataset<Row> data, OutputMode outputMode);
 
+    /**
+     * Releases resources (connections, producers); called once from the query's execution thread when the
+     * query terminates, whether it stopped or failed. A sink is not used after this call.
+     */
+    default void stop() {
+    }
+
     /** A short description for progress reports. */
     default String description() {
         return getClass().getSimpleName();

@@ -380,6 +380,13 @@ public final class MicroBatchExecution implements StreamingQuery {
                 failure = failure == null ? e : failure;
             }
         }
+        if (sink != null) {
+            try {
+                sink.stop();
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
         if (failure != null) {
             exception = new StreamingQueryException(id.toString(), runId.toString(), failure);
         } else if (spec.temporaryCheckpoint()) {

@@ -112,6 +112,22 @@ public final class EmbeddedKafka implements AutoCloseable {
         throw new IllegalStateException("Kafka broker on 127.0.0.1:" + brokerPort + " not ready after " + timeout, last);
     }
 
+    /**
+     * Stops the broker and starts it again on the same ports and log folder (no re-format), as after a
+     * broker crash and restart: clients see it go away and come back; the data is kept. Returns once the
+     * restarted broker answers an Admin call.
+     */
+    public void restart() {
+        if (server == null) {
+            throw new IllegalStateException("Kafka broker on 127.0.0.1:" + brokerPort + " is closed");
+        }
+        server.shutdown();
+        server.awaitShutdown();
+        server = new KafkaRaftServer(KafkaConfig.fromProps(serverProperties(), false), Time.SYSTEM);
+        server.startup();
+        awaitReady(Duration.ofSeconds(30));
+    }
+
     /** {@code 127.0.0.1:<port>}, for {@code kafka.bootstrap.servers}. */
     public String bootstrapServers() {
         return "127.0.0.1:" + brokerPort;

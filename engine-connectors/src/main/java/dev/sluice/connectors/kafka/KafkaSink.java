@@ -1,0 +1,158 @@
+package dev.sluice.connectors.kafka;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.exec.BatchExecutor;
+import dev.sluice.spi.Sink;
+import dev.sluice.sql.Dataset;
+import dev.sluice.sql.Row;
+import dev.sluice.sql.streaming.OutputMode;
+import dev.sluice.sql.types.StructType;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kafka sink ({@code writeStream().format("kafka")}): each micro-batch's rows become records (see
+ * {@link ProducerRecordProjection} for the columns) sent with one {@link KafkaProducer} kept for the whole
+ * query run and closed by {@link #stop()}.
+ *
+ * <p><b>{@code deliveryGuarantee=at_least_once}</b> (default, Spark's only mode): an idempotent producer
+ * sends the batch and {@code flush()}es before {@link #addBatch} returns; a send error fails the batch.
+ * Crash guarantee: every row of a batch whose commit was logged is in Kafka; a batch that was written
+ * (fully or partly) but not yet logged as committed when the process died is written again when the query
+ * restarts, so its rows may appear twice.
+ *
+ * <p><b>{@code deliveryGuarantee=exactly_once}</b>: a transactional producer whose
+ * {@code transactional.id} is {@code <base>-0}, where {@code <base>} is the {@code transactionalIdPrefix}
+ * option or {@code sluice-<query id>} (the id stored in the checkpoint's {@code metadata}, stable across
+ * restarts of the query). Each non-empty micro-batch is one Kafka transaction that also commits, through
+ * {@code sendOffsetsToTransaction}, a marker for group {@code <base>-commits}: for every topic-partition
+ * written in the batch the committed "offset" is the batch id (metadata {@value #MARKER}). The marker
+ * becomes visible exactly when the batch's records do. When the sink starts, {@code initTransactions()}
+ * aborts a transaction left open by a previous run (and fences that run if it is still alive), then the
+ * highest batch id in the marker group is read back; a batch with an id at or below it is skipped. Crash
+ * guarantee: a consumer with {@code isolation.level=read_committed} sees every row of every batch exactly
+ * once, whether the process died before, during or after the Kafka commit and before the engine logged the
+ * batch as committed. Readers with {@code read_uncommitted} may still see records of aborted attempts.
+ * Requires a broker that supports transactions, a stable checkpoint (or {@code transactionalIdPrefix}), and
+ * that no two running queries share the base; the group {@code <base>-commits} must not be used by
+ * consumers. A batch must commit within the producer's {@code transaction.timeout.ms} (default 60 s).
+ *
+ * <p>Threading: {@link #addBatch} and {@link #stop()} are called from the query's execution thread only.
+ */
+final class KafkaSink implements Sink {
+    /** The metadata text of the batch markers committed with each transaction. */
+    static final String MARKER = "sluice-kafka-sink-batch";
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaSink.class);
+
+    private final KafkaSinkOptions options;
+    private final ProducerRecordProjection projection;
+    private Delivery delivery;
+
+    /**
+     * @throws dev.sluice.sql.AnalysisException when the schema does not fit (see {@link ProducerRecordProjection})
+     */
+    KafkaSink(KafkaSinkOptions options, StructType schema) {
+        this.options = options;
+        this.projection = new ProducerRecordProjection(schema, options.topic);
+    }
+
+    @Override
+    public void addBatch(long batchId, Dataset<Row> data, OutputMode outputMode) {
+        if (delivery == null) {
+            delivery = options.guarantee == KafkaSinkOptions.DeliveryGuarantee.EXACTLY_ONCE
+                    ? new TransactionalDelivery(options) : new AtLeastOnceDelivery(options);
+        }
+        List<Chunk> chunks = new BatchExecutor().execute(data.logicalPlan());
+        delivery.write(batchId, chunks, projection);
+    }
+
+    @Override
+    public void stop() {
+        if (delivery != null) {
+            delivery.close();
+            delivery = null;
+        }
+    }
+
+    @Override
+    public String description() {
+        return "KafkaSink[" + (options.topic == null ? "topic column" : "topic=" + options.topic) + ", deliveryGuarantee="
+                + options.guarantee.name().toLowerCase(Locale.ROOT) + "]";
+    }
+
+    @Override
+    public String toString() {
+        return description();
+    }
+
+    /** Producer settings common to both modes. */
+    static Map<String, Object> producerProperties(KafkaSinkOptions options) {
+        Map<String, Object> props = new HashMap<>(options.kafkaParams);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return props;
+    }
+
+    /** One way of getting a batch into Kafka. */
+    interface Delivery extends AutoCloseable {
+        void write(long batchId, List<Chunk> chunks, ProducerRecordProjection projection);
+
+        @Override
+        void close();
+    }
+
+    /** Send, flush, fail on the first error. */
+    static final class AtLeastOnceDelivery implements Delivery {
+        private final KafkaProducer<byte[], byte[]> producer;
+
+        AtLeastOnceDelivery(KafkaSinkOptions options) {
+            this.producer = new KafkaProducer<>(producerProperties(options));
+        }
+
+        @Override
+        public void write(long batchId, List<Chunk> chunks, ProducerRecordProjection projection) {
+            AtomicReference<Exception> failure = new AtomicReference<>();
+            AtomicReference<String> failedTopic = new AtomicReference<>();
+            for (Chunk chunk : chunks) {
+                for (ProducerRecord<byte[], byte[]> record : projection.records(chunk)) {
+                    producer.send(record, (metadata, e) -> {
+                        if (e != null && failure.compareAndSet(null, e)) {
+                            failedTopic.set(record.topic());
+                        }
+                    });
+                }
+                throwIfFailed(batchId, failure, failedTopic);
+            }
+            producer.flush();
+            throwIfFailed(batchId, failure, failedTopic);
+        }
+
+        private static void throwIfFailed(long batchId, AtomicReference<Exception> failure,
+                                          AtomicReference<String> topic) {
+            if (failure.get() != null) {
+                throw new KafkaConnectorException("KAFKA_SINK_WRITE_FAILED", "Writing batch " + batchId
+                        + " to Kafka topic " + topic.get() + " failed: " + failure.get(), "58030", failure.get());
+            }
+        }
+
+        @Override
+        public void close() {
+            producer.close(Duration.ofSeconds(10));
+        }
+    }
+
+    static void logSkip(long batchId, long lastCommitted, String transactionalId) {
+        LOG.info("Skipping batch {}: transactional.id {} already committed batch {} to Kafka", batchId, transactionalId,
+                lastCommitted);
+    }
+}
