@@ -123,8 +123,16 @@ final class KafkaOffsetReader implements AutoCloseable {
         }
         return withRetries("fetch the " + what + " of " + PartitionOffsets.describe(request.keySet()), () -> {
             ListOffsetsResult result = admin.listOffsets(request, listOptions);
-            for (var e : get(result.all()).entrySet()) {
-                out.put(e.getKey(), e.getValue().offset());
+            for (TopicPartition tp : request.keySet()) {
+                try {
+                    out.put(tp, result.partitionResult(tp).get().offset());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                        throw e;
+                    }
+                    // Deleted since it was listed: leave it out, so callers see it gone (data loss rules apply)
+                    // instead of retrying a partition that will not come back.
+                }
             }
             return out;
         });
