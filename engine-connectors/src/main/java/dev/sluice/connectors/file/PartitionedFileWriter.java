@@ -1,0 +1,166 @@
+package dev.sluice.connectors.file;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.sql.AnalysisException;
+import dev.sluice.sql.types.StructField;
+import dev.sluice.sql.types.StructType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes the chunks of one write job under an output directory, one file per partition directory, named
+ * as Spark names them: {@code part-00000-<job uuid>-c000<extension>} (so files of different jobs never
+ * collide). Rows are routed to {@code col=value/} directories ({@link PartitionPaths}) by the partition
+ * columns, which are left out of the files. An unpartitioned job always writes one file, even when empty,
+ * so the schema is kept. Files are complete only once {@link #write} returns; a failure leaves partial
+ * files, which callers that need atomic visibility hide behind a {@link FileSinkLog}. Not thread-safe;
+ * one instance per job.
+ */
+public final class PartitionedFileWriter {
+    /** A file written by a job and its size in bytes. */
+    public record WrittenFile(Path path, long size) {
+    }
+
+    private final Path root;
+    private final FileFormat format;
+    private final FormatOptions options;
+    private final StructType schema;
+    private final int[] partitionIndexes;
+    private final int[] dataIndexes;
+    private final StructType dataSchema;
+    private final ZoneId zone;
+    private final String fileName;
+
+    /**
+     * @param root the output directory (created when missing)
+     * @param schema the schema of the chunks, partition columns included
+     * @param partitionColumns the partition columns, in directory order (matched case-insensitively)
+     * @throws AnalysisException when a partition column is unknown, or every column is a partition column
+     */
+    public PartitionedFileWriter(Path root, FileFormat format, FormatOptions options, StructType schema,
+            List<String> partitionColumns) {
+        this.root = root;
+        this.format = format;
+        this.options = options;
+        this.schema = schema;
+        this.zone = options.zone();
+        partitionIndexes = new int[partitionColumns.size()];
+        boolean[] isPartition = new boolean[schema.length()];
+        for (int i = 0; i < partitionIndexes.length; i++) {
+            int index = schema.indexOfIgnoreCase(partitionColumns.get(i));
+            if (index < 0) {
+                throw new AnalysisException("Partition column `" + partitionColumns.get(i) + "` not found in schema "
+                        + schema.simpleString());
+            }
+            partitionIndexes[i] = index;
+            isPartition[index] = true;
+        }
+        List<StructField> dataFields = new ArrayList<>();
+        List<Integer> data = new ArrayList<>();
+        for (int i = 0; i < schema.length(); i++) {
+            if (!isPartition[i]) {
+                dataFields.add(schema.apply(i));
+                data.add(i);
+            }
+        }
+        if (dataFields.isEmpty()) {
+            throw new AnalysisException("Cannot use all columns for partition columns");
+        }
+        dataIndexes = data.stream().mapToInt(Integer::intValue).toArray();
+        dataSchema = new StructType(dataFields);
+        format.checkWritable(dataSchema);
+        fileName = "part-00000-" + UUID.randomUUID() + "-c000" + format.extension(options);
+    }
+
+    /** The schema of the rows inside the files (without the partition columns). */
+    public StructType dataSchema() {
+        return dataSchema;
+    }
+
+    /** Writes every chunk and returns the files written, in creation order. */
+    public List<WrittenFile> write(Iterable<Chunk> chunks) throws IOException {
+        Map<String, ChunkWriter> writers = new LinkedHashMap<>();
+        Map<String, Path> paths = new LinkedHashMap<>();
+        boolean failed = true;
+        try {
+            if (partitionIndexes.length == 0) {
+                writerFor("", writers, paths);
+            }
+            for (Chunk chunk : chunks) {
+                if (partitionIndexes.length == 0) {
+                    writers.get("").write(chunk.project(dataIndexes));
+                } else {
+                    writePartitioned(chunk, writers, paths);
+                }
+            }
+            failed = false;
+        } finally {
+            IOException first = null;
+            for (ChunkWriter writer : writers.values()) {
+                try {
+                    writer.close();
+                } catch (IOException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            if (first != null && !failed) {
+                throw first;
+            }
+        }
+        List<WrittenFile> written = new ArrayList<>();
+        for (Path path : paths.values()) {
+            written.add(new WrittenFile(path, Files.size(path)));
+        }
+        return written;
+    }
+
+    private void writePartitioned(Chunk chunk, Map<String, ChunkWriter> writers, Map<String, Path> paths) throws IOException {
+        Map<String, int[]> rowsByDirectory = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        String[] directories = new String[chunk.rowCount()];
+        for (int row = 0; row < chunk.rowCount(); row++) {
+            StringBuilder dir = new StringBuilder();
+            for (int i = 0; i < partitionIndexes.length; i++) {
+                int column = partitionIndexes[i];
+                if (i > 0) {
+                    dir.append('/');
+                }
+                dir.append(PartitionPaths.directory(schema.apply(column).name(), chunk.column(column).getObject(row),
+                        schema.apply(column).dataType(), zone));
+            }
+            directories[row] = dir.toString();
+            counts.merge(directories[row], 1, Integer::sum);
+        }
+        counts.forEach((dir, count) -> rowsByDirectory.put(dir, new int[count]));
+        Map<String, Integer> filled = new LinkedHashMap<>();
+        for (int row = 0; row < directories.length; row++) {
+            int at = filled.merge(directories[row], 1, Integer::sum) - 1;
+            rowsByDirectory.get(directories[row])[at] = row;
+        }
+        Chunk data = chunk.project(dataIndexes);
+        for (Map.Entry<String, int[]> group : rowsByDirectory.entrySet()) {
+            int[] rows = group.getValue();
+            writerFor(group.getKey(), writers, paths).write(data.take(rows, rows.length));
+        }
+    }
+
+    private ChunkWriter writerFor(String directory, Map<String, ChunkWriter> writers, Map<String, Path> paths) throws IOException {
+        ChunkWriter writer = writers.get(directory);
+        if (writer == null) {
+            Path dir = directory.isEmpty() ? root : root.resolve(directory);
+            Files.createDirectories(dir);
+            Path file = dir.resolve(fileName);
+            writer = format.create(file, dataSchema, options);
+            writers.put(directory, writer);
+            paths.put(directory, file);
+        }
+        return writer;
+    }
+}
