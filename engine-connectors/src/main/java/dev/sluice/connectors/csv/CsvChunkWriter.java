@@ -14,8 +14,8 @@ import java.io.Writer;
  * Writes rows as CSV the way Spark does by default: an optional header line, null as {@code nullValue}
  * (empty), the empty string as {@code emptyValue} ({@code ""}), leading and trailing white space of values
  * trimmed, and a value quoted when it holds the separator, a quote, a line break or starts with the comment
- * character (every value with {@code quoteAll}); quotes inside are preceded by {@code escape}. Not
- * thread-safe.
+ * character (every value with {@code quoteAll}); quotes inside are preceded by {@code escape}, and so is
+ * an escape character that precedes a quote or an escape or ends the value. Not thread-safe.
  */
 final class CsvChunkWriter implements ChunkWriter {
     private final Writer out;
@@ -87,11 +87,17 @@ final class CsvChunkWriter implements ChunkWriter {
             return;
         }
         char quote = options.quote;
+        char escape = options.escape == '\u0000' ? quote : options.escape;
         line.append(quote);
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
             if (ch == quote && options.escapeQuotes) {
-                line.append(options.escape == '\u0000' ? quote : options.escape);
+                line.append(escape);
+            } else if (ch == escape && escape != quote && (i + 1 == text.length() || text.charAt(i + 1) == quote
+                    || text.charAt(i + 1) == escape)) {
+                // An escape character before a quote, another escape or the closing quote is escaped itself (as
+                // univocity's charToEscapeQuoteEscaping), so that the reader gives it back unchanged.
+                line.append(escape);
             }
             line.append(ch);
         }
