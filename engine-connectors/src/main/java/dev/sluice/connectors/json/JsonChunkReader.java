@@ -1,6 +1,7 @@
 package dev.sluice.connectors.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -105,9 +106,7 @@ final class JsonChunkReader implements ChunkReader {
                         recordLine = json.currentTokenLocation().getLineNr();
                     }
                     if (token != JsonToken.START_OBJECT) {
-                        throw new JsonProcessingException("Array elements must be objects", json.currentTokenLocation()) {
-                            private static final long serialVersionUID = 1L;
-                        };
+                        throw new JsonParseException(json, "Array elements must be objects");
                     }
                     readObject(json, recordLine, document);
                     assembler.begin();
@@ -116,8 +115,7 @@ final class JsonChunkReader implements ChunkReader {
                 assembler.malformed(raw(document), line, null);
             }
         } catch (JsonProcessingException e) {
-            long errorLine = document != null && e.getLocation() != null ? recordLine : line;
-            assembler.malformed(raw(document), errorLine, e);
+            assembler.malformed(raw(document), recordLine, e);
         }
     }
 
