@@ -5,7 +5,7 @@ import dev.sluice.connectors.file.ChunkWriter;
 import dev.sluice.connectors.file.FormatOptions;
 import dev.sluice.connectors.file.TemporalFormats;
 import dev.sluice.connectors.file.TextBasedFormat;
-import dev.sluice.connectors.file.ValueFormatter;
+import dev.sluice.connectors.file.TextValueParser;
 import dev.sluice.sql.AnalysisException;
 import dev.sluice.sql.types.StructType;
 import java.io.BufferedWriter;
@@ -68,6 +68,7 @@ public final class CsvFormat extends TextBasedFormat {
 
     @Override
     public ChunkReader open(InputStream in, String sourceName, StructType schema, FormatOptions options) {
+        TextValueParser.checkAtomic("CSV", schema);
         CsvOptions csv = new CsvOptions(options);
         boolean keepRaw = CsvRecordReader.needsRaw(schema, options);
         return new CsvRecordReader(tokenizer(in, options, csv, keepRaw), schema, options, csv, sourceName);
@@ -82,8 +83,6 @@ public final class CsvFormat extends TextBasedFormat {
 
     @Override
     public void checkWritable(StructType schema) {
-        for (int i = 0; i < schema.length(); i++) {
-            ValueFormatter.forType(schema.apply(i).dataType(), null, "CSV");
-        }
+        TextValueParser.checkAtomic("CSV", schema);
     }
 }

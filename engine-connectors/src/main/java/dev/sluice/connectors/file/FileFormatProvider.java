@@ -41,6 +41,11 @@ public class FileFormatProvider implements BatchFormatProvider {
         this.format = format;
     }
 
+    /** The format this provider reads and writes. */
+    public FileFormat format() {
+        return format;
+    }
+
     @Override
     public String shortName() {
         return format.shortName();

@@ -12,7 +12,8 @@ import java.util.Objects;
 /**
  * Writes the output of micro-batches to a directory with exactly-once visibility, as Spark's file sink:
  * each batch's rows go to new uniquely named files ({@link PartitionedFileWriter}), then the batch is
- * committed by writing its file list to the {@link FileSinkLog}. Readers that list the directory through
+ * committed by writing its file list to the {@link FileSinkLog} (a batch without rows commits an empty
+ * list and writes no file). Readers that list the directory through
  * the log see a batch's files all at once, or not at all.
  *
  * <p>Crash behaviour: a crash before the commit leaves files no reader sees; re-running the batch writes
@@ -58,7 +59,8 @@ public final class FileSinkWriter {
             return false;
         }
         Files.createDirectories(outputDirectory);
-        PartitionedFileWriter writer = new PartitionedFileWriter(outputDirectory, format, options, schema, partitionColumns);
+        PartitionedFileWriter writer = new PartitionedFileWriter(outputDirectory, format, options, schema, partitionColumns,
+                false);
         List<PartitionedFileWriter.WrittenFile> written = writer.write(chunks);
         List<FileSinkLog.Entry> entries = new ArrayList<>();
         for (PartitionedFileWriter.WrittenFile file : written) {

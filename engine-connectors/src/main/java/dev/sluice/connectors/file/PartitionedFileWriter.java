@@ -18,8 +18,8 @@ import java.util.UUID;
  * Writes the chunks of one write job under an output directory, one file per partition directory, named
  * as Spark names them: {@code part-00000-<job uuid>-c000<extension>} (so files of different jobs never
  * collide). Rows are routed to {@code col=value/} directories ({@link PartitionPaths}) by the partition
- * columns, which are left out of the files. An unpartitioned job always writes one file, even when empty,
- * so the schema is kept. Files are complete only once {@link #write} returns; a failure leaves partial
+ * columns, which are left out of the files. An unpartitioned batch write writes one file even when empty,
+ * so the schema is kept (as Spark); the file sink writes no file for a batch without rows. Files are complete only once {@link #write} returns; a failure leaves partial
  * files, which callers that need atomic visibility hide behind a {@link FileSinkLog}. Not thread-safe;
  * one instance per job.
  */
@@ -37,15 +37,24 @@ public final class PartitionedFileWriter {
     private final StructType dataSchema;
     private final ZoneId zone;
     private final String fileName;
+    private final boolean emptyFileWhenNoRows;
+
+    /** A writer that writes one empty file when an unpartitioned job has no rows (Spark's batch behaviour). */
+    public PartitionedFileWriter(Path root, FileFormat format, FormatOptions options, StructType schema,
+            List<String> partitionColumns) {
+        this(root, format, options, schema, partitionColumns, true);
+    }
 
     /**
      * @param root the output directory (created when missing)
      * @param schema the schema of the chunks, partition columns included
      * @param partitionColumns the partition columns, in directory order (matched case-insensitively)
+     * @param emptyFileWhenNoRows whether an unpartitioned job without rows still writes one (empty) file
      * @throws AnalysisException when a partition column is unknown, or every column is a partition column
      */
     public PartitionedFileWriter(Path root, FileFormat format, FormatOptions options, StructType schema,
-            List<String> partitionColumns) {
+            List<String> partitionColumns, boolean emptyFileWhenNoRows) {
+        this.emptyFileWhenNoRows = emptyFileWhenNoRows;
         this.root = root;
         this.format = format;
         this.options = options;
@@ -90,12 +99,15 @@ public final class PartitionedFileWriter {
         Map<String, Path> paths = new LinkedHashMap<>();
         boolean failed = true;
         try {
-            if (partitionIndexes.length == 0) {
+            if (partitionIndexes.length == 0 && emptyFileWhenNoRows) {
                 writerFor("", writers, paths);
             }
             for (Chunk chunk : chunks) {
+                if (chunk.rowCount() == 0) {
+                    continue;
+                }
                 if (partitionIndexes.length == 0) {
-                    writers.get("").write(chunk.project(dataIndexes));
+                    writerFor("", writers, paths).write(chunk.project(dataIndexes));
                 } else {
                     writePartitioned(chunk, writers, paths);
                 }

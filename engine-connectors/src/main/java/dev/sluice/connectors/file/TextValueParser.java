@@ -175,7 +175,24 @@ public interface TextValueParser {
         };
     }
 
-    /** {@code UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE} naming the format and type. */
+    /** {@code UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE} naming the format, the column and its type. */
+    static AnalysisException unsupported(String format, String column, DataType type) {
+        return new AnalysisException("UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE", "The " + format
+                + " datasource doesn't support the column `" + column + "` of the type \"" + type.sql() + "\".", "0A000");
+    }
+
+    /** Checks that every column of {@code schema} is atomic (not struct, array or map), naming the first that is not. */
+    static void checkAtomic(String format, dev.sluice.sql.types.StructType schema) {
+        for (dev.sluice.sql.types.StructField field : schema) {
+            DataType type = field.dataType();
+            if (type instanceof dev.sluice.sql.types.StructType || type instanceof dev.sluice.sql.types.ArrayType
+                    || type instanceof dev.sluice.sql.types.MapType) {
+                throw unsupported(format, field.name(), type);
+            }
+        }
+    }
+
+    /** {@code UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE} naming the format and type (for nested values). */
     static AnalysisException unsupported(String format, DataType type) {
         return new AnalysisException("UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE", "The " + format
                 + " datasource doesn't support the column of the type \"" + type.sql() + "\".", "0A000");

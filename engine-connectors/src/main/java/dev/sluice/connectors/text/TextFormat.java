@@ -57,7 +57,7 @@ public final class TextFormat extends TextBasedFormat {
                     + schema.length() + " columns.");
         }
         if (!(schema.apply(0).dataType() instanceof StringType)) {
-            throw TextValueParser.unsupported("Text", schema.apply(0).dataType());
+            throw TextValueParser.unsupported("Text", schema.apply(0).name(), schema.apply(0).dataType());
         }
     }
 

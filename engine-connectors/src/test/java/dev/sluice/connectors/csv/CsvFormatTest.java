@@ -98,8 +98,8 @@ class CsvFormatTest {
         StructType nested = StructType.fromDDL("a ARRAY<INT>");
         assertThatThrownBy(() -> CSV.create(dir.resolve("bad.csv"), nested, options()))
                 .isInstanceOf(AnalysisException.class)
-                .hasMessage("[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV datasource doesn't support the column of the"
-                        + " type \"ARRAY<INT>\". SQLSTATE: 0A000");
+                .hasMessage("[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV datasource doesn't support the column `a` of"
+                        + " the type \"ARRAY<INT>\". SQLSTATE: 0A000");
     }
 
     @Test

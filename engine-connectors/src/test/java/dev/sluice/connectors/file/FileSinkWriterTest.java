@@ -76,6 +76,15 @@ class FileSinkWriterTest {
     }
 
     @Test
+    void anEmptyBatchCommitsNoFiles() throws IOException {
+        FileSinkWriter sink = new FileSinkWriter(out, FileFormats.forName("JSON"), FormatOptions.empty(), List.of());
+        assertThat(sink.addBatch(0, SCHEMA, List.of())).isTrue();
+        assertThat(sink.log().filesOf(0)).contains(List.of());
+        assertThat(dataFiles()).isZero();
+        assertThat(sink.addBatch(0, SCHEMA, List.of(chunk(SCHEMA, row(1L, "Pune"))))).isFalse();
+    }
+
+    @Test
     void partitionedBatchesAreReadBackWithTheirPartitionColumn() throws IOException {
         FileSinkWriter sink = new FileSinkWriter(out, new ParquetFormat(), FormatOptions.empty(), List.of("city"));
         sink.addBatch(0, SCHEMA, List.of(chunk(SCHEMA, row(1L, "Pune"), row(2L, "Goa"), row(3L, null))));
