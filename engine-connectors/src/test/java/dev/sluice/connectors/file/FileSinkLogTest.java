@@ -79,6 +79,32 @@ class FileSinkLogTest {
     }
 
     @Test
+    void concurrentCommitsOfOneBatchHaveExactlyOneWinner() throws Exception {
+        FileSinkLog log = new FileSinkLog(out);
+        int writers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            String path = "file:/writer-" + i;
+            results.add(pool.submit(() -> {
+                start.await();
+                return log.add(0, List.of(entry(path, 1)));
+            }));
+        }
+        start.countDown();
+        List<String> winners = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            if (results.get(i).get()) {
+                winners.add("file:/writer-" + i);
+            }
+        }
+        pool.shutdown();
+        assertThat(winners).hasSize(1);
+        assertThat(log.filesOf(0).orElseThrow()).extracting(FileSinkLog.Entry::path).isEqualTo(winners);
+    }
+
+    @Test
     void appliesDeleteEntries() throws IOException {
         FileSinkLog log = new FileSinkLog(out);
         log.add(0, List.of(entry("file:/a", 1), entry("file:/b", 1)));
