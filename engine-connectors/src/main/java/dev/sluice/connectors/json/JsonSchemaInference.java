@@ -33,6 +33,7 @@ final class JsonSchemaInference {
     private final JsonFactory factory;
     private final ParseMode mode;
     private final String corruptColumn;
+    private final String lineSeparator;
     private final Map<String, DataType> fields = new TreeMap<>();
     private boolean sawRecord;
     private boolean sawMalformed;
@@ -41,6 +42,7 @@ final class JsonSchemaInference {
         this.factory = factory;
         this.mode = options.parseMode();
         this.corruptColumn = options.corruptRecordColumn();
+        this.lineSeparator = options.get("lineSep");
     }
 
     /** Adds the records of one input, JSON Lines or (with {@code multiLine}) one document. */
@@ -58,7 +60,7 @@ final class JsonSchemaInference {
             }
             return;
         }
-        try (LineReader lines = new LineReader(input, null)) {
+        try (LineReader lines = new LineReader(input, lineSeparator)) {
             while (lines.next()) {
                 if (!lines.isBlank()) {
                     try (JsonParser parser = factory.createParser(lines.buffer(), lines.start(), lines.length())) {
