@@ -26,14 +26,17 @@ import java.util.TreeMap;
  * for a long), other numbers {@code double}, strings {@code string}, booleans {@code boolean}, objects
  * structs with their fields sorted by name, arrays of the merged element type; records are merged with
  * {@link InferredTypes#merge}, and fields seen only as null become strings. A malformed record adds the
- * corrupt-record column in PERMISSIVE mode, is skipped in DROPMALFORMED and fails in FAILFAST. Not
- * thread-safe (one instance per inference).
+ * corrupt-record column in PERMISSIVE mode, is skipped in DROPMALFORMED and fails in FAILFAST. Options
+ * {@code primitivesAsString} (numbers and booleans as strings) and {@code prefersDecimal} (non-integral
+ * numbers as decimals when they fit) as in Spark. Not thread-safe (one instance per inference).
  */
 final class JsonSchemaInference {
     private final JsonFactory factory;
     private final ParseMode mode;
     private final String corruptColumn;
     private final String lineSeparator;
+    private final boolean primitivesAsString;
+    private final boolean prefersDecimal;
     private final Map<String, DataType> fields = new TreeMap<>();
     private boolean sawRecord;
     private boolean sawMalformed;
@@ -43,6 +46,8 @@ final class JsonSchemaInference {
         this.mode = options.parseMode();
         this.corruptColumn = options.corruptRecordColumn();
         this.lineSeparator = options.get("lineSep");
+        this.primitivesAsString = options.getBoolean("primitivesAsString", false);
+        this.prefersDecimal = options.getBoolean("prefersDecimal", false);
     }
 
     /** Adds the records of one input, JSON Lines or (with {@code multiLine}) one document. */
@@ -122,7 +127,7 @@ final class JsonSchemaInference {
         return InferredTypes.sortedStruct(out);
     }
 
-    private static DataType infer(JsonParser parser, JsonToken token) throws IOException {
+    private DataType infer(JsonParser parser, JsonToken token) throws IOException {
         switch (token) {
             case START_OBJECT: {
                 Map<String, DataType> object = new TreeMap<>();
@@ -140,6 +145,9 @@ final class JsonSchemaInference {
                 return new ArrayType(element, true);
             }
             case VALUE_NUMBER_INT: {
+                if (primitivesAsString) {
+                    return DataTypes.StringType;
+                }
                 if (parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
                     return DataTypes.LongType;
                 }
@@ -147,11 +155,22 @@ final class JsonSchemaInference {
                 return value.precision() <= DecimalType.MAX_PRECISION ? new DecimalType(value.precision(), 0)
                         : DataTypes.DoubleType;
             }
-            case VALUE_NUMBER_FLOAT:
+            case VALUE_NUMBER_FLOAT: {
+                if (primitivesAsString) {
+                    return DataTypes.StringType;
+                }
+                if (prefersDecimal) {
+                    BigDecimal value = parser.getDecimalValue();
+                    int precision = Math.max(value.precision(), value.scale());
+                    if (precision <= DecimalType.MAX_PRECISION && value.scale() >= 0) {
+                        return new DecimalType(precision, value.scale());
+                    }
+                }
                 return DataTypes.DoubleType;
+            }
             case VALUE_TRUE:
             case VALUE_FALSE:
-                return DataTypes.BooleanType;
+                return primitivesAsString ? DataTypes.StringType : DataTypes.BooleanType;
             case VALUE_NULL:
                 return DataTypes.NullType;
             default:

@@ -257,4 +257,13 @@ class JsonFormatTest {
         assertThatThrownBy(() -> JSON.inferSchema(List.of(file), options("mode", "FAILFAST")))
                 .isInstanceOf(MalformedRecordException.class).hasMessageContaining("line 4");
     }
+
+    @Test
+    void inferenceOptionsPrimitivesAsStringAndPrefersDecimal() throws IOException {
+        Path file = file("prims.json", "{\"a\": 1, \"b\": 2.25, \"c\": true}\n{\"b\": 10.5}\n");
+        assertThat(JSON.inferSchema(List.of(file), options("primitivesAsString", "true")).simpleString())
+                .isEqualTo("struct<a:string,b:string,c:string>");
+        assertThat(JSON.inferSchema(List.of(file), options("prefersDecimal", "true")).simpleString())
+                .isEqualTo("struct<a:bigint,b:decimal(4,2),c:boolean>");
+    }
 }
