@@ -11,13 +11,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Writes the chunks of one write job under an output directory, one file per partition directory, named
- * as Spark names them: {@code part-00000-<job uuid>-c000<extension>} (so files of different jobs never
- * collide). Rows are routed to {@code col=value/} directories ({@link PartitionPaths}) by the partition
+ * Writes the chunks of one write job under an output directory, one file per partition directory (more
+ * with the {@code maxRecordsPerFile} option), named as Spark names them:
+ * {@code part-00000-<job uuid>-c000<extension>}, {@code -c001}, ... (files of different jobs never collide). Rows are routed to {@code col=value/} directories ({@link PartitionPaths}) by the partition
  * columns, which are left out of the files. An unpartitioned batch write writes one file even when empty,
  * so the schema is kept (as Spark); the file sink writes no file for a batch without rows. Files are complete only once {@link #write} returns; a failure leaves partial
  * files, which callers that need atomic visibility hide behind a {@link FileSinkLog}. Not thread-safe;
@@ -36,7 +37,9 @@ public final class PartitionedFileWriter {
     private final int[] dataIndexes;
     private final StructType dataSchema;
     private final ZoneId zone;
-    private final String fileName;
+    private final String filePrefix;
+    private final String extension;
+    private final long maxRecordsPerFile;
     private final boolean emptyFileWhenNoRows;
 
     /** A writer that writes one empty file when an unpartitioned job has no rows (Spark's batch behaviour). */
@@ -85,7 +88,9 @@ public final class PartitionedFileWriter {
         dataIndexes = data.stream().mapToInt(Integer::intValue).toArray();
         dataSchema = new StructType(dataFields);
         format.checkWritable(dataSchema);
-        fileName = "part-00000-" + UUID.randomUUID() + "-c000" + format.extension(options);
+        filePrefix = "part-00000-" + UUID.randomUUID();
+        extension = format.extension(options);
+        maxRecordsPerFile = Long.parseLong(options.get("maxRecordsPerFile", "0").trim());
     }
 
     /** The schema of the rows inside the files (without the partition columns). */
@@ -95,29 +100,29 @@ public final class PartitionedFileWriter {
 
     /** Writes every chunk and returns the files written, in creation order. */
     public List<WrittenFile> write(Iterable<Chunk> chunks) throws IOException {
-        Map<String, ChunkWriter> writers = new LinkedHashMap<>();
-        Map<String, Path> paths = new LinkedHashMap<>();
+        Map<String, DirectoryOutput> outputs = new LinkedHashMap<>();
+        List<Path> files = new ArrayList<>();
         boolean failed = true;
         try {
             if (partitionIndexes.length == 0 && emptyFileWhenNoRows) {
-                writerFor("", writers, paths);
+                output("", outputs).open(files);
             }
             for (Chunk chunk : chunks) {
                 if (chunk.rowCount() == 0) {
                     continue;
                 }
                 if (partitionIndexes.length == 0) {
-                    writerFor("", writers, paths).write(chunk.project(dataIndexes));
+                    output("", outputs).write(chunk.project(dataIndexes), files);
                 } else {
-                    writePartitioned(chunk, writers, paths);
+                    writePartitioned(chunk, outputs, files);
                 }
             }
             failed = false;
         } finally {
             IOException first = null;
-            for (ChunkWriter writer : writers.values()) {
+            for (DirectoryOutput output : outputs.values()) {
                 try {
-                    writer.close();
+                    output.close();
                 } catch (IOException e) {
                     first = first == null ? e : first;
                 }
@@ -127,13 +132,13 @@ public final class PartitionedFileWriter {
             }
         }
         List<WrittenFile> written = new ArrayList<>();
-        for (Path path : paths.values()) {
+        for (Path path : files) {
             written.add(new WrittenFile(path, Files.size(path)));
         }
         return written;
     }
 
-    private void writePartitioned(Chunk chunk, Map<String, ChunkWriter> writers, Map<String, Path> paths) throws IOException {
+    private void writePartitioned(Chunk chunk, Map<String, DirectoryOutput> outputs, List<Path> files) throws IOException {
         Map<String, int[]> rowsByDirectory = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         String[] directories = new String[chunk.rowCount()];
@@ -159,20 +164,58 @@ public final class PartitionedFileWriter {
         Chunk data = chunk.project(dataIndexes);
         for (Map.Entry<String, int[]> group : rowsByDirectory.entrySet()) {
             int[] rows = group.getValue();
-            writerFor(group.getKey(), writers, paths).write(data.take(rows, rows.length));
+            output(group.getKey(), outputs).write(data.take(rows, rows.length), files);
         }
     }
 
-    private ChunkWriter writerFor(String directory, Map<String, ChunkWriter> writers, Map<String, Path> paths) throws IOException {
-        ChunkWriter writer = writers.get(directory);
-        if (writer == null) {
-            Path dir = directory.isEmpty() ? root : root.resolve(directory);
-            Files.createDirectories(dir);
-            Path file = dir.resolve(fileName);
-            writer = format.create(file, dataSchema, options);
-            writers.put(directory, writer);
-            paths.put(directory, file);
+    private DirectoryOutput output(String directory, Map<String, DirectoryOutput> outputs) {
+        return outputs.computeIfAbsent(directory, d -> new DirectoryOutput(d.isEmpty() ? root : root.resolve(d)));
+    }
+
+    /**
+     * The open file of one output directory; with {@code maxRecordsPerFile} it moves on to the next file
+     * ({@code -c001}, {@code -c002}, ...) when the current one is full.
+     */
+    private final class DirectoryOutput {
+        private final Path directory;
+        private ChunkWriter writer;
+        private long rowsInFile;
+        private int fileCounter = -1;
+
+        DirectoryOutput(Path directory) {
+            this.directory = directory;
         }
-        return writer;
+
+        void open(List<Path> files) throws IOException {
+            close();
+            Files.createDirectories(directory);
+            fileCounter++;
+            Path file = directory.resolve(String.format(Locale.ROOT, "%s-c%03d%s", filePrefix, fileCounter, extension));
+            writer = format.create(file, dataSchema, options);
+            files.add(file);
+            rowsInFile = 0;
+        }
+
+        void write(Chunk chunk, List<Path> files) throws IOException {
+            int from = 0;
+            while (from < chunk.rowCount()) {
+                if (writer == null || (maxRecordsPerFile > 0 && rowsInFile >= maxRecordsPerFile)) {
+                    open(files);
+                }
+                long room = maxRecordsPerFile > 0 ? maxRecordsPerFile - rowsInFile : Long.MAX_VALUE;
+                int to = (int) Math.min(chunk.rowCount(), from + room);
+                writer.write(from == 0 && to == chunk.rowCount() ? chunk : chunk.copyRange(from, to));
+                rowsInFile += to - from;
+                from = to;
+            }
+        }
+
+        void close() throws IOException {
+            if (writer != null) {
+                ChunkWriter closing = writer;
+                writer = null;
+                closing.close();
+            }
+        }
     }
 }

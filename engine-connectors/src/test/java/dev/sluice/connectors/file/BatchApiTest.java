@@ -118,6 +118,18 @@ class BatchApiTest {
     }
 
     @Test
+    void maxRecordsPerFileSplitsOutputFiles() throws IOException {
+        Path out = dir.resolve("split");
+        spark.range(10).write().option("maxRecordsPerFile", 4).parquet(out.toString());
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".parquet")).sorted()
+                    .map(n -> n.substring(n.length() - 20))).containsExactly(
+                    "-c000.snappy.parquet", "-c001.snappy.parquet", "-c002.snappy.parquet");
+        }
+        assertThat(spark.read().parquet(out.toString()).count()).isEqualTo(10);
+    }
+
+    @Test
     void saveModes() {
         String out = dir.resolve("modes").toString();
         people().write().format("csv").option("header", true).save(out);
