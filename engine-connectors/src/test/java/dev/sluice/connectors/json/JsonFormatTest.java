@@ -136,6 +136,11 @@ class JsonFormatTest {
                 row(null, null, "not json at all"));
         assertThat(read(file, StructType.fromDDL("a INT, b STRING"), options("mode", "PERMISSIVE")))
                 .containsExactly(row(1, "x"), row(null, "y"), row(null, null), row(null, null));
+        assertThat(read(file, StructType.fromDDL("a INT, bad STRING"), options("columnNameOfCorruptRecord", "bad")))
+                .element(1).isEqualTo(row(null, "{\"a\":\"oops\",\"b\":\"y\"}"));
+        assertThatThrownBy(() -> read(file, StructType.fromDDL("a INT, _corrupt_record INT"), options()))
+                .hasMessageStartingWith("[INVALID_CORRUPT_RECORD_TYPE] The column `_corrupt_record` for corrupt records"
+                        + " must have the nullable STRING type, but got INT.");
     }
 
     @Test
