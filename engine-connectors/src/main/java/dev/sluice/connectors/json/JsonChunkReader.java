@@ -16,14 +16,16 @@ import dev.sluice.sql.types.StructField;
 import dev.sluice.sql.types.StructType;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.Writer;
 import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads JSON records into chunks. In JSON Lines mode each non-blank line is one record, parsed by a Jackson
- * parser over the line's slice of a reused buffer (the parser object is the only per-line allocation;
- * Jackson recycles its buffers); with {@code multiLine} the whole input is one JSON document. A top-level
+ * Reads JSON records into chunks. In JSON Lines mode each non-blank line is one record, all parsed by one
+ * Jackson parser fed line by line from a reused buffer ({@link LineFeed}), so a well-formed input allocates
+ * nothing per line beyond the values; malformed JSON costs a new parser, which starts at the next line.
+ * With {@code multiLine} the whole input is one JSON document. A top-level
  * object is one row, a top-level array gives one row per element object; anything else, or JSON that does
  * not parse, is a malformed record handled by the parse mode ({@link RecordAssembler}). Not thread-safe.
  */
@@ -34,8 +36,10 @@ final class JsonChunkReader implements ChunkReader {
     private final int[] dataColumns;
     private final ColumnVector[] targets;
     private final LineReader lines;
+    private final LineFeed feed;
     private final Reader wholeInput;
     private boolean wholeInputDone;
+    private JsonParser json;
 
     JsonChunkReader(Reader input, StructType schema, FormatOptions options, JsonFactory factory, String source) {
         this.factory = factory;
@@ -54,6 +58,7 @@ final class JsonChunkReader implements ChunkReader {
         this.parser = new JsonRecordParser(new StructType(dataFields), factory, TemporalFormats.of(options));
         boolean multiLine = options.getBoolean("multiLine", false);
         this.lines = multiLine ? null : new LineReader(input, options.get("lineSep"));
+        this.feed = multiLine ? null : new LineFeed();
         this.wholeInput = multiLine ? input : null;
     }
 
@@ -66,15 +71,40 @@ final class JsonChunkReader implements ChunkReader {
             }
             return assembler.flush();
         }
-        while (!assembler.full() && lines.next()) {
-            if (lines.isBlank()) {
+        while (!assembler.full()) {
+            if (json == null) {
+                json = factory.createParser(feed);
+            }
+            feed.recordOpen = false;
+            JsonToken first;
+            try {
+                first = json.nextToken();
+            } catch (JsonProcessingException e) {
+                assembler.begin();
+                assembler.malformed(raw(null), lines.lineNumber(), e);
+                restartParser();
                 continue;
             }
-            try (JsonParser json = factory.createParser(lines.buffer(), lines.start(), lines.length())) {
-                readValue(json, lines.lineNumber(), null);
+            if (first == null) {
+                break;
+            }
+            feed.recordOpen = true;
+            if (readValue(json, first, lines.lineNumber(), null)) {
+                // JSON Lines: whatever follows the record on its line is ignored, as Spark does.
+                json.releaseBuffered(Writer.nullWriter());
+                feed.skipRestOfLine();
+            } else {
+                restartParser();
             }
         }
         return assembler.flush();
+    }
+
+    /** Drops a parser left unusable by malformed input; the next one starts at the next line. */
+    private void restartParser() throws IOException {
+        json.close();
+        json = null;
+        feed.skipRestOfLine();
     }
 
     private void readDocument() throws IOException {
@@ -87,21 +117,33 @@ final class JsonChunkReader implements ChunkReader {
         if (document.isBlank()) {
             return;
         }
-        try (JsonParser json = factory.createParser(document)) {
-            readValue(json, 1, document);
+        try (JsonParser parser = factory.createParser(document)) {
+            JsonToken first;
+            try {
+                first = parser.nextToken();
+            } catch (JsonProcessingException e) {
+                assembler.begin();
+                assembler.malformed(document, 1, e);
+                return;
+            }
+            readValue(parser, first, 1, document);
         }
     }
 
-    /** Reads one top-level value: an object (one row), an array of objects (a row each), else malformed. */
-    private void readValue(JsonParser json, long line, String document) throws IOException {
+    /**
+     * Reads one top-level value whose first token is {@code first}: an object (one row), an array of objects
+     * (a row each), anything else is malformed.
+     *
+     * @return false when the JSON was malformed (the parser is then unusable)
+     */
+    private boolean readValue(JsonParser json, JsonToken first, long line, String document) throws IOException {
         long recordLine = line;
         assembler.begin();
         try {
-            JsonToken token = json.nextToken();
-            if (token == JsonToken.START_OBJECT) {
+            if (first == JsonToken.START_OBJECT) {
                 readObject(json, line, document);
-            } else if (token == JsonToken.START_ARRAY) {
-                for (token = json.nextToken(); token != JsonToken.END_ARRAY; token = json.nextToken()) {
+            } else if (first == JsonToken.START_ARRAY) {
+                for (JsonToken token = json.nextToken(); token != JsonToken.END_ARRAY; token = json.nextToken()) {
                     if (document != null) {
                         recordLine = json.currentTokenLocation().getLineNr();
                     }
@@ -112,10 +154,13 @@ final class JsonChunkReader implements ChunkReader {
                     assembler.begin();
                 }
             } else {
+                json.skipChildren();
                 assembler.malformed(raw(document), line, null);
             }
+            return true;
         } catch (JsonProcessingException e) {
             assembler.malformed(raw(document), recordLine, e);
+            return false;
         }
     }
 
@@ -138,10 +183,55 @@ final class JsonChunkReader implements ChunkReader {
 
     @Override
     public void close() throws IOException {
+        if (json != null) {
+            json.close();
+        }
         if (lines != null) {
             lines.close();
         } else {
             wholeInput.close();
+        }
+    }
+
+    /**
+     * Hands the lines to the one Jackson parser of a JSON Lines input: a line (plus {@code \n}) per read,
+     * and end-of-input when a record is open and its line is used up, so a record never continues on the
+     * next line (the parser then fails and is replaced). The parser buffers at most the current line, which
+     * stays readable in {@link #lines} for the corrupt-record column and errors.
+     */
+    private final class LineFeed extends Reader {
+        boolean recordOpen;
+        private boolean pending;
+        private int served;
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            if (!pending) {
+                if (recordOpen || !lines.next()) {
+                    return -1;
+                }
+                pending = true;
+                served = 0;
+            }
+            int remaining = lines.length() - served;
+            int n = Math.min(length, remaining);
+            System.arraycopy(lines.buffer(), lines.start() + served, buffer, offset, n);
+            served += n;
+            if (n < length && served == lines.length()) {
+                buffer[offset + n++] = '\n';
+                pending = false;
+            }
+            return n;
+        }
+
+        /** Forgets the unread part of the current line. */
+        void skipRestOfLine() {
+            pending = false;
+        }
+
+        @Override
+        public void close() {
+            // The line reader is closed by the chunk reader.
         }
     }
 }
