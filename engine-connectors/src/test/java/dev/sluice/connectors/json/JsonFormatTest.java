@@ -168,6 +168,21 @@ class JsonFormatTest {
     }
 
     @Test
+    void jsonLinesRecordsEndWithTheirLine() throws IOException {
+        String longValue = "v".repeat(100_000);
+        Path file = file("lines.json", "{\"a\":5,\"s\":\"x\"} {\"a\":6}\n42\n{\"a\":7,\n\"s\":\"y\"}\n"
+                + "  {\"s\":\"" + longValue + "\",\n{\"a\":8,\"s\":\"" + longValue + "\"}\n[{\"a\":9},{\"a\":10}]");
+        StructType schema = StructType.fromDDL("a INT, s STRING, _corrupt_record STRING");
+        List<List<Object>> rows = read(file, schema, options());
+        assertThat(rows).hasSize(8);
+        assertThat(rows.subList(0, 4)).containsExactly(row(5, "x", null), row(null, null, "42"),
+                row(null, null, "{\"a\":7,"), row(null, null, "\"s\":\"y\"}"));
+        assertThat(rows.get(4).get(2)).asString().startsWith("  {\"s\":\"vvv").hasSize(100_010);
+        assertThat(rows.get(5)).containsExactly(8, longValue, null);
+        assertThat(rows.subList(6, 8)).containsExactly(row(9, null, null), row(10, null, null));
+    }
+
+    @Test
     void multiLineReadsOneDocumentAndArraysOfObjects() throws IOException {
         Path file = file("multi.json", """
                 [
