@@ -59,8 +59,14 @@ class RoundTripProperties {
         try (ChunkWriter writer = format.create(bytes, SCHEMA, formatOptions)) {
             writer.write(chunk(values));
         }
-        return TestRows.rows(format.open(new ByteArrayInputStream(bytes.toByteArray()), "memory", SCHEMA, formatOptions)
-                .readAll());
+        // Hand the bytes out a few at a time, so that records straddle the readers' buffer boundaries.
+        java.io.InputStream trickle = new java.io.FilterInputStream(new ByteArrayInputStream(bytes.toByteArray())) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                return super.read(buffer, offset, Math.min(length, 3));
+            }
+        };
+        return TestRows.rows(format.open(trickle, "memory", SCHEMA, formatOptions).readAll());
     }
 
     @Property(tries = 300)
