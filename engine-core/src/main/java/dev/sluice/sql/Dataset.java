@@ -334,6 +334,15 @@ public class Dataset<T> {
 
     // ---- actions
 
+    /** A writer of this batch Dataset to external storage, as Spark's {@code df.write()}. */
+    public DataFrameWriter<T> write() {
+        if (isStreaming()) {
+            throw new AnalysisException("CALL_ON_STREAMING_DATASET_UNSUPPORTED", "The method `write` can not be"
+                    + " called on streaming Dataset/DataFrame.", "42KDE");
+        }
+        return new DataFrameWriter<>(this);
+    }
+
     private List<Chunk> execute(LogicalPlan toRun) {
         if (toRun.isStreaming()) {
             throw new AnalysisException("QUERIES_WITH_STREAMING_SOURCES_MUST_BE_EXECUTED_WITH_WRITESTREAM",

@@ -97,6 +97,11 @@ public final class SluiceSession implements AutoCloseable {
         return Dataset.ofRows(this, new LocalRelation(attributes(schema), chunks));
     }
 
+    /** A reader of files and other external data into batch Datasets, as Spark's {@code spark.read()}. */
+    public DataFrameReader read() {
+        return new DataFrameReader(this);
+    }
+
     /** Fresh output attributes for a schema. */
     public static List<AttributeReference> attributes(StructType schema) {
         List<AttributeReference> out = new ArrayList<>();

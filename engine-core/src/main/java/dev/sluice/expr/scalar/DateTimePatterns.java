@@ -19,7 +19,7 @@ import java.util.Locale;
  * {@link DateTimeFormatter}: parsing is case-insensitive and strict (no Feb 30), missing fields default to
  * 1970-01-01 00:00:00, and text without a zone is read in the session time zone. Stateless and thread-safe.
  */
-final class DateTimePatterns {
+public final class DateTimePatterns {
     /** The pattern of {@code unix_timestamp} and {@code from_unixtime} when none is given. */
     static final String DEFAULT_PATTERN = "yyyy-MM-dd HH:mm:ss";
 
@@ -27,7 +27,7 @@ final class DateTimePatterns {
     }
 
     /** A formatter for a Spark pattern; {@code y} is read as the proleptic year, as Spark does. */
-    static DateTimeFormatter formatter(String pattern) {
+    public static DateTimeFormatter formatter(String pattern) {
         StringBuilder converted = new StringBuilder(pattern.length());
         boolean quoted = false;
         for (int i = 0; i < pattern.length(); i++) {
@@ -52,7 +52,7 @@ final class DateTimePatterns {
      * @throws DateTimeException (a {@link java.time.format.DateTimeParseException} for malformed text) when the
      *     text does not match or names an invalid date
      */
-    static long parse(String text, DateTimeFormatter formatter, ZoneId defaultZone) {
+    public static long parse(String text, DateTimeFormatter formatter, ZoneId defaultZone) {
         TemporalAccessor parsed = formatter.parse(text);
         LocalDate date = parsed.query(TemporalQueries.localDate());
         if (date == null) {
@@ -76,7 +76,7 @@ final class DateTimePatterns {
     }
 
     /** Formats microseconds since the epoch as wall time in {@code zone}. */
-    static String format(long micros, DateTimeFormatter formatter, ZoneId zone) {
+    public static String format(long micros, DateTimeFormatter formatter, ZoneId zone) {
         java.time.Instant instant = java.time.Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
                 Math.floorMod(micros, 1_000_000L) * 1000L);
         return formatter.format(instant.atZone(zone));

@@ -1,0 +1,40 @@
+package dev.sluice.connectors.file;
+
+import dev.sluice.sql.types.StructType;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A file format of engine-connectors (text, CSV, JSON, Parquet): schema inference, a reader per file and a
+ * writer per file. The batch API ({@link FileFormatProvider}) and the file sink ({@link FileSinkWriter})
+ * are built on it, and the streaming file source will be. Implementations are stateless and thread-safe;
+ * the readers and writers they open are single-threaded.
+ */
+public interface FileFormat {
+    /** The format name used by {@code format(...)}, e.g. {@code "csv"}. */
+    String shortName();
+
+    /** The file name extension of written files, with the compression infix, e.g. {@code ".json.gz"}. */
+    String extension(FormatOptions options);
+
+    /**
+     * The schema of the data in {@code files}, as Spark infers it for this format.
+     *
+     * @throws dev.sluice.sql.AnalysisException ({@code UNABLE_TO_INFER_SCHEMA}) when nothing can be inferred
+     */
+    StructType inferSchema(List<Path> files, FormatOptions options) throws IOException;
+
+    /** A reader of {@code file} producing chunks of {@code schema} (a subset of columns for Parquet). */
+    ChunkReader open(Path file, StructType schema, FormatOptions options) throws IOException;
+
+    /** A writer creating {@code file} (which must not exist) with rows of {@code schema}. */
+    ChunkWriter create(Path file, StructType schema, FormatOptions options) throws IOException;
+
+    /**
+     * Checks that rows of {@code schema} can be written in this format.
+     *
+     * @throws dev.sluice.sql.AnalysisException naming the column and type when they cannot
+     */
+    void checkWritable(StructType schema);
+}

@@ -1,0 +1,182 @@
+package dev.sluice.connectors.file;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.batch.ColumnVector;
+import dev.sluice.exec.BatchExecutor;
+import dev.sluice.plan.logical.LocalRelation;
+import dev.sluice.sql.AnalysisException;
+import dev.sluice.sql.Dataset;
+import dev.sluice.sql.Row;
+import dev.sluice.sql.SaveMode;
+import dev.sluice.sql.SluiceSession;
+import dev.sluice.sql.sources.BatchFormatProvider;
+import dev.sluice.sql.types.DataType;
+import dev.sluice.sql.types.StructField;
+import dev.sluice.sql.types.StructType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The batch API ({@code session.read()}, {@code dataset.write()}) for a {@link FileFormat}: listing
+ * ({@link FileListing}, honouring {@code _spark_metadata}), schema inference, partition discovery
+ * (partition columns appended after the data columns, typed as inferred or as the user schema says) and
+ * partitioned writes with Spark's save modes. Reads are eager: the files are read when {@code load()} is
+ * called and the rows held by the Dataset's plan. Every column read from files is nullable, as in Spark.
+ * Writes produce a {@code _SUCCESS} marker after all files are closed; a failed write leaves partial files
+ * (no commit protocol for batch writes, unlike {@link FileSinkWriter}). Stateless and thread-safe.
+ */
+public class FileFormatProvider implements BatchFormatProvider {
+    private final FileFormat format;
+
+    protected FileFormatProvider(FileFormat format) {
+        this.format = format;
+    }
+
+    /** The format this provider reads and writes. */
+    public FileFormat format() {
+        return format;
+    }
+
+    @Override
+    public String shortName() {
+        return format.shortName();
+    }
+
+    @Override
+    public Dataset<Row> read(SluiceSession session, Map<String, String> options, StructType userSchema, List<String> paths) {
+        if (paths.isEmpty()) {
+            throw new AnalysisException("'path' is not specified");
+        }
+        ZoneId zone = session.conf().sessionTimeZone();
+        FormatOptions formatOptions = FormatOptions.of(options, zone);
+        List<FileListing.SourceFile> files = FileListing.list(paths, formatOptions);
+        try {
+            StructType partitionSchema = partitionSchema(files, userSchema, zone);
+            StructType dataSchema = dataSchema(files, userSchema, partitionSchema, formatOptions);
+            List<Chunk> chunks = new ArrayList<>();
+            for (FileListing.SourceFile file : files) {
+                try (ChunkReader reader = format.open(file.path(), dataSchema, formatOptions)) {
+                    for (Chunk chunk = reader.next(); chunk != null; chunk = reader.next()) {
+                        chunks.add(withPartitionValues(chunk, file, partitionSchema, zone));
+                    }
+                }
+            }
+            StructType output = concat(dataSchema, partitionSchema);
+            return Dataset.ofRows(session, new LocalRelation(SluiceSession.attributes(output), chunks));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static StructType partitionSchema(List<FileListing.SourceFile> files, StructType userSchema, ZoneId zone) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        List<String> firstColumns = null;
+        for (FileListing.SourceFile file : files) {
+            List<String> columns = new ArrayList<>(file.partitionValues().keySet());
+            if (firstColumns == null) {
+                firstColumns = columns;
+            } else if (!firstColumns.equals(columns)) {
+                throw new AnalysisException("Conflicting partition column names detected: " + firstColumns + " and "
+                        + columns + " (in " + file.path().getParent() + ")");
+            }
+            file.partitionValues().forEach((column, value) -> values.computeIfAbsent(column, c -> new ArrayList<>()).add(value));
+        }
+        List<StructField> fields = new ArrayList<>();
+        values.forEach((column, raw) -> {
+            int index = userSchema == null ? -1 : userSchema.indexOfIgnoreCase(column);
+            DataType type = index >= 0 ? userSchema.apply(index).dataType() : PartitionPaths.inferType(raw, zone);
+            fields.add(new StructField(column, type, true));
+        });
+        return new StructType(fields);
+    }
+
+    private StructType dataSchema(List<FileListing.SourceFile> files, StructType userSchema, StructType partitionSchema,
+            FormatOptions options) throws IOException {
+        StructType full;
+        if (userSchema != null) {
+            full = userSchema;
+        } else {
+            List<Path> paths = new ArrayList<>();
+            for (FileListing.SourceFile file : files) {
+                paths.add(file.path());
+            }
+            full = format.inferSchema(paths, options);
+        }
+        List<StructField> fields = new ArrayList<>();
+        for (StructField field : full) {
+            if (partitionSchema.indexOfIgnoreCase(field.name()) < 0) {
+                fields.add(new StructField(field.name(), field.dataType(), true));
+            }
+        }
+        return new StructType(fields);
+    }
+
+    private static StructType concat(StructType a, StructType b) {
+        List<StructField> fields = new ArrayList<>(a.fieldList());
+        fields.addAll(b.fieldList());
+        return new StructType(fields);
+    }
+
+    private static Chunk withPartitionValues(Chunk chunk, FileListing.SourceFile file, StructType partitionSchema, ZoneId zone) {
+        if (partitionSchema.length() == 0) {
+            return chunk;
+        }
+        ColumnVector[] columns = new ColumnVector[chunk.columnCount() + partitionSchema.length()];
+        for (int i = 0; i < chunk.columnCount(); i++) {
+            columns[i] = chunk.column(i);
+        }
+        for (int i = 0; i < partitionSchema.length(); i++) {
+            StructField field = partitionSchema.apply(i);
+            columns[chunk.columnCount() + i] = PartitionPaths.constant(file.partitionValues().get(field.name()),
+                    field.dataType(), chunk.rowCount(), zone);
+        }
+        return new Chunk(chunk.rowCount(), columns);
+    }
+
+    @Override
+    public void write(Dataset<Row> data, Map<String, String> options, SaveMode mode, List<String> partitionColumns,
+            String path) {
+        Path root = FileListing.toPath(path).toAbsolutePath().normalize();
+        FormatOptions formatOptions = FormatOptions.of(options, data.sparkSession().conf().sessionTimeZone());
+        PartitionedFileWriter writer = new PartitionedFileWriter(root, format, formatOptions, data.schema(), partitionColumns);
+        try {
+            if (Files.exists(root)) {
+                switch (mode) {
+                    case ErrorIfExists -> throw new AnalysisException("PATH_ALREADY_EXISTS", "Path file:" + root
+                            + " already exists. Set mode as \"overwrite\" to overwrite the existing path.", "42K04");
+                    case Ignore -> {
+                        return;
+                    }
+                    case Overwrite -> deleteRecursively(root);
+                    case Append -> {
+                        // keep what is there
+                    }
+                }
+            }
+            List<Chunk> chunks = new BatchExecutor().execute(data.logicalPlan());
+            Files.createDirectories(root);
+            writer.write(chunks);
+            Files.deleteIfExists(root.resolve("_SUCCESS"));
+            Files.createFile(root.resolve("_SUCCESS"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.sluice.connectors.file;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The options of one read or write of a file format: a case-insensitive string map (Spark's option
+ * semantics) plus the session time zone, with typed getters that name the option when a value is invalid.
+ * Immutable and thread-safe.
+ */
+public final class FormatOptions {
+    /** Spark's default name of the column that receives malformed records. */
+    public static final String DEFAULT_CORRUPT_RECORD_COLUMN = "_corrupt_record";
+
+    private final Map<String, String> options;
+    private final ZoneId sessionZone;
+
+    private FormatOptions(Map<String, String> options, ZoneId sessionZone) {
+        this.options = options;
+        this.sessionZone = sessionZone;
+    }
+
+    /** Options from a map (copied; keys become case-insensitive) and the session time zone. */
+    public static FormatOptions of(Map<String, String> options, ZoneId sessionZone) {
+        Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        copy.putAll(options);
+        return new FormatOptions(Collections.unmodifiableMap(copy), Objects.requireNonNull(sessionZone, "sessionZone is null"));
+    }
+
+    /** No options, UTC. */
+    public static FormatOptions empty() {
+        return of(Map.of(), java.time.ZoneOffset.UTC);
+    }
+
+    /** These options with {@code key} set to {@code value}. */
+    public FormatOptions with(String key, String value) {
+        Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        copy.putAll(options);
+        copy.put(key, value);
+        return new FormatOptions(Collections.unmodifiableMap(copy), sessionZone);
+    }
+
+    /** The unmodifiable, case-insensitive map. */
+    public Map<String, String> asMap() {
+        return options;
+    }
+
+    /** The value of {@code key}, or null. */
+    public String get(String key) {
+        return options.get(key);
+    }
+
+    public String get(String key, String defaultValue) {
+        return options.getOrDefault(key, defaultValue);
+    }
+
+    /** The value of the first of {@code keys} that is set (aliases such as {@code sep}/{@code delimiter}). */
+    public String getFirst(String defaultValue, String... keys) {
+        for (String key : keys) {
+            String value = options.get(key);
+            if (value != null) {
+                return value;
+            }
+        }
+        return defaultValue;
+    }
+
+    /** {@code true}/{@code false}, case-insensitive. */
+    public boolean getBoolean(String key, boolean defaultValue) {
+        String value = options.get(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid(key, value, "true or false");
+        };
+    }
+
+    public int getInt(String key, int defaultValue) {
+        String value = options.get(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw invalid(key, value, "an integer");
+        }
+    }
+
+    /**
+     * A single character option such as {@code sep} or {@code quote}; the empty string means
+     * {@code '\u0000'} (off), and {@code \t}, {@code \n}, {@code \\} and {@code \u0000}-style escapes are
+     * understood as Spark does.
+     */
+    public char getChar(String defaultValue, String... keys) {
+        String value = getFirst(defaultValue, keys);
+        if (value.isEmpty()) {
+            return '\u0000';
+        }
+        if (value.length() == 1) {
+            return value.charAt(0);
+        }
+        switch (value) {
+            case "\\t":
+                return '\t';
+            case "\\n":
+                return '\n';
+            case "\\r":
+                return '\r';
+            case "\\\\":
+                return '\\';
+            case "\\\"":
+                return '"';
+            case "\\'":
+                return '\'';
+            case "\\u0000":
+                return '\u0000';
+            default:
+                throw invalid(keys[0], value, "a single character");
+        }
+    }
+
+    /** {@code timeZone} if set, otherwise the session time zone. */
+    public ZoneId zone() {
+        String zone = options.get("timeZone");
+        return zone == null ? sessionZone : ZoneId.of(zone);
+    }
+
+    /** The {@code mode} option (PERMISSIVE by default). */
+    public ParseMode parseMode() {
+        return ParseMode.fromOption(options.get("mode"));
+    }
+
+    /** The {@code columnNameOfCorruptRecord} option. */
+    public String corruptRecordColumn() {
+        return get("columnNameOfCorruptRecord", DEFAULT_CORRUPT_RECORD_COLUMN);
+    }
+
+    /** The {@code encoding} (alias {@code charset}) option, UTF-8 by default. */
+    public Charset charset() {
+        String name = getFirst(null, "encoding", "charset");
+        return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+    }
+
+    private static IllegalArgumentException invalid(String key, String value, String expected) {
+        return new IllegalArgumentException("Invalid value '" + value + "' for option '" + key + "': expected " + expected);
+    }
+
+    @Override
+    public String toString() {
+        return "FormatOptions" + options + " zone " + sessionZone;
+    }
+}

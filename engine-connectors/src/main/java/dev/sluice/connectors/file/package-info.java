@@ -1,0 +1,18 @@
+/**
+ * Machinery shared by the file formats, and the pieces the streaming file source and sink build on.
+ *
+ * <ul>
+ *   <li>Per file: {@link dev.sluice.connectors.file.FileFormat} opens a
+ *       {@link dev.sluice.connectors.file.ChunkReader} (chunks of a schema; DROPMALFORMED count) or a
+ *       {@link dev.sluice.connectors.file.ChunkWriter}; {@link dev.sluice.connectors.file.FileFormats} finds
+ *       a format by name.</li>
+ *   <li>Listing: {@link dev.sluice.connectors.file.FileListing} (globs, hidden files, partition
+ *       directories, {@code _spark_metadata}). Files are read whole when listed, so producers must write a
+ *       file elsewhere and move it into a watched directory when complete.</li>
+ *   <li>Output: {@link dev.sluice.connectors.file.PartitionedFileWriter} (unique names, {@code col=value/}
+ *       directories), {@link dev.sluice.connectors.file.FileSinkLog} (atomic per-batch commit log) and
+ *       {@link dev.sluice.connectors.file.FileSinkWriter} (exactly-once batches).</li>
+ *   <li>Batch API: {@link dev.sluice.connectors.file.FileFormatProvider}.</li>
+ * </ul>
+ */
+package dev.sluice.connectors.file;

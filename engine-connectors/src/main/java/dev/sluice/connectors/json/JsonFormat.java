@@ -1,0 +1,117 @@
+package dev.sluice.connectors.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import dev.sluice.connectors.file.ChunkReader;
+import dev.sluice.connectors.file.ChunkWriter;
+import dev.sluice.connectors.file.FormatOptions;
+import dev.sluice.connectors.file.TemporalFormats;
+import dev.sluice.connectors.file.TextBasedFormat;
+import dev.sluice.sql.AnalysisException;
+import dev.sluice.sql.types.StructType;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Spark's {@code json} format: JSON Lines (or one document per file with {@code multiLine}), read and
+ * written with Jackson's streaming API directly into and out of column vectors. Options: {@code multiLine},
+ * {@code mode}, {@code columnNameOfCorruptRecord}, {@code dateFormat}, {@code timestampFormat},
+ * {@code timeZone}, {@code encoding}, {@code lineSep}, {@code compression}, {@code ignoreNullFields}
+ * (write) and the parser switches {@code allowComments}, {@code allowUnquotedFieldNames},
+ * {@code allowSingleQuotes} (default true), {@code allowNumericLeadingZeros},
+ * {@code allowNonNumericNumbers} (default true), {@code allowBackslashEscapingAnyCharacter},
+ * {@code allowUnquotedControlChars}. Stateless and thread-safe; Jackson factories are shared per option set.
+ */
+public final class JsonFormat extends TextBasedFormat {
+    private static final ConcurrentHashMap<Integer, JsonFactory> FACTORIES = new ConcurrentHashMap<>();
+    private static final String[] FEATURE_OPTIONS = {"allowComments", "allowUnquotedFieldNames", "allowSingleQuotes",
+        "allowNumericLeadingZeros", "allowNonNumericNumbers", "allowBackslashEscapingAnyCharacter",
+        "allowUnquotedControlChars"};
+    private static final JsonReadFeature[] FEATURES = {JsonReadFeature.ALLOW_JAVA_COMMENTS,
+        JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES, JsonReadFeature.ALLOW_SINGLE_QUOTES,
+        JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS, JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS,
+        JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER, JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS};
+    private static final boolean[] DEFAULTS = {false, false, true, false, true, false, false};
+
+    @Override
+    public String shortName() {
+        return "json";
+    }
+
+    @Override
+    protected String baseExtension() {
+        return ".json";
+    }
+
+    /** The Jackson factory for the parser switches of {@code options}. */
+    static JsonFactory factory(FormatOptions options) {
+        int mask = 0;
+        for (int i = 0; i < FEATURE_OPTIONS.length; i++) {
+            if (options.getBoolean(FEATURE_OPTIONS[i], DEFAULTS[i])) {
+                mask |= 1 << i;
+            }
+        }
+        return FACTORIES.computeIfAbsent(mask, m -> {
+            JsonFactoryBuilder builder = new JsonFactoryBuilder();
+            for (int i = 0; i < FEATURES.length; i++) {
+                builder.configure(FEATURES[i], (m & (1 << i)) != 0);
+            }
+            return builder.build();
+        });
+    }
+
+    @Override
+    public StructType inferSchema(List<Path> files, FormatOptions options) throws IOException {
+        JsonSchemaInference inference = new JsonSchemaInference(factory(options), options);
+        boolean multiLine = options.getBoolean("multiLine", false);
+        for (Path file : files) {
+            try (Reader reader = new InputStreamReader(openStream(file), options.charset())) {
+                inference.add(reader, multiLine, file.toString());
+            }
+        }
+        return orFail(inference.schema());
+    }
+
+    /** The schema of the JSON in {@code in}, as {@link #inferSchema(List, FormatOptions)} does for files. */
+    public StructType inferSchema(InputStream in, String sourceName, FormatOptions options) throws IOException {
+        JsonSchemaInference inference = new JsonSchemaInference(factory(options), options);
+        try (Reader reader = new InputStreamReader(in, options.charset())) {
+            inference.add(reader, options.getBoolean("multiLine", false), sourceName);
+        }
+        return orFail(inference.schema());
+    }
+
+    private static StructType orFail(StructType schema) {
+        if (schema == null) {
+            throw new AnalysisException("UNABLE_TO_INFER_SCHEMA", "Unable to infer schema for JSON. It must be"
+                    + " specified manually.", "42KD9");
+        }
+        return schema;
+    }
+
+    @Override
+    public ChunkReader open(InputStream in, String sourceName, StructType schema, FormatOptions options) {
+        return new JsonChunkReader(new InputStreamReader(in, options.charset()), schema, options, factory(options), sourceName);
+    }
+
+    @Override
+    public ChunkWriter create(OutputStream out, StructType schema, FormatOptions options) throws IOException {
+        return new JsonChunkWriter(new BufferedWriter(new OutputStreamWriter(out, options.charset())), schema,
+                factory(options), TemporalFormats.of(options), options.get("lineSep", "\n"),
+                options.getBoolean("ignoreNullFields", true));
+    }
+
+    @Override
+    public void checkWritable(StructType schema) {
+        // Every type has a JSON form.
+    }
+}

@@ -1,0 +1,141 @@
+package dev.sluice.connectors.parquet;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.batch.ColumnVector;
+import dev.sluice.connectors.file.ChunkReader;
+import dev.sluice.sql.types.StructType;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.api.InitContext;
+import org.apache.parquet.hadoop.api.ReadSupport;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.RecordMaterializer;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * Reads a Parquet file into chunks of a requested schema. Only the requested columns are read: the schema
+ * handed to parquet-hadoop is the file schema projected on the request ({@link ParquetSchemas#project}),
+ * so the column chunks of other columns are never fetched or decoded; requested columns absent from the
+ * file are null. Uses {@link LocalInputFile} and {@link PlainParquetConfiguration} (no Hadoop file
+ * system). Not thread-safe.
+ */
+final class ParquetChunkReader implements ChunkReader {
+    /** The non-null marker record parquet-hadoop requires from the materializer. */
+    private static final Object RECORD = new Object();
+
+    private final StructType requested;
+    private final VectorReadSupport support;
+    private final ParquetReader<Object> reader;
+    private ColumnVector[] columns;
+    private boolean done;
+
+    ParquetChunkReader(Path file, StructType requested) throws IOException {
+        this.requested = requested;
+        this.support = new VectorReadSupport(requested, file.toString());
+        this.reader = new ParquetReader.Builder<Object>(new LocalInputFile(file), new PlainParquetConfiguration()) {
+            @Override
+            protected ReadSupport<Object> getReadSupport() {
+                return support;
+            }
+        }.build();
+    }
+
+    /** The Parquet schema actually read (after {@link #next()} was first called): the projection. */
+    MessageType projectedSchema() {
+        return support.projected;
+    }
+
+    @Override
+    public Chunk next() throws IOException {
+        if (done) {
+            return null;
+        }
+        int rows = 0;
+        while (rows < Chunk.DEFAULT_ROWS) {
+            if (reader.read() == null) {
+                done = true;
+                break;
+            }
+            rows++;
+        }
+        if (rows == 0) {
+            return null;
+        }
+        Chunk chunk = new Chunk(rows, columns);
+        allocate();
+        return chunk;
+    }
+
+    private void allocate() {
+        columns = new ColumnVector[requested.length()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = ColumnVector.allocate(requested.apply(i).dataType(), Chunk.DEFAULT_ROWS);
+        }
+        if (support.root != null) {
+            support.root.bind(columns);
+        }
+    }
+
+    @Override
+    public long malformedDropped() {
+        return 0;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+
+    /** Projects the file schema and builds the converters over this reader's vectors. */
+    private final class VectorReadSupport extends ReadSupport<Object> {
+        private final StructType requestedSchema;
+        private final String file;
+        private MessageType projected;
+        private ParquetConverters.RootConverter root;
+
+        VectorReadSupport(StructType requestedSchema, String file) {
+            this.requestedSchema = requestedSchema;
+            this.file = file;
+        }
+
+        @Override
+        public ReadContext init(InitContext context) {
+            projected = ParquetSchemas.project(context.getFileSchema(), requestedSchema);
+            return new ReadContext(projected);
+        }
+
+        @Override
+        public RecordMaterializer<Object> prepareForRead(Configuration configuration, Map<String, String> metadata,
+                MessageType fileSchema, ReadContext context) {
+            return materializer(context);
+        }
+
+        @Override
+        public RecordMaterializer<Object> prepareForRead(ParquetConfiguration configuration, Map<String, String> metadata,
+                MessageType fileSchema, ReadContext context) {
+            return materializer(context);
+        }
+
+        private RecordMaterializer<Object> materializer(ReadContext context) {
+            root = new ParquetConverters.RootConverter(context.getRequestedSchema(), requestedSchema, file);
+            allocate();
+            return new RecordMaterializer<>() {
+                @Override
+                public Object getCurrentRecord() {
+                    return RECORD;
+                }
+
+                @Override
+                public GroupConverter getRootConverter() {
+                    return root;
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.sluice.connectors.parquet;
+
+import dev.sluice.connectors.file.ChunkReader;
+import dev.sluice.connectors.file.ChunkWriter;
+import dev.sluice.connectors.file.FileFormat;
+import dev.sluice.connectors.file.FormatOptions;
+import dev.sluice.sql.AnalysisException;
+import dev.sluice.sql.types.StructType;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * Spark's {@code parquet} format on the local file system through parquet-hadoop: every Sluice type incl.
+ * nested structs, arrays and maps (layout in {@link ParquetSchemas}), column projection on read, and the
+ * {@code compression} option ({@code snappy} by default; {@code none}/{@code uncompressed}, {@code gzip},
+ * {@code zstd}, {@code lz4_raw}). The schema of a read without a user schema is the footer schema of the
+ * first file (Spark's default, {@code mergeSchema=false}). Stateless and thread-safe.
+ */
+public final class ParquetFormat implements FileFormat {
+    @Override
+    public String shortName() {
+        return "parquet";
+    }
+
+    @Override
+    public String extension(FormatOptions options) {
+        return codec(options).getExtension() + ".parquet";
+    }
+
+    private static CompressionCodecName codec(FormatOptions options) {
+        String name = options.getFirst("snappy", "compression", "parquet.compression").toUpperCase(Locale.ROOT);
+        if (name.equals("NONE")) {
+            return CompressionCodecName.UNCOMPRESSED;
+        }
+        try {
+            return CompressionCodecName.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Codec [" + name.toLowerCase(Locale.ROOT) + "] is not available."
+                    + " Available codecs are none, uncompressed, snappy, gzip, zstd, lz4_raw.", e);
+        }
+    }
+
+    @Override
+    public StructType inferSchema(List<Path> files, FormatOptions options) throws IOException {
+        if (files.isEmpty()) {
+            throw new AnalysisException("UNABLE_TO_INFER_SCHEMA", "Unable to infer schema for Parquet. It must be"
+                    + " specified manually.", "42KD9");
+        }
+        return ParquetSchemas.toSluice(fileSchema(files.get(0)));
+    }
+
+    /** The Parquet schema in the footer of {@code file}. */
+    public static MessageType fileSchema(Path file) throws IOException {
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file),
+                ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
+            return reader.getFileMetaData().getSchema();
+        }
+    }
+
+    @Override
+    public ChunkReader open(Path file, StructType schema, FormatOptions options) throws IOException {
+        return new ParquetChunkReader(file, schema);
+    }
+
+    @Override
+    public ChunkWriter create(Path file, StructType schema, FormatOptions options) throws IOException {
+        return new ParquetChunkWriter(file, schema, codec(options));
+    }
+
+    @Override
+    public void checkWritable(StructType schema) {
+        ParquetSchemas.toParquet(schema);
+    }
+}

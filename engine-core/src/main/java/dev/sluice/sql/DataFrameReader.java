@@ -1,0 +1,112 @@
+package dev.sluice.sql;
+
+import dev.sluice.sql.sources.BatchFormatProvider;
+import dev.sluice.sql.sources.BatchFormats;
+import dev.sluice.sql.types.StructType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Loads a batch Dataset from external storage, as Spark's {@code DataFrameReader}: obtained from
+ * {@link SluiceSession#read()}, configured with {@link #format}, {@link #option}, {@link #schema}, then
+ * {@link #load}. Option keys are case-insensitive; a later value for the same key wins. The format is
+ * resolved through {@link dev.sluice.sql.sources.BatchFormatProvider}s on the class path (engine-connectors
+ * registers {@code text}, {@code csv}, {@code json} and {@code parquet}). The default format is
+ * {@code parquet}, as Spark's {@code spark.sql.sources.default}.
+ *
+ * <p>A builder: not thread-safe; use one per read.
+ */
+public final class DataFrameReader {
+    private final SluiceSession session;
+    private String format = "parquet";
+    private StructType userSchema;
+    private final Map<String, String> options = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+    DataFrameReader(SluiceSession session) {
+        this.session = Objects.requireNonNull(session, "session is null");
+    }
+
+    /** The format name, e.g. {@code "json"}, {@code "csv"}, {@code "text"}, {@code "parquet"}. */
+    public DataFrameReader format(String source) {
+        this.format = Objects.requireNonNull(source, "source is null");
+        return this;
+    }
+
+    /** The schema to read with instead of inferring one. */
+    public DataFrameReader schema(StructType schema) {
+        this.userSchema = Objects.requireNonNull(schema, "schema is null");
+        return this;
+    }
+
+    /** The schema as a DDL string, e.g. {@code "a INT, b STRING"}. */
+    public DataFrameReader schema(String schemaString) {
+        return schema(StructType.fromDDL(schemaString));
+    }
+
+    public DataFrameReader option(String key, String value) {
+        options.put(Objects.requireNonNull(key, "key is null"), value);
+        return this;
+    }
+
+    public DataFrameReader option(String key, boolean value) {
+        return option(key, Boolean.toString(value));
+    }
+
+    public DataFrameReader option(String key, long value) {
+        return option(key, Long.toString(value));
+    }
+
+    public DataFrameReader option(String key, double value) {
+        return option(key, Double.toString(value));
+    }
+
+    public DataFrameReader options(Map<String, String> newOptions) {
+        newOptions.forEach(this::option);
+        return this;
+    }
+
+    /** Loads from the {@code path} option (if any). */
+    public Dataset<Row> load() {
+        return load(new String[0]);
+    }
+
+    /** Loads from {@code path}. */
+    public Dataset<Row> load(String path) {
+        return load(new String[] {path});
+    }
+
+    /** Loads from these paths (directories, files or globs) plus the {@code path} option, if set. */
+    public Dataset<Row> load(String... paths) {
+        List<String> all = new ArrayList<>();
+        String optionPath = options.get("path");
+        if (optionPath != null) {
+            all.add(optionPath);
+        }
+        Collections.addAll(all, paths);
+        BatchFormatProvider provider = BatchFormats.lookup(format);
+        Map<String, String> frozen = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        frozen.putAll(options);
+        frozen.remove("path");
+        return provider.read(session, Collections.unmodifiableMap(frozen), userSchema, List.copyOf(all));
+    }
+
+    public Dataset<Row> json(String... paths) {
+        return format("json").load(paths);
+    }
+
+    public Dataset<Row> csv(String... paths) {
+        return format("csv").load(paths);
+    }
+
+    public Dataset<Row> text(String... paths) {
+        return format("text").load(paths);
+    }
+
+    public Dataset<Row> parquet(String... paths) {
+        return format("parquet").load(paths);
+    }
+}

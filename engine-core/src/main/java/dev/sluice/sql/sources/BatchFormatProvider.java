@@ -1,0 +1,50 @@
+package dev.sluice.sql.sources;
+
+import dev.sluice.sql.Dataset;
+import dev.sluice.sql.Row;
+import dev.sluice.sql.SaveMode;
+import dev.sluice.sql.SluiceSession;
+import dev.sluice.sql.types.StructType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A data format usable by the batch API ({@code session.read().format(name)} and
+ * {@code dataset.write().format(name)}), discovered with {@link java.util.ServiceLoader}: an implementation
+ * lists itself in {@code META-INF/services/dev.sluice.sql.sources.BatchFormatProvider} of its jar and has a
+ * public no-argument constructor. This package is deliberately tiny and generic so that engine-core knows
+ * nothing of files or connectors; the streaming source/sink SPI lives elsewhere.
+ *
+ * <p>Options maps are unmodifiable and case-insensitive on keys (Spark's option semantics). Implementations
+ * are stateless and must be thread-safe: one instance serves every session.
+ */
+public interface BatchFormatProvider {
+    /** The name users pass to {@code format(...)}, e.g. {@code "json"}; matched case-insensitively. */
+    String shortName();
+
+    /**
+     * Reads the data at {@code paths} into a Dataset.
+     *
+     * @param session the session (time zone, configuration)
+     * @param options the reader options, case-insensitive keys; {@code "path"} is already merged into
+     *     {@code paths}
+     * @param schema the user-specified schema, or null to infer it
+     * @param paths the paths to read, never null (may be empty when the format needs none)
+     * @return a Dataset whose plan holds the data (or reads it when run)
+     * @throws dev.sluice.sql.SluiceException naming the path or option when the data cannot be read
+     */
+    Dataset<Row> read(SluiceSession session, Map<String, String> options, StructType schema, List<String> paths);
+
+    /**
+     * Writes {@code data} to {@code path}.
+     *
+     * @param data the rows to write (a batch Dataset)
+     * @param options writer options, case-insensitive keys
+     * @param mode what to do when {@code path} already holds data
+     * @param partitionColumns the columns to partition the output by, possibly empty
+     * @param path the destination, never null
+     * @throws dev.sluice.sql.SluiceException naming the path, option or column on failure
+     */
+    void write(Dataset<Row> data, Map<String, String> options, SaveMode mode, List<String> partitionColumns,
+            String path);
+}
