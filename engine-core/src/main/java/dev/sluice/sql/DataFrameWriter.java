@@ -67,18 +67,17 @@ public final class DataFrameWriter<T> {
         return this;
     }
 
-    /** Writes to the {@code path} option. */
+    /** Writes to the {@code path} option, or without a path for formats that need none (e.g. kafka). */
     public void save() {
-        String path = options.get("path");
-        if (path == null) {
-            throw new AnalysisException("'path' is not specified");
-        }
-        save(path);
+        write(options.get("path"));
+    }
+
+    public void save(String path) {
+        write(Objects.requireNonNull(path, "path is null"));
     }
 
     @SuppressWarnings("unchecked")
-    public void save(String path) {
-        Objects.requireNonNull(path, "path is null");
+    private void write(String path) {
         Map<String, String> frozen = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         frozen.putAll(options);
         frozen.remove("path");

@@ -145,6 +145,9 @@ public class FileFormatProvider implements BatchFormatProvider {
     @Override
     public void write(Dataset<Row> data, Map<String, String> options, SaveMode mode, List<String> partitionColumns,
             String path) {
+        if (path == null) {
+            throw new AnalysisException("'path' is not specified");
+        }
         Path root = FileListing.toPath(path).toAbsolutePath().normalize();
         FormatOptions formatOptions = FormatOptions.of(options, data.sparkSession().conf().sessionTimeZone());
         PartitionedFileWriter writer = new PartitionedFileWriter(root, format, formatOptions, data.schema(), partitionColumns);

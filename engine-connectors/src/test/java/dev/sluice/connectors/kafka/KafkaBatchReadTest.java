@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Batch reads between starting and ending offsets ({@link KafkaBatchReader}). */
+/** Batch reads between starting and ending offsets, and batch writes ({@code read()/write().format("kafka")}). */
 class KafkaBatchReadTest extends KafkaTestSupport {
     @Test
     void readsBetweenStartingAndEndingOffsetsAndReadsTheSameAgain() {
@@ -19,7 +19,7 @@ class KafkaBatchReadTest extends KafkaTestSupport {
         Map<String, String> options = Map.of("kafka.bootstrap.servers", servers(), "subscribe", t,
                 "startingOffsets", "{\"" + t + "\":{\"0\":1,\"1\":-2}}",
                 "endingOffsets", "{\"" + t + "\":{\"0\":3,\"1\":-1}}");
-        Dataset<Row> df = KafkaBatchReader.load(spark, options);
+        Dataset<Row> df = spark.read().format("kafka").options(options).load();
         List<Row> rows = df.selectExpr("CAST(value AS STRING) AS value", "partition", "offset").collectAsList();
         assertThat(column(rows, "value")).containsExactly("b", "c", "e", "f");
         send(t, 0, "later");
@@ -35,6 +35,20 @@ class KafkaBatchReadTest extends KafkaTestSupport {
         assertThat(df.count()).isEqualTo(2);
         assertThat(df.schema().fieldNames()).containsExactly("key", "value", "topic", "partition", "offset", "timestamp",
                 "timestampType");
+    }
+
+    @Test
+    void batchWriteProducesOneRecordPerRowWithKeys() {
+        String t = topic("batch-write", 1);
+        Dataset<Row> rows = spark.range(3).selectExpr("CAST(id AS STRING) AS key", "concat('v', CAST(id AS STRING)) AS value");
+        rows.write().format("kafka").option("kafka.bootstrap.servers", servers()).option("topic", t).save();
+        List<Row> back = spark.read().format("kafka").option("kafka.bootstrap.servers", servers())
+                .option("subscribe", t).load().selectExpr("CAST(key AS STRING) AS key", "CAST(value AS STRING) AS value")
+                .collectAsList();
+        assertThat(back.stream().map(Object::toString)).containsExactly("[0,v0]", "[1,v1]", "[2,v2]");
+        assertThatThrownBy(() -> rows.write().format("kafka").mode("overwrite")
+                .option("kafka.bootstrap.servers", servers()).option("topic", t).save())
+                .hasMessageContaining("Save mode Overwrite not allowed for Kafka");
     }
 
     @Test
