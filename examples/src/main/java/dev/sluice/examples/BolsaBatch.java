@@ -48,7 +48,8 @@ public final class BolsaBatch implements TutorialCase {
     }
 
     @Override
-    public void run(PrintStream out) {
+    public void run(ExampleContext context) {
+        PrintStream out = context.out();
         SluiceSession spark = Sluice.builder()
                 .appName("Bolsa Streaming s8a")
                 .master("local[2]")

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 public final class ExamplesRunner implements Callable<Integer> {
     /** Every case, in tutorial order. */
     static List<TutorialCase> cases() {
-        return List.of(new BolsaBatch());
+        return List.of(new KafkaNotifications(), new BolsaBatch());
     }
 
     public static void main(String[] args) {
@@ -48,14 +48,18 @@ public final class ExamplesRunner implements Callable<Integer> {
         @Parameters(index = "0", description = "case name (see 'list') or 'all'")
         String caseName;
 
+        @CommandLine.Option(names = "--kafka", description = "bootstrap servers of your Kafka (default: an embedded"
+                + " broker on 127.0.0.1)")
+        String kafka;
+
         @Override
         public Integer call() throws Exception {
-            return runCases(caseName, System.out);
+            return runCases(caseName, System.out, kafka);
         }
     }
 
     /** Runs {@code name} (or every case for {@code all}) printing to {@code out}; 2 for an unknown name. */
-    static int runCases(String name, PrintStream out) throws Exception {
+    static int runCases(String name, PrintStream out, String kafka) throws Exception {
         List<TutorialCase> selected = name.equals("all") ? cases()
                 : cases().stream().filter(c -> c.name().equals(name)).toList();
         if (selected.isEmpty()) {
@@ -63,9 +67,11 @@ public final class ExamplesRunner implements Callable<Integer> {
                     + String.join(", ", cases().stream().map(TutorialCase::name).toList()) + ", all");
             return 2;
         }
-        for (TutorialCase c : selected) {
-            out.println("=== " + c.name() + ": " + c.description());
-            c.run(out);
+        try (ExampleContext context = new ExampleContext(out, kafka)) {
+            for (TutorialCase c : selected) {
+                out.println("=== " + c.name() + ": " + c.description());
+                c.run(context);
+            }
         }
         return 0;
     }

@@ -11,15 +11,25 @@ import org.junit.jupiter.api.Test;
 class ExamplesRunnerTest {
     private static String run(String name) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int code = ExamplesRunner.runCases(name, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        int code = ExamplesRunner.runCases(name, new PrintStream(bytes, true, StandardCharsets.UTF_8), null);
         assertThat(code).isZero();
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
+    private static String allOutput;
+
+    /** {@code run all} once for the whole class: it starts a Kafka broker. */
+    private static synchronized String runAll() throws Exception {
+        if (allOutput == null) {
+            allOutput = run("all");
+        }
+        return allOutput;
+    }
+
     @Test
     void runAllEndsWithTheCumulativeBolsaTable() throws Exception {
-        String output = run("all");
-        assertThat(output).contains("=== bolsa-batch");
+        String output = runAll();
+        assertThat(output).contains("=== bolsa-batch").contains("=== kafka-notifications");
         assertThat(output).endsWith("""
                 +-------------------+-------------------+-------+------+----+
                 |start              |end                |Compras|Ventas|Neto|
@@ -33,9 +43,20 @@ class ExamplesRunnerTest {
     }
 
     @Test
+    void kafkaNotificationsCarryLoyaltyPointsKeyedByInvoice() throws Exception {
+        String output = runAll();
+        assertThat(output).contains("""
+                topic notificaciones (key -> value):
+                51402977 -> {"CustomerCardNo":"4629185211","TotalAmount":11114.0,"EarnedLoyaltyPoints":2222.8}
+                51402978 -> {"CustomerCardNo":"2762345282","TotalAmount":8272.0,"EarnedLoyaltyPoints":1654.4}
+                51402979 -> {"CustomerCardNo":"2599848717","TotalAmount":3374.0,"EarnedLoyaltyPoints":674.8000000000001}
+                """);
+    }
+
+    @Test
     void unknownCaseIsReported() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        assertThat(ExamplesRunner.runCases("nope", new PrintStream(bytes, true, StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(ExamplesRunner.runCases("nope", new PrintStream(bytes, true, StandardCharsets.UTF_8), null)).isEqualTo(2);
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Unknown case 'nope'").contains("bolsa-batch");
     }
 }
