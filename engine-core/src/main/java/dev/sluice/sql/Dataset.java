@@ -252,6 +252,19 @@ public class Dataset<T> {
         return dropDuplicates();
     }
 
+    /**
+     * Defines the event-time watermark of this streaming Dataset: {@code eventTime} (a timestamp column, or a
+     * {@code window} struct) may be late by at most {@code delayThreshold} (e.g. {@code "10 minutes"}).
+     * Stateful operators downstream drop rows older than the watermark and evict their state; a batch query
+     * ignores it.
+     *
+     * @throws AnalysisException for a bad interval, an unknown column or a column that is not a timestamp
+     * @throws IllegalArgumentException for a negative delay
+     */
+    public Dataset<T> withWatermark(String eventTime, String delayThreshold) {
+        return new Dataset<>(session, builder().withWatermark(plan, eventTime, delayThreshold));
+    }
+
     public Dataset<T> dropDuplicates() {
         return new Dataset<>(session, builder().deduplicate(plan, List.of()));
     }
