@@ -11,6 +11,7 @@ import dev.sluice.plan.logical.StreamingRelation;
 import dev.sluice.spi.Offset;
 import dev.sluice.spi.ReadLimit;
 import dev.sluice.spi.Sink;
+import dev.sluice.state.StateStoreConf;
 import dev.sluice.spi.Source;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.SluiceException;
@@ -51,6 +52,8 @@ import java.util.stream.Stream;
  */
 public final class MicroBatchExecution implements StreamingQuery {
     private static final long IDLE_POLL_MS = 10;
+    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+    private static final String NO_DATA_BATCHES = "spark.sql.streaming.noDataMicroBatches.enabled";
 
     private final QuerySpec spec;
     private final UUID id;
@@ -63,6 +66,7 @@ public final class MicroBatchExecution implements StreamingQuery {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Object lock = new Object();
     private final long noDataEventIntervalMs;
+    private final WatermarkTracker watermark;
 
     private List<Source> sources = List.of();
     private Sink sink;
@@ -71,7 +75,11 @@ public final class MicroBatchExecution implements StreamingQuery {
     private boolean pendingRerun;
     private long batchId;
     private long batchTimestampMs;
+    private long batchWatermarkMs;
+    private long lateEventsWatermarkMs;
+    private boolean ranBatchInThisRun;
     private long lastIdleEventMs = Long.MIN_VALUE;
+    private int statePartitions;
 
     // guarded by lock
     private volatile boolean stopRequested;
@@ -95,6 +103,8 @@ public final class MicroBatchExecution implements StreamingQuery {
         this.id = checkpoint.loadOrCreateQueryId(UUID.randomUUID());
         this.incremental = new IncrementalPlan(spec.plan(), spec.outputMode());
         this.progress = new ProgressTracker(spec.clock());
+        this.watermark = new WatermarkTracker(incremental.watermarkNodes(),
+                spec.session().conf().get(WatermarkTracker.POLICY, "min"));
         this.noDataEventIntervalMs = Long.parseLong(spec.session().conf()
                 .get("spark.sql.streaming.noDataProgressEventInterval", "10000"));
         String label = spec.name() == null ? "" : spec.name() + " ";
@@ -143,10 +153,16 @@ public final class MicroBatchExecution implements StreamingQuery {
         committed = new Offset[sources.size()];
         available = new Offset[sources.size()];
         var latest = checkpoint.offsets().latest();
+        int statePartitions = spec.session().conf().shufflePartitions();
         if (latest.isPresent()) {
             long lastId = latest.get().getKey();
             OffsetSeq seq = latest.get().getValue();
             checkSourceCount(seq, checkpoint.offsets().file(lastId));
+            // state partitions are fixed by the query's first batch (Spark records them in the offset log)
+            statePartitions = Integer.parseInt(seq.conf().getOrDefault(SHUFFLE_PARTITIONS,
+                    Integer.toString(statePartitions)));
+            watermark.restore(seq.batchWatermarkMs());
+            batchWatermarkMs = seq.batchWatermarkMs();
             if (checkpoint.commits().get(lastId).isPresent()) {
                 committed = toOffsets(seq);
                 batchId = lastId + 1;
@@ -160,15 +176,17 @@ public final class MicroBatchExecution implements StreamingQuery {
                             + " (" + previousFile + ") needed to re-run batch " + lastId, null));
                     checkSourceCount(previous, previousFile);
                     committed = toOffsets(previous);
+                    lateEventsWatermarkMs = previous.batchWatermarkMs();
                 }
                 batchId = lastId;
                 pendingRerun = true;
             }
         }
+        StateStoreConf stateConf = StateStoreConf.from(spec.session().conf().getAll());
         for (StatefulOperator op : incremental.statefulOperators()) {
-            op.open(new dev.sluice.stream.state.SnapshotFileStateStore(checkpoint.statePath(op.operatorId(), 0),
-                    op.operatorId() + " (" + op.name() + ")"), batchId);
+            op.open(checkpoint.root(), stateConf, statePartitions, batchId);
         }
+        this.statePartitions = statePartitions;
         if (spec.trigger().kind() == Trigger.Kind.AVAILABLE_NOW) {
             sources.forEach(Source::prepareForTriggerAvailableNow);
         }
@@ -284,18 +302,26 @@ public final class MicroBatchExecution implements StreamingQuery {
         for (Offset o : available) {
             offsets.add(json(o));
         }
-        OffsetSeq entry = new OffsetSeq(offsets, 0, batchTimestampMs, Map.of(
-                "spark.sql.shuffle.partitions", Integer.toString(spec.session().conf().shufflePartitions())));
+        lateEventsWatermarkMs = batchWatermarkMs;
+        batchWatermarkMs = watermark.watermarkMs();
+        OffsetSeq entry = new OffsetSeq(offsets, batchWatermarkMs, batchTimestampMs, Map.of(
+                SHUFFLE_PARTITIONS, Integer.toString(statePartitions),
+                WatermarkTracker.POLICY, spec.session().conf().get(WatermarkTracker.POLICY, "min")));
         progress.time("walCommit", () -> checkpoint.offsets().add(batchId, entry));
         return true;
     }
 
     /**
-     * Whether a batch should run without new data because the watermark moved and state can be evicted.
-     * Watermarks arrive with issue 4; until then never.
+     * Whether a batch should run without new data (Spark's {@code shouldRunAnotherBatch}): after a batch of
+     * this run moved the watermark so far that a stateful operator would emit or evict state.
      */
     private boolean shouldRunNoDataBatch() {
-        return false;
+        if (!ranBatchInThisRun || !watermark.enabled()
+                || !Boolean.parseBoolean(spec.session().conf().get(NO_DATA_BATCHES, "true"))) {
+            return false;
+        }
+        long next = watermark.watermarkMs();
+        return incremental.statefulOperators().stream().anyMatch(op -> op.shouldRunAnotherBatch(next));
     }
 
     private void runBatch() {
@@ -309,9 +335,13 @@ public final class MicroBatchExecution implements StreamingQuery {
                 inputs.put(incremental.relations().get(i), data);
             }
         });
-        progress.time("queryPlanning", () -> incremental.statefulOperators().forEach(StatefulOperator::resetBatchMetrics));
+        progress.time("queryPlanning", () -> {
+            watermark.startBatch();
+            var batchWatermarks = new StatefulOperator.Watermarks(lateEventsWatermarkMs, batchWatermarkMs);
+            incremental.statefulOperators().forEach(op -> op.startBatch(batchWatermarks));
+        });
         long outputRows = progress.time("addBatch", () -> {
-            List<Chunk> output = incremental.execute(inputs);
+            List<Chunk> output = incremental.execute(inputs, watermark);
             LocalRelation relation = new LocalRelation(spec.plan().output(), output);
             sink.addBatch(batchId, Dataset.ofRows(spec.session(), relation), spec.outputMode());
             return Chunks.rowCount(output);
@@ -319,7 +349,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         spec.hooks().beforeCommit(batchId);
         progress.time("commitOffsets", () -> {
             for (StatefulOperator op : incremental.statefulOperators()) {
-                op.commit(batchId + 1, batchId + 2 - spec.minBatchesToRetain());
+                op.commit();
             }
             checkpoint.commits().add(batchId, new CommitEntry(0));
             for (int i = 0; i < sources.size(); i++) {
@@ -334,6 +364,8 @@ public final class MicroBatchExecution implements StreamingQuery {
             }
         });
         reportProgress(rows, outputRows);
+        watermark.advance();
+        ranBatchInThisRun = true;
         committed = available.clone();
         pendingRerun = false;
         batchId++;
@@ -352,9 +384,10 @@ public final class MicroBatchExecution implements StreamingQuery {
         }
         List<StateOperatorProgress> operators = new ArrayList<>();
         for (StatefulOperator op : incremental.statefulOperators()) {
-            operators.add(op.progress(spec.session().conf().shufflePartitions()));
+            operators.add(op.progress());
         }
-        StreamingQueryProgress p = progress.finishBatch(id, runId, spec.name(), batchId, figures, operators,
+        StreamingQueryProgress p = progress.finishBatch(id, runId, spec.name(), batchId, figures,
+                watermark.progress(batchWatermarkMs), operators,
                 new SinkProgress(sink.description(), outputRows, Map.of()));
         events.post(new QueryProgressEvent(p));
     }
@@ -373,6 +406,13 @@ public final class MicroBatchExecution implements StreamingQuery {
     }
 
     private void finish(Throwable failure) {
+        for (StatefulOperator op : incremental.statefulOperators()) {
+            try {
+                op.close();
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
         for (Source s : sources) {
             try {
                 s.stop();
