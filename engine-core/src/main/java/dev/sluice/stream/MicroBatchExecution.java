@@ -351,6 +351,7 @@ public final class MicroBatchExecution implements StreamingQuery {
             for (StatefulOperator op : incremental.statefulOperators()) {
                 op.commit();
             }
+            spec.hooks().afterStateCommit(batchId);
             checkpoint.commits().add(batchId, new CommitEntry(0));
             for (int i = 0; i < sources.size(); i++) {
                 if (available[i] != null) {

@@ -1,24 +1,10 @@
 package dev.sluice.sql.streaming;
 
-import static dev.sluice.sql.functions.col;
-import static dev.sluice.sql.functions.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.sql.Dataset;
-import dev.sluice.sql.Row;
-import dev.sluice.sql.RowFactory;
-import dev.sluice.sql.types.DataTypes;
-import dev.sluice.sql.types.StructType;
-import dev.sluice.stream.connector.MemoryStream;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,63 +19,7 @@ import org.junit.jupiter.api.Test;
  * </ul>
  * Subclasses re-run it with another state store provider.
  */
-class WatermarkTest extends StreamingTestSupport {
-    static final StructType EVENTS = new StructType().add("word", DataTypes.StringType)
-            .add("ts", DataTypes.TimestampType);
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
-
-    /** The state store provider under test. */
-    String provider() {
-        return "hdfs";
-    }
-
-    @BeforeEach
-    void useProvider() {
-        spark.conf().set("spark.sql.streaming.stateStore.providerClass", provider());
-    }
-
-    static Row event(String word, String hhmm) {
-        return RowFactory.create(word, Timestamp.from(Instant.parse("2024-01-01T" + hhmm + ":00Z")));
-    }
-
-    static String hhmm(Object timestamp) {
-        return HH_MM.format(((Timestamp) timestamp).toInstant());
-    }
-
-    /** "12:00-12:10 dog 2" for a (window, word, count) row. */
-    static String describe(Row r) {
-        Row w = (Row) r.get(0);
-        return hhmm(w.get(0)) + "-" + hhmm(w.get(1)) + " " + r.getString(1) + " " + r.getLong(2);
-    }
-
-    Dataset<Row> windowedCounts(MemoryStream input) {
-        return input.toDF().withWatermark("ts", "10 minutes")
-                .groupBy(window(col("ts"), "10 minutes", "5 minutes"), col("word")).count();
-    }
-
-    /** Runs the guide's four batches; returns the sorted output rows of every batch id (including no-data ones). */
-    Map<Long, List<String>> runGuideExample(String outputMode, List<StreamingQuery> started) {
-        MemoryStream input = MemoryStream.of(spark, EVENTS);
-        Map<Long, List<String>> out = java.util.Collections.synchronizedMap(new TreeMap<>());
-        StreamingQuery q = windowedCounts(input).writeStream().outputMode(outputMode)
-                .foreachBatch((Dataset<Row> ds, Long id) -> {
-                    List<String> rows = new ArrayList<>();
-                    ds.collectAsList().forEach(r -> rows.add(describe(r)));
-                    rows.sort(null);
-                    out.put(id, rows);
-                }).start();
-        started.add(q);
-        input.addData(event("dog", "12:07"), event("owl", "12:08"));
-        q.processAllAvailable();
-        input.addData(event("dog", "12:14"), event("cat", "12:09"));
-        q.processAllAvailable();
-        input.addData(event("cat", "12:15"), event("dog", "12:08"), event("owl", "12:13"), event("owl", "12:21"));
-        q.processAllAvailable();
-        input.addData(event("donkey", "12:04"), event("owl", "12:17"));
-        q.processAllAvailable();
-        return out;
-    }
-
+class WatermarkTest extends StatefulTestSupport {
     @Test
     void updateModeEmitsTheUpdatedWindowsAndDropsLateRows() {
         List<StreamingQuery> started = new ArrayList<>();
