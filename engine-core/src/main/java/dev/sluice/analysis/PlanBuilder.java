@@ -493,6 +493,11 @@ public final class PlanBuilder {
 
     /** {@code dropDuplicates(columns)}: empty means all columns. */
     public LogicalPlan deduplicate(LogicalPlan plan, List<String> columns) {
+        return deduplicate(plan, columns, false);
+    }
+
+    /** {@code dropDuplicates} or, with {@code withinWatermark}, {@code dropDuplicatesWithinWatermark}. */
+    public LogicalPlan deduplicate(LogicalPlan plan, List<String> columns, boolean withinWatermark) {
         List<AttributeReference> keys = new ArrayList<>();
         if (columns.isEmpty()) {
             keys.addAll(plan.output());
@@ -506,7 +511,7 @@ public final class PlanBuilder {
                 keys.add(a);
             }
         }
-        return new Deduplicate(keys, plan);
+        return new Deduplicate(keys, withinWatermark, plan);
     }
 
     /**

@@ -280,6 +280,24 @@ public class Dataset<T> {
         return new Dataset<>(session, builder().deduplicate(plan, Arrays.asList(colNames)));
     }
 
+    /**
+     * Drops rows whose columns all equal those of an earlier row, as {@link #dropDuplicates()}; on a stream
+     * with a watermark, a row is compared only with rows seen less than the watermark delay before it (by
+     * event time), so the state of a key is dropped once the watermark passes its event time plus the delay.
+     * A streaming query without watermark is rejected when it starts.
+     */
+    public Dataset<T> dropDuplicatesWithinWatermark() {
+        return new Dataset<>(session, builder().deduplicate(plan, List.of(), true));
+    }
+
+    /** {@link #dropDuplicatesWithinWatermark()} on the named columns only. */
+    public Dataset<T> dropDuplicatesWithinWatermark(String col1, String... cols) {
+        List<String> names = new ArrayList<>();
+        names.add(col1);
+        names.addAll(Arrays.asList(cols));
+        return new Dataset<>(session, builder().deduplicate(plan, names, true));
+    }
+
     /** Names this Dataset so its columns can be referred to as {@code alias.column}. */
     public Dataset<T> alias(String alias) {
         return new Dataset<>(session, new SubqueryAlias(alias, plan));

@@ -52,7 +52,6 @@ import java.util.stream.Stream;
  */
 public final class MicroBatchExecution implements StreamingQuery {
     private static final long IDLE_POLL_MS = 10;
-    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
     private static final String NO_DATA_BATCHES = "spark.sql.streaming.noDataMicroBatches.enabled";
 
     private final QuerySpec spec;
@@ -150,60 +149,29 @@ public final class MicroBatchExecution implements StreamingQuery {
         }
         sources = created;
         sink = spec.sinkFactory().get();
-        committed = new Offset[sources.size()];
-        available = new Offset[sources.size()];
-        var latest = checkpoint.offsets().latest();
-        int statePartitions = spec.session().conf().shufflePartitions();
-        if (latest.isPresent()) {
-            long lastId = latest.get().getKey();
-            OffsetSeq seq = latest.get().getValue();
-            checkSourceCount(seq, checkpoint.offsets().file(lastId));
-            // state partitions are fixed by the query's first batch (Spark records them in the offset log)
-            statePartitions = Integer.parseInt(seq.conf().getOrDefault(SHUFFLE_PARTITIONS,
-                    Integer.toString(statePartitions)));
-            watermark.restore(seq.batchWatermarkMs());
-            batchWatermarkMs = seq.batchWatermarkMs();
-            if (checkpoint.commits().get(lastId).isPresent()) {
-                committed = toOffsets(seq);
-                batchId = lastId + 1;
-            } else {
-                available = toOffsets(seq);
-                batchTimestampMs = seq.batchTimestampMs();
-                if (lastId > 0) {
-                    Path previousFile = checkpoint.offsets().file(lastId - 1);
-                    OffsetSeq previous = checkpoint.offsets().get(lastId - 1).orElseThrow(() -> new CheckpointException(
-                            "CORRUPTED_FILE", "Checkpoint " + checkpoint.root() + " has no offsets of batch " + (lastId - 1)
-                            + " (" + previousFile + ") needed to re-run batch " + lastId, null));
-                    checkSourceCount(previous, previousFile);
-                    committed = toOffsets(previous);
-                    lateEventsWatermarkMs = previous.batchWatermarkMs();
-                }
-                batchId = lastId;
-                pendingRerun = true;
-            }
-        }
+        ResumePoint resume = ResumePoint.load(checkpoint, sources.size(), spec.session().conf().shufflePartitions());
+        batchId = resume.batchId();
+        committed = toOffsets(resume.committed());
+        available = resume.pendingRerun() ? toOffsets(resume.rerun()) : new Offset[sources.size()];
+        pendingRerun = resume.pendingRerun();
+        batchTimestampMs = resume.batchTimestampMs();
+        watermark.restore(resume.batchWatermarkMs());
+        batchWatermarkMs = resume.batchWatermarkMs();
+        lateEventsWatermarkMs = resume.lateEventsWatermarkMs();
+        statePartitions = resume.statePartitions();
         StateStoreConf stateConf = StateStoreConf.from(spec.session().conf().getAll());
         for (StatefulOperator op : incremental.statefulOperators()) {
             op.open(checkpoint.root(), stateConf, statePartitions, batchId);
         }
-        this.statePartitions = statePartitions;
         if (spec.trigger().kind() == Trigger.Kind.AVAILABLE_NOW) {
             sources.forEach(Source::prepareForTriggerAvailableNow);
         }
     }
 
-    private void checkSourceCount(OffsetSeq seq, Path file) {
-        if (seq.offsets().size() != sources.size()) {
-            throw new CheckpointException("INCOMPATIBLE_STATE", "Offset log " + file + " has " + seq.offsets().size()
-                    + " sources but the query has " + sources.size() + ": the query changed; use a new checkpoint",
-                    null);
-        }
-    }
-
-    private Offset[] toOffsets(OffsetSeq seq) {
+    private Offset[] toOffsets(List<String> offsets) {
         Offset[] out = new Offset[sources.size()];
         for (int i = 0; i < out.length; i++) {
-            String json = seq.offsets().get(i);
+            String json = offsets.get(i);
             out[i] = json == null ? null : sources.get(i).deserializeOffset(json);
         }
         return out;
@@ -305,7 +273,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         lateEventsWatermarkMs = batchWatermarkMs;
         batchWatermarkMs = watermark.watermarkMs();
         OffsetSeq entry = new OffsetSeq(offsets, batchWatermarkMs, batchTimestampMs, Map.of(
-                SHUFFLE_PARTITIONS, Integer.toString(statePartitions),
+                ResumePoint.SHUFFLE_PARTITIONS, Integer.toString(statePartitions),
                 WatermarkTracker.POLICY, spec.session().conf().get(WatermarkTracker.POLICY, "min")));
         progress.time("walCommit", () -> checkpoint.offsets().add(batchId, entry));
         return true;

@@ -2,6 +2,7 @@ package dev.sluice.stream;
 
 import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
+import dev.sluice.batch.LongVector;
 import dev.sluice.exec.BatchExecutor;
 import dev.sluice.exec.Binder;
 import dev.sluice.exec.GroupingTable;
@@ -11,6 +12,7 @@ import dev.sluice.plan.logical.Deduplicate;
 import dev.sluice.plan.logical.EventTimeColumns;
 import dev.sluice.plan.logical.LogicalPlan;
 import dev.sluice.sql.types.DataType;
+import dev.sluice.sql.types.DataTypes;
 import dev.sluice.stream.state.PartitionedStateStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,10 @@ import java.util.Map;
  * watermark the state grows forever (as in Spark). With one on the input, rows whose event time is at or
  * before the late-events watermark are dropped and counted; when the event-time column is one of the keys,
  * keys at or before the eviction watermark are removed after each batch.
+ *
+ * <p>{@code dropDuplicatesWithinWatermark} (Spark's {@code StreamingDeduplicateWithinWatermarkExec}) stores
+ * with each key when it expires: the first row's event time plus the watermark delay; a key is removed once
+ * the eviction watermark reaches that time, whatever its columns.
  */
 final class StreamingDeduplication extends StatefulOperator {
     private static final byte[] EMPTY = new byte[0];
@@ -30,6 +36,8 @@ final class StreamingDeduplication extends StatefulOperator {
     private final StateRows rows;
     private final Expression eventTime;
     private final int eventTimeKey;
+    private final boolean withinWatermark;
+    private final long delayMicros;
 
     StreamingDeduplication(int operatorId, Deduplicate deduplicate, LogicalPlan incrementalChild) {
         super(operatorId, incrementalChild, deduplicate.output());
@@ -37,9 +45,11 @@ final class StreamingDeduplication extends StatefulOperator {
                 : deduplicate.keys();
         this.keys = Binder.bindAll(keyAttributes, deduplicate.child().output());
         this.keyTypes = keys.stream().map(Expression::dataType).toList();
-        this.rows = new StateRows(keyTypes, List.of());
+        this.withinWatermark = deduplicate.withinWatermark();
+        this.rows = new StateRows(keyTypes, withinWatermark ? List.of(DataTypes.TimestampType) : List.of());
         Map<Long, Long> delays = EventTimeColumns.of(deduplicate.child());
         AttributeReference time = EventTimeColumns.find(deduplicate.child().output(), delays);
+        this.delayMicros = time == null ? 0 : delays.get(time.exprId()) * 1000;
         this.eventTime = time == null ? null : Binder.bind(time, deduplicate.child().output());
         AttributeReference keyTime = EventTimeColumns.find(keyAttributes, delays);
         this.eventTimeKey = keyTime == null ? -1 : keyAttributes.indexOf(keyTime);
@@ -52,7 +62,7 @@ final class StreamingDeduplication extends StatefulOperator {
 
     @Override
     boolean shouldRunAnotherBatch(long newWatermarkMs) {
-        return eventTimeKey >= 0 && newWatermarkMs > watermarks().evictionMs();
+        return (withinWatermark ? eventTime != null : eventTimeKey >= 0) && newWatermarkMs > watermarks().evictionMs();
     }
 
     @Override
@@ -64,12 +74,13 @@ final class StreamingDeduplication extends StatefulOperator {
             Chunk onTime = dropLate(c);
             Chunk firsts = BatchExecutor.firstOccurrences(batchKeys, keys, onTime);
             ColumnVector[] keyColumns = evalKeys(firsts);
+            ColumnVector[] expiry = withinWatermark ? expiry(firsts) : null;
             int[] selected = new int[Math.max(firsts.rowCount(), 1)];
             int count = 0;
             for (int i = 0; i < firsts.rowCount(); i++) {
                 byte[] key = rows.encodeKey(keyColumns, i);
                 if (state.get(key) == null) {
-                    state.put(key, EMPTY);
+                    state.put(key, withinWatermark ? rows.encodeValue(expiry, i) : EMPTY);
                     selected[count++] = i;
                 }
             }
@@ -91,6 +102,16 @@ final class StreamingDeduplication extends StatefulOperator {
         return out;
     }
 
+    /** When each row's key expires: its event time plus the watermark delay. */
+    private ColumnVector[] expiry(Chunk c) {
+        ColumnVector time = eventTime.eval(c);
+        long[] out = new long[Math.max(c.rowCount(), 1)];
+        for (int i = 0; i < c.rowCount(); i++) {
+            out[i] = time.isNull(i) ? Long.MAX_VALUE : StateRows.eventTimeMicros(time, i) + delayMicros;
+        }
+        return new ColumnVector[] {LongVector.wrap(DataTypes.TimestampType, out, c.rowCount(), null)};
+    }
+
     /** The rows of {@code c} after the late-events watermark (all of them without a watermark). */
     private Chunk dropLate(Chunk c) {
         if (eventTime == null) {
@@ -110,7 +131,7 @@ final class StreamingDeduplication extends StatefulOperator {
     }
 
     private void evict(PartitionedStateStore state) {
-        if (eventTimeKey < 0) {
+        if (withinWatermark ? eventTime == null : eventTimeKey < 0) {
             return;
         }
         long start = System.nanoTime();
@@ -118,7 +139,9 @@ final class StreamingDeduplication extends StatefulOperator {
         List<byte[]> removed = new ArrayList<>();
         rows.scan(state, e -> {
             for (int i = 0; i < e.count(); i++) {
-                if (StateRows.eventTimeMicros(e.keys()[eventTimeKey], i) <= evictionMicros) {
+                long expiresAt = withinWatermark ? StateRows.eventTimeMicros(e.values()[0], i)
+                        : StateRows.eventTimeMicros(e.keys()[eventTimeKey], i);
+                if (expiresAt <= evictionMicros) {
                     removed.add(e.rawKeys()[i]);
                 }
             }

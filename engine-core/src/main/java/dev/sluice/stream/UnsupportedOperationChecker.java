@@ -62,6 +62,10 @@ public final class UnsupportedOperationChecker {
                 throw error("Distinct aggregations are not supported on streaming DataFrames/Datasets. Consider"
                         + " using approx_count_distinct() instead.", node);
             }
+        } else if (node instanceof Deduplicate d && d.isStreaming() && d.withinWatermark()
+                && EventTimeColumns.of(d.child()).isEmpty()) {
+            throw error("dropDuplicatesWithinWatermark is not supported on streaming DataFrames/DataSets without"
+                    + " watermark", node);
         } else if (node instanceof Deduplicate d && d.isStreaming() && !streamingAggregates(d.child()).isEmpty()) {
             throw error("dropDuplicates is not supported after aggregation on a streaming DataFrame/Dataset", node);
         } else if (node instanceof Join j) {

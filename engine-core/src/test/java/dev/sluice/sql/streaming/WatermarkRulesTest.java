@@ -83,6 +83,33 @@ class WatermarkRulesTest extends StatefulTestSupport {
         assertThat(q.recentProgress()[4].stateOperators()[0].numRowsDroppedByWatermark()).isEqualTo(1);
     }
 
+    @Test
+    void dropDuplicatesWithinWatermarkForgetsAKeyOnceTheWatermarkPassesItsEventTimePlusTheDelay() {
+        MemoryStream input = MemoryStream.of(spark, EVENTS);
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        StreamingQuery q = input.toDF().withWatermark("ts", "10 minutes").dropDuplicatesWithinWatermark("word")
+                .writeStream().foreachBatch((Dataset<Row> ds, Long id) -> ds.collectAsList()
+                        .forEach(r -> seen.add(id + ":" + r.getString(0) + "@" + hhmm(r.get(1))))).start();
+        input.addData(event("a", "12:00"), event("a", "12:05"), event("b", "12:01"));
+        q.processAllAvailable(); // a expires at 12:10, b at 12:11; no-data batch 1 (watermark 11:55) keeps both
+        input.addData(event("a", "12:08"), event("c", "12:30"));
+        q.processAllAvailable(); // a@12:08 is a duplicate; no-data batch 3 (watermark 12:20) forgets a and b
+        assertThat(q.lastProgress().stateOperators()[0].numRowsRemoved()).isEqualTo(2);
+        input.addData(event("a", "12:21"));
+        q.processAllAvailable(); // batch 4: a is new again (12:21 is after the watermark 12:20)
+        assertThat(seen).containsExactly("0:a@12:00", "0:b@12:01", "2:c@12:30", "4:a@12:21");
+    }
+
+    @Test
+    void dropDuplicatesWithinWatermarkNeedsAWatermark() {
+        Dataset<Row> noWatermark = events().dropDuplicatesWithinWatermark("word");
+        assertThatThrownBy(() -> noWatermark.writeStream().format("noop").start())
+                .isInstanceOf(AnalysisException.class).hasMessageContaining(
+                        "dropDuplicatesWithinWatermark is not supported on streaming DataFrames/DataSets without watermark");
+        assertThat(spark.createDataFrame(List.of(event("a", "12:00"), event("a", "12:01")), EVENTS)
+                .dropDuplicatesWithinWatermark("word").count()).isEqualTo(1);
+    }
+
     private String watermarkWithPolicy(String policy) throws Exception {
         spark.conf().set("spark.sql.streaming.multipleWatermarkPolicy", policy);
         try {
