@@ -8,9 +8,15 @@ import dev.sluice.state.StateStoreMetrics;
 import dev.sluice.state.StateStoreProvider;
 import dev.sluice.state.StateStoreProviders;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The state of one stateful operator: {@code partitions} versioned {@link StateStore}s (one provider per
@@ -23,9 +29,18 @@ import java.util.NoSuchElementException;
  * re-run after a crash begins again at the previous version and rewrites the next one, so no update is
  * applied twice. Partitions committed before the crash are simply overwritten.
  *
- * <p>Threading: owned by the query's execution thread; not thread-safe.
+ * <p>Threading: owned by the query's execution thread; not thread-safe. {@link #commit} commits the
+ * partitions in parallel on a shared pool of daemon threads (each store is still used by one thread at a
+ * time; the caller waits for all of them), since a commit is dominated by its file sync.
  */
 public final class PartitionedStateStore implements AutoCloseable {
+    private static final ExecutorService COMMITTERS = Executors.newFixedThreadPool(
+            Math.max(4, Math.min(16, 2 * Runtime.getRuntime().availableProcessors())), runnable -> {
+                Thread t = new Thread(runnable, "state-store-commit");
+                t.setDaemon(true);
+                return t;
+            });
+
     private final StateStoreProvider[] providers;
     private final StateStore[] stores;
     private final String operator;
@@ -127,14 +142,35 @@ public final class PartitionedStateStore implements AutoCloseable {
     public void commit() {
         checkInBatch();
         long start = System.nanoTime();
+        List<Future<StateStoreMetrics>> commits = new ArrayList<>(stores.length);
+        for (StateStore store : stores) {
+            commits.add(COMMITTERS.submit(() -> {
+                store.commit();
+                return store.metrics();
+            }));
+        }
         long keys = 0;
         long memory = 0;
+        RuntimeException failure = null;
         for (int p = 0; p < stores.length; p++) {
-            stores[p].commit();
-            StateStoreMetrics m = stores[p].metrics();
-            keys += m.numKeys();
-            memory += m.memoryUsedBytes();
-            stores[p] = null;
+            try {
+                StateStoreMetrics m = commits.get(p).get();
+                keys += m.numKeys();
+                memory += m.memoryUsedBytes();
+                stores[p] = null;
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                failure = failure != null ? failure : cause instanceof RuntimeException r ? r
+                        : new IllegalStateException(operator + ": commit of partition " + p + " failed", cause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure != null ? failure : new IllegalStateException(operator + ": commit interrupted", e);
+            }
+        }
+        if (failure != null) {
+            // partitions that committed keep their new version; the batch is re-run from the previous one
+            abort();
+            throw failure;
         }
         numKeys = keys;
         memoryUsedBytes = memory;

@@ -105,6 +105,45 @@ class StatefulRestartTest extends StatefulTestSupport {
     }
 
     @Test
+    void dropDuplicatesReRunAfterACrashPassesTheSameFirstRows() throws Exception {
+        String checkpoint = dir.resolve("dedup-crash").toString();
+        MemoryStream input = lines();
+        Map<Long, List<String>> out = Collections.synchronizedMap(new TreeMap<>());
+        spark.streams().setHooks(new BatchHooks() {
+            @Override
+            public void afterStateCommit(long batchId) {
+                if (batchId == 1) {
+                    throw new IllegalStateException("injected crash after the state commit of batch 1");
+                }
+            }
+        });
+        StreamingQuery first = startDistinct(input, checkpoint, out);
+        input.addValues("a", "b");
+        first.processAllAvailable();
+        input.addValues("b", "c", "c");
+        assertThatThrownBy(first::processAllAvailable).isInstanceOf(StreamingQueryException.class);
+        spark.streams().setHooks(BatchHooks.NONE);
+        // the re-run of batch 1 starts from the state of batch 0: c is new again, b still a duplicate
+        StreamingQuery second = startDistinct(input, checkpoint, out);
+        second.processAllAvailable();
+        input.addValues("c", "d");
+        second.processAllAvailable();
+        assertThat(out).containsExactly(Map.entry(0L, List.of("a", "b")), Map.entry(1L, List.of("c")),
+                Map.entry(2L, List.of("d")));
+    }
+
+    private StreamingQuery startDistinct(MemoryStream input, String checkpoint, Map<Long, List<String>> out)
+            throws Exception {
+        return input.toDF().dropDuplicates().writeStream().option("checkpointLocation", checkpoint)
+                .foreachBatch((Dataset<Row> ds, Long id) -> {
+                    List<String> rows = new ArrayList<>();
+                    ds.collectAsList().forEach(r -> rows.add(r.getString(0)));
+                    rows.sort(null);
+                    out.put(id, rows);
+                }).start();
+    }
+
+    @Test
     void aStreamingLimitKeepsItsCountAcrossARestart() throws Exception {
         String checkpoint = dir.resolve("limit").toString();
         MemoryStream input = lines();
