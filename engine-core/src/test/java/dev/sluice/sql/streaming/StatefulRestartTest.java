@@ -144,6 +144,32 @@ class StatefulRestartTest extends StatefulTestSupport {
     }
 
     @Test
+    void theStatePartitionCountIsFixedByTheQuerysFirstBatch() throws Exception {
+        String checkpoint = dir.resolve("partitions").toString();
+        MemoryStream input = lines();
+        List<String> batches = Collections.synchronizedList(new ArrayList<>());
+        try {
+            for (String partitions : List.of("5", "3")) {
+                spark.conf().set("spark.sql.shuffle.partitions", partitions);
+                StreamingQuery q = input.toDF().groupBy("value").count().writeStream().outputMode("complete")
+                        .option("checkpointLocation", checkpoint).foreachBatch((Dataset<Row> ds, Long id) ->
+                                batches.add(id + ":" + sorted(ds.collectAsList()))).start();
+                input.addValues("a", "b", "c", "a");
+                q.processAllAvailable();
+                q.stop();
+            }
+        } finally {
+            spark.conf().set("spark.sql.shuffle.partitions", "5");
+        }
+        // the restart with 3 partitions still reads the 5 partitions of the first run
+        assertThat(batches).containsExactly("0:[[a,2], [b,1], [c,1]]", "1:[[a,4], [b,2], [c,2]]");
+        try (var partitionDirs = Files.list(Path.of(checkpoint, "state", "0"))) {
+            assertThat(partitionDirs.count()).isEqualTo(5);
+        }
+        assertThat(Files.readString(Path.of(checkpoint, "offsets", "1"))).contains("\"spark.sql.shuffle.partitions\":\"5\"");
+    }
+
+    @Test
     void aStreamingLimitKeepsItsCountAcrossARestart() throws Exception {
         String checkpoint = dir.resolve("limit").toString();
         MemoryStream input = lines();
