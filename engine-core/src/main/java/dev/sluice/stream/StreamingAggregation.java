@@ -37,6 +37,7 @@ final class StreamingAggregation extends StatefulOperator {
     private final List<DataType> keyTypes;
     private final int[] bufferOffsets;
     private final int eventTimeKey;
+    private final boolean watermarked;
     private final StateRows rows;
     private final Accumulator[] partial;
     private final Accumulator[] merged;
@@ -51,6 +52,7 @@ final class StreamingAggregation extends StatefulOperator {
         AttributeReference eventTime = EventTimeColumns.find(aggregate.groupingExpressions(),
                 EventTimeColumns.of(aggregate.child()));
         this.eventTimeKey = eventTime == null ? -1 : aggregate.groupingExpressions().indexOf(eventTime);
+        this.watermarked = EventTimeColumns.hasWatermark(aggregate.child());
         List<DataType> valueTypes = new ArrayList<>();
         bufferOffsets = new int[spec.functions().size() + 1];
         for (int a = 0; a < spec.functions().size(); a++) {
@@ -80,9 +82,10 @@ final class StreamingAggregation extends StatefulOperator {
         return eventTimeKey >= 0 && outputMode != OutputMode.Complete();
     }
 
+    /** As Spark: in append and update modes whenever a watermark upstream moved, even if the keys have no event time. */
     @Override
     boolean shouldRunAnotherBatch(long newWatermarkMs) {
-        return evicts() && newWatermarkMs > watermarks().evictionMs();
+        return watermarked && outputMode != OutputMode.Complete() && newWatermarkMs > watermarks().evictionMs();
     }
 
     @Override

@@ -37,6 +37,7 @@ final class StreamingDeduplication extends StatefulOperator {
     private final Expression eventTime;
     private final int eventTimeKey;
     private final boolean withinWatermark;
+    private final boolean watermarked;
     private final long delayMicros;
 
     StreamingDeduplication(int operatorId, Deduplicate deduplicate, LogicalPlan incrementalChild) {
@@ -46,6 +47,7 @@ final class StreamingDeduplication extends StatefulOperator {
         this.keys = Binder.bindAll(keyAttributes, deduplicate.child().output());
         this.keyTypes = keys.stream().map(Expression::dataType).toList();
         this.withinWatermark = deduplicate.withinWatermark();
+        this.watermarked = EventTimeColumns.hasWatermark(deduplicate.child());
         this.rows = new StateRows(keyTypes, withinWatermark ? List.of(DataTypes.TimestampType) : List.of());
         Map<Long, Long> delays = EventTimeColumns.of(deduplicate.child());
         AttributeReference time = EventTimeColumns.find(deduplicate.child().output(), delays);
@@ -60,9 +62,10 @@ final class StreamingDeduplication extends StatefulOperator {
         return "dedupe";
     }
 
+    /** As Spark: whenever a watermark upstream moved, even if the keys have no event time. */
     @Override
     boolean shouldRunAnotherBatch(long newWatermarkMs) {
-        return (withinWatermark ? eventTime != null : eventTimeKey >= 0) && newWatermarkMs > watermarks().evictionMs();
+        return watermarked && newWatermarkMs > watermarks().evictionMs();
     }
 
     @Override

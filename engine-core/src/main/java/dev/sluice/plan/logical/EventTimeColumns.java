@@ -50,6 +50,14 @@ public final class EventTimeColumns {
         return visible;
     }
 
+    /** Whether a streaming {@link EventTimeWatermark} is below {@code plan} (its column may be projected away). */
+    public static boolean hasWatermark(LogicalPlan plan) {
+        if (plan instanceof EventTimeWatermark && plan.isStreaming()) {
+            return true;
+        }
+        return plan.children().stream().anyMatch(EventTimeColumns::hasWatermark);
+    }
+
     /** The first event-time column among {@code columns}, or null. */
     public static AttributeReference find(List<? extends Expression> columns, Map<Long, Long> delays) {
         for (Expression e : columns) {

@@ -57,6 +57,9 @@ class WatermarkTest extends StatefulTestSupport {
         assertThat(aggregation.numRowsTotal()).isEqualTo(9);
         assertThat(q.lastProgress().eventTime()).containsEntry("watermark", "2024-01-01T12:11:00.000Z")
                 .containsEntry("min", "2024-01-01T12:04:00.000Z").containsEntry("max", "2024-01-01T12:17:00.000Z");
+        assertThat(q.lastProgress().json()).contains("\"eventTime\":{\"avg\":\"2024-01-01T12:10:30.000Z\","
+                + "\"max\":\"2024-01-01T12:17:00.000Z\",\"min\":\"2024-01-01T12:04:00.000Z\","
+                + "\"watermark\":\"2024-01-01T12:11:00.000Z\"}").contains("\"numRowsDroppedByWatermark\":2");
         StreamingQueryProgress evicting = q.recentProgress()[5];
         assertThat(evicting.stateOperators()[0].numRowsRemoved()).isEqualTo(3);
         assertThat(evicting.eventTime()).containsOnlyKeys("watermark");
