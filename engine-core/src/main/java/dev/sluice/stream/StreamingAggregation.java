@@ -41,6 +41,7 @@ final class StreamingAggregation extends StatefulOperator {
     private final StateRows rows;
     private final Accumulator[] partial;
     private final Accumulator[] merged;
+    private final EvictionBound evictionBound = new EvictionBound();
     private int[] groupIds = new int[Chunk.DEFAULT_ROWS];
 
     StreamingAggregation(int operatorId, Aggregate aggregate, LogicalPlan incrementalChild, OutputMode outputMode) {
@@ -131,6 +132,9 @@ final class StreamingAggregation extends StatefulOperator {
         for (int i = 0; i < keptCount; i++) {
             int g = kept[i];
             state.put(keyBytes[g], rows.encodeValue(mergedBuffers, g));
+            if (evicts()) {
+                evictionBound.added(StateRows.eventTimeMicros(keys[eventTimeKey], g));
+            }
         }
         addRowsUpdated(keptCount);
         if (outputMode == OutputMode.Update()) {
@@ -189,19 +193,23 @@ final class StreamingAggregation extends StatefulOperator {
      * {@code emitted} when it is not null (append mode).
      */
     private void evict(PartitionedStateStore state, List<Chunk> emitted) {
-        if (!evicts()) {
+        long evictionMicros = watermarks().evictionMs() * 1000;
+        if (!evicts() || !evictionBound.mayExpire(evictionMicros)) {
             return;
         }
         long start = System.nanoTime();
-        long evictionMicros = watermarks().evictionMs() * 1000;
         List<byte[]> removed = new ArrayList<>();
+        long[] lowestRemaining = {Long.MAX_VALUE};
         rows.scan(state, e -> {
             int[] selected = new int[Math.max(e.count(), 1)];
             int count = 0;
             for (int i = 0; i < e.count(); i++) {
-                if (StateRows.eventTimeMicros(e.keys()[eventTimeKey], i) <= evictionMicros) {
+                long eventTime = StateRows.eventTimeMicros(e.keys()[eventTimeKey], i);
+                if (eventTime <= evictionMicros) {
                     selected[count++] = i;
                     removed.add(e.rawKeys()[i]);
+                } else {
+                    lowestRemaining[0] = Math.min(lowestRemaining[0], eventTime);
                 }
             }
             if (emitted != null && count > 0) {
@@ -211,6 +219,7 @@ final class StreamingAggregation extends StatefulOperator {
         for (byte[] key : removed) {
             state.remove(key);
         }
+        evictionBound.scanned(lowestRemaining[0]);
         addRowsRemoved(removed.size(), System.nanoTime() - start);
     }
 

@@ -39,6 +39,7 @@ final class StreamingDeduplication extends StatefulOperator {
     private final boolean withinWatermark;
     private final boolean watermarked;
     private final long delayMicros;
+    private final EvictionBound evictionBound = new EvictionBound();
 
     StreamingDeduplication(int operatorId, Deduplicate deduplicate, LogicalPlan incrementalChild) {
         super(operatorId, incrementalChild, deduplicate.output());
@@ -84,6 +85,11 @@ final class StreamingDeduplication extends StatefulOperator {
                 byte[] key = rows.encodeKey(keyColumns, i);
                 if (state.get(key) == null) {
                     state.put(key, withinWatermark ? rows.encodeValue(expiry, i) : EMPTY);
+                    if (withinWatermark) {
+                        evictionBound.added(StateRows.eventTimeMicros(expiry[0], i));
+                    } else if (eventTimeKey >= 0) {
+                        evictionBound.added(StateRows.eventTimeMicros(keyColumns[eventTimeKey], i));
+                    }
                     selected[count++] = i;
                 }
             }
@@ -134,22 +140,26 @@ final class StreamingDeduplication extends StatefulOperator {
     }
 
     private void evict(PartitionedStateStore state) {
-        if (withinWatermark ? eventTime == null : eventTimeKey < 0) {
+        long evictionMicros = watermarks().evictionMs() * 1000;
+        if ((withinWatermark ? eventTime == null : eventTimeKey < 0) || !evictionBound.mayExpire(evictionMicros)) {
             return;
         }
         long start = System.nanoTime();
-        long evictionMicros = watermarks().evictionMs() * 1000;
         List<byte[]> removed = new ArrayList<>();
+        long[] lowestRemaining = {Long.MAX_VALUE};
         rows.scan(state, e -> {
             for (int i = 0; i < e.count(); i++) {
                 long expiresAt = withinWatermark ? StateRows.eventTimeMicros(e.values()[0], i)
                         : StateRows.eventTimeMicros(e.keys()[eventTimeKey], i);
                 if (expiresAt <= evictionMicros) {
                     removed.add(e.rawKeys()[i]);
+                } else {
+                    lowestRemaining[0] = Math.min(lowestRemaining[0], expiresAt);
                 }
             }
         });
         removed.forEach(state::remove);
+        evictionBound.scanned(lowestRemaining[0]);
         addRowsRemoved(removed.size(), System.nanoTime() - start);
     }
 }
