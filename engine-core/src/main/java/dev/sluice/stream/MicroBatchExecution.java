@@ -33,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,8 @@ public final class MicroBatchExecution implements StreamingQuery {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Object lock = new Object();
     private final long noDataEventIntervalMs;
-    private final WatermarkTracker watermark;
+    private WatermarkTracker watermark;
+    private Map<String, String> queryConf;
 
     private List<Source> sources = List.of();
     private Sink sink;
@@ -78,7 +80,6 @@ public final class MicroBatchExecution implements StreamingQuery {
     private long lateEventsWatermarkMs;
     private boolean ranBatchInThisRun;
     private long lastIdleEventMs = Long.MIN_VALUE;
-    private int statePartitions;
 
     // guarded by lock
     private volatile boolean stopRequested;
@@ -102,8 +103,6 @@ public final class MicroBatchExecution implements StreamingQuery {
         this.id = checkpoint.loadOrCreateQueryId(UUID.randomUUID());
         this.incremental = new IncrementalPlan(spec.plan(), spec.outputMode());
         this.progress = new ProgressTracker(spec.clock());
-        this.watermark = new WatermarkTracker(incremental.watermarkNodes(),
-                spec.session().conf().get(WatermarkTracker.POLICY, "min"));
         this.noDataEventIntervalMs = Long.parseLong(spec.session().conf()
                 .get("spark.sql.streaming.noDataProgressEventInterval", "10000"));
         String label = spec.name() == null ? "" : spec.name() + " ";
@@ -149,7 +148,14 @@ public final class MicroBatchExecution implements StreamingQuery {
         }
         sources = created;
         sink = spec.sinkFactory().get();
-        ResumePoint resume = ResumePoint.load(checkpoint, sources.size(), spec.session().conf().shufflePartitions());
+        Map<String, String> sessionConf = new HashMap<>();
+        sessionConf.put(ResumePoint.SHUFFLE_PARTITIONS, Integer.toString(spec.session().conf().shufflePartitions()));
+        sessionConf.put(StateStoreConf.PROVIDER_CLASS, spec.session().conf().get(StateStoreConf.PROVIDER_CLASS,
+                StateStoreConf.DEFAULT.providerName()));
+        sessionConf.put(WatermarkTracker.POLICY, spec.session().conf().get(WatermarkTracker.POLICY, "min"));
+        ResumePoint resume = ResumePoint.load(checkpoint, sources.size(), sessionConf);
+        queryConf = resume.queryConf();
+        watermark = new WatermarkTracker(incremental.watermarkNodes(), queryConf.get(WatermarkTracker.POLICY));
         batchId = resume.batchId();
         committed = toOffsets(resume.committed());
         available = resume.pendingRerun() ? toOffsets(resume.rerun()) : new Offset[sources.size()];
@@ -158,8 +164,10 @@ public final class MicroBatchExecution implements StreamingQuery {
         watermark.restore(resume.batchWatermarkMs());
         batchWatermarkMs = resume.batchWatermarkMs();
         lateEventsWatermarkMs = resume.lateEventsWatermarkMs();
-        statePartitions = resume.statePartitions();
-        StateStoreConf stateConf = StateStoreConf.from(spec.session().conf().getAll());
+        int statePartitions = resume.statePartitions();
+        Map<String, String> storeSettings = new HashMap<>(spec.session().conf().getAll());
+        storeSettings.put(StateStoreConf.PROVIDER_CLASS, queryConf.get(StateStoreConf.PROVIDER_CLASS));
+        StateStoreConf stateConf = StateStoreConf.from(storeSettings);
         for (StatefulOperator op : incremental.statefulOperators()) {
             op.open(checkpoint.root(), stateConf, statePartitions, batchId);
         }
@@ -272,9 +280,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         }
         lateEventsWatermarkMs = batchWatermarkMs;
         batchWatermarkMs = watermark.watermarkMs();
-        OffsetSeq entry = new OffsetSeq(offsets, batchWatermarkMs, batchTimestampMs, Map.of(
-                ResumePoint.SHUFFLE_PARTITIONS, Integer.toString(statePartitions),
-                WatermarkTracker.POLICY, spec.session().conf().get(WatermarkTracker.POLICY, "min")));
+        OffsetSeq entry = new OffsetSeq(offsets, batchWatermarkMs, batchTimestampMs, queryConf);
         progress.time("walCommit", () -> checkpoint.offsets().add(batchId, entry));
         return true;
     }

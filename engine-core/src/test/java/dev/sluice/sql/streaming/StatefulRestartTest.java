@@ -170,6 +170,32 @@ class StatefulRestartTest extends StatefulTestSupport {
     }
 
     @Test
+    void theStoreProviderAndWatermarkPolicyAreTakenFromTheOffsetLogOnRestart() throws Exception {
+        String checkpoint = dir.resolve("provider").toString();
+        MemoryStream input = lines();
+        List<String> batches = Collections.synchronizedList(new ArrayList<>());
+        String other = provider().equals("hdfs") ? "no-such-provider" : "hdfs";
+        try {
+            for (String sessionProvider : List.of(provider(), other)) {
+                spark.conf().set("spark.sql.streaming.stateStore.providerClass", sessionProvider);
+                StreamingQuery q = input.toDF().groupBy("value").count().writeStream().outputMode("update")
+                        .option("checkpointLocation", checkpoint).foreachBatch((Dataset<Row> ds, Long id) ->
+                                batches.add(id + ":" + sorted(ds.collectAsList()))).start();
+                input.addValues("a");
+                q.processAllAvailable();
+                q.stop();
+            }
+        } finally {
+            spark.conf().set("spark.sql.streaming.stateStore.providerClass", provider());
+        }
+        // the second run keeps the first run's store (a session value it cannot even load is ignored)
+        assertThat(batches).containsExactly("0:[[a,1]]", "1:[[a,2]]");
+        assertThat(Files.readString(Path.of(checkpoint, "offsets", "1")))
+                .contains("\"spark.sql.streaming.stateStore.providerClass\":\"" + provider() + "\"")
+                .contains("\"spark.sql.streaming.multipleWatermarkPolicy\":\"min\"");
+    }
+
+    @Test
     void aStreamingLimitKeepsItsCountAcrossARestart() throws Exception {
         String checkpoint = dir.resolve("limit").toString();
         MemoryStream input = lines();
