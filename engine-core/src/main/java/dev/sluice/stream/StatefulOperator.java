@@ -8,7 +8,6 @@ import dev.sluice.state.StateStoreConf;
 import dev.sluice.stream.state.PartitionedStateStore;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The per-query, mutable instance of one stateful operator of an incremental plan (streaming aggregation,
@@ -139,6 +138,6 @@ abstract class StatefulOperator {
     StateOperatorProgress progress() {
         return new StateOperatorProgress(name(), state.numKeys(), rowsUpdated, updateTimeMs, rowsRemoved,
                 removalTimeMs, state.commitTimeMs(), state.memoryUsedBytes(), rowsDroppedByWatermark,
-                state.partitions(), state.partitions(), Map.of());
+                state.partitions(), state.partitions(), state.customMetrics());
     }
 }

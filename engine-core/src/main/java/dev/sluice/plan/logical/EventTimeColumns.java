@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * Which output columns of a plan carry event time, and with which watermark delay (Spark keeps this as
  * {@code spark.watermarkDelayMs} metadata on the attribute). A column set by {@link EventTimeWatermark}
- * carries it; so do its copies through projections (plain references and aliases) and the {@code window}
- * column a time-window {@link Generate} derives from it; other nodes keep the columns they pass through.
+ * carries it; so do its copies through projections (plain references and aliases), the {@code window}
+ * column a time-window {@link Generate} or a projected tumbling {@code window(...)} derives from it; other
+ * nodes keep the columns they pass through.
  * Stateless.
  */
 public final class EventTimeColumns {
@@ -31,9 +32,9 @@ public final class EventTimeColumns {
             delays.put(w.eventTime().exprId(), w.delayMs());
         } else if (plan instanceof Project p) {
             for (Expression e : p.projectList()) {
-                if (e instanceof Alias a && a.child() instanceof AttributeReference source
-                        && delays.containsKey(source.exprId())) {
-                    delays.put(a.toAttribute().exprId(), delays.get(source.exprId()));
+                AttributeReference source = e instanceof Alias a ? timeSource(a.child()) : null;
+                if (source != null && delays.containsKey(source.exprId())) {
+                    delays.put(((Alias) e).toAttribute().exprId(), delays.get(source.exprId()));
                 }
             }
         } else if (plan instanceof Generate g && g.generator() instanceof TimeWindow w
@@ -48,6 +49,14 @@ public final class EventTimeColumns {
             }
         }
         return visible;
+    }
+
+    /** The column an aliased expression carries the event time of: a plain reference, or a scalar time window's column. */
+    private static AttributeReference timeSource(Expression e) {
+        if (e instanceof AttributeReference a) {
+            return a;
+        }
+        return e instanceof TimeWindow w && w.child() instanceof AttributeReference a ? a : null;
     }
 
     /** Whether a streaming {@link EventTimeWatermark} is below {@code plan} (its column may be projected away). */

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,6 +50,7 @@ public final class PartitionedStateStore implements AutoCloseable {
     private long numKeys;
     private long memoryUsedBytes;
     private long commitTimeMs;
+    private Map<String, Long> customMetrics = Map.of();
 
     /**
      * Creates (without loading anything) the providers of {@code partitions} partitions.
@@ -151,12 +154,14 @@ public final class PartitionedStateStore implements AutoCloseable {
         }
         long keys = 0;
         long memory = 0;
+        Map<String, Long> custom = new TreeMap<>();
         RuntimeException failure = null;
         for (int p = 0; p < stores.length; p++) {
             try {
                 StateStoreMetrics m = commits.get(p).get();
                 keys += m.numKeys();
                 memory += m.memoryUsedBytes();
+                m.customMetrics().forEach((name, value) -> custom.merge(name, value, Long::sum));
                 stores[p] = null;
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
@@ -174,6 +179,7 @@ public final class PartitionedStateStore implements AutoCloseable {
         }
         numKeys = keys;
         memoryUsedBytes = memory;
+        customMetrics = Map.copyOf(custom);
         commitTimeMs = (System.nanoTime() - start) / 1_000_000;
         version = -1;
     }
@@ -200,6 +206,11 @@ public final class PartitionedStateStore implements AutoCloseable {
 
     public long commitTimeMs() {
         return commitTimeMs;
+    }
+
+    /** The providers' custom metrics of the last commit, summed over partitions. */
+    public Map<String, Long> customMetrics() {
+        return customMetrics;
     }
 
     /** Aborts an open batch and releases every provider's resources; committed versions stay. */
