@@ -493,6 +493,11 @@ public final class PlanBuilder {
 
     /** {@code dropDuplicates(columns)}: empty means all columns. */
     public LogicalPlan deduplicate(LogicalPlan plan, List<String> columns) {
+        return deduplicate(plan, columns, false);
+    }
+
+    /** {@code dropDuplicates} or, with {@code withinWatermark}, {@code dropDuplicatesWithinWatermark}. */
+    public LogicalPlan deduplicate(LogicalPlan plan, List<String> columns, boolean withinWatermark) {
         List<AttributeReference> keys = new ArrayList<>();
         if (columns.isEmpty()) {
             keys.addAll(plan.output());
@@ -506,6 +511,43 @@ public final class PlanBuilder {
                 keys.add(a);
             }
         }
-        return new Deduplicate(keys, plan);
+        return new Deduplicate(keys, withinWatermark, plan);
+    }
+
+    /**
+     * {@code withWatermark(eventTime, delayThreshold)}: an {@link EventTimeWatermark} over {@code plan}.
+     *
+     * @throws AnalysisException {@code CANNOT_PARSE_INTERVAL} for a bad delay, {@code UNRESOLVED_COLUMN} for
+     *                           an unknown column, {@code EVENT_TIME_IS_NOT_ON_TIMESTAMP_TYPE} for a column
+     *                           that is neither a timestamp nor a window struct
+     * @throws IllegalArgumentException for a negative delay (Spark's {@code require})
+     */
+    public LogicalPlan withWatermark(LogicalPlan plan, String eventTime, String delayThreshold) {
+        dev.sluice.expr.CalendarInterval delay;
+        try {
+            delay = dev.sluice.expr.CalendarInterval.parse(delayThreshold);
+        } catch (RuntimeException e) {
+            throw new AnalysisException("CANNOT_PARSE_INTERVAL", "Unable to parse '" + delayThreshold + "'. Please"
+                    + " ensure that the value provided is in a valid format for defining an interval. You can"
+                    + " reference the documentation for the correct format. If the issue persists, please double"
+                    + " check that the input value is not null or empty and try again.", "22006");
+        }
+        long delayMs = delay.months() * 31L * 86_400_000L + delay.days() * 86_400_000L + delay.microseconds() / 1000;
+        if (delay.months() < 0 || delay.days() < 0 || delay.microseconds() < 0) {
+            throw new IllegalArgumentException("requirement failed: delay threshold (" + delayThreshold
+                    + ") should not be negative.");
+        }
+        ExpressionResolver r = resolver(plan);
+        Expression column = r.resolveName(dev.sluice.sqllite.SqlParser.parseMultipartIdentifier(eventTime));
+        if (!(column instanceof AttributeReference attribute)) {
+            throw r.unresolvedColumn(eventTime);
+        }
+        if (!dev.sluice.plan.logical.EventTimeColumns.isEventTimeType(attribute.dataType())) {
+            throw new AnalysisException("EVENT_TIME_IS_NOT_ON_TIMESTAMP_TYPE", "The event time `" + attribute.name()
+                    + "` has the invalid type \"" + attribute.dataType().sql() + "\", but expected \"TIMESTAMP\".",
+                    "42K09");
+        }
+        return new dev.sluice.plan.logical.EventTimeWatermark(attribute, delayMs, plan);
     }
 }
+

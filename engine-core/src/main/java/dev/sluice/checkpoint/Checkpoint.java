@@ -43,11 +43,6 @@ public final class Checkpoint {
         return root.resolve("sources").resolve(Integer.toString(index));
     }
 
-    /** The folder of one state partition of one stateful operator. */
-    public Path statePath(int operatorId, int partition) {
-        return root.resolve("state").resolve(Integer.toString(operatorId)).resolve(Integer.toString(partition));
-    }
-
     /**
      * The query id recorded in {@code metadata}, writing {@code newId} there when the checkpoint is new.
      *

@@ -135,6 +135,9 @@ public final class BatchExecutor {
         if (plan instanceof Deduplicate d) {
             return deduplicate(d);
         }
+        if (plan instanceof dev.sluice.plan.logical.EventTimeWatermark w) {
+            return run(w.child()); // a watermark means nothing to a batch query (as Spark)
+        }
         if (plan instanceof SubqueryAlias s) {
             return run(s.child());
         }

@@ -252,6 +252,19 @@ public class Dataset<T> {
         return dropDuplicates();
     }
 
+    /**
+     * Defines the event-time watermark of this streaming Dataset: {@code eventTime} (a timestamp column, or a
+     * {@code window} struct) may be late by at most {@code delayThreshold} (e.g. {@code "10 minutes"}).
+     * Stateful operators downstream drop rows older than the watermark and evict their state; a batch query
+     * ignores it.
+     *
+     * @throws AnalysisException for a bad interval, an unknown column or a column that is not a timestamp
+     * @throws IllegalArgumentException for a negative delay
+     */
+    public Dataset<T> withWatermark(String eventTime, String delayThreshold) {
+        return new Dataset<>(session, builder().withWatermark(plan, eventTime, delayThreshold));
+    }
+
     public Dataset<T> dropDuplicates() {
         return new Dataset<>(session, builder().deduplicate(plan, List.of()));
     }
@@ -265,6 +278,24 @@ public class Dataset<T> {
 
     public Dataset<T> dropDuplicates(String[] colNames) {
         return new Dataset<>(session, builder().deduplicate(plan, Arrays.asList(colNames)));
+    }
+
+    /**
+     * Drops rows whose columns all equal those of an earlier row, as {@link #dropDuplicates()}; on a stream
+     * with a watermark, a row is compared only with rows seen less than the watermark delay before it (by
+     * event time), so the state of a key is dropped once the watermark passes its event time plus the delay.
+     * A streaming query without watermark is rejected when it starts.
+     */
+    public Dataset<T> dropDuplicatesWithinWatermark() {
+        return new Dataset<>(session, builder().deduplicate(plan, List.of(), true));
+    }
+
+    /** {@link #dropDuplicatesWithinWatermark()} on the named columns only. */
+    public Dataset<T> dropDuplicatesWithinWatermark(String col1, String... cols) {
+        List<String> names = new ArrayList<>();
+        names.add(col1);
+        names.addAll(Arrays.asList(cols));
+        return new Dataset<>(session, builder().deduplicate(plan, names, true));
     }
 
     /** Names this Dataset so its columns can be referred to as {@code alias.column}. */

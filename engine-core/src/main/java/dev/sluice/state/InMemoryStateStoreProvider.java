@@ -35,6 +35,8 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
     private StateStoreConf conf;
     private HashMap<Bytes, byte[]> map;
     private long loadedVersion = -1;
+    /** Estimated bytes of {@link #map}, kept up to date by every change so metrics cost O(1). */
+    private long memoryBytes;
     private boolean storeOpen;
 
     @Override
@@ -62,6 +64,8 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
         }
         if (map == null || loadedVersion != version) {
             map = load(version);
+            memoryBytes = 0;
+            map.forEach((k, v) -> memoryBytes += entryBytes(k, v));
             loadedVersion = version;
         }
         storeOpen = true;
@@ -201,6 +205,7 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
             checkOpen();
             Bytes k = new Bytes(key);
             byte[] previous = map.put(k, value);
+            memoryBytes += entryBytes(k, value) - (previous == null ? 0 : entryBytes(k, previous));
             undo.putIfAbsent(k, previous == null ? Bytes.ABSENT : previous);
             record(PUT, key, value);
         }
@@ -210,6 +215,7 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
             checkOpen();
             Bytes k = new Bytes(key);
             byte[] previous = map.remove(k);
+            memoryBytes -= previous == null ? 0 : entryBytes(k, previous);
             if (previous != null) {
                 undo.putIfAbsent(k, previous);
                 record(REMOVE, key, null);
@@ -293,9 +299,11 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
             }
             undo.forEach((k, v) -> {
                 if (v == Bytes.ABSENT) {
-                    map.remove(k);
+                    byte[] current = map.remove(k);
+                    memoryBytes -= current == null ? 0 : entryBytes(k, current);
                 } else {
-                    map.put(k, v);
+                    byte[] current = map.put(k, v);
+                    memoryBytes += entryBytes(k, v) - (current == null ? 0 : entryBytes(k, current));
                 }
             });
             done = true;
@@ -304,12 +312,13 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
 
         @Override
         public StateStoreMetrics metrics() {
-            long memory = 0;
-            for (Map.Entry<Bytes, byte[]> e : map.entrySet()) {
-                memory += e.getKey().bytes.length + e.getValue().length + 64;
-            }
-            return new StateStoreMetrics(map.size(), memory, 0, commitTimeMs, Map.of());
+            return new StateStoreMetrics(map.size(), memoryBytes, 0, commitTimeMs, Map.of());
         }
+    }
+
+    /** Estimated heap bytes of one entry: key and value arrays plus map entry and array overheads. */
+    private static long entryBytes(Bytes key, byte[] value) {
+        return key.bytes.length + value.length + 64;
     }
 
     /** A byte array with value equality, for hash map keys. */

@@ -10,4 +10,8 @@ public interface BatchHooks {
     /** After the sink accepted batch {@code batchId}, before state and the commit log are written. */
     default void beforeCommit(long batchId) {
     }
+
+    /** After the stateful operators committed the state of batch {@code batchId}, before the commit log entry. */
+    default void afterStateCommit(long batchId) {
+    }
 }

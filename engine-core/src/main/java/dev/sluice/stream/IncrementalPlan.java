@@ -4,6 +4,7 @@ import dev.sluice.batch.Chunk;
 import dev.sluice.exec.BatchExecutor;
 import dev.sluice.plan.logical.Aggregate;
 import dev.sluice.plan.logical.Deduplicate;
+import dev.sluice.plan.logical.EventTimeWatermark;
 import dev.sluice.plan.logical.Limit;
 import dev.sluice.plan.logical.LogicalPlan;
 import dev.sluice.plan.logical.StreamingRelation;
@@ -26,6 +27,7 @@ final class IncrementalPlan {
     private final List<StreamingRelation> relations = new ArrayList<>();
     private final Map<LogicalPlan, StatefulOperator> operators = new IdentityHashMap<>();
     private final List<StatefulOperator> operatorList = new ArrayList<>();
+    private final List<EventTimeWatermark> watermarks = new ArrayList<>();
 
     IncrementalPlan(LogicalPlan plan, OutputMode outputMode) {
         this.plan = plan;
@@ -41,6 +43,9 @@ final class IncrementalPlan {
         }
         if (node instanceof StreamingRelation r && relations.stream().noneMatch(x -> x == r)) {
             relations.add(r);
+        }
+        if (node instanceof EventTimeWatermark w && w.isStreaming() && watermarks.stream().noneMatch(x -> x == w)) {
+            watermarks.add(w);
         }
         StatefulOperator op = null;
         int id = operatorList.size();
@@ -66,12 +71,20 @@ final class IncrementalPlan {
         return operatorList;
     }
 
+    /** The streaming {@code withWatermark} nodes, in plan order. */
+    List<EventTimeWatermark> watermarkNodes() {
+        return watermarks;
+    }
+
     LogicalPlan plan() {
         return plan;
     }
 
-    /** Runs one batch over {@code inputs} (the rows of each streaming leaf, by identity). */
-    List<Chunk> execute(Map<StreamingRelation, List<Chunk>> inputs) {
+    /**
+     * Runs one batch over {@code inputs} (the rows of each streaming leaf, by identity), reporting the rows
+     * passing each watermark node to {@code tracker}.
+     */
+    List<Chunk> execute(Map<StreamingRelation, List<Chunk>> inputs, WatermarkTracker tracker) {
         Map<LogicalPlan, List<Chunk>> done = new IdentityHashMap<>();
         BatchExecutor[] executor = new BatchExecutor[1];
         executor[0] = new BatchExecutor(node -> {
@@ -85,12 +98,16 @@ final class IncrementalPlan {
             } else if (operators.containsKey(node)) {
                 StatefulOperator op = operators.get(node);
                 result = op.process(executor[0].execute(op.child()));
+            } else if (node instanceof EventTimeWatermark w) {
+                result = executor[0].execute(w.child());
+                tracker.observe(w, result, w.eventTimeOrdinal());
             } else {
                 throw new IllegalStateException("no data for plan leaf " + node.describe());
             }
             done.put(node, result);
             return result;
-        }, node -> node instanceof StreamingRelation || operators.containsKey(node));
+        }, node -> node instanceof StreamingRelation || operators.containsKey(node)
+                || (node instanceof EventTimeWatermark && node.isStreaming()));
         return executor[0].execute(plan);
     }
 
@@ -99,7 +116,7 @@ final class IncrementalPlan {
         StringBuilder sb = new StringBuilder(plan.treeString());
         for (StatefulOperator op : operatorList) {
             sb.append("StatefulOperator ").append(op.operatorId()).append(": ").append(op.name())
-                    .append(" (state/").append(op.operatorId()).append("/0)\n");
+                    .append(" (state/").append(op.operatorId()).append(")\n");
         }
         return sb.toString();
     }

@@ -11,6 +11,7 @@ import dev.sluice.plan.logical.StreamingRelation;
 import dev.sluice.spi.Offset;
 import dev.sluice.spi.ReadLimit;
 import dev.sluice.spi.Sink;
+import dev.sluice.state.StateStoreConf;
 import dev.sluice.spi.Source;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.SluiceException;
@@ -32,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,7 @@ import java.util.stream.Stream;
  */
 public final class MicroBatchExecution implements StreamingQuery {
     private static final long IDLE_POLL_MS = 10;
+    private static final String NO_DATA_BATCHES = "spark.sql.streaming.noDataMicroBatches.enabled";
 
     private final QuerySpec spec;
     private final UUID id;
@@ -63,6 +66,8 @@ public final class MicroBatchExecution implements StreamingQuery {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Object lock = new Object();
     private final long noDataEventIntervalMs;
+    private WatermarkTracker watermark;
+    private Map<String, String> queryConf;
 
     private List<Source> sources = List.of();
     private Sink sink;
@@ -71,6 +76,9 @@ public final class MicroBatchExecution implements StreamingQuery {
     private boolean pendingRerun;
     private long batchId;
     private long batchTimestampMs;
+    private long batchWatermarkMs;
+    private long lateEventsWatermarkMs;
+    private boolean ranBatchInThisRun;
     private long lastIdleEventMs = Long.MIN_VALUE;
 
     // guarded by lock
@@ -140,52 +148,38 @@ public final class MicroBatchExecution implements StreamingQuery {
         }
         sources = created;
         sink = spec.sinkFactory().get();
-        committed = new Offset[sources.size()];
-        available = new Offset[sources.size()];
-        var latest = checkpoint.offsets().latest();
-        if (latest.isPresent()) {
-            long lastId = latest.get().getKey();
-            OffsetSeq seq = latest.get().getValue();
-            checkSourceCount(seq, checkpoint.offsets().file(lastId));
-            if (checkpoint.commits().get(lastId).isPresent()) {
-                committed = toOffsets(seq);
-                batchId = lastId + 1;
-            } else {
-                available = toOffsets(seq);
-                batchTimestampMs = seq.batchTimestampMs();
-                if (lastId > 0) {
-                    Path previousFile = checkpoint.offsets().file(lastId - 1);
-                    OffsetSeq previous = checkpoint.offsets().get(lastId - 1).orElseThrow(() -> new CheckpointException(
-                            "CORRUPTED_FILE", "Checkpoint " + checkpoint.root() + " has no offsets of batch " + (lastId - 1)
-                            + " (" + previousFile + ") needed to re-run batch " + lastId, null));
-                    checkSourceCount(previous, previousFile);
-                    committed = toOffsets(previous);
-                }
-                batchId = lastId;
-                pendingRerun = true;
-            }
-        }
+        Map<String, String> sessionConf = new HashMap<>();
+        sessionConf.put(ResumePoint.SHUFFLE_PARTITIONS, Integer.toString(spec.session().conf().shufflePartitions()));
+        sessionConf.put(StateStoreConf.PROVIDER_CLASS, spec.session().conf().get(StateStoreConf.PROVIDER_CLASS,
+                StateStoreConf.DEFAULT.providerName()));
+        sessionConf.put(WatermarkTracker.POLICY, spec.session().conf().get(WatermarkTracker.POLICY, "min"));
+        ResumePoint resume = ResumePoint.load(checkpoint, sources.size(), sessionConf);
+        queryConf = resume.queryConf();
+        watermark = new WatermarkTracker(incremental.watermarkNodes(), queryConf.get(WatermarkTracker.POLICY));
+        batchId = resume.batchId();
+        committed = toOffsets(resume.committed());
+        available = resume.pendingRerun() ? toOffsets(resume.rerun()) : new Offset[sources.size()];
+        pendingRerun = resume.pendingRerun();
+        batchTimestampMs = resume.batchTimestampMs();
+        watermark.restore(resume.batchWatermarkMs());
+        batchWatermarkMs = resume.batchWatermarkMs();
+        lateEventsWatermarkMs = resume.lateEventsWatermarkMs();
+        int statePartitions = resume.statePartitions();
+        Map<String, String> storeSettings = new HashMap<>(spec.session().conf().getAll());
+        storeSettings.put(StateStoreConf.PROVIDER_CLASS, queryConf.get(StateStoreConf.PROVIDER_CLASS));
+        StateStoreConf stateConf = StateStoreConf.from(storeSettings);
         for (StatefulOperator op : incremental.statefulOperators()) {
-            op.open(new dev.sluice.stream.state.SnapshotFileStateStore(checkpoint.statePath(op.operatorId(), 0),
-                    op.operatorId() + " (" + op.name() + ")"), batchId);
+            op.open(checkpoint.root(), stateConf, statePartitions, batchId);
         }
         if (spec.trigger().kind() == Trigger.Kind.AVAILABLE_NOW) {
             sources.forEach(Source::prepareForTriggerAvailableNow);
         }
     }
 
-    private void checkSourceCount(OffsetSeq seq, Path file) {
-        if (seq.offsets().size() != sources.size()) {
-            throw new CheckpointException("INCOMPATIBLE_STATE", "Offset log " + file + " has " + seq.offsets().size()
-                    + " sources but the query has " + sources.size() + ": the query changed; use a new checkpoint",
-                    null);
-        }
-    }
-
-    private Offset[] toOffsets(OffsetSeq seq) {
+    private Offset[] toOffsets(List<String> offsets) {
         Offset[] out = new Offset[sources.size()];
         for (int i = 0; i < out.length; i++) {
-            String json = seq.offsets().get(i);
+            String json = offsets.get(i);
             out[i] = json == null ? null : sources.get(i).deserializeOffset(json);
         }
         return out;
@@ -284,18 +278,24 @@ public final class MicroBatchExecution implements StreamingQuery {
         for (Offset o : available) {
             offsets.add(json(o));
         }
-        OffsetSeq entry = new OffsetSeq(offsets, 0, batchTimestampMs, Map.of(
-                "spark.sql.shuffle.partitions", Integer.toString(spec.session().conf().shufflePartitions())));
+        lateEventsWatermarkMs = batchWatermarkMs;
+        batchWatermarkMs = watermark.watermarkMs();
+        OffsetSeq entry = new OffsetSeq(offsets, batchWatermarkMs, batchTimestampMs, queryConf);
         progress.time("walCommit", () -> checkpoint.offsets().add(batchId, entry));
         return true;
     }
 
     /**
-     * Whether a batch should run without new data because the watermark moved and state can be evicted.
-     * Watermarks arrive with issue 4; until then never.
+     * Whether a batch should run without new data (Spark's {@code shouldRunAnotherBatch}): after a batch of
+     * this run moved the watermark so far that a stateful operator would emit or evict state.
      */
     private boolean shouldRunNoDataBatch() {
-        return false;
+        if (!ranBatchInThisRun || !watermark.enabled()
+                || !Boolean.parseBoolean(spec.session().conf().get(NO_DATA_BATCHES, "true"))) {
+            return false;
+        }
+        long next = watermark.watermarkMs();
+        return incremental.statefulOperators().stream().anyMatch(op -> op.shouldRunAnotherBatch(next));
     }
 
     private void runBatch() {
@@ -309,9 +309,13 @@ public final class MicroBatchExecution implements StreamingQuery {
                 inputs.put(incremental.relations().get(i), data);
             }
         });
-        progress.time("queryPlanning", () -> incremental.statefulOperators().forEach(StatefulOperator::resetBatchMetrics));
+        progress.time("queryPlanning", () -> {
+            watermark.startBatch();
+            var batchWatermarks = new StatefulOperator.Watermarks(lateEventsWatermarkMs, batchWatermarkMs);
+            incremental.statefulOperators().forEach(op -> op.startBatch(batchWatermarks));
+        });
         long outputRows = progress.time("addBatch", () -> {
-            List<Chunk> output = incremental.execute(inputs);
+            List<Chunk> output = incremental.execute(inputs, watermark);
             LocalRelation relation = new LocalRelation(spec.plan().output(), output);
             sink.addBatch(batchId, Dataset.ofRows(spec.session(), relation), spec.outputMode());
             return Chunks.rowCount(output);
@@ -319,8 +323,9 @@ public final class MicroBatchExecution implements StreamingQuery {
         spec.hooks().beforeCommit(batchId);
         progress.time("commitOffsets", () -> {
             for (StatefulOperator op : incremental.statefulOperators()) {
-                op.commit(batchId + 1, batchId + 2 - spec.minBatchesToRetain());
+                op.commit();
             }
+            spec.hooks().afterStateCommit(batchId);
             checkpoint.commits().add(batchId, new CommitEntry(0));
             for (int i = 0; i < sources.size(); i++) {
                 if (available[i] != null) {
@@ -334,6 +339,8 @@ public final class MicroBatchExecution implements StreamingQuery {
             }
         });
         reportProgress(rows, outputRows);
+        watermark.advance();
+        ranBatchInThisRun = true;
         committed = available.clone();
         pendingRerun = false;
         batchId++;
@@ -352,9 +359,10 @@ public final class MicroBatchExecution implements StreamingQuery {
         }
         List<StateOperatorProgress> operators = new ArrayList<>();
         for (StatefulOperator op : incremental.statefulOperators()) {
-            operators.add(op.progress(spec.session().conf().shufflePartitions()));
+            operators.add(op.progress());
         }
-        StreamingQueryProgress p = progress.finishBatch(id, runId, spec.name(), batchId, figures, operators,
+        StreamingQueryProgress p = progress.finishBatch(id, runId, spec.name(), batchId, figures,
+                watermark.progress(batchWatermarkMs), operators,
                 new SinkProgress(sink.description(), outputRows, Map.of()));
         events.post(new QueryProgressEvent(p));
     }
@@ -373,6 +381,13 @@ public final class MicroBatchExecution implements StreamingQuery {
     }
 
     private void finish(Throwable failure) {
+        for (StatefulOperator op : incremental.statefulOperators()) {
+            try {
+                op.close();
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
         for (Source s : sources) {
             try {
                 s.stop();

@@ -71,7 +71,8 @@ final class ProgressTracker {
 
     /** Ends a trigger that ran a batch and records its progress. */
     StreamingQueryProgress finishBatch(UUID id, UUID runId, String name, long batchId, List<SourceFigures> sources,
-                                       List<StateOperatorProgress> operators, SinkProgress sink) {
+                                       Map<String, String> eventTime, List<StateOperatorProgress> operators,
+                                       SinkProgress sink) {
         long end = clock.getTimeMillis();
         durations.put("triggerExecution", end - triggerStart);
         double processingSec = Math.max(1L, end - triggerStart) / 1000.0;
@@ -82,7 +83,7 @@ final class ProgressTracker {
                     s.rows() / inputSec, s.rows() / processingSec, Map.of()));
         }
         StreamingQueryProgress progress = new StreamingQueryProgress(id, runId, name, format(triggerStart), batchId,
-                end - triggerStart, durations, Map.of(), operators, sourceProgress, sink);
+                end - triggerStart, durations, eventTime, operators, sourceProgress, sink);
         lastTriggerStart = triggerStart;
         synchronized (this) {
             recent.addLast(progress);

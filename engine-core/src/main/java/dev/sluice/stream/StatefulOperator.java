@@ -4,24 +4,38 @@ import dev.sluice.batch.Chunk;
 import dev.sluice.expr.AttributeReference;
 import dev.sluice.plan.logical.LogicalPlan;
 import dev.sluice.sql.streaming.StateOperatorProgress;
-import dev.sluice.sql.types.DataType;
-import dev.sluice.stream.state.OperatorStateStore;
+import dev.sluice.state.StateStoreConf;
+import dev.sluice.stream.state.PartitionedStateStore;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The per-query, mutable instance of one stateful operator of an incremental plan (streaming aggregation,
- * deduplication, limit). Each batch the engine calls {@link #process} with the batch's input rows, then
- * {@link #commit} with the next state version. Owned by the query's execution thread; never concurrent.
+ * deduplication, limit). Lifecycle: {@link #open} once per query run (binds the state partitions and the
+ * version to resume from), then per batch {@link #startBatch} (the batch's two watermarks), {@link #process}
+ * with the batch's input rows and {@link #commit}, which makes the state durable as the next version; at
+ * the end {@link #close}. Owned by the query's execution thread; never concurrent.
+ *
+ * <p>After a crash between {@link #commit} and the commit log, the batch is re-run from the previous
+ * version, so its updates are applied exactly once.
  */
 abstract class StatefulOperator {
+    /** The two watermarks of a batch (epoch ms): late input is filtered with the first, state evicted with the second. */
+    record Watermarks(long lateEventsMs, long evictionMs) {
+        static final Watermarks NONE = new Watermarks(0, 0);
+    }
+
     private final int operatorId;
     private final LogicalPlan child;
     private final List<AttributeReference> output;
-    private OperatorStateStore store;
+    private PartitionedStateStore state;
+    private long version;
+    private Watermarks watermarks = Watermarks.NONE;
     private long rowsUpdated;
-    private long commitTimeMs;
+    private long rowsRemoved;
+    private long rowsDroppedByWatermark;
     private long updateTimeMs;
+    private long removalTimeMs;
 
     StatefulOperator(int operatorId, LogicalPlan child, List<AttributeReference> output) {
         this.operatorId = operatorId;
@@ -45,51 +59,85 @@ abstract class StatefulOperator {
     /** Operator name in progress reports (Spark's: stateStoreSave, dedupe, globalLimit). */
     abstract String name();
 
+    /** State partitions of this operator given the query's (fixed) shuffle partitions. */
+    int statePartitions(int shufflePartitions) {
+        return shufflePartitions;
+    }
+
+    /**
+     * Whether a batch without input would do something once the watermark is {@code newWatermarkMs}
+     * (Spark's {@code shouldRunAnotherBatch}): emit or evict state.
+     */
+    boolean shouldRunAnotherBatch(long newWatermarkMs) {
+        return false;
+    }
+
+    /** Binds the state partitions; the next batch reads {@code version} (the state after batch {@code version - 1}). */
+    final void open(Path checkpointRoot, StateStoreConf conf, int shufflePartitions, long version) {
+        this.state = new PartitionedStateStore(checkpointRoot, operatorId, statePartitions(shufflePartitions), conf,
+                "operator " + operatorId + " (" + name() + ")");
+        this.version = version;
+    }
+
+    /** Resets the metrics and sets the watermarks of the next batch. */
+    final void startBatch(Watermarks batchWatermarks) {
+        watermarks = batchWatermarks;
+        rowsUpdated = 0;
+        rowsRemoved = 0;
+        rowsDroppedByWatermark = 0;
+        updateTimeMs = 0;
+        removalTimeMs = 0;
+    }
+
+    final Watermarks watermarks() {
+        return watermarks;
+    }
+
     /** Folds one batch's input into the state and returns this batch's output rows. */
     final List<Chunk> process(List<Chunk> input) {
+        if (!state.inBatch()) {
+            state.begin(version);
+        }
         long start = System.nanoTime();
-        List<Chunk> out = processBatch(input);
+        List<Chunk> out = processBatch(input, state);
         updateTimeMs = (System.nanoTime() - start) / 1_000_000;
         return out;
     }
 
-    abstract List<Chunk> processBatch(List<Chunk> input);
+    abstract List<Chunk> processBatch(List<Chunk> input, PartitionedStateStore state);
 
-    /** Sets {@link #rowsUpdated()} for the batch just processed. */
-    final void setRowsUpdated(long rows) {
-        rowsUpdated = rows;
+    /** Durably records the state after the batch just processed as the next version. */
+    final void commit() {
+        if (!state.inBatch()) {
+            state.begin(version);
+        }
+        state.commit();
+        version++;
     }
 
-    abstract List<DataType> stateTypes();
-
-    abstract Chunk snapshot();
-
-    abstract void restore(Chunk snapshot);
-
-    abstract long numRowsTotal();
-
-    /** Attaches the store and loads {@code version} (the state after batch {@code version - 1}). */
-    final void open(OperatorStateStore stateStore, long version) {
-        this.store = stateStore;
-        stateStore.load(version, stateTypes()).ifPresent(this::restore);
+    /** Releases the state stores (an open batch is aborted). */
+    final void close() {
+        if (state != null) {
+            state.close();
+        }
     }
 
-    /** Durably records the state after the batch just processed as {@code version}. */
-    final void commit(long version, long minVersionToKeep) {
-        long start = System.nanoTime();
-        store.commit(version, snapshot(), stateTypes());
-        store.purge(minVersionToKeep);
-        commitTimeMs = (System.nanoTime() - start) / 1_000_000;
+    final void addRowsUpdated(long rows) {
+        rowsUpdated += rows;
     }
 
-    StateOperatorProgress progress(int shufflePartitions) {
-        return new StateOperatorProgress(name(), numRowsTotal(), rowsUpdated, updateTimeMs, 0, 0, commitTimeMs, 0, 0,
-                1, 1, Map.of());
+    final void addRowsRemoved(long rows, long timeNanos) {
+        rowsRemoved += rows;
+        removalTimeMs += timeNanos / 1_000_000;
     }
 
-    final void resetBatchMetrics() {
-        rowsUpdated = 0;
-        updateTimeMs = 0;
-        commitTimeMs = 0;
+    final void addRowsDroppedByWatermark(long rows) {
+        rowsDroppedByWatermark += rows;
+    }
+
+    StateOperatorProgress progress() {
+        return new StateOperatorProgress(name(), state.numKeys(), rowsUpdated, updateTimeMs, rowsRemoved,
+                removalTimeMs, state.commitTimeMs(), state.memoryUsedBytes(), rowsDroppedByWatermark,
+                state.partitions(), state.partitions(), state.customMetrics());
     }
 }

@@ -4,29 +4,44 @@ import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
 import dev.sluice.exec.AggregationSpec;
 import dev.sluice.exec.GroupingTable;
+import dev.sluice.expr.AttributeReference;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.aggregate.Accumulator;
 import dev.sluice.expr.aggregate.AggregateFunction;
 import dev.sluice.plan.logical.Aggregate;
+import dev.sluice.plan.logical.EventTimeColumns;
 import dev.sluice.plan.logical.LogicalPlan;
 import dev.sluice.sql.streaming.OutputMode;
 import dev.sluice.sql.types.DataType;
+import dev.sluice.stream.state.PartitionedStateStore;
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * A streaming aggregation: per-group aggregate buffers kept across batches. Complete mode outputs every
- * group each batch; update mode only the groups that received rows in the batch. State snapshot layout:
- * grouping keys, then the buffers of each aggregate function ({@link AggregateFunction#bufferTypes()}).
+ * A streaming aggregation (Spark's {@code StateStoreRestoreExec} + {@code StateStoreSaveExec}). Each batch
+ * the input is first aggregated on its own (one group per distinct key); then each group not behind the
+ * late-events watermark reads its state once, merges it and writes it back once. State entry: the grouping
+ * key row, then the intermediate buffers of each aggregate function ({@link AggregateFunction#bufferTypes()}).
+ *
+ * <p>Output per mode: complete — every group, every batch; update — the groups the batch changed, then
+ * groups whose event time has passed the eviction watermark are removed; append — only groups whose event
+ * time ({@code window.end}, or the timestamp key) is at or before the eviction watermark, emitted once as
+ * they are removed. With a watermark, a group of the batch whose event time is at or before the late-events
+ * watermark is dropped and counted (in update and append modes, as Spark).
  */
 final class StreamingAggregation extends StatefulOperator {
     private final AggregationSpec spec;
     private final OutputMode outputMode;
     private final boolean global;
     private final List<DataType> keyTypes;
-    private GroupingTable table;
-    private Accumulator[] accumulators;
+    private final int[] bufferOffsets;
+    private final int eventTimeKey;
+    private final boolean watermarked;
+    private final StateRows rows;
+    private final Accumulator[] partial;
+    private final Accumulator[] merged;
+    private final EvictionBound evictionBound = new EvictionBound();
     private int[] groupIds = new int[Chunk.DEFAULT_ROWS];
 
     StreamingAggregation(int operatorId, Aggregate aggregate, LogicalPlan incrementalChild, OutputMode outputMode) {
@@ -35,16 +50,28 @@ final class StreamingAggregation extends StatefulOperator {
         this.outputMode = outputMode;
         this.global = spec.groupingKeys().isEmpty();
         this.keyTypes = spec.groupingKeys().stream().map(Expression::dataType).toList();
-        reset();
+        AttributeReference eventTime = EventTimeColumns.find(aggregate.groupingExpressions(),
+                EventTimeColumns.of(aggregate.child()));
+        this.eventTimeKey = eventTime == null ? -1 : aggregate.groupingExpressions().indexOf(eventTime);
+        this.watermarked = EventTimeColumns.hasWatermark(aggregate.child());
+        List<DataType> valueTypes = new ArrayList<>();
+        bufferOffsets = new int[spec.functions().size() + 1];
+        for (int a = 0; a < spec.functions().size(); a++) {
+            bufferOffsets[a] = valueTypes.size();
+            valueTypes.addAll(spec.functions().get(a).bufferTypes());
+        }
+        bufferOffsets[spec.functions().size()] = valueTypes.size();
+        this.rows = new StateRows(keyTypes, valueTypes);
+        this.partial = createAccumulators();
+        this.merged = createAccumulators();
     }
 
-    private void reset() {
-        table = new GroupingTable(keyTypes);
-        accumulators = new Accumulator[spec.functions().size()];
-        for (int i = 0; i < accumulators.length; i++) {
-            accumulators[i] = spec.functions().get(i).createAccumulator();
-            accumulators[i].ensureGroups(1);
+    private Accumulator[] createAccumulators() {
+        Accumulator[] out = new Accumulator[spec.functions().size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = spec.functions().get(i).createAccumulator();
         }
+        return out;
     }
 
     @Override
@@ -52,63 +79,186 @@ final class StreamingAggregation extends StatefulOperator {
         return "stateStoreSave";
     }
 
-    private int groupCount() {
-        return global ? 1 : table.groupCount();
+    private boolean evicts() {
+        return eventTimeKey >= 0 && outputMode != OutputMode.Complete();
+    }
+
+    /** As Spark: in append and update modes whenever a watermark upstream moved, even if the keys have no event time. */
+    @Override
+    boolean shouldRunAnotherBatch(long newWatermarkMs) {
+        return watermarked && outputMode != OutputMode.Complete() && newWatermarkMs > watermarks().evictionMs();
     }
 
     @Override
-    List<Chunk> processBatch(List<Chunk> input) {
-        BitSet touched = new BitSet();
+    List<Chunk> processBatch(List<Chunk> input, PartitionedStateStore state) {
+        GroupingTable table = aggregateBatch(input);
+        int groups = global ? 1 : table.groupCount();
+        ColumnVector[] keys = table.keys();
+        // 1. drop late groups, read the state of the others (one get per key)
+        int[] kept = new int[Math.max(groups, 1)];
+        byte[][] keyBytes = new byte[groups][];
+        int keptCount = 0;
+        int[] restoredIds = new int[Math.max(groups, 1)];
+        int restored = 0;
+        ColumnVector[] restoredBuffers = rows.newValueVectors(groups);
+        long lateMicros = watermarks().lateEventsMs() * 1000;
+        for (int g = 0; g < groups; g++) {
+            if (evicts() && StateRows.eventTimeMicros(keys[eventTimeKey], g) <= lateMicros) {
+                continue;
+            }
+            kept[keptCount++] = g;
+            keyBytes[g] = rows.encodeKey(keys, g);
+            byte[] value = state.get(keyBytes[g]);
+            if (value != null) {
+                rows.decodeValue(value, restoredBuffers);
+                restoredIds[restored++] = g;
+            }
+        }
+        addRowsDroppedByWatermark(groups - keptCount);
+        // 2. state first, then the batch (order matters for first/last)
+        ColumnVector[] batchBuffers = rows.newValueVectors(groups);
+        for (int a = 0; a < partial.length; a++) {
+            partial[a].writeBuffers(groups, slice(batchBuffers, a));
+            merged[a].reset();
+            merged[a].ensureGroups(Math.max(groups, 1));
+            merged[a].merge(restoredIds, slice(restoredBuffers, a), restored);
+            merged[a].merge(identity(groups), slice(batchBuffers, a), groups);
+        }
+        // 3. write back (one put per key)
+        ColumnVector[] mergedBuffers = rows.newValueVectors(groups);
+        for (int a = 0; a < merged.length; a++) {
+            merged[a].writeBuffers(groups, slice(mergedBuffers, a));
+        }
+        for (int i = 0; i < keptCount; i++) {
+            int g = kept[i];
+            state.put(keyBytes[g], rows.encodeValue(mergedBuffers, g));
+            if (evicts()) {
+                evictionBound.added(StateRows.eventTimeMicros(keys[eventTimeKey], g));
+            }
+        }
+        addRowsUpdated(keptCount);
+        if (outputMode == OutputMode.Update()) {
+            Chunk updated = result(merged, keys, kept, keptCount);
+            evict(state, null);
+            return List.of(updated);
+        }
+        List<Chunk> out = new ArrayList<>();
+        if (outputMode == OutputMode.Complete()) {
+            rows.scan(state, e -> out.add(resultOfEntries(e, identity(e.count()), e.count())));
+        } else {
+            evict(state, out);
+        }
+        return out;
+    }
+
+    /** Aggregates the batch on its own into {@link #partial}; returns its grouping table. */
+    private GroupingTable aggregateBatch(List<Chunk> input) {
+        GroupingTable table = new GroupingTable(keyTypes);
+        for (Accumulator a : partial) {
+            a.reset();
+            a.ensureGroups(1);
+        }
+        ColumnVector[] keys = new ColumnVector[keyTypes.size()];
         for (Chunk chunk : input) {
             int n = chunk.rowCount();
             if (groupIds.length < n) {
                 groupIds = new int[n];
             }
             if (global) {
-                java.util.Arrays.fill(groupIds, 0, n, 0);
+                Arrays.fill(groupIds, 0, n, 0);
             } else {
-                ColumnVector[] keys = new ColumnVector[spec.groupingKeys().size()];
                 for (int k = 0; k < keys.length; k++) {
                     keys[k] = spec.groupingKeys().get(k).eval(chunk);
                 }
                 table.groupIds(keys, n, groupIds);
             }
-            for (int i = 0; i < n; i++) {
-                touched.set(groupIds[i]);
-            }
-            for (int a = 0; a < accumulators.length; a++) {
+            for (int a = 0; a < partial.length; a++) {
                 List<Expression> argExpressions = spec.functionArguments().get(a);
                 ColumnVector[] args = new ColumnVector[argExpressions.size()];
                 for (int i = 0; i < args.length; i++) {
                     args[i] = argExpressions.get(i).eval(chunk);
                 }
-                accumulators[a].ensureGroups(groupCount());
-                accumulators[a].update(groupIds, args, n);
+                partial[a].ensureGroups(global ? 1 : table.groupCount());
+                partial[a].update(groupIds, args, n);
             }
         }
-        setRowsUpdated(touched.cardinality());
-        if (outputMode == OutputMode.Complete()) {
-            touched.set(0, groupCount());
+        for (Accumulator a : partial) {
+            a.ensureGroups(global ? 1 : Math.max(table.groupCount(), 1));
         }
-        return List.of(result(touched));
+        return table;
     }
 
-    private Chunk result(BitSet groups) {
-        int count = groups.cardinality();
+    /**
+     * Removes the groups whose event time is at or before the eviction watermark; appends their final rows to
+     * {@code emitted} when it is not null (append mode).
+     */
+    private void evict(PartitionedStateStore state, List<Chunk> emitted) {
+        long evictionMicros = watermarks().evictionMs() * 1000;
+        if (!evicts() || !evictionBound.mayExpire(evictionMicros)) {
+            return;
+        }
+        long start = System.nanoTime();
+        List<byte[]> removed = new ArrayList<>();
+        long[] lowestRemaining = {Long.MAX_VALUE};
+        rows.scan(state, e -> {
+            int[] selected = new int[Math.max(e.count(), 1)];
+            int count = 0;
+            for (int i = 0; i < e.count(); i++) {
+                long eventTime = StateRows.eventTimeMicros(e.keys()[eventTimeKey], i);
+                if (eventTime <= evictionMicros) {
+                    selected[count++] = i;
+                    removed.add(e.rawKeys()[i]);
+                } else {
+                    lowestRemaining[0] = Math.min(lowestRemaining[0], eventTime);
+                }
+            }
+            if (emitted != null && count > 0) {
+                emitted.add(resultOfEntries(e, selected, count));
+            }
+        });
+        for (byte[] key : removed) {
+            state.remove(key);
+        }
+        evictionBound.scanned(lowestRemaining[0]);
+        addRowsRemoved(removed.size(), System.nanoTime() - start);
+    }
+
+    /** Final rows of the selected decoded state entries. */
+    private Chunk resultOfEntries(StateRows.Entries entries, int[] selected, int count) {
+        for (int a = 0; a < merged.length; a++) {
+            merged[a].reset();
+            merged[a].ensureGroups(Math.max(entries.count(), 1));
+            merged[a].merge(identity(entries.count()), slice(entries.values(), a), entries.count());
+        }
+        return result(merged, entries.keys(), selected, count);
+    }
+
+    private ColumnVector[] slice(ColumnVector[] buffers, int function) {
+        return Arrays.copyOfRange(buffers, bufferOffsets[function], bufferOffsets[function + 1]);
+    }
+
+    private static int[] identity(int n) {
+        int[] ids = new int[Math.max(n, 1)];
+        for (int i = 0; i < n; i++) {
+            ids[i] = i;
+        }
+        return ids;
+    }
+
+    /** The output rows (result projections) of groups {@code selected[0..count)} of {@code accumulators}. */
+    private Chunk result(Accumulator[] accumulators, ColumnVector[] keys, int[] selected, int count) {
         List<ColumnVector> intermediate = new ArrayList<>();
-        ColumnVector[] keys = table.keys();
         for (int k = 0; k < keyTypes.size(); k++) {
             ColumnVector out = ColumnVector.allocate(keyTypes.get(k), Math.max(count, 1));
-            for (int g = groups.nextSetBit(0); g >= 0; g = groups.nextSetBit(g + 1)) {
-                out.appendFrom(keys[k], g);
+            for (int i = 0; i < count; i++) {
+                out.appendFrom(keys[k], selected[i]);
             }
             intermediate.add(out);
         }
         for (int a = 0; a < accumulators.length; a++) {
-            accumulators[a].ensureGroups(groupCount());
             ColumnVector out = ColumnVector.allocate(spec.functions().get(a).dataType(), Math.max(count, 1));
-            for (int g = groups.nextSetBit(0); g >= 0; g = groups.nextSetBit(g + 1)) {
-                accumulators[a].writeResult(g, out);
+            for (int i = 0; i < count; i++) {
+                accumulators[a].writeResult(selected[i], out);
             }
             intermediate.add(out);
         }
@@ -119,64 +269,5 @@ final class StreamingAggregation extends StatefulOperator {
             columns[i] = projections.get(i).eval(groupsChunk);
         }
         return new Chunk(count, columns);
-    }
-
-    @Override
-    List<DataType> stateTypes() {
-        List<DataType> types = new ArrayList<>(keyTypes);
-        for (AggregateFunction f : spec.functions()) {
-            types.addAll(f.bufferTypes());
-        }
-        return types;
-    }
-
-    @Override
-    Chunk snapshot() {
-        int groups = groupCount();
-        List<ColumnVector> columns = new ArrayList<>();
-        ColumnVector[] keys = table.keys();
-        for (int k = 0; k < keyTypes.size(); k++) {
-            columns.add(keys[k].copyRange(0, groups));
-        }
-        for (int a = 0; a < accumulators.length; a++) {
-            List<DataType> bufferTypes = spec.functions().get(a).bufferTypes();
-            ColumnVector[] buffers = new ColumnVector[bufferTypes.size()];
-            for (int b = 0; b < buffers.length; b++) {
-                buffers[b] = ColumnVector.allocate(bufferTypes.get(b), Math.max(groups, 1));
-            }
-            accumulators[a].ensureGroups(groups);
-            accumulators[a].writeBuffers(groups, buffers);
-            columns.addAll(List.of(buffers));
-        }
-        return new Chunk(groups, columns);
-    }
-
-    @Override
-    void restore(Chunk snapshot) {
-        reset();
-        int n = snapshot.rowCount();
-        int[] ids = new int[Math.max(n, 1)];
-        if (!global) {
-            ColumnVector[] keys = new ColumnVector[keyTypes.size()];
-            for (int k = 0; k < keys.length; k++) {
-                keys[k] = snapshot.column(k);
-            }
-            table.groupIds(keys, n, ids);
-        }
-        int column = keyTypes.size();
-        for (int a = 0; a < accumulators.length; a++) {
-            int width = spec.functions().get(a).bufferTypes().size();
-            ColumnVector[] buffers = new ColumnVector[width];
-            for (int b = 0; b < width; b++) {
-                buffers[b] = snapshot.column(column++);
-            }
-            accumulators[a].ensureGroups(Math.max(n, 1));
-            accumulators[a].merge(ids, buffers, n);
-        }
-    }
-
-    @Override
-    long numRowsTotal() {
-        return global ? 1 : table.groupCount();
     }
 }

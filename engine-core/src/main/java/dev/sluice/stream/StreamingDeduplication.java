@@ -2,33 +2,60 @@ package dev.sluice.stream;
 
 import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
-import dev.sluice.exec.Binder;
+import dev.sluice.batch.LongVector;
 import dev.sluice.exec.BatchExecutor;
+import dev.sluice.exec.Binder;
 import dev.sluice.exec.GroupingTable;
+import dev.sluice.expr.AttributeReference;
 import dev.sluice.expr.Expression;
 import dev.sluice.plan.logical.Deduplicate;
+import dev.sluice.plan.logical.EventTimeColumns;
 import dev.sluice.plan.logical.LogicalPlan;
 import dev.sluice.sql.types.DataType;
+import dev.sluice.sql.types.DataTypes;
+import dev.sluice.stream.state.PartitionedStateStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Streaming {@code dropDuplicates}: keeps every key seen so far and passes only the first row of each key,
- * across batches and within a batch. State snapshot layout: the key columns. Without a watermark the state
- * grows forever (as in Spark); eviction by watermark is issue 4.
+ * Streaming {@code dropDuplicates} (Spark's {@code StreamingDeduplicateExec}): passes only the first row of
+ * each key, across batches and within a batch. State entry: the key row, with an empty value. Without a
+ * watermark the state grows forever (as in Spark). With one on the input, rows whose event time is at or
+ * before the late-events watermark are dropped and counted; when the event-time column is one of the keys,
+ * keys at or before the eviction watermark are removed after each batch.
+ *
+ * <p>{@code dropDuplicatesWithinWatermark} (Spark's {@code StreamingDeduplicateWithinWatermarkExec}) stores
+ * with each key when it expires: the first row's event time plus the watermark delay; a key is removed once
+ * the eviction watermark reaches that time, whatever its columns.
  */
 final class StreamingDeduplication extends StatefulOperator {
+    private static final byte[] EMPTY = new byte[0];
     private final List<Expression> keys;
     private final List<DataType> keyTypes;
-    private GroupingTable seen;
+    private final StateRows rows;
+    private final Expression eventTime;
+    private final int eventTimeKey;
+    private final boolean withinWatermark;
+    private final boolean watermarked;
+    private final long delayMicros;
+    private final EvictionBound evictionBound = new EvictionBound();
 
     StreamingDeduplication(int operatorId, Deduplicate deduplicate, LogicalPlan incrementalChild) {
         super(operatorId, incrementalChild, deduplicate.output());
-        List<? extends Expression> keyAttributes = deduplicate.keys().isEmpty() ? deduplicate.child().output()
+        List<AttributeReference> keyAttributes = deduplicate.keys().isEmpty() ? deduplicate.child().output()
                 : deduplicate.keys();
         this.keys = Binder.bindAll(keyAttributes, deduplicate.child().output());
         this.keyTypes = keys.stream().map(Expression::dataType).toList();
-        this.seen = new GroupingTable(keyTypes);
+        this.withinWatermark = deduplicate.withinWatermark();
+        this.watermarked = EventTimeColumns.hasWatermark(deduplicate.child());
+        this.rows = new StateRows(keyTypes, withinWatermark ? List.of(DataTypes.TimestampType) : List.of());
+        Map<Long, Long> delays = EventTimeColumns.of(deduplicate.child());
+        AttributeReference time = EventTimeColumns.find(deduplicate.child().output(), delays);
+        this.delayMicros = time == null ? 0 : delays.get(time.exprId()) * 1000;
+        this.eventTime = time == null ? null : Binder.bind(time, deduplicate.child().output());
+        AttributeReference keyTime = EventTimeColumns.find(keyAttributes, delays);
+        this.eventTimeKey = keyTime == null ? -1 : keyAttributes.indexOf(keyTime);
     }
 
     @Override
@@ -36,43 +63,103 @@ final class StreamingDeduplication extends StatefulOperator {
         return "dedupe";
     }
 
+    /** As Spark: whenever a watermark upstream moved, even if the keys have no event time. */
     @Override
-    List<Chunk> processBatch(List<Chunk> input) {
+    boolean shouldRunAnotherBatch(long newWatermarkMs) {
+        return watermarked && newWatermarkMs > watermarks().evictionMs();
+    }
+
+    @Override
+    List<Chunk> processBatch(List<Chunk> input, PartitionedStateStore state) {
         List<Chunk> out = new ArrayList<>();
-        long rows = 0;
+        GroupingTable batchKeys = new GroupingTable(keyTypes);
+        long updated = 0;
         for (Chunk c : input) {
-            Chunk firsts = BatchExecutor.firstOccurrences(seen, keys, c);
-            if (firsts.rowCount() > 0) {
-                out.add(firsts);
-                rows += firsts.rowCount();
+            Chunk onTime = dropLate(c);
+            Chunk firsts = BatchExecutor.firstOccurrences(batchKeys, keys, onTime);
+            ColumnVector[] keyColumns = evalKeys(firsts);
+            ColumnVector[] expiry = withinWatermark ? expiry(firsts) : null;
+            int[] selected = new int[Math.max(firsts.rowCount(), 1)];
+            int count = 0;
+            for (int i = 0; i < firsts.rowCount(); i++) {
+                byte[] key = rows.encodeKey(keyColumns, i);
+                if (state.get(key) == null) {
+                    state.put(key, withinWatermark ? rows.encodeValue(expiry, i) : EMPTY);
+                    if (withinWatermark) {
+                        evictionBound.added(StateRows.eventTimeMicros(expiry[0], i));
+                    } else if (eventTimeKey >= 0) {
+                        evictionBound.added(StateRows.eventTimeMicros(keyColumns[eventTimeKey], i));
+                    }
+                    selected[count++] = i;
+                }
+            }
+            updated += count;
+            if (count > 0) {
+                out.add(count == firsts.rowCount() ? firsts : firsts.take(selected, count));
             }
         }
-        setRowsUpdated(rows);
+        addRowsUpdated(updated);
+        evict(state);
         return out;
     }
 
-    @Override
-    List<DataType> stateTypes() {
-        return keyTypes;
-    }
-
-    @Override
-    Chunk snapshot() {
-        ColumnVector[] columns = seen.keys();
-        for (int i = 0; i < columns.length; i++) {
-            columns[i] = columns[i].copyRange(0, seen.groupCount());
+    private ColumnVector[] evalKeys(Chunk c) {
+        ColumnVector[] out = new ColumnVector[keys.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = keys.get(k).eval(c);
         }
-        return new Chunk(seen.groupCount(), columns);
+        return out;
     }
 
-    @Override
-    void restore(Chunk snapshot) {
-        seen = new GroupingTable(keyTypes);
-        seen.groupIds(snapshot.columns(), snapshot.rowCount(), new int[Math.max(1, snapshot.rowCount())]);
+    /** When each row's key expires: its event time plus the watermark delay. */
+    private ColumnVector[] expiry(Chunk c) {
+        ColumnVector time = eventTime.eval(c);
+        long[] out = new long[Math.max(c.rowCount(), 1)];
+        for (int i = 0; i < c.rowCount(); i++) {
+            out[i] = time.isNull(i) ? Long.MAX_VALUE : StateRows.eventTimeMicros(time, i) + delayMicros;
+        }
+        return new ColumnVector[] {LongVector.wrap(DataTypes.TimestampType, out, c.rowCount(), null)};
     }
 
-    @Override
-    long numRowsTotal() {
-        return seen.groupCount();
+    /** The rows of {@code c} after the late-events watermark (all of them without a watermark). */
+    private Chunk dropLate(Chunk c) {
+        if (eventTime == null) {
+            return c;
+        }
+        ColumnVector time = eventTime.eval(c);
+        long lateMicros = watermarks().lateEventsMs() * 1000;
+        int[] kept = new int[Math.max(c.rowCount(), 1)];
+        int count = 0;
+        for (int i = 0; i < c.rowCount(); i++) {
+            if (time.isNull(i) || StateRows.eventTimeMicros(time, i) > lateMicros) {
+                kept[count++] = i;
+            }
+        }
+        addRowsDroppedByWatermark(c.rowCount() - count);
+        return count == c.rowCount() ? c : c.take(kept, count);
+    }
+
+    private void evict(PartitionedStateStore state) {
+        long evictionMicros = watermarks().evictionMs() * 1000;
+        if ((withinWatermark ? eventTime == null : eventTimeKey < 0) || !evictionBound.mayExpire(evictionMicros)) {
+            return;
+        }
+        long start = System.nanoTime();
+        List<byte[]> removed = new ArrayList<>();
+        long[] lowestRemaining = {Long.MAX_VALUE};
+        rows.scan(state, e -> {
+            for (int i = 0; i < e.count(); i++) {
+                long expiresAt = withinWatermark ? StateRows.eventTimeMicros(e.values()[0], i)
+                        : StateRows.eventTimeMicros(e.keys()[eventTimeKey], i);
+                if (expiresAt <= evictionMicros) {
+                    removed.add(e.rawKeys()[i]);
+                } else {
+                    lowestRemaining[0] = Math.min(lowestRemaining[0], expiresAt);
+                }
+            }
+        });
+        removed.forEach(state::remove);
+        evictionBound.scanned(lowestRemaining[0]);
+        addRowsRemoved(removed.size(), System.nanoTime() - start);
     }
 }

@@ -5,18 +5,20 @@ import dev.sluice.batch.ColumnVector;
 import dev.sluice.batch.LongVector;
 import dev.sluice.plan.logical.Limit;
 import dev.sluice.plan.logical.LogicalPlan;
-import dev.sluice.sql.types.DataType;
 import dev.sluice.sql.types.DataTypes;
+import dev.sluice.stream.state.PartitionedStateStore;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A limit over an append-mode stream (Spark's {@code StreamingGlobalLimitExec}): the first {@code limit}
- * rows across all batches, then nothing. State snapshot layout: one row with the count emitted so far.
+ * rows across all batches, then nothing. State: one partition, one entry (empty key) holding the count of
+ * rows emitted so far.
  */
 final class StreamingLimit extends StatefulOperator {
+    private static final byte[] KEY = new byte[0];
     private final int limit;
-    private long emitted;
+    private final StateRows rows = new StateRows(List.of(), List.of(DataTypes.LongType));
 
     StreamingLimit(int operatorId, Limit node, LogicalPlan incrementalChild) {
         super(operatorId, incrementalChild, node.output());
@@ -29,7 +31,19 @@ final class StreamingLimit extends StatefulOperator {
     }
 
     @Override
-    List<Chunk> processBatch(List<Chunk> input) {
+    int statePartitions(int shufflePartitions) {
+        return 1;
+    }
+
+    @Override
+    List<Chunk> processBatch(List<Chunk> input, PartitionedStateStore state) {
+        byte[] stored = state.get(KEY);
+        long emitted = 0;
+        if (stored != null) {
+            ColumnVector[] value = rows.newValueVectors(1);
+            rows.decodeValue(stored, value);
+            emitted = ((LongVector) value[0]).values()[0];
+        }
         List<Chunk> out = new ArrayList<>();
         long before = emitted;
         for (Chunk c : input) {
@@ -41,29 +55,12 @@ final class StreamingLimit extends StatefulOperator {
             out.add(kept);
             emitted += kept.rowCount();
         }
-        setRowsUpdated(emitted > before ? 1 : 0);
+        if (emitted > before || stored == null) {
+            ColumnVector[] value = rows.newValueVectors(1);
+            value[0].appendLong(emitted);
+            state.put(KEY, rows.encodeValue(value, 0));
+            addRowsUpdated(1);
+        }
         return out;
-    }
-
-    @Override
-    List<DataType> stateTypes() {
-        return List.of(DataTypes.LongType);
-    }
-
-    @Override
-    Chunk snapshot() {
-        ColumnVector count = ColumnVector.allocate(DataTypes.LongType, 1);
-        count.appendLong(emitted);
-        return new Chunk(1, count);
-    }
-
-    @Override
-    void restore(Chunk snapshot) {
-        emitted = snapshot.rowCount() == 0 ? 0 : ((LongVector) snapshot.column(0)).values()[0];
-    }
-
-    @Override
-    long numRowsTotal() {
-        return 1;
     }
 }

@@ -4,6 +4,7 @@ import dev.sluice.expr.Expression;
 import dev.sluice.expr.aggregate.DistinctAggregate;
 import dev.sluice.plan.logical.Aggregate;
 import dev.sluice.plan.logical.Deduplicate;
+import dev.sluice.plan.logical.EventTimeColumns;
 import dev.sluice.plan.logical.Join;
 import dev.sluice.plan.logical.JoinType;
 import dev.sluice.plan.logical.Limit;
@@ -34,8 +35,8 @@ public final class UnsupportedOperationChecker {
             throw error("Queries without streaming sources cannot be executed with writeStream.start()", plan);
         }
         List<Aggregate> aggregates = streamingAggregates(plan);
-        if (outputMode == OutputMode.Append() && !aggregates.isEmpty()) {
-            // without watermarks (issue 4) no aggregation can run in append mode
+        if (outputMode == OutputMode.Append() && aggregates.stream().anyMatch(a -> !hasEventTimeGrouping(a))) {
+            // append needs a grouping on event time, to know when a group is final
             throw new AnalysisException("STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION", "Invalid streaming output mode:"
                     + " append. This output mode is not supported for streaming aggregations without watermark on"
                     + " streaming DataFrames/DataSets.", "42KDE");
@@ -61,6 +62,10 @@ public final class UnsupportedOperationChecker {
                 throw error("Distinct aggregations are not supported on streaming DataFrames/Datasets. Consider"
                         + " using approx_count_distinct() instead.", node);
             }
+        } else if (node instanceof Deduplicate d && d.isStreaming() && d.withinWatermark()
+                && EventTimeColumns.of(d.child()).isEmpty()) {
+            throw error("dropDuplicatesWithinWatermark is not supported on streaming DataFrames/DataSets without"
+                    + " watermark", node);
         } else if (node instanceof Deduplicate d && d.isStreaming() && !streamingAggregates(d.child()).isEmpty()) {
             throw error("dropDuplicates is not supported after aggregation on a streaming DataFrame/Dataset", node);
         } else if (node instanceof Join j) {
@@ -149,6 +154,10 @@ public final class UnsupportedOperationChecker {
 
     private static boolean containsCompleteData(LogicalPlan subplan, OutputMode outputMode) {
         return !subplan.isStreaming() || (!streamingAggregates(subplan).isEmpty() && outputMode == OutputMode.Complete());
+    }
+
+    private static boolean hasEventTimeGrouping(Aggregate aggregate) {
+        return EventTimeColumns.find(aggregate.groupingExpressions(), EventTimeColumns.of(aggregate.child())) != null;
     }
 
     static List<Aggregate> streamingAggregates(LogicalPlan plan) {

@@ -167,6 +167,6 @@ class QueryManagementTest extends StreamingTestSupport {
                 .outputMode("complete").start();
         String plan = ((dev.sluice.stream.MicroBatchExecution) q).explainString(false);
         assertThat(plan).startsWith("== Physical Plan ==\nAggregate").contains("StreamingRelation MemoryStream[value]")
-                .contains("StatefulOperator 0: stateStoreSave (state/0/0)");
+                .contains("StatefulOperator 0: stateStoreSave (state/0)");
     }
 }

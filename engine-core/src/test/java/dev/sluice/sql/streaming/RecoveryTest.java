@@ -154,6 +154,7 @@ class RecoveryTest extends StreamingTestSupport {
     @Test
     void oldLogEntriesArePurgedPastMinBatchesToRetain() throws Exception {
         spark.conf().set("spark.sql.streaming.minBatchesToRetain", "3");
+        spark.conf().set("spark.sql.streaming.stateStore.minDeltasForSnapshot", "2");
         try {
             MemoryStream input = lines();
             String checkpoint = dir.resolve("cp6").toString();
@@ -166,12 +167,14 @@ class RecoveryTest extends StreamingTestSupport {
             try (var files = Files.list(Path.of(checkpoint, "offsets"))) {
                 assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("3", "4", "5");
             }
+            // the in-memory store keeps what loading versions 4..6 needs: the snapshot at or below 4, then deltas
             try (var files = Files.list(Path.of(checkpoint, "state", "0", "0"))) {
                 assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-                        .containsExactly("4.snapshot", "5.snapshot", "6.snapshot");
+                        .containsExactly("4.snapshot", "5.delta", "6.delta", "6.snapshot");
             }
         } finally {
             spark.conf().unset("spark.sql.streaming.minBatchesToRetain");
+            spark.conf().unset("spark.sql.streaming.stateStore.minDeltasForSnapshot");
         }
     }
 }

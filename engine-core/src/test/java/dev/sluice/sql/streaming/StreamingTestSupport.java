@@ -23,7 +23,9 @@ abstract class StreamingTestSupport {
     @BeforeEach
     void session() {
         spark = Sluice.builder().appName("streaming-tests").master("local[2]")
-                .config("spark.sql.session.timeZone", "UTC").getOrCreate();
+                .config("spark.sql.session.timeZone", "UTC")
+                // few state partitions, as Spark's own streaming tests: each is a store committed per batch
+                .config("spark.sql.shuffle.partitions", "5").getOrCreate();
         spark.streams().resetTerminated();
     }
 

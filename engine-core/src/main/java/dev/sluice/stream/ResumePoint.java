@@ -1,0 +1,95 @@
+package dev.sluice.stream;
+
+import dev.sluice.checkpoint.Checkpoint;
+import dev.sluice.checkpoint.CheckpointException;
+import dev.sluice.checkpoint.OffsetSeq;
+import java.nio.file.Path;
+import dev.sluice.state.StateStoreConf;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where a query run starts, read from its checkpoint's offset and commit logs (Spark's
+ * {@code populateStartOffsets}): the next batch id; the committed end offsets; when the last batch has an
+ * offset entry but no commit entry, the offsets, timestamp and watermark to re-run it with; the watermarks
+ * to resume with; and the session configs fixed by the query's first batch (Spark's
+ * {@code OffsetSeqMetadata.relevantSQLConfs}: state partitions, state store provider, watermark policy),
+ * which later runs take from the offset log whatever the session says. Immutable.
+ *
+ * @param batchId               the batch to run next
+ * @param committed             per source, the end offset (JSON) of the last committed batch, or null
+ * @param rerun                 per source, the end offset of the batch to re-run, or null when none is pending
+ * @param batchTimestampMs      the timestamp of the batch to re-run
+ * @param batchWatermarkMs      the watermark recorded in the last offset entry
+ * @param lateEventsWatermarkMs the watermark of the batch before a re-run batch (its late-events watermark)
+ * @param queryConf             the fixed configs ({@link #FIXED_CONFS}) this run must use
+ */
+record ResumePoint(long batchId, List<String> committed, List<String> rerun, long batchTimestampMs,
+                   long batchWatermarkMs, long lateEventsWatermarkMs, Map<String, String> queryConf) {
+    static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+    /** Configs recorded in every offset log entry and taken from the log on restart. */
+    static final List<String> FIXED_CONFS = List.of(SHUFFLE_PARTITIONS, StateStoreConf.PROVIDER_CLASS,
+            WatermarkTracker.POLICY);
+
+    ResumePoint {
+        queryConf = Map.copyOf(queryConf);
+    }
+
+    /** State partitions of every stateful operator. */
+    int statePartitions() {
+        return Integer.parseInt(queryConf.get(SHUFFLE_PARTITIONS));
+    }
+
+    boolean pendingRerun() {
+        return rerun != null;
+    }
+
+    /**
+     * Reads the resume point of {@code checkpoint} for a query with {@code sourceCount} sources;
+     * {@code sessionConf} gives the values of {@link #FIXED_CONFS} for a new query.
+     *
+     * @throws CheckpointException when the logs don't match the query or an entry needed is missing
+     */
+    static ResumePoint load(Checkpoint checkpoint, int sourceCount, Map<String, String> sessionConf) {
+        List<String> none = Collections.nCopies(sourceCount, null);
+        var latest = checkpoint.offsets().latest();
+        Map<String, String> recorded = latest.map(e -> e.getValue().conf()).orElse(Map.of());
+        Map<String, String> fixed = new HashMap<>();
+        for (String key : FIXED_CONFS) {
+            fixed.put(key, recorded.getOrDefault(key, Objects.requireNonNull(sessionConf.get(key), key)));
+        }
+        if (latest.isEmpty()) {
+            return new ResumePoint(0, none, null, 0, 0, 0, fixed);
+        }
+        long lastId = latest.get().getKey();
+        OffsetSeq seq = latest.get().getValue();
+        checkSourceCount(seq, checkpoint.offsets().file(lastId), sourceCount);
+        if (checkpoint.commits().get(lastId).isPresent()) {
+            return new ResumePoint(lastId + 1, seq.offsets(), null, 0, seq.batchWatermarkMs(), 0, fixed);
+        }
+        List<String> committed = none;
+        long lateEventsWatermarkMs = 0;
+        if (lastId > 0) {
+            Path previousFile = checkpoint.offsets().file(lastId - 1);
+            OffsetSeq previous = checkpoint.offsets().get(lastId - 1).orElseThrow(() -> new CheckpointException(
+                    "CORRUPTED_FILE", "Checkpoint " + checkpoint.root() + " has no offsets of batch " + (lastId - 1)
+                    + " (" + previousFile + ") needed to re-run batch " + lastId, null));
+            checkSourceCount(previous, previousFile, sourceCount);
+            committed = previous.offsets();
+            lateEventsWatermarkMs = previous.batchWatermarkMs();
+        }
+        return new ResumePoint(lastId, committed, seq.offsets(), seq.batchTimestampMs(), seq.batchWatermarkMs(),
+                lateEventsWatermarkMs, fixed);
+    }
+
+    private static void checkSourceCount(OffsetSeq seq, Path file, int sourceCount) {
+        if (seq.offsets().size() != sourceCount) {
+            throw new CheckpointException("INCOMPATIBLE_STATE", "Offset log " + file + " has " + seq.offsets().size()
+                    + " sources but the query has " + sourceCount + ": the query changed; use a new checkpoint",
+                    null);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.sluice.stream;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.batch.ColumnVector;
+import dev.sluice.batch.LongVector;
+import dev.sluice.batch.StructVector;
+import dev.sluice.state.KeyValue;
+import dev.sluice.state.RowCodec;
+import dev.sluice.sql.types.DataType;
+import dev.sluice.sql.types.StructField;
+import dev.sluice.sql.types.StructType;
+import dev.sluice.stream.state.PartitionedStateStore;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Typed access to an operator's {@link PartitionedStateStore}: keys and values are rows of fixed column
+ * types encoded with {@link RowCodec}. Immutable; the scans it runs belong to the caller's thread.
+ */
+final class StateRows {
+    private final List<DataType> keyTypes;
+    private final List<DataType> valueTypes;
+    private final RowCodec keyCodec;
+    private final RowCodec valueCodec;
+
+    StateRows(List<DataType> keyTypes, List<DataType> valueTypes) {
+        this.keyTypes = List.copyOf(keyTypes);
+        this.valueTypes = List.copyOf(valueTypes);
+        this.keyCodec = new RowCodec(schema(keyTypes));
+        this.valueCodec = new RowCodec(schema(valueTypes));
+    }
+
+    private static StructType schema(List<DataType> types) {
+        List<StructField> fields = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            fields.add(new StructField("_" + i, types.get(i), true));
+        }
+        return new StructType(fields);
+    }
+
+    byte[] encodeKey(ColumnVector[] keys, int row) {
+        return keyCodec.encode(keys, row);
+    }
+
+    byte[] encodeValue(ColumnVector[] values, int row) {
+        return valueCodec.encode(values, row);
+    }
+
+    /** Appends the decoded value to one vector per value column. */
+    void decodeValue(byte[] value, ColumnVector[] into) {
+        valueCodec.decodeInto(value, into);
+    }
+
+    ColumnVector[] newValueVectors(int capacity) {
+        return allocate(valueTypes, capacity);
+    }
+
+    private static ColumnVector[] allocate(List<DataType> types, int capacity) {
+        ColumnVector[] out = new ColumnVector[types.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ColumnVector.allocate(types.get(i), Math.max(capacity, 1));
+        }
+        return out;
+    }
+
+    /** Decoded state entries: {@code count} rows of key and value columns, and the raw keys (for removal). */
+    record Entries(ColumnVector[] keys, ColumnVector[] values, byte[][] rawKeys, int count) {
+    }
+
+    /** Decodes every entry of {@code store}, {@link Chunk#DEFAULT_ROWS} at a time, handing each slice to {@code sink}. */
+    void scan(PartitionedStateStore store, Consumer<Entries> sink) {
+        Iterator<KeyValue> it = store.iterator();
+        while (it.hasNext()) {
+            ColumnVector[] keys = allocate(keyTypes, Chunk.DEFAULT_ROWS);
+            ColumnVector[] values = allocate(valueTypes, Chunk.DEFAULT_ROWS);
+            byte[][] raw = new byte[Chunk.DEFAULT_ROWS][];
+            int n = 0;
+            while (n < Chunk.DEFAULT_ROWS && it.hasNext()) {
+                KeyValue kv = it.next();
+                keyCodec.decodeInto(kv.key(), keys);
+                valueCodec.decodeInto(kv.value(), values);
+                raw[n++] = kv.key();
+            }
+            sink.accept(new Entries(keys, values, raw, n));
+        }
+    }
+
+    /**
+     * The event time in microseconds of row {@code row} of an event-time column: the value of a timestamp,
+     * the {@code end} of a window struct.
+     */
+    static long eventTimeMicros(ColumnVector column, int row) {
+        ColumnVector v = column instanceof StructVector s ? s.child(1) : column;
+        return ((LongVector) v).values()[row];
+    }
+}

@@ -1,0 +1,232 @@
+package dev.sluice.stream.state;
+
+import dev.sluice.state.KeyValue;
+import dev.sluice.state.StateStore;
+import dev.sluice.state.StateStoreConf;
+import dev.sluice.state.StateStoreId;
+import dev.sluice.state.StateStoreMetrics;
+import dev.sluice.state.StateStoreProvider;
+import dev.sluice.state.StateStoreProviders;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The state of one stateful operator: {@code partitions} versioned {@link StateStore}s (one provider per
+ * partition, under {@code state/<operator>/<partition>/}), keys routed to a partition by a hash of their
+ * encoded bytes, as Spark's state partitions follow the shuffle partitions. Each micro-batch
+ * {@link #begin}s at the version committed after the previous batch, reads and updates keys, then
+ * {@link #commit}s every partition to the next version (or {@link #abort}s).
+ *
+ * <p>Guarantee after a crash: each partition's version is committed atomically by its provider; a batch
+ * re-run after a crash begins again at the previous version and rewrites the next one, so no update is
+ * applied twice. Partitions committed before the crash are simply overwritten.
+ *
+ * <p>Threading: owned by the query's execution thread; not thread-safe. {@link #commit} commits the
+ * partitions in parallel on a shared pool of daemon threads (each store is still used by one thread at a
+ * time; the caller waits for all of them), since a commit is dominated by its file sync.
+ */
+public final class PartitionedStateStore implements AutoCloseable {
+    private static final ExecutorService COMMITTERS = Executors.newFixedThreadPool(
+            Math.max(4, Math.min(16, 2 * Runtime.getRuntime().availableProcessors())), runnable -> {
+                Thread t = new Thread(runnable, "state-store-commit");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private final StateStoreProvider[] providers;
+    private final StateStore[] stores;
+    private final String operator;
+    private long version = -1;
+    private long numKeys;
+    private long memoryUsedBytes;
+    private long commitTimeMs;
+    private Map<String, Long> customMetrics = Map.of();
+
+    /**
+     * Creates (without loading anything) the providers of {@code partitions} partitions.
+     *
+     * @throws IllegalArgumentException for an unknown provider name or a partition count below 1
+     */
+    public PartitionedStateStore(Path checkpointRoot, int operatorId, int partitions, StateStoreConf conf,
+                                 String operator) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("state partitions must be >= 1, got " + partitions);
+        }
+        this.operator = operator;
+        this.providers = new StateStoreProvider[partitions];
+        this.stores = new StateStore[partitions];
+        for (int p = 0; p < partitions; p++) {
+            providers[p] = StateStoreProviders.create(conf.providerName());
+            providers[p].init(new StateStoreId(checkpointRoot, operatorId, p), conf);
+        }
+    }
+
+    public int partitions() {
+        return providers.length;
+    }
+
+    /** Whether a batch is open. */
+    public boolean inBatch() {
+        return version >= 0;
+    }
+
+    /** Opens every partition at committed {@code version} (0 = empty). */
+    public void begin(long version) {
+        if (inBatch()) {
+            throw new IllegalStateException(operator + ": a batch is already open at version " + this.version);
+        }
+        for (int p = 0; p < stores.length; p++) {
+            stores[p] = providers[p].getStore(version);
+        }
+        this.version = version;
+    }
+
+    private StateStore store(byte[] key) {
+        checkInBatch();
+        return stores[Math.floorMod(Arrays.hashCode(key), stores.length)];
+    }
+
+    private void checkInBatch() {
+        if (!inBatch()) {
+            throw new IllegalStateException(operator + ": no batch is open");
+        }
+    }
+
+    /** The value of {@code key}, or null. */
+    public byte[] get(byte[] key) {
+        return store(key).get(key);
+    }
+
+    /** Sets {@code key} to {@code value} (neither is copied). */
+    public void put(byte[] key, byte[] value) {
+        store(key).put(key, value);
+    }
+
+    public void remove(byte[] key) {
+        store(key).remove(key);
+    }
+
+    /** Every entry of every partition, including this batch's updates. Don't update while iterating. */
+    public Iterator<KeyValue> iterator() {
+        checkInBatch();
+        return new Iterator<>() {
+            private int partition;
+            private Iterator<KeyValue> current = stores[0].iterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && partition + 1 < stores.length) {
+                    current = stores[++partition].iterator();
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public KeyValue next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+    }
+
+    /** Commits every partition as version {@code begin version + 1}; records the metrics. */
+    public void commit() {
+        checkInBatch();
+        long start = System.nanoTime();
+        List<Future<StateStoreMetrics>> commits = new ArrayList<>(stores.length);
+        for (StateStore store : stores) {
+            commits.add(COMMITTERS.submit(() -> {
+                store.commit();
+                return store.metrics();
+            }));
+        }
+        long keys = 0;
+        long memory = 0;
+        Map<String, Long> custom = new TreeMap<>();
+        RuntimeException failure = null;
+        for (int p = 0; p < stores.length; p++) {
+            try {
+                StateStoreMetrics m = commits.get(p).get();
+                keys += m.numKeys();
+                memory += m.memoryUsedBytes();
+                m.customMetrics().forEach((name, value) -> custom.merge(name, value, Long::sum));
+                stores[p] = null;
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                failure = failure != null ? failure : cause instanceof RuntimeException r ? r
+                        : new IllegalStateException(operator + ": commit of partition " + p + " failed", cause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure != null ? failure : new IllegalStateException(operator + ": commit interrupted", e);
+            }
+        }
+        if (failure != null) {
+            // partitions that committed keep their new version; the batch is re-run from the previous one
+            abort();
+            throw failure;
+        }
+        numKeys = keys;
+        memoryUsedBytes = memory;
+        customMetrics = Map.copyOf(custom);
+        commitTimeMs = (System.nanoTime() - start) / 1_000_000;
+        version = -1;
+    }
+
+    /** Discards the updates of the open batch, if any. */
+    public void abort() {
+        for (int p = 0; p < stores.length; p++) {
+            if (stores[p] != null) {
+                stores[p].abort();
+                stores[p] = null;
+            }
+        }
+        version = -1;
+    }
+
+    /** Keys in the last committed version, over all partitions. */
+    public long numKeys() {
+        return numKeys;
+    }
+
+    public long memoryUsedBytes() {
+        return memoryUsedBytes;
+    }
+
+    public long commitTimeMs() {
+        return commitTimeMs;
+    }
+
+    /** The providers' custom metrics of the last commit, summed over partitions. */
+    public Map<String, Long> customMetrics() {
+        return customMetrics;
+    }
+
+    /** Aborts an open batch and releases every provider's resources; committed versions stay. */
+    @Override
+    public void close() {
+        abort();
+        RuntimeException failure = null;
+        for (StateStoreProvider provider : providers) {
+            try {
+                provider.close();
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
