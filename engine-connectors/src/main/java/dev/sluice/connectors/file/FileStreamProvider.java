@@ -1,0 +1,187 @@
+package dev.sluice.connectors.file;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.sluice.spi.Sink;
+import dev.sluice.spi.SinkContext;
+import dev.sluice.spi.Source;
+import dev.sluice.spi.SourceContext;
+import dev.sluice.spi.StreamingProvider;
+import dev.sluice.sql.AnalysisException;
+import dev.sluice.sql.RuntimeConfig;
+import dev.sluice.sql.streaming.OutputMode;
+import dev.sluice.sql.types.StructField;
+import dev.sluice.sql.types.StructType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code readStream()}/{@code writeStream()} for a file format: the streaming file source
+ * ({@link FileStreamSource}) and the file sink ({@link FileStreamSink}). One subclass per format name
+ * ({@link Json}, {@link Csv}, {@link Text}, {@link Parquet}) because the short name must equal the format
+ * name. A source needs a user schema unless {@code spark.sql.streaming.schemaInference=true} (then it is
+ * inferred from the files present when the query is defined) or the format is {@code text} (fixed schema),
+ * as Spark. The sink accepts append mode only and reads its partition columns from the option
+ * {@value #PARTITION_COLUMNS_OPTION} (a JSON array, set by {@code DataStreamWriter.partitionBy}, the key
+ * Spark uses). Stateless and thread-safe.
+ */
+public abstract class FileStreamProvider implements StreamingProvider {
+    /** Spark's {@code DataSourceUtils.PARTITIONING_COLUMNS_KEY}. */
+    public static final String PARTITION_COLUMNS_OPTION = "__partition_columns";
+
+    private final String name;
+
+    protected FileStreamProvider(String name) {
+        this.name = name;
+    }
+
+    /** {@code format("json")}. */
+    public static final class Json extends FileStreamProvider {
+        public Json() {
+            super("json");
+        }
+    }
+
+    /** {@code format("csv")}. */
+    public static final class Csv extends FileStreamProvider {
+        public Csv() {
+            super("csv");
+        }
+    }
+
+    /** {@code format("text")}. */
+    public static final class Text extends FileStreamProvider {
+        public Text() {
+            super("text");
+        }
+    }
+
+    /** {@code format("parquet")}. */
+    public static final class Parquet extends FileStreamProvider {
+        public Parquet() {
+            super("parquet");
+        }
+    }
+
+    @Override
+    public String shortName() {
+        return name;
+    }
+
+    private FileFormat format() {
+        return FileFormats.forName(name);
+    }
+
+    @Override
+    public StructType sourceSchema(SourceContext context) {
+        FileStreamOptions options = sourceOptions(context);
+        FormatOptions formatOptions = FormatOptions.of(context.options(), context.session().conf().sessionTimeZone());
+        if (!FileStreamOptions.isGlob(options.path)) {
+            FileListing.list(List.of(options.path), formatOptions); // PATH_NOT_FOUND as Spark, when defined
+        }
+        if (context.userSchema() != null) {
+            return nullable(context.userSchema());
+        }
+        boolean inference = Boolean.parseBoolean(context.session().conf().get(RuntimeConfig.STREAMING_SCHEMA_INFERENCE,
+                "false"));
+        if (!inference && !name.equals("text")) {
+            throw new IllegalArgumentException("Schema must be specified when creating a streaming source DataFrame. If"
+                    + " some files already exist in the directory, then depending on the file format you may be able to"
+                    + " create a static DataFrame on that directory with 'spark.read.load(directory)' and infer schema"
+                    + " from it.");
+        }
+        List<Path> files = new ArrayList<>();
+        try {
+            for (FileListing.SourceFile f : FileListing.list(List.of(options.path), formatOptions)) {
+                files.add(f.path());
+            }
+        } catch (AnalysisException e) {
+            if (!"PATH_NOT_FOUND".equals(e.getCondition())) {
+                throw e;
+            }
+        }
+        try {
+            return nullable(format().inferSchema(files, formatOptions));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Source createSource(SourceContext context) {
+        StructType schema = sourceSchema(context);
+        FormatOptions formatOptions = FormatOptions.of(context.options(), context.session().conf().sessionTimeZone());
+        return new FileStreamSource(format(), formatOptions, sourceOptions(context), schema, Path.of(context.metadataPath()));
+    }
+
+    private static FileStreamOptions sourceOptions(SourceContext context) {
+        return new FileStreamOptions(context.options());
+    }
+
+    /** Every output mode, so that the sink can reject the others with Spark's own message. */
+    @Override
+    public Set<OutputMode> supportedOutputModes() {
+        return Set.of(OutputMode.Append(), OutputMode.Update(), OutputMode.Complete());
+    }
+
+    @Override
+    public Sink createSink(SinkContext context) {
+        if (!context.outputMode().equals(OutputMode.Append())) {
+            throw new AnalysisException("_LEGACY_ERROR_TEMP_1188", "Data source " + name + " does not support "
+                    + context.outputMode() + " output mode", null);
+        }
+        String path = context.option("path", null);
+        if (path == null) {
+            throw new IllegalArgumentException("'path' is not specified");
+        }
+        FileFormat format = format();
+        format.checkWritable(context.schema());
+        List<String> partitionColumns = partitionColumns(context.option(PARTITION_COLUMNS_OPTION, null));
+        for (String column : partitionColumns) {
+            if (context.schema().indexOfIgnoreCase(column) < 0) {
+                throw new AnalysisException("Partition column `" + column + "` not found in schema "
+                        + context.schema().toDDL());
+            }
+        }
+        FormatOptions formatOptions = FormatOptions.of(context.options(), context.session().conf().sessionTimeZone());
+        return new FileStreamSink(FileListing.toPath(path).toAbsolutePath().normalize(), format, formatOptions,
+                partitionColumns);
+    }
+
+    static List<String> partitionColumns(String json) {
+        List<String> out = new ArrayList<>();
+        if (json == null || json.isBlank()) {
+            return out;
+        }
+        try (JsonParser p = new JsonFactory().createParser(json)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                throw new IllegalArgumentException("Invalid " + PARTITION_COLUMNS_OPTION + ": " + json);
+            }
+            while (p.nextToken() == JsonToken.VALUE_STRING) {
+                out.add(p.getText());
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Invalid " + PARTITION_COLUMNS_OPTION + ": " + json, e);
+        }
+        return out;
+    }
+
+    private static StructType nullable(StructType schema) {
+        List<StructField> fields = new ArrayList<>();
+        for (StructField f : schema) {
+            fields.add(new StructField(f.name(), f.dataType(), true));
+        }
+        return new StructType(fields);
+    }
+
+    @Override
+    public String toString() {
+        return "FileStreamProvider(" + name.toLowerCase(Locale.ROOT) + ")";
+    }
+}
