@@ -29,7 +29,9 @@ import java.util.Set;
  * inferred from the files present when the query is defined) or the format is {@code text} (fixed schema),
  * as Spark. The sink accepts append mode only and reads its partition columns from the option
  * {@value #PARTITION_COLUMNS_OPTION} (a JSON array, set by {@code DataStreamWriter.partitionBy}, the key
- * Spark uses). Stateless and thread-safe.
+ * Spark uses) and, as Spark, needs a {@code checkpointLocation} (a throw-away checkpoint would restart at
+ * batch 0, whose id the sink log already holds, and the new rows would be skipped). Stateless and
+ * thread-safe.
  */
 public abstract class FileStreamProvider implements StreamingProvider {
     /** Spark's {@code DataSourceUtils.PARTITIONING_COLUMNS_KEY}. */
@@ -139,6 +141,13 @@ public abstract class FileStreamProvider implements StreamingProvider {
         String path = context.option("path", null);
         if (path == null) {
             throw new IllegalArgumentException("'path' is not specified");
+        }
+        if (context.option("checkpointLocation", null) == null
+                && context.session().conf().get("spark.sql.streaming.checkpointLocation", null) == null) {
+            // a temporary checkpoint would restart at batch 0, which the sink log already holds: rows lost
+            throw new AnalysisException("checkpointLocation must be specified either through"
+                    + " option(\"checkpointLocation\", ...) or SparkSession.conf.set(\"spark.sql.streaming"
+                    + ".checkpointLocation\", ...).");
         }
         FileFormat format = format();
         format.checkWritable(context.schema());

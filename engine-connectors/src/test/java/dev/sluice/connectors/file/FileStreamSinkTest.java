@@ -186,12 +186,14 @@ class FileStreamSinkTest extends FileStreamTestSupport {
     }
 
     @Test
-    void onlyAppendModeIsSupported() {
+    void onlyAppendModeWithAPathAndACheckpointIsSupported() {
         MemoryStream input = MemoryStream.of(spark, PEOPLE);
         assertThatThrownBy(() -> input.toDF().writeStream().format("json").outputMode("update")
                 .option("checkpointLocation", dir.resolve("cp").toString()).start(dir.resolve("out").toString()))
                 .isInstanceOf(AnalysisException.class).hasMessage("Data source json does not support Update output mode");
         assertThatThrownBy(() -> input.toDF().writeStream().format("parquet").start())
                 .hasMessageContaining("'path' is not specified");
+        assertThatThrownBy(() -> input.toDF().writeStream().format("json").start(dir.resolve("out").toString()))
+                .isInstanceOf(AnalysisException.class).hasMessageStartingWith("checkpointLocation must be specified");
     }
 }
