@@ -16,6 +16,7 @@ import dev.sluice.sql.types.StructType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,46 +81,77 @@ public abstract class FileStreamProvider implements StreamingProvider {
         return FileFormats.forName(name);
     }
 
-    @Override
-    public StructType sourceSchema(SourceContext context) {
-        FileStreamOptions options = sourceOptions(context);
-        FormatOptions formatOptions = FormatOptions.of(context.options(), context.session().conf().sessionTimeZone());
-        if (!FileStreamOptions.isGlob(options.path)) {
-            FileListing.list(List.of(options.path), formatOptions); // PATH_NOT_FOUND as Spark, when defined
-        }
-        if (context.userSchema() != null) {
-            return nullable(context.userSchema());
-        }
-        boolean inference = Boolean.parseBoolean(context.session().conf().get(RuntimeConfig.STREAMING_SCHEMA_INFERENCE,
-                "false"));
-        if (!inference && !name.equals("text")) {
-            throw new IllegalArgumentException("Schema must be specified when creating a streaming source DataFrame. If"
-                    + " some files already exist in the directory, then depending on the file format you may be able to"
-                    + " create a static DataFrame on that directory with 'spark.read.load(directory)' and infer schema"
-                    + " from it.");
-        }
-        List<Path> files = new ArrayList<>();
-        try {
-            for (FileListing.SourceFile f : FileListing.list(List.of(options.path), formatOptions)) {
-                files.add(f.path());
-            }
-        } catch (AnalysisException e) {
-            if (!"PATH_NOT_FOUND".equals(e.getCondition())) {
-                throw e;
-            }
-        }
-        try {
-            return nullable(format().inferSchema(files, formatOptions));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The columns read from the files and the partition columns found in {@code col=value} folders. */
+    record SourceSchemas(StructType data, StructType partitions) {
+        StructType full() {
+            return FileFormatProvider.concat(data, partitions);
         }
     }
 
     @Override
+    public StructType sourceSchema(SourceContext context) {
+        return schemas(context).full();
+    }
+
+    /**
+     * As Spark: partition columns come from the folders of the files present when the stream is defined
+     * (typed as the user schema says, else inferred), after the data columns; the data columns are the user
+     * schema's other columns, or inferred from those files with {@code spark.sql.streaming.schemaInference}.
+     */
+    private SourceSchemas schemas(SourceContext context) {
+        FileStreamOptions options = sourceOptions(context);
+        ZoneId zone = context.session().conf().sessionTimeZone();
+        FormatOptions formatOptions = FormatOptions.of(context.options(), zone);
+        List<FileListing.SourceFile> files;
+        try {
+            files = FileListing.list(List.of(options.path), formatOptions);
+        } catch (AnalysisException e) {
+            if (!"PATH_NOT_FOUND".equals(e.getCondition()) || !FileStreamOptions.isGlob(options.path)) {
+                throw e; // a missing folder is reported when the stream is defined, as Spark
+            }
+            files = List.of();
+        }
+        StructType userSchema = context.userSchema();
+        StructType partitions = formatOptions.getBoolean("recursiveFileLookup", false) ? new StructType()
+                : FileFormatProvider.partitionSchema(files, userSchema, zone);
+        StructType full;
+        if (userSchema != null) {
+            full = userSchema;
+        } else {
+            boolean inference = Boolean.parseBoolean(context.session().conf().get(
+                    RuntimeConfig.STREAMING_SCHEMA_INFERENCE, "false"));
+            if (!inference && !name.equals("text")) {
+                throw new IllegalArgumentException("Schema must be specified when creating a streaming source DataFrame."
+                        + " If some files already exist in the directory, then depending on the file format you may be"
+                        + " able to create a static DataFrame on that directory with 'spark.read.load(directory)' and"
+                        + " infer schema from it.");
+            }
+            List<Path> paths = new ArrayList<>();
+            for (FileListing.SourceFile f : files) {
+                paths.add(f.path());
+            }
+            try {
+                full = format().inferSchema(paths, formatOptions);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        List<StructField> data = new ArrayList<>();
+        for (StructField f : full) {
+            if (partitions.indexOfIgnoreCase(f.name()) < 0) {
+                data.add(new StructField(f.name(), f.dataType(), true));
+            }
+        }
+        return new SourceSchemas(new StructType(data), nullable(partitions));
+    }
+
+    @Override
     public Source createSource(SourceContext context) {
-        StructType schema = sourceSchema(context);
-        FormatOptions formatOptions = FormatOptions.of(context.options(), context.session().conf().sessionTimeZone());
-        return new FileStreamSource(format(), formatOptions, sourceOptions(context), schema, Path.of(context.metadataPath()));
+        SourceSchemas schemas = schemas(context);
+        ZoneId zone = context.session().conf().sessionTimeZone();
+        FormatOptions formatOptions = FormatOptions.of(context.options(), zone);
+        return new FileStreamSource(format(), formatOptions, sourceOptions(context), schemas.data(), schemas.partitions(),
+                Path.of(context.metadataPath()));
     }
 
     private static FileStreamOptions sourceOptions(SourceContext context) {

@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * not seen yet, orders them by modification time then path (newest first with {@code latestFirst}),
  * applies {@code maxFilesPerTrigger} and records the chosen files as the next source batch in its seen-files
  * log ({@link FileStreamSourceLog}, in the source's checkpoint folder {@code sources/<n>}). The source's
- * offset is {@code {"logOffset":N}}, the id of the latest source batch.
+ * offset is {@code {"logOffset":N}}, the id of the latest source batch. Partition columns found in
+ * {@code col=value} folders under the source folder when the stream was defined are appended to each
+ * file's rows (not with {@code recursiveFileLookup}).
  *
  * <p>{@code maxFileAge} (default 7 days) is measured from the newest file seen so far, not the clock: after
  * each batch, files older than {@code newest - maxFileAge} are forgotten and ignored if they show up, as in
@@ -79,6 +81,8 @@ final class FileStreamSource implements Source {
     private final FileFormat format;
     private final FormatOptions formatOptions;
     private final FileStreamOptions options;
+    private final StructType dataSchema;
+    private final StructType partitionSchema;
     private final StructType schema;
     private final FileStreamSourceLog log;
     private final TreeMap<Long, List<FileStreamSourceLog.FileEntry>> batches;
@@ -92,12 +96,14 @@ final class FileStreamSource implements Source {
     private record Listed(Path path, String uri, long timestamp) {
     }
 
-    FileStreamSource(FileFormat format, FormatOptions formatOptions, FileStreamOptions options, StructType schema,
-            Path metadataPath) {
+    FileStreamSource(FileFormat format, FormatOptions formatOptions, FileStreamOptions options, StructType dataSchema,
+            StructType partitionSchema, Path metadataPath) {
         this.format = format;
         this.formatOptions = formatOptions;
         this.options = options;
-        this.schema = schema;
+        this.dataSchema = dataSchema;
+        this.partitionSchema = partitionSchema;
+        this.schema = FileFormatProvider.concat(dataSchema, partitionSchema);
         this.log = new FileStreamSourceLog(metadataPath);
         this.batches = log.readAll();
         this.currentLogOffset = batches.isEmpty() ? -1 : batches.lastKey();
@@ -170,9 +176,14 @@ final class FileStreamSource implements Source {
         List<Chunk> chunks = new ArrayList<>();
         for (List<FileStreamSourceLog.FileEntry> entries : batches.subMap(from, false, to, true).values()) {
             for (FileStreamSourceLog.FileEntry e : entries) {
-                try (ChunkReader reader = format.open(e.localPath(), schema, formatOptions)) {
+                Path file = e.localPath();
+                FileListing.SourceFile partitioned = new FileListing.SourceFile(file, partitionSchema.length() == 0
+                        || !file.startsWith(options.root) ? Map.of()
+                        : PartitionPaths.parse(options.root.relativize(file).getParent()));
+                try (ChunkReader reader = format.open(file, dataSchema, formatOptions)) {
                     for (Chunk c = reader.next(); c != null; c = reader.next()) {
-                        chunks.add(c);
+                        chunks.add(FileFormatProvider.withPartitionValues(c, partitioned, partitionSchema,
+                                formatOptions.zone()));
                     }
                 } catch (IOException ex) {
                     throw new UncheckedIOException("cannot read " + e.path(), ex);

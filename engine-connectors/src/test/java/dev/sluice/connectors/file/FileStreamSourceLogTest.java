@@ -26,7 +26,7 @@ class FileStreamSourceLogTest {
             map.put(options[i], options[i + 1]);
         }
         return new FileStreamSource(FileFormats.forName("text"), FormatOptions.of(map, ZoneId.of("UTC")),
-                new FileStreamOptions(map), StructType.fromDDL("value STRING"), metadata);
+                new FileStreamOptions(map), StructType.fromDDL("value STRING"), new StructType(), metadata);
     }
 
     private static List<Object> values(List<Chunk> chunks) {

@@ -194,4 +194,25 @@ class FileStreamSourceTest extends FileStreamTestSupport {
         q.awaitTermination();
         assertThat(batches.values()).containsExactly(List.of("a", "b"), List.of("c"));
     }
+
+    @Test
+    void partitionFoldersBecomeColumnsOfTheStream() throws Exception {
+        Path in = dir.resolve("in");
+        drop(in.resolve("year=2024/city=Pune/a.json"), "{\"amount\":1}\n", 1000);
+        Dataset<Row> df = spark.readStream().format("json").schema("amount INT, year STRING").load(in.toString());
+        assertThat(df.schema().simpleString()).isEqualTo("struct<amount:int,year:string,city:string>");
+        List<String> rows = new ArrayList<>();
+        StreamingQuery q = df.writeStream().option("checkpointLocation", dir.resolve("cp").toString())
+                .foreachBatch((batch, id) -> {
+                    synchronized (rows) {
+                        for (Row r : batch.collectAsList()) {
+                            rows.add(r.get(0) + "/" + r.get(1) + "/" + r.get(2));
+                        }
+                    }
+                }).start();
+        q.processAllAvailable();
+        drop(in.resolve("year=2025/city=Mumbai/b.json"), "{\"amount\":2}\n", 2000);
+        q.processAllAvailable();
+        assertThat(rows).containsExactly("1/2024/Pune", "2/2025/Mumbai");
+    }
 }
