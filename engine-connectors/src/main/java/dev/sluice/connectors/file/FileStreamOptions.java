@@ -9,7 +9,7 @@ import java.util.Map;
  * The options of the streaming file source, parsed and checked when the query is defined: {@code path}
  * (required, may hold globs), {@code maxFilesPerTrigger}, {@code latestFirst}, {@code maxFileAge} (Spark's
  * time string, default {@code 7d}; ignored when {@code latestFirst} and {@code maxFilesPerTrigger} are both
- * set, as Spark), {@code cleanSource} ({@code off}, {@code archive}, {@code delete}) and
+ * set, as Spark), {@code fileNameOnly}, {@code cleanSource} ({@code off}, {@code archive}, {@code delete}) and
  * {@code sourceArchiveDir}. Immutable.
  */
 final class FileStreamOptions {
@@ -20,6 +20,8 @@ final class FileStreamOptions {
     final Path root;
     final Integer maxFilesPerTrigger;
     final boolean latestFirst;
+    /** Spark's {@code fileNameOnly}: a file is new when its name (not its full path) has not been seen. */
+    final boolean fileNameOnly;
     final long maxFileAgeMs;
     final CleanSource cleanSource;
     final Path archiveDir;
@@ -47,6 +49,7 @@ final class FileStreamOptions {
             maxFilesPerTrigger = null;
         }
         latestFirst = bool(options, "latestFirst");
+        fileNameOnly = bool(options, "fileNameOnly");
         long age = timeStringAsMs(Options.get(options, "maxFileAge", "7d"));
         maxFileAgeMs = latestFirst && maxFilesPerTrigger != null ? Long.MAX_VALUE : age;
         String clean = Options.get(options, "cleanSource", "off").trim().toUpperCase(Locale.ROOT);

@@ -134,7 +134,7 @@ final class FileStreamSource implements Source {
     public Offset latestOffset(Offset start, ReadLimit limit) {
         List<Listed> candidates = new ArrayList<>();
         for (Listed f : availableNow != null ? availableNow : list()) {
-            if (f.timestamp >= lastPurgeTimestamp && !seen.containsKey(f.uri)) {
+            if (f.timestamp >= lastPurgeTimestamp && !seen.containsKey(key(f.uri))) {
                 candidates.add(f);
             }
         }
@@ -231,8 +231,13 @@ final class FileStreamSource implements Source {
         return new LogOffset(LogOffset.of(Offset.of(json)));
     }
 
+    /** The seen-files key: the URI, or only the file name with {@code fileNameOnly}. */
+    private String key(String uri) {
+        return options.fileNameOnly ? uri.substring(uri.lastIndexOf('/') + 1) : uri;
+    }
+
     private void addSeen(String uri, long timestamp) {
-        seen.put(uri, timestamp);
+        seen.put(key(uri), timestamp);
         latestTimestamp = Math.max(latestTimestamp, timestamp);
     }
 

@@ -7,6 +7,7 @@ import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
 import dev.sluice.sql.streaming.StreamingQuery;
 import dev.sluice.sql.streaming.Trigger;
+import dev.sluice.sql.types.StructType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -214,5 +215,29 @@ class FileStreamSourceTest extends FileStreamTestSupport {
         drop(in.resolve("year=2025/city=Mumbai/b.json"), "{\"amount\":2}\n", 2000);
         q.processAllAvailable();
         assertThat(rows).containsExactly("1/2024/Pune", "2/2025/Mumbai");
+    }
+
+    @Test
+    void fileNameOnlyTreatsAMovedFileAsSeen() throws Exception {
+        Path in = dir.resolve("in");
+        drop(in.resolve("x/a.txt"), "a\n", 1000);
+        StreamingQuery q = collect(text(in, "fileNameOnly", "true"), dir.resolve("cp"));
+        q.processAllAvailable();
+        drop(in.resolve("y/a.txt"), "a again\n", 2000);
+        drop(in.resolve("y/b.txt"), "b\n", 2000);
+        q.processAllAvailable();
+        assertThat(batches.values()).containsExactly(List.of("a"), List.of("b"));
+    }
+
+    @Test
+    void aFileSinkFolderIsReadThroughItsLogOnlyCommittedFiles() throws Exception {
+        Path sink = dir.resolve("sink");
+        FileSinkWriter writer = new FileSinkWriter(sink, FileFormats.forName("text"), FormatOptions.empty(), List.of());
+        writer.addBatch(0, StructType.fromDDL("value STRING"), List.of(dev.sluice.connectors.TestRows.chunk(
+                StructType.fromDDL("value STRING"), List.of("committed"))));
+        Files.writeString(sink.resolve("part-uncommitted.txt"), "uncommitted\n");
+        StreamingQuery q = collect(text(sink), dir.resolve("cp"));
+        q.processAllAvailable();
+        assertThat(batches.values()).containsExactly(List.of("committed"));
     }
 }
