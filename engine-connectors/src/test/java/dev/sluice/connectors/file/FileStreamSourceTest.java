@@ -240,4 +240,26 @@ class FileStreamSourceTest extends FileStreamTestSupport {
         q.processAllAvailable();
         assertThat(batches.values()).containsExactly(List.of("committed"));
     }
+
+    @Test
+    void maxFileAgeIsIgnoredWithLatestFirstAndMaxFilesPerTrigger() throws Exception {
+        Path in = dir.resolve("in");
+        drop(in.resolve("old.txt"), "old\n", 0);
+        drop(in.resolve("new.txt"), "new\n", 10 * 3_600_000L);
+        StreamingQuery q = collect(text(in, "maxFileAge", "1h", "latestFirst", "true", "maxFilesPerTrigger", "1"),
+                dir.resolve("cp"));
+        q.processAllAvailable();
+        assertThat(batches.values()).containsExactly(List.of("new"), List.of("old"));
+    }
+
+    @Test
+    void csvFilesAreParsedWithTheReaderOptions() throws Exception {
+        Path in = dir.resolve("in");
+        drop(in.resolve("a.csv"), "id;value\n1;uno\n2;dos\n", 1000);
+        Dataset<Row> df = spark.readStream().format("csv").option("sep", ";").option("header", "true")
+                .schema("id INT, value STRING").load(in.toString());
+        StreamingQuery q = collect(df, dir.resolve("cp"));
+        q.processAllAvailable();
+        assertThat(batches.values()).containsExactly(List.of("uno", "dos"));
+    }
 }
