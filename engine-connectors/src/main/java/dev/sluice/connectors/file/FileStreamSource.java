@@ -202,14 +202,20 @@ final class FileStreamSource implements Source {
         long from = lastCleaned;
         for (List<FileStreamSourceLog.FileEntry> entries : batches.subMap(from, false, to, true).values()) {
             for (FileStreamSourceLog.FileEntry e : entries) {
-                clean(e.localPath());
+                clean(e);
             }
         }
         lastCleaned = Math.max(lastCleaned, to);
     }
 
-    private void clean(Path file) {
+    /** Deletes or archives a processed file, unless it was replaced since (another modification time). */
+    private void clean(FileStreamSourceLog.FileEntry entry) {
+        Path file = entry.localPath();
         try {
+            if (Files.getLastModifiedTime(file).toMillis() != entry.timestamp()) {
+                LOG.warn("Not cleaning {}: it changed after it was read (modification time)", file);
+                return;
+            }
             if (options.cleanSource == FileStreamOptions.CleanSource.DELETE) {
                 Files.deleteIfExists(file);
             } else {
