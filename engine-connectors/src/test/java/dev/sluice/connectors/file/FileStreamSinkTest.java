@@ -196,4 +196,33 @@ class FileStreamSinkTest extends FileStreamTestSupport {
         assertThatThrownBy(() -> input.toDF().writeStream().format("json").start(dir.resolve("out").toString()))
                 .isInstanceOf(AnalysisException.class).hasMessageStartingWith("checkpointLocation must be specified");
     }
+
+    @Test
+    void aBatchReplayedAfterACrashIsArchivedOnceItCommits() throws Exception {
+        Path in = dir.resolve("in");
+        Path out = dir.resolve("out");
+        Path archive = dir.resolve("archive");
+        Path checkpoint = dir.resolve("cp");
+        drop(in.resolve("a.json"), "{\"id\":1,\"name\":\"a\"}\n", 1000);
+        StreamingTestHooks.set(spark, new BatchHooks() {
+            @Override
+            public void beforeCommit(long batchId) {
+                throw new IllegalStateException("killed before the commit of batch " + batchId);
+            }
+        });
+        StreamingQuery crashing = spark.readStream().format("json").schema(PEOPLE).option("cleanSource", "archive")
+                .option("sourceArchiveDir", archive.toString()).load(in.toString())
+                .writeStream().format("json").option("checkpointLocation", checkpoint.toString()).start(out.toString());
+        assertThatThrownBy(crashing::processAllAvailable).isInstanceOf(StreamingQueryException.class);
+        assertThat(filesUnder(in)).containsExactly("a.json"); // not committed: not archived
+        StreamingTestHooks.set(spark, BatchHooks.NONE);
+
+        StreamingQuery restarted = spark.readStream().format("json").schema(PEOPLE).option("cleanSource", "archive")
+                .option("sourceArchiveDir", archive.toString()).load(in.toString())
+                .writeStream().format("json").option("checkpointLocation", checkpoint.toString()).start(out.toString());
+        restarted.processAllAvailable();
+        assertThat(filesUnder(in)).isEmpty();
+        assertThat(filesUnder(archive)).containsExactly("a.json");
+        assertThat(names(out)).containsExactly("a");
+    }
 }
