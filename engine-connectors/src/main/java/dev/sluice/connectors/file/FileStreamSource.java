@@ -173,6 +173,13 @@ final class FileStreamSource implements Source {
     public List<Chunk> read(Offset start, Offset end) {
         long from = LogOffset.of(start);
         long to = LogOffset.of(end);
+        for (long id = from + 1; id <= to; id++) {
+            if (!batches.containsKey(id)) {
+                throw new IllegalStateException("File source batch " + id + " is missing from its log " + log
+                        + ": the checkpoint is incomplete, the files of offsets " + from + " to " + to
+                        + " cannot be known");
+            }
+        }
         List<Chunk> chunks = new ArrayList<>();
         for (List<FileStreamSourceLog.FileEntry> entries : batches.subMap(from, false, to, true).values()) {
             for (FileStreamSourceLog.FileEntry e : entries) {

@@ -99,6 +99,11 @@ final class FileStreamSourceLog {
         }
     }
 
+    @Override
+    public String toString() {
+        return directory.toString();
+    }
+
     private static List<FileEntry> read(Path file) throws IOException {
         List<FileEntry> entries = new ArrayList<>();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -85,4 +85,17 @@ class FileStreamSourceLogTest {
         assertThat(FileStreamOptions.timeStringAsMs("5min")).isEqualTo(300_000L);
         assertThat(FileStreamOptions.timeStringAsMs("1500")).isEqualTo(1500L);
     }
+
+    @Test
+    void aMissingLogBatchFailsTheReadInsteadOfSkippingFiles() throws Exception {
+        Path in = dir.resolve("in");
+        Path meta = dir.resolve("meta");
+        FileStreamTestSupport.drop(in.resolve("a.txt"), "a\n", 1000);
+        FileStreamSource first = source(in, meta);
+        Offset o0 = first.latestOffset(null, ReadLimit.allAvailable());
+        Files.delete(meta.resolve("0"));
+        FileStreamSource second = source(in, meta);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> second.read(null, o0))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("File source batch 0 is missing");
+    }
 }
