@@ -77,7 +77,7 @@ public class FileFormatProvider implements BatchFormatProvider {
         }
     }
 
-    private static StructType partitionSchema(List<FileListing.SourceFile> files, StructType userSchema, ZoneId zone) {
+    static StructType partitionSchema(List<FileListing.SourceFile> files, StructType userSchema, ZoneId zone) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         List<String> firstColumns = null;
         for (FileListing.SourceFile file : files) {
@@ -120,13 +120,13 @@ public class FileFormatProvider implements BatchFormatProvider {
         return new StructType(fields);
     }
 
-    private static StructType concat(StructType a, StructType b) {
+    static StructType concat(StructType a, StructType b) {
         List<StructField> fields = new ArrayList<>(a.fieldList());
         fields.addAll(b.fieldList());
         return new StructType(fields);
     }
 
-    private static Chunk withPartitionValues(Chunk chunk, FileListing.SourceFile file, StructType partitionSchema, ZoneId zone) {
+    static Chunk withPartitionValues(Chunk chunk, FileListing.SourceFile file, StructType partitionSchema, ZoneId zone) {
         if (partitionSchema.length() == 0) {
             return chunk;
         }

@@ -13,6 +13,10 @@
  *       directories), {@link dev.sluice.connectors.file.FileSinkLog} (atomic per-batch commit log) and
  *       {@link dev.sluice.connectors.file.FileSinkWriter} (exactly-once batches).</li>
  *   <li>Batch API: {@link dev.sluice.connectors.file.FileFormatProvider}.</li>
+ *   <li>Streaming: {@link dev.sluice.connectors.file.FileStreamProvider} ({@code readStream()}/{@code writeStream()}
+ *       for json, csv, text, parquet): {@code FileStreamSource} (seen-files log under the checkpoint, one
+ *       source batch per offset, same files after a restart) and {@code FileStreamSink} (append only, through
+ *       {@link dev.sluice.connectors.file.FileSinkWriter}).</li>
  * </ul>
  */
 package dev.sluice.connectors.file;

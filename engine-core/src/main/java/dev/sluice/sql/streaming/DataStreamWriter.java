@@ -98,6 +98,21 @@ public final class DataStreamWriter<T> {
         return this;
     }
 
+    /**
+     * Partitions the output of a file sink by {@code columns} ({@code col=value/} folders), as Spark. Passed
+     * to the sink as the option {@code __partition_columns} (a JSON array of names, Spark's key).
+     */
+    public DataStreamWriter<T> partitionBy(String... columns) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < columns.length; i++) {
+            String c = Objects.requireNonNull(columns[i], "partition column is null");
+            json.append(i == 0 ? "" : ",").append('"').append(c.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
+        }
+        options.put("__partition_columns", json.append(']').toString());
+        return this;
+    }
+
     /** Hands every row to {@code writer} (see {@link ForeachWriter} for the call order and guarantees). */
     @SuppressWarnings("unchecked")
     public DataStreamWriter<T> foreach(ForeachWriter<T> writer) {

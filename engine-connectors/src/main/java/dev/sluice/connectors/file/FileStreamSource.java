@@ -1,0 +1,298 @@
+package dev.sluice.connectors.file;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.spi.Offset;
+import dev.sluice.spi.ReadLimit;
+import dev.sluice.spi.Source;
+import dev.sluice.sql.AnalysisException;
+import dev.sluice.sql.types.StructType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The streaming file source ({@code readStream().format("json"|"csv"|"text"|"parquet")}), as Spark's
+ * {@code FileStreamSource}. Each trigger lists {@code path} (globs, {@code recursiveFileLookup},
+ * {@code pathGlobFilter}; names starting with {@code .} or {@code _} are skipped), keeps the files it has
+ * not seen yet, orders them by modification time then path (newest first with {@code latestFirst}),
+ * applies {@code maxFilesPerTrigger} and records the chosen files as the next source batch in its seen-files
+ * log ({@link FileStreamSourceLog}, in the source's checkpoint folder {@code sources/<n>}). The source's
+ * offset is {@code {"logOffset":N}}, the id of the latest source batch. Partition columns found in
+ * {@code col=value} folders under the source folder when the stream was defined are appended to each
+ * file's rows (not with {@code recursiveFileLookup}).
+ *
+ * <p>{@code maxFileAge} (default 7 days) is measured from the newest file seen so far, not the clock: after
+ * each batch, files older than {@code newest - maxFileAge} are forgotten and ignored if they show up, as in
+ * Spark (so the first batch takes every file present).
+ *
+ * <p>Crash guarantee: a source batch is written to the log before the engine writes the offset that
+ * names it, and is never rewritten, so after a restart offset N maps to exactly the same files and each
+ * file is read by one batch only (the seen-files set is rebuilt from the log). A file is read again only if
+ * it is forgotten through {@code maxFileAge} and later re-appears with a newer name or time.
+ *
+ * <p>Contract for writers of the watched folder: a file must appear complete and at once. Write it
+ * elsewhere (or under a hidden name starting with {@code .} or {@code _}, or ending in {@code ._COPYING_})
+ * and rename it into the folder; a file still being written when it is listed may be read partially, and
+ * changes made to a file after it was read are never picked up.
+ *
+ * <p>{@code cleanSource}: when a batch is committed, its files are deleted ({@code delete}) or moved to
+ * {@code sourceArchiveDir} keeping their path relative to the source folder ({@code archive}); failures
+ * are logged and do not fail the query. Threading: the query's execution thread only.
+ */
+final class FileStreamSource implements Source {
+    private static final Logger LOG = LoggerFactory.getLogger(FileStreamSource.class);
+
+    /** Spark's {@code FileStreamSourceOffset}. */
+    record LogOffset(long logOffset) implements Offset {
+        @Override
+        public String json() {
+            return "{\"logOffset\":" + logOffset + "}";
+        }
+
+        static long of(Offset offset) {
+            if (offset == null) {
+                return -1;
+            }
+            if (offset instanceof LogOffset l) {
+                return l.logOffset;
+            }
+            String json = offset.json().trim();
+            try {
+                if (json.startsWith("{")) {
+                    return Long.parseLong(json.replaceAll("[^0-9-]", ""));
+                }
+                return Long.parseLong(json);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Invalid file source offset: " + json);
+            }
+        }
+    }
+
+    private final FileFormat format;
+    private final FormatOptions formatOptions;
+    private final FileStreamOptions options;
+    private final StructType dataSchema;
+    private final StructType partitionSchema;
+    private final StructType schema;
+    private final FileStreamSourceLog log;
+    private final TreeMap<Long, List<FileStreamSourceLog.FileEntry>> batches;
+    private final Map<String, Long> seen = new HashMap<>();
+    private long latestTimestamp = Long.MIN_VALUE;
+    private long lastPurgeTimestamp = Long.MIN_VALUE;
+    private long currentLogOffset;
+    private long lastCleaned = -1;
+    private List<Listed> availableNow;
+
+    private record Listed(Path path, String uri, long timestamp) {
+    }
+
+    FileStreamSource(FileFormat format, FormatOptions formatOptions, FileStreamOptions options, StructType dataSchema,
+            StructType partitionSchema, Path metadataPath) {
+        this.format = format;
+        this.formatOptions = formatOptions;
+        this.options = options;
+        this.dataSchema = dataSchema;
+        this.partitionSchema = partitionSchema;
+        this.schema = FileFormatProvider.concat(dataSchema, partitionSchema);
+        this.log = new FileStreamSourceLog(metadataPath);
+        this.batches = log.readAll();
+        this.currentLogOffset = batches.isEmpty() ? -1 : batches.lastKey();
+        for (List<FileStreamSourceLog.FileEntry> entries : batches.values()) {
+            for (FileStreamSourceLog.FileEntry e : entries) {
+                addSeen(e.path(), e.timestamp());
+            }
+        }
+        purge();
+    }
+
+    @Override
+    public StructType schema() {
+        return schema;
+    }
+
+    @Override
+    public ReadLimit defaultReadLimit() {
+        return options.maxFilesPerTrigger == null ? ReadLimit.allAvailable() : ReadLimit.maxFiles(options.maxFilesPerTrigger);
+    }
+
+    @Override
+    public void prepareForTriggerAvailableNow() {
+        availableNow = list();
+    }
+
+    @Override
+    public Offset latestOffset(Offset start, ReadLimit limit) {
+        List<Listed> candidates = new ArrayList<>();
+        for (Listed f : availableNow != null ? availableNow : list()) {
+            if (f.timestamp >= lastPurgeTimestamp && !seen.containsKey(key(f.uri))) {
+                candidates.add(f);
+            }
+        }
+        Comparator<Listed> order = Comparator.comparingLong(Listed::timestamp);
+        if (options.latestFirst) {
+            order = order.reversed();
+        }
+        candidates.sort(order.thenComparing(Listed::uri));
+        if (limit.kind() == ReadLimit.Kind.MAX_FILES && candidates.size() > limit.max()) {
+            candidates = new ArrayList<>(candidates.subList(0, (int) limit.max()));
+        }
+        if (!candidates.isEmpty()) {
+            long batchId = currentLogOffset + 1;
+            List<FileStreamSourceLog.FileEntry> entries = new ArrayList<>();
+            for (Listed f : candidates) {
+                entries.add(new FileStreamSourceLog.FileEntry(f.uri, f.timestamp, batchId));
+            }
+            log.add(batchId, entries);
+            batches.put(batchId, entries);
+            for (Listed f : candidates) {
+                addSeen(f.uri, f.timestamp);
+            }
+            currentLogOffset = batchId;
+            LOG.debug("File source batch {}: {} new files", batchId, entries.size());
+        }
+        purge();
+        return currentLogOffset < 0 ? null : new LogOffset(currentLogOffset);
+    }
+
+    @Override
+    public Offset reportLatestOffset() {
+        return currentLogOffset < 0 ? null : new LogOffset(currentLogOffset);
+    }
+
+    @Override
+    public List<Chunk> read(Offset start, Offset end) {
+        long from = LogOffset.of(start);
+        long to = LogOffset.of(end);
+        for (long id = from + 1; id <= to; id++) {
+            if (!batches.containsKey(id)) {
+                throw new IllegalStateException("File source batch " + id + " is missing from its log " + log
+                        + ": the checkpoint is incomplete, the files of offsets " + from + " to " + to
+                        + " cannot be known");
+            }
+        }
+        List<Chunk> chunks = new ArrayList<>();
+        for (List<FileStreamSourceLog.FileEntry> entries : batches.subMap(from, false, to, true).values()) {
+            for (FileStreamSourceLog.FileEntry e : entries) {
+                Path file = e.localPath();
+                FileListing.SourceFile partitioned = new FileListing.SourceFile(file, partitionSchema.length() == 0
+                        || !file.startsWith(options.root) ? Map.of()
+                        : PartitionPaths.parse(options.root.relativize(file).getParent()));
+                try (ChunkReader reader = format.open(file, dataSchema, formatOptions)) {
+                    for (Chunk c = reader.next(); c != null; c = reader.next()) {
+                        chunks.add(FileFormatProvider.withPartitionValues(c, partitioned, partitionSchema,
+                                formatOptions.zone()));
+                    }
+                } catch (IOException ex) {
+                    throw new UncheckedIOException("cannot read " + e.path(), ex);
+                }
+            }
+        }
+        return chunks;
+    }
+
+    @Override
+    public void commit(Offset end) {
+        long to = LogOffset.of(end);
+        if (options.cleanSource == FileStreamOptions.CleanSource.OFF) {
+            return;
+        }
+        long from = lastCleaned;
+        for (List<FileStreamSourceLog.FileEntry> entries : batches.subMap(from, false, to, true).values()) {
+            for (FileStreamSourceLog.FileEntry e : entries) {
+                clean(e);
+            }
+        }
+        lastCleaned = Math.max(lastCleaned, to);
+    }
+
+    /** Deletes or archives a processed file, unless it was replaced since (another modification time). */
+    private void clean(FileStreamSourceLog.FileEntry entry) {
+        Path file = entry.localPath();
+        try {
+            if (Files.getLastModifiedTime(file).toMillis() != entry.timestamp()) {
+                LOG.warn("Not cleaning {}: it changed after it was read (modification time)", file);
+                return;
+            }
+            if (options.cleanSource == FileStreamOptions.CleanSource.DELETE) {
+                Files.deleteIfExists(file);
+            } else {
+                Path relative = file.startsWith(options.root) ? options.root.relativize(file)
+                        : file.getRoot().relativize(file);
+                Path target = options.archiveDir.resolve(relative.toString());
+                Files.createDirectories(target.getParent());
+                Files.move(file, target);
+            }
+        } catch (NoSuchFileException e) {
+            LOG.debug("{} was already cleaned", file);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot {} processed source file {}", options.cleanSource.name().toLowerCase(), file, e);
+        }
+    }
+
+    @Override
+    public Offset deserializeOffset(String json) {
+        return new LogOffset(LogOffset.of(Offset.of(json)));
+    }
+
+    /** The seen-files key: the URI, or only the file name with {@code fileNameOnly}. */
+    private String key(String uri) {
+        return options.fileNameOnly ? uri.substring(uri.lastIndexOf('/') + 1) : uri;
+    }
+
+    private void addSeen(String uri, long timestamp) {
+        seen.put(key(uri), timestamp);
+        latestTimestamp = Math.max(latestTimestamp, timestamp);
+    }
+
+    /** Spark's {@code SeenFilesMap.purge}: forget files older than the newest seen minus {@code maxFileAge}. */
+    private void purge() {
+        if (latestTimestamp == Long.MIN_VALUE || options.maxFileAgeMs == Long.MAX_VALUE) {
+            return;
+        }
+        lastPurgeTimestamp = latestTimestamp - options.maxFileAgeMs;
+        seen.values().removeIf(ts -> ts < lastPurgeTimestamp);
+    }
+
+    private List<Listed> list() {
+        List<FileListing.SourceFile> files;
+        try {
+            files = FileListing.list(List.of(options.path), formatOptions);
+        } catch (AnalysisException e) {
+            if ("PATH_NOT_FOUND".equals(e.getCondition())) {
+                return List.of();
+            }
+            throw e;
+        }
+        List<Listed> out = new ArrayList<>(files.size());
+        for (FileListing.SourceFile f : files) {
+            try {
+                out.add(new Listed(f.path(), FileSinkLog.toUri(f.path()), Files.getLastModifiedTime(f.path()).toMillis()));
+            } catch (NoSuchFileException e) {
+                // removed between listing and stat: not there any more
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String description() {
+        return "FileStreamSource[" + options.path + "]";
+    }
+
+    @Override
+    public String toString() {
+        return description();
+    }
+}
