@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 public final class ExamplesRunner implements Callable<Integer> {
     /** Every case, in tutorial order. */
     static List<TutorialCase> cases() {
-        return List.of(new KafkaNotifications(), new BolsaBatch());
+        return List.of(new KafkaNotifications(), new BolsaBatch(), new BolsaStream());
     }
 
     public static void main(String[] args) {
@@ -67,11 +67,16 @@ public final class ExamplesRunner implements Callable<Integer> {
                     + String.join(", ", cases().stream().map(TutorialCase::name).toList()) + ", all");
             return 2;
         }
+        // The console sink prints to System.out, as Spark's: send it where the caller reads.
+        PrintStream previous = System.out;
+        System.setOut(out);
         try (ExampleContext context = new ExampleContext(out, kafka)) {
             for (TutorialCase c : selected) {
                 out.println("=== " + c.name() + ": " + c.description());
                 c.run(context);
             }
+        } finally {
+            System.setOut(previous);
         }
         return 0;
     }

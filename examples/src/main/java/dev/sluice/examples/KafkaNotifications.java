@@ -80,7 +80,7 @@ public final class KafkaNotifications implements TutorialCase {
                 .option("kafka.bootstrap.servers", servers)
                 .option("topic", "notificaciones")
                 .outputMode("append")
-                .option("checkpointLocation", context.folder("chk-point-dir").toString())
+                .option("checkpointLocation", context.folder("notificaciones-chk-point-dir").toString())
                 .start();
 
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", servers,

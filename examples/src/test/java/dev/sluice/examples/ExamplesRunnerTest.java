@@ -54,6 +54,25 @@ class ExamplesRunnerTest {
     }
 
     @Test
+    void bolsaStreamPrintsTheCompleteTableThenTheCumulativeTotalsFromParquet() throws Exception {
+        String output = runAll();
+        assertThat(output).contains("""
+                -------------------------------------------
+                Batch: 0
+                -------------------------------------------
+                +-------------------+-------------------+-------+------+
+                |              start|                end|Compras|Ventas|
+                +-------------------+-------------------+-------+------+
+                |2022-05-09 10:00:00|2022-05-09 10:15:00|    800|     0|
+                |2022-05-09 10:15:00|2022-05-09 10:30:00|    800|   400|
+                |2022-05-09 10:30:00|2022-05-09 10:45:00|    900|     0|
+                |2022-05-09 10:45:00|2022-05-09 11:00:00|      0|   700|
+                +-------------------+-------------------+-------+------+
+                """);
+        assertThat(output).contains("windows written so far: 1");
+    }
+
+    @Test
     void unknownCaseIsReported() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         assertThat(ExamplesRunner.runCases("nope", new PrintStream(bytes, true, StandardCharsets.UTF_8), null)).isEqualTo(2);
