@@ -33,14 +33,27 @@ public final class CheckpointFile {
         crc.update(header);
         crc.update(payload);
         byte[] trailer = String.format("\ncrc32=%08x\n", crc.getValue()).getBytes(StandardCharsets.US_ASCII);
+        writeAtomically(target, header, payload, trailer);
+    }
+
+    /**
+     * Writes the concatenation of {@code parts} to {@code target} as is (no version line or checksum, for
+     * files whose format is fixed elsewhere, e.g. Spark-compatible logs): temp file, fsync, atomic rename,
+     * folder fsync. A reader sees the old file or the complete new one.
+     */
+    public static void writeAtomically(Path target, byte[]... parts) {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = dir.resolve("." + target.getFileName() + "." + Thread.currentThread().getId() + ".tmp");
         try {
             Files.createDirectories(dir);
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer[] buffers = {ByteBuffer.wrap(header), ByteBuffer.wrap(payload), ByteBuffer.wrap(trailer)};
-                long total = header.length + payload.length + trailer.length;
+                ByteBuffer[] buffers = new ByteBuffer[parts.length];
+                long total = 0;
+                for (int i = 0; i < parts.length; i++) {
+                    buffers[i] = ByteBuffer.wrap(parts[i]);
+                    total += parts[i].length;
+                }
                 long written = 0;
                 while (written < total) {
                     written += ch.write(buffers);
@@ -57,7 +70,7 @@ public final class CheckpointFile {
             try {
                 Files.deleteIfExists(temp);
             } catch (IOException ignored) {
-                // best effort
+                // best effort: the write error below is the one that matters
             }
             throw new CheckpointException("IO_ERROR", "Cannot write checkpoint file " + target + ": " + e, e);
         }

@@ -8,13 +8,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -82,18 +78,9 @@ final class FileStreamSourceLog {
                     g.writeEndObject();
                 }
             }
-            Path tmp = directory.resolve("." + batchId + ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
-                ch.force(true);
-            }
-            Files.move(tmp, directory.resolve(Long.toString(batchId)), StandardCopyOption.ATOMIC_MOVE);
-            try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-                dir.force(true);
-            } catch (IOException ignored) {
-                // some platforms cannot open a directory for syncing
-            }
+            // Spark's layout (no checksum trailer), written like every checkpoint file.
+            dev.sluice.checkpoint.CheckpointFile.writeAtomically(directory.resolve(Long.toString(batchId)),
+                    text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write file source log batch " + batchId + " in " + directory, e);
         }
