@@ -14,6 +14,7 @@ import dev.sluice.expr.UnresolvedStar;
 import dev.sluice.expr.aggregate.AggregateFunction;
 import dev.sluice.expr.generator.Explode;
 import dev.sluice.expr.generator.Generator;
+import dev.sluice.expr.generator.SessionWindow;
 import dev.sluice.expr.generator.TimeWindow;
 import dev.sluice.expr.window.WindowExpression;
 import dev.sluice.plan.logical.Aggregate;
@@ -26,6 +27,7 @@ import dev.sluice.plan.logical.LogicalPlan;
 import dev.sluice.plan.logical.Project;
 import dev.sluice.plan.logical.Sort;
 import dev.sluice.plan.logical.Union;
+import dev.sluice.plan.logical.UpdateSessions;
 import dev.sluice.plan.logical.Window;
 import dev.sluice.sql.AnalysisException;
 import dev.sluice.sql.types.DataType;
@@ -253,6 +255,8 @@ public final class PlanBuilder {
     public LogicalPlan aggregate(LogicalPlan plan, List<Expression> grouping, List<Expression> aggregates) {
         LogicalPlan child = plan;
         List<Expression> resolvedGrouping = new ArrayList<>();
+        SessionWindow session = null;
+        AttributeReference sessionAttribute = null;
         for (Expression g : expandStars(grouping, plan)) {
             Expression r = resolve(g, plan);
             Expression inner = r instanceof Alias a ? a.child() : r;
@@ -263,7 +267,27 @@ public final class PlanBuilder {
                 child = new Generate(w, false, List.of(window), child);
                 r = window;
             }
+            if (inner instanceof SessionWindow s) {
+                if (session != null) {
+                    throw new AnalysisException("UNSUPPORTED_FEATURE.MULTIPLE_SESSION_WINDOWS", "Multiple"
+                            + " session_window expressions in one aggregation are not supported.", "0A000");
+                }
+                session = s;
+                sessionAttribute = AttributeReference.create(r instanceof Alias a ? a.name()
+                        : SessionWindow.COLUMN_NAME, TimeWindow.TYPE, false);
+                r = sessionAttribute;
+            }
             resolvedGrouping.add(r);
+        }
+        if (session != null) {
+            // Session windows: every row gets its merged session per value of the other grouping keys.
+            List<Expression> keys = new ArrayList<>();
+            for (Expression g : resolvedGrouping) {
+                if (g != sessionAttribute) {
+                    keys.add(g instanceof Alias a ? a.child() : g);
+                }
+            }
+            child = new UpdateSessions(keys, session, sessionAttribute, child);
         }
         List<Expression> outputs = new ArrayList<>();
         for (Expression g : resolvedGrouping) {
@@ -301,7 +325,7 @@ public final class PlanBuilder {
 
     private static Expression replaceWindows(Expression e, List<Expression> grouping) {
         return e.transformUp(x -> {
-            if (x instanceof TimeWindow) {
+            if (x instanceof TimeWindow || x instanceof SessionWindow) {
                 for (Expression g : grouping) {
                     if (g instanceof AttributeReference a && a.dataType().equals(TimeWindow.TYPE)) {
                         return a;

@@ -128,6 +128,10 @@ public final class BatchExecutor {
             }
             return out;
         }
+        if (plan instanceof dev.sluice.plan.logical.UpdateSessions u) {
+            Chunk all = concat(run(u.child()), u.child().output());
+            return Chunks.split(new SessionOperator(u).execute(all));
+        }
         if (plan instanceof Window w) {
             Chunk all = concat(run(w.child()), w.child().output());
             return Chunks.split(new WindowOperator(w).execute(all));

@@ -252,6 +252,19 @@ public final class functions {
         return call("window", timeColumn, windowDuration);
     }
 
+    /**
+     * Session window: a session starts at an event and ends {@code gapDuration} (e.g. "10 minutes") after the
+     * last event of the session; used as a grouping column.
+     */
+    public static Column session_window(Column timeColumn, String gapDuration) {
+        return call("session_window", timeColumn, gapDuration);
+    }
+
+    /** Session window whose gap is evaluated per row (an interval string such as "5 minutes"; NULL or <= 0 drops the row). */
+    public static Column session_window(Column timeColumn, Column gapDuration) {
+        return callColumns("session_window", timeColumn, gapDuration);
+    }
+
     /** Sliding window. */
     public static Column window(Column timeColumn, String windowDuration, String slideDuration) {
         return call("window", timeColumn, windowDuration, slideDuration);

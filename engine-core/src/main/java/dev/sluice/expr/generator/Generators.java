@@ -21,6 +21,7 @@ public final class Generators {
         r.register("posexplode", (a, c) -> explode("posexplode", a, true, false));
         r.register("posexplode_outer", (a, c) -> explode("posexplode_outer", a, true, true));
         r.register("window", Generators::window);
+        r.register("session_window", Generators::sessionWindow);
     }
 
     private static Expression explode(String name, List<Expression> a, boolean position, boolean outer) {
@@ -35,6 +36,20 @@ public final class Generators {
         long slide = a.size() > 2 ? duration(a.get(2), "slideDuration") : window;
         long start = a.size() > 3 ? duration(a.get(3), "startTime") : 0;
         return new TimeWindow(time, window, slide, start);
+    }
+
+    private static Expression sessionWindow(List<Expression> a, FunctionContext c) {
+        FunctionRegistry.checkArity("session_window", a, 2, 2);
+        Expression time = Cast.castIfNeeded(a.get(0), DataTypes.TimestampType, c);
+        Expression gap = a.get(1);
+        if (gap instanceof Literal) {
+            long micros = duration(gap, "gapDuration");
+            if (micros <= 0) {
+                throw new AnalysisException("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", "The gap duration (" + micros
+                        + " microseconds) must be greater than 0.", "42K09");
+            }
+        }
+        return new SessionWindow(time, gap);
     }
 
     /** Reads a constant duration given as an interval string ("10 minutes") or interval literal. */

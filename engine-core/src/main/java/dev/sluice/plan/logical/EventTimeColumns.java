@@ -40,6 +40,9 @@ public final class EventTimeColumns {
         } else if (plan instanceof Generate g && g.generator() instanceof TimeWindow w
                 && w.child() instanceof AttributeReference time && delays.containsKey(time.exprId())) {
             delays.put(g.generatorOutput().get(0).exprId(), delays.get(time.exprId()));
+        } else if (plan instanceof UpdateSessions u && u.session().timeColumn() instanceof AttributeReference time
+                && delays.containsKey(time.exprId())) {
+            delays.put(u.sessionOutput().exprId(), delays.get(time.exprId()));
         }
         Map<Long, Long> visible = new HashMap<>();
         for (AttributeReference a : plan.output()) {

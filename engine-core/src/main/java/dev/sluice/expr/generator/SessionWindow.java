@@ -1,0 +1,91 @@
+package dev.sluice.expr.generator;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.batch.ColumnVector;
+import dev.sluice.batch.LongVector;
+import dev.sluice.expr.BinaryExpression;
+import dev.sluice.expr.CalendarInterval;
+import dev.sluice.expr.Expression;
+import dev.sluice.sql.types.DataType;
+import dev.sluice.sql.types.DataTypes;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code session_window(timeColumn, gapDuration)}: the session an event starts, {@code [t, t + gap)}, as
+ * {@code struct<start: timestamp, end: timestamp>}. The gap is a constant interval string or an expression
+ * evaluating to an interval string per row. Sessions of one grouping key that overlap are merged by the
+ * planner ({@code UpdateSessions}); a row with a NULL time or a NULL or non-positive gap gets no session.
+ */
+public final class SessionWindow extends BinaryExpression {
+    /** The column name Spark gives to a session window grouping. */
+    public static final String COLUMN_NAME = "session_window";
+
+    public SessionWindow(Expression timeColumn, Expression gap) {
+        super(timeColumn, gap);
+        if (!timeColumn.dataType().equals(DataTypes.TimestampType)) {
+            throw dev.sluice.expr.FunctionRegistry.unexpectedType("session_window", 0, "\"TIMESTAMP\"", timeColumn);
+        }
+    }
+
+    public Expression timeColumn() {
+        return left;
+    }
+
+    public Expression gap() {
+        return right;
+    }
+
+    @Override
+    protected Expression withNewChildren(Expression newLeft, Expression newRight) {
+        return new SessionWindow(newLeft, newRight);
+    }
+
+    @Override
+    public DataType dataType() {
+        return TimeWindow.TYPE;
+    }
+
+    @Override
+    public String prettyName() {
+        return "session_window";
+    }
+
+    @Override
+    public String sql() {
+        return COLUMN_NAME;
+    }
+
+    /** The session window must be planned as an {@code UpdateSessions} node. */
+    @Override
+    public ColumnVector eval(Chunk input) {
+        throw new UnsupportedOperationException("session_window must be used as a grouping expression");
+    }
+
+    /** The gap of every row in microseconds; rows whose gap is NULL or not positive get 0. */
+    public long[] gapMicros(Chunk input) {
+        int n = input.rowCount();
+        long[] out = new long[n];
+        ColumnVector g = right.eval(input);
+        Map<Object, Long> parsed = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (g.isNull(i)) {
+                continue;
+            }
+            Object v = g.getObject(i);
+            Long micros = parsed.get(v);
+            if (micros == null) {
+                micros = v instanceof CalendarInterval iv ? iv.durationMicros()
+                        : CalendarInterval.parse(v.toString()).durationMicros();
+                parsed.put(v, micros);
+            }
+            out[i] = Math.max(micros, 0);
+        }
+        return out;
+    }
+
+    /** The event times of every row in microseconds (read with {@link ColumnVector#isNull} for nulls). */
+    public LongVector times(Chunk input) {
+        return (LongVector) left.eval(input);
+    }
+}
