@@ -8,6 +8,7 @@ import dev.sluice.plan.logical.EventTimeWatermark;
 import dev.sluice.plan.logical.Limit;
 import dev.sluice.plan.logical.LogicalPlan;
 import dev.sluice.plan.logical.StreamingRelation;
+import dev.sluice.plan.logical.UpdateSessions;
 import dev.sluice.sql.streaming.OutputMode;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -49,7 +50,9 @@ final class IncrementalPlan {
         }
         StatefulOperator op = null;
         int id = operatorList.size();
-        if (node instanceof Aggregate a && a.isStreaming()) {
+        if (node instanceof Aggregate a && a.isStreaming() && a.child() instanceof UpdateSessions) {
+            op = new StreamingSessionAggregation(id, a, outputMode);
+        } else if (node instanceof Aggregate a && a.isStreaming()) {
             op = new StreamingAggregation(id, a, a.child(), outputMode);
         } else if (node instanceof Deduplicate d && d.isStreaming()) {
             op = new StreamingDeduplication(id, d, d.child());

@@ -1,0 +1,122 @@
+package dev.sluice.sql.streaming;
+
+import static dev.sluice.sql.functions.col;
+import static dev.sluice.sql.functions.session_window;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.sql.Dataset;
+import dev.sluice.sql.Row;
+import dev.sluice.stream.connector.MemoryStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Streaming {@code session_window} counts per word with a 5-minute gap and a 10-minute watermark. Batches
+ * (a no-data batch follows each batch that moves the watermark):
+ * <ol>
+ *   <li>a 12:00, a 12:02, b 12:01 - sessions a 12:00-12:07 (2), b 12:01-12:06 (1); watermark -> 11:52;</li>
+ *   <li>a 12:06 (merges with the stored a session: 12:00-12:11, 3), b 12:20 (12:20-12:25); watermark -> 12:10,
+ *       the no-data batch evicts b 12:01-12:06;</li>
+ *   <li>a 12:09 (its session ends 12:14 > 12:10, not late: a 12:00-12:14, 4), b 12:40; watermark -> 12:30,
+ *       the no-data batch evicts a 12:00-12:14 and b 12:20-12:25.</li>
+ * </ol>
+ */
+class SessionWindowStreamingTest extends StatefulTestSupport {
+    static final List<List<Row>> BATCHES = List.of(
+            List.of(event("a", "12:00"), event("a", "12:02"), event("b", "12:01")),
+            List.of(event("a", "12:06"), event("b", "12:20")),
+            List.of(event("a", "12:09"), event("b", "12:40")));
+
+    @TempDir
+    Path dir;
+
+    /** "12:00-12:07 a 2" for a (session_window, word, count) row. */
+    static String sessionRow(Row r) {
+        Row w = (Row) r.get(1);
+        return hhmm(w.get(0)) + "-" + hhmm(w.get(1)) + " " + r.getString(0) + " " + r.getLong(2);
+    }
+
+    private StreamingQuery start(MemoryStream input, String mode, String checkpoint, Map<Long, List<String>> out) {
+        Dataset<Row> sessions = input.toDF().withWatermark("ts", "10 minutes")
+                .groupBy(col("word"), session_window(col("ts"), "5 minutes")).count();
+        var writer = sessions.writeStream().outputMode(mode);
+        if (checkpoint != null) {
+            writer = writer.option("checkpointLocation", checkpoint);
+        }
+        return writer.foreachBatch((Dataset<Row> ds, Long id) -> {
+            List<String> rows = new ArrayList<>();
+            ds.collectAsList().forEach(r -> rows.add(sessionRow(r)));
+            rows.sort(null);
+            out.put(id, rows);
+        }).start();
+    }
+
+    private Map<Long, List<String>> run(String mode, String checkpoint, boolean restartEveryBatch)
+            throws Exception {
+        MemoryStream input = MemoryStream.of(spark, EVENTS);
+        Map<Long, List<String>> out = Collections.synchronizedMap(new TreeMap<>());
+        StreamingQuery q = null;
+        for (List<Row> batch : BATCHES) {
+            if (q == null) {
+                q = start(input, mode, checkpoint, out);
+            }
+            input.addData(batch);
+            q.processAllAvailable();
+            if (restartEveryBatch) {
+                q.stop();
+                q = null;
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void updateModeEmitsTheSessionsEachBatchChangedMergedAcrossBatches() throws Exception {
+        assertThat(run("update", null, false)).containsExactly(
+                Map.entry(0L, List.of("12:00-12:07 a 2", "12:01-12:06 b 1")),
+                Map.entry(1L, List.of()),
+                Map.entry(2L, List.of("12:00-12:11 a 3", "12:20-12:25 b 1")),
+                Map.entry(3L, List.of()),
+                Map.entry(4L, List.of("12:00-12:14 a 4", "12:40-12:45 b 1")),
+                Map.entry(5L, List.of()));
+    }
+
+    @Test
+    void appendModeEmitsEachSessionOnceWhenTheWatermarkPassesItsEnd() throws Exception {
+        assertThat(run("append", null, false)).containsExactly(
+                Map.entry(0L, List.of()),
+                Map.entry(1L, List.of()),
+                Map.entry(2L, List.of()),
+                Map.entry(3L, List.of("12:01-12:06 b 1")),
+                Map.entry(4L, List.of()),
+                Map.entry(5L, List.of("12:00-12:14 a 4", "12:20-12:25 b 1")));
+    }
+
+    @Test
+    void aQueryRestartedFromItsCheckpointAfterEveryBatchKeepsItsSessions() throws Exception {
+        for (String mode : List.of("update", "append")) {
+            String checkpoint = dir.resolve(mode).toString();
+            assertThat(run(mode, checkpoint, true)).as(mode).isEqualTo(run(mode, null, false));
+        }
+    }
+
+    @Test
+    void completeModeOutputsEverySession() {
+        MemoryStream input = MemoryStream.of(spark, EVENTS);
+        Map<Long, List<String>> out = Collections.synchronizedMap(new TreeMap<>());
+        StreamingQuery q = start(input, "complete", null, out);
+        for (List<Row> batch : BATCHES.subList(0, 2)) {
+            input.addData(batch);
+            q.processAllAvailable();
+        }
+        assertThat(out).containsExactly(
+                Map.entry(0L, List.of("12:00-12:07 a 2", "12:01-12:06 b 1")),
+                Map.entry(1L, List.of("12:00-12:11 a 3", "12:01-12:06 b 1", "12:20-12:25 b 1")));
+    }
+}
