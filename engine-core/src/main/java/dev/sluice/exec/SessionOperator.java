@@ -15,9 +15,9 @@ import java.util.List;
 
 /**
  * Runs an {@link UpdateSessions} node over all its input at once: rows are ordered by (grouping key, time),
- * each starts the session {@code [t, t + gap)}, and a row whose time is before the end of the current
- * session of its key joins it (the session end becomes the max of the ends). Every kept row gets its final
- * merged session. Rows with a NULL time or a non-positive gap are dropped.
+ * each starts the session {@code (t, t + gap)}, and a row whose time is at or before the end of the current
+ * session of its key joins it, as Spark's {@code MergingSessionsIterator} ({@code start <= end}); the session
+ * end becomes the max of the ends. Every kept row gets its final merged session. Rows with a NULL time or a non-positive gap are dropped.
  */
 public final class SessionOperator {
     private final List<Expression> keys;
@@ -59,7 +59,7 @@ public final class SessionOperator {
         int runStart = 0;
         for (int i = 0; i <= kept; i++) {
             boolean newSession = i == kept || i == 0 || groups[rows[i]] != groups[rows[i - 1]]
-                    || times[rows[i]] >= ends[i - 1];
+                    || times[rows[i]] > ends[i - 1];
             if (newSession && i > 0) {
                 Arrays.fill(ends, runStart, i, ends[i - 1]);
                 Arrays.fill(starts, runStart, i, times[rows[runStart]]);

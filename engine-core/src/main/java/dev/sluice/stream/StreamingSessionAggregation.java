@@ -38,7 +38,7 @@ import java.util.Map;
  * {@code MergingSessionsExec} + {@code SessionWindowStateStoreSaveExec}). The batch's rows already carry the
  * sessions merged within the batch ({@code UpdateSessions}); they are aggregated per (keys, session), then per
  * value of the other grouping keys the batch's sessions are merged with the stored ones (sessions overlapping
- * — {@code next.start < current.end} — become one, buffers merged state first) and the key's list is written
+ * — {@code next.start <= current.end} — become one, buffers merged state first) and the key's list is written
  * back. State entry: the grouping keys without the session, then the list of sessions, each
  * {@code (start, end, intermediate buffers)}.
  *
@@ -193,7 +193,7 @@ final class StreamingSessionAggregation extends StatefulOperator {
             int first = targets.size();
             long[] current = null;
             for (int s : ordered) {
-                if (current == null || start(sources, s) >= current[1]) {
+                if (current == null || start(sources, s) > current[1]) {
                     current = new long[] {start(sources, s), end(sources, s), ks.batchGroup, 0};
                     targets.add(current);
                 }

@@ -12,10 +12,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code session_window(timeColumn, gapDuration)}: the session an event starts, {@code [t, t + gap)}, as
+ * {@code session_window(timeColumn, gapDuration)}: the session an event starts, from {@code t} to {@code t + gap}, as
  * {@code struct<start: timestamp, end: timestamp>}. The gap is a constant interval string or an expression
  * evaluating to an interval string per row. Sessions of one grouping key that overlap are merged by the
- * planner ({@code UpdateSessions}); a row with a NULL time or a NULL or non-positive gap gets no session.
+ * planner ({@code UpdateSessions}; a session starting at or before another's end joins it); a row with a NULL time or a NULL or non-positive gap gets no session.
  */
 public final class SessionWindow extends BinaryExpression {
     /** The column name Spark gives to a session window grouping. */

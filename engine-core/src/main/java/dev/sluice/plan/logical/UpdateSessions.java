@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Spark's {@code UpdatingSessions}: gives every input row the session window it belongs to, merging the
- * sessions {@code [t, t + gap)} of the rows of one {@code groupingKeys} value that overlap. Output is the
+ * sessions (from {@code t} to {@code t + gap}) of the rows of one {@code groupingKeys} value that overlap
+ * or touch. Output is the
  * input columns followed by {@code sessionOutput}; rows with a NULL time or a non-positive gap are dropped.
  * Blocking: it sees all its input at once (one micro-batch when streaming).
  */
