@@ -42,8 +42,9 @@ import java.util.Map;
  * back. State entry: the grouping keys without the session, then the list of sessions, each
  * {@code (start, end, intermediate buffers)}.
  *
- * <p>Output per mode: complete — every session; update — the sessions the batch changed; append — the
- * sessions whose {@code end} is at or before the eviction watermark, once, as they are removed. With a
+ * <p>Output per mode: complete — every session; append — the sessions whose {@code end} is at or before the
+ * eviction watermark, once, as they are removed. Update mode is rejected when the query starts, as Spark
+ * ({@link UnsupportedOperationChecker}). With a
  * watermark, batch sessions ending at or before the late-events watermark are dropped and counted.
  */
 final class StreamingSessionAggregation extends StatefulOperator {
@@ -110,15 +111,13 @@ final class StreamingSessionAggregation extends StatefulOperator {
         return watermarked && outputMode != OutputMode.Complete() && newWatermarkMs > watermarks().evictionMs();
     }
 
-    /** Sessions of one state key gathered for merging: the key's row in the batch and its source rows. */
+    /** Sessions of one state key gathered for merging: the encoded key and its source rows. */
     private static final class KeySessions {
         final byte[] key;
-        final int batchGroup;
         final List<Integer> sources = new ArrayList<>();
 
-        KeySessions(byte[] key, int batchGroup) {
+        KeySessions(byte[] key) {
             this.key = key;
-            this.batchGroup = batchGroup;
         }
     }
 
@@ -154,7 +153,7 @@ final class StreamingSessionAggregation extends StatefulOperator {
             byte[] key = rows.encodeKey(others, g);
             KeySessions ks = byKey.get(ByteBuffer.wrap(key));
             if (ks == null) {
-                ks = new KeySessions(key, g);
+                ks = new KeySessions(key);
                 byKey.put(ByteBuffer.wrap(key), ks);
                 byte[] stored = state.get(key);
                 if (stored != null) {
@@ -185,7 +184,7 @@ final class StreamingSessionAggregation extends StatefulOperator {
         // 3. merge overlapping sessions of each key
         int n = sources[0].size();
         int[] target = new int[Math.max(n, 1)];
-        List<long[]> targets = new ArrayList<>(); // start, end, batch group of the key, touched (0/1)
+        List<long[]> targets = new ArrayList<>(); // start, end, touched by the batch (0/1)
         Map<KeySessions, int[]> targetRange = new LinkedHashMap<>();
         for (KeySessions ks : byKey.values()) {
             List<Integer> ordered = new ArrayList<>(ks.sources);
@@ -194,11 +193,11 @@ final class StreamingSessionAggregation extends StatefulOperator {
             long[] current = null;
             for (int s : ordered) {
                 if (current == null || start(sources, s) > current[1]) {
-                    current = new long[] {start(sources, s), end(sources, s), ks.batchGroup, 0};
+                    current = new long[] {start(sources, s), end(sources, s), 0};
                     targets.add(current);
                 }
                 current[1] = Math.max(current[1], end(sources, s));
-                current[3] |= s >= storedCount ? 1 : 0;
+                current[2] |= s >= storedCount ? 1 : 0;
                 target[s] = targets.size() - 1;
             }
             targetRange.put(ks, new int[] {first, targets.size()});
@@ -217,23 +216,9 @@ final class StreamingSessionAggregation extends StatefulOperator {
                 evictionBound.added(targets.get(t)[1]);
             }
         }
-        addRowsUpdated(targets.stream().filter(t -> t[3] == 1).count());
+        addRowsUpdated(targets.stream().filter(t -> t[2] == 1).count());
         List<Chunk> out = new ArrayList<>();
-        if (outputMode == OutputMode.Update()) {
-            int[] touched = new int[targets.size()];
-            int count = 0;
-            for (int t = 0; t < targets.size(); t++) {
-                if (targets.get(t)[3] == 1) {
-                    touched[count++] = t;
-                }
-            }
-            int[] keyRows = new int[count];
-            for (int i = 0; i < count; i++) {
-                keyRows[i] = (int) targets.get(touched[i])[2];
-            }
-            out.add(result(others, keyRows, mergedRows, touched, count));
-            evict(state, null);
-        } else if (outputMode == OutputMode.Complete()) {
+        if (outputMode == OutputMode.Complete()) {
             scanAll(state, out);
         } else {
             evict(state, out);
@@ -286,8 +271,8 @@ final class StreamingSessionAggregation extends StatefulOperator {
     }
 
     /**
-     * Removes the sessions ending at or before the eviction watermark; appends their final rows to
-     * {@code emitted} when it is not null (append mode).
+     * Removes the sessions ending at or before the eviction watermark and appends their final rows to
+     * {@code emitted}.
      */
     private void evict(PartitionedStateStore state, List<Chunk> emitted) {
         long evictionMicros = watermarks().evictionMs() * 1000;
@@ -339,7 +324,7 @@ final class StreamingSessionAggregation extends StatefulOperator {
         }
         evictionBound.scanned(lowest);
         addRowsRemoved(removed, System.nanoTime() - start);
-        if (emitted != null && removed > 0) {
+        if (removed > 0) {
             emitted.add(resultOfSessions(keyVectors, keyRows.stream().mapToInt(Integer::intValue).toArray(),
                     expired));
         }

@@ -11,6 +11,7 @@ import dev.sluice.plan.logical.Limit;
 import dev.sluice.plan.logical.LogicalPlan;
 import dev.sluice.plan.logical.Sort;
 import dev.sluice.plan.logical.Union;
+import dev.sluice.plan.logical.UpdateSessions;
 import dev.sluice.plan.logical.Window;
 import dev.sluice.sql.AnalysisException;
 import dev.sluice.sql.streaming.OutputMode;
@@ -40,6 +41,10 @@ public final class UnsupportedOperationChecker {
             throw new AnalysisException("STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION", "Invalid streaming output mode:"
                     + " append. This output mode is not supported for streaming aggregations without watermark on"
                     + " streaming DataFrames/DataSets.", "42KDE");
+        }
+        if (outputMode == OutputMode.Update() && !aggregates.isEmpty()
+                && aggregates.get(0).child() instanceof UpdateSessions) {
+            throw error("Update output mode not supported for session window on streaming DataFrames/DataSets", plan);
         }
         if (outputMode == OutputMode.Complete() && aggregates.isEmpty()) {
             throw error("Complete output mode not supported when there are no streaming aggregations on streaming"
