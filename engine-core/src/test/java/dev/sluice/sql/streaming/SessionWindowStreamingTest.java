@@ -1,6 +1,10 @@
 package dev.sluice.sql.streaming;
 
 import static dev.sluice.sql.functions.col;
+import static dev.sluice.sql.functions.count;
+import static dev.sluice.sql.functions.lit;
+import static dev.sluice.sql.functions.max;
+import static dev.sluice.sql.functions.when;
 import static dev.sluice.sql.functions.session_window;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -120,5 +124,32 @@ class SessionWindowStreamingTest extends StatefulTestSupport {
         assertThat(out).containsExactly(
                 Map.entry(0L, List.of("12:00-12:07 a 2", "12:01-12:06 b 1")),
                 Map.entry(1L, List.of("12:00-12:11 a 3", "12:01-12:06 b 1", "12:20-12:25 b 1")));
+    }
+
+    @Test
+    void anEventBridgingTwoStoredSessionsMergesThemWithPerRowGapsAndNoOtherKey() throws Exception {
+        MemoryStream input = MemoryStream.of(spark, EVENTS);
+        Dataset<Row> sessions = input.toDF().withWatermark("ts", "1 hour")
+                .groupBy(session_window(col("ts"), when(col("word").equalTo("long"), lit("10 minutes"))
+                        .otherwise(lit("5 minutes"))))
+                .agg(count(lit(1)).as("n"), max(col("word")).as("last"));
+        List<String> out = Collections.synchronizedList(new ArrayList<>());
+        StreamingQuery q = sessions.writeStream().outputMode("complete").foreachBatch((Dataset<Row> ds, Long id) -> {
+            List<String> rows = new ArrayList<>();
+            for (Row r : ds.collectAsList()) {
+                Row w = (Row) r.get(0);
+                rows.add(hhmm(w.get(0)) + "-" + hhmm(w.get(1)) + " " + r.getLong(1) + " " + r.getString(2));
+            }
+            rows.sort(null);
+            out.add(id + ": " + rows);
+        }).start();
+        input.addData(List.of(event("a", "12:00"), event("b", "12:08"), event("c", "12:30")));
+        q.processAllAvailable();
+        // 12:04 + 10 minutes reaches both stored sessions (12:00-12:05 and 12:08-12:13): one session of 3 rows
+        input.addData(List.of(event("long", "12:04")));
+        q.processAllAvailable();
+        assertThat(out).containsExactly(
+                "0: [12:00-12:05 1 a, 12:08-12:13 1 b, 12:30-12:35 1 c]",
+                "1: [12:00-12:14 3 long, 12:30-12:35 1 c]");
     }
 }
