@@ -255,8 +255,6 @@ public final class PlanBuilder {
     public LogicalPlan aggregate(LogicalPlan plan, List<Expression> grouping, List<Expression> aggregates) {
         LogicalPlan child = plan;
         List<Expression> resolvedGrouping = new ArrayList<>();
-        SessionWindow session = null;
-        AttributeReference sessionAttribute = null;
         for (Expression g : expandStars(grouping, plan)) {
             Expression r = resolve(g, plan);
             Expression inner = r instanceof Alias a ? a.child() : r;
@@ -267,28 +265,11 @@ public final class PlanBuilder {
                 child = new Generate(w, false, List.of(window), child);
                 r = window;
             }
-            if (inner instanceof SessionWindow s) {
-                if (session != null) {
-                    throw new AnalysisException("UNSUPPORTED_FEATURE.MULTIPLE_SESSION_WINDOWS", "Multiple"
-                            + " session_window expressions in one aggregation are not supported.", "0A000");
-                }
-                session = s;
-                sessionAttribute = AttributeReference.create(r instanceof Alias a ? a.name()
-                        : SessionWindow.COLUMN_NAME, TimeWindow.TYPE, false);
-                r = sessionAttribute;
-            }
             resolvedGrouping.add(r);
         }
-        if (session != null) {
-            // Session windows: every row gets its merged session per value of the other grouping keys.
-            List<Expression> keys = new ArrayList<>();
-            for (Expression g : resolvedGrouping) {
-                if (g != sessionAttribute) {
-                    keys.add(g instanceof Alias a ? a.child() : g);
-                }
-            }
-            child = new UpdateSessions(keys, session, sessionAttribute, child);
-        }
+        Grouping sessions = planSessions(child, resolvedGrouping);
+        child = sessions.child();
+        resolvedGrouping = sessions.grouping();
         List<Expression> outputs = new ArrayList<>();
         for (Expression g : resolvedGrouping) {
             outputs.add(g);
@@ -316,11 +297,51 @@ public final class PlanBuilder {
             }
             resolvedGrouping.add(r);
         }
+        Grouping sessions = planSessions(child, resolvedGrouping);
+        child = sessions.child();
+        resolvedGrouping = sessions.grouping();
         List<Expression> resolvedOutputs = new ArrayList<>();
         for (Expression o : expandStars(outputs, plan)) {
             resolvedOutputs.add(replaceWindows(resolve(o, plan), resolvedGrouping));
         }
         return aggregateResolved(child, resolvedGrouping, resolvedOutputs);
+    }
+
+    /** A grouping's input plan and its grouping expressions. */
+    private record Grouping(LogicalPlan child, List<Expression> grouping) {
+    }
+
+    /**
+     * Session windows: a {@code session_window(...)} grouping becomes a {@code session_window} column that an
+     * {@link UpdateSessions} node below the aggregation computes per value of the other grouping keys.
+     */
+    private static Grouping planSessions(LogicalPlan child, List<Expression> grouping) {
+        SessionWindow session = null;
+        AttributeReference sessionAttribute = null;
+        List<Expression> out = new ArrayList<>();
+        for (Expression r : grouping) {
+            if ((r instanceof Alias a ? a.child() : r) instanceof SessionWindow s) {
+                if (session != null) {
+                    throw new AnalysisException("UNSUPPORTED_FEATURE.MULTIPLE_SESSION_WINDOWS", "Multiple"
+                            + " session_window expressions in one aggregation are not supported.", "0A000");
+                }
+                session = s;
+                sessionAttribute = AttributeReference.create(r instanceof Alias a ? a.name()
+                        : SessionWindow.COLUMN_NAME, TimeWindow.TYPE, false);
+                r = sessionAttribute;
+            }
+            out.add(r);
+        }
+        if (session == null) {
+            return new Grouping(child, grouping);
+        }
+        List<Expression> keys = new ArrayList<>();
+        for (Expression g : out) {
+            if (g != sessionAttribute) {
+                keys.add(g instanceof Alias a ? a.child() : g);
+            }
+        }
+        return new Grouping(new UpdateSessions(keys, session, sessionAttribute, child), out);
     }
 
     private static Expression replaceWindows(Expression e, List<Expression> grouping) {

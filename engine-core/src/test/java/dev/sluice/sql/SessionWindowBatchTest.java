@@ -78,4 +78,12 @@ class SessionWindowBatchTest {
         assertThat(events().groupBy(col("user"), session_window(col("ts"), negative)).count().collectAsList())
                 .isEmpty();
     }
+
+    @Test
+    void sqlGroupBySessionWindow() {
+        events().createOrReplaceTempView("events");
+        Dataset<Row> ds = spark.sql("SELECT user, session_window(ts, '10 minutes') AS s, count(*) AS n"
+                + " FROM events GROUP BY user, session_window(ts, '10 minutes')");
+        assertThat(describe(ds)).containsExactly("a 12:00-12:30 4", "b 12:03-12:13 1", "b 12:30-12:40 1");
+    }
 }
