@@ -152,4 +152,24 @@ class SessionWindowStreamingTest extends StatefulTestSupport {
                 "0: [12:00-12:05 1 a, 12:08-12:13 1 b, 12:30-12:35 1 c]",
                 "1: [12:00-12:14 3 long, 12:30-12:35 1 c]");
     }
+
+    @Test
+    void sessionsEndingByTheLateEventsWatermarkAreDroppedAndCounted() throws Exception {
+        MemoryStream input = MemoryStream.of(spark, EVENTS);
+        Map<Long, List<String>> out = Collections.synchronizedMap(new TreeMap<>());
+        StreamingQuery q = start(input, "append", null, out);
+        for (List<Row> batch : BATCHES) {
+            input.addData(batch);
+            q.processAllAvailable();
+        }
+        // watermark 12:30: b 12:21 and b 12:23 make one session 12:21-12:28, ended by 12:30, so dropped;
+        // a 12:26 starts 12:26-12:31, kept
+        input.addData(List.of(event("b", "12:21"), event("b", "12:23"), event("a", "12:26")));
+        q.processAllAvailable();
+        assertThat(out.get(6L)).isEmpty();
+        StateOperatorProgress progress = q.lastProgress().stateOperators()[0];
+        assertThat(progress.numRowsDroppedByWatermark()).isEqualTo(1);
+        assertThat(progress.numRowsUpdated()).isEqualTo(1);
+        assertThat(progress.numRowsTotal()).isEqualTo(2); // keys a and b hold open sessions
+    }
 }
