@@ -5,6 +5,7 @@ import dev.sluice.exec.BatchExecutor;
 import dev.sluice.plan.logical.Aggregate;
 import dev.sluice.plan.logical.Deduplicate;
 import dev.sluice.plan.logical.EventTimeWatermark;
+import dev.sluice.plan.logical.FlatMapGroupsWithState;
 import dev.sluice.plan.logical.Limit;
 import dev.sluice.plan.logical.LogicalPlan;
 import dev.sluice.plan.logical.StreamingRelation;
@@ -53,6 +54,8 @@ final class IncrementalPlan {
             op = new StreamingAggregation(id, a, a.child(), outputMode);
         } else if (node instanceof Deduplicate d && d.isStreaming()) {
             op = new StreamingDeduplication(id, d, d.child());
+        } else if (node instanceof FlatMapGroupsWithState g && g.isStreaming()) {
+            op = new StreamingGroupsWithState(id, g, g.child());
         } else if (node instanceof Limit l && l.isStreaming() && outputMode == OutputMode.Append()) {
             op = new StreamingLimit(id, l, l.child());
         }

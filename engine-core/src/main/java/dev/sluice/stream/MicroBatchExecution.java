@@ -79,6 +79,7 @@ public final class MicroBatchExecution implements StreamingQuery {
     private long batchWatermarkMs;
     private long lateEventsWatermarkMs;
     private boolean ranBatchInThisRun;
+    private boolean batchHadNewData = true;
     private long lastIdleEventMs = Long.MIN_VALUE;
 
     // guarded by lock
@@ -251,6 +252,13 @@ public final class MicroBatchExecution implements StreamingQuery {
         }
         status = new StreamingQueryStatus("Processing new data", true, true);
         runBatch();
+        if (!rerun && !batchHadNewData) {
+            // a batch run only for time to pass (processing-time timeouts): nothing was left to process
+            synchronized (lock) {
+                idleGeneration = triggerGeneration;
+                lock.notifyAll();
+            }
+        }
         return true;
     }
 
@@ -272,6 +280,8 @@ public final class MicroBatchExecution implements StreamingQuery {
         if (!hasNewData && !shouldRunNoDataBatch()) {
             return false;
         }
+        batchHadNewData = hasNewData || incremental.statefulOperators().stream()
+                .noneMatch(StatefulOperator::runsBatchesWithoutData);
         available = latest;
         batchTimestampMs = progress.triggerStart();
         List<String> offsets = new ArrayList<>();
@@ -290,8 +300,13 @@ public final class MicroBatchExecution implements StreamingQuery {
      * this run moved the watermark so far that a stateful operator would emit or evict state.
      */
     private boolean shouldRunNoDataBatch() {
-        if (!ranBatchInThisRun || !watermark.enabled()
-                || !Boolean.parseBoolean(spec.session().conf().get(NO_DATA_BATCHES, "true"))) {
+        if (!ranBatchInThisRun || !Boolean.parseBoolean(spec.session().conf().get(NO_DATA_BATCHES, "true"))) {
+            return false;
+        }
+        if (incremental.statefulOperators().stream().anyMatch(StatefulOperator::runsBatchesWithoutData)) {
+            return true;
+        }
+        if (!watermark.enabled()) {
             return false;
         }
         long next = watermark.watermarkMs();
@@ -312,7 +327,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         progress.time("queryPlanning", () -> {
             watermark.startBatch();
             var batchWatermarks = new StatefulOperator.Watermarks(lateEventsWatermarkMs, batchWatermarkMs);
-            incremental.statefulOperators().forEach(op -> op.startBatch(batchWatermarks));
+            incremental.statefulOperators().forEach(op -> op.startBatch(batchWatermarks, batchTimestampMs));
         });
         long outputRows = progress.time("addBatch", () -> {
             List<Chunk> output = incremental.execute(inputs, watermark);

@@ -48,6 +48,11 @@ final class StateRows {
         return valueCodec.encode(values, row);
     }
 
+    /** Appends the decoded key to one vector per key column. */
+    void decodeKey(byte[] key, ColumnVector[] into) {
+        keyCodec.decodeInto(key, into);
+    }
+
     /** Appends the decoded value to one vector per value column. */
     void decodeValue(byte[] value, ColumnVector[] into) {
         valueCodec.decodeInto(value, into);
