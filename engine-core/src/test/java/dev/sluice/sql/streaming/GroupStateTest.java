@@ -230,4 +230,45 @@ class GroupStateTest extends StatefulTestSupport {
         assertThat(out.get(5L)).containsExactly("alice 2 4min expired");
         assertThat(q.lastProgress().stateOperators()[0].numRowsTotal()).isZero();
     }
+    @Test
+    void sessionsCloseWithAnEventTimeTimeoutOnceTheWatermarkPassesTheirGap() throws Exception {
+        MemoryStream input = MemoryStream.of(spark, EVENTS);
+        List<Long> watermarks = Collections.synchronizedList(new ArrayList<>());
+        FlatMapGroupsWithStateFunction<String, Row, SessionInfo, SessionSummary> sessions = (user, values, state) -> {
+            watermarks.add(state.getCurrentWatermarkMs());
+            if (state.hasTimedOut()) {
+                SessionInfo s = state.get();
+                state.remove();
+                return List.of(new SessionSummary(user, s.getEvents(), s.getLastMs() - s.getFirstMs(), true))
+                        .iterator();
+            }
+            SessionInfo s = fold(state, values);
+            state.update(s);
+            state.setTimeoutTimestamp(s.getLastMs(), "5 minutes"); // the session gap
+            return Collections.emptyIterator();
+        };
+        Dataset<SessionSummary> summaries = input.toDF().withWatermark("ts", "10 minutes")
+                .groupByKey(r -> r.getString(0), Encoders.STRING())
+                .flatMapGroupsWithState(sessions, OutputMode.Append(), Encoders.bean(SessionInfo.class),
+                        Encoders.bean(SessionSummary.class), GroupStateTimeout.EventTimeTimeout());
+        Map<Long, List<String>> out = Collections.synchronizedMap(new TreeMap<>());
+        StreamingQuery q = collect(summaries, "append", null, out, null, GroupStateTest::summary);
+        List<List<Row>> batches = List.of(
+                List.of(event("dog", "12:00"), event("cat", "12:01")), // timeouts dog 12:05, cat 12:06
+                List.of(event("dog", "12:10")),                        // dog's timeout moves to 12:15
+                List.of(event("owl", "12:20")),                        // watermark 12:10: cat closes
+                List.of(event("owl", "12:30")),                        // watermark 12:20: dog closes
+                List.of(event("dog", "12:12")));                       // behind the watermark: dropped
+        for (List<Row> batch : batches) {
+            input.addData(batch);
+            q.processAllAvailable();
+        }
+        List<String> all = new ArrayList<>();
+        out.values().forEach(all::addAll);
+        assertThat(all).containsExactly("cat 1 0min expired", "dog 2 10min expired");
+        assertThat(q.lastProgress().stateOperators()[0].numRowsTotal()).isEqualTo(1); // owl
+        assertThat(q.recentProgress()[q.recentProgress().length - 1].stateOperators()[0].numRowsDroppedByWatermark())
+                .isEqualTo(1);
+        assertThat(watermarks).isNotEmpty();
+    }
 }
