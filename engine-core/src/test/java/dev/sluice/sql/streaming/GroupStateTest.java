@@ -134,6 +134,57 @@ class GroupStateTest extends StatefulTestSupport {
                 3L, List.of("a=3 removed")));
     }
 
+    @Test
+    void aCrashAfterTheStateCommitReRunsTheBatchWithoutCountingItTwice() throws Exception {
+        String checkpoint = dir.resolve("crash").toString();
+        MemoryStream input = lines();
+        Map<Long, List<String>> out = Collections.synchronizedMap(new TreeMap<>());
+        spark.streams().setHooks(new dev.sluice.stream.BatchHooks() {
+            @Override
+            public void afterStateCommit(long batchId) {
+                if (batchId == 1) {
+                    throw new IllegalStateException("injected crash after the state commit of batch 1");
+                }
+            }
+        });
+        StreamingQuery first = collect(runningCounts(input), "update", checkpoint, out, null);
+        input.addValues("a", "b");
+        first.processAllAvailable();
+        input.addValues("a");
+        assertThatThrownBy(first::processAllAvailable).isInstanceOf(StreamingQueryException.class)
+                .hasMessageContaining("injected crash");
+        spark.streams().setHooks(dev.sluice.stream.BatchHooks.NONE);
+        StreamingQuery second = collect(runningCounts(input), "update", checkpoint, out, null);
+        input.addValues("b");
+        second.processAllAvailable();
+        assertThat(out).isEqualTo(Map.of(0L, List.of("a=1", "b=1"), 1L, List.of("a=2"), 2L, List.of("b=2")));
+    }
+
+    /** A record as the state. */
+    public record Total(long count, String last) {
+    }
+
+    @Test
+    void aRecordStateIsStoredWithItsEncodersColumns() throws Exception {
+        MemoryStream input = lines();
+        Dataset<String> totals = input.toDF().as(Encoders.STRING()).groupByKey(v -> v.substring(0, 1), Encoders.STRING())
+                .mapGroupsWithState((String k, Iterator<String> values, GroupState<Total> state) -> {
+                    Total t = state.getOption().orElse(new Total(0, null));
+                    while (values.hasNext()) {
+                        t = new Total(t.count() + 1, values.next());
+                    }
+                    state.update(t);
+                    return k + " " + t.count() + " " + t.last();
+                }, Encoders.bean(Total.class), Encoders.STRING());
+        Map<Long, List<String>> out = Collections.synchronizedMap(new TreeMap<>());
+        StreamingQuery q = collect(totals, "update", null, out, null);
+        input.addValues("ab", "ac", "bx");
+        q.processAllAvailable();
+        input.addValues("ad");
+        q.processAllAvailable();
+        assertThat(out).isEqualTo(Map.of(0L, List.of("a 2 ac", "b 1 bx"), 1L, List.of("a 3 ad")));
+    }
+
     /** Session state: events seen, first and last event time (ms). */
     public static class SessionInfo {
         private int events;
