@@ -74,6 +74,11 @@ final class IncrementalPlan {
         return operatorList;
     }
 
+    /** Whether an operator needs batches as time passes, even without data (processing-time timeouts). */
+    boolean runsBatchesWithoutData() {
+        return operatorList.stream().anyMatch(StatefulOperator::runsBatchesWithoutData);
+    }
+
     /** The streaming {@code withWatermark} nodes, in plan order. */
     List<EventTimeWatermark> watermarkNodes() {
         return watermarks;

@@ -253,11 +253,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         status = new StreamingQueryStatus("Processing new data", true, true);
         runBatch();
         if (!rerun && !batchHadNewData) {
-            // a batch run only for time to pass (processing-time timeouts): nothing was left to process
-            synchronized (lock) {
-                idleGeneration = triggerGeneration;
-                lock.notifyAll();
-            }
+            signalIdle(); // a batch run only for time to pass (processing-time timeouts): nothing was left
         }
         return true;
     }
@@ -280,8 +276,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         if (!hasNewData && !shouldRunNoDataBatch()) {
             return false;
         }
-        batchHadNewData = hasNewData || incremental.statefulOperators().stream()
-                .noneMatch(StatefulOperator::runsBatchesWithoutData);
+        batchHadNewData = hasNewData || !incremental.runsBatchesWithoutData();
         available = latest;
         batchTimestampMs = progress.triggerStart();
         List<String> offsets = new ArrayList<>();
@@ -297,20 +292,13 @@ public final class MicroBatchExecution implements StreamingQuery {
 
     /**
      * Whether a batch should run without new data (Spark's {@code shouldRunAnotherBatch}): after a batch of
-     * this run moved the watermark so far that a stateful operator would emit or evict state.
+     * this run moved the watermark so far that a stateful operator would emit or evict state, or always for an
+     * operator that needs time to pass (processing-time timeouts).
      */
     private boolean shouldRunNoDataBatch() {
-        if (!ranBatchInThisRun || !Boolean.parseBoolean(spec.session().conf().get(NO_DATA_BATCHES, "true"))) {
-            return false;
-        }
-        if (incremental.statefulOperators().stream().anyMatch(StatefulOperator::runsBatchesWithoutData)) {
-            return true;
-        }
-        if (!watermark.enabled()) {
-            return false;
-        }
-        long next = watermark.watermarkMs();
-        return incremental.statefulOperators().stream().anyMatch(op -> op.shouldRunAnotherBatch(next));
+        return ranBatchInThisRun && Boolean.parseBoolean(spec.session().conf().get(NO_DATA_BATCHES, "true"))
+                && (incremental.runsBatchesWithoutData() || watermark.enabled() && incremental.statefulOperators()
+                .stream().anyMatch(op -> op.shouldRunAnotherBatch(watermark.watermarkMs())));
     }
 
     private void runBatch() {
@@ -389,6 +377,11 @@ public final class MicroBatchExecution implements StreamingQuery {
             events.post(new QueryIdleEvent(id, runId, ProgressTracker.format(now)));
             lastIdleEventMs = now;
         }
+        signalIdle();
+    }
+
+    /** Tells {@link #processAllAvailable} waiters that this trigger found nothing left to process. */
+    private void signalIdle() {
         synchronized (lock) {
             idleGeneration = triggerGeneration;
             lock.notifyAll();
