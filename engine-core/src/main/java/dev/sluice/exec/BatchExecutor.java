@@ -145,6 +145,9 @@ public final class BatchExecutor {
         if (plan instanceof SubqueryAlias s) {
             return run(s.child());
         }
+        if (plan instanceof dev.sluice.plan.logical.FlatMapGroupsWithState g) {
+            return GroupsWithStateExec.runBatch(g, run(g.child()));
+        }
         return leafResolver.apply(plan);
     }
 

@@ -31,10 +31,22 @@ import java.util.List;
 public class Dataset<T> {
     private final SluiceSession session;
     private final LogicalPlan plan;
+    private final Encoder<T> encoder;
 
     Dataset(SluiceSession session, LogicalPlan plan) {
+        this(session, plan, null);
+    }
+
+    /** A typed Dataset: {@code encoder} converts its rows to objects ({@code null}: untyped rows). */
+    Dataset(SluiceSession session, LogicalPlan plan, Encoder<T> encoder) {
         this.session = session;
         this.plan = plan;
+        this.encoder = encoder;
+    }
+
+    /** A Dataset of the same type over {@code newPlan} (same columns). */
+    private Dataset<T> typed(LogicalPlan newPlan) {
+        return new Dataset<>(session, newPlan, encoder);
     }
 
     /** A DataFrame over an analyzed plan (internal API). */
@@ -105,6 +117,42 @@ public class Dataset<T> {
 
     public Column apply(String colName) {
         return col(colName);
+    }
+
+    // ---- typed API
+
+    /**
+     * This Dataset's rows seen as objects of {@code encoder}'s type, as Spark's {@code as(Encoder)}: for an
+     * encoder of several columns (a bean), the columns named as its fields are selected in its order (and cast
+     * to its types); a single-column encoder reads the first column.
+     *
+     * @throws AnalysisException when a field of the encoder has no column
+     */
+    public <U> Dataset<U> as(Encoder<U> encoder) {
+        StructType target = encoder.schema();
+        if (target.length() == 1 && target.apply(0).name().equals("value")) {
+            return new Dataset<>(session, plan, encoder);
+        }
+        List<Expression> columns = new ArrayList<>();
+        for (dev.sluice.sql.types.StructField f : target.fields()) {
+            Column c = col(f.name());
+            columns.add((c.expr().dataType().equals(f.dataType()) ? c : c.cast(f.dataType()).as(f.name())).expr());
+        }
+        return new Dataset<>(session, builder().project(plan, columns), encoder);
+    }
+
+    /** The encoder of this Dataset's objects ({@link Encoders#row} of the schema for an untyped Dataset). */
+    @SuppressWarnings("unchecked")
+    public Encoder<T> encoder() {
+        return encoder != null ? encoder : (Encoder<T>) Encoders.row(schema());
+    }
+
+    /**
+     * Groups the objects of this Dataset by the key {@code func} computes, as Spark's {@code groupByKey}.
+     */
+    public <K> KeyValueGroupedDataset<K, T> groupByKey(dev.sluice.api.java.function.MapFunction<T, K> func,
+                                                       Encoder<K> keyEncoder) {
+        return new KeyValueGroupedDataset<>(this, func, keyEncoder, encoder());
     }
 
     // ---- transformations
@@ -186,7 +234,7 @@ public class Dataset<T> {
     }
 
     public Dataset<T> filter(Column condition) {
-        return new Dataset<>(session, builder().filter(plan, condition.expr()));
+        return typed(builder().filter(plan, condition.expr()));
     }
 
     /** Filters with a SQL condition, e.g. {@code filter("Amount > 100")}. */
@@ -216,7 +264,7 @@ public class Dataset<T> {
     }
 
     public Dataset<T> orderBy(Column... sortExprs) {
-        return new Dataset<>(session, builder().sort(plan, expressions(sortExprs)));
+        return typed(builder().sort(plan, expressions(sortExprs)));
     }
 
     public Dataset<T> orderBy(String sortCol, String... sortCols) {
@@ -232,12 +280,12 @@ public class Dataset<T> {
     }
 
     public Dataset<T> limit(int n) {
-        return new Dataset<>(session, new Limit(n, plan));
+        return typed(new Limit(n, plan));
     }
 
     /** UNION ALL by column position (Spark's {@code union}). */
     public Dataset<T> union(Dataset<T> other) {
-        return new Dataset<>(session, builder().union(plan, other.plan));
+        return typed(builder().union(plan, other.plan));
     }
 
     public Dataset<T> unionAll(Dataset<T> other) {
@@ -245,7 +293,7 @@ public class Dataset<T> {
     }
 
     public Dataset<T> unionByName(Dataset<T> other) {
-        return new Dataset<>(session, builder().unionByName(plan, other.plan));
+        return typed(builder().unionByName(plan, other.plan));
     }
 
     public Dataset<T> distinct() {
@@ -262,22 +310,22 @@ public class Dataset<T> {
      * @throws IllegalArgumentException for a negative delay
      */
     public Dataset<T> withWatermark(String eventTime, String delayThreshold) {
-        return new Dataset<>(session, builder().withWatermark(plan, eventTime, delayThreshold));
+        return typed(builder().withWatermark(plan, eventTime, delayThreshold));
     }
 
     public Dataset<T> dropDuplicates() {
-        return new Dataset<>(session, builder().deduplicate(plan, List.of()));
+        return typed(builder().deduplicate(plan, List.of()));
     }
 
     public Dataset<T> dropDuplicates(String col1, String... cols) {
         List<String> names = new ArrayList<>();
         names.add(col1);
         names.addAll(Arrays.asList(cols));
-        return new Dataset<>(session, builder().deduplicate(plan, names));
+        return typed(builder().deduplicate(plan, names));
     }
 
     public Dataset<T> dropDuplicates(String[] colNames) {
-        return new Dataset<>(session, builder().deduplicate(plan, Arrays.asList(colNames)));
+        return typed(builder().deduplicate(plan, Arrays.asList(colNames)));
     }
 
     /**
@@ -287,7 +335,7 @@ public class Dataset<T> {
      * A streaming query without watermark is rejected when it starts.
      */
     public Dataset<T> dropDuplicatesWithinWatermark() {
-        return new Dataset<>(session, builder().deduplicate(plan, List.of(), true));
+        return typed(builder().deduplicate(plan, List.of(), true));
     }
 
     /** {@link #dropDuplicatesWithinWatermark()} on the named columns only. */
@@ -295,12 +343,12 @@ public class Dataset<T> {
         List<String> names = new ArrayList<>();
         names.add(col1);
         names.addAll(Arrays.asList(cols));
-        return new Dataset<>(session, builder().deduplicate(plan, names, true));
+        return typed(builder().deduplicate(plan, names, true));
     }
 
     /** Names this Dataset so its columns can be referred to as {@code alias.column}. */
     public Dataset<T> alias(String alias) {
-        return new Dataset<>(session, new SubqueryAlias(alias, plan));
+        return typed(new SubqueryAlias(alias, plan));
     }
 
     public Dataset<T> as(String alias) {

@@ -5,6 +5,7 @@ import dev.sluice.exec.BatchExecutor;
 import dev.sluice.plan.logical.Aggregate;
 import dev.sluice.plan.logical.Deduplicate;
 import dev.sluice.plan.logical.EventTimeWatermark;
+import dev.sluice.plan.logical.FlatMapGroupsWithState;
 import dev.sluice.plan.logical.Limit;
 import dev.sluice.plan.logical.LogicalPlan;
 import dev.sluice.plan.logical.StreamingRelation;
@@ -56,6 +57,8 @@ final class IncrementalPlan {
             op = new StreamingAggregation(id, a, a.child(), outputMode);
         } else if (node instanceof Deduplicate d && d.isStreaming()) {
             op = new StreamingDeduplication(id, d, d.child());
+        } else if (node instanceof FlatMapGroupsWithState g && g.isStreaming()) {
+            op = new StreamingGroupsWithState(id, g, g.child());
         } else if (node instanceof Limit l && l.isStreaming() && outputMode == OutputMode.Append()) {
             op = new StreamingLimit(id, l, l.child());
         }
@@ -72,6 +75,11 @@ final class IncrementalPlan {
 
     List<StatefulOperator> statefulOperators() {
         return operatorList;
+    }
+
+    /** Whether an operator needs batches as time passes, even without data (processing-time timeouts). */
+    boolean runsBatchesWithoutData() {
+        return operatorList.stream().anyMatch(StatefulOperator::runsBatchesWithoutData);
     }
 
     /** The streaming {@code withWatermark} nodes, in plan order. */

@@ -79,6 +79,7 @@ public final class MicroBatchExecution implements StreamingQuery {
     private long batchWatermarkMs;
     private long lateEventsWatermarkMs;
     private boolean ranBatchInThisRun;
+    private boolean batchHadNewData = true;
     private long lastIdleEventMs = Long.MIN_VALUE;
 
     // guarded by lock
@@ -251,6 +252,9 @@ public final class MicroBatchExecution implements StreamingQuery {
         }
         status = new StreamingQueryStatus("Processing new data", true, true);
         runBatch();
+        if (!rerun && !batchHadNewData) {
+            signalIdle(); // a batch run only for time to pass (processing-time timeouts): nothing was left
+        }
         return true;
     }
 
@@ -272,6 +276,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         if (!hasNewData && !shouldRunNoDataBatch()) {
             return false;
         }
+        batchHadNewData = hasNewData || !incremental.runsBatchesWithoutData();
         available = latest;
         batchTimestampMs = progress.triggerStart();
         List<String> offsets = new ArrayList<>();
@@ -287,15 +292,13 @@ public final class MicroBatchExecution implements StreamingQuery {
 
     /**
      * Whether a batch should run without new data (Spark's {@code shouldRunAnotherBatch}): after a batch of
-     * this run moved the watermark so far that a stateful operator would emit or evict state.
+     * this run moved the watermark so far that a stateful operator would emit or evict state, or always for an
+     * operator that needs time to pass (processing-time timeouts).
      */
     private boolean shouldRunNoDataBatch() {
-        if (!ranBatchInThisRun || !watermark.enabled()
-                || !Boolean.parseBoolean(spec.session().conf().get(NO_DATA_BATCHES, "true"))) {
-            return false;
-        }
-        long next = watermark.watermarkMs();
-        return incremental.statefulOperators().stream().anyMatch(op -> op.shouldRunAnotherBatch(next));
+        return ranBatchInThisRun && Boolean.parseBoolean(spec.session().conf().get(NO_DATA_BATCHES, "true"))
+                && (incremental.runsBatchesWithoutData() || watermark.enabled() && incremental.statefulOperators()
+                .stream().anyMatch(op -> op.shouldRunAnotherBatch(watermark.watermarkMs())));
     }
 
     private void runBatch() {
@@ -312,7 +315,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         progress.time("queryPlanning", () -> {
             watermark.startBatch();
             var batchWatermarks = new StatefulOperator.Watermarks(lateEventsWatermarkMs, batchWatermarkMs);
-            incremental.statefulOperators().forEach(op -> op.startBatch(batchWatermarks));
+            incremental.statefulOperators().forEach(op -> op.startBatch(batchWatermarks, batchTimestampMs));
         });
         long outputRows = progress.time("addBatch", () -> {
             List<Chunk> output = incremental.execute(inputs, watermark);
@@ -374,6 +377,11 @@ public final class MicroBatchExecution implements StreamingQuery {
             events.post(new QueryIdleEvent(id, runId, ProgressTracker.format(now)));
             lastIdleEventMs = now;
         }
+        signalIdle();
+    }
+
+    /** Tells {@link #processAllAvailable} waiters that this trigger found nothing left to process. */
+    private void signalIdle() {
         synchronized (lock) {
             idleGeneration = triggerGeneration;
             lock.notifyAll();

@@ -31,6 +31,7 @@ abstract class StatefulOperator {
     private PartitionedStateStore state;
     private long version;
     private Watermarks watermarks = Watermarks.NONE;
+    private long batchTimestampMs;
     private long rowsUpdated;
     private long rowsRemoved;
     private long rowsDroppedByWatermark;
@@ -79,14 +80,33 @@ abstract class StatefulOperator {
         this.version = version;
     }
 
+    /**
+     * Whether batches should run without new data whatever the watermark does (a processing-time timeout
+     * must fire as time passes).
+     */
+    boolean runsBatchesWithoutData() {
+        return false;
+    }
+
     /** Resets the metrics and sets the watermarks of the next batch. */
     final void startBatch(Watermarks batchWatermarks) {
+        startBatch(batchWatermarks, 0);
+    }
+
+    /** Resets the metrics and sets the watermarks and processing time (epoch ms) of the next batch. */
+    final void startBatch(Watermarks batchWatermarks, long batchTimestamp) {
         watermarks = batchWatermarks;
+        batchTimestampMs = batchTimestamp;
         rowsUpdated = 0;
         rowsRemoved = 0;
         rowsDroppedByWatermark = 0;
         updateTimeMs = 0;
         removalTimeMs = 0;
+    }
+
+    /** The processing time of the current batch (epoch ms): its offset log entry's timestamp. */
+    final long batchTimestampMs() {
+        return batchTimestampMs;
     }
 
     final Watermarks watermarks() {

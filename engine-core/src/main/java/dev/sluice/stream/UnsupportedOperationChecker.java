@@ -5,6 +5,7 @@ import dev.sluice.expr.aggregate.DistinctAggregate;
 import dev.sluice.plan.logical.Aggregate;
 import dev.sluice.plan.logical.Deduplicate;
 import dev.sluice.plan.logical.EventTimeColumns;
+import dev.sluice.plan.logical.FlatMapGroupsWithState;
 import dev.sluice.plan.logical.Join;
 import dev.sluice.plan.logical.JoinType;
 import dev.sluice.plan.logical.Limit;
@@ -14,6 +15,7 @@ import dev.sluice.plan.logical.Union;
 import dev.sluice.plan.logical.UpdateSessions;
 import dev.sluice.plan.logical.Window;
 import dev.sluice.sql.AnalysisException;
+import dev.sluice.sql.streaming.GroupStateTimeout;
 import dev.sluice.sql.streaming.OutputMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +75,8 @@ public final class UnsupportedOperationChecker {
                     + " watermark", node);
         } else if (node instanceof Deduplicate d && d.isStreaming() && !streamingAggregates(d.child()).isEmpty()) {
             throw error("dropDuplicates is not supported after aggregation on a streaming DataFrame/Dataset", node);
+        } else if (node instanceof FlatMapGroupsWithState m && m.isStreaming()) {
+            checkGroupsWithState(m, root, outputMode);
         } else if (node instanceof Join j) {
             checkJoin(j, outputMode);
         } else if (node instanceof Union u && u.children().stream().map(LogicalPlan::isStreaming).distinct().count() == 2) {
@@ -86,6 +90,37 @@ public final class UnsupportedOperationChecker {
             throw new AnalysisException("NON_TIME_WINDOW_NOT_SUPPORTED_IN_STREAMING", "Window function is not supported"
                     + " in " + describeWindow(w) + " on streaming DataFrames/Datasets. Structured Streaming only"
                     + " supports time-window aggregation using the WINDOW function.", "42KDE");
+        }
+    }
+
+    /** Spark's output-mode and timeout rules of {@code [flat]MapGroupsWithState}. */
+    private static void checkGroupsWithState(FlatMapGroupsWithState m, LogicalPlan root, OutputMode outputMode) {
+        boolean aggregations = !streamingAggregates(root).isEmpty();
+        if (m.mapGroups()) {
+            if (aggregations) {
+                throw error("mapGroupsWithState is not supported with aggregation on a streaming DataFrame/Dataset", root);
+            }
+            if (outputMode != OutputMode.Update()) {
+                throw error("mapGroupsWithState is not supported with " + outputMode + " output mode on a streaming"
+                        + " DataFrame/Dataset", root);
+            }
+        } else if (!aggregations) {
+            if (m.outputMode() != outputMode) {
+                throw error("flatMapGroupsWithState in " + m.outputMode().toString().toLowerCase(java.util.Locale.ROOT)
+                        + " mode is not supported with " + outputMode + " output mode on a streaming DataFrame/Dataset",
+                        root);
+            }
+        } else if (m.outputMode() == OutputMode.Update()) {
+            throw error("flatMapGroupsWithState in update mode is not supported with aggregation on a streaming"
+                    + " DataFrame/Dataset", root);
+        } else if (!streamingAggregates(m).isEmpty()) {
+            throw error("flatMapGroupsWithState in append mode is not supported after aggregation on a streaming"
+                    + " DataFrame/Dataset", root);
+        }
+        if (m.timeout() == GroupStateTimeout.EventTimeTimeout() && EventTimeColumns.of(m.child()).isEmpty()) {
+            throw error("Watermark must be specified in the query using '[Dataset/DataFrame].withWatermark()' for"
+                    + " using event-time timeout in a [map|flatMap]GroupsWithState. Event-time timeout not supported"
+                    + " without watermark.", root);
         }
     }
 

@@ -1,0 +1,101 @@
+package dev.sluice.sql;
+
+import dev.sluice.sql.types.DataType;
+import dev.sluice.sql.types.DataTypes;
+import dev.sluice.sql.types.StructType;
+import java.sql.Date;
+import java.sql.Timestamp;
+
+/**
+ * Factory of {@link Encoder}s, as Spark's {@code Encoders}: single-column encoders of Java boxed types (one
+ * nullable column named {@code value}), {@link #bean} for Java beans and records (one column per property,
+ * ordered alphabetically by name, as Spark orders bean columns), {@link #row} for untyped rows.
+ */
+public final class Encoders {
+    private Encoders() {
+    }
+
+    public static Encoder<String> STRING() {
+        return new AtomicEncoder<>(String.class, DataTypes.StringType);
+    }
+
+    public static Encoder<Integer> INT() {
+        return new AtomicEncoder<>(Integer.class, DataTypes.IntegerType);
+    }
+
+    public static Encoder<Long> LONG() {
+        return new AtomicEncoder<>(Long.class, DataTypes.LongType);
+    }
+
+    public static Encoder<Double> DOUBLE() {
+        return new AtomicEncoder<>(Double.class, DataTypes.DoubleType);
+    }
+
+    public static Encoder<Float> FLOAT() {
+        return new AtomicEncoder<>(Float.class, DataTypes.FloatType);
+    }
+
+    public static Encoder<Boolean> BOOLEAN() {
+        return new AtomicEncoder<>(Boolean.class, DataTypes.BooleanType);
+    }
+
+    public static Encoder<Timestamp> TIMESTAMP() {
+        return new AtomicEncoder<>(Timestamp.class, DataTypes.TimestampType);
+    }
+
+    public static Encoder<Date> DATE() {
+        return new AtomicEncoder<>(Date.class, DataTypes.DateType);
+    }
+
+    /**
+     * An encoder of a Java bean (properties with a getter and a setter, a public no-argument constructor) or
+     * of a record (its components); columns ordered alphabetically. Supported property types: boxed and
+     * primitive numbers, boolean, String, Timestamp, Date, Instant, LocalDate, BigDecimal, byte[], and nested
+     * beans/records (struct columns).
+     *
+     * @throws UnsupportedOperationException for a property of another type
+     */
+    public static <T> Encoder<T> bean(Class<T> beanClass) {
+        return new BeanEncoder<>(beanClass);
+    }
+
+    /** The identity encoder of rows of {@code schema}. */
+    public static Encoder<Row> row(StructType schema) {
+        return new RowEncoder(schema);
+    }
+
+    /** One column {@code value} holding the object itself. */
+    private record AtomicEncoder<T>(Class<T> clsTag, DataType type) implements Encoder<T> {
+        @Override
+        public StructType schema() {
+            return new StructType().add("value", type, true);
+        }
+
+        @Override
+        public Row toRow(T value) {
+            return new GenericRow(new Object[] {value}, schema());
+        }
+
+        @Override
+        public T fromRow(Row row) {
+            return clsTag.cast(BeanEncoder.toJava(row.get(0), clsTag));
+        }
+    }
+
+    private record RowEncoder(StructType schema) implements Encoder<Row> {
+        @Override
+        public Class<Row> clsTag() {
+            return Row.class;
+        }
+
+        @Override
+        public Row toRow(Row value) {
+            return value;
+        }
+
+        @Override
+        public Row fromRow(Row row) {
+            return row;
+        }
+    }
+}

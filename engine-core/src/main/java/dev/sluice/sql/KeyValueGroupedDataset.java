@@ -1,0 +1,134 @@
+package dev.sluice.sql;
+
+import dev.sluice.api.java.function.FlatMapGroupsWithStateFunction;
+import dev.sluice.api.java.function.MapFunction;
+import dev.sluice.api.java.function.MapGroupsWithStateFunction;
+import dev.sluice.plan.logical.FlatMapGroupsWithState;
+import dev.sluice.plan.logical.GroupsWithStateFunction;
+import dev.sluice.sql.streaming.GroupState;
+import dev.sluice.sql.streaming.GroupStateTimeout;
+import dev.sluice.sql.streaming.OutputMode;
+import dev.sluice.sql.types.StructType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A Dataset grouped by a key computed per row ({@code Dataset.groupByKey}), as Spark's
+ * {@code KeyValueGroupedDataset}: {@link #mapGroupsWithState} and {@link #flatMapGroupsWithState} run a
+ * function per key with the key's values and a state kept across the batches of a streaming query (a
+ * batch query calls it once per key, with no state). Immutable.
+ *
+ * @param <K> key type
+ * @param <V> value type
+ */
+public final class KeyValueGroupedDataset<K, V> {
+    private final Dataset<V> dataset;
+    private final MapFunction<V, K> keyFunction;
+    private final Encoder<K> keyEncoder;
+    private final Encoder<V> valueEncoder;
+
+    KeyValueGroupedDataset(Dataset<V> dataset, MapFunction<V, K> keyFunction, Encoder<K> keyEncoder,
+                           Encoder<V> valueEncoder) {
+        this.dataset = dataset;
+        this.keyFunction = keyFunction;
+        this.keyEncoder = keyEncoder;
+        this.valueEncoder = valueEncoder;
+    }
+
+    /** {@link #mapGroupsWithState(MapGroupsWithStateFunction, Encoder, Encoder, GroupStateTimeout)} without timeout. */
+    public <S, U> Dataset<U> mapGroupsWithState(MapGroupsWithStateFunction<K, V, S, U> func, Encoder<S> stateEncoder,
+                                                Encoder<U> outputEncoder) {
+        return mapGroupsWithState(func, stateEncoder, outputEncoder, GroupStateTimeout.NoTimeout());
+    }
+
+    /**
+     * Calls {@code func} for each key with data in a batch, and for each key whose timeout expired (with no
+     * values); each call returns one output row. A streaming query using it must run in update mode.
+     */
+    public <S, U> Dataset<U> mapGroupsWithState(MapGroupsWithStateFunction<K, V, S, U> func, Encoder<S> stateEncoder,
+                                                Encoder<U> outputEncoder, GroupStateTimeout timeoutConf) {
+        return build((key, values, state) -> Collections.singletonList(func.call(key, values, state)).iterator(),
+                stateEncoder, outputEncoder, timeoutConf, OutputMode.Update(), true);
+    }
+
+    /**
+     * Calls {@code func} for each key with data in a batch, and for each key whose timeout expired (with no
+     * values); each call returns any number of output rows. {@code outputMode} (update or append) must be the
+     * streaming query's output mode.
+     *
+     * @throws IllegalArgumentException for complete mode
+     */
+    public <S, U> Dataset<U> flatMapGroupsWithState(FlatMapGroupsWithStateFunction<K, V, S, U> func,
+                                                    OutputMode outputMode, Encoder<S> stateEncoder,
+                                                    Encoder<U> outputEncoder, GroupStateTimeout timeoutConf) {
+        if (outputMode != OutputMode.Update() && outputMode != OutputMode.Append()) {
+            throw new IllegalArgumentException("The output mode of function should be append or update");
+        }
+        return build(func, stateEncoder, outputEncoder, timeoutConf, outputMode, false);
+    }
+
+    private <S, U> Dataset<U> build(FlatMapGroupsWithStateFunction<K, V, S, U> func, Encoder<S> stateEncoder,
+                                    Encoder<U> outputEncoder, GroupStateTimeout timeoutConf, OutputMode outputMode,
+                                    boolean mapGroups) {
+        Bridge<K, V, S, U> bridge = new Bridge<>(func, keyFunction, keyEncoder, valueEncoder, stateEncoder,
+                outputEncoder);
+        FlatMapGroupsWithState node = new FlatMapGroupsWithState(bridge, timeoutConf, outputMode, mapGroups,
+                dataset.logicalPlan());
+        return new Dataset<>(dataset.sparkSession(), node, outputEncoder);
+    }
+
+    /** The typed function seen through its encoders. */
+    private record Bridge<K, V, S, U>(FlatMapGroupsWithStateFunction<K, V, S, U> func, MapFunction<V, K> keyFunction,
+                                      Encoder<K> keyEncoder, Encoder<V> valueEncoder, Encoder<S> stateEncoder,
+                                      Encoder<U> outputEncoder) implements GroupsWithStateFunction {
+        @Override
+        public StructType keySchema() {
+            return keyEncoder.schema();
+        }
+
+        @Override
+        public StructType stateSchema() {
+            return stateEncoder.schema();
+        }
+
+        @Override
+        public StructType outputSchema() {
+            return outputEncoder.schema();
+        }
+
+        @Override
+        public Row key(Row input) throws Exception {
+            K key = keyFunction.call(valueEncoder.fromRow(input));
+            return keyEncoder.toRow(key);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Row encodeState(Object state) {
+            return stateEncoder.toRow((S) state);
+        }
+
+        @Override
+        public Object decodeState(Row row) {
+            return stateEncoder.fromRow(row);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Iterator<Row> call(Row key, List<Row> values, GroupState<Object> state) throws Exception {
+            Iterator<V> typed = values.stream().map(valueEncoder::fromRow).iterator();
+            Iterator<U> out = func.call(keyEncoder.fromRow(key), typed, (GroupState<S>) (GroupState<?>) state);
+            List<Row> rows = new ArrayList<>();
+            while (out != null && out.hasNext()) {
+                U u = out.next();
+                if (u == null) {
+                    throw new NullPointerException("Null value appeared in the output of [flat]MapGroupsWithState");
+                }
+                rows.add(outputEncoder.toRow(u));
+            }
+            return rows.iterator();
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package dev.sluice.stream;
+
+import dev.sluice.analysis.JavaValues;
+import dev.sluice.batch.Chunk;
+import dev.sluice.batch.ColumnVector;
+import dev.sluice.exec.Binder;
+import dev.sluice.exec.GroupStateImpl;
+import dev.sluice.exec.GroupsWithStateExec;
+import dev.sluice.expr.AttributeReference;
+import dev.sluice.expr.Expression;
+import dev.sluice.plan.logical.EventTimeColumns;
+import dev.sluice.plan.logical.FlatMapGroupsWithState;
+import dev.sluice.plan.logical.GroupsWithStateFunction;
+import dev.sluice.plan.logical.LogicalPlan;
+import dev.sluice.sql.Row;
+import dev.sluice.sql.streaming.GroupStateTimeout;
+import dev.sluice.sql.types.DataTypes;
+import dev.sluice.sql.types.StructField;
+import dev.sluice.sql.types.StructType;
+import dev.sluice.stream.state.PartitionedStateStore;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Streaming {@code [flat]MapGroupsWithState} (Spark's {@code FlatMapGroupsWithStateExec}). Per batch: the
+ * function is called for each key with data (values in arrival order), then for each key whose timeout
+ * expired (no values, {@code hasTimedOut}); a processing-time timeout expires when the batch timestamp
+ * passes it, an event-time timeout when the eviction watermark does. State entry: key = the key encoder's
+ * columns; value = the state encoder's columns, whether the state exists, and the timeout timestamp (ms, or
+ * -1), so a group may keep a timeout without state, as Spark. With an event-time timeout, input rows at or
+ * before the late-events watermark are dropped.
+ */
+final class StreamingGroupsWithState extends StatefulOperator {
+    private final FlatMapGroupsWithState node;
+    private final GroupsWithStateFunction function;
+    private final StructType keySchema;
+    private final StructType valueSchema;
+    private final StateRows rows;
+    private final boolean watermarkPresent;
+    private final Expression eventTime;
+    private final int stateColumns;
+
+    StreamingGroupsWithState(int operatorId, FlatMapGroupsWithState node, LogicalPlan incrementalChild) {
+        super(operatorId, incrementalChild, node.output());
+        this.node = node;
+        this.function = node.function();
+        this.keySchema = function.keySchema();
+        StructType state = function.stateSchema();
+        this.stateColumns = state.length();
+        List<StructField> value = new ArrayList<>(Arrays.asList(state.fields()));
+        value.add(new StructField("_exists", DataTypes.BooleanType, false));
+        value.add(new StructField("_timeoutTimestamp", DataTypes.LongType, false));
+        this.valueSchema = new StructType(value);
+        this.rows = new StateRows(types(keySchema), types(valueSchema));
+        this.watermarkPresent = EventTimeColumns.hasWatermark(node.child());
+        Map<Long, Long> delays = EventTimeColumns.of(node.child());
+        AttributeReference time = EventTimeColumns.find(node.child().output(), delays);
+        this.eventTime = time == null || node.timeout() != GroupStateTimeout.EventTimeTimeout() ? null
+                : Binder.bind(time, node.child().output());
+    }
+
+    private static List<dev.sluice.sql.types.DataType> types(StructType schema) {
+        return Arrays.stream(schema.fields()).map(StructField::dataType).toList();
+    }
+
+    @Override
+    String name() {
+        return "flatMapGroupsWithState";
+    }
+
+    @Override
+    boolean shouldRunAnotherBatch(long newWatermarkMs) {
+        GroupStateTimeout timeout = node.timeout();
+        if (timeout == GroupStateTimeout.ProcessingTimeTimeout()) {
+            return true;
+        }
+        return timeout == GroupStateTimeout.EventTimeTimeout() && watermarkPresent
+                && newWatermarkMs > watermarks().evictionMs();
+    }
+
+    @Override
+    boolean runsBatchesWithoutData() {
+        return node.timeout() == GroupStateTimeout.ProcessingTimeTimeout();
+    }
+
+    /** A decoded state entry: the state object (or null) and its timeout (or -1). */
+    private record Stored(Object state, long timeoutTimestamp) {
+    }
+
+    @Override
+    List<Chunk> processBatch(List<Chunk> input, PartitionedStateStore state) {
+        List<Row> out = new ArrayList<>();
+        List<Chunk> onTime = new ArrayList<>();
+        for (Chunk c : input) {
+            onTime.add(dropLate(c));
+        }
+        for (Map.Entry<Row, List<Row>> group : GroupsWithStateExec.group(node, onTime).entrySet()) {
+            byte[] key = encodeKey(group.getKey());
+            Stored stored = decode(state.get(key));
+            callAndUpdate(state, key, group.getKey(), group.getValue(), stored, false, out);
+        }
+        processTimeouts(state, out);
+        return GroupsWithStateExec.toChunks(node, out);
+    }
+
+    private void processTimeouts(PartitionedStateStore state, List<Row> out) {
+        GroupStateTimeout timeout = node.timeout();
+        long threshold;
+        if (timeout == GroupStateTimeout.ProcessingTimeTimeout()) {
+            threshold = batchTimestampMs();
+        } else if (timeout == GroupStateTimeout.EventTimeTimeout() && watermarkPresent) {
+            threshold = watermarks().evictionMs();
+        } else {
+            return;
+        }
+        List<byte[]> expired = new ArrayList<>();
+        int timeoutColumn = stateColumns + 1;
+        rows.scan(state, e -> {
+            ColumnVector timeouts = e.values()[timeoutColumn];
+            for (int i = 0; i < e.count(); i++) {
+                long t = ((Long) timeouts.getObject(i));
+                if (t != GroupStateImpl.NO_TIMESTAMP && t < threshold) {
+                    expired.add(e.rawKeys()[i]);
+                }
+            }
+        });
+        for (byte[] key : expired) {
+            Row keyRow = decodeKey(key);
+            callAndUpdate(state, key, keyRow, List.of(), decode(state.get(key)), true, out);
+        }
+    }
+
+    private void callAndUpdate(PartitionedStateStore state, byte[] key, Row keyRow, List<Row> values, Stored stored,
+                               boolean timedOut, List<Row> out) {
+        GroupStateImpl<Object> groupState = new GroupStateImpl<>(stored.state(), batchTimestampMs(),
+                watermarks().evictionMs(), watermarkPresent, node.timeout(), timedOut);
+        GroupsWithStateExec.call(node, keyRow, values, groupState, out);
+        long newTimeout = groupState.timeoutTimestamp();
+        if (groupState.isRemoved() && newTimeout == GroupStateImpl.NO_TIMESTAMP) {
+            if (stored.state() != null || stored.timeoutTimestamp() != GroupStateImpl.NO_TIMESTAMP) {
+                long start = System.nanoTime();
+                state.remove(key);
+                addRowsRemoved(1, System.nanoTime() - start);
+            }
+        } else if (groupState.isUpdated() || groupState.isRemoved() || newTimeout != stored.timeoutTimestamp()) {
+            state.put(key, encodeValue(groupState.exists() ? groupState.get() : null, newTimeout));
+            addRowsUpdated(1);
+        }
+    }
+
+    /** The rows of {@code c} after the late-events watermark (all of them without an event-time timeout). */
+    private Chunk dropLate(Chunk c) {
+        if (eventTime == null) {
+            return c;
+        }
+        ColumnVector time = eventTime.eval(c);
+        long lateMicros = watermarks().lateEventsMs() * 1000;
+        int[] kept = new int[Math.max(c.rowCount(), 1)];
+        int count = 0;
+        for (int i = 0; i < c.rowCount(); i++) {
+            if (time.isNull(i) || StateRows.eventTimeMicros(time, i) > lateMicros) {
+                kept[count++] = i;
+            }
+        }
+        addRowsDroppedByWatermark(c.rowCount() - count);
+        return count == c.rowCount() ? c : c.take(kept, count);
+    }
+
+    private byte[] encodeKey(Row key) {
+        Chunk c = JavaValues.toChunks(List.of(key), keySchema, ZoneOffset.UTC).get(0);
+        return rows.encodeKey(c.columns(), 0);
+    }
+
+    private Row decodeKey(byte[] key) {
+        ColumnVector[] columns = new ColumnVector[keySchema.length()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = ColumnVector.allocate(keySchema.apply(i).dataType(), 1);
+        }
+        rows.decodeKey(key, columns);
+        return JavaValues.toRows(List.of(new Chunk(1, columns)), keySchema).get(0);
+    }
+
+    private byte[] encodeValue(Object stateObject, long timeoutTimestamp) {
+        Object[] values = new Object[valueSchema.length()];
+        if (stateObject != null) {
+            Row s = function.encodeState(stateObject);
+            for (int i = 0; i < stateColumns; i++) {
+                values[i] = s.get(i);
+            }
+        }
+        values[stateColumns] = stateObject != null;
+        values[stateColumns + 1] = timeoutTimestamp;
+        Chunk c = JavaValues.toChunks(List.of(new dev.sluice.sql.GenericRow(values, valueSchema)), valueSchema,
+                ZoneOffset.UTC).get(0);
+        return rows.encodeValue(c.columns(), 0);
+    }
+
+    private Stored decode(byte[] value) {
+        if (value == null) {
+            return new Stored(null, GroupStateImpl.NO_TIMESTAMP);
+        }
+        ColumnVector[] columns = rows.newValueVectors(1);
+        rows.decodeValue(value, columns);
+        Row row = JavaValues.toRows(List.of(new Chunk(1, columns)), valueSchema).get(0);
+        Object stateObject = null;
+        if (row.getBoolean(stateColumns)) {
+            Object[] fields = new Object[stateColumns];
+            for (int i = 0; i < stateColumns; i++) {
+                fields[i] = row.get(i);
+            }
+            stateObject = function.decodeState(new dev.sluice.sql.GenericRow(fields, function.stateSchema()));
+        }
+        return new Stored(stateObject, row.getLong(stateColumns + 1));
+    }
+}
