@@ -47,7 +47,10 @@ public final class RocksDbScaleBenchmark {
         long keys = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 500_000;
         Path checkpoint = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("sluice-rocksdb-scale-");
-        StateStoreConf conf = StateStoreConf.from(Map.of(StateStoreConf.PROVIDER_CLASS, "rocksdb"));
+        // -DblockCacheSizeMB=... / -DwriteBufferSizeMB=... override the store defaults (8 / 16).
+        StateStoreConf conf = StateStoreConf.from(Map.of(StateStoreConf.PROVIDER_CLASS, "rocksdb",
+                StateStoreConf.BLOCK_CACHE_SIZE_MB, System.getProperty("blockCacheSizeMB", "8"),
+                StateStoreConf.WRITE_BUFFER_SIZE_MB, System.getProperty("writeBufferSizeMB", "16")));
         StateStoreId id = new StateStoreId(checkpoint, 0, 0);
         System.out.printf("RocksDB scale: %,d keys in versions of %,d puts, max heap %,d MB, checkpoint %s%n", keys,
                 batch, Runtime.getRuntime().maxMemory() >> 20, checkpoint);
