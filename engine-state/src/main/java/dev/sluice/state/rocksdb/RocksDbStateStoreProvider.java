@@ -24,6 +24,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.LRUCache;
@@ -63,6 +64,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
     private RocksDB db;
     private Options options;
     private LRUCache cache;
+    private BloomFilter filter;
     private long loadedVersion = -1;
     private long numKeys;
     private boolean storeOpen;
@@ -175,8 +177,13 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
 
     private void openDb() throws RocksDBException {
         cache = new LRUCache(conf.blockCacheSizeMb() * 1024 * 1024);
+        // A bloom filter answers "is this key new?" (every put asks, for numKeys) without reading data blocks;
+        // L0 filter/index blocks stay pinned so lookups don't re-read them once the cache is full.
+        filter = new BloomFilter(10, false);
         BlockBasedTableConfig table = new BlockBasedTableConfig().setBlockCache(cache)
-                .setCacheIndexAndFilterBlocks(true);
+                .setFilterPolicy(filter)
+                .setCacheIndexAndFilterBlocks(true)
+                .setPinL0FilterAndIndexBlocksInCache(true);
         options = new Options().setCreateIfMissing(true).setTableFormatConfig(table)
                 .setWriteBufferSize(conf.writeBufferSizeMb() * 1024 * 1024).setMaxWriteBufferNumber(2);
         db = RocksDB.open(options, dbDir.toString());
@@ -194,6 +201,10 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
         if (cache != null) {
             cache.close();
             cache = null;
+        }
+        if (filter != null) {
+            filter.close();
+            filter = null;
         }
         loadedVersion = -1;
     }
