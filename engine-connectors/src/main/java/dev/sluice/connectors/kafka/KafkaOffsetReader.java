@@ -43,8 +43,10 @@ final class KafkaOffsetReader implements AutoCloseable {
         Map<String, Object> props = new HashMap<>(options.kafkaParams);
         props.keySet().removeIf(k -> !AdminClientConfig.configNames().contains(k) && !isSecurityKey(k));
         this.admin = Admin.create(props);
+        // Bounded per attempt (retried fetchOffset.numRetries times): a partition without a leader (e.g. its
+        // topic is being deleted) would otherwise hold a trigger for the Admin client's full 60 s.
         this.listOptions = new ListOffsetsOptions(options.readCommitted() ? IsolationLevel.READ_COMMITTED
-                : IsolationLevel.READ_UNCOMMITTED);
+                : IsolationLevel.READ_UNCOMMITTED).timeoutMs(10_000);
     }
 
     private static boolean isSecurityKey(String key) {
@@ -127,15 +129,29 @@ final class KafkaOffsetReader implements AutoCloseable {
                 try {
                     out.put(tp, result.partitionResult(tp).get().offset());
                 } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    boolean gone = e.getCause() instanceof UnknownTopicOrPartitionException
+                            || (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException
+                            && !topicExists(tp.topic()));
+                    if (!gone) {
                         throw e;
                     }
-                    // Deleted since it was listed: leave it out, so callers see it gone (data loss rules apply)
-                    // instead of retrying a partition that will not come back.
+                    // Deleted since it was listed (unknown, or no leader while the topic disappears): leave it
+                    // out, so callers see it gone (data loss rules apply) instead of retrying a partition that
+                    // will not come back.
                 }
             }
             return out;
         });
+    }
+
+    /** Whether the topic still exists (a describe answers promptly even while its partitions have no leader). */
+    private boolean topicExists(String topic) throws InterruptedException {
+        try {
+            admin.describeTopics(List.of(topic)).topicNameValues().get(topic).get();
+            return true;
+        } catch (ExecutionException e) {
+            return !(e.getCause() instanceof UnknownTopicOrPartitionException);
+        }
     }
 
     /**

@@ -110,7 +110,7 @@ abstract class KafkaTestSupport {
 
     /** Polls {@code condition} for up to 20 s. */
     static void eventually(String what, java.util.function.BooleanSupplier condition) {
-        long deadline = System.currentTimeMillis() + 20_000;
+        long deadline = System.currentTimeMillis() + 45_000;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError("timed out waiting until " + what);
