@@ -91,10 +91,7 @@ public final class ArrayVector extends ColumnVector {
     }
 
     @Override
-    public int hash(int row) {
-        if (isNull(row)) {
-            return 0;
-        }
+    protected int nonNullHash(int row) {
         int h = 19;
         for (int i = offsets[row]; i < offsets[row + 1]; i++) {
             h = h * 31 + elements.hash(i);
@@ -103,12 +100,7 @@ public final class ArrayVector extends ColumnVector {
     }
 
     @Override
-    public boolean valueEquals(int row, ColumnVector other, int otherRow) {
-        boolean leftNull = isNull(row);
-        boolean rightNull = other.isNull(otherRow);
-        if (leftNull || rightNull) {
-            return leftNull && rightNull;
-        }
+    protected boolean nonNullEquals(int row, ColumnVector other, int otherRow) {
         ArrayVector o = (ArrayVector) other;
         int length = length(row);
         if (length != o.length(otherRow)) {

@@ -277,11 +277,43 @@ public abstract class ColumnVector {
         return out;
     }
 
-    /** Hash of the value at {@code row} consistent with value equality for the type. */
-    public abstract int hash(int row);
+    /** Hash of the value at {@code row} consistent with value equality for the type (0 for null). */
+    public final int hash(int row) {
+        return isNull(row) ? 0 : nonNullHash(row);
+    }
 
     /** True when both slots hold equal values (two nulls are equal here: grouping semantics). */
-    public abstract boolean valueEquals(int row, ColumnVector other, int otherRow);
+    public final boolean valueEquals(int row, ColumnVector other, int otherRow) {
+        boolean leftNull = isNull(row);
+        boolean rightNull = other.isNull(otherRow);
+        if (leftNull || rightNull) {
+            return leftNull && rightNull;
+        }
+        return nonNullEquals(row, other, otherRow);
+    }
+
+    /** {@link #hash} of a non-null slot. */
+    protected abstract int nonNullHash(int row);
+
+    /** {@link #valueEquals} of two non-null slots of vectors with the same storage. */
+    protected abstract boolean nonNullEquals(int row, ColumnVector other, int otherRow);
+
+    /** The validity map of a gather of {@code rows[0..count)}, or null when none of them is null. */
+    protected final boolean[] gatherNulls(int[] rows, int count, int length) {
+        if (nulls == null) {
+            return null;
+        }
+        boolean[] out = null;
+        for (int i = 0; i < count; i++) {
+            if (nulls[rows[i]]) {
+                if (out == null) {
+                    out = new boolean[length];
+                }
+                out[i] = true;
+            }
+        }
+        return out;
+    }
 
     private UnsupportedOperationException wrongType(String requested) {
         return new UnsupportedOperationException(

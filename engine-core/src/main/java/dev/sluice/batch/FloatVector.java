@@ -75,32 +75,20 @@ public final class FloatVector extends ColumnVector {
     @Override
     public ColumnVector take(int[] rows, int count) {
         float[] out = new float[Math.max(count, 1)];
-        boolean[] outNulls = null;
         for (int i = 0; i < count; i++) {
-            int r = rows[i];
-            out[i] = values[r];
-            if (nulls != null && nulls[r]) {
-                if (outNulls == null) {
-                    outNulls = new boolean[out.length];
-                }
-                outNulls[i] = true;
-            }
+            out[i] = values[rows[i]];
         }
+        boolean[] outNulls = gatherNulls(rows, count, out.length);
         return wrap(out, count, outNulls);
     }
 
     @Override
-    public int hash(int row) {
-        return isNull(row) ? 0 : Float.hashCode(values[row]);
+    protected int nonNullHash(int row) {
+        return Float.hashCode(values[row]);
     }
 
     @Override
-    public boolean valueEquals(int row, ColumnVector other, int otherRow) {
-        boolean leftNull = isNull(row);
-        boolean rightNull = other.isNull(otherRow);
-        if (leftNull || rightNull) {
-            return leftNull && rightNull;
-        }
+    protected boolean nonNullEquals(int row, ColumnVector other, int otherRow) {
         return Float.compare(values[row], ((FloatVector) other).values[otherRow]) == 0;
     }
 }

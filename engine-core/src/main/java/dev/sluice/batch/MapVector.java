@@ -95,10 +95,7 @@ public final class MapVector extends ColumnVector {
     }
 
     @Override
-    public int hash(int row) {
-        if (isNull(row)) {
-            return 0;
-        }
+    protected int nonNullHash(int row) {
         int h = 23;
         for (int i = offsets[row]; i < offsets[row + 1]; i++) {
             h += keys.hash(i) ^ values.hash(i);
@@ -107,12 +104,7 @@ public final class MapVector extends ColumnVector {
     }
 
     @Override
-    public boolean valueEquals(int row, ColumnVector other, int otherRow) {
-        boolean leftNull = isNull(row);
-        boolean rightNull = other.isNull(otherRow);
-        if (leftNull || rightNull) {
-            return leftNull && rightNull;
-        }
+    protected boolean nonNullEquals(int row, ColumnVector other, int otherRow) {
         return getObject(row).equals(other.getObject(otherRow));
     }
 }

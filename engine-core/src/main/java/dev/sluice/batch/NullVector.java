@@ -28,12 +28,12 @@ public final class NullVector extends ColumnVector {
     }
 
     @Override
-    public int hash(int row) {
-        return 0;
+    protected int nonNullHash(int row) {
+        throw new IllegalStateException("a NULL vector has no non-null slot");
     }
 
     @Override
-    public boolean valueEquals(int row, ColumnVector other, int otherRow) {
-        return other.isNull(otherRow);
+    protected boolean nonNullEquals(int row, ColumnVector other, int otherRow) {
+        throw new IllegalStateException("a NULL vector has no non-null slot");
     }
 }

@@ -69,21 +69,13 @@ public class ObjectVector extends ColumnVector {
     }
 
     @Override
-    public int hash(int row) {
-        if (isNull(row)) {
-            return 0;
-        }
+    protected int nonNullHash(int row) {
         Object v = values[row];
         return v instanceof byte[] bytes ? Arrays.hashCode(bytes) : v.hashCode();
     }
 
     @Override
-    public boolean valueEquals(int row, ColumnVector other, int otherRow) {
-        boolean leftNull = isNull(row);
-        boolean rightNull = other.isNull(otherRow);
-        if (leftNull || rightNull) {
-            return leftNull && rightNull;
-        }
+    protected boolean nonNullEquals(int row, ColumnVector other, int otherRow) {
         Object a = values[row];
         Object b = ((ObjectVector) other).values[otherRow];
         if (a instanceof byte[] x) {

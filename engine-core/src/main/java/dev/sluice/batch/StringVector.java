@@ -14,17 +14,12 @@ public final class StringVector extends ObjectVector {
     }
 
     @Override
-    public int hash(int row) {
-        return isNull(row) ? 0 : values[row].hashCode();
+    protected int nonNullHash(int row) {
+        return values[row].hashCode();
     }
 
     @Override
-    public boolean valueEquals(int row, ColumnVector other, int otherRow) {
-        boolean leftNull = isNull(row);
-        boolean rightNull = other.isNull(otherRow);
-        if (leftNull || rightNull) {
-            return leftNull && rightNull;
-        }
+    protected boolean nonNullEquals(int row, ColumnVector other, int otherRow) {
         return values[row].equals(((StringVector) other).values[otherRow]);
     }
 }

@@ -111,21 +111,12 @@ public final class StructVector extends ColumnVector {
         for (int i = 0; i < children.length; i++) {
             taken[i] = children[i].take(rows, count);
         }
-        boolean[] outNulls = null;
-        if (nulls != null) {
-            outNulls = new boolean[Math.max(count, 1)];
-            for (int i = 0; i < count; i++) {
-                outNulls[i] = nulls[rows[i]];
-            }
-        }
+        boolean[] outNulls = gatherNulls(rows, count, Math.max(count, 1));
         return new StructVector((StructType) type, taken, count, outNulls);
     }
 
     @Override
-    public int hash(int row) {
-        if (isNull(row)) {
-            return 0;
-        }
+    protected int nonNullHash(int row) {
         int h = 17;
         for (ColumnVector child : children) {
             h = h * 31 + child.hash(row);
@@ -134,12 +125,7 @@ public final class StructVector extends ColumnVector {
     }
 
     @Override
-    public boolean valueEquals(int row, ColumnVector other, int otherRow) {
-        boolean leftNull = isNull(row);
-        boolean rightNull = other.isNull(otherRow);
-        if (leftNull || rightNull) {
-            return leftNull && rightNull;
-        }
+    protected boolean nonNullEquals(int row, ColumnVector other, int otherRow) {
         StructVector o = (StructVector) other;
         for (int i = 0; i < children.length; i++) {
             if (!children[i].valueEquals(row, o.children[i], otherRow)) {
