@@ -68,6 +68,9 @@ public final class BatchExecutor {
         if (plan instanceof LocalRelation r) {
             return r.chunks();
         }
+        if (plan instanceof dev.sluice.plan.logical.ScanRelation s) {
+            return s.scan().read();
+        }
         if (plan instanceof Project p) {
             List<Expression> bound = Binder.bindAll(p.projectList(), p.child().output());
             List<Chunk> out = new ArrayList<>();
