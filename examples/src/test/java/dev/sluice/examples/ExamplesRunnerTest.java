@@ -5,59 +5,131 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code run all} as CI runs it, asserting each case's final output. */
+/**
+ * {@code run all} as CI runs it (once for the class: it starts a Kafka broker and, with the JDBC connector, a
+ * MariaDB), asserting each case's final output: the console tables, the files and topics written.
+ */
 class ExamplesRunnerTest {
-    private static String run(String name) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int code = ExamplesRunner.runCases(name, new PrintStream(bytes, true, StandardCharsets.UTF_8), null);
-        assertThat(code).isZero();
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
     private static String allOutput;
 
-    /** {@code run all} once for the whole class: it starts a Kafka broker. */
-    private static synchronized String runAll() throws Exception {
-        if (allOutput == null) {
-            allOutput = run("all");
+    @BeforeAll
+    static void runAll() throws Exception {
+        allOutput = RunnerOutput.run("all", ExampleContext.Options.defaults());
+    }
+
+    private static String section(String caseName) {
+        return RunnerOutput.section(allOutput, caseName);
+    }
+
+    @Test
+    void everyCaseRunsInTutorialOrder() {
+        List<String> names = ExamplesRunner.cases().stream().map(TutorialCase::name).toList();
+        int from = 0;
+        for (String name : names) {
+            int at = allOutput.indexOf("=== " + name + ": ", from);
+            assertThat(at).as("section of " + name).isGreaterThanOrEqualTo(from);
+            from = at;
         }
-        return allOutput;
     }
 
     @Test
-    void runAllEndsWithTheCumulativeBolsaTable() throws Exception {
-        String output = runAll();
-        assertThat(output).contains("=== bolsa-batch").contains("=== kafka-notifications");
-        assertThat(output).endsWith("""
-                +-------------------+-------------------+-------+------+----+
-                |start              |end                |Compras|Ventas|Neto|
-                +-------------------+-------------------+-------+------+----+
-                |2022-05-09 10:00:00|2022-05-09 10:15:00|800    |0     |800 |
-                |2022-05-09 10:15:00|2022-05-09 10:30:00|1600   |400   |1200|
-                |2022-05-09 10:30:00|2022-05-09 10:45:00|2500   |400   |2100|
-                |2022-05-09 10:45:00|2022-05-09 11:00:00|2500   |1100  |1400|
-                +-------------------+-------------------+-------+------+----+
+    void invoiceFilesArchiveEachFileAndExplodeTheTutorialsInvoiceIntoFourDocuments() {
+        String out = section("invoice-files");
+        int items = TutorialData.lineItems(InvoiceFiles.invoiceFiles().get(0));
+        int allItems = InvoiceFiles.invoiceFiles().stream().mapToInt(TutorialData::lineItems).sum();
+        assertThat(out).contains("""
+                  entrada: []  archivo: [facturas-1.json]  salida: %d line items
+                dropped facturas-2.json (5 invoices) into entrada
+                """.formatted(items));
+        assertThat(out).contains("  entrada: []  archivo: [facturas-1.json, facturas-2.json, facturas-3.json]  salida: "
+                + allItems + " line items");
+        assertThat(out).contains(TUTORIAL_INVOICE_LINE_ITEMS);
+        assertThat(out).contains("""
+                facturaWriterQuery.recentProgress (batchId, numInputRows):
+                  batch 0: 5 rows
+                  batch 1: 5 rows
+                  batch 2: 3 rows
                 """);
+        assertThat(out).contains("== Physical Plan ==").contains("Generate explode(InvoiceLineItems)");
+    }
+
+    /** The four documents the tutorial shows for its invoice 51402977 (Cases 2 and 3). */
+    static final String TUTORIAL_INVOICE_LINE_ITEMS = """
+            {"InvoiceNumber":"51402977","CreatedTime":1595688900348,"StoreID":"STR7188","PosID":"POS956","CustomerType":"PRIME","PaymentMethod":"CARD","DeliveryType":"TAKEAWAY","ItemCode":"458","ItemDescription":"Wine glass","ItemPrice":1644.0,"ItemQty":2,"TotalValue":3288.0}
+            {"InvoiceNumber":"51402977","CreatedTime":1595688900348,"StoreID":"STR7188","PosID":"POS956","CustomerType":"PRIME","PaymentMethod":"CARD","DeliveryType":"TAKEAWAY","ItemCode":"283","ItemDescription":"Portable Lamps","ItemPrice":2236.0,"ItemQty":1,"TotalValue":2236.0}
+            {"InvoiceNumber":"51402977","CreatedTime":1595688900348,"StoreID":"STR7188","PosID":"POS956","CustomerType":"PRIME","PaymentMethod":"CARD","DeliveryType":"TAKEAWAY","ItemCode":"498","ItemDescription":"Carving knifes","ItemPrice":1424.0,"ItemQty":2,"TotalValue":2848.0}
+            {"InvoiceNumber":"51402977","CreatedTime":1595688900348,"StoreID":"STR7188","PosID":"POS956","CustomerType":"PRIME","PaymentMethod":"CARD","DeliveryType":"TAKEAWAY","ItemCode":"523","ItemDescription":"Oil-lamp clock","ItemPrice":1371.0,"ItemQty":2,"TotalValue":2742.0}
+            """;
+
+    private static final String NOTIFICATIONS = """
+            51402977 -> {"CustomerCardNo":"4629185211","TotalAmount":11114.0,"EarnedLoyaltyPoints":2222.8}
+            51402978 -> {"CustomerCardNo":"2762345282","TotalAmount":8272.0,"EarnedLoyaltyPoints":1654.4}
+            51402979 -> {"CustomerCardNo":"2599848717","TotalAmount":3374.0,"EarnedLoyaltyPoints":674.8000000000001}
+            """;
+
+    @Test
+    void kafkaToFilesWritesTheTutorialsFourDocuments() {
+        assertThat(section("kafka-files")).endsWith("salida:\n" + TUTORIAL_INVOICE_LINE_ITEMS);
     }
 
     @Test
-    void kafkaNotificationsCarryLoyaltyPointsKeyedByInvoice() throws Exception {
-        String output = runAll();
-        assertThat(output).contains("""
-                topic notificaciones (key -> value):
-                51402977 -> {"CustomerCardNo":"4629185211","TotalAmount":11114.0,"EarnedLoyaltyPoints":2222.8}
-                51402978 -> {"CustomerCardNo":"2762345282","TotalAmount":8272.0,"EarnedLoyaltyPoints":1654.4}
-                51402979 -> {"CustomerCardNo":"2599848717","TotalAmount":3374.0,"EarnedLoyaltyPoints":674.8000000000001}
+    void kafkaNotificationsCarryLoyaltyPointsKeyedByInvoice() {
+        assertThat(section("kafka-notifications")).endsWith("topic notificaciones (key -> value):\n" + NOTIFICATIONS);
+    }
+
+    @Test
+    void oneReaderFeedsBothWritersAndAwaitAnyTerminationReturnsWhenOneStops() {
+        String out = section("one-reader-two-writers");
+        assertThat(out).contains("""
+                two queries active: 2
+                main thread: spark.streams().awaitAnyTermination()
                 """);
+        assertThat(out).contains("""
+                stopping the notifications writer
+                awaitAnyTermination returned; still active: 1
+                salida (Case 3 writer):
+                """);
+        assertThat(out.lines().filter(l -> l.startsWith("{\"InvoiceNumber\":\"5140297")).count()).isEqualTo(3);
+        assertThat(out).endsWith(NOTIFICATIONS);
     }
 
     @Test
-    void bolsaStreamPrintsTheCompleteTableThenTheCumulativeTotalsFromParquet() throws Exception {
-        String output = runAll();
-        assertThat(output).contains("""
+    void bizumsShowTheHighestBizumPerPersonWhateverTheCapitalisation() {
+        assertThat(section("bizums")).endsWith("""
                 -------------------------------------------
+                Batch: 2
+                -------------------------------------------
+                +------+------+
+                |Nombre|Maximo|
+                +------+------+
+                | Aitor|    60|
+                | Laura|    40|
+                | Marta|    12|
+                | Pedro|    80|
+                +------+------+
+
+                """);
+        assertThat(section("bizums")).contains("""
+                Batch: 1
+                -------------------------------------------
+                +------+------+
+                |Nombre|Maximo|
+                +------+------+
+                | Aitor|    60|
+                | Laura|    40|
+                | Pedro|    10|
+                +------+------+
+                """);
+    }
+
+    @Test
+    void bolsaStreamReprintsTheWholeTableInCompleteModeThenTheCumulativeTotalsFromParquet() {
+        String out = section("bolsa-stream");
+        assertThat(out).contains("""
                 Batch: 0
                 -------------------------------------------
                 +-------------------+-------------------+-------+------+
@@ -69,13 +141,79 @@ class ExamplesRunnerTest {
                 |2022-05-09 10:45:00|2022-05-09 11:00:00|      0|   700|
                 +-------------------+-------------------+-------+------+
                 """);
-        assertThat(output).contains("windows written so far: 1");
+        assertThat(out).contains("""
+                Batch: 1
+                -------------------------------------------
+                +-------------------+-------------------+-------+------+
+                |              start|                end|Compras|Ventas|
+                +-------------------+-------------------+-------+------+
+                |2022-05-09 10:00:00|2022-05-09 10:15:00|    800|     0|
+                |2022-05-09 10:15:00|2022-05-09 10:30:00|    800|   400|
+                |2022-05-09 10:30:00|2022-05-09 10:45:00|    900|     0|
+                |2022-05-09 10:45:00|2022-05-09 11:00:00|    200|   700|
+                +-------------------+-------------------+-------+------+
+                """);
+        assertThat(out).contains("windows written so far: 1");
+        assertThat(out).endsWith(CUMULATIVE_TOTALS);
+    }
+
+    private static final String CUMULATIVE_TOTALS = """
+            +-------------------+-------------------+-------+------+----+
+            |start              |end                |Compras|Ventas|Neto|
+            +-------------------+-------------------+-------+------+----+
+            |2022-05-09 10:00:00|2022-05-09 10:15:00|800    |0     |800 |
+            |2022-05-09 10:15:00|2022-05-09 10:30:00|1600   |400   |1200|
+            |2022-05-09 10:30:00|2022-05-09 10:45:00|2500   |400   |2100|
+            |2022-05-09 10:45:00|2022-05-09 11:00:00|2500   |1100  |1400|
+            +-------------------+-------------------+-------+------+----+
+            """;
+
+    @Test
+    void bolsaBatchEndsWithTheCumulativeTotals() {
+        assertThat(section("bolsa-batch")).endsWith(CUMULATIVE_TOTALS);
+    }
+
+    @Test
+    void dropDuplicatesWithoutWatermarkKeepsEveryKeyAndLetsLateEventsThrough() {
+        String out = RunnerOutput.between(section("deduplication"), "--- Without watermark", "--- sin-marca");
+        assertThat(RunnerOutput.tableRows(out)).containsExactly(
+                "|  1|2022-05-09 10:00:00|     10|", "|  2|2022-05-09 10:01:00|     20|",
+                "|  3|2022-05-09 10:05:00|     30|",
+                "|  4|2022-05-09 10:30:00|     40|",
+                "|  5|2022-05-09 10:06:00|     50|");
+        assertThat(section("deduplication")).contains("--- sin-marca: keys kept in state at the end: 5, late rows"
+                + " dropped: 0");
+    }
+
+    @Test
+    void dropDuplicatesWithWatermarkKeysOnIdAndTimeAndDropsLateEvents() {
+        String out = RunnerOutput.between(section("deduplication"), "--- With watermark", "--- con-marca");
+        assertThat(RunnerOutput.tableRows(out)).containsExactly(
+                "|  1|2022-05-09 10:00:00|     10|", "|  2|2022-05-09 10:01:00|     20|",
+                "|  3|2022-05-09 10:05:00|     30|", "|  1|2022-05-09 10:02:00|     10|",
+                "|  4|2022-05-09 10:30:00|     40|");
+        assertThat(section("deduplication")).contains("--- con-marca: keys kept in state at the end: 1, late rows"
+                + " dropped: 2");
+    }
+
+    @Test
+    void dropDuplicatesWithinWatermarkKeysOnIdAloneAndDropsLateEvents() {
+        String out = RunnerOutput.between(section("deduplication"), "--- Within watermark", "--- dentro-marca");
+        assertThat(RunnerOutput.tableRows(out)).containsExactly(
+                "|  1|2022-05-09 10:00:00|     10|", "|  2|2022-05-09 10:01:00|     20|",
+                "|  3|2022-05-09 10:05:00|     30|",
+                "|  4|2022-05-09 10:30:00|     40|");
+        assertThat(section("deduplication")).contains("--- dentro-marca: keys kept in state at the end: 1, late rows"
+                + " dropped: 2");
     }
 
     @Test
     void unknownCaseIsReported() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        assertThat(ExamplesRunner.runCases("nope", new PrintStream(bytes, true, StandardCharsets.UTF_8), null)).isEqualTo(2);
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        try (ExampleContext context = new ExampleContext(out, ExampleContext.Options.defaults())) {
+            assertThat(ExamplesRunner.runCases("nope", context)).isEqualTo(2);
+        }
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Unknown case 'nope'").contains("bolsa-batch");
     }
 }
