@@ -1,17 +1,25 @@
 package dev.sluice.examples;
 
+import dev.sluice.sql.streaming.StreamingQuery;
+import dev.sluice.sql.streaming.StreamingQueryProgress;
 import dev.sluice.testkit.EmbeddedKafka;
 import dev.sluice.testkit.EmbeddedMariaDb;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -133,6 +141,82 @@ public final class ExampleContext implements AutoCloseable {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
+    }
+
+    /**
+     * A new line server on 127.0.0.1 for a socket case (closed by the case, or at the latest by
+     * {@link #close()}).
+     *
+     * @throws UnsupportedOperationException until the test kit's {@code LineServer} is in this build
+     */
+    public LineFeed startLineServer() {
+        throw new UnsupportedOperationException("the socket cases need dev.sluice.testkit.LineServer, which is not in"
+                + " this build yet");
+    }
+
+    /**
+     * With {@code --follow}: sends every line read from {@link #in()} (what the user types, as into netcat) to
+     * {@code feed} and calls {@code afterEach} after each, until end of input or {@link #requestStop()};
+     * without it, returns at once.
+     */
+    public void forwardTypedLines(LineFeed feed, Feed afterEach) throws Exception {
+        if (!follow()) {
+            return;
+        }
+        out.println("(--follow: type lines to send them to the socket source; Ctrl-C to stop)");
+        BlockingQueue<Optional<String>> typed =
+                new LinkedBlockingQueue<>();
+        // Reading standard input cannot be interrupted: a daemon thread reads, this thread can still stop.
+        Thread reader = new Thread(() -> {
+            try (var lines = new BufferedReader(new InputStreamReader(in(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    typed.add(Optional.of(line));
+                }
+            } catch (IOException e) {
+                out.println("(cannot read standard input: " + e.getMessage() + ")");
+            }
+            typed.add(Optional.empty());
+        }, "examples-stdin");
+        reader.setDaemon(true);
+        reader.start();
+        for (int round = 0; !stopRequested(); ) {
+            Optional<String> line = typed.poll(200, TimeUnit.MILLISECONDS);
+            if (line == null) {
+                continue;
+            }
+            if (line.isEmpty()) {
+                return;
+            }
+            feed.send(line.get());
+            afterEach.round(round++);
+        }
+    }
+
+    /**
+     * Waits until {@code query} has processed {@code rows} input rows in total, then until it is idle. For the
+     * socket source, whose lines reach the query asynchronously: {@code processAllAvailable()} alone may run
+     * before a line just sent has arrived.
+     *
+     * @throws IllegalStateException when the rows have not arrived within a minute
+     */
+    static void awaitInputRows(StreamingQuery query, long rows) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (true) {
+            query.processAllAvailable();
+            long seen = 0;
+            for (StreamingQueryProgress p : query.recentProgress()) {
+                seen += p.numInputRows();
+            }
+            if (seen >= rows) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("query " + query.name() + " processed " + seen + " input rows, not "
+                        + rows + ", within a minute");
+            }
+            Thread.sleep(20);
+        }
     }
 
     /** Whether {@code --follow} was given. */

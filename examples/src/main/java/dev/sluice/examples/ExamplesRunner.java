@@ -28,8 +28,8 @@ import picocli.CommandLine.Parameters;
 public final class ExamplesRunner implements Callable<Integer> {
     /** Every case, in tutorial order. */
     static List<TutorialCase> cases() {
-        return List.of(new InvoiceFiles(), new KafkaToFiles(), new KafkaNotifications(),
-                new OneReaderTwoWriters(), new Bizums(), new BolsaStream(), new BolsaBatch(),
+        return List.of(new SocketWordCount(), new InvoiceFiles(), new KafkaToFiles(), new KafkaNotifications(),
+                new OneReaderTwoWriters(), new Bizums(), new SocketWindows(), new BolsaStream(), new BolsaBatch(),
                 new KafkaJoinMariaDb(), new LoginWindows(), new Deduplication());
     }
 

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -205,6 +206,70 @@ class ExamplesRunnerTest {
                 "|  4|2022-05-09 10:30:00|     40|");
         assertThat(section("deduplication")).contains("--- dentro-marca: keys kept in state at the end: 1, late rows"
                 + " dropped: 2");
+    }
+
+    static final String NEEDS_SOCKET = "needs format(\"socket\") and dev.sluice.testkit.LineServer (socket branch),"
+            + " not on main yet";
+    static final String NEEDS_JDBC = "needs format(\"jdbc\") and stream-static joins (jdbc, joins branches), not on"
+            + " main yet";
+
+    @Test
+    @Disabled(NEEDS_SOCKET)
+    void wordCountInCompleteModePrintsEveryWordAndInUpdateModeOnlyTheChangedOnes() {
+        String out = section("word-count");
+        String complete = RunnerOutput.between(out, "--- outputMode(\"complete\")", "--- outputMode(\"update\")");
+        assertThat(RunnerOutput.batchRows(complete, 0).stream().map(RunnerOutput::cells))
+                .containsExactlyInAnyOrder("Spark,1", "en,1", "el,1", "Severo,1", "Ochoa,1");
+        assertThat(RunnerOutput.batchRows(complete, 1).stream().map(RunnerOutput::cells))
+                .containsExactlyInAnyOrder("Spark,1", "en,2", "el,1", "Severo,2", "Ochoa,2", "El,1", "está,1",
+                        "Elche,1");
+        String update = out.substring(out.indexOf("--- outputMode(\"update\")"));
+        assertThat(RunnerOutput.batchRows(update, 1).stream().map(RunnerOutput::cells))
+                .containsExactlyInAnyOrder("en,2", "Severo,2", "Ochoa,2", "El,1", "está,1", "Elche,1");
+    }
+
+    @Test
+    @Disabled(NEEDS_SOCKET)
+    void tumblingWindowsCountEachWordOnceAndSlidingWindowsTwice() {
+        String out = section("windows");
+        String tumbling = RunnerOutput.between(out, "--- tumbling", "--- sliding");
+        assertThat(WindowRows.countsPerWord(RunnerOutput.batchRows(tumbling, 1), 2))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("Hola", 2L, "Mundo", 1L, "desde", 1L, "el", 1L,
+                        "Severo", 1L));
+        String sliding = out.substring(out.indexOf("--- sliding"));
+        assertThat(WindowRows.countsPerWord(RunnerOutput.batchRows(sliding, 2), 2))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("Hola", 4L, "Mundo", 4L, "Severo", 4L,
+                        "Ochoa", 4L, "desde", 2L, "el", 2L));
+    }
+
+    @Test
+    @Disabled(NEEDS_JDBC)
+    void kafkaLoginsJoinUsuariosAndTheUpsertMovesUltimoLogin() {
+        String out = section("kafka-join-mariadb");
+        String console = RunnerOutput.between(out, "producing to", "upsert of ultimoLogin");
+        assertThat(RunnerOutput.batchRows(console, 0).stream().map(RunnerOutput::cells))
+                .containsExactly("1,Aitor Medrano,2022-05-17 12:15:00,2022-05-13 13:36:58");
+        assertThat(RunnerOutput.batchRows(console, 1).stream().map(RunnerOutput::cells))
+                .containsExactlyInAnyOrder("3,Laura García,2022-05-18 12:15:00,2022-05-15 13:56:58",
+                        "2,Pedro Casas,2022-05-19 12:15:00,2022-05-14 13:46:58");
+        String after = out.substring(out.indexOf("usuarios after:"));
+        assertThat(RunnerOutput.tableRows(after).stream().map(RunnerOutput::cells)).containsExactly(
+                "1,Aitor Medrano,2022-05-17 12:15:00", "2,Pedro Casas,2022-05-19 12:15:00",
+                "3,Laura García,2022-05-18 12:15:00", "4,Mª Josep Vidal,2022-05-16 14:06:58");
+    }
+
+    @Test
+    @Disabled(NEEDS_JDBC)
+    void loginWindowsAreEmittedOnceTheWatermarkPassesAndTheirStateIsCleaned() {
+        String out = section("login-windows");
+        assertThat(out).contains("watermark 2022-05-17T11:55:00.000Z, windows in state: 2, late logins dropped so far: 0")
+                .contains("watermark 2022-05-17T12:25:00.000Z, windows in state: 2, late logins dropped so far: 0")
+                .contains("watermark 2022-05-17T12:55:00.000Z, windows in state: 1, late logins dropped so far: 1");
+        assertThat(RunnerOutput.tableRows(out).stream().map(RunnerOutput::cells)).containsExactly(
+                "2022-05-17 12:00:00,2022-05-17 12:15:00,1,Aitor Medrano,2,2022-05-17 12:05:00",
+                "2022-05-17 12:00:00,2022-05-17 12:15:00,2,Pedro Casas,1,2022-05-17 12:10:00",
+                "2022-05-17 12:15:00,2022-05-17 12:30:00,3,Laura García,1,2022-05-17 12:20:00",
+                "2022-05-17 12:30:00,2022-05-17 12:45:00,1,Aitor Medrano,1,2022-05-17 12:40:00");
     }
 
     @Test

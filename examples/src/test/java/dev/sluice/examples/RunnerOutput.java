@@ -51,6 +51,24 @@ final class RunnerOutput {
         return text.substring(start, end);
     }
 
+    /** The data rows of the table printed under {@code Batch: n} in {@code text}. */
+    static List<String> batchRows(String text, int n) {
+        int start = text.indexOf("\nBatch: " + n + "\n");
+        assertThat(start).as("Batch: " + n).isGreaterThanOrEqualTo(0);
+        int end = text.indexOf("\n\n", start + 1);
+        return tableRows(text.substring(start, end < 0 ? text.length() : end));
+    }
+
+    /** The trimmed cells of a table row, joined with commas: {@code "|  1|a b|"} gives {@code "1,a b"}. */
+    static String cells(String row) {
+        String[] parts = row.substring(1, row.length() - 1).split("\\|", -1);
+        StringBuilder sb = new StringBuilder();
+        for (String p : parts) {
+            sb.append(sb.length() > 0 ? "," : "").append(p.trim());
+        }
+        return sb.toString();
+    }
+
     /** The data rows of every {@code show()} table in {@code text}, in order (header rows left out). */
     static List<String> tableRows(String text) {
         List<String> lines = text.lines().toList();
