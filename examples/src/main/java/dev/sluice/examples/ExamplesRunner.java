@@ -84,21 +84,22 @@ public final class ExamplesRunner implements Callable<Integer> {
         public Integer call() throws Exception {
             ExampleContext.Options options = new ExampleContext.Options(kafka, jdbcUrl, jdbcUser, jdbcPassword, follow,
                     System.in);
-            PrintStream out = System.out;
             CountDownLatch finished = new CountDownLatch(1);
-            try (ExampleContext context = new ExampleContext(out, options)) {
-                // Ctrl-C: end the --follow loop, then let the case stop its queries and clean the work folder.
-                Thread hook = new Thread(() -> {
-                    context.requestStop();
-                    try {
-                        finished.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, "sluice-examples-shutdown");
-                Runtime.getRuntime().addShutdownHook(hook);
+            ExampleContext context = new ExampleContext(System.out, options);
+            // Ctrl-C: end the --follow loop, then wait while the case stops its queries and the work folder goes.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                context.requestStop();
                 try {
-                    return runCases(caseName, context);
+                    finished.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "sluice-examples-shutdown"));
+            try {
+                return runCases(caseName, context);
+            } finally {
+                try {
+                    context.close();
                 } finally {
                     finished.countDown();
                 }
