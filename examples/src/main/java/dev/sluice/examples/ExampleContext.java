@@ -1,7 +1,5 @@
 package dev.sluice.examples;
 
-import dev.sluice.sql.streaming.StreamingQuery;
-import dev.sluice.sql.streaming.StreamingQueryProgress;
 import dev.sluice.testkit.EmbeddedKafka;
 import dev.sluice.testkit.EmbeddedMariaDb;
 import java.io.BufferedReader;
@@ -190,32 +188,6 @@ public final class ExampleContext implements AutoCloseable {
             }
             feed.send(line.get());
             afterEach.round(round++);
-        }
-    }
-
-    /**
-     * Waits until {@code query} has processed {@code rows} input rows in total, then until it is idle. For the
-     * socket source, whose lines reach the query asynchronously: {@code processAllAvailable()} alone may run
-     * before a line just sent has arrived.
-     *
-     * @throws IllegalStateException when the rows have not arrived within a minute
-     */
-    static void awaitInputRows(StreamingQuery query, long rows) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (true) {
-            query.processAllAvailable();
-            long seen = 0;
-            for (StreamingQueryProgress p : query.recentProgress()) {
-                seen += p.numInputRows();
-            }
-            if (seen >= rows) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("query " + query.name() + " processed " + seen + " input rows, not "
-                        + rows + ", within a minute");
-            }
-            Thread.sleep(20);
         }
     }
 

@@ -48,14 +48,16 @@ public final class SocketWindows implements TutorialCase {
                 .master("local[2]")
                 .config("spark.sql.shuffle.partitions", 3)
                 .getOrCreate();
-        countPerWindow(context, spark, "tumbling: window(timestamp, \"2 minutes\")", TUMBLING,
+        // Lines reach the socket source asynchronously: wait for them by counting the rows the queries read.
+        InputRows received = InputRows.register(spark);
+        countPerWindow(context, spark, received, "tumbling: window(timestamp, \"2 minutes\")", TUMBLING,
                 ts -> window(ts, "2 minutes"));
-        countPerWindow(context, spark, "sliding: window(timestamp, \"2 minutes\", \"1 minute\")", SLIDING,
-                ts -> window(ts, "2 minutes", "1 minute"));
+        countPerWindow(context, spark, received, "sliding: window(timestamp, \"2 minutes\", \"1 minute\")",
+                SLIDING, ts -> window(ts, "2 minutes", "1 minute"));
     }
 
-    private static void countPerWindow(ExampleContext context, SluiceSession spark, String title,
-            List<String> lines, Function<Column, Column> windowOf) throws Exception {
+    private static void countPerWindow(ExampleContext context, SluiceSession spark, InputRows received,
+            String title, List<String> lines, Function<Column, Column> windowOf) throws Exception {
         PrintStream out = context.out();
         out.println("--- " + title);
         try (LineFeed netcat = context.startLineServer()) {
@@ -82,9 +84,9 @@ public final class SocketWindows implements TutorialCase {
             for (int i = 0; i < lines.size(); i++) {
                 out.println("nc> " + lines.get(i));
                 netcat.send(lines.get(i));
-                ExampleContext.awaitInputRows(wordCountQuery, i + 1);
+                received.await(wordCountQuery, i + 1);
             }
-            context.forwardTypedLines(netcat, round -> wordCountQuery.processAllAvailable());
+            context.forwardTypedLines(netcat, round -> received.await(wordCountQuery, lines.size() + round + 1));
             wordCountQuery.stop();
         }
     }

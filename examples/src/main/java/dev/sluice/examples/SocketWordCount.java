@@ -54,12 +54,14 @@ public final class SocketWordCount implements TutorialCase {
                 .config("spark.streaming.stopGracefullyOnShutdown", "true")
                 .config("spark.sql.shuffle.partitions", 3)
                 .getOrCreate();
-        countWords(context, spark, "complete");
-        countWords(context, spark, "update");
+        // Lines reach the socket source asynchronously: wait for them by counting the rows the queries read.
+        InputRows received = InputRows.register(spark);
+        countWords(context, spark, received, "complete");
+        countWords(context, spark, received, "update");
     }
 
-    private static void countWords(ExampleContext context, SluiceSession spark, String outputMode)
-            throws Exception {
+    private static void countWords(ExampleContext context, SluiceSession spark, InputRows received,
+            String outputMode) throws Exception {
         PrintStream out = context.out();
         out.println("--- outputMode(\"" + outputMode + "\")");
         try (LineFeed netcat = context.startLineServer()) {
@@ -71,9 +73,9 @@ public final class SocketWordCount implements TutorialCase {
             for (int i = 0; i < LINES.size(); i++) {
                 out.println("nc> " + LINES.get(i));
                 netcat.send(LINES.get(i));
-                ExampleContext.awaitInputRows(wordCountQuery, i + 1);
+                received.await(wordCountQuery, i + 1);
             }
-            context.forwardTypedLines(netcat, round -> wordCountQuery.processAllAvailable());
+            context.forwardTypedLines(netcat, round -> received.await(wordCountQuery, LINES.size() + round + 1));
             wordCountQuery.stop();
         }
     }

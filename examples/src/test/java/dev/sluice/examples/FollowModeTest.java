@@ -2,6 +2,7 @@ package dev.sluice.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** {@code --follow}: a case keeps feeding input until stopped (Ctrl-C), then ends cleanly and cleans up. */
@@ -48,5 +50,17 @@ class FollowModeTest {
                 .contains("dropped facturas-5.json into entrada")
                 .contains("facturaWriterQuery.recentProgress");
         assertThat(Files.exists(workDir)).isFalse();
+    }
+
+    @Test
+    @Disabled(ExamplesRunnerTest.NEEDS_SOCKET)
+    void typedLinesGoToTheSocketSourceUntilEndOfInput() throws Exception {
+        InputStream typed = new ByteArrayInputStream("hola mundo hola\n".getBytes(StandardCharsets.UTF_8));
+        String output = RunnerOutput.run("word-count",
+                new ExampleContext.Options(null, null, null, null, true, typed));
+        String complete = RunnerOutput.between(output, "--- outputMode(\"complete\")", "--- outputMode(\"update\")");
+        assertThat(complete).contains("(--follow: type lines to send them to the socket source; Ctrl-C to stop)");
+        assertThat(RunnerOutput.batchRows(complete, 2).stream().map(RunnerOutput::cells)).contains("hola,2", "mundo,1",
+                "Severo,2");
     }
 }
