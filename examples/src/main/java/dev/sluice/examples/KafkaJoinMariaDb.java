@@ -95,6 +95,7 @@ public final class KafkaJoinMariaDb implements TutorialCase {
         PrintStream out = context.out();
         KafkaTopics kafka = context.kafka();
         String usuariosk = kafka.freshTopic("usuariosk");
+        out.println("(re)creating the table usuarios with the tutorial's four users");
         createUsuarios(context);
         SluiceSession spark = Sluice.builder()
                 .master("local[3]")
