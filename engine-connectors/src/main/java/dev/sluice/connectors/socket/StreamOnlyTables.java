@@ -5,7 +5,8 @@ import dev.sluice.sql.AnalysisException;
 /**
  * Spark's errors for the batch API used on a format that only streams ({@code socket}, {@code rate},
  * {@code rate-micro-batch}): {@code read().format(x).load()} and {@code write().format(x).save()} fail with
- * {@code UNSUPPORTED_FEATURE.TABLE_OPERATION}, naming the source's table as Spark names it. Stateless.
+ * {@code UNSUPPORTED_FEATURE.TABLE_OPERATION}, naming the source's table as Spark names it; and a user schema for
+ * their fixed schemas is rejected. Stateless.
  */
 public final class StreamOnlyTables {
     private StreamOnlyTables() {
@@ -19,6 +20,11 @@ public final class StreamOnlyTables {
     /** The error of a batch write to {@code tableName}. */
     public static AnalysisException batchWrite(String tableName) {
         return unsupported(tableName, "append in batch mode");
+    }
+
+    /** The error of {@code readStream().schema(...)} on a source whose schema is fixed. */
+    public static AnalysisException userSchema(String format) {
+        return new AnalysisException(format + " source does not support user-specified schema.");
     }
 
     private static AnalysisException unsupported(String tableName, String operation) {

@@ -3,7 +3,6 @@ package dev.sluice.connectors.socket;
 import dev.sluice.spi.Source;
 import dev.sluice.spi.SourceContext;
 import dev.sluice.spi.StreamingProvider;
-import dev.sluice.sql.AnalysisException;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
 import dev.sluice.sql.SaveMode;
@@ -37,7 +36,7 @@ public final class TextSocketProvider implements StreamingProvider, BatchFormatP
         LOG.warn("The socket source should not be used for production applications! It does not support recovery.");
         SocketSourceOptions options = SocketSourceOptions.parse(context.options());
         if (context.userSchema() != null) {
-            throw new AnalysisException("socket source does not support user-specified schema.");
+            throw StreamOnlyTables.userSchema(shortName());
         }
         return schema(options);
     }
