@@ -3,6 +3,8 @@ package dev.sluice.connectors.socket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.spi.Offset;
+import dev.sluice.spi.ReadLimit;
 import dev.sluice.sql.AnalysisException;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
@@ -200,6 +202,30 @@ class TextSocketSourceTest extends SocketTestSupport {
         StreamingTestHooks.set(spark, BatchHooks.NONE);
         spark.streams().resetTerminated();
         return q;
+    }
+
+    @Test
+    void commitDropsDeliveredLinesFromMemory() throws Exception {
+        TextSocketSource source = new TextSocketSource(new SocketSourceOptions(server.host(), server.port(), false, true),
+                new StructType().add("value", DataTypes.StringType));
+        try {
+            awaitConnected(1);
+            server.send("x", "y", "z");
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (source.latestOffset(null, ReadLimit.allAvailable()) == null
+                    || !source.latestOffset(null, ReadLimit.allAvailable()).json().equals("2")) {
+                assertThat(System.nanoTime()).isLessThan(deadline);
+                Thread.sleep(5);
+            }
+            assertThat(source.read(null, Offset.of("2")).get(0).rowCount()).isEqualTo(3);
+            source.commit(Offset.of("1"));
+            assertThat(source.read(Offset.of("1"), Offset.of("2")).get(0).column(0).getString(0)).isEqualTo("z");
+            assertThatThrownBy(() -> source.read(null, Offset.of("2")))
+                    .hasMessageContaining("holds lines (1, 2], not the requested range (-1, 2]");
+            assertThatThrownBy(() -> source.commit(Offset.of("0"))).hasMessageContaining("committed out of order");
+        } finally {
+            source.stop();
+        }
     }
 
     @Test
