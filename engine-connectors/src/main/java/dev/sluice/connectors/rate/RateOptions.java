@@ -23,25 +23,40 @@ final class RateOptions {
 
     static long getLong(Map<String, String> options, String key, long defaultValue) {
         String text = Options.get(options, key, null);
-        if (text == null) {
-            return defaultValue;
-        }
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw notANumber(text, key, "a long");
-        }
+        return text == null ? defaultValue : parse(text, key, "a long", Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
     static int getInt(Map<String, String> options, String key, int defaultValue) {
         String text = Options.get(options, key, null);
-        if (text == null) {
-            return defaultValue;
+        return text == null ? defaultValue : (int) parse(text, key, "an integer", Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Spark's range check: {@code value} must be positive, or with {@code zeroAllowed} non-negative.
+     *
+     * @throws IllegalArgumentException with Spark's message, e.g. {@code Invalid value '0'. The option
+     *         'rowsPerSecond' must be positive}
+     */
+    static <T extends Number> T check(T value, String key, boolean zeroAllowed) {
+        long v = value.longValue();
+        if (v < 0 || v == 0 && !zeroAllowed) {
+            throw new IllegalArgumentException("Invalid value '" + value + "'. The option '" + key + "' must be "
+                    + (zeroAllowed ? "non-negative" : "positive"));
         }
+        return value;
+    }
+
+    private static long parse(String text, String key, String kind, long min, long max) {
         try {
-            return Integer.parseInt(text);
+            long value = Long.parseLong(text);
+            if (value < min || value > max) {
+                throw new NumberFormatException(text);
+            }
+            return value;
         } catch (NumberFormatException e) {
-            throw notANumber(text, key, "an integer");
+            // Spark reports the bare NumberFormatException of parseLong/parseInt; the option's name is added.
+            throw new NumberFormatException("For input string: \"" + text + "\" (the option '" + key + "' must be "
+                    + kind + ")");
         }
     }
 
@@ -72,10 +87,5 @@ final class RateOptions {
         throw new NumberFormatException("Time must be specified as seconds (s), milliseconds (ms), microseconds (us),"
                 + " minutes (m or min), hour (h), or day (d). E.g. 50s, 100ms, or 250us.\n" + problem
                 + " (option '" + key + "')");
-    }
-
-    private static NumberFormatException notANumber(String text, String key, String kind) {
-        return new NumberFormatException("For input string: \"" + text + "\" (the option '" + key + "' must be " + kind
-                + ")");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.checkpoint.CheckpointFile;
+import dev.sluice.connectors.socket.CrashBeforeCommit;
 import dev.sluice.sql.AnalysisException;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
@@ -107,19 +108,7 @@ class RateSourcesQueryTest {
     @Test
     void rateMicroBatchRestartRerunsTheUncommittedBatchWithIdenticalRows() throws Exception {
         String checkpoint = dir.resolve("ckpt").toString();
-        StreamingTestHooks.set(spark, new BatchHooks() {
-            @Override
-            public void beforeCommit(long batchId) {
-                if (batchId == 1) {
-                    throw new IllegalStateException("injected crash before the commit of batch 1");
-                }
-            }
-        });
-        Recorder crashed = new Recorder();
-        StreamingQuery q = crashed.start(microBatches(3, 1), checkpoint, Trigger.ProcessingTime(0));
-        assertThatThrownBy(q::awaitTermination).hasStackTraceContaining("injected crash");
-        StreamingTestHooks.set(spark, BatchHooks.NONE);
-        spark.streams().resetTerminated();
+        Recorder crashed = crashAtBatch1(microBatches(3, 1), checkpoint, Trigger.ProcessingTime(0));
 
         Recorder restarted = new Recorder();
         restarted.start(microBatches(3, 1), checkpoint, Trigger.AvailableNow()).awaitTermination();
@@ -146,30 +135,32 @@ class RateSourcesQueryTest {
     @Test
     void rateRestartRerunsTheUncommittedBatchWithIdenticalRows() throws Exception {
         String checkpoint = dir.resolve("ckpt").toString();
-        StreamingTestHooks.set(spark, new BatchHooks() {
-            @Override
-            public void beforeCommit(long batchId) {
-                if (batchId == 1) {
-                    throw new IllegalStateException("injected crash before the commit of batch 1");
-                }
-            }
-        });
-        Recorder crashed = new Recorder();
-        StreamingQuery q = crashed.start(spark.readStream().format("rate").option("rowsPerSecond", 7)
-                .option("rampUpTime", "2s").option("numPartitions", 3).load(), checkpoint, Trigger.ProcessingTime(50));
-        assertThatThrownBy(q::awaitTermination).hasStackTraceContaining("injected crash");
-        StreamingTestHooks.set(spark, BatchHooks.NONE);
-        spark.streams().resetTerminated();
+        Recorder crashed = crashAtBatch1(rampingRate(), checkpoint, Trigger.ProcessingTime(50));
 
         Recorder restarted = new Recorder();
-        StreamingQuery again = restarted.start(spark.readStream().format("rate").option("rowsPerSecond", 7)
-                .option("rampUpTime", "2s").option("numPartitions", 3).load(), checkpoint, Trigger.ProcessingTime(50));
+        StreamingQuery again = restarted.start(rampingRate(), checkpoint, Trigger.ProcessingTime(50));
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (!restarted.batches.containsKey(1L) && System.nanoTime() < deadline && again.isActive()) {
             Thread.sleep(10);
         }
         again.stop();
         assertThat(restarted.batches.get(1L)).isNotNull().isEqualTo(crashed.batches.get(1L));
+    }
+
+    private Dataset<Row> rampingRate() {
+        return spark.readStream().format("rate").option("rowsPerSecond", 7).option("rampUpTime", "2s")
+                .option("numPartitions", 3).load();
+    }
+
+    /** Runs {@code rates} until batch 1 fails before its commit (after the sink saw it); returns what it saw. */
+    private Recorder crashAtBatch1(Dataset<Row> rates, String checkpoint, Trigger trigger) {
+        StreamingTestHooks.set(spark, new CrashBeforeCommit(1));
+        Recorder crashed = new Recorder();
+        StreamingQuery q = crashed.start(rates, checkpoint, trigger);
+        assertThatThrownBy(q::awaitTermination).hasStackTraceContaining(CrashBeforeCommit.MESSAGE);
+        StreamingTestHooks.set(spark, BatchHooks.NONE);
+        spark.streams().resetTerminated();
+        return crashed;
     }
 
     private static void awaitRows(Recorder out, StreamingQuery q, int rows) throws InterruptedException {

@@ -57,47 +57,51 @@ class RateStreamSourceTest {
         assertThat(source.latestOffset(Offset.of("2"), ReadLimit.allAvailable()).json()).isEqualTo("2");
     }
 
+    /** Plays the engine: each trigger moves the manual clock, plans the next batch and reads it. */
+    private final class Driver {
+        final ManualClock clock = new ManualClock(T0);
+        final RateStreamSource source;
+        Offset last;
+
+        Driver(long rowsPerSecond, long rampUpSeconds, int partitions) {
+            source = new RateStreamSource(rowsPerSecond, rampUpSeconds, partitions, clock, dir.toString());
+        }
+
+        /** Advances the clock by {@code ms}, then plans and reads one batch; returns its rows. */
+        List<String> trigger(long ms) {
+            clock.advance(ms);
+            Offset end = source.latestOffset(last, ReadLimit.allAvailable());
+            List<String> rows = rows(source.read(last, end));
+            last = end;
+            return rows;
+        }
+    }
+
     @Test
     void valuesAndTimestampsSpreadEvenlyOverEachBatchsSeconds() {
-        ManualClock clock = new ManualClock(T0);
-        RateStreamSource source = new RateStreamSource(4, 0, 1, clock, dir.toString());
-        clock.advance(1_000);
-        Offset first = source.latestOffset(null, ReadLimit.allAvailable());
-        assertThat(rows(source.read(null, first))).containsExactly(T0 + ":0", (T0 + 250) + ":1", (T0 + 500) + ":2",
+        Driver rate = new Driver(4, 0, 1);
+        assertThat(rate.trigger(1_000)).containsExactly(T0 + ":0", (T0 + 250) + ":1", (T0 + 500) + ":2",
                 (T0 + 750) + ":3");
-        clock.advance(2_000);
-        Offset second = source.latestOffset(first, ReadLimit.allAvailable());
-        assertThat(second.json()).isEqualTo("3");
-        List<String> rows = rows(source.read(first, second));
+        List<String> rows = rate.trigger(2_000);
+        assertThat(rate.last.json()).isEqualTo("3");
         assertThat(rows).hasSize(8).startsWith((T0 + 1_000) + ":4", (T0 + 1_250) + ":5").endsWith((T0 + 2_750) + ":11");
     }
 
     @Test
     void rampUpGivesFewerRowsInTheFirstSeconds() {
-        ManualClock clock = new ManualClock(T0);
-        RateStreamSource source = new RateStreamSource(10, 4, 1, clock, dir.toString());
-        clock.advance(1_000);
-        Offset s1 = source.latestOffset(null, ReadLimit.allAvailable());
-        assertThat(rows(source.read(null, s1))).containsExactly(T0 + ":0", (T0 + 500) + ":1");
-        clock.advance(1_000);
-        Offset s2 = source.latestOffset(s1, ReadLimit.allAvailable());
-        assertThat(rows(source.read(s1, s2))).containsExactly((T0 + 1_000) + ":2", (T0 + 1_250) + ":3",
+        Driver rate = new Driver(10, 4, 1);
+        assertThat(rate.trigger(1_000)).containsExactly(T0 + ":0", (T0 + 500) + ":1");
+        assertThat(rate.trigger(1_000)).containsExactly((T0 + 1_000) + ":2", (T0 + 1_250) + ":3",
                 (T0 + 1_500) + ":4", (T0 + 1_750) + ":5");
-        clock.advance(5_000);
-        Offset s7 = source.latestOffset(s2, ReadLimit.allAvailable());
         // seconds 2..7 end at values 6, 12, 20, 30, 40, 50: [6, 50) over 5 seconds
-        List<String> rows = rows(source.read(s2, s7));
-        assertThat(rows).hasSize(44).startsWith((T0 + 2_000) + ":6").endsWith(
+        assertThat(rate.trigger(5_000)).hasSize(44).startsWith((T0 + 2_000) + ":6").endsWith(
                 (T0 + 2_000 + Math.round(43 * 5_000.0 / 44)) + ":49");
     }
 
     @Test
     void partitionsSplitTheValuesRoundRobinAndRowsComePartitionAfterPartition() {
-        ManualClock clock = new ManualClock(T0);
-        RateStreamSource source = new RateStreamSource(5, 0, 2, clock, dir.toString());
-        clock.advance(1_000);
-        Offset end = source.latestOffset(null, ReadLimit.allAvailable());
-        assertThat(rows(source.read(null, end))).containsExactly(T0 + ":0", (T0 + 400) + ":2", (T0 + 800) + ":4",
+        Driver rate = new Driver(5, 0, 2);
+        assertThat(rate.trigger(1_000)).containsExactly(T0 + ":0", (T0 + 400) + ":2", (T0 + 800) + ":4",
                 (T0 + 200) + ":1", (T0 + 600) + ":3");
     }
 

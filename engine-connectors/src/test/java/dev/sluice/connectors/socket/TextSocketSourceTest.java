@@ -185,20 +185,13 @@ class TextSocketSourceTest extends SocketTestSupport {
 
     /** Runs batch 0 ("a", "b"), then fails batch 1 ("c") after its offsets are logged, before its commit. */
     private StreamingQuery crashBeforeCommittingBatch1(String checkpoint) throws Exception {
-        StreamingTestHooks.set(spark, new BatchHooks() {
-            @Override
-            public void beforeCommit(long batchId) {
-                if (batchId == 1) {
-                    throw new IllegalStateException("injected crash before the commit of batch 1");
-                }
-            }
-        });
+        StreamingTestHooks.set(spark, new CrashBeforeCommit(1));
         BatchRecorder first = new BatchRecorder();
         StreamingQuery q = first.start(socketLines(), "append", checkpoint, TextSocketSourceTest::text);
         awaitConnected(1);
         step(q, 0, "a", "b");
         server.send("c");
-        assertThat(awaitFailure(q)).hasMessageContaining("injected crash");
+        assertThat(awaitFailure(q)).hasMessageContaining(CrashBeforeCommit.MESSAGE);
         StreamingTestHooks.set(spark, BatchHooks.NONE);
         spark.streams().resetTerminated();
         return q;
