@@ -86,7 +86,7 @@ final class SocketLineClient implements AutoCloseable {
         if (t instanceof Error error) {
             throw error;
         }
-        return (Exception) t;
+        return t instanceof Exception e ? e : new Exception(t);
     }
 
     /** Closes the connection and stops its thread; lines not yet delivered to the listener are dropped. */
