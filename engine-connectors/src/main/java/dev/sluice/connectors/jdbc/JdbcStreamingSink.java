@@ -95,7 +95,10 @@ final class JdbcStreamingSink implements Sink {
             });
         } catch (SQLException e) {
             throw JdbcConnectorException.of("STREAMING_WRITE", "Could not commit batch " + batchId + " to table "
-                    + writer.table(), e, options);
+                    + writer.table() + " (rolled back)", e, options);
+        } catch (JdbcConnectorException e) {
+            throw new JdbcConnectorException("FAILED_JDBC.STREAMING_WRITE", "Could not commit batch " + batchId
+                    + " to table " + writer.table() + " (rolled back): " + e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.sluice.connectors.jdbc;
 import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
 import dev.sluice.sql.AnalysisException;
+import dev.sluice.sql.types.StringType;
 import dev.sluice.sql.types.StructField;
 import dev.sluice.sql.types.StructType;
 import java.sql.Connection;
@@ -17,12 +18,15 @@ import java.util.TreeMap;
 
 /**
  * The table operations of JDBC writes, shared by the batch writer and the streaming sink: existence check,
- * {@code CREATE TABLE} (engine types mapped by the dialect, {@code createTableColumnTypes} overrides,
- * {@code createTableOptions} appended), drop, truncate, and inserts or upserts through one prepared statement
+ * {@code CREATE TABLE} (engine types mapped by the dialect, string primary-key columns as
+ * {@code VARCHAR(255)}, {@code createTableColumnTypes} overrides, {@code createTableOptions} appended), drop, truncate, and inserts or upserts through one prepared statement
  * executed in batches of {@code batchsize} rows (values bound by type, see {@link ValueBinders}). Methods run on
  * a connection the caller owns, inside whatever transaction the caller has open. Immutable.
  */
 final class JdbcTableWriter {
+    /** The SQL type of a string column that is part of a created primary key. */
+    static final String KEY_STRING_TYPE = "VARCHAR(255)";
+
     private final JdbcOptions options;
     private final JdbcDialect dialect;
     private final StructType schema;
@@ -65,8 +69,11 @@ final class JdbcTableWriter {
         StructField[] fields = schema.fields();
         for (int i = 0; i < fields.length; i++) {
             StructField f = fields[i];
-            String type = overrides.getOrDefault(f.name(), dialect.sqlType(f.dataType()));
             boolean key = JdbcDialect.containsIgnoreCase(primaryKey, f.name());
+            // Databases cannot index unbounded text (MySQL's LONGTEXT, TEXT): string keys get a bounded type.
+            String defaultType = key && f.dataType() instanceof StringType ? KEY_STRING_TYPE
+                    : dialect.sqlType(f.dataType());
+            String type = overrides.getOrDefault(f.name(), defaultType);
             sql.append(i == 0 ? "" : ", ").append(dialect.quoteIdentifier(f.name())).append(' ').append(type)
                     .append(f.nullable() && !key ? "" : " NOT NULL");
         }
