@@ -51,7 +51,8 @@ public final class JdbcRelationProvider implements BatchFormatProvider {
         JdbcOptions jdbc = new JdbcOptions(options);
         JdbcDialect dialect = JdbcDialect.forUrl(jdbc.url);
         List<JdbcColumn> columns;
-        try (Connection connection = JdbcConnections.openForRead(jdbc)) {
+        // As Spark, sessionInitStatement runs on the connections that read rows, not on the one learning columns.
+        try (Connection connection = JdbcConnections.open(jdbc)) {
             columns = JdbcSchemas.resolve(connection, jdbc, dialect);
         } catch (SQLException e) {
             throw JdbcConnectorException.of("CONNECT", "Could not close the connection to " + jdbc.redactedUrl(), e, jdbc);

@@ -56,6 +56,25 @@ class JdbcPartitionAndPushdownTest extends JdbcTestSupport {
     }
 
     @Test
+    void partitionsAreReadConcurrently() {
+        String t = people();
+        String arrivals = table("arrivals");
+        execute("CREATE TABLE " + arrivals + " (connection BIGINT)");
+        // A barrier in the database: each partition's connection registers, then waits (at most 30 s) until both
+        // partitions have; @met tells its query whether the other partition's connection was there meanwhile.
+        String barrier = "BEGIN NOT ATOMIC DECLARE i INT DEFAULT 0; INSERT INTO " + arrivals
+                + " VALUES (CONNECTION_ID()); WHILE (SELECT COUNT(*) FROM " + arrivals + ") < 2 AND i < 600 DO"
+                + " DO SLEEP(0.05); SET i = i + 1; END WHILE; SET @met = (SELECT COUNT(*) FROM " + arrivals
+                + ") >= 2; END";
+        Dataset<Row> df = reader().option("dbtable", "(SELECT id, CAST(@met AS SIGNED) AS met FROM " + t + ") x")
+                .option("partitionColumn", "id").option("lowerBound", 0).option("upperBound", 100)
+                .option("numPartitions", 2).option("sessionInitStatement", barrier).load();
+        List<Row> rows = df.collectAsList();
+        assertThat(rows).hasSize(103).allSatisfy(r -> assertThat(r.getLong(1)).isEqualTo(1L));
+        assertThat(query("SELECT COUNT(DISTINCT connection) FROM " + arrivals)).containsExactly(List.of("2"));
+    }
+
+    @Test
     void simpleFiltersArePushedAndReachTheServer() {
         String t = people();
         execute("SET GLOBAL log_output = 'TABLE'", "SET GLOBAL general_log = 1");
