@@ -248,7 +248,8 @@ public final class PlanBuilder {
                     + "\" contains invalid expressions: " + resolved.sql() + ". Rewrite the query to avoid window"
                     + " functions, aggregate functions, and generator functions in the WHERE clause.", "42903");
         }
-        return new Filter(resolved, plan);
+        // Scans that can evaluate filters where the data lives (JDBC) get them now, so explain() shows them.
+        return new Filter(resolved, dev.sluice.plan.logical.ScanRelation.pushFilter(plan, resolved));
     }
 
     /** {@code groupBy(grouping).agg(aggregates)}: output is the grouping columns then the aggregates. */

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * {@link SluiceSession#read()}, configured with {@link #format}, {@link #option}, {@link #schema}, then
  * {@link #load}. Option keys are case-insensitive; a later value for the same key wins. The format is
  * resolved through {@link dev.sluice.sql.sources.BatchFormatProvider}s on the class path (engine-connectors
- * registers {@code text}, {@code csv}, {@code json} and {@code parquet}). The default format is
+ * registers {@code text}, {@code csv}, {@code json}, {@code parquet}, {@code kafka} and {@code jdbc}). The default format is
  * {@code parquet}, as Spark's {@code spark.sql.sources.default}.
  *
  * <p>A builder: not thread-safe; use one per read.
@@ -108,5 +108,29 @@ public final class DataFrameReader {
 
     public Dataset<Row> parquet(String... paths) {
         return format("parquet").load(paths);
+    }
+
+    /**
+     * Reads database table (or parenthesised subquery with an alias) {@code table} over JDBC, as Spark's
+     * {@code jdbc(url, table, properties)}: the properties ({@code user}, {@code password}, any jdbc option or
+     * driver property) are added to this reader's options. Needs the {@code jdbc} format (engine-connectors).
+     */
+    public Dataset<Row> jdbc(String url, String table, java.util.Properties properties) {
+        for (String name : properties.stringPropertyNames()) {
+            option(name, properties.getProperty(name));
+        }
+        return format("jdbc").option("url", url).option("dbtable", table).load();
+    }
+
+    /**
+     * As {@link #jdbc(String, String, java.util.Properties)}, read as {@code numPartitions} parallel range
+     * queries over integral column {@code columnName} (Spark's stride rules; rows outside the bounds are read
+     * too, by the first and last ranges).
+     */
+    public Dataset<Row> jdbc(String url, String table, String columnName, long lowerBound, long upperBound,
+                             int numPartitions, java.util.Properties properties) {
+        option("partitionColumn", columnName).option("lowerBound", lowerBound).option("upperBound", upperBound)
+                .option("numPartitions", numPartitions);
+        return jdbc(url, table, properties);
     }
 }

@@ -100,4 +100,16 @@ public final class DataFrameWriter<T> {
     public void parquet(String path) {
         format("parquet").save(path);
     }
+
+    /**
+     * Writes to database table {@code table} over JDBC in this writer's mode, as Spark's
+     * {@code jdbc(url, table, connectionProperties)}: the properties ({@code user}, {@code password}, any jdbc
+     * option or driver property) are added to this writer's options. A JDBC write has no path.
+     */
+    public void jdbc(String url, String table, java.util.Properties connectionProperties) {
+        for (String name : connectionProperties.stringPropertyNames()) {
+            option(name, connectionProperties.getProperty(name));
+        }
+        format("jdbc").option("url", url).option("dbtable", table).save();
+    }
 }

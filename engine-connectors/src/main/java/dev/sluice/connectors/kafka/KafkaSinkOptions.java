@@ -1,9 +1,10 @@
 package dev.sluice.connectors.kafka;
 
+import dev.sluice.connectors.support.Redaction;
+import dev.sluice.connectors.support.SinkCheckpoint;
 import dev.sluice.spi.Options;
 import dev.sluice.spi.SinkContext;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class KafkaSinkOptions {
                     + " 'exactly_once', got '" + guaranteeText + "'.");
         };
         transactionalIdPrefix = Options.get(options, "transactionalIdPrefix", null);
-        checkpointLocation = checkpointLocation(context);
+        checkpointLocation = SinkCheckpoint.location(context);
         if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
             Object idempotence = KafkaParams.get(kafkaParams, "enable.idempotence");
             if (idempotence != null && !Boolean.parseBoolean(idempotence.toString().trim())) {
@@ -62,19 +63,6 @@ final class KafkaSinkOptions {
             throw KafkaErrors.invalidOption("Option 'transactionalIdPrefix' only applies with"
                     + " deliveryGuarantee=exactly_once.");
         }
-    }
-
-    /** Where {@code DataStreamWriter} will put the checkpoint (same rule), or null when it will be temporary. */
-    private static Path checkpointLocation(SinkContext context) {
-        String location = context.option("checkpointLocation", null);
-        if (location != null) {
-            return Paths.get(location);
-        }
-        String root = context.session().conf().get("spark.sql.streaming.checkpointLocation", null);
-        if (root != null && context.queryName() != null) {
-            return Paths.get(root, context.queryName());
-        }
-        return null;
     }
 
     @Override

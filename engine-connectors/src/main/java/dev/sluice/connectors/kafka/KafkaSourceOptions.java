@@ -1,5 +1,6 @@
 package dev.sluice.connectors.kafka;
 
+import dev.sluice.connectors.support.Redaction;
 import dev.sluice.spi.Options;
 import java.util.ArrayList;
 import java.util.Arrays;

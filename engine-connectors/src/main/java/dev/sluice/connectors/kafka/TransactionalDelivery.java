@@ -1,13 +1,7 @@
 package dev.sluice.connectors.kafka;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.sluice.batch.Chunk;
-import dev.sluice.checkpoint.CheckpointFile;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.sluice.connectors.support.SinkCheckpoint;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +36,8 @@ final class TransactionalDelivery implements KafkaSink.Delivery {
 
     TransactionalDelivery(KafkaSinkOptions options) {
         this.base = options.transactionalIdPrefix != null ? options.transactionalIdPrefix
-                : "sluice-" + queryId(options.checkpointLocation);
+                : "sluice-" + SinkCheckpoint.queryId(options.checkpointLocation,
+                        "KAFKA_SINK_NO_QUERY_ID");
         this.transactionalId = base + "-0";
         this.markerGroup = base + "-commits";
         Map<String, Object> props = KafkaSink.producerProperties(options);
@@ -57,27 +52,6 @@ final class TransactionalDelivery implements KafkaSink.Delivery {
             throw KafkaErrors.broker("Could not start the exactly-once Kafka sink with transactional.id " + transactionalId,
                     e);
         }
-    }
-
-    /** The query id in {@code <checkpoint>/metadata} (written by the engine before the first batch). */
-    private static String queryId(Path checkpoint) {
-        Path metadata = checkpoint.resolve("metadata");
-        if (!Files.exists(metadata)) {
-            throw new KafkaConnectorException("KAFKA_SINK_NO_QUERY_ID", "The exactly-once Kafka sink needs the query id"
-                    + " in " + metadata + ", which does not exist.", "55000", null);
-        }
-        try (JsonParser p = new JsonFactory().createParser(CheckpointFile.readText(metadata, 1))) {
-            while (p.nextToken() != null) {
-                if (p.currentToken() == JsonToken.FIELD_NAME && "id".equals(p.currentName())) {
-                    p.nextToken();
-                    return p.getText();
-                }
-            }
-        } catch (IOException e) {
-            throw new KafkaConnectorException("KAFKA_SINK_NO_QUERY_ID", "Cannot read the query id in " + metadata, "55000",
-                    e);
-        }
-        throw new KafkaConnectorException("KAFKA_SINK_NO_QUERY_ID", "No query id in " + metadata, "55000", null);
     }
 
     /** The highest batch id among the committed markers of {@link #markerGroup}; -1 when none. */

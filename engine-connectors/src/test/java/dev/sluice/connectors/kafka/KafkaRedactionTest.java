@@ -3,6 +3,7 @@ package dev.sluice.connectors.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.connectors.support.Redaction;
 import dev.sluice.sql.streaming.StreamingQuery;
 import dev.sluice.stream.MicroBatchExecution;
 import java.util.Arrays;
