@@ -2,6 +2,7 @@ package dev.sluice.examples;
 
 import dev.sluice.testkit.EmbeddedKafka;
 import dev.sluice.testkit.EmbeddedMariaDb;
+import dev.sluice.testkit.LineServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -142,14 +143,13 @@ public final class ExampleContext implements AutoCloseable {
     }
 
     /**
-     * A new line server on 127.0.0.1 for a socket case (closed by the case, or at the latest by
-     * {@link #close()}).
-     *
-     * @throws UnsupportedOperationException until the test kit's {@code LineServer} is in this build
+     * A new line server on a free port of 127.0.0.1, in place of the tutorial's {@code nc -lk 9999}; the case
+     * closes it.
      */
-    public LineFeed startLineServer() {
-        throw new UnsupportedOperationException("the socket cases need dev.sluice.testkit.LineServer, which is not in"
-                + " this build yet");
+    public LineServer startLineServer() {
+        LineServer server = new LineServer();
+        out.println("(line server listening on " + server.host() + ":" + server.port() + ", as nc -lk would)");
+        return server;
     }
 
     /**
@@ -157,7 +157,7 @@ public final class ExampleContext implements AutoCloseable {
      * {@code feed} and calls {@code afterEach} after each, until end of input or {@link #requestStop()};
      * without it, returns at once.
      */
-    public void forwardTypedLines(LineFeed feed, Feed afterEach) throws Exception {
+    public void forwardTypedLines(LineServer feed, Feed afterEach) throws Exception {
         if (!follow()) {
             return;
         }

@@ -10,7 +10,9 @@ import dev.sluice.sql.Row;
 import dev.sluice.sql.Sluice;
 import dev.sluice.sql.SluiceSession;
 import dev.sluice.sql.streaming.StreamingQuery;
+import dev.sluice.testkit.LineServer;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
@@ -60,7 +62,7 @@ public final class SocketWindows implements TutorialCase {
             String title, List<String> lines, Function<Column, Column> windowOf) throws Exception {
         PrintStream out = context.out();
         out.println("--- " + title);
-        try (LineFeed netcat = context.startLineServer()) {
+        try (LineServer netcat = context.startLineServer()) {
             Dataset<Row> linesDF = spark.readStream()
                     .format("socket")
                     .option("host", netcat.host())
@@ -81,6 +83,8 @@ public final class SocketWindows implements TutorialCase {
                     .option("truncate", "false")
                     .option("checkpointLocation", context.folder("windows-" + name).toString())
                     .start();
+            // Like netcat, the server sends a line only to the clients connected at that moment.
+            netcat.awaitConnections(1, Duration.ofSeconds(30));
             for (int i = 0; i < lines.size(); i++) {
                 out.println("nc> " + lines.get(i));
                 netcat.send(lines.get(i));

@@ -8,7 +8,9 @@ import dev.sluice.sql.Row;
 import dev.sluice.sql.Sluice;
 import dev.sluice.sql.SluiceSession;
 import dev.sluice.sql.streaming.StreamingQuery;
+import dev.sluice.testkit.LineServer;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -36,7 +38,7 @@ public final class SocketWordCount implements TutorialCase {
     }
 
     /** Case 1's query: the words of the socket's lines, counted. */
-    static Dataset<Row> cantidadDF(SluiceSession spark, LineFeed netcat) {
+    static Dataset<Row> cantidadDF(SluiceSession spark, LineServer netcat) {
         Dataset<Row> lineasDF = spark.readStream()
                 .format("socket")
                 .option("host", netcat.host())
@@ -64,12 +66,14 @@ public final class SocketWordCount implements TutorialCase {
             String outputMode) throws Exception {
         PrintStream out = context.out();
         out.println("--- outputMode(\"" + outputMode + "\")");
-        try (LineFeed netcat = context.startLineServer()) {
+        try (LineServer netcat = context.startLineServer()) {
             StreamingQuery wordCountQuery = cantidadDF(spark, netcat).writeStream()
                     .format("console")
                     .outputMode(outputMode)
                     .option("checkpointLocation", context.folder("wordcount-" + outputMode).toString())
                     .start();
+            // Like netcat, the server sends a line only to the clients connected at that moment.
+            netcat.awaitConnections(1, Duration.ofSeconds(30));
             for (int i = 0; i < LINES.size(); i++) {
                 out.println("nc> " + LINES.get(i));
                 netcat.send(LINES.get(i));

@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -185,13 +184,7 @@ class ExamplesRunnerTest {
                 "4,2022-05-09 10:30:00,40");
     }
 
-    static final String NEEDS_SOCKET = "needs format(\"socket\") and dev.sluice.testkit.LineServer (socket branch),"
-            + " not on main yet";
-    static final String NEEDS_JDBC = "needs format(\"jdbc\") and stream-static joins (jdbc, joins branches), not on"
-            + " main yet";
-
     @Test
-    @Disabled(NEEDS_SOCKET)
     void wordCountInCompleteModePrintsEveryWordAndInUpdateModeOnlyTheChangedOnes() {
         String out = section("word-count");
         String complete = RunnerOutput.between(out, "--- outputMode(\"complete\")", "--- outputMode(\"update\")");
@@ -206,7 +199,6 @@ class ExamplesRunnerTest {
     }
 
     @Test
-    @Disabled(NEEDS_SOCKET)
     void tumblingWindowsCountEachWordOnceAndSlidingWindowsTwice() {
         String out = section("windows");
         String tumbling = RunnerOutput.between(out, "--- tumbling", "--- sliding");
@@ -220,7 +212,6 @@ class ExamplesRunnerTest {
     }
 
     @Test
-    @Disabled(NEEDS_JDBC)
     void kafkaLoginsJoinUsuariosAndTheUpsertMovesUltimoLogin() {
         String out = section("kafka-join-mariadb");
         String console = RunnerOutput.between(out, "producing to", "upsert of ultimoLogin");
@@ -236,7 +227,6 @@ class ExamplesRunnerTest {
     }
 
     @Test
-    @Disabled(NEEDS_JDBC)
     void loginWindowsAreEmittedOnceTheWatermarkPassesAndTheirStateIsCleaned() {
         String out = section("login-windows");
         assertThat(out).contains("watermark 2022-05-17T11:55:00.000Z, windows in state: 2, late logins dropped so far: 0")

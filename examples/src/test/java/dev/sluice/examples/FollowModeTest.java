@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** {@code --follow}: a case keeps feeding input until stopped (Ctrl-C), then ends cleanly and cleans up. */
@@ -53,7 +52,6 @@ class FollowModeTest {
     }
 
     @Test
-    @Disabled(ExamplesRunnerTest.NEEDS_SOCKET)
     void typedLinesGoToTheSocketSourceUntilEndOfInput() throws Exception {
         InputStream typed = new ByteArrayInputStream("hola mundo hola\n".getBytes(StandardCharsets.UTF_8));
         String output = RunnerOutput.run("word-count",
