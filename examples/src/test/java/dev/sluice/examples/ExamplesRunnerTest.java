@@ -217,7 +217,9 @@ class ExamplesRunnerTest {
         String console = RunnerOutput.between(out, "producing to", "upsert of ultimoLogin");
         assertThat(RunnerOutput.batchRows(console, 0).stream().map(RunnerOutput::cells))
                 .containsExactly("1,Aitor Medrano,2022-05-17 12:15:00,2022-05-13 13:36:58");
-        assertThat(RunnerOutput.batchRows(console, 1).stream().map(RunnerOutput::cells))
+        // The three later logins may reach the source in one batch or several; user 5 never joins.
+        String later = console.substring(console.indexOf("producing to", 1));
+        assertThat(RunnerOutput.tableRows(later).stream().map(RunnerOutput::cells))
                 .containsExactlyInAnyOrder("3,Laura García,2022-05-18 12:15:00,2022-05-15 13:56:58",
                         "2,Pedro Casas,2022-05-19 12:15:00,2022-05-14 13:46:58");
         String after = out.substring(out.indexOf("usuarios after:"));
