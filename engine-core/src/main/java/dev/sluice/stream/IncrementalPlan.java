@@ -34,6 +34,7 @@ final class IncrementalPlan {
     private final List<StatefulOperator> operatorList = new ArrayList<>();
     private final List<EventTimeWatermark> watermarks = new ArrayList<>();
     private final Map<LogicalPlan, StreamStaticJoin> streamStaticJoins = new IdentityHashMap<>();
+    private final List<StreamStaticJoin> streamStaticJoinList = new ArrayList<>();
 
     IncrementalPlan(LogicalPlan plan, OutputMode outputMode) {
         this.plan = plan;
@@ -54,7 +55,9 @@ final class IncrementalPlan {
             watermarks.add(w);
         }
         if (StreamStaticJoin.applies(node)) {
-            streamStaticJoins.put(node, new StreamStaticJoin((Join) node));
+            StreamStaticJoin join = new StreamStaticJoin((Join) node);
+            streamStaticJoins.put(node, join);
+            streamStaticJoinList.add(join);
             return;
         }
         StatefulOperator op = null;
@@ -144,6 +147,9 @@ final class IncrementalPlan {
         for (StatefulOperator op : operatorList) {
             sb.append("StatefulOperator ").append(op.operatorId()).append(": ").append(op.name())
                     .append(" (state/").append(op.operatorId()).append(")\n");
+        }
+        for (StreamStaticJoin join : streamStaticJoinList) {
+            sb.append(join.describe()).append('\n');
         }
         return sb.toString();
     }

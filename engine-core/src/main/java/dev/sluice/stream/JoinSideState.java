@@ -17,7 +17,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiPredicate;
 
 /**
  * The buffered input rows of one side of a stream-stream join, kept in the join operator's state store in
@@ -110,30 +109,39 @@ final class JoinSideState {
         store.put(rowKey(rows.keys.get(row), rows.indexes.get(row)), valueCodec.encode(rows.columns, row));
     }
 
+    /** Tests one decoded row for eviction: key columns and value columns (the flag last), at {@code row}. */
+    interface EvictionTest {
+        boolean evict(ColumnVector[] keyColumns, ColumnVector[] valueColumns, int row);
+    }
+
     /**
-     * Removes the rows for which {@code evict} is true and appends them to {@code removed}. {@code evict}
-     * sees one decoded row at a time (at position 0): its key columns and its value columns (the flag last).
-     * Scans the whole store (both sides share it; only this side's rows are tested).
+     * Removes the rows for which {@code test} is true and appends them to {@code removed}. Scans the whole
+     * store (both sides share it; only this side's rows are tested), decoding {@link Chunk#DEFAULT_ROWS}
+     * rows at a time.
      */
-    void removeWhere(PartitionedStateStore store, List<DataType> keyTypes,
-                     BiPredicate<ColumnVector[], ColumnVector[]> evict, Rows removed) {
+    void removeWhere(PartitionedStateStore store, List<DataType> keyTypes, EvictionTest test, Rows removed) {
         Map<ByteBuffer, List<Integer>> doomed = new LinkedHashMap<>();
         Iterator<KeyValue> it = store.iterator();
         while (it.hasNext()) {
-            KeyValue kv = it.next();
-            byte[] raw = kv.key();
-            if (raw[0] != rowTag) {
-                continue;
-            }
-            byte[] key = Arrays.copyOfRange(raw, 1, raw.length - 4);
-            // fresh vectors per row: nested vectors (window structs) cannot be rewound
             ColumnVector[] keyColumns = allocate(keyTypes);
             ColumnVector[] valueColumns = allocate(valueTypes);
-            keyCodec.decodeInto(key, keyColumns);
-            valueCodec.decodeInto(kv.value(), valueColumns);
-            if (evict.test(keyColumns, valueColumns)) {
-                doomed.computeIfAbsent(ByteBuffer.wrap(key), k -> new ArrayList<>())
-                        .add(ByteBuffer.wrap(raw, raw.length - 4, 4).getInt());
+            byte[][] rawKeys = new byte[Chunk.DEFAULT_ROWS][];
+            int n = 0;
+            while (n < Chunk.DEFAULT_ROWS && it.hasNext()) {
+                KeyValue kv = it.next();
+                byte[] raw = kv.key();
+                if (raw[0] == rowTag) {
+                    keyCodec.decodeInto(Arrays.copyOfRange(raw, 1, raw.length - 4), keyColumns);
+                    valueCodec.decodeInto(kv.value(), valueColumns);
+                    rawKeys[n++] = raw;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                if (test.evict(keyColumns, valueColumns, i)) {
+                    byte[] raw = rawKeys[i];
+                    doomed.computeIfAbsent(ByteBuffer.wrap(Arrays.copyOfRange(raw, 1, raw.length - 4)),
+                            k -> new ArrayList<>()).add(ByteBuffer.wrap(raw, raw.length - 4, 4).getInt());
+                }
             }
         }
         // updates only after the scan: a store must not change under its iterator

@@ -46,6 +46,12 @@ final class StreamStaticJoin {
         return plan.children().stream().anyMatch(StreamStaticJoin::rescansEachBatch);
     }
 
+    /** One line for {@code explain()}. */
+    String describe() {
+        return "BroadcastHashJoin " + join.joinType() + ", static " + (staticIsRight ? "right" : "left") + " side "
+                + (rescanEachBatch ? "read again each batch" : "read once per run");
+    }
+
     LogicalPlan streamingSide() {
         return staticIsRight ? join.left() : join.right();
     }

@@ -352,8 +352,8 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
         }
         JoinSideState.Rows removed = side.state.newRows();
         long[] lowestRemaining = {Long.MAX_VALUE};
-        side.state.removeWhere(state, keyTypes, (keyColumns, rowColumns) -> {
-            long time = side.evictionTime(keyColumns, 0, rowColumns, 0);
+        side.state.removeWhere(state, keyTypes, (keyColumns, rowColumns, row) -> {
+            long time = side.evictionTime(keyColumns, row, rowColumns, row);
             if (side.evictable(time)) {
                 return true;
             }

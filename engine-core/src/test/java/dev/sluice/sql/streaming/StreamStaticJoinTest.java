@@ -184,6 +184,8 @@ class StreamStaticJoinTest extends StreamingTestSupport {
             logins.addData(RowFactory.create(2, "app" + b));
             q.processAllAvailable();
         }
+        assertThat(((dev.sluice.stream.MicroBatchExecution) q).explainString(false))
+                .contains("BroadcastHashJoin INNER, static right side read once per run");
         q.stop();
         assertThat(table.reads.get()).isEqualTo(1);
         assertThat(out.get(0L)).containsExactly("[1,web,1,ana]");

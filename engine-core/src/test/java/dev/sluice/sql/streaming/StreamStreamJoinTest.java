@@ -193,6 +193,26 @@ class StreamStreamJoinTest extends StatefulTestSupport {
     }
 
     @Test
+    void aJoinKeyWithEventTimeEvictsBothSidesByTheKey() throws Exception {
+        Run run = new Run();
+        Dataset<Row> joined = run.watermarkedImpressions().join(run.watermarkedClicks(),
+                expr("adId = clickAdId AND impressionTime = clickTime"), "full_outer");
+        StreamingQuery q = run.start(joined, null);
+        run.add(q, feed(List.of(ad(1, "12:00"), ad(2, "12:05")), List.of(ad(1, "12:00"))));
+        run.add(q, feed(List.of(ad(3, "12:40")), List.of(ad(3, "12:40"))));
+        q.stop();
+        // watermarks: min(12:05 - 10, 12:00 - 20) = 11:40, then min(12:30, 12:20) = 12:20: keys <= 12:20 go
+        assertThat(run.out).containsExactly(
+                Map.entry(0L, List.of("1 12:00 1 12:00")),
+                Map.entry(1L, List.of()),
+                Map.entry(2L, List.of("3 12:40 3 12:40")),
+                Map.entry(3L, List.of("2 12:05 - -")));
+        StateOperatorProgress last = q.lastProgress().stateOperators()[0];
+        assertThat(last.numRowsRemoved()).isEqualTo(3);
+        assertThat(last.numRowsTotal()).isEqualTo(2);
+    }
+
+    @Test
     void leftSemiJoinEmitsEachImpressionOnceOnItsFirstClick() throws Exception {
         Run run = new Run();
         Dataset<Row> joined = run.watermarkedImpressions().join(run.watermarkedClicks(), expr(RANGE), "left_semi");
@@ -269,6 +289,10 @@ class StreamStreamJoinTest extends StatefulTestSupport {
         last.processAllAvailable();
         last.stop();
         assertThat(run.out).isEqualTo(uninterrupted);
+        try (var files = java.nio.file.Files.list(Path.of(checkpoint, "state", "0", "0"))) {
+            boolean deltas = files.anyMatch(f -> f.getFileName().toString().endsWith(".delta"));
+            assertThat(deltas).as("delta files: state written by the provider under test").isEqualTo(provider().equals("hdfs"));
+        }
     }
 
     @Test
