@@ -240,7 +240,8 @@ public final class JoinOperator {
         }
     }
 
-    private static boolean hasNull(ColumnVector[] columns, int row) {
+    /** Whether any of {@code columns} is NULL at {@code row} (a NULL key never matches). */
+    public static boolean hasNull(ColumnVector[] columns, int row) {
         for (ColumnVector c : columns) {
             if (c.isNull(row)) {
                 return true;
@@ -249,7 +250,8 @@ public final class JoinOperator {
         return false;
     }
 
-    private static ColumnVector[] evalAll(List<Expression> expressions, Chunk input) {
+    /** Evaluates each expression over {@code input}. */
+    public static ColumnVector[] evalAll(List<Expression> expressions, Chunk input) {
         ColumnVector[] out = new ColumnVector[expressions.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = expressions.get(i).eval(input);

@@ -7,8 +7,6 @@ import dev.sluice.state.KeyValue;
 import dev.sluice.state.RowCodec;
 import dev.sluice.sql.types.DataType;
 import dev.sluice.sql.types.DataTypes;
-import dev.sluice.sql.types.StructField;
-import dev.sluice.sql.types.StructType;
 import dev.sluice.stream.state.PartitionedStateStore;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -63,19 +61,11 @@ final class JoinSideState {
     JoinSideState(boolean left, List<DataType> keyTypes, List<DataType> rowTypes) {
         this.countTag = (byte) (left ? 'L' : 'R');
         this.rowTag = (byte) (left ? 'l' : 'r');
-        this.keyCodec = new RowCodec(schema(keyTypes));
+        this.keyCodec = new RowCodec(StateRows.schema(keyTypes));
         List<DataType> values = new ArrayList<>(rowTypes);
         values.add(DataTypes.BooleanType);
         this.valueTypes = List.copyOf(values);
-        this.valueCodec = new RowCodec(schema(valueTypes));
-    }
-
-    private static StructType schema(List<DataType> types) {
-        List<StructField> fields = new ArrayList<>();
-        for (int i = 0; i < types.size(); i++) {
-            fields.add(new StructField("_" + i, types.get(i), true));
-        }
-        return new StructType(fields);
+        this.valueCodec = new RowCodec(StateRows.schema(valueTypes));
     }
 
     /** The encoded join key of row {@code row}. */
@@ -84,7 +74,7 @@ final class JoinSideState {
     }
 
     Rows newRows() {
-        return new Rows(allocate(valueTypes));
+        return new Rows(StateRows.allocate(valueTypes, 16));
     }
 
     /** Appends every stored row of {@code key} to {@code into}. */
@@ -123,8 +113,8 @@ final class JoinSideState {
         Map<ByteBuffer, List<Integer>> doomed = new LinkedHashMap<>();
         Iterator<KeyValue> it = store.iterator();
         while (it.hasNext()) {
-            ColumnVector[] keyColumns = allocate(keyTypes);
-            ColumnVector[] valueColumns = allocate(valueTypes);
+            ColumnVector[] keyColumns = StateRows.allocate(keyTypes, Chunk.DEFAULT_ROWS);
+            ColumnVector[] valueColumns = StateRows.allocate(valueTypes, Chunk.DEFAULT_ROWS);
             byte[][] rawKeys = new byte[Chunk.DEFAULT_ROWS][];
             int n = 0;
             while (n < Chunk.DEFAULT_ROWS && it.hasNext()) {
@@ -148,14 +138,6 @@ final class JoinSideState {
         for (Map.Entry<ByteBuffer, List<Integer>> e : doomed.entrySet()) {
             removeRows(store, e.getKey().array(), e.getValue(), removed);
         }
-    }
-
-    private static ColumnVector[] allocate(List<DataType> types) {
-        ColumnVector[] out = new ColumnVector[types.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ColumnVector.allocate(types.get(i), 1);
-        }
-        return out;
     }
 
     /** Removes rows {@code indexes} of {@code key}, compacting the others into 0..k-1. */

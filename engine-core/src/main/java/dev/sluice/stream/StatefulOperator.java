@@ -1,6 +1,7 @@
 package dev.sluice.stream;
 
 import dev.sluice.batch.Chunk;
+import dev.sluice.batch.ColumnVector;
 import dev.sluice.expr.AttributeReference;
 import dev.sluice.plan.logical.LogicalPlan;
 import dev.sluice.sql.streaming.StateOperatorProgress;
@@ -154,6 +155,23 @@ abstract class StatefulOperator {
         if (state != null) {
             state.close();
         }
+    }
+
+    /**
+     * The rows of {@code c} whose event time ({@code time}: a timestamp or window column) is after the
+     * late-events watermark, or null; the others are counted as dropped by the watermark.
+     */
+    final Chunk dropLateRows(Chunk c, ColumnVector time) {
+        long lateMicros = watermarks.lateEventsMs() * 1000;
+        int[] kept = new int[Math.max(c.rowCount(), 1)];
+        int count = 0;
+        for (int i = 0; i < c.rowCount(); i++) {
+            if (time.isNull(i) || StateRows.eventTimeMicros(time, i) > lateMicros) {
+                kept[count++] = i;
+            }
+        }
+        addRowsDroppedByWatermark(c.rowCount() - count);
+        return count == c.rowCount() ? c : c.take(kept, count);
     }
 
     final void addRowsUpdated(long rows) {

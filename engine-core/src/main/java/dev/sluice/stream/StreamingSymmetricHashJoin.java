@@ -206,17 +206,7 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
         if (side.timeColumn < 0) {
             return rows;
         }
-        ColumnVector time = rows.column(side.timeColumn);
-        long lateMicros = watermarks().lateEventsMs() * 1000;
-        int[] kept = new int[Math.max(rows.rowCount(), 1)];
-        int count = 0;
-        for (int i = 0; i < rows.rowCount(); i++) {
-            if (time.isNull(i) || StateRows.eventTimeMicros(time, i) > lateMicros) {
-                kept[count++] = i;
-            }
-        }
-        addRowsDroppedByWatermark(rows.rowCount() - count);
-        return count == rows.rowCount() ? rows : rows.take(kept, count);
+        return dropLateRows(rows, rows.column(side.timeColumn));
     }
 
     /**
@@ -254,14 +244,14 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
             return;
         }
         Side other = side.other();
-        ColumnVector[] keyColumns = evalAll(side.keys, rows);
+        ColumnVector[] keyColumns = JoinOperator.evalAll(side.keys, rows);
         byte[][] keys = new byte[n][];
         boolean[] nullKey = new boolean[n];
         JoinSideState.Rows stored = other.state.newRows();
         Set<ByteBuffer> fetched = new HashSet<>();
         for (int i = 0; i < n; i++) {
             keys[i] = side.state.encodeKey(keyColumns, i);
-            nullKey[i] = anyNull(keyColumns, i);
+            nullKey[i] = JoinOperator.hasNull(keyColumns, i);
             if (!nullKey[i] && fetched.add(ByteBuffer.wrap(keys[i]))) {
                 other.state.get(state, keys[i], stored);
             }
@@ -376,23 +366,6 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
             }
         }
         return removed.size();
-    }
-
-    private static ColumnVector[] evalAll(List<Expression> expressions, Chunk rows) {
-        ColumnVector[] out = new ColumnVector[expressions.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = expressions.get(i).eval(rows);
-        }
-        return out;
-    }
-
-    private static boolean anyNull(ColumnVector[] columns, int row) {
-        for (ColumnVector c : columns) {
-            if (c.isNull(row)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override
