@@ -32,7 +32,7 @@ final class JoinSideState {
     static final class Rows {
         final ColumnVector[] columns;
         final List<byte[]> keys = new ArrayList<>();
-        final List<Integer> indexes = new ArrayList<>();
+        private int[] indexes = new int[16];
 
         Rows(ColumnVector[] columns) {
             this.columns = columns;
@@ -40,6 +40,15 @@ final class JoinSideState {
 
         int size() {
             return keys.size();
+        }
+
+        /** Records where the row just decoded into {@link #columns} lives. */
+        void added(byte[] key, int index) {
+            if (keys.size() == indexes.length) {
+                indexes = Arrays.copyOf(indexes, indexes.length * 2);
+            }
+            indexes[keys.size()] = index;
+            keys.add(key);
         }
 
         boolean matched(int row) {
@@ -82,8 +91,7 @@ final class JoinSideState {
         int count = count(store, key);
         for (int i = 0; i < count; i++) {
             valueCodec.decodeInto(store.get(rowKey(key, i)), into.columns);
-            into.keys.add(key);
-            into.indexes.add(i);
+            into.added(key, i);
         }
     }
 
@@ -96,7 +104,7 @@ final class JoinSideState {
 
     /** Rewrites row {@code row} of {@code rows} (after its matched flag changed). */
     void update(PartitionedStateStore store, Rows rows, int row) {
-        store.put(rowKey(rows.keys.get(row), rows.indexes.get(row)), valueCodec.encode(rows.columns, row));
+        store.put(rowKey(rows.keys.get(row), rows.indexes[row]), valueCodec.encode(rows.columns, row));
     }
 
     /** Tests one decoded row for eviction: key columns and value columns (the flag last), at {@code row}. */
@@ -150,8 +158,7 @@ final class JoinSideState {
             byte[] value = store.get(rowKey(key, i));
             if (gone[i]) {
                 valueCodec.decodeInto(value, removed.columns);
-                removed.keys.add(key);
-                removed.indexes.add(i);
+                removed.added(key, i);
             } else {
                 if (kept != i) {
                     store.put(rowKey(key, kept), value);

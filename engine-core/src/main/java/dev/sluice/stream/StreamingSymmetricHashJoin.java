@@ -79,7 +79,7 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
             this.timeColumn = time == null ? -1 : plan.output().indexOf(time);
             this.preserved = isLeft ? joinType == JoinType.LEFT_OUTER || joinType == JoinType.FULL_OUTER
                     : joinType == JoinType.RIGHT_OUTER || joinType == JoinType.FULL_OUTER;
-            this.state = new JoinSideState(isLeft, keyTypesOf(this.keys),
+            this.state = new JoinSideState(isLeft, keyTypes,
                     plan.output().stream().map(AttributeReference::dataType).toList());
             this.hasStateWatermark = keyWatermarkOrdinal >= 0 || timeColumn >= 0 && valueWatermark(0).isPresent();
         }
@@ -149,10 +149,6 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
         List<AttributeReference> refs = new ArrayList<>();
         e.collect(AttributeReference.class, refs);
         return refs.stream().allMatch(a -> ids.contains(a.exprId()));
-    }
-
-    private List<DataType> keyTypesOf(List<Expression> boundKeys) {
-        return boundKeys.stream().map(Expression::dataType).toList();
     }
 
     @Override
