@@ -1,6 +1,8 @@
 package dev.sluice.sql.streaming;
 
+import static dev.sluice.sql.functions.col;
 import static dev.sluice.sql.functions.expr;
+import static dev.sluice.sql.functions.window;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -210,6 +212,27 @@ class StreamStreamJoinTest extends StatefulTestSupport {
         StateOperatorProgress last = q.lastProgress().stateOperators()[0];
         assertThat(last.numRowsRemoved()).isEqualTo(3);
         assertThat(last.numRowsTotal()).isEqualTo(2);
+    }
+
+    @Test
+    void aTimeWindowJoinKeyIsEvictedOnceTheWindowEndsBeforeTheWatermark() throws Exception {
+        Run run = new Run();
+        Dataset<Row> imps = run.watermarkedImpressions().select(col("adId"),
+                window(col("impressionTime"), "10 minutes").alias("w"));
+        Dataset<Row> clicks = run.watermarkedClicks().select(col("clickAdId"),
+                window(col("clickTime"), "10 minutes").alias("cw"));
+        Dataset<Row> joined = imps.join(clicks, expr("adId = clickAdId AND w = cw"), "left_outer")
+                .select(col("adId"), col("w.end").alias("end"), col("clickAdId"));
+        StreamingQuery q = run.start(joined, null);
+        run.add(q, feed(List.of(ad(1, "12:00"), ad(2, "12:05")), List.of(ad(1, "12:03"))));
+        run.add(q, feed(List.of(ad(3, "12:40")), List.of(ad(3, "12:45"))));
+        q.stop();
+        // watermarks: min(12:05 - 10, 12:03 - 20) = 11:43, then min(12:30, 12:25) = 12:25 >= window end 12:10
+        assertThat(run.out).containsExactly(
+                Map.entry(0L, List.of("1 12:10 1")),
+                Map.entry(1L, List.of()),
+                Map.entry(2L, List.of("3 12:50 3")),
+                Map.entry(3L, List.of("2 12:10 -")));
     }
 
     @Test
