@@ -163,7 +163,8 @@ public final class BatchExecutor {
         return new Chunk(input.rowCount(), columns);
     }
 
-    private static Chunk concat(List<Chunk> chunks, List<AttributeReference> output) {
+    /** Every row of {@code chunks} in one chunk with the columns of {@code output} (an empty chunk if none). */
+    public static Chunk concat(List<Chunk> chunks, List<AttributeReference> output) {
         List<DataType> types = output.stream().map(AttributeReference::dataType).toList();
         if (chunks.isEmpty()) {
             ColumnVector[] empty = new ColumnVector[types.size()];

@@ -16,10 +16,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Hash join: equality conjuncts between a left and a right column become hash keys (the right side is
- * the build side), the other conjuncts are evaluated on candidate pairs. Without equality keys it is a
- * nested loop. Supports inner, left/right/full outer, left semi, left anti and cross joins. NULL keys
- * never match. Immutable description; {@link #join} allocates its own state per call.
+ * Hash join: equality conjuncts between a left and a right column become hash keys, the other conjuncts
+ * are evaluated on candidate pairs. Without equality keys it is a nested loop. Supports inner, left/right/
+ * full outer, left semi, left anti and cross joins. NULL keys never match. The build phase ({@link #build},
+ * either side) and the probe phase ({@link #probe}) are separate so that a built side can be reused: a
+ * batch join builds the right side and probes it once; a stream-static join builds the static side once
+ * and probes it with every micro-batch; the stream-stream join asks only for {@link #matches}. Immutable
+ * description, safe to share between threads; each call allocates its own state.
  */
 public final class JoinOperator {
     private final JoinType joinType;
@@ -35,36 +38,70 @@ public final class JoinOperator {
         List<AttributeReference> rightOutput = join.right().output();
         this.leftWidth = leftOutput.size();
         this.rightWidth = rightOutput.size();
-        Set<Long> leftIds = ids(leftOutput);
-        Set<Long> rightIds = ids(rightOutput);
-        List<Expression> residuals = new ArrayList<>();
-        if (join.condition() != null) {
-            for (Expression conjunct : conjuncts(join.condition())) {
-                if (conjunct instanceof Comparison c && c.op() == Comparison.Op.EQUAL) {
-                    if (refersOnly(c.left(), leftIds) && refersOnly(c.right(), rightIds)) {
-                        leftKeys.add(Binder.bind(c.left(), leftOutput));
-                        rightKeys.add(Binder.bind(c.right(), rightOutput));
-                        continue;
-                    }
-                    if (refersOnly(c.left(), rightIds) && refersOnly(c.right(), leftIds)) {
-                        leftKeys.add(Binder.bind(c.right(), leftOutput));
-                        rightKeys.add(Binder.bind(c.left(), rightOutput));
-                        continue;
-                    }
-                }
-                residuals.add(conjunct);
-            }
-        }
+        EquiJoinKeys keys = extractEquiJoinKeys(join);
+        leftKeys.addAll(Binder.bindAll(keys.leftKeys(), leftOutput));
+        rightKeys.addAll(Binder.bindAll(keys.rightKeys(), rightOutput));
         List<AttributeReference> combined = new ArrayList<>(leftOutput);
         combined.addAll(rightOutput);
-        Expression residualCondition = null;
-        for (Expression r : residuals) {
-            residualCondition = residualCondition == null ? r : new Logical(true, residualCondition, r);
-        }
+        Expression residualCondition = and(keys.otherConjuncts());
         this.residual = residualCondition == null ? null : Binder.bind(residualCondition, combined);
     }
 
-    static List<Expression> conjuncts(Expression e) {
+    /**
+     * A join condition split as Spark's {@code ExtractEquiJoinKeys}: equality conjuncts with one side
+     * referring only to the left input and the other only to the right become key pairs (unbound, in
+     * condition order); every other conjunct stays in {@code otherConjuncts}.
+     */
+    public record EquiJoinKeys(List<Expression> leftKeys, List<Expression> rightKeys,
+                               List<Expression> otherConjuncts) {
+    }
+
+    /** Splits {@code join}'s condition into equi-join keys and the other conjuncts. */
+    public static EquiJoinKeys extractEquiJoinKeys(Join join) {
+        Set<Long> leftIds = ids(join.left().output());
+        Set<Long> rightIds = ids(join.right().output());
+        List<Expression> lefts = new ArrayList<>();
+        List<Expression> rights = new ArrayList<>();
+        List<Expression> others = new ArrayList<>();
+        for (Expression conjunct : join.condition() == null ? List.<Expression>of() : conjuncts(join.condition())) {
+            if (conjunct instanceof Comparison c && c.op() == Comparison.Op.EQUAL) {
+                if (refersOnly(c.left(), leftIds) && refersOnly(c.right(), rightIds)) {
+                    lefts.add(c.left());
+                    rights.add(c.right());
+                    continue;
+                }
+                if (refersOnly(c.left(), rightIds) && refersOnly(c.right(), leftIds)) {
+                    lefts.add(c.right());
+                    rights.add(c.left());
+                    continue;
+                }
+            }
+            others.add(conjunct);
+        }
+        return new EquiJoinKeys(List.copyOf(lefts), List.copyOf(rights), List.copyOf(others));
+    }
+
+    /** The conjunction of {@code conjuncts}, or null when there are none. */
+    public static Expression and(List<Expression> conjuncts) {
+        Expression out = null;
+        for (Expression c : conjuncts) {
+            out = out == null ? c : new Logical(true, out, c);
+        }
+        return out;
+    }
+
+    /** The left side's equi-join key expressions, bound to the left output (empty for a nested loop). */
+    public List<Expression> leftKeys() {
+        return List.copyOf(leftKeys);
+    }
+
+    /** The right side's equi-join key expressions, bound to the right output, pairwise with {@link #leftKeys}. */
+    public List<Expression> rightKeys() {
+        return List.copyOf(rightKeys);
+    }
+
+    /** The conjuncts of a condition ({@code a AND b AND c} → a, b, c). */
+    public static List<Expression> conjuncts(Expression e) {
         if (e instanceof Logical l && l.isAnd()) {
             List<Expression> out = new ArrayList<>(conjuncts(l.left()));
             out.addAll(conjuncts(l.right()));
@@ -73,7 +110,8 @@ public final class JoinOperator {
         return List.of(e);
     }
 
-    private static Set<Long> ids(List<AttributeReference> attributes) {
+    /** The {@code exprId}s of {@code attributes}. */
+    public static Set<Long> ids(List<AttributeReference> attributes) {
         Set<Long> ids = new HashSet<>();
         for (AttributeReference a : attributes) {
             ids.add(a.exprId());
@@ -81,7 +119,8 @@ public final class JoinOperator {
         return ids;
     }
 
-    private static boolean refersOnly(Expression e, Set<Long> ids) {
+    /** Whether {@code e} refers to at least one column and only to columns among {@code ids}. */
+    public static boolean refersOnly(Expression e, Set<Long> ids) {
         List<AttributeReference> refs = new ArrayList<>();
         e.collect(AttributeReference.class, refs);
         if (refs.isEmpty()) {
@@ -97,53 +136,112 @@ public final class JoinOperator {
 
     /** Joins whole inputs (each side concatenated into one chunk). */
     public List<Chunk> join(Chunk left, Chunk right) {
-        int leftRows = left.rowCount();
-        Matches matches = new Matches();
-        if (!leftKeys.isEmpty()) {
-            hashMatches(left, right, matches);
-        } else {
-            for (int l = 0; l < leftRows; l++) {
-                for (int r = 0; r < right.rowCount(); r++) {
-                    matches.add(l, r);
-                }
-            }
-        }
-        if (residual != null && matches.count > 0) {
-            matches = filterResidual(left, right, matches);
-        }
-        return emit(left, right, matches);
+        return emit(left, right, matches(left, right));
     }
 
-    private void hashMatches(Chunk left, Chunk right, Matches matches) {
-        ColumnVector[] buildKeys = evalAll(rightKeys, right);
-        GroupingTable table = new GroupingTable(rightKeys.stream().map(Expression::dataType).toList());
-        int[] buildGroups = new int[Math.max(right.rowCount(), 1)];
-        table.groupIds(buildKeys, right.rowCount(), buildGroups);
+    /**
+     * The matching (left row, right row) pairs of two inputs: equal non-null keys and a true residual
+     * condition (every pair when the join has no equality keys).
+     */
+    public Pairs matches(Chunk left, Chunk right) {
+        return probe(build(right, true), left);
+    }
+
+    /**
+     * Hashes {@code rows}, one whole side of the join ({@code isRight}: the right side), so that it can be
+     * probed by many inputs of the other side: the static side of a stream-static join is built once per
+     * query run and probed by every micro-batch.
+     */
+    public BuiltSide build(Chunk rows, boolean isRight) {
+        List<Expression> keys = isRight ? rightKeys : leftKeys;
+        if (keys.isEmpty()) {
+            return new BuiltSide(rows, isRight, null, null, null);
+        }
+        ColumnVector[] buildKeys = evalAll(keys, rows);
+        GroupingTable table = new GroupingTable(keys.stream().map(Expression::dataType).toList());
+        int[] buildGroups = new int[Math.max(rows.rowCount(), 1)];
+        table.groupIds(buildKeys, rows.rowCount(), buildGroups);
         // Chain the build rows of each key: head[group] -> row -> next[row] ...
         int[] head = new int[Math.max(table.groupCount(), 1)];
         Arrays.fill(head, -1);
-        int[] next = new int[Math.max(right.rowCount(), 1)];
-        for (int r = right.rowCount() - 1; r >= 0; r--) {
+        int[] next = new int[Math.max(rows.rowCount(), 1)];
+        for (int r = rows.rowCount() - 1; r >= 0; r--) {
             if (hasNull(buildKeys, r)) {
                 continue;
             }
             next[r] = head[buildGroups[r]];
             head[buildGroups[r]] = r;
         }
-        ColumnVector[] probeKeys = evalAll(leftKeys, left);
-        int[] hashes = GroupingTable.hashRows(probeKeys, left.rowCount());
-        for (int l = 0; l < left.rowCount(); l++) {
-            if (hasNull(probeKeys, l)) {
-                continue;
+        return new BuiltSide(rows, isRight, table, head, next);
+    }
+
+    /** The pairs of {@code probe} (the side {@code built} is not) with the built side's rows. */
+    public Pairs probe(BuiltSide built, Chunk probe) {
+        Chunk left = built.isRight ? probe : built.rows;
+        Chunk right = built.isRight ? built.rows : probe;
+        Pairs matches = new Pairs();
+        if (built.table == null) {
+            for (int l = 0; l < left.rowCount(); l++) {
+                for (int r = 0; r < right.rowCount(); r++) {
+                    matches.add(l, r);
+                }
             }
-            int group = table.find(probeKeys, l, hashes[l]);
-            for (int r = group < 0 ? -1 : head[group]; r >= 0; r = next[r]) {
-                matches.add(l, r);
+        } else {
+            ColumnVector[] probeKeys = evalAll(built.isRight ? leftKeys : rightKeys, probe);
+            int[] hashes = GroupingTable.hashRows(probeKeys, probe.rowCount());
+            for (int p = 0; p < probe.rowCount(); p++) {
+                if (hasNull(probeKeys, p)) {
+                    continue;
+                }
+                int group = built.table.find(probeKeys, p, hashes[p]);
+                for (int b = group < 0 ? -1 : built.head[group]; b >= 0; b = built.next[b]) {
+                    if (built.isRight) {
+                        matches.add(p, b);
+                    } else {
+                        matches.add(b, p);
+                    }
+                }
             }
+        }
+        if (residual != null && matches.count > 0) {
+            matches = filterResidual(left, right, matches);
+        }
+        return matches;
+    }
+
+    /** Joins {@code probe} with a side built earlier, with this join's type (outer rows padded with NULLs). */
+    public List<Chunk> join(BuiltSide built, Chunk probe) {
+        Pairs matches = probe(built, probe);
+        return built.isRight ? emit(probe, built.rows, matches) : emit(built.rows, probe, matches);
+    }
+
+    /**
+     * One side of a join hashed by its join keys (or kept whole when the join has none). Immutable once
+     * built, so it may be probed any number of times, from any thread.
+     */
+    public static final class BuiltSide {
+        private final Chunk rows;
+        private final boolean isRight;
+        private final GroupingTable table;
+        private final int[] head;
+        private final int[] next;
+
+        private BuiltSide(Chunk rows, boolean isRight, GroupingTable table, int[] head, int[] next) {
+            this.rows = rows;
+            this.isRight = isRight;
+            this.table = table;
+            this.head = head;
+            this.next = next;
+        }
+
+        /** The rows that were hashed. */
+        public Chunk rows() {
+            return rows;
         }
     }
 
-    private static boolean hasNull(ColumnVector[] columns, int row) {
+    /** Whether any of {@code columns} is NULL at {@code row} (a NULL key never matches). */
+    public static boolean hasNull(ColumnVector[] columns, int row) {
         for (ColumnVector c : columns) {
             if (c.isNull(row)) {
                 return true;
@@ -152,7 +250,8 @@ public final class JoinOperator {
         return false;
     }
 
-    private static ColumnVector[] evalAll(List<Expression> expressions, Chunk input) {
+    /** Evaluates each expression over {@code input}. */
+    public static ColumnVector[] evalAll(List<Expression> expressions, Chunk input) {
         ColumnVector[] out = new ColumnVector[expressions.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = expressions.get(i).eval(input);
@@ -160,11 +259,11 @@ public final class JoinOperator {
         return out;
     }
 
-    private Matches filterResidual(Chunk left, Chunk right, Matches matches) {
+    private Pairs filterResidual(Chunk left, Chunk right, Pairs matches) {
         Chunk pairs = pairChunk(left, right, matches.left, matches.right, matches.count);
         ColumnVector mask = residual.eval(pairs);
         boolean[] keep = ((BooleanVector) mask).values();
-        Matches kept = new Matches();
+        Pairs kept = new Pairs();
         for (int i = 0; i < matches.count; i++) {
             if (keep[i] && !mask.isNull(i)) {
                 kept.add(matches.left[i], matches.right[i]);
@@ -173,7 +272,7 @@ public final class JoinOperator {
         return kept;
     }
 
-    private List<Chunk> emit(Chunk left, Chunk right, Matches matches) {
+    private List<Chunk> emit(Chunk left, Chunk right, Pairs matches) {
         if (joinType == JoinType.LEFT_SEMI || joinType == JoinType.LEFT_ANTI) {
             boolean[] matched = new boolean[Math.max(left.rowCount(), 1)];
             for (int i = 0; i < matches.count; i++) {
@@ -188,9 +287,9 @@ public final class JoinOperator {
             }
             return Chunks.split(left.take(rows, count));
         }
-        Matches out = matches;
+        Pairs out = matches;
         if (joinType == JoinType.LEFT_OUTER || joinType == JoinType.FULL_OUTER || joinType == JoinType.RIGHT_OUTER) {
-            out = new Matches();
+            out = new Pairs();
             boolean[] leftMatched = new boolean[Math.max(left.rowCount(), 1)];
             boolean[] rightMatched = new boolean[Math.max(right.rowCount(), 1)];
             for (int i = 0; i < matches.count; i++) {
@@ -223,7 +322,7 @@ public final class JoinOperator {
         return Chunks.split(pairChunk(left, right, out.left, out.right, out.count));
     }
 
-    private static int[] sortedByLeft(Matches matches) {
+    private static int[] sortedByLeft(Pairs matches) {
         int[] order = new int[Math.max(matches.count, 1)];
         for (int i = 0; i < matches.count; i++) {
             order[i] = i;
@@ -231,6 +330,11 @@ public final class JoinOperator {
         int[] scratch = new int[order.length];
         SortOperator.mergeSort(order, scratch, 0, matches.count, (a, b) -> Integer.compare(matches.left[a], matches.left[b]));
         return order;
+    }
+
+    /** Left columns then right columns of the given pairs; a row index of -1 yields NULLs for that side. */
+    public Chunk pairChunk(Chunk left, Chunk right, Pairs pairs) {
+        return pairChunk(left, right, pairs.left, pairs.right, pairs.count);
     }
 
     private Chunk pairChunk(Chunk left, Chunk right, int[] leftRows, int[] rightRows, int count) {
@@ -244,13 +348,28 @@ public final class JoinOperator {
         return new Chunk(count, columns);
     }
 
-    /** Growing list of (left row, right row) pairs; -1 means "no row" (NULL padding). */
-    private static final class Matches {
-        int[] left = new int[64];
-        int[] right = new int[64];
-        int count;
+    /**
+     * A growing list of (left row, right row) pairs; -1 means "no row" (NULL padding). Mutable, owned by
+     * the caller that asked for it.
+     */
+    public static final class Pairs {
+        private int[] left = new int[64];
+        private int[] right = new int[64];
+        private int count;
 
-        void add(int l, int r) {
+        public int count() {
+            return count;
+        }
+
+        public int left(int i) {
+            return left[i];
+        }
+
+        public int right(int i) {
+            return right[i];
+        }
+
+        public void add(int l, int r) {
             if (count == left.length) {
                 left = Arrays.copyOf(left, count * 2);
                 right = Arrays.copyOf(right, count * 2);

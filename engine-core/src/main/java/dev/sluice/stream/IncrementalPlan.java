@@ -6,6 +6,7 @@ import dev.sluice.plan.logical.Aggregate;
 import dev.sluice.plan.logical.Deduplicate;
 import dev.sluice.plan.logical.EventTimeWatermark;
 import dev.sluice.plan.logical.FlatMapGroupsWithState;
+import dev.sluice.plan.logical.Join;
 import dev.sluice.plan.logical.Limit;
 import dev.sluice.plan.logical.LogicalPlan;
 import dev.sluice.plan.logical.StreamingRelation;
@@ -18,10 +19,12 @@ import java.util.Map;
 
 /**
  * The analyzed plan of a streaming query prepared for micro-batches, once per query run: its streaming
- * leaves (each read by one source) and its stateful operators (streaming aggregations, deduplications,
- * append-mode limits), numbered in plan order. Each batch, {@link #execute} runs the plan with
- * {@link BatchExecutor}: streaming leaves yield the batch's rows, stateful nodes fold their input into
- * their state and yield their output for the batch, stateless nodes run as in a batch query.
+ * leaves (each read by one source), its stateful operators (streaming aggregations, deduplications,
+ * append-mode limits, stream-stream joins), numbered in plan order, and its stream-static joins (whose
+ * static side is read and hashed once per run, see {@link StreamStaticJoin}). Each batch, {@link #execute}
+ * runs the plan with {@link BatchExecutor}: streaming leaves yield the batch's rows, stateful nodes fold
+ * their inputs into their state and yield their output for the batch, stream-static joins probe their
+ * static side with the batch's rows, stateless nodes run as in a batch query.
  * Used by the query's execution thread only.
  */
 final class IncrementalPlan {
@@ -30,6 +33,8 @@ final class IncrementalPlan {
     private final Map<LogicalPlan, StatefulOperator> operators = new IdentityHashMap<>();
     private final List<StatefulOperator> operatorList = new ArrayList<>();
     private final List<EventTimeWatermark> watermarks = new ArrayList<>();
+    private final Map<LogicalPlan, StreamStaticJoin> streamStaticJoins = new IdentityHashMap<>();
+    private final List<StreamStaticJoin> streamStaticJoinList = new ArrayList<>();
 
     IncrementalPlan(LogicalPlan plan, OutputMode outputMode) {
         this.plan = plan;
@@ -49,9 +54,17 @@ final class IncrementalPlan {
         if (node instanceof EventTimeWatermark w && w.isStreaming() && watermarks.stream().noneMatch(x -> x == w)) {
             watermarks.add(w);
         }
+        if (StreamStaticJoin.applies(node)) {
+            StreamStaticJoin join = new StreamStaticJoin((Join) node);
+            streamStaticJoins.put(node, join);
+            streamStaticJoinList.add(join);
+            return;
+        }
         StatefulOperator op = null;
         int id = operatorList.size();
-        if (node instanceof Aggregate a && a.isStreaming() && a.child() instanceof UpdateSessions) {
+        if (node instanceof Join j && j.left().isStreaming() && j.right().isStreaming()) {
+            op = new StreamingSymmetricHashJoin(id, j);
+        } else if (node instanceof Aggregate a && a.isStreaming() && a.child() instanceof UpdateSessions) {
             op = new StreamingSessionAggregation(id, a, outputMode);
         } else if (node instanceof Aggregate a && a.isStreaming()) {
             op = new StreamingAggregation(id, a, a.child(), outputMode);
@@ -108,7 +121,13 @@ final class IncrementalPlan {
                 result = inputs.getOrDefault(r, List.of());
             } else if (operators.containsKey(node)) {
                 StatefulOperator op = operators.get(node);
-                result = op.process(executor[0].execute(op.child()));
+                List<List<Chunk>> opInputs = new ArrayList<>();
+                for (LogicalPlan input : op.inputs()) {
+                    opInputs.add(executor[0].execute(input));
+                }
+                result = op.process(opInputs);
+            } else if (streamStaticJoins.containsKey(node)) {
+                result = streamStaticJoins.get(node).execute(executor[0]::execute);
             } else if (node instanceof EventTimeWatermark w) {
                 result = executor[0].execute(w.child());
                 tracker.observe(w, result, w.eventTimeOrdinal());
@@ -118,7 +137,7 @@ final class IncrementalPlan {
             done.put(node, result);
             return result;
         }, node -> node instanceof StreamingRelation || operators.containsKey(node)
-                || (node instanceof EventTimeWatermark && node.isStreaming()));
+                || streamStaticJoins.containsKey(node) || (node instanceof EventTimeWatermark && node.isStreaming()));
         return executor[0].execute(plan);
     }
 
@@ -128,6 +147,9 @@ final class IncrementalPlan {
         for (StatefulOperator op : operatorList) {
             sb.append("StatefulOperator ").append(op.operatorId()).append(": ").append(op.name())
                     .append(" (state/").append(op.operatorId()).append(")\n");
+        }
+        for (StreamStaticJoin join : streamStaticJoinList) {
+            sb.append(join.describe()).append('\n');
         }
         return sb.toString();
     }

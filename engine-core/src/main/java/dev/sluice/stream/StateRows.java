@@ -32,7 +32,8 @@ final class StateRows {
         this.valueCodec = new RowCodec(schema(valueTypes));
     }
 
-    private static StructType schema(List<DataType> types) {
+    /** A row schema of the given column types (names _0, _1, ...): the layout of state keys and values. */
+    static StructType schema(List<DataType> types) {
         List<StructField> fields = new ArrayList<>();
         for (int i = 0; i < types.size(); i++) {
             fields.add(new StructField("_" + i, types.get(i), true));
@@ -66,7 +67,8 @@ final class StateRows {
         return allocate(valueTypes, capacity);
     }
 
-    private static ColumnVector[] allocate(List<DataType> types, int capacity) {
+    /** One empty vector per type. */
+    static ColumnVector[] allocate(List<DataType> types, int capacity) {
         ColumnVector[] out = new ColumnVector[types.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = ColumnVector.allocate(types.get(i), Math.max(capacity, 1));

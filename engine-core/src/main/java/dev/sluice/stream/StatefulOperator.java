@@ -1,6 +1,7 @@
 package dev.sluice.stream;
 
 import dev.sluice.batch.Chunk;
+import dev.sluice.batch.ColumnVector;
 import dev.sluice.expr.AttributeReference;
 import dev.sluice.plan.logical.LogicalPlan;
 import dev.sluice.sql.streaming.StateOperatorProgress;
@@ -8,6 +9,7 @@ import dev.sluice.state.StateStoreConf;
 import dev.sluice.stream.state.PartitionedStateStore;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The per-query, mutable instance of one stateful operator of an incremental plan (streaming aggregation,
@@ -113,15 +115,28 @@ abstract class StatefulOperator {
         return watermarks;
     }
 
-    /** Folds one batch's input into the state and returns this batch's output rows. */
-    final List<Chunk> process(List<Chunk> input) {
+    /** The plans whose rows this operator consumes each batch, in order: its child (a join: both sides). */
+    List<LogicalPlan> inputs() {
+        return List.of(child);
+    }
+
+    /**
+     * Folds one batch's inputs (the rows of each of {@link #inputs()}, in order) into the state and returns
+     * this batch's output rows.
+     */
+    final List<Chunk> process(List<List<Chunk>> inputs) {
         if (!state.inBatch()) {
             state.begin(version);
         }
         long start = System.nanoTime();
-        List<Chunk> out = processBatch(input, state);
+        List<Chunk> out = processInputs(inputs, state);
         updateTimeMs = (System.nanoTime() - start) / 1_000_000;
         return out;
+    }
+
+    /** Processes the batch's inputs; operators with one input implement {@link #processBatch}. */
+    List<Chunk> processInputs(List<List<Chunk>> inputs, PartitionedStateStore state) {
+        return processBatch(inputs.get(0), state);
     }
 
     abstract List<Chunk> processBatch(List<Chunk> input, PartitionedStateStore state);
@@ -142,6 +157,23 @@ abstract class StatefulOperator {
         }
     }
 
+    /**
+     * The rows of {@code c} whose event time ({@code time}: a timestamp or window column) is after the
+     * late-events watermark, or null; the others are counted as dropped by the watermark.
+     */
+    final Chunk dropLateRows(Chunk c, ColumnVector time) {
+        long lateMicros = watermarks.lateEventsMs() * 1000;
+        int[] kept = new int[Math.max(c.rowCount(), 1)];
+        int count = 0;
+        for (int i = 0; i < c.rowCount(); i++) {
+            if (time.isNull(i) || StateRows.eventTimeMicros(time, i) > lateMicros) {
+                kept[count++] = i;
+            }
+        }
+        addRowsDroppedByWatermark(c.rowCount() - count);
+        return count == c.rowCount() ? c : c.take(kept, count);
+    }
+
     final void addRowsUpdated(long rows) {
         rowsUpdated += rows;
     }
@@ -156,8 +188,18 @@ abstract class StatefulOperator {
     }
 
     StateOperatorProgress progress() {
-        return new StateOperatorProgress(name(), state.numKeys(), rowsUpdated, updateTimeMs, rowsRemoved,
-                removalTimeMs, state.commitTimeMs(), state.memoryUsedBytes(), rowsDroppedByWatermark,
-                state.partitions(), state.partitions(), state.customMetrics());
+        return new StateOperatorProgress(name(), numRowsTotal(state.numKeys()), rowsUpdated, updateTimeMs,
+                rowsRemoved, removalTimeMs, state.commitTimeMs(), state.memoryUsedBytes(), rowsDroppedByWatermark,
+                state.partitions(), state.partitions(), customMetrics(state.customMetrics()));
+    }
+
+    /** The rows this operator holds, given the store's key count (one row per key unless overridden). */
+    long numRowsTotal(long storeKeys) {
+        return storeKeys;
+    }
+
+    /** The custom metrics of progress: the store's, plus any the operator adds. */
+    Map<String, Long> customMetrics(Map<String, Long> storeMetrics) {
+        return storeMetrics;
     }
 }

@@ -126,17 +126,7 @@ final class StreamingDeduplication extends StatefulOperator {
         if (eventTime == null) {
             return c;
         }
-        ColumnVector time = eventTime.eval(c);
-        long lateMicros = watermarks().lateEventsMs() * 1000;
-        int[] kept = new int[Math.max(c.rowCount(), 1)];
-        int count = 0;
-        for (int i = 0; i < c.rowCount(); i++) {
-            if (time.isNull(i) || StateRows.eventTimeMicros(time, i) > lateMicros) {
-                kept[count++] = i;
-            }
-        }
-        addRowsDroppedByWatermark(c.rowCount() - count);
-        return count == c.rowCount() ? c : c.take(kept, count);
+        return dropLateRows(c, eventTime.eval(c));
     }
 
     private void evict(PartitionedStateStore state) {

@@ -17,8 +17,11 @@ import dev.sluice.plan.logical.Window;
 import dev.sluice.sql.AnalysisException;
 import dev.sluice.sql.streaming.GroupStateTimeout;
 import dev.sluice.sql.streaming.OutputMode;
+import dev.sluice.exec.JoinOperator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Rejects streaming plans Spark 4.1 rejects, with Spark's error classes and messages (its
@@ -132,33 +135,99 @@ public final class UnsupportedOperationChecker {
         return String.join(", ", parts);
     }
 
+    /** Spark's rules for joins with streaming inputs (stream-static sides, stream-stream watermarks). */
     private static void checkJoin(Join j, OutputMode outputMode) {
         boolean left = j.left().isStreaming();
         boolean right = j.right().isStreaming();
-        if (left && right) {
-            if (outputMode != OutputMode.Append()) {
-                throw error("Join between two streaming DataFrames/Datasets is not supported in " + outputMode
-                        + " output mode, only in Append output mode", j);
+        boolean both = left && right;
+        if (both && outputMode != OutputMode.Append()) {
+            throw error("Join between two streaming DataFrames/Datasets is not supported in " + outputMode
+                    + " output mode, only in Append output mode", j);
+        }
+        switch (j.joinType()) {
+            case INNER, CROSS -> {
+                // no further validations needed
             }
-            throw new AnalysisException("UNSUPPORTED_FEATURE.STREAM_STREAM_JOIN", "The feature is not supported:"
-                    + " stream-stream joins are not implemented in Sluice yet.", "0A000");
+            case FULL_OUTER -> {
+                if (left != right) {
+                    throw error("FullOuter joins with streaming DataFrames/Datasets on the " + (left ? "left" : "right")
+                            + " and a static DataFrame/Dataset on the " + (left ? "right" : "left") + " is not supported",
+                            j);
+                }
+                if (both) {
+                    checkStreamStreamJoinWatermark(j);
+                }
+            }
+            case LEFT_ANTI -> {
+                if (right) {
+                    throw error("LeftAnti joins with a streaming DataFrame/Dataset on the right are not supported", j);
+                }
+            }
+            case LEFT_OUTER, LEFT_SEMI -> {
+                if (!left && right) {
+                    throw error(sparkName(j.joinType()) + " join with a streaming DataFrame/Dataset on the right and a"
+                            + " static DataFrame/Dataset on the left is not supported", j);
+                }
+                if (both) {
+                    checkStreamStreamJoinWatermark(j);
+                }
+            }
+            case RIGHT_OUTER -> {
+                if (left && !right) {
+                    throw error("RightOuter join with a streaming DataFrame/Dataset on the left and a static"
+                            + " DataFrame/DataSet on the right not supported", j);
+                }
+                if (both) {
+                    checkStreamStreamJoinWatermark(j);
+                }
+            }
         }
-        JoinType type = j.joinType();
-        if (type == JoinType.FULL_OUTER && (left || right)) {
-            throw error("FullOuter joins with streaming DataFrames/Datasets on the " + (left ? "left" : "right")
-                    + " and a static DataFrame/Dataset on the " + (left ? "right" : "left") + " is not supported", j);
+        if (both && JoinOperator.extractEquiJoinKeys(j).leftKeys().isEmpty()) {
+            // Spark's planner (StreamingJoinStrategy) needs equi-join keys to partition both sides' state
+            throw new AnalysisException("_LEGACY_ERROR_TEMP_1181", "Stream-stream join without equality predicate is"
+                    + " not supported.;\n" + j.treeString().stripTrailing(), null);
         }
-        if (type == JoinType.LEFT_ANTI && right) {
-            throw error("LeftAnti joins with a streaming DataFrame/Dataset on the right are not supported", j);
+    }
+
+    /**
+     * An outer or semi stream-stream join must be able to evict its state: a watermarked join key, or a
+     * range condition bounding the nullable side's time by the other side's watermark (Spark's
+     * {@code checkForStreamStreamJoinWatermark}).
+     */
+    private static void checkStreamStreamJoinWatermark(Join j) {
+        Set<Long> leftIds = JoinOperator.ids(j.left().output());
+        Set<Long> rightIds = JoinOperator.ids(j.right().output());
+        Map<Long, Long> leftTimes = EventTimeColumns.of(j.left());
+        Map<Long, Long> rightTimes = EventTimeColumns.of(j.right());
+        long anyWatermark = 1_000_000;
+        boolean leftBounded = StreamingJoinHelper.stateValueWatermark(leftIds, rightIds, rightTimes, j.condition(),
+                anyWatermark).isPresent();
+        boolean rightBounded = StreamingJoinHelper.stateValueWatermark(rightIds, leftIds, leftTimes, j.condition(),
+                anyWatermark).isPresent();
+        boolean validRange = switch (j.joinType()) {
+            case LEFT_OUTER, LEFT_SEMI -> leftBounded;
+            case RIGHT_OUTER -> rightBounded;
+            case FULL_OUTER -> leftBounded || rightBounded;
+            default -> false;
+        };
+        if (!StreamingJoinHelper.isWatermarkInJoinKeys(j) && !validRange) {
+            throw error("Stream-stream " + sparkName(j.joinType()) + " join between two streaming DataFrame/Datasets"
+                    + " is not supported without a watermark in the join keys, or a watermark on the nullable side"
+                    + " and an appropriate range condition", j);
         }
-        if ((type == JoinType.LEFT_OUTER || type == JoinType.LEFT_SEMI) && right) {
-            throw error((type == JoinType.LEFT_OUTER ? "LeftOuter" : "LeftSemi") + " join with a streaming"
-                    + " DataFrame/Dataset on the right and a static DataFrame/Dataset on the left is not supported", j);
-        }
-        if (type == JoinType.RIGHT_OUTER && left) {
-            throw error("RightOuter join with a streaming DataFrame/Dataset on the left and a static DataFrame/DataSet"
-                    + " on the right not supported", j);
-        }
+    }
+
+    /** The join type as Spark prints it in these messages (its case object's name). */
+    private static String sparkName(JoinType type) {
+        return switch (type) {
+            case INNER -> "Inner";
+            case LEFT_OUTER -> "LeftOuter";
+            case RIGHT_OUTER -> "RightOuter";
+            case FULL_OUTER -> "FullOuter";
+            case LEFT_SEMI -> "LeftSemi";
+            case LEFT_ANTI -> "LeftAnti";
+            case CROSS -> "Cross";
+        };
     }
 
     /** Chained stateful operators after an aggregation in complete/update mode (Spark 4's correctness check). */
@@ -182,7 +251,8 @@ public final class UnsupportedOperationChecker {
     }
 
     private static boolean isStateful(LogicalPlan p) {
-        return p.isStreaming() && p instanceof Aggregate;
+        return p.isStreaming() && p instanceof Aggregate
+                || p instanceof Join j && j.left().isStreaming() && j.right().isStreaming();
     }
 
     private static boolean containsAggregateEmittingUpdates(LogicalPlan p, OutputMode outputMode) {

@@ -1,0 +1,202 @@
+package dev.sluice.stream;
+
+import dev.sluice.batch.BooleanVector;
+import dev.sluice.batch.Chunk;
+import dev.sluice.batch.ColumnVector;
+import dev.sluice.state.KeyValue;
+import dev.sluice.state.RowCodec;
+import dev.sluice.sql.types.DataType;
+import dev.sluice.sql.types.DataTypes;
+import dev.sluice.stream.state.PartitionedStateStore;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The buffered input rows of one side of a stream-stream join, kept in the join operator's state store in
+ * the layout of Spark's {@code SymmetricHashJoinStateManager}: per join key a count entry
+ * ({@code [count tag][key]} → number of rows) and one entry per row ({@code [row tag][key][index]} → the
+ * row's columns and its "matched" flag, set once the row has joined with some row of the other side, so
+ * an outer join knows at eviction whether to emit it with NULLs). Both sides share one store, told apart
+ * by their tags. Rows of one key are numbered 0..n-1; a removal moves the last row into the hole.
+ *
+ * <p>Everything lives in the versioned store, so a restart from a checkpoint (any provider) finds the rows
+ * of the last committed batch. Used by the query's execution thread only.
+ */
+final class JoinSideState {
+    /** Decoded rows of this side: the side's columns plus a trailing matched flag, with their state address. */
+    static final class Rows {
+        final ColumnVector[] columns;
+        final List<byte[]> keys = new ArrayList<>();
+        private int[] indexes = new int[16];
+
+        Rows(ColumnVector[] columns) {
+            this.columns = columns;
+        }
+
+        int size() {
+            return keys.size();
+        }
+
+        /** Records where the row just decoded into {@link #columns} lives. */
+        void added(byte[] key, int index) {
+            if (keys.size() == indexes.length) {
+                indexes = Arrays.copyOf(indexes, indexes.length * 2);
+            }
+            indexes[keys.size()] = index;
+            keys.add(key);
+        }
+
+        boolean matched(int row) {
+            return ((BooleanVector) columns[columns.length - 1]).values()[row];
+        }
+
+        /** The side's columns (without the flag) as a chunk. */
+        Chunk chunk() {
+            return new Chunk(size(), Arrays.copyOf(columns, columns.length - 1));
+        }
+    }
+
+    private final byte countTag;
+    private final byte rowTag;
+    private final RowCodec keyCodec;
+    private final RowCodec valueCodec;
+    private final List<DataType> valueTypes;
+
+    JoinSideState(boolean left, List<DataType> keyTypes, List<DataType> rowTypes) {
+        this.countTag = (byte) (left ? 'L' : 'R');
+        this.rowTag = (byte) (left ? 'l' : 'r');
+        this.keyCodec = new RowCodec(StateRows.schema(keyTypes));
+        List<DataType> values = new ArrayList<>(rowTypes);
+        values.add(DataTypes.BooleanType);
+        this.valueTypes = List.copyOf(values);
+        this.valueCodec = new RowCodec(StateRows.schema(valueTypes));
+    }
+
+    /** The encoded join key of row {@code row}. */
+    byte[] encodeKey(ColumnVector[] keys, int row) {
+        return keyCodec.encode(keys, row);
+    }
+
+    Rows newRows() {
+        return new Rows(StateRows.allocate(valueTypes, 16));
+    }
+
+    /** Appends every stored row of {@code key} to {@code into}. */
+    void get(PartitionedStateStore store, byte[] key, Rows into) {
+        int count = count(store, key);
+        for (int i = 0; i < count; i++) {
+            valueCodec.decodeInto(store.get(rowKey(key, i)), into.columns);
+            into.added(key, i);
+        }
+    }
+
+    /** Stores row {@code row} of {@code columns} (the side's columns and the matched flag) under {@code key}. */
+    void append(PartitionedStateStore store, byte[] key, ColumnVector[] columns, int row) {
+        int count = count(store, key);
+        store.put(rowKey(key, count), valueCodec.encode(columns, row));
+        store.put(countKey(key), intBytes(count + 1));
+    }
+
+    /** Rewrites row {@code row} of {@code rows} (after its matched flag changed). */
+    void update(PartitionedStateStore store, Rows rows, int row) {
+        store.put(rowKey(rows.keys.get(row), rows.indexes[row]), valueCodec.encode(rows.columns, row));
+    }
+
+    /** Tests one decoded row for eviction: key columns and value columns (the flag last), at {@code row}. */
+    interface EvictionTest {
+        boolean evict(ColumnVector[] keyColumns, ColumnVector[] valueColumns, int row);
+    }
+
+    /**
+     * Removes the rows for which {@code test} is true and appends them to {@code removed}. Scans the whole
+     * store (both sides share it; only this side's rows are tested), decoding {@link Chunk#DEFAULT_ROWS}
+     * rows at a time.
+     */
+    void removeWhere(PartitionedStateStore store, List<DataType> keyTypes, EvictionTest test, Rows removed) {
+        Map<ByteBuffer, List<Integer>> doomed = new LinkedHashMap<>();
+        Iterator<KeyValue> it = store.iterator();
+        while (it.hasNext()) {
+            ColumnVector[] keyColumns = StateRows.allocate(keyTypes, Chunk.DEFAULT_ROWS);
+            ColumnVector[] valueColumns = StateRows.allocate(valueTypes, Chunk.DEFAULT_ROWS);
+            byte[][] rawKeys = new byte[Chunk.DEFAULT_ROWS][];
+            int n = 0;
+            while (n < Chunk.DEFAULT_ROWS && it.hasNext()) {
+                KeyValue kv = it.next();
+                byte[] raw = kv.key();
+                if (raw[0] == rowTag) {
+                    keyCodec.decodeInto(Arrays.copyOfRange(raw, 1, raw.length - 4), keyColumns);
+                    valueCodec.decodeInto(kv.value(), valueColumns);
+                    rawKeys[n++] = raw;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                if (test.evict(keyColumns, valueColumns, i)) {
+                    byte[] raw = rawKeys[i];
+                    doomed.computeIfAbsent(ByteBuffer.wrap(Arrays.copyOfRange(raw, 1, raw.length - 4)),
+                            k -> new ArrayList<>()).add(ByteBuffer.wrap(raw, raw.length - 4, 4).getInt());
+                }
+            }
+        }
+        // updates only after the scan: a store must not change under its iterator
+        for (Map.Entry<ByteBuffer, List<Integer>> e : doomed.entrySet()) {
+            removeRows(store, e.getKey().array(), e.getValue(), removed);
+        }
+    }
+
+    /** Removes rows {@code indexes} of {@code key}, compacting the others into 0..k-1. */
+    private void removeRows(PartitionedStateStore store, byte[] key, List<Integer> indexes, Rows removed) {
+        int count = count(store, key);
+        boolean[] gone = new boolean[count];
+        indexes.forEach(i -> gone[i] = true);
+        int kept = 0;
+        for (int i = 0; i < count; i++) {
+            byte[] value = store.get(rowKey(key, i));
+            if (gone[i]) {
+                valueCodec.decodeInto(value, removed.columns);
+                removed.added(key, i);
+            } else {
+                if (kept != i) {
+                    store.put(rowKey(key, kept), value);
+                }
+                kept++;
+            }
+        }
+        for (int i = kept; i < count; i++) {
+            store.remove(rowKey(key, i));
+        }
+        if (kept == 0) {
+            store.remove(countKey(key));
+        } else {
+            store.put(countKey(key), intBytes(kept));
+        }
+    }
+
+    private int count(PartitionedStateStore store, byte[] key) {
+        byte[] value = store.get(countKey(key));
+        return value == null ? 0 : ByteBuffer.wrap(value).getInt();
+    }
+
+    private byte[] countKey(byte[] key) {
+        byte[] out = new byte[key.length + 1];
+        out[0] = countTag;
+        System.arraycopy(key, 0, out, 1, key.length);
+        return out;
+    }
+
+    private byte[] rowKey(byte[] key, int index) {
+        byte[] out = new byte[key.length + 5];
+        out[0] = rowTag;
+        System.arraycopy(key, 0, out, 1, key.length);
+        ByteBuffer.wrap(out, key.length + 1, 4).putInt(index);
+        return out;
+    }
+
+    private static byte[] intBytes(int value) {
+        return ByteBuffer.allocate(4).putInt(value).array();
+    }
+}

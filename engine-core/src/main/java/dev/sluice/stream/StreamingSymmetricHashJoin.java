@@ -1,0 +1,379 @@
+package dev.sluice.stream;
+
+import dev.sluice.batch.BooleanVector;
+import dev.sluice.batch.Chunk;
+import dev.sluice.batch.ColumnVector;
+import dev.sluice.exec.BatchExecutor;
+import dev.sluice.exec.Binder;
+import dev.sluice.exec.Chunks;
+import dev.sluice.exec.JoinOperator;
+import dev.sluice.expr.AttributeReference;
+import dev.sluice.expr.Expression;
+import dev.sluice.plan.logical.EventTimeColumns;
+import dev.sluice.plan.logical.Join;
+import dev.sluice.plan.logical.JoinType;
+import dev.sluice.plan.logical.LogicalPlan;
+import dev.sluice.sql.types.DataType;
+import dev.sluice.stream.state.PartitionedStateStore;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * A join of two streams (Spark's {@code StreamingSymmetricHashJoinExec}): the rows of both sides are
+ * buffered in the state store ({@link JoinSideState}); each batch, the new left rows join the stored right
+ * rows and are stored, then the new right rows join the stored left rows (this batch's included), so every
+ * pair is produced exactly once. Equi-join keys are required; the other conjuncts are checked on each
+ * pair, and those about one side only filter that side's rows before they are joined or stored.
+ *
+ * <p>State eviction follows Spark's state watermarks: when a join key carries event time, rows of both
+ * sides whose key is at or before the eviction watermark go; otherwise a side with an event-time column is
+ * evicted by the "state value watermark" that a range condition implies from the other side's watermark
+ * ({@link StreamingJoinHelper}). Without either, the side's state grows forever (an inner join without
+ * watermarks). An evicted row of the outer side(s) that never matched is emitted with NULLs for the other
+ * side (in a no-data batch too, when the watermark advances); a left semi join emits each left row once,
+ * on its first match. Rows behind the previous batch's watermark are dropped as late and counted.
+ *
+ * <p>Progress: {@code numRowsTotal} counts the buffered rows of both sides, and the custom metrics
+ * {@code leftNumRowsTotal}/{@code rightNumRowsTotal} each side's. Everything is in the versioned state, so
+ * a restart resumes with the rows of the last committed batch. Used by the query's execution thread only.
+ */
+final class StreamingSymmetricHashJoin extends StatefulOperator {
+    private static final byte[] ROW_COUNTS_KEY = {'#'};
+
+    private final Join join;
+    private final JoinType joinType;
+    private final JoinOperator matcher;
+    private final List<DataType> keyTypes;
+    private final Expression otherCondition;
+    private final int keyWatermarkOrdinal;
+    private final Side left;
+    private final Side right;
+    private long[] rowCounts;
+
+    /** One input of the join and how its rows are filtered, stored and evicted. */
+    private final class Side {
+        final boolean isLeft;
+        final LogicalPlan plan;
+        final List<Expression> keys;
+        final Expression preJoinFilter;
+        final int timeColumn;
+        final boolean preserved;
+        final boolean hasStateWatermark;
+        final JoinSideState state;
+        final EvictionBound evictionBound = new EvictionBound();
+        OptionalLong stateWatermarkMs = OptionalLong.empty();
+
+        Side(boolean isLeft, LogicalPlan plan, List<Expression> keys, List<Expression> onlyThisSide) {
+            this.isLeft = isLeft;
+            this.plan = plan;
+            this.keys = Binder.bindAll(keys, plan.output());
+            Expression filter = JoinOperator.and(onlyThisSide);
+            this.preJoinFilter = filter == null ? null : Binder.bind(filter, plan.output());
+            AttributeReference time = EventTimeColumns.find(plan.output(), EventTimeColumns.of(plan));
+            this.timeColumn = time == null ? -1 : plan.output().indexOf(time);
+            this.preserved = isLeft ? joinType == JoinType.LEFT_OUTER || joinType == JoinType.FULL_OUTER
+                    : joinType == JoinType.RIGHT_OUTER || joinType == JoinType.FULL_OUTER;
+            this.state = new JoinSideState(isLeft, keyTypes,
+                    plan.output().stream().map(AttributeReference::dataType).toList());
+            this.hasStateWatermark = keyWatermarkOrdinal >= 0 || timeColumn >= 0 && valueWatermark(0).isPresent();
+        }
+
+        Side other() {
+            return isLeft ? right : left;
+        }
+
+        /** The state value watermark of this side implied by the range condition (Spark's case 2). */
+        OptionalLong valueWatermark(long eventWatermarkMs) {
+            LogicalPlan otherPlan = isLeft ? join.right() : join.left();
+            return StreamingJoinHelper.stateValueWatermark(JoinOperator.ids(plan.output()),
+                    JoinOperator.ids(otherPlan.output()), EventTimeColumns.of(otherPlan), otherCondition,
+                    eventWatermarkMs);
+        }
+
+        /** Sets this batch's state watermark: the eviction watermark for a key with event time, else the value one. */
+        void startBatch(long evictionMs) {
+            if (keyWatermarkOrdinal >= 0) {
+                stateWatermarkMs = OptionalLong.of(evictionMs);
+            } else if (timeColumn >= 0) {
+                stateWatermarkMs = valueWatermark(evictionMs);
+            } else {
+                stateWatermarkMs = OptionalLong.empty();
+            }
+        }
+
+        /** The time (µs) that decides a row's eviction: its key's event time, or its own; MAX_VALUE if none. */
+        long evictionTime(ColumnVector[] keyColumns, int keyRow, ColumnVector[] rowColumns, int row) {
+            ColumnVector v = keyWatermarkOrdinal >= 0 ? keyColumns[keyWatermarkOrdinal]
+                    : timeColumn >= 0 ? rowColumns[timeColumn] : null;
+            int at = keyWatermarkOrdinal >= 0 ? keyRow : row;
+            return v == null || v.isNull(at) ? Long.MAX_VALUE : StateRows.eventTimeMicros(v, at);
+        }
+
+        boolean evictable(long timeMicros) {
+            return stateWatermarkMs.isPresent() && timeMicros != Long.MAX_VALUE
+                    && timeMicros <= stateWatermarkMs.getAsLong() * 1000;
+        }
+    }
+
+    StreamingSymmetricHashJoin(int operatorId, Join join) {
+        super(operatorId, join.left(), join.output());
+        this.join = join;
+        this.joinType = join.joinType();
+        this.matcher = new JoinOperator(join);
+        JoinOperator.EquiJoinKeys split = JoinOperator.extractEquiJoinKeys(join);
+        this.otherCondition = JoinOperator.and(split.otherConjuncts());
+        this.keyWatermarkOrdinal = StreamingJoinHelper.joinKeyOrdinalForWatermark(join);
+        List<Expression> leftOnly = new ArrayList<>();
+        List<Expression> rightOnly = new ArrayList<>();
+        Set<Long> leftIds = JoinOperator.ids(join.left().output());
+        Set<Long> rightIds = JoinOperator.ids(join.right().output());
+        for (Expression conjunct : split.otherConjuncts()) {
+            if (referencesWithin(conjunct, leftIds)) {
+                leftOnly.add(conjunct);
+            } else if (referencesWithin(conjunct, rightIds)) {
+                rightOnly.add(conjunct);
+            }
+        }
+        this.keyTypes = split.leftKeys().stream().map(Expression::dataType).toList();
+        this.left = new Side(true, join.left(), split.leftKeys(), leftOnly);
+        this.right = new Side(false, join.right(), split.rightKeys(), rightOnly);
+    }
+
+    private static boolean referencesWithin(Expression e, Set<Long> ids) {
+        List<AttributeReference> refs = new ArrayList<>();
+        e.collect(AttributeReference.class, refs);
+        return refs.stream().allMatch(a -> ids.contains(a.exprId()));
+    }
+
+    @Override
+    String name() {
+        return "symmetricHashJoin";
+    }
+
+    @Override
+    List<LogicalPlan> inputs() {
+        return List.of(join.left(), join.right());
+    }
+
+    /** As Spark: when a side's state is evicted by the watermark and the watermark moved. */
+    @Override
+    boolean shouldRunAnotherBatch(long newWatermarkMs) {
+        return (left.hasStateWatermark || right.hasStateWatermark) && newWatermarkMs > watermarks().evictionMs();
+    }
+
+    @Override
+    List<Chunk> processBatch(List<Chunk> input, PartitionedStateStore state) {
+        throw new UnsupportedOperationException("a join has two inputs");
+    }
+
+    @Override
+    List<Chunk> processInputs(List<List<Chunk>> inputs, PartitionedStateStore state) {
+        if (rowCounts == null) {
+            byte[] stored = state.get(ROW_COUNTS_KEY);
+            rowCounts = stored == null ? new long[2] : new long[] {ByteBuffer.wrap(stored).getLong(0),
+                    ByteBuffer.wrap(stored).getLong(8)};
+        }
+        long evictionMs = watermarks().evictionMs();
+        left.startBatch(evictionMs);
+        right.startBatch(evictionMs);
+        List<Chunk> out = new ArrayList<>();
+        Chunk leftRows = preJoinFilter(left, dropLate(left, inputs.get(0)), out);
+        Chunk rightRows = preJoinFilter(right, dropLate(right, inputs.get(1)), out);
+        joinAndStore(left, leftRows, state, out);
+        joinAndStore(right, rightRows, state, out);
+        long start = System.nanoTime();
+        long removed = evict(left, state, out) + evict(right, state, out);
+        addRowsRemoved(removed, System.nanoTime() - start);
+        // the per-side row counts live in the state too, so progress is right after a restart
+        state.put(ROW_COUNTS_KEY, ByteBuffer.allocate(16).putLong(rowCounts[0]).putLong(rowCounts[1]).array());
+        out.removeIf(c -> c.rowCount() == 0);
+        return out;
+    }
+
+    /** This side's rows of the batch without those behind the late-events watermark (counted as dropped). */
+    private Chunk dropLate(Side side, List<Chunk> input) {
+        Chunk rows = BatchExecutor.concat(input, side.plan.output());
+        if (side.timeColumn < 0) {
+            return rows;
+        }
+        return dropLateRows(rows, rows.column(side.timeColumn));
+    }
+
+    /**
+     * The rows passing the conjuncts about this side only; the others can never match, so they are not
+     * stored, and an outer side emits them at once with NULLs.
+     */
+    private Chunk preJoinFilter(Side side, Chunk rows, List<Chunk> out) {
+        if (side.preJoinFilter == null || rows.rowCount() == 0) {
+            return rows;
+        }
+        ColumnVector mask = side.preJoinFilter.eval(rows);
+        Chunk passing = Chunks.select(rows, mask);
+        if (side.preserved && passing.rowCount() < rows.rowCount()) {
+            boolean[] values = ((BooleanVector) mask).values();
+            JoinOperator.Pairs failing = new JoinOperator.Pairs();
+            for (int i = 0; i < rows.rowCount(); i++) {
+                if (!values[i] || mask.isNull(i)) {
+                    failing.add(side.isLeft ? i : -1, side.isLeft ? -1 : i);
+                }
+            }
+            out.add(side.isLeft ? matcher.pairChunk(rows, empty(right), failing)
+                    : matcher.pairChunk(empty(left), rows, failing));
+        }
+        return passing;
+    }
+
+    private static Chunk empty(Side side) {
+        return BatchExecutor.concat(List.of(), side.plan.output());
+    }
+
+    /** Joins {@code rows} (new rows of {@code side}) with the other side's stored rows, then stores them. */
+    private void joinAndStore(Side side, Chunk rows, PartitionedStateStore state, List<Chunk> out) {
+        int n = rows.rowCount();
+        if (n == 0) {
+            return;
+        }
+        Side other = side.other();
+        ColumnVector[] keyColumns = JoinOperator.evalAll(side.keys, rows);
+        byte[][] keys = new byte[n][];
+        boolean[] nullKey = new boolean[n];
+        JoinSideState.Rows stored = other.state.newRows();
+        Set<ByteBuffer> fetched = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            keys[i] = side.state.encodeKey(keyColumns, i);
+            nullKey[i] = JoinOperator.hasNull(keyColumns, i);
+            if (!nullKey[i] && fetched.add(ByteBuffer.wrap(keys[i]))) {
+                other.state.get(state, keys[i], stored);
+            }
+        }
+        // a left semi join emits a left row once: stored left rows that already matched are skipped
+        boolean skipMatched = joinType == JoinType.LEFT_SEMI && !side.isLeft;
+        int[] candidates = new int[Math.max(stored.size(), 1)];
+        int candidateCount = 0;
+        for (int r = 0; r < stored.size(); r++) {
+            if (!skipMatched || !stored.matched(r)) {
+                candidates[candidateCount++] = r;
+            }
+        }
+        Chunk storedChunk = stored.chunk().take(candidates, candidateCount);
+        JoinOperator.Pairs pairs = side.isLeft ? matcher.matches(rows, storedChunk) : matcher.matches(storedChunk, rows);
+        boolean[] matched = new boolean[n];
+        boolean[] storedNewlyMatched = new boolean[Math.max(candidateCount, 1)];
+        boolean[] storedFlags = ((BooleanVector) stored.columns[stored.columns.length - 1]).values();
+        for (int p = 0; p < pairs.count(); p++) {
+            int mine = side.isLeft ? pairs.left(p) : pairs.right(p);
+            int theirs = side.isLeft ? pairs.right(p) : pairs.left(p);
+            matched[mine] = true;
+            int storedRow = candidates[theirs];
+            if (!storedFlags[storedRow]) {
+                storedFlags[storedRow] = true;
+                storedNewlyMatched[theirs] = true;
+                other.state.update(state, stored, storedRow);
+            }
+        }
+        out.add(output(side, rows, storedChunk, pairs, matched, storedNewlyMatched, candidateCount));
+        store(side, rows, keys, keyColumns, nullKey, matched, state);
+    }
+
+    private Chunk output(Side side, Chunk rows, Chunk storedChunk, JoinOperator.Pairs pairs, boolean[] matched,
+                         boolean[] storedNewlyMatched, int storedCount) {
+        if (joinType != JoinType.LEFT_SEMI) {
+            return side.isLeft ? matcher.pairChunk(rows, storedChunk, pairs) : matcher.pairChunk(storedChunk, rows, pairs);
+        }
+        // left semi: new left rows with a match, or stored left rows matched for the first time
+        boolean[] emit = side.isLeft ? matched : storedNewlyMatched;
+        Chunk from = side.isLeft ? rows : storedChunk;
+        int size = side.isLeft ? rows.rowCount() : storedCount;
+        int[] selected = new int[Math.max(size, 1)];
+        int count = 0;
+        for (int i = 0; i < size; i++) {
+            if (emit[i]) {
+                selected[count++] = i;
+            }
+        }
+        return from.take(selected, count);
+    }
+
+    /**
+     * Stores the new rows as Spark does: every left row (even one this batch's eviction will remove, since
+     * the right rows of the batch have yet to see it) except a left semi join's matched ones; a right row
+     * only when this batch does not evict it anyway, unless it is an unmatched row of an outer right side
+     * (its NULL row is emitted at eviction). Rows with a NULL key never match: only an outer side keeps them.
+     */
+    private void store(Side side, Chunk rows, byte[][] keys, ColumnVector[] keyColumns, boolean[] nullKey,
+                       boolean[] matched, PartitionedStateStore state) {
+        int n = rows.rowCount();
+        ColumnVector[] withFlag = new ColumnVector[rows.columnCount() + 1];
+        System.arraycopy(rows.columns(), 0, withFlag, 0, rows.columnCount());
+        withFlag[rows.columnCount()] = BooleanVector.wrap(matched, n, null);
+        long added = 0;
+        for (int i = 0; i < n; i++) {
+            long time = side.evictionTime(keyColumns, i, rows.columns(), i);
+            boolean add;
+            if (side.isLeft) {
+                add = !(joinType == JoinType.LEFT_SEMI && matched[i]);
+            } else {
+                add = !side.evictable(time) || side.preserved && !matched[i];
+            }
+            if (add && (!nullKey[i] || side.preserved)) {
+                side.state.append(state, keys[i], withFlag, i);
+                side.evictionBound.added(time);
+                added++;
+            }
+        }
+        rowCounts[side.isLeft ? 0 : 1] += added;
+        addRowsUpdated(added);
+    }
+
+    /** Removes this side's rows at or before its state watermark; an outer side emits the unmatched ones. */
+    private long evict(Side side, PartitionedStateStore state, List<Chunk> out) {
+        if (side.stateWatermarkMs.isEmpty() || !side.evictionBound.mayExpire(side.stateWatermarkMs.getAsLong() * 1000)) {
+            return 0;
+        }
+        JoinSideState.Rows removed = side.state.newRows();
+        long[] lowestRemaining = {Long.MAX_VALUE};
+        side.state.removeWhere(state, keyTypes, (keyColumns, rowColumns, row) -> {
+            long time = side.evictionTime(keyColumns, row, rowColumns, row);
+            if (side.evictable(time)) {
+                return true;
+            }
+            lowestRemaining[0] = Math.min(lowestRemaining[0], time);
+            return false;
+        }, removed);
+        side.evictionBound.scanned(lowestRemaining[0]);
+        rowCounts[side.isLeft ? 0 : 1] -= removed.size();
+        if (side.preserved) {
+            JoinOperator.Pairs unmatched = new JoinOperator.Pairs();
+            for (int i = 0; i < removed.size(); i++) {
+                if (!removed.matched(i)) {
+                    unmatched.add(side.isLeft ? i : -1, side.isLeft ? -1 : i);
+                }
+            }
+            if (unmatched.count() > 0) {
+                Chunk rows = removed.chunk();
+                out.add(side.isLeft ? matcher.pairChunk(rows, empty(right), unmatched)
+                        : matcher.pairChunk(empty(left), rows, unmatched));
+            }
+        }
+        return removed.size();
+    }
+
+    @Override
+    long numRowsTotal(long storeKeys) {
+        return rowCounts == null ? 0 : rowCounts[0] + rowCounts[1];
+    }
+
+    @Override
+    Map<String, Long> customMetrics(Map<String, Long> storeMetrics) {
+        Map<String, Long> out = new HashMap<>(storeMetrics);
+        out.put("leftNumRowsTotal", rowCounts == null ? 0 : rowCounts[0]);
+        out.put("rightNumRowsTotal", rowCounts == null ? 0 : rowCounts[1]);
+        return out;
+    }
+}

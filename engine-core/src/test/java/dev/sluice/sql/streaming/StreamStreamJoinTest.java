@@ -1,0 +1,346 @@
+package dev.sluice.sql.streaming;
+
+import static dev.sluice.sql.functions.col;
+import static dev.sluice.sql.functions.expr;
+import static dev.sluice.sql.functions.window;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.sluice.sql.AnalysisException;
+import dev.sluice.sql.Dataset;
+import dev.sluice.sql.Row;
+import dev.sluice.sql.RowFactory;
+import dev.sluice.sql.types.DataTypes;
+import dev.sluice.sql.types.StructType;
+import dev.sluice.stream.BatchHooks;
+import dev.sluice.stream.connector.MemoryStream;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Stream-stream joins: ad impressions joined with clicks, as in Spark's programming guide. Expected rows
+ * follow Spark's rules (SEMANTICS.md): the batch watermark is min over both inputs of max(event time) -
+ * delay; with {@code clickTime >= impressionTime AND clickTime <= impressionTime + 15 minutes}, impressions
+ * are evicted once {@code impressionTime <= watermark - 15 min - 1 ms} and clicks once
+ * {@code clickTime <= watermark - 1 ms}; a watermark that moved runs a no-data batch. Subclasses in
+ * engine-state re-run everything with RocksDB.
+ */
+class StreamStreamJoinTest extends StatefulTestSupport {
+    static final StructType IMPRESSIONS = new StructType().add("adId", DataTypes.IntegerType)
+            .add("impressionTime", DataTypes.TimestampType);
+    static final StructType CLICKS = new StructType().add("clickAdId", DataTypes.IntegerType)
+            .add("clickTime", DataTypes.TimestampType);
+    static final String RANGE = "clickAdId = adId AND clickTime >= impressionTime"
+            + " AND clickTime <= impressionTime + interval 15 minutes";
+
+    @TempDir
+    Path dir;
+
+    static Row ad(int id, String hhmm) {
+        return RowFactory.create(id, event("", hhmm).get(1));
+    }
+
+    /** "1 12:00 | 1 12:10" for a joined row (NULL sides print as "-"). */
+    static String describeJoined(Row r) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < r.length(); i++) {
+            Object v = r.get(i);
+            parts.add(v == null ? "-" : v instanceof Timestamp t ? hhmm(t) : v.toString());
+        }
+        return String.join(" ", parts);
+    }
+
+    /** Two inputs fed batch by batch (a batch may leave either side empty). */
+    record Feed(List<Row> impressions, List<Row> clicks) {
+    }
+
+    static Feed feed(List<Row> impressions, List<Row> clicks) {
+        return new Feed(impressions, clicks);
+    }
+
+    final class Run {
+        final MemoryStream impressions = MemoryStream.of(spark, IMPRESSIONS);
+        final MemoryStream clicks = MemoryStream.of(spark, CLICKS);
+        final Map<Long, List<String>> out = Collections.synchronizedMap(new TreeMap<>());
+
+        Dataset<Row> watermarkedImpressions() {
+            return impressions.toDF().withWatermark("impressionTime", "10 minutes");
+        }
+
+        Dataset<Row> watermarkedClicks() {
+            return clicks.toDF().withWatermark("clickTime", "20 minutes");
+        }
+
+        StreamingQuery start(Dataset<Row> joined, String checkpoint) throws Exception {
+            var writer = joined.writeStream();
+            if (checkpoint != null) {
+                writer = writer.option("checkpointLocation", checkpoint);
+            }
+            return writer.foreachBatch((Dataset<Row> ds, Long id) -> {
+                List<String> rows = new ArrayList<>();
+                ds.collectAsList().forEach(r -> rows.add(describeJoined(r)));
+                rows.sort(null);
+                out.put(id, rows);
+            }).start();
+        }
+
+        void add(StreamingQuery q, Feed f) {
+            if (!f.impressions().isEmpty()) {
+                impressions.addData(f.impressions());
+            }
+            if (!f.clicks().isEmpty()) {
+                clicks.addData(f.clicks());
+            }
+            q.processAllAvailable();
+        }
+    }
+
+    /** The guide's two batches: first 3 ads and 2 clicks (ad 2 and click 4 never match), then ad 3 and its click. */
+    static final List<Feed> FEEDS = List.of(
+            feed(List.of(ad(1, "12:00"), ad(2, "12:05")), List.of(ad(1, "12:10"), ad(4, "12:11"))),
+            feed(List.of(ad(3, "12:40")), List.of(ad(3, "12:45"))));
+
+    private Map<Long, List<String>> runOuter(String joinType, boolean clicksFirst) throws Exception {
+        Run run = new Run();
+        Dataset<Row> joined = clicksFirst
+                ? run.watermarkedClicks().join(run.watermarkedImpressions(), expr(RANGE), joinType)
+                : run.watermarkedImpressions().join(run.watermarkedClicks(), expr(RANGE), joinType);
+        StreamingQuery q = run.start(joined, null);
+        for (Feed f : FEEDS) {
+            run.add(q, f);
+        }
+        q.stop();
+        return run.out;
+    }
+
+    @Test
+    void innerJoinWithoutWatermarksKeepsEveryRowAndFindsPairsAcrossBatches() throws Exception {
+        Run run = new Run();
+        Dataset<Row> joined = run.impressions.toDF().join(run.clicks.toDF(), expr("adId = clickAdId"));
+        StreamingQuery q = run.start(joined, null);
+        run.add(q, feed(List.of(ad(1, "12:00")), List.of(ad(1, "12:01"))));
+        run.add(q, feed(List.of(ad(1, "12:02")), List.of()));
+        run.add(q, feed(List.of(), List.of(ad(1, "12:03"), ad(2, "12:04"))));
+        q.stop();
+        assertThat(run.out).containsExactly(
+                Map.entry(0L, List.of("1 12:00 1 12:01")),
+                Map.entry(1L, List.of("1 12:02 1 12:01")),
+                Map.entry(2L, List.of("1 12:00 1 12:03", "1 12:02 1 12:03")));
+        StateOperatorProgress join = q.lastProgress().stateOperators()[0];
+        assertThat(join.operatorName()).isEqualTo("symmetricHashJoin");
+        assertThat(join.numRowsTotal()).isEqualTo(5); // state grows forever without a watermark
+        assertThat(join.customMetrics()).containsEntry("leftNumRowsTotal", 2L).containsEntry("rightNumRowsTotal", 3L);
+    }
+
+    @Test
+    void innerJoinWithWatermarksAndARangeEvictsBothSides() throws Exception {
+        Run run = new Run();
+        Dataset<Row> joined = run.watermarkedImpressions().join(run.watermarkedClicks(), expr(RANGE));
+        StreamingQuery q = run.start(joined, null);
+        run.add(q, FEEDS.get(0));
+        run.add(q, feed(List.of(ad(3, "12:40")), List.of(ad(2, "12:12"), ad(3, "12:45"))));
+        run.add(q, feed(List.of(), List.of(ad(1, "12:20")))); // behind the watermark (12:25): late
+        q.stop();
+        // batch 1: no-data batch at watermark 11:50; batch 3: no-data batch at 12:25 that evicts
+        assertThat(run.out).containsExactly(
+                Map.entry(0L, List.of("1 12:00 1 12:10")),
+                Map.entry(1L, List.of()),
+                Map.entry(2L, List.of("2 12:05 2 12:12", "3 12:40 3 12:45")),
+                Map.entry(3L, List.of()),
+                Map.entry(4L, List.of()));
+        StreamingQueryProgress[] progress = q.recentProgress();
+        StateOperatorProgress beforeEviction = progress[2].stateOperators()[0];
+        assertThat(beforeEviction.numRowsTotal()).isEqualTo(7);
+        StateOperatorProgress eviction = progress[3].stateOperators()[0];
+        // impressions <= 12:09:59.999 (ads 1, 2) and clicks <= 12:24:59.999 (12:10, 12:11, 12:12) are gone
+        assertThat(eviction.numRowsRemoved()).isEqualTo(5);
+        assertThat(eviction.numRowsTotal()).isEqualTo(2);
+        assertThat(eviction.customMetrics()).containsEntry("leftNumRowsTotal", 1L).containsEntry("rightNumRowsTotal", 1L);
+        assertThat(progress[4].stateOperators()[0].numRowsDroppedByWatermark()).isEqualTo(1);
+    }
+
+    @Test
+    void leftOuterJoinEmitsUnmatchedImpressionsOnceTheWatermarkPassesThem() throws Exception {
+        assertThat(runOuter("left_outer", false)).containsExactly(
+                Map.entry(0L, List.of("1 12:00 1 12:10")),
+                Map.entry(1L, List.of()),
+                Map.entry(2L, List.of("3 12:40 3 12:45")),
+                Map.entry(3L, List.of("2 12:05 - -")));
+    }
+
+    @Test
+    void rightOuterJoinEmitsUnmatchedImpressionsOnTheRight() throws Exception {
+        assertThat(runOuter("right_outer", true)).containsExactly(
+                Map.entry(0L, List.of("1 12:10 1 12:00")),
+                Map.entry(1L, List.of()),
+                Map.entry(2L, List.of("3 12:45 3 12:40")),
+                Map.entry(3L, List.of("- - 2 12:05")));
+    }
+
+    @Test
+    void fullOuterJoinEmitsUnmatchedRowsOfBothSides() throws Exception {
+        assertThat(runOuter("full_outer", false)).containsExactly(
+                Map.entry(0L, List.of("1 12:00 1 12:10")),
+                Map.entry(1L, List.of()),
+                Map.entry(2L, List.of("3 12:40 3 12:45")),
+                Map.entry(3L, List.of("- - 4 12:11", "2 12:05 - -")));
+    }
+
+    @Test
+    void aJoinKeyWithEventTimeEvictsBothSidesByTheKey() throws Exception {
+        Run run = new Run();
+        Dataset<Row> joined = run.watermarkedImpressions().join(run.watermarkedClicks(),
+                expr("adId = clickAdId AND impressionTime = clickTime"), "full_outer");
+        StreamingQuery q = run.start(joined, null);
+        run.add(q, feed(List.of(ad(1, "12:00"), ad(2, "12:05")), List.of(ad(1, "12:00"))));
+        run.add(q, feed(List.of(ad(3, "12:40")), List.of(ad(3, "12:40"))));
+        q.stop();
+        // watermarks: min(12:05 - 10, 12:00 - 20) = 11:40, then min(12:30, 12:20) = 12:20: keys <= 12:20 go
+        assertThat(run.out).containsExactly(
+                Map.entry(0L, List.of("1 12:00 1 12:00")),
+                Map.entry(1L, List.of()),
+                Map.entry(2L, List.of("3 12:40 3 12:40")),
+                Map.entry(3L, List.of("2 12:05 - -")));
+        StateOperatorProgress last = q.lastProgress().stateOperators()[0];
+        assertThat(last.numRowsRemoved()).isEqualTo(3);
+        assertThat(last.numRowsTotal()).isEqualTo(2);
+    }
+
+    @Test
+    void aTimeWindowJoinKeyIsEvictedOnceTheWindowEndsBeforeTheWatermark() throws Exception {
+        Run run = new Run();
+        Dataset<Row> imps = run.watermarkedImpressions().select(col("adId"),
+                window(col("impressionTime"), "10 minutes").alias("w"));
+        Dataset<Row> clicks = run.watermarkedClicks().select(col("clickAdId"),
+                window(col("clickTime"), "10 minutes").alias("cw"));
+        Dataset<Row> joined = imps.join(clicks, expr("adId = clickAdId AND w = cw"), "left_outer")
+                .select(col("adId"), col("w.end").alias("end"), col("clickAdId"));
+        StreamingQuery q = run.start(joined, null);
+        run.add(q, feed(List.of(ad(1, "12:00"), ad(2, "12:05")), List.of(ad(1, "12:03"))));
+        run.add(q, feed(List.of(ad(3, "12:40")), List.of(ad(3, "12:45"))));
+        q.stop();
+        // watermarks: min(12:05 - 10, 12:03 - 20) = 11:43, then min(12:30, 12:25) = 12:25 >= window end 12:10
+        assertThat(run.out).containsExactly(
+                Map.entry(0L, List.of("1 12:10 1")),
+                Map.entry(1L, List.of()),
+                Map.entry(2L, List.of("3 12:50 3")),
+                Map.entry(3L, List.of("2 12:10 -")));
+    }
+
+    @Test
+    void leftSemiJoinEmitsEachImpressionOnceOnItsFirstClick() throws Exception {
+        Run run = new Run();
+        Dataset<Row> joined = run.watermarkedImpressions().join(run.watermarkedClicks(), expr(RANGE), "left_semi");
+        StreamingQuery q = run.start(joined, null);
+        run.add(q, feed(List.of(ad(1, "12:00"), ad(2, "12:05")), List.of(ad(1, "12:10"), ad(1, "12:12"))));
+        run.add(q, feed(List.of(), List.of(ad(2, "12:12"), ad(1, "12:14"))));
+        q.stop();
+        assertThat(run.out.get(0L)).containsExactly("1 12:00");
+        assertThat(run.out.values().stream().flatMap(List::stream).toList()).containsExactlyInAnyOrder("1 12:00", "2 12:05");
+    }
+
+    private AnalysisException startFails(Dataset<Row> query, String outputMode) {
+        Throwable t = catchThrowable(() -> query.writeStream().outputMode(outputMode).format("noop").start());
+        assertThat(t).isInstanceOf(AnalysisException.class);
+        return (AnalysisException) t;
+    }
+
+    @Test
+    void invalidStreamStreamJoinsAreRejectedWithSparksMessages() {
+        Run run = new Run();
+        Dataset<Row> imps = run.impressions.toDF();
+        Dataset<Row> clicks = run.clicks.toDF();
+        String needsWatermark = " join between two streaming DataFrame/Datasets is not supported without a watermark"
+                + " in the join keys, or a watermark on the nullable side and an appropriate range condition;\n";
+        for (String type : List.of("left_outer", "left_semi", "right_outer", "full_outer")) {
+            AnalysisException e = startFails(imps.join(clicks, expr(RANGE), type), "append");
+            assertThat(e.getCondition()).isEqualTo("_LEGACY_ERROR_TEMP_3102");
+            String name = Map.of("left_outer", "LeftOuter", "left_semi", "LeftSemi", "right_outer", "RightOuter",
+                    "full_outer", "FullOuter").get(type);
+            assertThat(e.getMessage()).as(type).startsWith("Stream-stream " + name + needsWatermark);
+        }
+        // the range bounds impressions by the clicks' watermark: a watermark on impressions alone is not enough
+        assertThat(startFails(run.watermarkedImpressions().join(clicks, expr(RANGE), "left_outer"), "append")
+                .getMessage()).startsWith("Stream-stream LeftOuter" + needsWatermark);
+        assertThat(startFails(imps.join(clicks, expr(RANGE)), "update").getMessage()).startsWith("Join between two"
+                + " streaming DataFrames/Datasets is not supported in Update output mode, only in Append output mode;\n");
+        assertThat(startFails(imps.join(clicks, expr(RANGE), "left_anti"), "append").getMessage()).startsWith(
+                "LeftAnti joins with a streaming DataFrame/Dataset on the right are not supported;\n");
+        AnalysisException noKeys = startFails(imps.join(clicks, expr("clickTime >= impressionTime")), "append");
+        assertThat(noKeys.getCondition()).isEqualTo("_LEGACY_ERROR_TEMP_1181");
+        assertThat(noKeys.getMessage()).startsWith("Stream-stream join without equality predicate is not supported.;\n");
+    }
+
+    @Test
+    void outerJoinsWithAWatermarkedJoinKeyOrAValidRangeStart() throws Exception {
+        Run run = new Run();
+        Dataset<Row> keyed = run.watermarkedImpressions().join(run.watermarkedClicks(),
+                expr("adId = clickAdId AND impressionTime = clickTime"), "full_outer");
+        run.start(keyed, null).stop();
+        Dataset<Row> ranged = run.impressions.toDF().join(run.watermarkedClicks(), expr(RANGE), "left_outer");
+        run.start(ranged, null).stop();
+        // a right outer join preserves the clicks: their time is bounded by the impressions' watermark
+        Dataset<Row> rightOuter = run.watermarkedImpressions().join(run.clicks.toDF(), expr(RANGE), "right_outer");
+        run.start(rightOuter, null).stop();
+    }
+
+    private StreamingQuery startLeftOuter(Run run, String checkpoint) throws Exception {
+        return run.start(run.watermarkedImpressions().join(run.watermarkedClicks(), expr(RANGE), "left_outer"),
+                checkpoint);
+    }
+
+    @Test
+    void aJoinStoppedBetweenBatchesResumesFromItsCheckpoint() throws Exception {
+        Map<Long, List<String>> uninterrupted = runOuter("left_outer", false);
+        Run run = new Run();
+        String checkpoint = dir.resolve("stop").toString();
+        for (Feed f : FEEDS) {
+            StreamingQuery q = startLeftOuter(run, checkpoint);
+            run.add(q, f);
+            q.stop();
+        }
+        // the last no-data batch runs in a new run too: the watermark came back from the offset log
+        StreamingQuery last = startLeftOuter(run, checkpoint);
+        last.processAllAvailable();
+        last.stop();
+        assertThat(run.out).isEqualTo(uninterrupted);
+        try (var files = java.nio.file.Files.list(Path.of(checkpoint, "state", "0", "0"))) {
+            boolean deltas = files.anyMatch(f -> f.getFileName().toString().endsWith(".delta"));
+            assertThat(deltas).as("delta files: state written by the provider under test").isEqualTo(provider().equals("hdfs"));
+        }
+    }
+
+    @Test
+    void aCrashAfterTheStateCommitReRunsTheBatchWithoutLosingOrDuplicatingRows() throws Exception {
+        Map<Long, List<String>> uninterrupted = runOuter("left_outer", false);
+        Run run = new Run();
+        String checkpoint = dir.resolve("crash").toString();
+        spark.streams().setHooks(new BatchHooks() {
+            @Override
+            public void afterStateCommit(long batchId) {
+                if (batchId == 2) {
+                    throw new IllegalStateException("injected crash after the state commit of batch 2");
+                }
+            }
+        });
+        StreamingQuery first = startLeftOuter(run, checkpoint);
+        run.add(first, FEEDS.get(0));
+        run.impressions.addData(FEEDS.get(1).impressions());
+        run.clicks.addData(FEEDS.get(1).clicks());
+        assertThatThrownBy(first::processAllAvailable).isInstanceOf(StreamingQueryException.class)
+                .hasMessageContaining("injected crash");
+        spark.streams().setHooks(BatchHooks.NONE);
+        StreamingQuery second = startLeftOuter(run, checkpoint);
+        second.processAllAvailable();
+        second.stop();
+        assertThat(run.out).isEqualTo(uninterrupted);
+    }
+}
