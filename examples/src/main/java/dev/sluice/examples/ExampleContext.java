@@ -161,13 +161,14 @@ public final class ExampleContext implements AutoCloseable {
         if (!follow()) {
             return;
         }
-        out.println("(--follow: type lines to send them to the socket source; Ctrl-C to stop)");
-        BlockingQueue<Optional<String>> typed =
-                new LinkedBlockingQueue<>();
-        // Reading standard input cannot be interrupted: a daemon thread reads, this thread can still stop.
+        out.println("(--follow: type lines to send them to the socket source; end of input (Ctrl-D) goes on,"
+                + " Ctrl-C stops)");
+        BlockingQueue<Optional<String>> typed = new LinkedBlockingQueue<>();
+        // Reading standard input cannot be interrupted: a daemon thread reads, this thread can still stop. The
+        // reader is not closed: that would close standard input for the next socket query of the case.
         Thread reader = new Thread(() -> {
-            try (var lines = new BufferedReader(new InputStreamReader(in(),
-                    StandardCharsets.UTF_8))) {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in(), StandardCharsets.UTF_8));
+            try {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     typed.add(Optional.of(line));
                 }

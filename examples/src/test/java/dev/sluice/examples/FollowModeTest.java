@@ -57,7 +57,8 @@ class FollowModeTest {
         String output = RunnerOutput.run("word-count",
                 new ExampleContext.Options(null, null, null, null, true, typed));
         String complete = RunnerOutput.between(output, "--- outputMode(\"complete\")", "--- outputMode(\"update\")");
-        assertThat(complete).contains("(--follow: type lines to send them to the socket source; Ctrl-C to stop)");
+        assertThat(complete).contains("(--follow: type lines to send them to the socket source; end of input (Ctrl-D)"
+                + " goes on, Ctrl-C stops)");
         assertThat(RunnerOutput.batchRows(complete, 2).stream().map(RunnerOutput::cells)).contains("hola,2", "mundo,1",
                 "Severo,2");
     }
