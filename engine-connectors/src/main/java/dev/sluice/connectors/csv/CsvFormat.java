@@ -14,7 +14,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.nio.file.Path;
+import org.apache.hadoop.fs.Path;
 import java.util.List;
 
 /**
@@ -40,7 +40,7 @@ public final class CsvFormat extends TextBasedFormat {
         CsvOptions csv = new CsvOptions(options);
         CsvSchemaInference inference = new CsvSchemaInference(csv, TemporalFormats.of(options));
         for (Path file : files) {
-            try (CsvTokenizer tokenizer = tokenizer(openStream(file), options, csv, false)) {
+            try (CsvTokenizer tokenizer = tokenizer(openStream(file, options), options, csv, false)) {
                 inference.add(tokenizer);
             }
         }
