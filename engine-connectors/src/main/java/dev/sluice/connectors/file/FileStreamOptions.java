@@ -19,6 +19,8 @@ final class FileStreamOptions {
     final String path;
     /** The non-glob part of {@link #path}: where relative paths of archived files start. */
     final Path root;
+    /** Where partition directories start: the {@code basePath} option, else {@link #root}. */
+    final Path partitionRoot;
     final Integer maxFilesPerTrigger;
     final boolean latestFirst;
     /** Spark's {@code fileNameOnly}: a file is new when its name (not its full path) has not been seen. */
@@ -38,6 +40,8 @@ final class FileStreamOptions {
             throw new IllegalArgumentException("'path' is not specified");
         }
         root = nonGlobBase(files.qualify(path));
+        String basePath = Options.get(options, "basePath", null);
+        partitionRoot = basePath == null ? root : files.qualify(basePath);
         String max = Options.get(options, "maxFilesPerTrigger", null);
         if (max != null) {
             int n;

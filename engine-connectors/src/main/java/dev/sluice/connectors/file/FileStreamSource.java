@@ -190,7 +190,7 @@ final class FileStreamSource implements Source {
             for (FileStreamSourceLog.FileEntry e : entries) {
                 Path file = e.hadoopPath();
                 List<String> directories = partitionSchema.length() == 0 ? null
-                        : FileListing.relativeSegments(options.root, file.getParent());
+                        : FileListing.relativeSegments(options.partitionRoot, file.getParent());
                 FileListing.SourceFile partitioned = new FileListing.SourceFile(file, 0, e.timestamp(),
                         directories == null ? Map.of() : PartitionPaths.parse(directories));
                 try (ChunkReader reader = format.open(file, dataSchema, formatOptions)) {

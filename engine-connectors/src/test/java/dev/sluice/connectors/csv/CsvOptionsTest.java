@@ -3,39 +3,21 @@ package dev.sluice.connectors.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sluice.connectors.TestRows;
+import dev.sluice.connectors.ReaderTestSupport;
 import dev.sluice.sql.DataFrameReader;
-import dev.sluice.sql.Row;
-import dev.sluice.sql.SluiceSession;
 import dev.sluice.sql.types.StructType;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Spark's CSV reader options, each through {@code session.read().csv(...)} on real files. */
-class CsvOptionsTest {
-    private static SluiceSession spark;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void session() {
-        spark = TestRows.session();
-    }
-
+class CsvOptionsTest extends ReaderTestSupport {
     private String file(String content) throws IOException {
-        Path file = Files.createTempFile(dir, "in", ".csv");
-        Files.writeString(file, content);
-        return file.toString();
+        return file(".csv", content);
     }
 
     private static List<String> rows(DataFrameReader reader, String path) {
-        return reader.csv(path).collectAsList().stream().map(Row::toString).toList();
+        return rows(reader.csv(path));
     }
 
     @Test

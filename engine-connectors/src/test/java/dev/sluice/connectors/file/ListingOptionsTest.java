@@ -44,6 +44,24 @@ class ListingOptionsTest extends FileStreamTestSupport {
     }
 
     @Test
+    void basePathAlsoNamesThePartitionColumnsOfAStream() throws Exception {
+        drop(dir.resolve("st/year=2024/a.json"), "{\"v\":1}\n", 1000);
+        var df = spark.readStream().schema(V).option("basePath", dir.resolve("st").toString())
+                .json(dir.resolve("st/year=2024").toString());
+        assertThat(df.schema().simpleString()).isEqualTo("struct<v:int,year:int>");
+        List<String> rows = new java.util.ArrayList<>();
+        var query = df.writeStream().option("checkpointLocation", dir.resolve("cp").toString())
+                .foreachBatch((batch, id) -> {
+                    synchronized (rows) {
+                        batch.collectAsList().forEach(r -> rows.add(r.toString()));
+                    }
+                }).start();
+        query.processAllAvailable();
+        query.stop();
+        assertThat(rows).containsExactly("[1,2024]");
+    }
+
+    @Test
     void modifiedBeforeAndAfterKeepFilesByModificationTime() throws Exception {
         json("m/old.json", 1, "2020-06-01T10:00:00Z");
         json("m/new.json", 2, "2020-06-01T14:00:00Z");

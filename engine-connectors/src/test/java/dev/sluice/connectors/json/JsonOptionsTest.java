@@ -2,38 +2,20 @@ package dev.sluice.connectors.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.connectors.TestRows;
+import dev.sluice.connectors.ReaderTestSupport;
 import dev.sluice.sql.DataFrameReader;
-import dev.sluice.sql.Row;
-import dev.sluice.sql.SluiceSession;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Spark's JSON reader options, each through {@code session.read().json(...)} on real files. */
-class JsonOptionsTest {
-    private static SluiceSession spark;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void session() {
-        spark = TestRows.session();
-    }
-
+class JsonOptionsTest extends ReaderTestSupport {
     private String file(String content) throws IOException {
-        Path file = Files.createTempFile(dir, "in", ".json");
-        Files.writeString(file, content);
-        return file.toString();
+        return file(".json", content);
     }
 
     private static List<String> rows(DataFrameReader reader, String path) {
-        return reader.json(path).collectAsList().stream().map(Row::toString).toList();
+        return rows(reader.json(path));
     }
 
     @Test

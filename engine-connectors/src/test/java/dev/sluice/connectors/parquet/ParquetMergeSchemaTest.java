@@ -3,31 +3,16 @@ package dev.sluice.connectors.parquet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sluice.connectors.TestRows;
-import dev.sluice.sql.Row;
+import dev.sluice.connectors.ReaderTestSupport;
 import dev.sluice.sql.RowFactory;
 import dev.sluice.sql.SaveMode;
-import dev.sluice.sql.SluiceSession;
 import dev.sluice.sql.types.StructType;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Parquet's {@code mergeSchema} option and its session default {@code spark.sql.parquet.mergeSchema}. */
-class ParquetMergeSchemaTest {
-    private static SluiceSession spark;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void session() {
-        spark = TestRows.session();
-    }
-
+class ParquetMergeSchemaTest extends ReaderTestSupport {
     @AfterEach
     void unset() {
         spark.conf().unset(ParquetFormat.MERGE_SCHEMA_CONF);
@@ -42,17 +27,13 @@ class ParquetMergeSchemaTest {
         return path;
     }
 
-    private static List<String> rows(dev.sluice.sql.Dataset<Row> data) {
-        return data.collectAsList().stream().map(Row::toString).sorted().toList();
-    }
-
     @Test
     void mergeSchemaUnitesTheColumnsOfEveryFileMissingOnesReadAsNull() {
         String path = twoSchemas();
         assertThat(spark.read().parquet(path).schema().fieldNames()).containsExactly("id", "name", "key");
         var merged = spark.read().option("mergeSchema", "true").parquet(path);
         assertThat(merged.schema().simpleString()).isEqualTo("struct<id:int,name:string,score:double,key:int>");
-        assertThat(rows(merged)).containsExactly("[1,a,null,1]", "[2,null,2.5,2]");
+        assertThat(sorted(merged)).containsExactly("[1,a,null,1]", "[2,null,2.5,2]");
     }
 
     @Test
