@@ -3,6 +3,7 @@ package dev.sluice.connectors.csv;
 import dev.sluice.connectors.file.ChunkReader;
 import dev.sluice.connectors.file.ChunkWriter;
 import dev.sluice.connectors.file.FormatOptions;
+import dev.sluice.connectors.file.RecordSampler;
 import dev.sluice.connectors.file.TemporalFormats;
 import dev.sluice.connectors.file.TextBasedFormat;
 import dev.sluice.connectors.file.TextValueParser;
@@ -14,7 +15,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.nio.file.Path;
+import org.apache.hadoop.fs.Path;
 import java.util.List;
 
 /**
@@ -38,9 +39,9 @@ public final class CsvFormat extends TextBasedFormat {
     @Override
     public StructType inferSchema(List<Path> files, FormatOptions options) throws IOException {
         CsvOptions csv = new CsvOptions(options);
-        CsvSchemaInference inference = new CsvSchemaInference(csv, TemporalFormats.of(options));
+        CsvSchemaInference inference = new CsvSchemaInference(csv, TemporalFormats.of(options), RecordSampler.of(options));
         for (Path file : files) {
-            try (CsvTokenizer tokenizer = tokenizer(openStream(file), options, csv, false)) {
+            try (CsvTokenizer tokenizer = tokenizer(openStream(file, options), options, csv, false)) {
                 inference.add(tokenizer);
             }
         }
@@ -55,7 +56,7 @@ public final class CsvFormat extends TextBasedFormat {
     /** The schema of the CSV text in {@code in}, as {@link #inferSchema} does for files. */
     public StructType inferSchema(InputStream in, FormatOptions options) throws IOException {
         CsvOptions csv = new CsvOptions(options);
-        CsvSchemaInference inference = new CsvSchemaInference(csv, TemporalFormats.of(options));
+        CsvSchemaInference inference = new CsvSchemaInference(csv, TemporalFormats.of(options), RecordSampler.of(options));
         try (CsvTokenizer tokenizer = tokenizer(in, options, csv, false)) {
             inference.add(tokenizer);
         }

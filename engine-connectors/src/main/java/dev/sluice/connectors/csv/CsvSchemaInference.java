@@ -1,6 +1,7 @@
 package dev.sluice.connectors.csv;
 
 import dev.sluice.connectors.file.InferredTypes;
+import dev.sluice.connectors.file.RecordSampler;
 import dev.sluice.connectors.file.TemporalFormats;
 import dev.sluice.connectors.file.TextValueParser;
 import dev.sluice.sql.types.DataType;
@@ -21,18 +22,22 @@ import java.util.Set;
  * {@code _c1}, ... without one; empty names become {@code _c<i>}, duplicates get their index appended).
  * Without {@code inferSchema} every column is a string; with it, each column takes the narrowest type all
  * its non-null tokens parse as, tried in Spark's order: int, long, decimal (integers too big for a long),
- * double, date (the {@code dateFormat}, {@code yyyy-MM-dd} by default), timestamp, boolean, else string.
+ * double (also {@code nanValue}, {@code positiveInf}, {@code negativeInf}), date (the {@code dateFormat},
+ * {@code yyyy-MM-dd} by default), timestamp, boolean, else string. With {@code samplingRatio} below 1 only a
+ * sample of the records is typed ({@link RecordSampler}).
  * Not thread-safe (one instance per inference).
  */
 final class CsvSchemaInference {
     private final CsvOptions options;
     private final TemporalFormats temporal;
+    private final RecordSampler sampler;
     private List<String> names;
     private DataType[] types;
 
-    CsvSchemaInference(CsvOptions options, TemporalFormats temporal) {
+    CsvSchemaInference(CsvOptions options, TemporalFormats temporal, RecordSampler sampler) {
         this.options = options;
         this.temporal = temporal;
+        this.sampler = sampler;
     }
 
     /** Adds the records of one file. */
@@ -52,7 +57,7 @@ final class CsvSchemaInference {
                 continue;
             }
             first = false;
-            if (options.inferSchema) {
+            if (options.inferSchema && sampler.take()) {
                 for (int i = 0; i < Math.min(types.length, tokenizer.tokenCount()); i++) {
                     String token = tokenizer.token(i);
                     if (token != null) {
@@ -160,12 +165,12 @@ final class CsvSchemaInference {
         }
     }
 
-    private static boolean isDouble(String token) {
+    private boolean isDouble(String token) {
         try {
             Double.parseDouble(token);
             return true;
         } catch (NumberFormatException e) {
-            return TextValueParser.nonNumeric(token) != 0;
+            return TextValueParser.nonNumeric(token) != 0 || options.isNonNumeric(token);
         }
     }
 }

@@ -45,7 +45,7 @@ final class CsvTokenizer implements AutoCloseable {
             if (first == EOF) {
                 return false;
             }
-            if (first == '\n' || first == '\r') {
+            if (isLineEnd(first)) {
                 read();
                 continue;
             }
@@ -80,7 +80,7 @@ final class CsvTokenizer implements AutoCloseable {
         if (c == options.quote && options.quote != '\u0000') {
             return readQuoted();
         }
-        while (c != EOF && c != options.separator && c != '\n' && c != '\r') {
+        while (c != EOF && c != options.separator && !isLineEnd(c)) {
             field.append((char) c);
             c = read();
         }
@@ -99,7 +99,7 @@ final class CsvTokenizer implements AutoCloseable {
         char escape = options.escape;
         while (true) {
             int c = read();
-            if (c == EOF || ((c == '\n' || c == '\r') && !options.multiLine)) {
+            if (c == EOF || (isLineEnd(c) && !options.multiLine)) {
                 unterminatedQuote = true;
                 addToken(field.toString());
                 return finishLineBreak(c);
@@ -121,21 +121,43 @@ final class CsvTokenizer implements AutoCloseable {
                 field.append((char) c);
             }
         }
-        // After the closing quote: anything up to the separator is kept (lenient, as univocity).
+        // After the closing quote: text up to the separator is an unescaped quote, handled as configured.
+        int quotedLength = field.length();
+        StringBuilder after = null;
         int c = read();
-        while (c != EOF && c != options.separator && c != '\n' && c != '\r') {
+        while (c != EOF && c != options.separator && !isLineEnd(c)) {
             if (c != ' ' && c != '\t') {
-                field.append((char) c);
+                if (after == null) {
+                    after = new StringBuilder();
+                }
+                after.append((char) c);
             }
             c = read();
         }
-        addToken(field.length() == 0 ? options.emptyValueRead : field.toString());
+        if (after == null) {
+            addToken(quotedLength == 0 ? options.emptyValueRead : field.toString());
+            return finishLineBreak(c);
+        }
+        switch (options.unescapedQuotes) {
+            case STOP_AT_CLOSING_QUOTE -> addToken(field.append(after).toString());
+            case BACK_TO_DELIMITER, STOP_AT_DELIMITER -> addToken(quote + field.toString() + quote + after);
+            case SKIP_VALUE -> addToken(options.nullValue);
+            case RAISE_ERROR -> {
+                unterminatedQuote = true; // makes the record malformed
+                addToken(field.append(after).toString());
+            }
+        }
         return finishLineBreak(c);
+    }
+
+    /** Whether {@code c} ends a record: the {@code lineSep} character, else any of CR and LF. */
+    private boolean isLineEnd(int c) {
+        return options.lineSeparatorRead != '\u0000' ? c == options.lineSeparatorRead : c == '\n' || c == '\r';
     }
 
     /** Consumes the rest of a line break; true when {@code c} was a separator (more fields follow). */
     private boolean finishLineBreak(int c) throws IOException {
-        if (c == '\r' && peek() == '\n') {
+        if (c == '\r' && options.lineSeparatorRead == '\u0000' && peek() == '\n') {
             read();
         }
         return c == options.separator;
@@ -150,7 +172,7 @@ final class CsvTokenizer implements AutoCloseable {
 
     private void skipLine() throws IOException {
         int c = read();
-        while (c != EOF && c != '\n' && c != '\r') {
+        while (c != EOF && !isLineEnd(c)) {
             c = read();
         }
         finishLineBreak(c);
@@ -171,7 +193,7 @@ final class CsvTokenizer implements AutoCloseable {
         if (c == '\n' || (c == '\r' && (position < limit ? buffer[position] != '\n' : peekAfterFill() != '\n'))) {
             line++;
         }
-        if (keepRaw && c != '\n' && c != '\r') {
+        if (keepRaw && !isLineEnd(c)) {
             raw.append(c);
         } else if (keepRaw && options.multiLine) {
             raw.append(c);
@@ -210,7 +232,7 @@ final class CsvTokenizer implements AutoCloseable {
         return recordLine;
     }
 
-    /** Whether the current record ended inside a quoted field. */
+    /** Whether the current record ended inside a quoted field (or has an unescaped quote with RAISE_ERROR). */
     boolean unterminatedQuote() {
         return unterminatedQuote;
     }

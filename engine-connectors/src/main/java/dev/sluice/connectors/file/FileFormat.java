@@ -2,18 +2,27 @@ package dev.sluice.connectors.file;
 
 import dev.sluice.sql.types.StructType;
 import java.io.IOException;
-import java.nio.file.Path;
+import org.apache.hadoop.fs.Path;
 import java.util.List;
 
 /**
  * A file format of engine-connectors (text, CSV, JSON, Parquet): schema inference, a reader per file and a
  * writer per file. The batch API ({@link FileFormatProvider}) and the file sink ({@link FileSinkWriter})
- * are built on it, and the streaming file source will be. Implementations are stateless and thread-safe;
+ * and the streaming file source are built on it. Paths are Hadoop paths, reached through the options'
+ * {@link FormatOptions#files()} (Hadoop's FileSystem API). Implementations are stateless and thread-safe;
  * the readers and writers they open are single-threaded.
  */
 public interface FileFormat {
     /** The format name used by {@code format(...)}, e.g. {@code "csv"}. */
     String shortName();
+
+    /**
+     * {@code options} completed with the session settings that give this format's options their defaults
+     * (e.g. {@code spark.sql.parquet.mergeSchema}); options set explicitly win.
+     */
+    default FormatOptions withSessionDefaults(FormatOptions options, dev.sluice.sql.RuntimeConfig conf) {
+        return options;
+    }
 
     /** The file name extension of written files, with the compression infix, e.g. {@code ".json.gz"}. */
     String extension(FormatOptions options);

@@ -15,15 +15,12 @@ import dev.sluice.sql.types.StructField;
 import dev.sluice.sql.types.StructType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.apache.hadoop.fs.Path;
 
 /**
  * The batch API ({@code session.read()}, {@code dataset.write()}) for a {@link FileFormat}: listing
@@ -32,7 +29,9 @@ import java.util.stream.Stream;
  * partitioned writes with Spark's save modes. Reads are eager: the files are read when {@code load()} is
  * called and the rows held by the Dataset's plan. Every column read from files is nullable, as in Spark.
  * Writes produce a {@code _SUCCESS} marker after all files are closed; a failed write leaves partial files
- * (no commit protocol for batch writes, unlike {@link FileSinkWriter}). Stateless and thread-safe.
+ * (no commit protocol for batch writes, unlike {@link FileSinkWriter}). Files are reached through Hadoop's
+ * FileSystem API with the session's {@code spark.hadoop.*} settings ({@link FileAccess}). Stateless and
+ * thread-safe.
  */
 public class FileFormatProvider implements BatchFormatProvider {
     private final FileFormat format;
@@ -57,7 +56,7 @@ public class FileFormatProvider implements BatchFormatProvider {
             throw new AnalysisException("'path' is not specified");
         }
         ZoneId zone = session.conf().sessionTimeZone();
-        FormatOptions formatOptions = FormatOptions.of(options, zone);
+        FormatOptions formatOptions = format.withSessionDefaults(FormatOptions.of(options, session), session.conf());
         List<FileListing.SourceFile> files = FileListing.list(paths, formatOptions);
         try {
             StructType partitionSchema = partitionSchema(files, userSchema, zone);
@@ -148,38 +147,32 @@ public class FileFormatProvider implements BatchFormatProvider {
         if (path == null) {
             throw new AnalysisException("'path' is not specified");
         }
-        Path root = FileListing.toPath(path).toAbsolutePath().normalize();
-        FormatOptions formatOptions = FormatOptions.of(options, data.sparkSession().conf().sessionTimeZone());
+        FormatOptions formatOptions = FormatOptions.of(options, data.sparkSession());
+        FileAccess files = formatOptions.files();
+        Path root = files.qualify(path);
         PartitionedFileWriter writer = new PartitionedFileWriter(root, format, formatOptions, data.schema(), partitionColumns);
         try {
-            if (Files.exists(root)) {
+            if (files.exists(root)) {
                 switch (mode) {
-                    case ErrorIfExists -> throw new AnalysisException("PATH_ALREADY_EXISTS", "Path file:" + root
+                    case ErrorIfExists -> throw new AnalysisException("PATH_ALREADY_EXISTS", "Path " + root
                             + " already exists. Set mode as \"overwrite\" to overwrite the existing path.", "42K04");
                     case Ignore -> {
                         return;
                     }
-                    case Overwrite -> deleteRecursively(root);
+                    case Overwrite -> files.delete(root, true);
                     case Append -> {
                         // keep what is there
                     }
                 }
             }
             List<Chunk> chunks = new BatchExecutor().execute(data.logicalPlan());
-            Files.createDirectories(root);
+            files.mkdirs(root);
             writer.write(chunks);
-            Files.deleteIfExists(root.resolve("_SUCCESS"));
-            Files.createFile(root.resolve("_SUCCESS"));
+            Path success = new Path(root, "_SUCCESS");
+            files.delete(success, false);
+            files.create(success).close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -3,11 +3,10 @@ package dev.sluice.connectors.file;
 import dev.sluice.batch.Chunk;
 import dev.sluice.sql.types.StructType;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.hadoop.fs.Path;
 
 /**
  * Writes the output of micro-batches to a directory with exactly-once visibility, as Spark's file sink:
@@ -17,9 +16,9 @@ import java.util.Objects;
  * the log see a batch's files all at once, or not at all.
  *
  * <p>Crash behaviour: a crash before the commit leaves files no reader sees; re-running the batch writes
- * new files and commits those. Re-running a batch id that is already committed writes nothing (the engine
- * may replay the last batch after a restart). If two writers race on one batch id, the loser deletes the
- * files it wrote.
+ * new files and commits those. Re-running a batch id at or below the latest committed one writes nothing
+ * (the engine may replay the last batch after a restart), as Spark. If two writers race on one batch id,
+ * the loser deletes the files it wrote. Data files are never renamed, so this holds on object stores too.
  *
  * <p>Threading: one writer per sink, called by one thread at a time (the query's micro-batch thread).
  */
@@ -31,16 +30,23 @@ public final class FileSinkWriter {
     private final FileSinkLog log;
 
     /**
-     * @param outputDirectory the sink directory (created when missing); the log lives in its
+     * @param outputDirectory the sink directory, qualified (created when missing); the log lives in its
      *     {@code _spark_metadata} sub-directory
      * @param partitionColumns columns to partition the output by, possibly empty
+     * @param logSettings compaction and clean-up of the log ({@code spark.sql.streaming.fileSink.log.*})
      */
-    public FileSinkWriter(Path outputDirectory, FileFormat format, FormatOptions options, List<String> partitionColumns) {
+    public FileSinkWriter(Path outputDirectory, FileFormat format, FormatOptions options, List<String> partitionColumns,
+            CompactibleFileLog.Settings logSettings) {
         this.outputDirectory = Objects.requireNonNull(outputDirectory, "outputDirectory is null");
         this.format = Objects.requireNonNull(format, "format is null");
         this.options = Objects.requireNonNull(options, "options is null");
         this.partitionColumns = List.copyOf(partitionColumns);
-        this.log = new FileSinkLog(outputDirectory);
+        this.log = new FileSinkLog(options.files(), outputDirectory, logSettings);
+    }
+
+    /** A writer with Spark's default log settings. */
+    public FileSinkWriter(Path outputDirectory, FileFormat format, FormatOptions options, List<String> partitionColumns) {
+        this(outputDirectory, format, options, partitionColumns, CompactibleFileLog.Settings.defaults());
     }
 
     /** The commit log of this sink. */
@@ -55,20 +61,20 @@ public final class FileSinkWriter {
      * @return false when the batch was already committed (nothing was written)
      */
     public boolean addBatch(long batchId, StructType schema, List<Chunk> chunks) throws IOException {
-        if (log.filesOf(batchId).isPresent()) {
+        if (log.isCommitted(batchId)) {
             return false;
         }
-        Files.createDirectories(outputDirectory);
+        options.files().mkdirs(outputDirectory);
         PartitionedFileWriter writer = new PartitionedFileWriter(outputDirectory, format, options, schema, partitionColumns,
                 false);
         List<PartitionedFileWriter.WrittenFile> written = writer.write(chunks);
         List<FileSinkLog.Entry> entries = new ArrayList<>();
         for (PartitionedFileWriter.WrittenFile file : written) {
-            entries.add(FileSinkLog.Entry.added(file.path()));
+            entries.add(FileSinkLog.Entry.added(file.status()));
         }
         if (!log.add(batchId, entries)) {
             for (PartitionedFileWriter.WrittenFile file : written) {
-                Files.deleteIfExists(file.path());
+                options.files().delete(file.path(), false);
             }
             return false;
         }

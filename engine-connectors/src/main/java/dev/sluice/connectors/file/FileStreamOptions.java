@@ -1,16 +1,17 @@
 package dev.sluice.connectors.file;
 
 import dev.sluice.spi.Options;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.hadoop.fs.Path;
 
 /**
  * The options of the streaming file source, parsed and checked when the query is defined: {@code path}
  * (required, may hold globs), {@code maxFilesPerTrigger}, {@code latestFirst}, {@code maxFileAge} (Spark's
  * time string, default {@code 7d}; ignored when {@code latestFirst} and {@code maxFilesPerTrigger} are both
  * set, as Spark), {@code fileNameOnly}, {@code cleanSource} ({@code off}, {@code archive}, {@code delete}) and
- * {@code sourceArchiveDir}. Immutable.
+ * {@code sourceArchiveDir}. {@code modifiedBefore}/{@code modifiedAfter} are rejected, as Spark. Paths are
+ * qualified Hadoop paths. Immutable.
  */
 final class FileStreamOptions {
     enum CleanSource { OFF, ARCHIVE, DELETE }
@@ -18,6 +19,8 @@ final class FileStreamOptions {
     final String path;
     /** The non-glob part of {@link #path}: where relative paths of archived files start. */
     final Path root;
+    /** Where partition directories start: the {@code basePath} option, else {@link #root}. */
+    final Path partitionRoot;
     final Integer maxFilesPerTrigger;
     final boolean latestFirst;
     /** Spark's {@code fileNameOnly}: a file is new when its name (not its full path) has not been seen. */
@@ -26,12 +29,19 @@ final class FileStreamOptions {
     final CleanSource cleanSource;
     final Path archiveDir;
 
-    FileStreamOptions(Map<String, String> options) {
+    FileStreamOptions(Map<String, String> options, FileAccess files) {
+        for (String disallowed : new String[] {"modifiedbefore", "modifiedafter"}) {
+            if (Options.get(options, disallowed, null) != null) {
+                throw new IllegalArgumentException("option '" + disallowed + "' is not allowed in file stream sources");
+            }
+        }
         path = Options.get(options, "path", null);
         if (path == null) {
             throw new IllegalArgumentException("'path' is not specified");
         }
-        root = nonGlobBase(FileListing.toPath(path).toAbsolutePath().normalize());
+        root = nonGlobBase(files.qualify(path));
+        String basePath = Options.get(options, "basePath", null);
+        partitionRoot = basePath == null ? root : files.qualify(basePath);
         String max = Options.get(options, "maxFilesPerTrigger", null);
         if (max != null) {
             int n;
@@ -65,8 +75,9 @@ final class FileStreamOptions {
                 throw new IllegalArgumentException("Archive directory to store completed files should be provided via"
                         + " 'sourceArchiveDir' option.");
             }
-            archiveDir = FileListing.toPath(archive).toAbsolutePath().normalize();
-            if (archiveDir.startsWith(root) || root.startsWith(archiveDir)) {
+            archiveDir = files.qualify(archive);
+            if (FileListing.relativeSegments(root, archiveDir) != null
+                    || FileListing.relativeSegments(archiveDir, root) != null) {
                 throw new IllegalArgumentException("Source archive directory " + archiveDir + " overlaps with the source"
                         + " path " + path + ": the archive must not be inside the source path (archived files would be"
                         + " read again)");
@@ -85,16 +96,16 @@ final class FileStreamOptions {
     }
 
     static boolean isGlob(String s) {
-        return s.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
+        return FileListing.isGlob(s);
     }
 
+    /** The deepest ancestor of {@code path} (or itself) without glob characters. */
     private static Path nonGlobBase(Path path) {
-        Path base = path.getRoot();
-        for (Path segment : path) {
-            if (isGlob(segment.toString())) {
-                break;
+        Path base = path;
+        for (Path p = path; p != null; p = p.getParent()) {
+            if (isGlob(p.getName())) {
+                base = p.getParent();
             }
-            base = base.resolve(segment.toString());
         }
         return base;
     }

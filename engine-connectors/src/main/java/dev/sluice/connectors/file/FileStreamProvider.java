@@ -15,12 +15,12 @@ import dev.sluice.sql.types.StructField;
 import dev.sluice.sql.types.StructType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.hadoop.fs.Path;
 
 /**
  * {@code readStream()}/{@code writeStream()} for a file format: the streaming file source
@@ -99,9 +99,9 @@ public abstract class FileStreamProvider implements StreamingProvider {
      * schema's other columns, or inferred from those files with {@code spark.sql.streaming.schemaInference}.
      */
     private SourceSchemas schemas(SourceContext context) {
-        FileStreamOptions options = sourceOptions(context);
-        ZoneId zone = context.session().conf().sessionTimeZone();
-        FormatOptions formatOptions = FormatOptions.of(context.options(), zone);
+        FormatOptions formatOptions = formatOptions(context);
+        FileStreamOptions options = new FileStreamOptions(context.options(), formatOptions.files());
+        ZoneId zone = formatOptions.zone();
         List<FileListing.SourceFile> files;
         try {
             files = FileListing.list(List.of(options.path), formatOptions);
@@ -148,14 +148,16 @@ public abstract class FileStreamProvider implements StreamingProvider {
     @Override
     public Source createSource(SourceContext context) {
         SourceSchemas schemas = schemas(context);
-        ZoneId zone = context.session().conf().sessionTimeZone();
-        FormatOptions formatOptions = FormatOptions.of(context.options(), zone);
-        return new FileStreamSource(format(), formatOptions, sourceOptions(context), schemas.data(), schemas.partitions(),
-                Path.of(context.metadataPath()));
+        FormatOptions formatOptions = formatOptions(context);
+        CompactibleFileLog.Settings logSettings = CompactibleFileLog.Settings.from(context.session().conf().getAll(),
+                FileStreamSourceLog.SETTINGS_PREFIX);
+        return new FileStreamSource(format(), formatOptions, new FileStreamOptions(context.options(), formatOptions.files()),
+                schemas.data(), schemas.partitions(), formatOptions.files().qualify(context.metadataPath()), logSettings);
     }
 
-    private static FileStreamOptions sourceOptions(SourceContext context) {
-        return new FileStreamOptions(context.options());
+    private FormatOptions formatOptions(SourceContext context) {
+        return format().withSessionDefaults(FormatOptions.of(context.options(), context.session()),
+                context.session().conf());
     }
 
     /** Every output mode, so that the sink can reject the others with Spark's own message. */
@@ -190,9 +192,11 @@ public abstract class FileStreamProvider implements StreamingProvider {
                         + context.schema().toDDL());
             }
         }
-        FormatOptions formatOptions = FormatOptions.of(context.options(), context.session().conf().sessionTimeZone());
-        return new FileStreamSink(FileListing.toPath(path).toAbsolutePath().normalize(), format, formatOptions,
-                partitionColumns);
+        FormatOptions formatOptions = FormatOptions.of(context.options(), context.session());
+        CompactibleFileLog.Settings logSettings = CompactibleFileLog.Settings.from(context.session().conf().getAll(),
+                FileSinkLog.SETTINGS_PREFIX);
+        return new FileStreamSink(formatOptions.files().qualify(path), format, formatOptions, partitionColumns,
+                logSettings);
     }
 
     static List<String> partitionColumns(String json) {

@@ -8,8 +8,8 @@ import dev.sluice.sql.Row;
 import dev.sluice.sql.streaming.OutputMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
+import org.apache.hadoop.fs.Path;
 
 /**
  * The streaming file sink ({@code writeStream().format("json"|"csv"|"text"|"parquet")}), as Spark's
@@ -24,15 +24,16 @@ final class FileStreamSink implements Sink {
     private final FileSinkWriter writer;
     private final String path;
 
-    FileStreamSink(Path path, FileFormat format, FormatOptions options, List<String> partitionColumns) {
+    FileStreamSink(Path path, FileFormat format, FormatOptions options, List<String> partitionColumns,
+            CompactibleFileLog.Settings logSettings) {
         this.path = path.toString();
-        this.writer = new FileSinkWriter(path, format, options, partitionColumns);
+        this.writer = new FileSinkWriter(path, format, options, partitionColumns, logSettings);
     }
 
     @Override
     public void addBatch(long batchId, Dataset<Row> data, OutputMode outputMode) {
         try {
-            if (writer.log().filesOf(batchId).isPresent()) {
+            if (writer.log().isCommitted(batchId)) {
                 return;
             }
             List<Chunk> chunks = new BatchExecutor().execute(data.logicalPlan());

@@ -8,15 +8,14 @@ import dev.sluice.sql.AnalysisException;
 import dev.sluice.sql.types.StructType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +46,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@code cleanSource}: when a batch is committed, its files are deleted ({@code delete}) or moved to
  * {@code sourceArchiveDir} keeping their path relative to the source folder ({@code archive}); failures
- * are logged and do not fail the query. Threading: the query's execution thread only.
+ * are logged and do not fail the query. Archiving is a rename: atomic on HDFS and local disks, a copy then
+ * delete on object stores (S3A), where a crash in between can leave a file in both places (it is never read
+ * twice: the seen-files log already holds it).
+ *
+ * <p>Listing, reading, cleaning and the seen-files log all go through Hadoop's FileSystem API
+ * ({@link FileAccess}, with the session's {@code spark.hadoop.*} settings). Threading: the query's execution
+ * thread only.
  */
 final class FileStreamSource implements Source {
     private static final Logger LOG = LoggerFactory.getLogger(FileStreamSource.class);
@@ -93,18 +98,18 @@ final class FileStreamSource implements Source {
     private long lastCleaned = -1;
     private List<Listed> availableNow;
 
-    private record Listed(Path path, String uri, long timestamp) {
+    private record Listed(String uri, long timestamp) {
     }
 
     FileStreamSource(FileFormat format, FormatOptions formatOptions, FileStreamOptions options, StructType dataSchema,
-            StructType partitionSchema, Path metadataPath) {
+            StructType partitionSchema, Path metadataPath, CompactibleFileLog.Settings logSettings) {
         this.format = format;
         this.formatOptions = formatOptions;
         this.options = options;
         this.dataSchema = dataSchema;
         this.partitionSchema = partitionSchema;
         this.schema = FileFormatProvider.concat(dataSchema, partitionSchema);
-        this.log = new FileStreamSourceLog(metadataPath);
+        this.log = new FileStreamSourceLog(formatOptions.files(), metadataPath, logSettings);
         this.batches = log.readAll();
         this.currentLogOffset = batches.isEmpty() ? -1 : batches.lastKey();
         for (List<FileStreamSourceLog.FileEntry> entries : batches.values()) {
@@ -152,7 +157,7 @@ final class FileStreamSource implements Source {
             for (Listed f : candidates) {
                 entries.add(new FileStreamSourceLog.FileEntry(f.uri, f.timestamp, batchId));
             }
-            log.add(batchId, entries);
+            log.addBatch(batchId, entries);
             batches.put(batchId, entries);
             for (Listed f : candidates) {
                 addSeen(f.uri, f.timestamp);
@@ -183,10 +188,11 @@ final class FileStreamSource implements Source {
         List<Chunk> chunks = new ArrayList<>();
         for (List<FileStreamSourceLog.FileEntry> entries : batches.subMap(from, false, to, true).values()) {
             for (FileStreamSourceLog.FileEntry e : entries) {
-                Path file = e.localPath();
-                FileListing.SourceFile partitioned = new FileListing.SourceFile(file, partitionSchema.length() == 0
-                        || !file.startsWith(options.root) ? Map.of()
-                        : PartitionPaths.parse(options.root.relativize(file).getParent()));
+                Path file = e.hadoopPath();
+                List<String> directories = partitionSchema.length() == 0 ? null
+                        : FileListing.relativeSegments(options.partitionRoot, file.getParent());
+                FileListing.SourceFile partitioned = new FileListing.SourceFile(file, 0, e.timestamp(),
+                        directories == null ? Map.of() : PartitionPaths.parse(directories));
                 try (ChunkReader reader = format.open(file, dataSchema, formatOptions)) {
                     for (Chunk c = reader.next(); c != null; c = reader.next()) {
                         chunks.add(FileFormatProvider.withPartitionValues(c, partitioned, partitionSchema,
@@ -217,26 +223,40 @@ final class FileStreamSource implements Source {
 
     /** Deletes or archives a processed file, unless it was replaced since (another modification time). */
     private void clean(FileStreamSourceLog.FileEntry entry) {
-        Path file = entry.localPath();
+        Path file = entry.hadoopPath();
+        FileAccess files = formatOptions.files();
         try {
-            if (Files.getLastModifiedTime(file).toMillis() != entry.timestamp()) {
+            FileStatus status = files.statusOrNull(file);
+            if (status == null) {
+                LOG.debug("{} was already cleaned", file);
+                return;
+            }
+            if (status.getModificationTime() != entry.timestamp()) {
                 LOG.warn("Not cleaning {}: it changed after it was read (modification time)", file);
                 return;
             }
             if (options.cleanSource == FileStreamOptions.CleanSource.DELETE) {
-                Files.deleteIfExists(file);
+                files.delete(file, false);
             } else {
-                Path relative = file.startsWith(options.root) ? options.root.relativize(file)
-                        : file.getRoot().relativize(file);
-                Path target = options.archiveDir.resolve(relative.toString());
-                Files.createDirectories(target.getParent());
-                Files.move(file, target);
+                List<String> relative = FileListing.relativeSegments(options.root, file.getParent());
+                Path target = options.archiveDir;
+                for (String directory : relative == null ? pathSegments(file.getParent()) : relative) {
+                    target = new Path(target, directory);
+                }
+                files.move(file, new Path(target, file.getName()));
             }
-        } catch (NoSuchFileException e) {
-            LOG.debug("{} was already cleaned", file);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Cannot {} processed source file {}", options.cleanSource.name().toLowerCase(), file, e);
         }
+    }
+
+    /** Every directory name of {@code directory} from the root (a file outside the source folder keeps its full path). */
+    private static List<String> pathSegments(Path directory) {
+        List<String> names = new ArrayList<>();
+        for (Path p = directory; p != null && !p.isRoot(); p = p.getParent()) {
+            names.add(0, p.getName());
+        }
+        return names;
     }
 
     @Override
@@ -275,13 +295,7 @@ final class FileStreamSource implements Source {
         }
         List<Listed> out = new ArrayList<>(files.size());
         for (FileListing.SourceFile f : files) {
-            try {
-                out.add(new Listed(f.path(), FileSinkLog.toUri(f.path()), Files.getLastModifiedTime(f.path()).toMillis()));
-            } catch (NoSuchFileException e) {
-                // removed between listing and stat: not there any more
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            out.add(new Listed(f.path().toUri().toString(), f.modificationTime()));
         }
         return out;
     }

@@ -1,132 +1,92 @@
 package dev.sluice.connectors.file;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.apache.hadoop.fs.Path;
 
 /**
- * The seen-files log of a streaming file source, in Spark's {@code FileStreamSourceLog} layout: in the
- * source's checkpoint folder ({@code sources/<n>}), one file per source batch named by its id, holding the
- * version line {@code v1} and one JSON line per file ({@code {"path":"file:/in/a.json","timestamp":
- * 1600000000000,"batchId":0}}). A batch file is written to a hidden temporary file, forced to disk and
- * renamed atomically, so after a crash a batch is either complete or absent; it is never rewritten.
- * Not thread-safe (used by the query's execution thread).
+ * The seen-files log of a streaming file source, in Spark's {@code FileStreamSourceLog} layout
+ * ({@link CompactibleFileLog}): in the source's checkpoint folder ({@code sources/<n>}), one file per source
+ * batch named by its id, one JSON line per file ({@code {"path":"file:/in/a.json","timestamp":
+ * 1600000000000,"batchId":0}}); every {@code compactInterval}-th batch is a {@code .compact} file holding
+ * every entry so far (each keeps its own {@code batchId}, so the files of any batch stay known), and older
+ * batch files are deleted after {@code cleanupDelay} (settings {@code spark.sql.streaming.fileSource.log.*}).
+ * A batch file is published atomically, so after a crash a batch is either complete or absent; it is never
+ * rewritten. Not thread-safe (used by the query's execution thread).
  */
-final class FileStreamSourceLog {
-    /** One file of a batch: its {@code file:} URI, modification time in ms and source batch id. */
+final class FileStreamSourceLog extends CompactibleFileLog<FileStreamSourceLog.FileEntry> {
+    /** The session settings prefix of the source log's compaction settings. */
+    static final String SETTINGS_PREFIX = "spark.sql.streaming.fileSource.log";
+
+    /** One file of a batch: its qualified URI, modification time in ms and source batch id. */
     record FileEntry(String path, long timestamp, long batchId) {
-        Path localPath() {
-            return Path.of(java.net.URI.create(path));
+        Path hadoopPath() {
+            return new Path(java.net.URI.create(path));
         }
     }
 
-    private static final String VERSION = "v1";
-    private static final Pattern BATCH_FILE = Pattern.compile("\\d+");
-    private static final JsonFactory JSON = new JsonFactory();
-
-    private final Path directory;
-
-    FileStreamSourceLog(Path directory) {
-        this.directory = directory;
+    FileStreamSourceLog(FileAccess files, Path directory, Settings settings) {
+        super(files, directory, settings);
     }
 
-    /** Every batch in the log, by batch id. */
+    /** Every batch in the log, by batch id (batches folded into compact files included). */
     TreeMap<Long, List<FileEntry>> readAll() {
         TreeMap<Long, List<FileEntry>> out = new TreeMap<>();
-        if (!Files.isDirectory(directory)) {
-            return out;
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                String name = f.getFileName().toString();
-                if (BATCH_FILE.matcher(name).matches()) {
-                    out.put(Long.parseLong(name), read(f));
-                }
+        try {
+            for (FileEntry e : allFiles()) {
+                out.computeIfAbsent(e.batchId(), id -> new ArrayList<>()).add(e);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot read the file source log " + directory, e);
         }
         return out;
     }
 
     /** Writes batch {@code batchId} atomically and durably. */
-    void add(long batchId, List<FileEntry> entries) {
+    void addBatch(long batchId, List<FileEntry> entries) {
         try {
-            Files.createDirectories(directory);
-            StringWriter text = new StringWriter();
-            text.write(VERSION);
-            for (FileEntry e : entries) {
-                text.write('\n');
-                try (JsonGenerator g = JSON.createGenerator(text)) {
-                    g.writeStartObject();
-                    g.writeStringField("path", e.path());
-                    g.writeNumberField("timestamp", e.timestamp());
-                    g.writeNumberField("batchId", e.batchId());
-                    g.writeEndObject();
-                }
+            if (!add(batchId, entries)) {
+                throw new IllegalStateException("File source log batch " + batchId + " already exists in " + directory
+                        + ": another query may be using this checkpoint");
             }
-            // Spark's layout (no checksum trailer), written like every checkpoint file.
-            dev.sluice.checkpoint.CheckpointFile.writeAtomically(directory.resolve(Long.toString(batchId)),
-                    text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write file source log batch " + batchId + " in " + directory, e);
         }
     }
 
     @Override
-    public String toString() {
-        return directory.toString();
+    protected void write(JsonGenerator g, FileEntry e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("path", e.path());
+        g.writeNumberField("timestamp", e.timestamp());
+        g.writeNumberField("batchId", e.batchId());
+        g.writeEndObject();
     }
 
-    private static List<FileEntry> read(Path file) throws IOException {
-        List<FileEntry> entries = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String version = reader.readLine();
-            if (version == null || !version.equals(VERSION)) {
-                throw new IOException("Unsupported file source log version '" + version + "' in " + file
-                        + ": expected " + VERSION);
-            }
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String path = null;
-                long timestamp = 0;
-                long batchId = 0;
-                try (JsonParser p = JSON.createParser(line)) {
-                    if (p.nextToken() != JsonToken.START_OBJECT) {
-                        throw new IOException("Malformed file source log entry in " + file + ": " + line);
-                    }
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String name = p.currentName();
-                        p.nextToken();
-                        switch (name) {
-                            case "path" -> path = p.getText();
-                            case "timestamp" -> timestamp = p.getLongValue();
-                            case "batchId" -> batchId = p.getLongValue();
-                            default -> p.skipChildren();
-                        }
-                    }
-                }
-                if (path == null) {
-                    throw new IOException("File source log entry without a path in " + file + ": " + line);
-                }
-                entries.add(new FileEntry(path, timestamp, batchId));
+    @Override
+    protected FileEntry parse(JsonParser p, String line, Path file) throws IOException {
+        String path = null;
+        long timestamp = 0;
+        long batchId = 0;
+        for (; p.currentToken() == JsonToken.FIELD_NAME; p.nextToken()) {
+            String name = p.currentName();
+            p.nextToken();
+            switch (name) {
+                case "path" -> path = p.getText();
+                case "timestamp" -> timestamp = p.getLongValue();
+                case "batchId" -> batchId = p.getLongValue();
+                default -> p.skipChildren();
             }
         }
-        return entries;
+        if (path == null) {
+            throw new IOException("File source log entry without a path in " + file + ": " + line);
+        }
+        return new FileEntry(path, timestamp, batchId);
     }
 }

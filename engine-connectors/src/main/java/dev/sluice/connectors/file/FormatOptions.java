@@ -11,8 +11,8 @@ import java.util.TreeMap;
 
 /**
  * The options of one read or write of a file format: a case-insensitive string map (Spark's option
- * semantics) plus the session time zone, with typed getters that name the option when a value is invalid.
- * Immutable and thread-safe.
+ * semantics) plus the session time zone and the {@link FileAccess} (Hadoop configuration) files are reached
+ * through, with typed getters that name the option when a value is invalid. Immutable and thread-safe.
  */
 public final class FormatOptions {
     /** Spark's default name of the column that receives malformed records. */
@@ -20,17 +20,35 @@ public final class FormatOptions {
 
     private final Map<String, String> options;
     private final ZoneId sessionZone;
+    private final FileAccess files;
 
-    private FormatOptions(Map<String, String> options, ZoneId sessionZone) {
+    private FormatOptions(Map<String, String> options, ZoneId sessionZone, FileAccess files) {
         this.options = options;
         this.sessionZone = sessionZone;
+        this.files = files;
     }
 
-    /** Options from a map (copied; keys become case-insensitive) and the session time zone. */
+    /** Options from a map (copied; keys become case-insensitive) and the session time zone; Hadoop defaults. */
     public static FormatOptions of(Map<String, String> options, ZoneId sessionZone) {
         Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         copy.putAll(options);
-        return new FormatOptions(Collections.unmodifiableMap(copy), Objects.requireNonNull(sessionZone, "sessionZone is null"));
+        return new FormatOptions(Collections.unmodifiableMap(copy), Objects.requireNonNull(sessionZone, "sessionZone is null"),
+                FileAccess.defaults());
+    }
+
+    /** Options of a read or write in {@code session}: its time zone and its {@code spark.hadoop.*} settings. */
+    public static FormatOptions of(Map<String, String> options, dev.sluice.sql.SluiceSession session) {
+        return of(options, session.conf().sessionTimeZone()).withFiles(FileAccess.of(session));
+    }
+
+    /** These options reaching files through {@code files}. */
+    public FormatOptions withFiles(FileAccess files) {
+        return new FormatOptions(options, sessionZone, Objects.requireNonNull(files, "files is null"));
+    }
+
+    /** How files are reached (Hadoop FileSystem with the session's configuration). */
+    public FileAccess files() {
+        return files;
     }
 
     /** No options, UTC. */
@@ -43,7 +61,7 @@ public final class FormatOptions {
         Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         copy.putAll(options);
         copy.put(key, value);
-        return new FormatOptions(Collections.unmodifiableMap(copy), sessionZone);
+        return new FormatOptions(Collections.unmodifiableMap(copy), sessionZone, files);
     }
 
     /** The unmodifiable, case-insensitive map. */

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -70,16 +71,13 @@ public final class PartitionPaths {
     }
 
     /**
-     * The partition columns and raw values of the {@code col=value} segments of a relative directory path,
-     * in order; values are unescaped, the default partition is null. Other segments are ignored.
+     * The partition columns and raw values of the {@code col=value} directory names of a relative path
+     * (outermost first), in order; values are unescaped, the default partition is null. Other names are
+     * ignored.
      */
-    public static Map<String, String> parse(java.nio.file.Path relativeDirectory) {
+    public static Map<String, String> parse(List<String> relativeDirectories) {
         Map<String, String> values = new LinkedHashMap<>();
-        if (relativeDirectory == null) {
-            return values;
-        }
-        for (java.nio.file.Path segment : relativeDirectory) {
-            String name = segment.toString();
+        for (String name : relativeDirectories) {
             int eq = name.indexOf('=');
             if (eq <= 0) {
                 continue;

@@ -5,8 +5,6 @@ import dev.sluice.sql.AnalysisException;
 import dev.sluice.sql.types.StructField;
 import dev.sluice.sql.types.StructType;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
 
 /**
  * Writes the chunks of one write job under an output directory, one file per partition directory (more
@@ -25,8 +25,15 @@ import java.util.UUID;
  * one instance per job.
  */
 public final class PartitionedFileWriter {
-    /** A file written by a job and its size in bytes. */
-    public record WrittenFile(Path path, long size) {
+    /** A file written by a job: its status (path, size, modification time) after it was closed. */
+    public record WrittenFile(FileStatus status) {
+        public Path path() {
+            return status.getPath();
+        }
+
+        public long size() {
+            return status.getLen();
+        }
     }
 
     private final Path root;
@@ -49,7 +56,7 @@ public final class PartitionedFileWriter {
     }
 
     /**
-     * @param root the output directory (created when missing)
+     * @param root the output directory, qualified (created when missing)
      * @param schema the schema of the chunks, partition columns included
      * @param partitionColumns the partition columns, in directory order (matched case-insensitively)
      * @param emptyFileWhenNoRows whether an unpartitioned job without rows still writes one (empty) file
@@ -133,7 +140,7 @@ public final class PartitionedFileWriter {
         }
         List<WrittenFile> written = new ArrayList<>();
         for (Path path : files) {
-            written.add(new WrittenFile(path, Files.size(path)));
+            written.add(new WrittenFile(options.files().fileSystem(path).getFileStatus(path)));
         }
         return written;
     }
@@ -169,7 +176,7 @@ public final class PartitionedFileWriter {
     }
 
     private DirectoryOutput output(String directory, Map<String, DirectoryOutput> outputs) {
-        return outputs.computeIfAbsent(directory, d -> new DirectoryOutput(d.isEmpty() ? root : root.resolve(d)));
+        return outputs.computeIfAbsent(directory, d -> new DirectoryOutput(d.isEmpty() ? root : new Path(root, d)));
     }
 
     /**
@@ -188,9 +195,9 @@ public final class PartitionedFileWriter {
 
         void open(List<Path> files) throws IOException {
             close();
-            Files.createDirectories(directory);
             fileCounter++;
-            Path file = directory.resolve(String.format(Locale.ROOT, "%s-c%03d%s", filePrefix, fileCounter, extension));
+            // FileSystem.create makes missing parent directories
+            Path file = new Path(directory, String.format(Locale.ROOT, "%s-c%03d%s", filePrefix, fileCounter, extension));
             writer = format.create(file, dataSchema, options);
             files.add(file);
             rowsInFile = 0;

@@ -6,12 +6,10 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.apache.hadoop.fs.Path;
 
 /**
  * Base of the line-oriented formats (text, CSV, JSON): they read and write streams, and add gzip
@@ -48,18 +46,18 @@ public abstract class TextBasedFormat implements FileFormat {
 
     @Override
     public ChunkReader open(Path file, StructType schema, FormatOptions options) throws IOException {
-        return open(openStream(file), file.toString(), schema, options);
+        return open(openStream(file, options), file.toString(), schema, options);
     }
 
     /** The bytes of {@code file}, decompressed when its name ends with {@code .gz}. */
-    public static InputStream openStream(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES);
-        return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, BUFFER_BYTES) : in;
+    public static InputStream openStream(Path file, FormatOptions options) throws IOException {
+        InputStream in = new BufferedInputStream(options.files().open(file), BUFFER_BYTES);
+        return file.getName().endsWith(".gz") ? new GZIPInputStream(in, BUFFER_BYTES) : in;
     }
 
     @Override
     public ChunkWriter create(Path file, StructType schema, FormatOptions options) throws IOException {
-        OutputStream out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), BUFFER_BYTES);
+        OutputStream out = new BufferedOutputStream(options.files().create(file), BUFFER_BYTES);
         if (gzip(options)) {
             out = new GZIPOutputStream(out, BUFFER_BYTES);
         }

@@ -17,7 +17,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
-import java.nio.file.Path;
+import org.apache.hadoop.fs.Path;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -74,7 +74,7 @@ public final class JsonFormat extends TextBasedFormat {
         JsonSchemaInference inference = new JsonSchemaInference(factory(options), options);
         boolean multiLine = options.getBoolean("multiLine", false);
         for (Path file : files) {
-            try (Reader reader = new InputStreamReader(openStream(file), options.charset())) {
+            try (Reader reader = new InputStreamReader(openStream(file, options), options.charset())) {
                 inference.add(reader, multiLine, file.toString());
             }
         }

@@ -9,15 +9,20 @@ import dev.sluice.connectors.file.InferredTypes;
 import dev.sluice.connectors.file.LineReader;
 import dev.sluice.connectors.file.MalformedRecordException;
 import dev.sluice.connectors.file.ParseMode;
+import dev.sluice.connectors.file.RecordSampler;
 import dev.sluice.sql.types.ArrayType;
 import dev.sluice.sql.types.DataType;
 import dev.sluice.sql.types.DataTypes;
 import dev.sluice.sql.types.DecimalType;
+import dev.sluice.sql.types.NullType;
+import dev.sluice.sql.types.StructField;
 import dev.sluice.sql.types.StructType;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.CharBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,7 +30,9 @@ import java.util.TreeMap;
  * Spark's JSON schema inference, streaming (no tree): integers are {@code bigint} (a decimal when too big
  * for a long), other numbers {@code double}, strings {@code string}, booleans {@code boolean}, objects
  * structs with their fields sorted by name, arrays of the merged element type; records are merged with
- * {@link InferredTypes#merge}, and fields seen only as null become strings. A malformed record adds the
+ * {@link InferredTypes#merge}, and fields seen only as null become strings (or are dropped with
+ * {@code dropFieldIfAllNull}, as are empty arrays; structs left without fields are always dropped, as Spark).
+ * With {@code samplingRatio} below 1 only a sample of the lines (documents with {@code multiLine}) is used. A malformed record adds the
  * corrupt-record column in PERMISSIVE mode, is skipped in DROPMALFORMED and fails in FAILFAST. Options
  * {@code primitivesAsString} (numbers and booleans as strings) and {@code prefersDecimal} (non-integral
  * numbers as decimals when they fit) as in Spark. Not thread-safe (one instance per inference).
@@ -37,6 +44,8 @@ final class JsonSchemaInference {
     private final String lineSeparator;
     private final boolean primitivesAsString;
     private final boolean prefersDecimal;
+    private final boolean dropFieldIfAllNull;
+    private final RecordSampler sampler;
     private final Map<String, DataType> fields = new TreeMap<>();
     private boolean sawRecord;
     private boolean sawMalformed;
@@ -48,6 +57,8 @@ final class JsonSchemaInference {
         this.lineSeparator = options.get("lineSep");
         this.primitivesAsString = options.getBoolean("primitivesAsString", false);
         this.prefersDecimal = options.getBoolean("prefersDecimal", false);
+        this.dropFieldIfAllNull = options.getBoolean("dropFieldIfAllNull", false);
+        this.sampler = RecordSampler.of(options);
     }
 
     /** Adds the records of one input, JSON Lines or (with {@code multiLine}) one document. */
@@ -58,7 +69,7 @@ final class JsonSchemaInference {
             for (int n = input.read(buffer); n >= 0; n = input.read(buffer)) {
                 text.append(buffer, 0, n);
             }
-            if (!text.toString().isBlank()) {
+            if (!text.toString().isBlank() && sampler.take()) {
                 try (JsonParser parser = factory.createParser(text.toString())) {
                     addValue(parser, text, 1, source);
                 }
@@ -67,7 +78,7 @@ final class JsonSchemaInference {
         }
         try (LineReader lines = new LineReader(input, lineSeparator)) {
             while (lines.next()) {
-                if (!lines.isBlank()) {
+                if (!lines.isBlank() && sampler.take()) {
                     try (JsonParser parser = factory.createParser(lines.buffer(), lines.start(), lines.length())) {
                         addValue(parser, CharBuffer.wrap(lines.buffer(), lines.start(), lines.length()), lines.lineNumber(), source);
                     }
@@ -120,11 +131,41 @@ final class JsonSchemaInference {
             return null;
         }
         Map<String, DataType> out = new TreeMap<>();
-        fields.forEach((name, type) -> out.put(name, InferredTypes.canonicalize(type)));
+        fields.forEach((name, type) -> {
+            DataType canonical = canonicalize(type);
+            if (canonical != null) {
+                out.put(name, canonical);
+            }
+        });
         if (sawMalformed) {
             out.putIfAbsent(corruptColumn, DataTypes.StringType);
         }
         return InferredTypes.sortedStruct(out);
+    }
+
+    /**
+     * Spark's {@code canonicalizeType}: null-only types become strings, or are dropped with
+     * {@code dropFieldIfAllNull}; structs left without fields are dropped (null means "drop").
+     */
+    private DataType canonicalize(DataType type) {
+        if (type instanceof NullType) {
+            return dropFieldIfAllNull ? null : DataTypes.StringType;
+        }
+        if (type instanceof ArrayType array) {
+            DataType element = canonicalize(array.elementType());
+            return element == null ? null : new ArrayType(element, true);
+        }
+        if (type instanceof StructType struct) {
+            List<StructField> kept = new ArrayList<>();
+            for (StructField f : struct) {
+                DataType field = f.name().isEmpty() ? null : canonicalize(f.dataType());
+                if (field != null) {
+                    kept.add(new StructField(f.name(), field, true));
+                }
+            }
+            return kept.isEmpty() ? null : new StructType(kept);
+        }
+        return InferredTypes.canonicalize(type);
     }
 
     private DataType infer(JsonParser parser, JsonToken token) throws IOException {

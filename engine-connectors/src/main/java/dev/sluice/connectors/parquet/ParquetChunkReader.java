@@ -3,17 +3,17 @@ package dev.sluice.connectors.parquet;
 import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
 import dev.sluice.connectors.file.ChunkReader;
+import dev.sluice.connectors.file.FileAccess;
 import dev.sluice.sql.types.StructType;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.api.InitContext;
 import org.apache.parquet.hadoop.api.ReadSupport;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.MessageType;
@@ -22,8 +22,8 @@ import org.apache.parquet.schema.MessageType;
  * Reads a Parquet file into chunks of a requested schema. Only the requested columns are read: the schema
  * handed to parquet-hadoop is the file schema projected on the request ({@link ParquetSchemas#project}),
  * so the column chunks of other columns are never fetched or decoded; requested columns absent from the
- * file are null. Uses {@link LocalInputFile} and {@link PlainParquetConfiguration} (no Hadoop file
- * system). Not thread-safe.
+ * file are null. Reads through the path's Hadoop file system ({@link ParquetFiles}) with
+ * {@link PlainParquetConfiguration}. Not thread-safe.
  */
 final class ParquetChunkReader implements ChunkReader {
     /** The non-null marker record parquet-hadoop requires from the materializer. */
@@ -35,10 +35,10 @@ final class ParquetChunkReader implements ChunkReader {
     private ColumnVector[] columns;
     private boolean done;
 
-    ParquetChunkReader(Path file, StructType requested) throws IOException {
+    ParquetChunkReader(FileAccess files, Path file, StructType requested) throws IOException {
         this.requested = requested;
         this.support = new VectorReadSupport(requested, file.toString());
-        this.reader = new ParquetReader.Builder<Object>(new LocalInputFile(file), new PlainParquetConfiguration()) {
+        this.reader = new ParquetReader.Builder<Object>(ParquetFiles.input(files, file), new PlainParquetConfiguration()) {
             @Override
             protected ReadSupport<Object> getReadSupport() {
                 return support;

@@ -6,6 +6,7 @@ import dev.sluice.batch.ColumnVector;
 import dev.sluice.batch.MapVector;
 import dev.sluice.batch.StructVector;
 import dev.sluice.connectors.file.ChunkWriter;
+import dev.sluice.connectors.file.FileAccess;
 import dev.sluice.sql.types.ArrayType;
 import dev.sluice.sql.types.BinaryType;
 import dev.sluice.sql.types.BooleanType;
@@ -20,24 +21,24 @@ import dev.sluice.sql.types.StructType;
 import dev.sluice.sql.types.TimestampType;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.HashMap;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 
 /**
  * Writes chunks to one Parquet file through parquet-hadoop's record consumer, reading the column vectors
- * directly (one reused row cursor, no row objects). Layout per {@link ParquetSchemas#toParquet}. Uses
- * {@link LocalOutputFile} and {@link PlainParquetConfiguration}. The file is valid only after
+ * directly (one reused row cursor, no row objects). Layout per {@link ParquetSchemas#toParquet}. Writes
+ * through the path's Hadoop file system ({@link ParquetFiles}) with {@link PlainParquetConfiguration}. The file is valid only after
  * {@link #close()} writes the footer. Not thread-safe.
  */
 final class ParquetChunkWriter implements ChunkWriter {
@@ -56,7 +57,7 @@ final class ParquetChunkWriter implements ChunkWriter {
     private final ParquetWriter<RowCursor> writer;
     private final RowCursor cursor = new RowCursor();
 
-    ParquetChunkWriter(Path file, StructType schema, CompressionCodecName codec) throws IOException {
+    ParquetChunkWriter(FileAccess files, Path file, StructType schema, CompressionCodecName codec) throws IOException {
         MessageType parquetSchema = ParquetSchemas.toParquet(schema);
         String[] names = schema.fieldNames();
         FieldWriter[] writers = writers(schema);
@@ -85,14 +86,14 @@ final class ParquetChunkWriter implements ChunkWriter {
                 consumer.endMessage();
             }
         };
-        this.writer = new Builder(new LocalOutputFile(file), support).withConf(new PlainParquetConfiguration())
+        this.writer = new Builder(ParquetFiles.output(files, file), support).withConf(new PlainParquetConfiguration())
                 .withCompressionCodec(codec).withWriteMode(ParquetFileWriter.Mode.CREATE).build();
     }
 
     private static final class Builder extends ParquetWriter.Builder<RowCursor, Builder> {
         private final WriteSupport<RowCursor> support;
 
-        Builder(LocalOutputFile file, WriteSupport<RowCursor> support) {
+        Builder(OutputFile file, WriteSupport<RowCursor> support) {
             super(file);
             this.support = support;
         }

@@ -6,23 +6,26 @@ import dev.sluice.connectors.file.FileFormat;
 import dev.sluice.connectors.file.FormatOptions;
 import dev.sluice.sql.AnalysisException;
 import dev.sluice.sql.types.StructType;
+import dev.sluice.connectors.file.FileAccess;
+import dev.sluice.sql.RuntimeConfig;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.apache.hadoop.fs.Path;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Spark's {@code parquet} format on the local file system through parquet-hadoop: every Sluice type incl.
+ * Spark's {@code parquet} format through parquet-hadoop, on any Hadoop file system: every Sluice type incl.
  * nested structs, arrays and maps (layout in {@link ParquetSchemas}), column projection on read, and the
  * {@code compression} option ({@code snappy} by default; {@code none}/{@code uncompressed}, {@code gzip},
  * {@code zstd}, {@code lz4_raw}). The schema of a read without a user schema is the footer schema of the
- * first file (Spark's default, {@code mergeSchema=false}). Stateless and thread-safe.
+ * first file (Spark's default), or with {@code mergeSchema=true} (option, else the session setting
+ * {@code spark.sql.parquet.mergeSchema}) the merge of every file's schema ({@link SchemaMerger}; columns
+ * missing from a file read as null). Stateless and thread-safe.
  */
 public final class ParquetFormat implements FileFormat {
     @Override
@@ -48,18 +51,35 @@ public final class ParquetFormat implements FileFormat {
         }
     }
 
+    /** Spark's session default of the {@code mergeSchema} option. */
+    public static final String MERGE_SCHEMA_CONF = "spark.sql.parquet.mergeSchema";
+
+    @Override
+    public FormatOptions withSessionDefaults(FormatOptions options, RuntimeConfig conf) {
+        String merge = conf.get(MERGE_SCHEMA_CONF, null);
+        return merge == null || options.get("mergeSchema") != null ? options : options.with("mergeSchema", merge);
+    }
+
     @Override
     public StructType inferSchema(List<Path> files, FormatOptions options) throws IOException {
         if (files.isEmpty()) {
             throw new AnalysisException("UNABLE_TO_INFER_SCHEMA", "Unable to infer schema for Parquet. It must be"
                     + " specified manually.", "42KD9");
         }
-        return ParquetSchemas.toSluice(fileSchema(files.get(0)));
+        if (!options.getBoolean("mergeSchema", false)) {
+            return ParquetSchemas.toSluice(fileSchema(options.files(), files.get(0)));
+        }
+        StructType merged = null;
+        for (Path file : files) {
+            StructType schema = ParquetSchemas.toSluice(fileSchema(options.files(), file));
+            merged = merged == null ? schema : SchemaMerger.merge(merged, schema);
+        }
+        return merged;
     }
 
     /** The Parquet schema in the footer of {@code file}. */
-    public static MessageType fileSchema(Path file) throws IOException {
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file),
+    public static MessageType fileSchema(FileAccess files, Path file) throws IOException {
+        try (ParquetFileReader reader = ParquetFileReader.open(ParquetFiles.input(files, file),
                 ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
             return reader.getFileMetaData().getSchema();
         }
@@ -67,12 +87,12 @@ public final class ParquetFormat implements FileFormat {
 
     @Override
     public ChunkReader open(Path file, StructType schema, FormatOptions options) throws IOException {
-        return new ParquetChunkReader(file, schema);
+        return new ParquetChunkReader(options.files(), file, schema);
     }
 
     @Override
     public ChunkWriter create(Path file, StructType schema, FormatOptions options) throws IOException {
-        return new ParquetChunkWriter(file, schema, codec(options));
+        return new ParquetChunkWriter(options.files(), file, schema, codec(options));
     }
 
     @Override

@@ -21,7 +21,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
-import java.nio.file.Path;
+import org.apache.hadoop.fs.Path;
 import java.util.List;
 
 /**

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.batch.Chunk;
+import dev.sluice.connectors.file.FileAccess;
 import dev.sluice.connectors.file.ChunkReader;
 import dev.sluice.connectors.file.ChunkWriter;
 import dev.sluice.connectors.file.FormatOptions;
@@ -47,7 +48,7 @@ class CsvFormatTest {
 
     private Path write(StructType schema, FormatOptions options, Chunk chunk) throws IOException {
         Path file = dir.resolve("out" + System.nanoTime() + ".csv");
-        try (ChunkWriter writer = CSV.create(file, schema, options)) {
+        try (ChunkWriter writer = CSV.create(FileAccess.path(file), schema, options)) {
             writer.write(chunk);
         }
         return file;
@@ -58,7 +59,7 @@ class CsvFormatTest {
     }
 
     private static List<List<Object>> read(Path file, StructType schema, FormatOptions options) throws IOException {
-        return rows(CSV.open(file, schema, options).readAll());
+        return rows(CSV.open(FileAccess.path(file), schema, options).readAll());
     }
 
     private static Chunk atomicRows() {
@@ -96,7 +97,7 @@ class CsvFormatTest {
         assertThat(Files.readString(write(schema, options("quoteAll", "true", "ignoreLeadingWhiteSpace", "false"), data)))
                 .isEqualTo("\"  padded\",\"1\"\n,\n\"x;y\",\"2\"\n");
         StructType nested = StructType.fromDDL("a ARRAY<INT>");
-        assertThatThrownBy(() -> CSV.create(dir.resolve("bad.csv"), nested, options()))
+        assertThatThrownBy(() -> CSV.create(FileAccess.path(dir.resolve("bad.csv")), nested, options()))
                 .isInstanceOf(AnalysisException.class)
                 .hasMessage("[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV datasource doesn't support the column `a` of"
                         + " the type \"ARRAY<INT>\". SQLSTATE: 0A000");
@@ -160,7 +161,7 @@ class CsvFormatTest {
     @Test
     void dropMalformedCountsAndFailFastNamesFileAndLine() throws IOException {
         Path file = file(BAD);
-        try (ChunkReader reader = CSV.open(file, StructType.fromDDL("n INT, s STRING"), options("mode", "DROPMALFORMED"))) {
+        try (ChunkReader reader = CSV.open(FileAccess.path(file), StructType.fromDDL("n INT, s STRING"), options("mode", "DROPMALFORMED"))) {
             List<Chunk> chunks = new ArrayList<>();
             for (Chunk c = reader.next(); c != null; c = reader.next()) {
                 chunks.add(c);
@@ -171,7 +172,7 @@ class CsvFormatTest {
         assertThatThrownBy(() -> read(file, StructType.fromDDL("n INT, s STRING"), options("mode", "FAILFAST")))
                 .isInstanceOf(MalformedRecordException.class)
                 .hasMessage("[MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION] Malformed records are detected in record"
-                        + " parsing: x,two in file " + file + ", line 2. Parse Mode: FAILFAST. To process malformed"
+                        + " parsing: x,two in file " + FileAccess.path(file) + ", line 2. Parse Mode: FAILFAST. To process malformed"
                         + " records as null result, try setting the option 'mode' as 'PERMISSIVE'. SQLSTATE: 22023");
     }
 
@@ -182,14 +183,14 @@ class CsvFormatTest {
                 1,3000000000,123456789012345678901,1.5,true,2022-05-09,2022-05-09 10:05:00,x,,1,7
                 2,4,1,2,FALSE,2022-05-10,2022-05-09T10:06:00Z,y,,2022-05-09,8
                 """);
-        assertThat(CSV.inferSchema(List.of(file), options("header", "true", "inferSchema", "true")).simpleString())
+        assertThat(CSV.inferSchema(List.of(FileAccess.path(file)), options("header", "true", "inferSchema", "true")).simpleString())
                 .isEqualTo("struct<i0:int,l:bigint,big:decimal(21,0),d:double,b:boolean,dt:date,ts:timestamp,s:string,"
                         + "empty:string,mixed:string,i10:int>");
-        assertThat(CSV.inferSchema(List.of(file), options("header", "true")).simpleString())
+        assertThat(CSV.inferSchema(List.of(FileAccess.path(file)), options("header", "true")).simpleString())
                 .isEqualTo("struct<i0:string,l:string,big:string,d:string,b:string,dt:string,ts:string,s:string,"
                         + "empty:string,mixed:string,i10:string>");
-        assertThat(CSV.inferSchema(List.of(file), options()).fieldNames()).startsWith("_c0", "_c1", "_c2");
-        assertThat(read(file, CSV.inferSchema(List.of(file), options("header", "true", "inferSchema", "true")),
+        assertThat(CSV.inferSchema(List.of(FileAccess.path(file)), options()).fieldNames()).startsWith("_c0", "_c1", "_c2");
+        assertThat(read(file, CSV.inferSchema(List.of(FileAccess.path(file)), options("header", "true", "inferSchema", "true")),
                 options("header", "true")).get(0).subList(0, 4))
                 .containsExactly(1, 3000000000L, decimal("123456789012345678901"), 1.5);
     }

@@ -183,7 +183,7 @@ class BatchApiTest {
     void readerHonoursTheSinkLogOfADirectory() throws IOException {
         Path out = dir.resolve("sink");
         StructType schema = StructType.fromDDL("v BIGINT");
-        new FileSinkWriter(out, new dev.sluice.connectors.json.JsonFormat(), FormatOptions.empty(), List.of())
+        new FileSinkWriter(FileAccess.path(out), new dev.sluice.connectors.json.JsonFormat(), FormatOptions.empty(), List.of())
                 .addBatch(0, schema, List.of(TestRows.chunk(schema, TestRows.row(1L))));
         Files.writeString(out.resolve("part-00000-uncommitted-c000.json"), "{\"v\":2}\n");
         assertThat(sorted(spark.read().json(out.toString()))).containsExactly("[1]");

@@ -23,7 +23,7 @@ class FileSinkLogTest {
 
     @Test
     void writesSparksFormatOneFilePerBatch() throws IOException {
-        FileSinkLog log = new FileSinkLog(out);
+        FileSinkLog log = new FileSinkLog(FileAccess.defaults(), FileAccess.path(out));
         assertThat(log.latestBatchId()).isEqualTo(OptionalLong.empty());
         assertThat(log.add(0, List.of(entry("file:/out/part-a.json", 10), entry("file:/out/x=1/part-b.json", 20)))).isTrue();
         assertThat(Files.readString(out.resolve("_spark_metadata/0"))).isEqualTo("""
@@ -39,10 +39,10 @@ class FileSinkLogTest {
 
     @Test
     void neverOverwritesACommittedBatchAndLeavesNoTemporaryFiles() throws IOException {
-        FileSinkLog log = new FileSinkLog(out);
+        FileSinkLog log = new FileSinkLog(FileAccess.defaults(), FileAccess.path(out));
         assertThat(log.add(0, List.of(entry("file:/first", 1)))).isTrue();
         assertThat(log.add(0, List.of(entry("file:/second", 2)))).isFalse();
-        assertThat(new FileSinkLog(out).filesOf(0).orElseThrow()).extracting(FileSinkLog.Entry::path).containsExactly("file:/first");
+        assertThat(new FileSinkLog(FileAccess.defaults(), FileAccess.path(out)).filesOf(0).orElseThrow()).extracting(FileSinkLog.Entry::path).containsExactly("file:/first");
         try (Stream<Path> files = Files.list(out.resolve(FileSinkLog.METADATA_DIR))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("0");
         }
@@ -50,7 +50,7 @@ class FileSinkLogTest {
 
     @Test
     void ignoresTemporaryFilesLeftByACrashDuringCommit() throws IOException {
-        FileSinkLog log = new FileSinkLog(out);
+        FileSinkLog log = new FileSinkLog(FileAccess.defaults(), FileAccess.path(out));
         log.add(0, List.of(entry("file:/a", 1)));
         Files.writeString(out.resolve("_spark_metadata/.1.0f1e.tmp"), "v1\n{\"path\":\"file:/half");
         assertThat(log.latestBatchId()).isEqualTo(OptionalLong.of(0));
@@ -60,7 +60,7 @@ class FileSinkLogTest {
 
     @Test
     void compactsEveryIntervalAndReadsLatestCompactionPlusLaterBatches() throws IOException {
-        FileSinkLog log = new FileSinkLog(out, 3);
+        FileSinkLog log = new FileSinkLog(FileAccess.defaults(), FileAccess.path(out), new CompactibleFileLog.Settings(3, true, 600_000));
         for (int batch = 0; batch < 7; batch++) {
             assertThat(log.add(batch, List.of(entry("file:/f" + batch, batch)))).isTrue();
         }
@@ -80,7 +80,7 @@ class FileSinkLogTest {
 
     @Test
     void concurrentCommitsOfOneBatchHaveExactlyOneWinner() throws Exception {
-        FileSinkLog log = new FileSinkLog(out);
+        FileSinkLog log = new FileSinkLog(FileAccess.defaults(), FileAccess.path(out));
         int writers = 8;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
@@ -106,7 +106,7 @@ class FileSinkLogTest {
 
     @Test
     void appliesDeleteEntries() throws IOException {
-        FileSinkLog log = new FileSinkLog(out);
+        FileSinkLog log = new FileSinkLog(FileAccess.defaults(), FileAccess.path(out));
         log.add(0, List.of(entry("file:/a", 1), entry("file:/b", 1)));
         log.add(1, List.of(new FileSinkLog.Entry("file:/a", 1, false, 0, 1, 1, "delete")));
         assertThat(log.allFiles()).extracting(FileSinkLog.Entry::path).containsExactly("file:/b");
@@ -115,9 +115,10 @@ class FileSinkLogTest {
     @Test
     void entriesUseHadoopStyleFileUris() throws IOException {
         Path file = Files.writeString(out.resolve("a b%.json"), "{}");
-        FileSinkLog.Entry entry = FileSinkLog.Entry.added(file);
-        assertThat(entry.path()).isEqualTo("file:" + out.toAbsolutePath() + "/a%20b%25.json");
-        assertThat(entry.localPath()).isEqualTo(file.toAbsolutePath());
+        org.apache.hadoop.fs.Path path = FileAccess.path(file);
+        FileSinkLog.Entry entry = FileSinkLog.Entry.added(FileAccess.defaults().fileSystem(path).getFileStatus(path));
+        assertThat(entry.path()).isEqualTo("file://" + out.toAbsolutePath() + "/a%20b%25.json");
+        assertThat(entry.hadoopPath()).isEqualTo(path);
         assertThat(entry.size()).isEqualTo(2);
     }
 }

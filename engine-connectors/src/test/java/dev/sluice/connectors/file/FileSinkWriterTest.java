@@ -35,7 +35,7 @@ class FileSinkWriterTest {
     }
 
     private FileSinkWriter sink(List<String> partitionBy) {
-        return new FileSinkWriter(out, new JsonFormat(), FormatOptions.of(Map.of(), ZoneOffset.UTC), partitionBy);
+        return new FileSinkWriter(FileAccess.path(out), new JsonFormat(), FormatOptions.of(Map.of(), ZoneOffset.UTC), partitionBy);
     }
 
     private static List<String> ids(List<Row> rows) {
@@ -64,7 +64,7 @@ class FileSinkWriterTest {
         FileSinkWriter sink = sink(List.of());
         sink.addBatch(0, SCHEMA, List.of(chunk(SCHEMA, row(1L, "Pune"))));
         // Batch 1 writes its files, then the process dies before the commit.
-        new PartitionedFileWriter(out, new JsonFormat(), FormatOptions.empty(), SCHEMA, List.of())
+        new PartitionedFileWriter(FileAccess.path(out), new JsonFormat(), FormatOptions.empty(), SCHEMA, List.of())
                 .write(List.of(chunk(SCHEMA, row(2L, "Goa"))));
         assertThat(dataFiles()).isEqualTo(2);
         assertThat(ids(spark.read().schema(SCHEMA).json(out.toString()).collectAsList())).containsExactly("1@Pune");
@@ -77,7 +77,7 @@ class FileSinkWriterTest {
 
     @Test
     void anEmptyBatchCommitsNoFiles() throws IOException {
-        FileSinkWriter sink = new FileSinkWriter(out, FileFormats.forName("JSON"), FormatOptions.empty(), List.of());
+        FileSinkWriter sink = new FileSinkWriter(FileAccess.path(out), FileFormats.forName("JSON"), FormatOptions.empty(), List.of());
         assertThat(sink.addBatch(0, SCHEMA, List.of())).isTrue();
         assertThat(sink.log().filesOf(0)).contains(List.of());
         assertThat(dataFiles()).isZero();
@@ -86,7 +86,7 @@ class FileSinkWriterTest {
 
     @Test
     void partitionedBatchesAreReadBackWithTheirPartitionColumn() throws IOException {
-        FileSinkWriter sink = new FileSinkWriter(out, new ParquetFormat(), FormatOptions.empty(), List.of("city"));
+        FileSinkWriter sink = new FileSinkWriter(FileAccess.path(out), new ParquetFormat(), FormatOptions.empty(), List.of("city"));
         sink.addBatch(0, SCHEMA, List.of(chunk(SCHEMA, row(1L, "Pune"), row(2L, "Goa"), row(3L, null))));
         sink.addBatch(1, SCHEMA, List.of(chunk(SCHEMA, row(4L, "Pune"))));
         assertThat(Files.isDirectory(out.resolve("city=Pune"))).isTrue();

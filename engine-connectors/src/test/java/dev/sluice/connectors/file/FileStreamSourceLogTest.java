@@ -26,7 +26,8 @@ class FileStreamSourceLogTest {
             map.put(options[i], options[i + 1]);
         }
         return new FileStreamSource(FileFormats.forName("text"), FormatOptions.of(map, ZoneId.of("UTC")),
-                new FileStreamOptions(map), StructType.fromDDL("value STRING"), new StructType(), metadata);
+                new FileStreamOptions(map, FileAccess.defaults()), StructType.fromDDL("value STRING"), new StructType(),
+                FileAccess.path(metadata), CompactibleFileLog.Settings.defaults());
     }
 
     private static List<Object> values(List<Chunk> chunks) {

@@ -232,7 +232,7 @@ class FileStreamSourceTest extends FileStreamTestSupport {
     @Test
     void aFileSinkFolderIsReadThroughItsLogOnlyCommittedFiles() throws Exception {
         Path sink = dir.resolve("sink");
-        FileSinkWriter writer = new FileSinkWriter(sink, FileFormats.forName("text"), FormatOptions.empty(), List.of());
+        FileSinkWriter writer = new FileSinkWriter(FileAccess.path(sink), FileFormats.forName("text"), FormatOptions.empty(), List.of());
         writer.addBatch(0, StructType.fromDDL("value STRING"), List.of(dev.sluice.connectors.TestRows.chunk(
                 StructType.fromDDL("value STRING"), List.of("committed"))));
         Files.writeString(sink.resolve("part-uncommitted.txt"), "uncommitted\n");

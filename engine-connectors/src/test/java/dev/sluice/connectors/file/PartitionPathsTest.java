@@ -29,7 +29,7 @@ class PartitionPathsTest {
 
     @Test
     void parsesDirectoriesAndInfersTypesAsSpark() {
-        assertThat(PartitionPaths.parse(Path.of("y=2024/x%3Ay=__HIVE_DEFAULT_PARTITION__/other")))
+        assertThat(PartitionPaths.parse(List.of("y=2024", "x%3Ay=__HIVE_DEFAULT_PARTITION__", "other")))
                 .containsExactly(java.util.Map.entry("y", "2024"), new java.util.AbstractMap.SimpleEntry<>("x:y", null));
         assertThat(PartitionPaths.inferType(List.of("1", "2"), ZoneOffset.UTC)).isEqualTo(DataTypes.IntegerType);
         assertThat(PartitionPaths.inferType(List.of("1", "30000000000"), ZoneOffset.UTC)).isEqualTo(DataTypes.LongType);

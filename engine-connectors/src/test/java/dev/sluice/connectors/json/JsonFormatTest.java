@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.batch.Chunk;
+import dev.sluice.connectors.file.FileAccess;
 import dev.sluice.connectors.file.ChunkReader;
 import dev.sluice.connectors.file.ChunkWriter;
 import dev.sluice.connectors.file.FormatOptions;
@@ -46,7 +47,7 @@ class JsonFormatTest {
 
     private Path write(String name, StructType schema, FormatOptions options, Chunk... chunks) throws IOException {
         Path file = dir.resolve(name);
-        try (ChunkWriter writer = JSON.create(file, schema, options)) {
+        try (ChunkWriter writer = JSON.create(FileAccess.path(file), schema, options)) {
             for (Chunk c : chunks) {
                 writer.write(c);
             }
@@ -59,7 +60,7 @@ class JsonFormatTest {
     }
 
     private static List<List<Object>> read(Path file, StructType schema, FormatOptions options) throws IOException {
-        return rows(JSON.open(file, schema, options).readAll());
+        return rows(JSON.open(FileAccess.path(file), schema, options).readAll());
     }
 
     private static Chunk allTypesChunk() {
@@ -146,7 +147,7 @@ class JsonFormatTest {
     @Test
     void dropMalformedSkipsAndCountsBadRecords() throws IOException {
         Path file = file("bad.json", BAD_LINES);
-        try (ChunkReader reader = JSON.open(file, StructType.fromDDL("a INT, b STRING"), options("mode", "DROPMALFORMED"))) {
+        try (ChunkReader reader = JSON.open(FileAccess.path(file), StructType.fromDDL("a INT, b STRING"), options("mode", "DROPMALFORMED"))) {
             List<Chunk> chunks = new java.util.ArrayList<>();
             for (Chunk c = reader.next(); c != null; c = reader.next()) {
                 chunks.add(c);
@@ -162,7 +163,7 @@ class JsonFormatTest {
         assertThatThrownBy(() -> read(file, StructType.fromDDL("a INT"), options("mode", "FAILFAST")))
                 .isInstanceOf(MalformedRecordException.class)
                 .hasMessage("[MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION] Malformed records are detected in record"
-                        + " parsing: {\"a\":2, in file " + file + ", line 3. Parse Mode: FAILFAST. To process malformed"
+                        + " parsing: {\"a\":2, in file " + FileAccess.path(file) + ", line 3. Parse Mode: FAILFAST. To process malformed"
                         + " records as null result, try setting the option 'mode' as 'PERMISSIVE'. SQLSTATE: 22023")
                 .satisfies(e -> assertThat(((MalformedRecordException) e).line()).isEqualTo(3));
     }
@@ -193,10 +194,10 @@ class JsonFormatTest {
                 """);
         StructType schema = StructType.fromDDL("a BIGINT, b STRING");
         assertThat(read(file, schema, options("multiLine", "true"))).containsExactly(row(1L, "x"), row(2L, null));
-        assertThat(JSON.inferSchema(List.of(file), options("multiLine", "true"))).isEqualTo(schema);
+        assertThat(JSON.inferSchema(List.of(FileAccess.path(file)), options("multiLine", "true"))).isEqualTo(schema);
         Path broken = file("broken.json", "{\"a\": 1,\n \"b\": }");
         assertThatThrownBy(() -> read(broken, schema, options("multiLine", "true", "mode", "FAILFAST")))
-                .hasMessageContaining("in file " + broken + ", line 1.");
+                .hasMessageContaining("in file " + FileAccess.path(broken) + ", line 1.");
     }
 
     @Test
@@ -225,7 +226,7 @@ class JsonFormatTest {
     @Test
     void infersTheTutorialInvoiceSchemaWithFieldsSortedLikeSpark() throws IOException {
         Path file = file("invoices.json", InvoiceGenerator.jsonLines(20, 42));
-        StructType schema = JSON.inferSchema(List.of(file), options());
+        StructType schema = JSON.inferSchema(List.of(FileAccess.path(file)), options());
         assertThat(schema.treeString()).isEqualTo("""
                 root
                  |-- CESS: double (nullable = true)
@@ -270,20 +271,20 @@ class JsonFormatTest {
                 {"n": "text", "o": {"a": 1}}
                 [1, 2]
                 """);
-        assertThat(JSON.inferSchema(List.of(file), options()).simpleString()).isEqualTo(
+        assertThat(JSON.inferSchema(List.of(FileAccess.path(file)), options()).simpleString()).isEqualTo(
                 "struct<_corrupt_record:string,arr:array<double>,big:decimal(24,0),n:string,o:struct<a:bigint,b:boolean>,x:string>");
-        assertThat(JSON.inferSchema(List.of(file), options("mode", "DROPMALFORMED")).fieldNames())
+        assertThat(JSON.inferSchema(List.of(FileAccess.path(file)), options("mode", "DROPMALFORMED")).fieldNames())
                 .doesNotContain("_corrupt_record");
-        assertThatThrownBy(() -> JSON.inferSchema(List.of(file), options("mode", "FAILFAST")))
+        assertThatThrownBy(() -> JSON.inferSchema(List.of(FileAccess.path(file)), options("mode", "FAILFAST")))
                 .isInstanceOf(MalformedRecordException.class).hasMessageContaining("line 4");
     }
 
     @Test
     void inferenceOptionsPrimitivesAsStringAndPrefersDecimal() throws IOException {
         Path file = file("prims.json", "{\"a\": 1, \"b\": 2.25, \"c\": true}\n{\"b\": 10.5}\n");
-        assertThat(JSON.inferSchema(List.of(file), options("primitivesAsString", "true")).simpleString())
+        assertThat(JSON.inferSchema(List.of(FileAccess.path(file)), options("primitivesAsString", "true")).simpleString())
                 .isEqualTo("struct<a:string,b:string,c:string>");
-        assertThat(JSON.inferSchema(List.of(file), options("prefersDecimal", "true")).simpleString())
+        assertThat(JSON.inferSchema(List.of(FileAccess.path(file)), options("prefersDecimal", "true")).simpleString())
                 .isEqualTo("struct<a:bigint,b:decimal(4,2),c:boolean>");
     }
 }

@@ -13,6 +13,7 @@ import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
 import dev.sluice.batch.LongVector;
 import dev.sluice.batch.StringVector;
+import dev.sluice.connectors.file.FileAccess;
 import dev.sluice.connectors.file.ChunkWriter;
 import dev.sluice.connectors.file.FormatOptions;
 import dev.sluice.sql.SluiceException;
@@ -58,7 +59,7 @@ class ParquetFormatTest {
 
     private Path write(String name, StructType schema, FormatOptions options, Chunk... chunks) throws IOException {
         Path file = dir.resolve(name);
-        try (ChunkWriter writer = PARQUET.create(file, schema, options)) {
+        try (ChunkWriter writer = PARQUET.create(FileAccess.path(file), schema, options)) {
             for (Chunk c : chunks) {
                 writer.write(c);
             }
@@ -87,7 +88,7 @@ class ParquetFormatTest {
     void roundTripsEveryTypeWithEveryCodec(String codec) throws IOException {
         Path file = write("all" + PARQUET.extension(options("compression", codec)), ALL_TYPES,
                 options("compression", codec), allTypes());
-        List<List<Object>> back = rows(PARQUET.open(file, ALL_TYPES, options()).readAll());
+        List<List<Object>> back = rows(PARQUET.open(FileAccess.path(file), ALL_TYPES, options()).readAll());
         List<List<Object>> expected = rows(List.of(allTypes()));
         assertThat(back).hasSize(3);
         for (int r = 0; r < 3; r++) {
@@ -101,13 +102,13 @@ class ParquetFormatTest {
                 }
             }
         }
-        assertThat(PARQUET.inferSchema(List.of(file), options())).isEqualTo(ALL_TYPES);
+        assertThat(PARQUET.inferSchema(List.of(FileAccess.path(file)), options())).isEqualTo(ALL_TYPES);
     }
 
     @Test
     void usesSparksPhysicalLayout() throws IOException {
         Path file = write("layout.parquet", ALL_TYPES, options(), allTypes());
-        String schema = ParquetFormat.fileSchema(file).toString();
+        String schema = ParquetFormat.fileSchema(FileAccess.defaults(), FileAccess.path(file)).toString();
         assertThat(schema)
                 .contains("optional int64 ts (TIMESTAMP(MICROS,true));")
                 .contains("optional int32 dt (DATE);")
@@ -149,12 +150,12 @@ class ParquetFormatTest {
             }
         }
         StructType requested = StructType.fromDDL("st STRUCT<keep: INT>, id BIGINT, absent STRING");
-        ParquetChunkReader reader = (ParquetChunkReader) PARQUET.open(file, requested, options());
+        ParquetChunkReader reader = (ParquetChunkReader) PARQUET.open(FileAccess.path(file), requested, options());
         List<List<Object>> back = rows(reader.readAll());
         assertThat(back).hasSize(rows);
         assertThat(back.get(4321)).containsExactly(row(4321), 4321L, null);
         assertThat(reader.projectedSchema().toString()).doesNotContain("payload").doesNotContain("drop");
-        assertThatThrownBy(() -> PARQUET.open(file, StructType.fromDDL("payload STRING"), options()).readAll())
+        assertThatThrownBy(() -> PARQUET.open(FileAccess.path(file), StructType.fromDDL("payload STRING"), options()).readAll())
                 .isInstanceOf(RuntimeException.class);
     }
 
@@ -162,12 +163,12 @@ class ParquetFormatTest {
     void widensLosslesslyAndRejectsOtherTypeChangesNamingFileAndColumn() throws IOException {
         StructType written = StructType.fromDDL("i INT, f FLOAT, dec DECIMAL(5,2)");
         Path file = write("w.parquet", written, options(), chunk(written, row(3, 1.5f, decimal("1.25"))));
-        assertThat(rows(PARQUET.open(file, StructType.fromDDL("i BIGINT, f DOUBLE, dec DECIMAL(10,4)"), options()).readAll()))
+        assertThat(rows(PARQUET.open(FileAccess.path(file), StructType.fromDDL("i BIGINT, f DOUBLE, dec DECIMAL(10,4)"), options()).readAll()))
                 .containsExactly(row(3L, 1.5, decimal("1.2500")));
-        assertThatThrownBy(() -> PARQUET.open(file, StructType.fromDDL("i STRING"), options()).readAll())
+        assertThatThrownBy(() -> PARQUET.open(FileAccess.path(file), StructType.fromDDL("i STRING"), options()).readAll())
                 .isInstanceOf(SluiceException.class)
                 .hasMessageStartingWith("[FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH] Error while reading file "
-                        + file + ". Data type mismatches when reading Parquet column `i`.");
+                        + FileAccess.path(file) + ". Data type mismatches when reading Parquet column `i`.");
     }
 
     @Test
@@ -177,7 +178,7 @@ class ParquetFormatTest {
         long[] values = new long[rows];
         Arrays.setAll(values, i -> i * 3L);
         Path file = write("big.parquet", schema, options(), new Chunk(rows, LongVector.wrap(DataTypes.LongType, values, rows, null)));
-        List<Chunk> chunks = PARQUET.open(file, schema, options()).readAll();
+        List<Chunk> chunks = PARQUET.open(FileAccess.path(file), schema, options()).readAll();
         assertThat(chunks).hasSize(3);
         assertThat(chunks.stream().mapToInt(Chunk::rowCount).sum()).isEqualTo(rows);
         assertThat(chunks.get(2).column(0).getLong(chunks.get(2).rowCount() - 1)).isEqualTo(29_997L);

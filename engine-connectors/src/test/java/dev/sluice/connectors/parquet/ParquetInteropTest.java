@@ -5,6 +5,7 @@ import static dev.sluice.connectors.TestRows.row;
 import static dev.sluice.connectors.TestRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.connectors.file.FileAccess;
 import dev.sluice.connectors.file.FormatOptions;
 import dev.sluice.sql.types.StructType;
 import java.io.IOException;
@@ -63,10 +64,10 @@ class ParquetInteropTest {
             g.add("name", "RED");
             writer.write(g);
         }
-        StructType inferred = new ParquetFormat().inferSchema(List.of(file), FormatOptions.empty());
+        StructType inferred = new ParquetFormat().inferSchema(List.of(FileAccess.path(file)), FormatOptions.empty());
         assertThat(inferred.simpleString())
                 .isEqualTo("struct<ts96:timestamp,tsMillis:timestamp,twoLevel:array<int>,kv:map<string,bigint>,name:string>");
-        assertThat(rows(new ParquetFormat().open(file, inferred, FormatOptions.empty()).readAll())).containsExactly(row(
+        assertThat(rows(new ParquetFormat().open(FileAccess.path(file), inferred, FormatOptions.empty()).readAll())).containsExactly(row(
                 micros("2022-05-09T10:05:00.123456Z"), micros("2022-05-09T10:05:00.123Z"), List.of(1, 2), Map.of("k", 5L),
                 "RED"));
     }

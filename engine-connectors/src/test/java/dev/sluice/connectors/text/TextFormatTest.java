@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.batch.Chunk;
+import dev.sluice.connectors.file.FileAccess;
 import dev.sluice.connectors.file.ChunkWriter;
 import dev.sluice.connectors.file.FormatOptions;
 import dev.sluice.sql.AnalysisException;
@@ -34,9 +35,9 @@ class TextFormatTest {
     @Test
     void readsOneRowPerLineWhateverTheLineBreak() throws IOException {
         Path file = Files.writeString(dir.resolve("a.txt"), "unix\nwindows\r\nold mac\rlast without break");
-        assertThat(rows(TEXT.open(file, TextFormat.SCHEMA, options(Map.of())).readAll()))
+        assertThat(rows(TEXT.open(FileAccess.path(file), TextFormat.SCHEMA, options(Map.of())).readAll()))
                 .containsExactly(row("unix"), row("windows"), row("old mac"), row("last without break"));
-        assertThat(TEXT.inferSchema(List.of(file), options(Map.of())).treeString())
+        assertThat(TEXT.inferSchema(List.of(FileAccess.path(file)), options(Map.of())).treeString())
                 .isEqualTo("root\n |-- value: string (nullable = true)\n");
     }
 
@@ -48,7 +49,7 @@ class TextFormatTest {
             content.append(i).append('\n');
         }
         Path file = Files.writeString(dir.resolve("big.txt"), content);
-        List<Chunk> chunks = TEXT.open(file, TextFormat.SCHEMA, options(Map.of())).readAll();
+        List<Chunk> chunks = TEXT.open(FileAccess.path(file), TextFormat.SCHEMA, options(Map.of())).readAll();
         assertThat(chunks).hasSizeGreaterThan(1);
         List<List<Object>> rows = rows(chunks);
         assertThat(rows).hasSize(10_001);
@@ -59,21 +60,21 @@ class TextFormatTest {
     @Test
     void wholeTextAndCustomLineSeparator() throws IOException {
         Path file = Files.writeString(dir.resolve("w.txt"), "a|b\nc|");
-        assertThat(rows(TEXT.open(file, TextFormat.SCHEMA, options(Map.of("wholetext", "true"))).readAll()))
+        assertThat(rows(TEXT.open(FileAccess.path(file), TextFormat.SCHEMA, options(Map.of("wholetext", "true"))).readAll()))
                 .containsExactly(row("a|b\nc|"));
-        assertThat(rows(TEXT.open(file, TextFormat.SCHEMA, options(Map.of("lineSep", "|"))).readAll()))
+        assertThat(rows(TEXT.open(FileAccess.path(file), TextFormat.SCHEMA, options(Map.of("lineSep", "|"))).readAll()))
                 .containsExactly(row("a"), row("b\nc"));
     }
 
     @Test
     void writesValuesWithLineSeparatorsAndEmptyLinesForNull() throws IOException {
         Path file = dir.resolve("out.txt");
-        try (ChunkWriter writer = TEXT.create(file, TextFormat.SCHEMA, options(Map.of()))) {
+        try (ChunkWriter writer = TEXT.create(FileAccess.path(file), TextFormat.SCHEMA, options(Map.of()))) {
             writer.write(chunk(TextFormat.SCHEMA, row("one"), row((Object) null), row("three")));
         }
         assertThat(Files.readString(file)).isEqualTo("one\n\nthree\n");
         Path custom = dir.resolve("custom.txt");
-        try (ChunkWriter writer = TEXT.create(custom, TextFormat.SCHEMA, options(Map.of("lineSep", "\r\n")))) {
+        try (ChunkWriter writer = TEXT.create(FileAccess.path(custom), TextFormat.SCHEMA, options(Map.of("lineSep", "\r\n")))) {
             writer.write(chunk(TextFormat.SCHEMA, row("a"), row("b")));
         }
         assertThat(Files.readString(custom)).isEqualTo("a\r\nb\r\n");

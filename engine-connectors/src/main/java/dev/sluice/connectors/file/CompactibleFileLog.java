@@ -1,0 +1,325 @@
+package dev.sluice.connectors.file;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedReader;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A metadata log of file entries per batch with compaction, as Spark's {@code CompactibleFileStreamLog}
+ * (the base of the file source's seen-files log and the file sink's {@code _spark_metadata} log). Batch
+ * {@code N} is the file {@code N} holding the version line {@code v1} and one JSON entry per line; every
+ * {@code compactInterval}-th batch (ids 9, 19, ... with interval 10) is written as {@code N.compact} holding
+ * every entry of every batch so far ({@link #compactLogs} applied), so a reader needs only the latest compact
+ * file plus the batch files after it. When the log already holds compact files, the interval is derived as
+ * Spark does, so that a log written with another interval stays readable and compacts consistently.
+ *
+ * <p>With deletion on, adding batch {@code N} deletes the batch files older than the latest compaction at or
+ * before {@code N} whose modification time is at least {@code cleanupDelay} old (readers that listed them a
+ * moment earlier can still read them; a reader that misses one retries from the newer compact file).
+ *
+ * <p>Guarantees: a batch file is written to a hidden temporary file, synced, and published without replacing
+ * ({@link FileAccess#publish}): after a crash a batch is complete or absent, never overwritten; {@link #add}
+ * returns false for an id already present. Every file goes through Hadoop's FileSystem API.
+ *
+ * <p>Threading: readers may run concurrently with one writer; not thread-safe for concurrent writers of
+ * one instance.
+ *
+ * @param <E> the entry type
+ */
+public abstract class CompactibleFileLog<E> {
+    private static final Logger LOG = LoggerFactory.getLogger(CompactibleFileLog.class);
+    private static final String VERSION = "v1";
+    private static final String COMPACT_SUFFIX = ".compact";
+    private static final Pattern BATCH_FILE = Pattern.compile("(\\d+)(\\.compact)?");
+    /** Shared Jackson factory (thread-safe). */
+    protected static final JsonFactory JSON = new JsonFactory();
+
+    /** How a log compacts and forgets, from Spark's {@code ...log.compactInterval/deletion/cleanupDelay}. */
+    public record Settings(int compactInterval, boolean deleteExpired, long cleanupDelayMs) {
+        public Settings {
+            if (compactInterval < 1) {
+                throw new IllegalArgumentException("compactInterval must be positive, got " + compactInterval);
+            }
+            if (cleanupDelayMs < 0) {
+                throw new IllegalArgumentException("cleanupDelay must not be negative, got " + cleanupDelayMs);
+            }
+        }
+
+        /** Spark's defaults: compact every 10 batches, delete expired files after 10 minutes. */
+        public static Settings defaults() {
+            return new Settings(10, true, 600_000L);
+        }
+
+        /**
+         * The settings of {@code prefix} ({@code spark.sql.streaming.fileSource.log} or
+         * {@code spark.sql.streaming.fileSink.log}) in a session's settings, defaults otherwise.
+         */
+        public static Settings from(java.util.Map<String, String> sessionSettings, String prefix) {
+            String interval = sessionSettings.getOrDefault(prefix + ".compactInterval", "10").trim();
+            String deletion = sessionSettings.getOrDefault(prefix + ".deletion", "true").trim();
+            String delay = sessionSettings.getOrDefault(prefix + ".cleanupDelay", "10m");
+            int n;
+            try {
+                n = Integer.parseInt(interval);
+            } catch (NumberFormatException e) {
+                n = 0;
+            }
+            if (n < 1) {
+                throw new IllegalArgumentException(prefix + ".compactInterval must be a positive integer, got '"
+                        + interval + "'");
+            }
+            if (!deletion.equalsIgnoreCase("true") && !deletion.equalsIgnoreCase("false")) {
+                throw new IllegalArgumentException(prefix + ".deletion should be a boolean, got '" + deletion + "'");
+            }
+            return new Settings(n, Boolean.parseBoolean(deletion), FileStreamOptions.timeStringAsMs(delay));
+        }
+    }
+
+    /** The way the log reaches its files. */
+    protected final FileAccess files;
+    /** The log directory. */
+    protected final Path directory;
+    private final Settings settings;
+    private int compactInterval;
+
+    protected CompactibleFileLog(FileAccess files, Path directory, Settings settings) {
+        this.files = files;
+        this.directory = directory;
+        this.settings = settings;
+    }
+
+    /** Writes one entry as a JSON object. */
+    protected abstract void write(JsonGenerator generator, E entry) throws IOException;
+
+    /** Reads one entry from {@code parser}, positioned on the first field name (or the end of the object). */
+    protected abstract E parse(JsonParser parser, String line, Path file) throws IOException;
+
+    /** The entries a compact file keeps of every entry so far (all of them by default). */
+    protected List<E> compactLogs(List<E> entries) {
+        return entries;
+    }
+
+    /** The log directory. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** The compaction interval in use: the configured one, or one derived from the compact files present. */
+    public int compactInterval() throws IOException {
+        if (compactInterval == 0) {
+            long latestCompact = -1;
+            for (FileStatus status : files.list(directory)) {
+                Matcher m = BATCH_FILE.matcher(status.getPath().getName());
+                if (m.matches() && m.group(2) != null) {
+                    latestCompact = Math.max(latestCompact, Long.parseLong(m.group(1)));
+                }
+            }
+            compactInterval = latestCompact < 0 ? settings.compactInterval()
+                    : deriveCompactInterval(settings.compactInterval(), (int) latestCompact);
+        }
+        return compactInterval;
+    }
+
+    /** Spark's {@code deriveCompactInterval}: an interval under which {@code latestCompactBatchId} compacts. */
+    static int deriveCompactInterval(int defaultInterval, int latestCompactBatchId) {
+        int n = latestCompactBatchId + 1;
+        if (n <= defaultInterval) {
+            return n;
+        }
+        if (defaultInterval < n / 2) {
+            for (int i = defaultInterval; i <= n / 2; i++) {
+                if (n % i == 0) {
+                    return i;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Whether batch {@code batchId} is written as a compact file. */
+    public boolean isCompactionBatch(long batchId) throws IOException {
+        return (batchId + 1) % compactInterval() == 0;
+    }
+
+    private Path batchFile(long batchId) throws IOException {
+        return new Path(directory, isCompactionBatch(batchId) ? batchId + COMPACT_SUFFIX : Long.toString(batchId));
+    }
+
+    /**
+     * Commits the entries of batch {@code batchId}, atomically; a compaction batch also holds every entry
+     * before it. Then deletes expired batch files when deletion is on.
+     *
+     * @return false, changing nothing, when the batch is already in the log
+     */
+    public boolean add(long batchId, List<E> entries) throws IOException {
+        if (batchId < 0) {
+            throw new IllegalArgumentException("batchId must be non-negative, got " + batchId);
+        }
+        Path target = batchFile(batchId);
+        if (files.exists(target)) {
+            return false;
+        }
+        List<E> content = entries;
+        if (isCompactionBatch(batchId)) {
+            content = new ArrayList<>(entriesUpTo(batchId - 1));
+            content.addAll(entries);
+            content = compactLogs(content);
+        }
+        files.mkdirs(directory);
+        if (!files.publish(target, serialize(content))) {
+            return false;
+        }
+        if (settings.deleteExpired()) {
+            deleteExpired(batchId);
+        }
+        return true;
+    }
+
+    private byte[] serialize(List<E> entries) throws IOException {
+        StringWriter out = new StringWriter();
+        out.write(VERSION);
+        for (E e : entries) {
+            out.write('\n');
+            try (JsonGenerator g = JSON.createGenerator(out)) {
+                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                write(g, e);
+            }
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Spark's {@code deleteExpiredLog}: batch files before the latest compaction, older than the delay. */
+    private void deleteExpired(long currentBatchId) throws IOException {
+        int interval = compactInterval();
+        if (currentBatchId + 1 < interval) {
+            return;
+        }
+        long minBatchIdToRetain = (currentBatchId + 1) / interval * interval - 1;
+        long expiredTime = System.currentTimeMillis() - settings.cleanupDelayMs();
+        for (FileStatus status : files.list(directory)) {
+            Matcher m = BATCH_FILE.matcher(status.getPath().getName());
+            if (m.matches() && Long.parseLong(m.group(1)) < minBatchIdToRetain
+                    && status.getModificationTime() <= expiredTime) {
+                files.delete(status.getPath(), false);
+                LOG.debug("Deleted expired log file {}", status.getPath());
+            }
+        }
+    }
+
+    /** The entries of batch {@code batchId}'s own file (for a compact file: every entry up to it). */
+    public Optional<List<E>> get(long batchId) throws IOException {
+        Path file = batchFile(batchId);
+        try {
+            return Optional.of(read(file));
+        } catch (FileNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The highest batch id in the log. */
+    public OptionalLong latestBatchId() throws IOException {
+        TreeMap<Long, Path> batches = listBatches();
+        return batches.isEmpty() ? OptionalLong.empty() : OptionalLong.of(batches.lastKey());
+    }
+
+    /** Every entry of every batch: the latest compact file, then the batch files after it. */
+    public List<E> allFiles() throws IOException {
+        OptionalLong latest = latestBatchId();
+        return latest.isPresent() ? entriesUpTo(latest.getAsLong()) : List.of();
+    }
+
+    /** Batch files by id (a compact file under its batch id). */
+    private TreeMap<Long, Path> listBatches() throws IOException {
+        TreeMap<Long, Path> batches = new TreeMap<>();
+        for (FileStatus status : files.list(directory)) {
+            Matcher m = BATCH_FILE.matcher(status.getPath().getName());
+            if (m.matches()) {
+                batches.put(Long.parseLong(m.group(1)), status.getPath());
+            }
+        }
+        return batches;
+    }
+
+    /**
+     * Every entry up to batch {@code lastBatchId}: the latest compact file at or before it and the batch
+     * files after it. A file deleted by a concurrent compaction while being read makes it list again once.
+     */
+    private List<E> entriesUpTo(long lastBatchId) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return compactLogs(readFromLatestCompact(lastBatchId));
+            } catch (FileNotFoundException e) {
+                if (attempt > 0) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private List<E> readFromLatestCompact(long lastBatchId) throws IOException {
+        TreeMap<Long, Path> batches = new TreeMap<>(listBatches().headMap(lastBatchId, true));
+        long start = 0;
+        for (var batch : batches.descendingMap().entrySet()) {
+            if (batch.getValue().getName().endsWith(COMPACT_SUFFIX)) {
+                start = batch.getKey();
+                break;
+            }
+        }
+        List<E> out = new ArrayList<>();
+        for (long id = start; id <= lastBatchId; id++) {
+            Path file = batches.get(id);
+            if (file == null) {
+                throw new IllegalStateException("Batch " + id + " is missing from the log " + directory
+                        + " (batches " + start + " to " + lastBatchId + " are needed)");
+            }
+            out.addAll(read(file));
+        }
+        return out;
+    }
+
+    private List<E> read(Path file) throws IOException {
+        List<E> entries = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(files.open(file), StandardCharsets.UTF_8))) {
+            String version = reader.readLine();
+            if (version == null || !version.equals(VERSION)) {
+                throw new IOException("Unsupported log version '" + version + "' in " + file + ": expected " + VERSION);
+            }
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try (JsonParser p = JSON.createParser(line)) {
+                    if (p.nextToken() != JsonToken.START_OBJECT) {
+                        throw new IOException("Malformed log entry in " + file + ": " + line);
+                    }
+                    p.nextToken();
+                    entries.add(parse(p, line, file));
+                }
+            }
+        }
+        return entries;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(" + directory + ")";
+    }
+}
