@@ -14,7 +14,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The end-to-end comparison of issue 9: runs W1-W5 on Sluice and Apache Spark (and W4 on Kafka Streams), each
@@ -42,6 +44,9 @@ public final class CompareRunner implements Callable<Integer> {
 
     @Mixin
     WorkloadOptions options = new WorkloadOptions();
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--workloads", split = ",", description = "which of W1,W2,W3,W4,W5 (default all)")
     List<String> workloads = List.of("W1", "W2", "W3", "W4", "W5");
@@ -98,7 +103,7 @@ public final class CompareRunner implements Callable<Integer> {
             }
         }
         Report report = new Report(results, loadBefore, loadAverage(), (System.nanoTime() - started) / 1e9,
-                options, String.join(" ", new CommandLine(this).getParseResult().originalArgs()));
+                options, String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         System.out.println(report.table());
         String stem = name != null ? name : "compare-" + java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         Files.createDirectories(resultsDir);

@@ -45,7 +45,7 @@ public final class WorkloadOptions {
     int shufflePartitions = 2;
 
     @Option(names = "--work-dir", description = "data, checkpoints, Spark's local dirs (default ${DEFAULT-VALUE})")
-    Path workDir = Path.of("target", "compare-work");
+    Path workDir = Path.of("benchmarks-compare", "target", "compare-work");
 
     /** The options as command-line arguments, to hand the same values to a forked JVM. */
     List<String> toArgs() {
