@@ -10,6 +10,10 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 mvn -q ${MVN_OPTS_EXTRA:-} -Pcompare package dependency:build-classpath -DskipTests \
   -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime -pl benchmarks-compare -am
-exec java -Xmx1g -Duser.timezone=UTC \
-  -cp "benchmarks-compare/target/benchmarks-compare-0.1.0-SNAPSHOT.jar:$(cat benchmarks-compare/target/classpath.txt)" \
-  dev.sluice.benchmarks.compare.CompareRunner "$@"
+module_jar=benchmarks-compare/target/benchmarks-compare-0.1.0-SNAPSHOT.jar
+# Sluice's JVMs get the benchmarks module's classpath (engine, connectors, state, testkit) and no Spark jars:
+# a Sluice application would not carry them, and every jar on the path slows class and service lookup.
+picocli="$(tr ':' '\n' < benchmarks-compare/target/classpath.txt | grep '/picocli-')"
+sluice_cp="$module_jar:benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:$(cat benchmarks/target/classpath.txt):$picocli"
+exec java -Xmx1g -Duser.timezone=UTC -cp "$module_jar:$(cat benchmarks-compare/target/classpath.txt)" \
+  dev.sluice.benchmarks.compare.CompareRunner --sluice-classpath="$sluice_cp" "$@"

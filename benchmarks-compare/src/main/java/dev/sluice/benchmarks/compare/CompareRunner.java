@@ -61,6 +61,10 @@ public final class CompareRunner implements Callable<Integer> {
     @Option(names = "--timeout-minutes", description = "a forked run taking longer fails (default ${DEFAULT-VALUE})")
     int timeoutMinutes = 15;
 
+    @Option(names = "--sluice-classpath", description = "classpath of the Sluice JVMs: Sluice's own jars without"
+            + " Spark's ~180, as a Sluice application runs (compare.sh sets it; default: the runner's classpath)")
+    String sluiceClasspath;
+
     @Option(names = "--results-dir", description = "where the JSON and SVG go (default ${DEFAULT-VALUE})")
     Path resultsDir = Path.of("benchmarks", "results");
 
@@ -103,7 +107,8 @@ public final class CompareRunner implements Callable<Integer> {
             }
         }
         Report report = new Report(results, loadBefore, loadAverage(), (System.nanoTime() - started) / 1e9,
-                options, String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+                options, String.join(" ", spec.commandLine().getParseResult().originalArgs().stream()
+                        .filter(arg -> !arg.startsWith("--sluice-classpath")).toList()));
         System.out.println(report.table());
         String stem = name != null ? name : "compare-" + java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         Files.createDirectories(resultsDir);
@@ -143,7 +148,8 @@ public final class CompareRunner implements Callable<Integer> {
         command.add("-Djava.io.tmpdir=" + tmp);
         command.addAll(SPARK_JVM_FLAGS);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add("sluice".equals(engine) && sluiceClasspath != null ? sluiceClasspath
+                : System.getProperty("java.class.path"));
         command.add(WorkloadMain.class.getName());
         command.add("--engine=" + engine);
         command.add("--workload=" + workload);
