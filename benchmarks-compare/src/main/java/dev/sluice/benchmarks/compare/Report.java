@@ -141,7 +141,7 @@ final class Report {
         int height = top + rows.size() * rowHeight + 40;
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
-                + " font-family=\"sans-serif\" font-size=\"12\">%n", left + width + 160, height));
+                + " font-family=\"sans-serif\" font-size=\"12\">%n", left + width + 280, height));
         sb.append(String.format("<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n"));
         sb.append(String.format("<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">Sluice advantage over"
                 + " Spark / Kafka Streams (log scale, &gt;1x = Sluice better)</text>%n"));
