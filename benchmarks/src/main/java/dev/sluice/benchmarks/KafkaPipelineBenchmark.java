@@ -30,7 +30,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code java -cp benchmarks/target/benchmarks.jar dev.sluice.benchmarks.KafkaPipelineBenchmark [invoices]}.
  */
 public final class KafkaPipelineBenchmark {
-    static final StructType INVOICE = StructType.fromDDL("InvoiceNumber STRING, CreatedTime BIGINT, StoreID STRING,"
+    /** Schema of {@link #invoice}'s JSON; public for the Spark / Kafka Streams comparison (benchmarks-compare). */
+    public static final StructType INVOICE = StructType.fromDDL("InvoiceNumber STRING, CreatedTime BIGINT,"
+            + " StoreID STRING,"
             + " PosID STRING, CustomerType STRING, CustomerCardNo STRING, TotalAmount DOUBLE, DeliveryType STRING,"
             + " InvoiceLineItems ARRAY<STRUCT<ItemCode: STRING, ItemDescription: STRING, ItemPrice: DOUBLE,"
             + " ItemQty: INT, TotalValue: DOUBLE>>");
@@ -38,7 +40,8 @@ public final class KafkaPipelineBenchmark {
     private KafkaPipelineBenchmark() {
     }
 
-    static String invoice(int n) {
+    /** Invoice {@code n} as the tutorial's JSON: deterministic, 3 line items, 50 stores. */
+    public static String invoice(int n) {
         StringBuilder sb = new StringBuilder("{\"InvoiceNumber\":\"").append(51_000_000 + n)
                 .append("\",\"CreatedTime\":").append(1_595_688_900_348L + n)
                 .append(",\"StoreID\":\"STR").append(n % 50).append("\",\"PosID\":\"POS").append(n % 900)

@@ -1,0 +1,106 @@
+package dev.sluice.benchmarks.compare;
+
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * One workload on one engine in this (fresh) JVM, forked by {@link CompareRunner}; prints each result as a
+ * {@link Measurement#LINE_PREFIX} line on stdout. A fresh JVM per engine and workload keeps engines from sharing
+ * JIT state, heap or threads, and makes W5 a cold start by construction. Exits non-zero when the workload fails.
+ */
+@CommandLine.Command(name = "workload", mixinStandardHelpOptions = true)
+public final class WorkloadMain implements Callable<Integer> {
+    /** Set first thing in {@link #main}: W5 counts from here. */
+    private static long mainEntered;
+
+    @Mixin
+    WorkloadOptions options = new WorkloadOptions();
+
+    @Option(names = "--engine", required = true, description = "sluice, spark or kstreams")
+    String engine;
+
+    @Option(names = "--workload", required = true, description = "W1, W2, W3, W4 or W5")
+    String workload;
+
+    @Option(names = "--bootstrap-servers", description = "W4: the broker the runner started")
+    String bootstrapServers;
+
+    @Option(names = "--topic", description = "W4: the output topic")
+    String topic;
+
+    public static void main(String[] args) {
+        mainEntered = System.nanoTime();
+        System.exit(new CommandLine(new WorkloadMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if ("kstreams".equals(engine)) {
+            emit(KafkaStreamsPipeline.run(options, bootstrapServers, topic));
+            return 0;
+        }
+        long opening = System.nanoTime();
+        try (Engine e = open(engine, options)) {
+            switch (workload) {
+                case "W1" -> emit(e.windowedAggregation(options, Workload.W1, false, null));
+                case "W2" -> emit(e.windowedAggregation(options, Workload.W2, true, null));
+                case "W3" -> {
+                    for (Measurement m : latency(e, options)) {
+                        emit(m);
+                    }
+                }
+                case "W4" -> emit(e.kafkaPipeline(options, bootstrapServers, topic));
+                case "W5" -> emit(startup(e, options, mainEntered == 0 ? opening : mainEntered));
+                default -> throw new IllegalArgumentException("unknown --workload " + workload);
+            }
+        }
+        return 0;
+    }
+
+    static Engine open(String engine, WorkloadOptions options) {
+        return switch (engine) {
+            case "sluice" -> new SluiceEngine(options);
+            case "spark" -> new SparkEngine(options);
+            default -> throw new IllegalArgumentException("unknown --engine " + engine + " (sluice, spark)");
+        };
+    }
+
+    /** W3: p50 and p99 of {@code latencyBatches} 1-row batches after {@code latencyWarmup} unmeasured ones. */
+    static Measurement[] latency(Engine e, WorkloadOptions options) throws Exception {
+        try (Engine.OneRowQuery query = e.startOneRowQuery(options)) {
+            query.runBatches(options.latencyWarmup);
+            long[] ms = query.runBatches(options.latencyBatches);
+            Arrays.sort(ms);
+            String check = "batches=" + ms.length;
+            String detail = String.format("min %d, max %d ms over %d batches", ms[0], ms[ms.length - 1], ms.length);
+            return new Measurement[] {
+                new Measurement(e.name(), Workload.W3_P50, percentile(ms, 50), check, detail),
+                new Measurement(e.name(), Workload.W3_P99, percentile(ms, 99), check, detail)};
+        }
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    static long percentile(long[] sorted, int p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+
+    /** W5: from {@code since} (main entered, before the session is built) to the first 1-row batch committed. */
+    private static Measurement startup(Engine e, WorkloadOptions options, long since) throws Exception {
+        try (Engine.OneRowQuery query = e.startOneRowQuery(options)) {
+            long[] first = query.runBatches(1);
+            double ms = (System.nanoTime() - since) / 1e6;
+            long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+            return new Measurement(e.name(), Workload.W5, ms, "batches=" + first.length,
+                    String.format("JVM uptime at first commit %d ms, first batch %d ms", uptime, first[0]));
+        }
+    }
+
+    private static void emit(Measurement m) {
+        System.out.println(Measurement.LINE_PREFIX + m.toJson());
+        System.out.flush();
+    }
+}
