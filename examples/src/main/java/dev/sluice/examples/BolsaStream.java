@@ -14,11 +14,8 @@ import dev.sluice.sql.expressions.Window;
 import dev.sluice.sql.expressions.WindowSpec;
 import dev.sluice.sql.streaming.StreamingQuery;
 import dev.sluice.sql.types.StructType;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Cases 6 and 7 as streams: Bolsa JSON files dropped into a watched folder → 15-minute window sums in complete
@@ -39,12 +36,6 @@ public final class BolsaStream implements TutorialCase {
         return "Cases 6-7: Bolsa files -> 15-minute windows (complete, console) -> watermark -> Parquet -> totals";
     }
 
-    static void drop(Path folder, String name, String content) throws IOException {
-        Path temp = Files.createTempFile(folder.getParent(), ".drop", ".tmp");
-        Files.writeString(temp, content);
-        Files.move(temp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-    }
-
     static String events() {
         StringBuilder sb = new StringBuilder();
         for (Row r : BolsaBatch.events()) {
@@ -54,44 +45,53 @@ public final class BolsaStream implements TutorialCase {
         return sb.toString();
     }
 
+    /** Case 6's reader and its Compras/Ventas columns, over the JSON files of {@code entrada}. */
+    static Dataset<Row> acciones(SluiceSession spark, Path entrada) {
+        Dataset<Row> rawDF = spark.readStream().format("json").option("path", entrada.toString())
+                .option("maxFilesPerTrigger", 1).schema(BOLSA).load();
+        return rawDF
+                .withColumn("CreatedTime", to_timestamp(col("CreatedTime"), "yyyy-MM-dd HH:mm:ss"))
+                .withColumn("Compras", expr("case when Type == 'BUY' then Amount else 0 end"))
+                .withColumn("Ventas", expr("case when Type == 'SELL' then Amount else 0 end"));
+    }
+
     @Override
     public void run(ExampleContext context) throws Exception {
         PrintStream out = context.out();
         SluiceSession spark = Sluice.builder().appName("Bolsa Streaming s8a").master("local[2]")
                 .config("spark.sql.shuffle.partitions", 3).config("spark.sql.session.timeZone", "UTC").getOrCreate();
-        Path entrada = context.folder("entrada");
-        drop(entrada, "bolsa1.json", events());
-
-        Dataset<Row> rawDF = spark.readStream().format("json").option("path", entrada.toString())
-                .option("maxFilesPerTrigger", 1).schema(BOLSA).load();
-        Dataset<Row> accionesDF = rawDF
-                .withColumn("CreatedTime", to_timestamp(col("CreatedTime"), "yyyy-MM-dd HH:mm:ss"))
-                .withColumn("Compras", expr("case when Type == 'BUY' then Amount else 0 end"))
-                .withColumn("Ventas", expr("case when Type == 'SELL' then Amount else 0 end"));
-
-        out.println("Case 6: complete mode to the console");
-        Dataset<Row> windowDF = accionesDF.groupBy(window(col("CreatedTime"), "15 minutes"))
+        out.println("Case 6: complete mode to the console: every batch prints the whole result table");
+        Path entrada6 = context.folder("bolsa6/entrada");
+        ExampleContext.dropFile(entrada6, "bolsa1.json", events());
+        Dataset<Row> windowDF = acciones(spark, entrada6).groupBy(window(col("CreatedTime"), "15 minutes"))
                 .agg(sum("Compras").alias("Compras"), sum("Ventas").alias("Ventas"));
-        StreamingQuery console = windowDF.select("window.start", "window.end", "Compras", "Ventas")
+        StreamingQuery bolsaWriterQuery6 = windowDF.select("window.start", "window.end", "Compras", "Ventas")
                 .orderBy("start")
                 .writeStream().format("console").outputMode("complete")
-                .option("checkpointLocation", context.folder("bolsa-chk-console").toString()).start();
-        console.processAllAvailable();
-        console.stop();
+                .option("checkpointLocation", context.folder("bolsa6/chk-point-dir").toString()).start();
+        bolsaWriterQuery6.processAllAvailable();
+        out.println("dropping a file with a BUY of 200 at 10:55: the next batch prints all four windows again");
+        ExampleContext.dropFile(entrada6, "bolsa2.json",
+                "{\"CreatedTime\": \"2022-05-09 10:55:00\", \"Type\": \"BUY\", \"Amount\": 200, \"BrokerCode\": \"AME\"}\n");
+        bolsaWriterQuery6.processAllAvailable();
+        bolsaWriterQuery6.stop();
 
         out.println("Case 7: 30-minute watermark, append mode to Parquet");
-        Path salida = context.folder("salida");
+        Path entrada = context.folder("bolsa7/entrada");
+        ExampleContext.dropFile(entrada, "bolsa1.json", events());
+        Dataset<Row> accionesDF = acciones(spark, entrada);
+        Path salida = context.folder("bolsa7/salida");
         Dataset<Row> watermarked = accionesDF.withWatermark("CreatedTime", "30 minutes")
                 .groupBy(window(col("CreatedTime"), "15 minutes"))
                 .agg(sum("Compras").alias("Compras"), sum("Ventas").alias("Ventas"))
                 .select("window.start", "window.end", "Compras", "Ventas");
         StreamingQuery bolsaWriterQuery = watermarked.writeStream().format("parquet").queryName("BolsaWQuery")
                 .outputMode("append").option("path", salida.toString())
-                .option("checkpointLocation", context.folder("bolsa-chk-point-dir").toString()).start();
+                .option("checkpointLocation", context.folder("bolsa7/chk-point-dir").toString()).start();
         bolsaWriterQuery.processAllAvailable();
         out.println("windows written so far: " + spark.read().parquet(salida.toString()).count());
         out.println("dropping a file with an event at 11:40, which moves the watermark to 11:10");
-        drop(entrada, "bolsa2.json",
+        ExampleContext.dropFile(entrada, "bolsa2.json",
                 "{\"CreatedTime\": \"2022-05-09 11:40:00\", \"Type\": \"BUY\", \"Amount\": 10, \"BrokerCode\": \"AME\"}\n");
         bolsaWriterQuery.processAllAvailable();
         bolsaWriterQuery.stop();

@@ -9,32 +9,15 @@ import dev.sluice.sql.Row;
 import dev.sluice.sql.Sluice;
 import dev.sluice.sql.SluiceSession;
 import dev.sluice.sql.streaming.StreamingQuery;
-import dev.sluice.sql.types.StructType;
 import java.io.PrintStream;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Case 4: invoices arrive on the Kafka topic {@code facturas}; each becomes a loyalty notification
- * ({@code to_json(named_struct(...))}, key = InvoiceNumber) on the topic {@code notificaciones}.
+ * Case 4 ("Produciendo a Kafka"): invoices arrive on the Kafka topic {@code facturas}; each becomes a loyalty
+ * notification ({@code to_json(named_struct(...))}, key = InvoiceNumber) on the topic {@code notificaciones}.
  */
 public final class KafkaNotifications implements TutorialCase {
-    static final StructType SCHEMA = StructType.fromDDL("InvoiceNumber STRING, CreatedTime BIGINT, StoreID STRING,"
-            + " PosID STRING, CashierID STRING, CustomerType STRING, CustomerCardNo STRING, TotalAmount DOUBLE,"
-            + " NumberOfItems INT, PaymentMethod STRING, CGST DOUBLE, SGST DOUBLE, CESS DOUBLE, DeliveryType STRING,"
-            + " DeliveryAddress STRUCT<AddressLine: STRING, City: STRING, State: STRING, PinCode: STRING,"
-            + " ContactNumber: STRING>, InvoiceLineItems ARRAY<STRUCT<ItemCode: STRING, ItemDescription: STRING,"
-            + " ItemPrice: DOUBLE, ItemQty: INT, TotalValue: DOUBLE>>");
-
     @Override
     public String name() {
         return "kafka-notifications";
@@ -45,76 +28,68 @@ public final class KafkaNotifications implements TutorialCase {
         return "Case 4: Kafka invoices -> loyalty-point notifications (to_json(named_struct)) -> Kafka";
     }
 
-    static String invoice(String number, String card, double total) {
-        return "{\"InvoiceNumber\":\"" + number + "\",\"CreatedTime\":1595688900348,\"StoreID\":\"STR7188\","
-                + "\"PosID\":\"POS956\",\"CashierID\":\"OAS134\",\"CustomerType\":\"PRIME\",\"CustomerCardNo\":\"" + card
-                + "\",\"TotalAmount\":" + total + ",\"NumberOfItems\":1,\"PaymentMethod\":\"CARD\",\"CGST\":1.0,"
-                + "\"SGST\":1.0,\"CESS\":0.5,\"DeliveryType\":\"TAKEAWAY\",\"InvoiceLineItems\":[{\"ItemCode\":\"458\","
-                + "\"ItemDescription\":\"Wine glass\",\"ItemPrice\":" + total + ",\"ItemQty\":1,\"TotalValue\":" + total
-                + "}]}";
+    /** The three invoices the case produces (the tutorial's consumer output shows their notifications). */
+    static List<String> invoices() {
+        return List.of(TutorialData.invoice("51402977", "4629185211", 11114.0),
+                TutorialData.invoice("51402978", "2762345282", 8272.0),
+                TutorialData.invoice("51402979", "2599848717", 3374.0));
+    }
+
+    /** Case 4's transformation: Kafka value → (key, value) pairs for the notifications topic. */
+    static Dataset<Row> kafkaTargetDF(Dataset<Row> kafkaDFS) {
+        Dataset<Row> valueDF = kafkaDFS.select(
+                from_json(col("value").cast("string"), TutorialData.INVOICE_SCHEMA).alias("value"));
+        Dataset<Row> notificationDF = valueDF.select("value.InvoiceNumber", "value.CustomerCardNo",
+                        "value.TotalAmount")
+                .withColumn("LoyaltyPoints", expr("TotalAmount * 0.2"));
+        return notificationDF.selectExpr("InvoiceNumber as key",
+                "to_json(named_struct('CustomerCardNo', CustomerCardNo, 'TotalAmount', TotalAmount,"
+                        + " 'EarnedLoyaltyPoints', TotalAmount * 0.2)) as value");
+    }
+
+    /** Case 4's writer to {@code topic}, checkpoint in {@code checkpoint}. */
+    static StreamingQuery startKafkaWriter(Dataset<Row> kafkaTargetDF, String servers, String topic,
+            Path checkpoint) {
+        return kafkaTargetDF.writeStream()
+                .queryName("Notificaciones Writer")
+                .format("kafka")
+                .option("kafka.bootstrap.servers", servers)
+                .option("topic", topic)
+                .outputMode("append")
+                .option("checkpointLocation", checkpoint.toString())
+                .start();
+    }
+
+    /** Prints the topic as the tutorial's console consumer would, with the keys. */
+    static void printTopic(PrintStream out, KafkaTopics kafka, String topic) {
+        out.println("topic " + topic + " (key -> value):");
+        kafka.readAll(topic).forEach(out::println);
     }
 
     @Override
     public void run(ExampleContext context) throws Exception {
         PrintStream out = context.out();
-        String servers = context.kafkaBootstrapServers();
-        context.createTopic("facturas", 1);
-        context.createTopic("notificaciones", 1);
-        SluiceSession spark = Sluice.builder().appName("Kafka Notificaciones").master("local[2]").getOrCreate();
+        KafkaTopics kafka = context.kafka();
+        String facturas = kafka.freshTopic("facturas");
+        String notificaciones = kafka.freshTopic("notificaciones");
+        SluiceSession spark = Sluice.builder().appName("Kafka Streaming Sink").master("local[3]").getOrCreate();
 
-        Dataset<Row> kafkaDF = spark.readStream().format("kafka")
-                .option("kafka.bootstrap.servers", servers)
-                .option("subscribe", "facturas")
-                .option("startingOffsets", "earliest")
-                .load();
-        Dataset<Row> valueDF = kafkaDF.select(from_json(col("value").cast("string"), SCHEMA).alias("value"));
-        Dataset<Row> notificationDF = valueDF.select("value.InvoiceNumber", "value.CustomerCardNo",
-                        "value.TotalAmount")
-                .withColumn("LoyaltyPoints", expr("TotalAmount * 0.2"));
-        Dataset<Row> kafkaTargetDF = notificationDF.selectExpr("InvoiceNumber as key",
-                "to_json(named_struct('CustomerCardNo', CustomerCardNo, 'TotalAmount', TotalAmount,"
-                        + " 'EarnedLoyaltyPoints', TotalAmount * 0.2)) as value");
-        StreamingQuery query = kafkaTargetDF.writeStream()
-                .queryName("Notificaciones Writer")
-                .format("kafka")
-                .option("kafka.bootstrap.servers", servers)
-                .option("topic", "notificaciones")
-                .outputMode("append")
-                .option("checkpointLocation", context.folder("notificaciones-chk-point-dir").toString())
-                .start();
+        Dataset<Row> kafkaDFS = KafkaToFiles.kafkaReader(spark, kafka.bootstrapServers(), facturas);
+        StreamingQuery notificacionWriterQuery = startKafkaWriter(kafkaTargetDF(kafkaDFS), kafka.bootstrapServers(),
+                notificaciones, context.folder("notificaciones-chk-point-dir"));
 
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", servers,
-                "key.serializer", StringSerializer.class.getName(),
-                "value.serializer", StringSerializer.class.getName()))) {
-            out.println("producing 1 invoice, then 2 more");
-            producer.send(new ProducerRecord<>("facturas", invoice("51402977", "4629185211", 11114.0))).get();
-            query.processAllAvailable();
-            producer.send(new ProducerRecord<>("facturas", invoice("51402978", "2762345282", 8272.0))).get();
-            producer.send(new ProducerRecord<>("facturas", invoice("51402979", "2599848717", 3374.0))).get();
-            query.processAllAvailable();
-        }
-        query.stop();
-        out.println("topic notificaciones (key -> value):");
-        for (String line : readAll(servers, "notificaciones")) {
-            out.println(line);
-        }
-    }
-
-    private static List<String> readAll(String servers, String topic) {
-        List<String> lines = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", servers,
-                "key.deserializer", StringDeserializer.class.getName(),
-                "value.deserializer", StringDeserializer.class.getName(), "auto.offset.reset", "earliest"))) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            while (consumer.position(partition) < end) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    lines.add(r.key() + " -> " + r.value());
-                }
-            }
-        }
-        return lines;
+        List<String> invoices = invoices();
+        out.println("producing 1 invoice to " + facturas + ", then 2 more");
+        kafka.produce(facturas, invoices.subList(0, 1));
+        notificacionWriterQuery.processAllAvailable();
+        kafka.produce(facturas, invoices.subList(1, 3));
+        notificacionWriterQuery.processAllAvailable();
+        context.followUntilStopped("producing 3 invoices", 2_000, round -> {
+            kafka.produce(facturas, TutorialData.invoices(100 + 3 * round, 3));
+            notificacionWriterQuery.processAllAvailable();
+            out.println(notificaciones + ": " + kafka.readAll(notificaciones).size() + " notifications");
+        });
+        notificacionWriterQuery.stop();
+        printTopic(out, kafka, notificaciones);
     }
 }

@@ -5,59 +5,122 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code run all} as CI runs it, asserting each case's final output. */
+/**
+ * {@code run all} as CI runs it (once for the class: it starts a Kafka broker and, with the JDBC connector, a
+ * MariaDB), asserting each case's final output: the console tables, the files and topics written.
+ */
 class ExamplesRunnerTest {
-    private static String run(String name) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int code = ExamplesRunner.runCases(name, new PrintStream(bytes, true, StandardCharsets.UTF_8), null);
-        assertThat(code).isZero();
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
     private static String allOutput;
 
-    /** {@code run all} once for the whole class: it starts a Kafka broker. */
-    private static synchronized String runAll() throws Exception {
-        if (allOutput == null) {
-            allOutput = run("all");
+    @BeforeAll
+    static void runAll() throws Exception {
+        allOutput = RunnerOutput.run("all", ExampleContext.Options.defaults());
+    }
+
+    private static String section(String caseName) {
+        return RunnerOutput.section(allOutput, caseName);
+    }
+
+    @Test
+    void everyCaseRunsInTutorialOrder() {
+        List<String> names = ExamplesRunner.cases().stream().map(TutorialCase::name).toList();
+        int from = 0;
+        for (String name : names) {
+            int at = allOutput.indexOf("=== " + name + ": ", from);
+            assertThat(at).as("section of " + name).isGreaterThanOrEqualTo(from);
+            from = at;
         }
-        return allOutput;
     }
 
     @Test
-    void runAllEndsWithTheCumulativeBolsaTable() throws Exception {
-        String output = runAll();
-        assertThat(output).contains("=== bolsa-batch").contains("=== kafka-notifications");
-        assertThat(output).endsWith("""
-                +-------------------+-------------------+-------+------+----+
-                |start              |end                |Compras|Ventas|Neto|
-                +-------------------+-------------------+-------+------+----+
-                |2022-05-09 10:00:00|2022-05-09 10:15:00|800    |0     |800 |
-                |2022-05-09 10:15:00|2022-05-09 10:30:00|1600   |400   |1200|
-                |2022-05-09 10:30:00|2022-05-09 10:45:00|2500   |400   |2100|
-                |2022-05-09 10:45:00|2022-05-09 11:00:00|2500   |1100  |1400|
-                +-------------------+-------------------+-------+------+----+
+    void invoiceFilesArchiveEachFileAndExplodeTheTutorialsInvoiceIntoFourDocuments() {
+        String out = section("invoice-files");
+        int items = TutorialData.lineItems(InvoiceFiles.invoiceFiles().get(0));
+        int allItems = InvoiceFiles.invoiceFiles().stream().mapToInt(TutorialData::lineItems).sum();
+        assertThat(out).contains("""
+                  entrada: []  archivo: [facturas-1.json]  salida: %d line items
+                dropped facturas-2.json (5 invoices) into entrada
+                """.formatted(items));
+        assertThat(out).contains("  entrada: []  archivo: [facturas-1.json, facturas-2.json, facturas-3.json]  salida: "
+                + allItems + " line items");
+        assertThat(out).contains(TUTORIAL_INVOICE_LINE_ITEMS);
+        assertThat(out).contains("""
+                facturaWriterQuery.recentProgress (batchId, numInputRows):
+                  batch 0: 5 rows
+                  batch 1: 5 rows
+                  batch 2: 3 rows
                 """);
+        assertThat(out).contains("== Physical Plan ==").contains("Generate explode(InvoiceLineItems)");
+    }
+
+    /** The four documents the tutorial shows for its invoice 51402977 (Cases 2 and 3). */
+    static final String TUTORIAL_INVOICE_LINE_ITEMS = """
+            {"InvoiceNumber":"51402977","CreatedTime":1595688900348,"StoreID":"STR7188","PosID":"POS956","CustomerType":"PRIME","PaymentMethod":"CARD","DeliveryType":"TAKEAWAY","ItemCode":"458","ItemDescription":"Wine glass","ItemPrice":1644.0,"ItemQty":2,"TotalValue":3288.0}
+            {"InvoiceNumber":"51402977","CreatedTime":1595688900348,"StoreID":"STR7188","PosID":"POS956","CustomerType":"PRIME","PaymentMethod":"CARD","DeliveryType":"TAKEAWAY","ItemCode":"283","ItemDescription":"Portable Lamps","ItemPrice":2236.0,"ItemQty":1,"TotalValue":2236.0}
+            {"InvoiceNumber":"51402977","CreatedTime":1595688900348,"StoreID":"STR7188","PosID":"POS956","CustomerType":"PRIME","PaymentMethod":"CARD","DeliveryType":"TAKEAWAY","ItemCode":"498","ItemDescription":"Carving knifes","ItemPrice":1424.0,"ItemQty":2,"TotalValue":2848.0}
+            {"InvoiceNumber":"51402977","CreatedTime":1595688900348,"StoreID":"STR7188","PosID":"POS956","CustomerType":"PRIME","PaymentMethod":"CARD","DeliveryType":"TAKEAWAY","ItemCode":"523","ItemDescription":"Oil-lamp clock","ItemPrice":1371.0,"ItemQty":2,"TotalValue":2742.0}
+            """;
+
+    private static final String NOTIFICATIONS = """
+            51402977 -> {"CustomerCardNo":"4629185211","TotalAmount":11114.0,"EarnedLoyaltyPoints":2222.8}
+            51402978 -> {"CustomerCardNo":"2762345282","TotalAmount":8272.0,"EarnedLoyaltyPoints":1654.4}
+            51402979 -> {"CustomerCardNo":"2599848717","TotalAmount":3374.0,"EarnedLoyaltyPoints":674.8000000000001}
+            """;
+
+    @Test
+    void kafkaToFilesWritesTheTutorialsFourDocuments() {
+        assertThat(section("kafka-files")).endsWith("salida:\n" + TUTORIAL_INVOICE_LINE_ITEMS);
     }
 
     @Test
-    void kafkaNotificationsCarryLoyaltyPointsKeyedByInvoice() throws Exception {
-        String output = runAll();
-        assertThat(output).contains("""
-                topic notificaciones (key -> value):
-                51402977 -> {"CustomerCardNo":"4629185211","TotalAmount":11114.0,"EarnedLoyaltyPoints":2222.8}
-                51402978 -> {"CustomerCardNo":"2762345282","TotalAmount":8272.0,"EarnedLoyaltyPoints":1654.4}
-                51402979 -> {"CustomerCardNo":"2599848717","TotalAmount":3374.0,"EarnedLoyaltyPoints":674.8000000000001}
+    void kafkaNotificationsCarryLoyaltyPointsKeyedByInvoice() {
+        assertThat(section("kafka-notifications")).endsWith("topic notificaciones (key -> value):\n" + NOTIFICATIONS);
+    }
+
+    @Test
+    void oneReaderFeedsBothWritersAndAwaitAnyTerminationReturnsWhenOneStops() {
+        String out = section("one-reader-two-writers");
+        assertThat(out).contains("""
+                two queries active: 2
+                main thread: spark.streams().awaitAnyTermination()
                 """);
+        assertThat(out).contains("""
+                stopping the notifications writer
+                awaitAnyTermination returned; still active: 1
+                salida (Case 3 writer):
+                """);
+        assertThat(out.lines().filter(l -> l.startsWith("{\"InvoiceNumber\":\"5140297")).count()).isEqualTo(3);
+        assertThat(out).endsWith(NOTIFICATIONS);
     }
 
     @Test
-    void bolsaStreamPrintsTheCompleteTableThenTheCumulativeTotalsFromParquet() throws Exception {
-        String output = runAll();
-        assertThat(output).contains("""
+    void bizumsShowTheHighestBizumPerPersonWhateverTheCapitalisation() {
+        assertThat(section("bizums")).endsWith("""
                 -------------------------------------------
+                Batch: 2
+                -------------------------------------------
+                +------+------+
+                |Nombre|Maximo|
+                +------+------+
+                | Aitor|    60|
+                | Laura|    40|
+                | Marta|    12|
+                | Pedro|    80|
+                +------+------+
+
+                """);
+        assertThat(RunnerOutput.batchRows(section("bizums"), 1).stream().map(RunnerOutput::cells))
+                .containsExactly("Aitor,60", "Laura,40", "Pedro,10");
+    }
+
+    @Test
+    void bolsaStreamReprintsTheWholeTableInCompleteModeThenTheCumulativeTotalsFromParquet() {
+        String out = section("bolsa-stream");
+        String batch0 = """
                 Batch: 0
                 -------------------------------------------
                 +-------------------+-------------------+-------+------+
@@ -68,14 +131,124 @@ class ExamplesRunnerTest {
                 |2022-05-09 10:30:00|2022-05-09 10:45:00|    900|     0|
                 |2022-05-09 10:45:00|2022-05-09 11:00:00|      0|   700|
                 +-------------------+-------------------+-------+------+
-                """);
-        assertThat(output).contains("windows written so far: 1");
+                """;
+        assertThat(out).contains(batch0);
+        // The BUY of 200 at 10:55 changes one window; complete mode prints all four again.
+        assertThat(out).contains(batch0.replace("Batch: 0", "Batch: 1")
+                .replace("|2022-05-09 11:00:00|      0|", "|2022-05-09 11:00:00|    200|"));
+        assertThat(out).contains("windows written so far: 1");
+        assertThat(out).endsWith(CUMULATIVE_TOTALS);
+    }
+
+    private static final String CUMULATIVE_TOTALS = """
+            +-------------------+-------------------+-------+------+----+
+            |start              |end                |Compras|Ventas|Neto|
+            +-------------------+-------------------+-------+------+----+
+            |2022-05-09 10:00:00|2022-05-09 10:15:00|800    |0     |800 |
+            |2022-05-09 10:15:00|2022-05-09 10:30:00|1600   |400   |1200|
+            |2022-05-09 10:30:00|2022-05-09 10:45:00|2500   |400   |2100|
+            |2022-05-09 10:45:00|2022-05-09 11:00:00|2500   |1100  |1400|
+            +-------------------+-------------------+-------+------+----+
+            """;
+
+    @Test
+    void bolsaBatchEndsWithTheCumulativeTotals() {
+        assertThat(section("bolsa-batch")).endsWith(CUMULATIVE_TOTALS);
+    }
+
+    /** The rows one way of dropping duplicates printed (all batches), and its state at the end. */
+    private static void assertDeduplicated(String title, String name, String endOfState, String... rows) {
+        String out = RunnerOutput.between(section("deduplication"), "--- " + title, "--- " + name + ":");
+        assertThat(RunnerOutput.tableRows(out).stream().map(RunnerOutput::cells)).containsExactly(rows);
+        assertThat(section("deduplication")).contains("--- " + name + ": " + endOfState);
+    }
+
+    @Test
+    void dropDuplicatesWithoutWatermarkKeepsEveryKeyAndLetsLateEventsThrough() {
+        assertDeduplicated("Without watermark", "sin-marca", "keys kept in state at the end: 5, late rows dropped: 0",
+                "1,2022-05-09 10:00:00,10", "2,2022-05-09 10:01:00,20", "3,2022-05-09 10:05:00,30",
+                "4,2022-05-09 10:30:00,40", "5,2022-05-09 10:06:00,50");
+    }
+
+    @Test
+    void dropDuplicatesWithWatermarkKeysOnIdAndTimeAndDropsLateEvents() {
+        assertDeduplicated("With watermark", "con-marca", "keys kept in state at the end: 1, late rows dropped: 2",
+                "1,2022-05-09 10:00:00,10", "2,2022-05-09 10:01:00,20", "3,2022-05-09 10:05:00,30",
+                "1,2022-05-09 10:02:00,10", "4,2022-05-09 10:30:00,40");
+    }
+
+    @Test
+    void dropDuplicatesWithinWatermarkKeysOnIdAloneAndDropsLateEvents() {
+        assertDeduplicated("Within watermark", "dentro-marca", "keys kept in state at the end: 1, late rows dropped: 2",
+                "1,2022-05-09 10:00:00,10", "2,2022-05-09 10:01:00,20", "3,2022-05-09 10:05:00,30",
+                "4,2022-05-09 10:30:00,40");
+    }
+
+    @Test
+    void wordCountInCompleteModePrintsEveryWordAndInUpdateModeOnlyTheChangedOnes() {
+        String out = section("word-count");
+        String complete = RunnerOutput.between(out, "--- outputMode(\"complete\")", "--- outputMode(\"update\")");
+        assertThat(RunnerOutput.batchRows(complete, 0).stream().map(RunnerOutput::cells))
+                .containsExactlyInAnyOrder("Spark,1", "en,1", "el,1", "Severo,1", "Ochoa,1");
+        assertThat(RunnerOutput.batchRows(complete, 1).stream().map(RunnerOutput::cells))
+                .containsExactlyInAnyOrder("Spark,1", "en,2", "el,1", "Severo,2", "Ochoa,2", "El,1", "está,1",
+                        "Elche,1");
+        String update = out.substring(out.indexOf("--- outputMode(\"update\")"));
+        assertThat(RunnerOutput.batchRows(update, 1).stream().map(RunnerOutput::cells))
+                .containsExactlyInAnyOrder("en,2", "Severo,2", "Ochoa,2", "El,1", "está,1", "Elche,1");
+    }
+
+    @Test
+    void tumblingWindowsCountEachWordOnceAndSlidingWindowsTwice() {
+        String out = section("windows");
+        String tumbling = RunnerOutput.between(out, "--- tumbling", "--- sliding");
+        assertThat(WindowRows.countsPerWord(RunnerOutput.batchRows(tumbling, 1), 2))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("Hola", 2L, "Mundo", 1L, "desde", 1L, "el", 1L,
+                        "Severo", 1L));
+        String sliding = out.substring(out.indexOf("--- sliding"));
+        assertThat(WindowRows.countsPerWord(RunnerOutput.batchRows(sliding, 2), 2))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("Hola", 4L, "Mundo", 4L, "Severo", 4L,
+                        "Ochoa", 4L, "desde", 2L, "el", 2L));
+    }
+
+    @Test
+    void kafkaLoginsJoinUsuariosAndTheUpsertMovesUltimoLogin() {
+        String out = section("kafka-join-mariadb");
+        String console = RunnerOutput.between(out, "producing to", "upsert of ultimoLogin");
+        assertThat(RunnerOutput.batchRows(console, 0).stream().map(RunnerOutput::cells))
+                .containsExactly("1,Aitor Medrano,2022-05-17 12:15:00,2022-05-13 13:36:58");
+        // The three later logins may reach the source in one batch or several; user 5 never joins.
+        String later = console.substring(console.indexOf("producing to", 1));
+        assertThat(RunnerOutput.tableRows(later).stream().map(RunnerOutput::cells))
+                .containsExactlyInAnyOrder("3,Laura García,2022-05-18 12:15:00,2022-05-15 13:56:58",
+                        "2,Pedro Casas,2022-05-19 12:15:00,2022-05-14 13:46:58");
+        String after = out.substring(out.indexOf("usuarios after:"));
+        assertThat(RunnerOutput.tableRows(after).stream().map(RunnerOutput::cells)).containsExactly(
+                "1,Aitor Medrano,2022-05-17 12:15:00", "2,Pedro Casas,2022-05-19 12:15:00",
+                "3,Laura García,2022-05-18 12:15:00", "4,Mª Josep Vidal,2022-05-16 14:06:58");
+    }
+
+    @Test
+    void loginWindowsAreEmittedOnceTheWatermarkPassesAndTheirStateIsCleaned() {
+        String out = section("login-windows");
+        assertThat(out).contains("watermark 2022-05-17T11:55:00.000Z, windows in state: 2, late logins dropped so far: 0")
+                .contains("watermark 2022-05-17T12:25:00.000Z, windows in state: 2, late logins dropped so far: 0")
+                .contains("watermark 2022-05-17T12:55:00.000Z, windows in state: 1, late logins dropped so far: 1");
+        // Append mode: the rows of one batch come in no particular order.
+        assertThat(RunnerOutput.tableRows(out).stream().map(RunnerOutput::cells)).containsExactlyInAnyOrder(
+                "2022-05-17 12:00:00,2022-05-17 12:15:00,1,Aitor Medrano,2,2022-05-17 12:05:00",
+                "2022-05-17 12:00:00,2022-05-17 12:15:00,2,Pedro Casas,1,2022-05-17 12:10:00",
+                "2022-05-17 12:15:00,2022-05-17 12:30:00,3,Laura García,1,2022-05-17 12:20:00",
+                "2022-05-17 12:30:00,2022-05-17 12:45:00,1,Aitor Medrano,1,2022-05-17 12:40:00");
     }
 
     @Test
     void unknownCaseIsReported() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        assertThat(ExamplesRunner.runCases("nope", new PrintStream(bytes, true, StandardCharsets.UTF_8), null)).isEqualTo(2);
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        try (ExampleContext context = new ExampleContext(out, ExampleContext.Options.defaults())) {
+            assertThat(ExamplesRunner.runCases("nope", context)).isEqualTo(2);
+        }
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Unknown case 'nope'").contains("bolsa-batch");
     }
 }

@@ -1,0 +1,97 @@
+package dev.sluice.examples;
+
+import static dev.sluice.sql.functions.explode;
+import static dev.sluice.sql.functions.split;
+import static dev.sluice.sql.functions.window;
+
+import dev.sluice.sql.Column;
+import dev.sluice.sql.Dataset;
+import dev.sluice.sql.Row;
+import dev.sluice.sql.Sluice;
+import dev.sluice.sql.SluiceSession;
+import dev.sluice.sql.streaming.StreamingQuery;
+import dev.sluice.testkit.LineServer;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Case 5 ("Windowing"): the socket's lines carry their arrival time ({@code includeTimestamp}); words are
+ * counted per 2-minute tumbling window, then per 2-minute window sliding every minute, where each word lands
+ * in two windows. Complete mode, ordered by window, not truncated. The windows are those of the time the case
+ * runs (processing time), so the window bounds differ from run to run; the counts do not.
+ */
+public final class SocketWindows implements TutorialCase {
+    /** The lines typed for the tumbling windows. */
+    static final List<String> TUMBLING = List.of("Hola Mundo", "Hola desde el Severo");
+    /** The lines typed for the sliding windows. */
+    static final List<String> SLIDING = List.of("Hola Mundo", "Severo Ochoa", "Hola Mundo desde el Severo Ochoa");
+
+    @Override
+    public String name() {
+        return "windows";
+    }
+
+    @Override
+    public String description() {
+        return "Case 5: socket words counted per 2-minute tumbling window, then per sliding window (1 minute)";
+    }
+
+    @Override
+    public List<String> requiredFormats() {
+        return List.of("socket");
+    }
+
+    @Override
+    public void run(ExampleContext context) throws Exception {
+        SluiceSession spark = Sluice.builder()
+                .appName("Streaming s8a Windowing")
+                .master("local[2]")
+                .config("spark.sql.shuffle.partitions", 3)
+                .getOrCreate();
+        // Lines reach the socket source asynchronously: wait for them by counting the rows the queries read.
+        InputRows received = InputRows.register(spark);
+        countPerWindow(context, spark, received, "tumbling: window(timestamp, \"2 minutes\")", TUMBLING,
+                ts -> window(ts, "2 minutes"));
+        countPerWindow(context, spark, received, "sliding: window(timestamp, \"2 minutes\", \"1 minute\")",
+                SLIDING, ts -> window(ts, "2 minutes", "1 minute"));
+    }
+
+    private static void countPerWindow(ExampleContext context, SluiceSession spark, InputRows received,
+            String title, List<String> lines, Function<Column, Column> windowOf) throws Exception {
+        PrintStream out = context.out();
+        out.println("--- " + title);
+        try (LineServer netcat = context.startLineServer()) {
+            Dataset<Row> linesDF = spark.readStream()
+                    .format("socket")
+                    .option("host", netcat.host())
+                    .option("port", netcat.port())
+                    .option("includeTimestamp", "true")
+                    .load();
+            Dataset<Row> wordsDF = linesDF.select(
+                    explode(split(linesDF.col("value"), " ")).alias("palabra"),
+                    linesDF.col("timestamp"));
+            Dataset<Row> windowedCounts = wordsDF
+                    .groupBy(windowOf.apply(wordsDF.col("timestamp")), wordsDF.col("palabra"))
+                    .count()
+                    .orderBy("window");
+            String name = title.substring(0, title.indexOf(':'));
+            StreamingQuery wordCountQuery = windowedCounts.writeStream()
+                    .format("console")
+                    .outputMode("complete")
+                    .option("truncate", "false")
+                    .option("checkpointLocation", context.folder("windows-" + name).toString())
+                    .start();
+            // Like netcat, the server sends a line only to the clients connected at that moment.
+            netcat.awaitConnections(1, Duration.ofSeconds(30));
+            for (int i = 0; i < lines.size(); i++) {
+                out.println("nc> " + lines.get(i));
+                netcat.send(lines.get(i));
+                received.await(wordCountQuery, i + 1);
+            }
+            context.forwardTypedLines(netcat, round -> received.await(wordCountQuery, lines.size() + round + 1));
+            wordCountQuery.stop();
+        }
+    }
+}

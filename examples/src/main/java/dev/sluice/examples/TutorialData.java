@@ -1,0 +1,146 @@
+package dev.sluice.examples;
+
+import dev.sluice.sql.types.StructType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * The input data of the tutorial's cases, in the shapes the tutorial shows: invoices (Cases 2-4, the first one
+ * being the tutorial's sample), bizums (activity 4) and logins with the {@code usuarios} table (Case 8). Every
+ * generator is deterministic (a seed gives the same text), so the cases print the same results on every run and
+ * the tests can compare them. Stateless; thread-safe.
+ */
+final class TutorialData {
+    /** The schema the tutorial declares for the invoices of Cases 3 and 4. */
+    static final StructType INVOICE_SCHEMA = StructType.fromDDL("InvoiceNumber STRING, CreatedTime BIGINT,"
+            + " StoreID STRING, PosID STRING, CashierID STRING, CustomerType STRING, CustomerCardNo STRING,"
+            + " TotalAmount DOUBLE, NumberOfItems INT, PaymentMethod STRING, CGST DOUBLE, SGST DOUBLE, CESS DOUBLE,"
+            + " DeliveryType STRING, DeliveryAddress STRUCT<AddressLine: STRING, City: STRING, State: STRING,"
+            + " PinCode: STRING, ContactNumber: STRING>, InvoiceLineItems ARRAY<STRUCT<ItemCode: STRING,"
+            + " ItemDescription: STRING, ItemPrice: DOUBLE, ItemQty: INT, TotalValue: DOUBLE>>");
+
+    /** The invoice the tutorial pastes into the console producer (four line items, TAKEAWAY). */
+    static final String FIRST_INVOICE = "{\"InvoiceNumber\":\"51402977\",\"CreatedTime\":1595688900348,"
+            + "\"StoreID\":\"STR7188\",\"PosID\":\"POS956\",\"CashierID\":\"OAS134\",\"CustomerType\":\"PRIME\","
+            + "\"CustomerCardNo\":\"4629185211\",\"TotalAmount\":11114.0,\"NumberOfItems\":4,\"PaymentMethod\":\"CARD\","
+            + "\"TaxableAmount\":11114.0,\"CGST\":277.85,\"SGST\":277.85,\"CESS\":13.8925,\"DeliveryType\":\"TAKEAWAY\","
+            + "\"InvoiceLineItems\":["
+            + "{\"ItemCode\":\"458\",\"ItemDescription\":\"Wine glass\",\"ItemPrice\":1644.0,\"ItemQty\":2,\"TotalValue\":3288.0},"
+            + "{\"ItemCode\":\"283\",\"ItemDescription\":\"Portable Lamps\",\"ItemPrice\":2236.0,\"ItemQty\":1,\"TotalValue\":2236.0},"
+            + "{\"ItemCode\":\"498\",\"ItemDescription\":\"Carving knifes\",\"ItemPrice\":1424.0,\"ItemQty\":2,\"TotalValue\":2848.0},"
+            + "{\"ItemCode\":\"523\",\"ItemDescription\":\"Oil-lamp clock\",\"ItemPrice\":1371.0,\"ItemQty\":2,\"TotalValue\":2742.0}]}";
+
+    private static final String[] ITEMS = {"Wine glass", "Portable Lamps", "Carving knifes", "Oil-lamp clock",
+        "Tea set", "Bed sheets", "Wall clock"};
+    private static final String[] CITIES = {"Mumbai", "Pune", "Kolkata", "Chennai"};
+    private static final String[] STATES = {"Maharashtra", "Maharashtra", "West Bengal", "Tamil Nadu"};
+
+    private TutorialData() {
+    }
+
+    /** A one-line invoice with the given number, card and total, as in the tutorial's Case 4 output. */
+    static String invoice(String number, String card, double total) {
+        return "{\"InvoiceNumber\":\"" + number + "\",\"CreatedTime\":1595688900348,\"StoreID\":\"STR7188\","
+                + "\"PosID\":\"POS956\",\"CashierID\":\"OAS134\",\"CustomerType\":\"PRIME\",\"CustomerCardNo\":\"" + card
+                + "\",\"TotalAmount\":" + total + ",\"NumberOfItems\":1,\"PaymentMethod\":\"CARD\",\"CGST\":1.0,"
+                + "\"SGST\":1.0,\"CESS\":0.5,\"DeliveryType\":\"TAKEAWAY\",\"InvoiceLineItems\":[{\"ItemCode\":\"458\","
+                + "\"ItemDescription\":\"Wine glass\",\"ItemPrice\":" + total + ",\"ItemQty\":1,\"TotalValue\":" + total
+                + "}]}";
+    }
+
+    /**
+     * {@code count} generated invoices numbered from {@code firstNumber}, one JSON document each: odd numbers
+     * are home deliveries with a {@code DeliveryAddress}, every invoice has one to four line items. The same
+     * arguments give the same documents.
+     */
+    static List<String> invoices(int firstNumber, int count) {
+        Random random = new Random(firstNumber);
+        List<String> out = new ArrayList<>(count);
+        for (int n = firstNumber; n < firstNumber + count; n++) {
+            boolean home = n % 2 == 1;
+            int items = 1 + random.nextInt(4);
+            StringBuilder lines = new StringBuilder();
+            double total = 0;
+            for (int i = 0; i < items; i++) {
+                int item = random.nextInt(ITEMS.length);
+                double price = 100 + random.nextInt(2000);
+                int qty = 1 + random.nextInt(3);
+                total += price * qty;
+                lines.append(i > 0 ? "," : "").append(String.format(Locale.ROOT, "{\"ItemCode\":\"%d\","
+                        + "\"ItemDescription\":\"%s\",\"ItemPrice\":%.1f,\"ItemQty\":%d,\"TotalValue\":%.1f}",
+                        200 + item, ITEMS[item], price, qty, price * qty));
+            }
+            StringBuilder doc = new StringBuilder(String.format(Locale.ROOT, "{\"InvoiceNumber\":\"%d\","
+                    + "\"CreatedTime\":%d,\"StoreID\":\"STR%d\",\"PosID\":\"POS%d\",\"CashierID\":\"OAS%d\","
+                    + "\"CustomerType\":\"%s\",\"CustomerCardNo\":\"%d\",\"TotalAmount\":%.1f,\"NumberOfItems\":%d,"
+                    + "\"PaymentMethod\":\"%s\",\"TaxableAmount\":%.1f,\"CGST\":%.2f,\"SGST\":%.2f,\"CESS\":%.4f,"
+                    + "\"DeliveryType\":\"%s\",",
+                    51402977 + n, 1595688900348L + n * 60_000L, 7000 + random.nextInt(300), 900 + random.nextInt(100),
+                    100 + random.nextInt(50), n % 3 == 0 ? "NONPRIME" : "PRIME", 4629185211L + n, total, items,
+                    n % 4 == 0 ? "CASH" : "CARD", total, total * 0.025, total * 0.025, total * 0.00125,
+                    home ? "HOME-DELIVERY" : "TAKEAWAY"));
+            if (home) {
+                int city = random.nextInt(CITIES.length);
+                doc.append(String.format(Locale.ROOT, "\"DeliveryAddress\":{\"AddressLine\":\"%d Main Road\","
+                        + "\"City\":\"%s\",\"State\":\"%s\",\"PinCode\":\"%d\",\"ContactNumber\":\"%d\"},",
+                        10 + n, CITIES[city], STATES[city], 400000 + random.nextInt(99999), 9800000000L + n));
+            }
+            out.add(doc.append("\"InvoiceLineItems\":[").append(lines).append("]}").toString());
+        }
+        return out;
+    }
+
+    /** How many line items the documents hold (what the explode of Cases 2 and 3 turns them into). */
+    static int lineItems(List<String> invoices) {
+        int count = 0;
+        for (String doc : invoices) {
+            count += doc.split("\"ItemCode\"", -1).length - 1;
+        }
+        return count;
+    }
+
+    /** Joins documents into JSON Lines text. */
+    static String jsonLines(List<String> documents) {
+        return String.join("\n", documents) + "\n";
+    }
+
+    /**
+     * The bizums of activity 4, {@code Nombre;Cantidad;Concepto}, in rounds (one file or message burst each).
+     * The same person appears with different capitalisations, as the activity warns.
+     */
+    static List<List<String>> bizumRounds() {
+        return List.of(
+                List.of("Aitor;25;Cena restaurante", "Pedro;10;Cine", "laura;40;Regalo cumpleaños"),
+                List.of("AITOR;60;Entradas concierto", "pedro;5;Café", "Laura;15;Taxi"),
+                List.of("aitor;30;Gasolina", "PEDRO;80;Alquiler bici", "Marta;12;Libro"));
+    }
+
+    /** Generated bizums for {@code --follow}: round {@code n} (from 3 on) of three lines. */
+    static List<String> bizumRound(int n) {
+        Random random = new Random(n);
+        String[] names = {"Aitor", "aitor", "PEDRO", "Laura", "marta"};
+        String[] concepts = {"Cena", "Cine", "Regalo", "Taxi", "Libro"};
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            lines.add(names[random.nextInt(names.length)] + ";" + (1 + random.nextInt(100)) + ";"
+                    + concepts[random.nextInt(concepts.length)]);
+        }
+        return lines;
+    }
+
+    /** A login message of Case 8: {@code {"login_id": "1", "login_time": "2022-05-17 12:15:00"}}. */
+    static String login(String id, String time) {
+        return "{\"login_id\": \"" + id + "\", \"login_time\": \"" + time + "\"}";
+    }
+
+    /** The tutorial's {@code usuarios} table (MariaDB), created and filled by Case 8. */
+    static final String CREATE_USUARIOS = "CREATE TABLE usuarios (id BIGINT UNSIGNED AUTO_INCREMENT NOT NULL,"
+            + " nombre VARCHAR(100) NOT NULL, ultimoLogin TIMESTAMP NOT NULL, CONSTRAINT usuarios_PK PRIMARY KEY (id))"
+            + " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci";
+
+    static final String INSERT_USUARIOS = "INSERT INTO usuarios (id, nombre, ultimoLogin) VALUES"
+            + " (1, 'Aitor Medrano', '2022-05-13 13:36:58.0'), (2, 'Pedro Casas', '2022-05-14 13:46:58.0'),"
+            + " (3, 'Laura García', '2022-05-15 13:56:58.0'), (4, 'Mª Josep Vidal', '2022-05-16 14:06:58.0')";
+}
