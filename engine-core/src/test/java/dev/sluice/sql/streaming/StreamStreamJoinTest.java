@@ -296,6 +296,11 @@ class StreamStreamJoinTest extends StatefulTestSupport {
         run.start(rightOuter, null).stop();
     }
 
+    /** Every joined row the run produced, whatever batch it came in, sorted. */
+    private static List<String> joinedRows(Run run) {
+        return run.out.values().stream().flatMap(List::stream).sorted().toList();
+    }
+
     static Row nullAd(String hhmm) {
         return RowFactory.create(null, event("", hhmm).get(1));
     }
@@ -312,9 +317,9 @@ class StreamStreamJoinTest extends StatefulTestSupport {
         q = run.start(nullSafe, checkpoint);
         run.add(q, feed(List.of(nullAd("12:03")), List.of(nullAd("12:04"), ad(1, "12:05"))));
         q.stop();
-        assertThat(run.out).containsExactly(
-                Map.entry(0L, List.of("- 12:00 - 12:02")),
-                Map.entry(1L, List.of("- 12:00 - 12:04", "- 12:03 - 12:02", "- 12:03 - 12:04", "1 12:01 1 12:05")));
+        // (the two sides of a feed may arrive in one batch or two: the pairs, not their batches, are asserted)
+        assertThat(joinedRows(run)).containsExactly("- 12:00 - 12:02", "- 12:00 - 12:04", "- 12:03 - 12:02",
+                "- 12:03 - 12:04", "1 12:01 1 12:05");
         assertThat(q.lastProgress().stateOperators()[0].numRowsTotal()).isEqualTo(6);
         // with `=` a NULL key never matches, and an inner join does not even store such rows
         Run plain = new Run();
@@ -322,7 +327,7 @@ class StreamStreamJoinTest extends StatefulTestSupport {
                 null);
         plain.add(p, feed(List.of(nullAd("12:00"), ad(1, "12:01")), List.of(nullAd("12:02"), ad(1, "12:05"))));
         p.stop();
-        assertThat(plain.out).containsExactly(Map.entry(0L, List.of("1 12:01 1 12:05")));
+        assertThat(joinedRows(plain)).containsExactly("1 12:01 1 12:05");
         assertThat(p.lastProgress().stateOperators()[0].numRowsTotal()).isEqualTo(2);
     }
 
@@ -340,18 +345,11 @@ class StreamStreamJoinTest extends StatefulTestSupport {
                 run.add(q, f);
             }
             q.stop();
+            // the NULL impression matches the NULL click under <=>; under = it is padded once evicted
             if (condition.equals(nullSafeRange)) {
-                assertThat(run.out).containsExactly(
-                        Map.entry(0L, List.of("- 12:00 - 12:10")),
-                        Map.entry(1L, List.of()),
-                        Map.entry(2L, List.of("3 12:40 3 12:45")),
-                        Map.entry(3L, List.of("2 12:05 - -")));
+                assertThat(joinedRows(run)).containsExactly("- 12:00 - 12:10", "2 12:05 - -", "3 12:40 3 12:45");
             } else {
-                assertThat(run.out).containsExactly(
-                        Map.entry(0L, List.of()),
-                        Map.entry(1L, List.of()),
-                        Map.entry(2L, List.of("3 12:40 3 12:45")),
-                        Map.entry(3L, List.of("- 12:00 - -", "2 12:05 - -")));
+                assertThat(joinedRows(run)).containsExactly("- 12:00 - -", "2 12:05 - -", "3 12:40 3 12:45");
             }
         }
     }
