@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * Hash join: equality conjuncts between a left and a right column become hash keys, the other conjuncts
  * are evaluated on candidate pairs. Without equality keys it is a nested loop. Supports inner, left/right/
- * full outer, left semi, left anti and cross joins. NULL keys never match. The build phase ({@link #build},
+ * full outer, left semi, left anti and cross joins. A NULL key of an {@code =} pair never matches; the two
+ * sides of a null-safe {@code <=>} pair match when both are NULL (Spark's {@code EqualNullSafe} key). The build phase ({@link #build},
  * either side) and the probe phase ({@link #probe}) are separate so that a built side can be reused: a
  * batch join builds the right side and probes it once; a stream-static join builds the static side once
  * and probes it with every micro-batch; the stream-stream join asks only for {@link #matches}. Immutable
@@ -28,6 +29,8 @@ public final class JoinOperator {
     private final JoinType joinType;
     private final List<Expression> leftKeys = new ArrayList<>();
     private final List<Expression> rightKeys = new ArrayList<>();
+    /** Per key pair: whether it came from {@code <=>}, so NULL equals NULL for it. */
+    private final boolean[] nullSafe;
     private final Expression residual;
     private final int leftWidth;
     private final int rightWidth;
@@ -41,6 +44,10 @@ public final class JoinOperator {
         EquiJoinKeys keys = extractEquiJoinKeys(join);
         leftKeys.addAll(Binder.bindAll(keys.leftKeys(), leftOutput));
         rightKeys.addAll(Binder.bindAll(keys.rightKeys(), rightOutput));
+        this.nullSafe = new boolean[keys.nullSafe().size()];
+        for (int i = 0; i < nullSafe.length; i++) {
+            nullSafe[i] = keys.nullSafe().get(i);
+        }
         List<AttributeReference> combined = new ArrayList<>(leftOutput);
         combined.addAll(rightOutput);
         Expression residualCondition = and(keys.otherConjuncts());
@@ -48,11 +55,12 @@ public final class JoinOperator {
     }
 
     /**
-     * A join condition split as Spark's {@code ExtractEquiJoinKeys}: equality conjuncts with one side
-     * referring only to the left input and the other only to the right become key pairs (unbound, in
-     * condition order); every other conjunct stays in {@code otherConjuncts}.
+     * A join condition split as Spark's {@code ExtractEquiJoinKeys}: equality conjuncts ({@code =} or the
+     * null-safe {@code <=>}) with one side referring only to the left input and the other only to the right
+     * become key pairs (unbound, in condition order; {@code nullSafe} says, per pair, whether it was
+     * {@code <=>}); every other conjunct stays in {@code otherConjuncts}.
      */
-    public record EquiJoinKeys(List<Expression> leftKeys, List<Expression> rightKeys,
+    public record EquiJoinKeys(List<Expression> leftKeys, List<Expression> rightKeys, List<Boolean> nullSafe,
                                List<Expression> otherConjuncts) {
     }
 
@@ -62,23 +70,22 @@ public final class JoinOperator {
         Set<Long> rightIds = ids(join.right().output());
         List<Expression> lefts = new ArrayList<>();
         List<Expression> rights = new ArrayList<>();
+        List<Boolean> nullSafe = new ArrayList<>();
         List<Expression> others = new ArrayList<>();
         for (Expression conjunct : join.condition() == null ? List.<Expression>of() : conjuncts(join.condition())) {
-            if (conjunct instanceof Comparison c && c.op() == Comparison.Op.EQUAL) {
-                if (refersOnly(c.left(), leftIds) && refersOnly(c.right(), rightIds)) {
-                    lefts.add(c.left());
-                    rights.add(c.right());
-                    continue;
-                }
-                if (refersOnly(c.left(), rightIds) && refersOnly(c.right(), leftIds)) {
-                    lefts.add(c.right());
-                    rights.add(c.left());
+            if (conjunct instanceof Comparison c
+                    && (c.op() == Comparison.Op.EQUAL || c.op() == Comparison.Op.NULL_SAFE_EQUAL)) {
+                boolean leftFirst = refersOnly(c.left(), leftIds) && refersOnly(c.right(), rightIds);
+                if (leftFirst || refersOnly(c.left(), rightIds) && refersOnly(c.right(), leftIds)) {
+                    lefts.add(leftFirst ? c.left() : c.right());
+                    rights.add(leftFirst ? c.right() : c.left());
+                    nullSafe.add(c.op() == Comparison.Op.NULL_SAFE_EQUAL);
                     continue;
                 }
             }
             others.add(conjunct);
         }
-        return new EquiJoinKeys(List.copyOf(lefts), List.copyOf(rights), List.copyOf(others));
+        return new EquiJoinKeys(List.copyOf(lefts), List.copyOf(rights), List.copyOf(nullSafe), List.copyOf(others));
     }
 
     /** The conjunction of {@code conjuncts}, or null when there are none. */
@@ -166,7 +173,7 @@ public final class JoinOperator {
         Arrays.fill(head, -1);
         int[] next = new int[Math.max(rows.rowCount(), 1)];
         for (int r = rows.rowCount() - 1; r >= 0; r--) {
-            if (hasNull(buildKeys, r)) {
+            if (hasNullKey(buildKeys, r)) {
                 continue;
             }
             next[r] = head[buildGroups[r]];
@@ -190,7 +197,7 @@ public final class JoinOperator {
             ColumnVector[] probeKeys = evalAll(built.isRight ? leftKeys : rightKeys, probe);
             int[] hashes = GroupingTable.hashRows(probeKeys, probe.rowCount());
             for (int p = 0; p < probe.rowCount(); p++) {
-                if (hasNull(probeKeys, p)) {
+                if (hasNullKey(probeKeys, p)) {
                     continue;
                 }
                 int group = built.table.find(probeKeys, p, hashes[p]);
@@ -240,10 +247,14 @@ public final class JoinOperator {
         }
     }
 
-    /** Whether any of {@code columns} is NULL at {@code row} (a NULL key never matches). */
-    public static boolean hasNull(ColumnVector[] columns, int row) {
-        for (ColumnVector c : columns) {
-            if (c.isNull(row)) {
+    /**
+     * Whether the key values at {@code row} ({@code keys}: this join's key expressions evaluated, one side's)
+     * can never match: some {@code =} key is NULL. NULLs of {@code <=>} keys match each other (the hash table
+     * groups NULLs together), so they do not count.
+     */
+    public boolean hasNullKey(ColumnVector[] keys, int row) {
+        for (int k = 0; k < keys.length; k++) {
+            if (!nullSafe[k] && keys[k].isNull(row)) {
                 return true;
             }
         }

@@ -45,16 +45,21 @@ final class StreamingJoinHelper {
         return joinKeyOrdinalForWatermark(join) >= 0;
     }
 
-    /** The first key position whose left key, else right key, is an event-time column; -1 if none. */
+    /**
+     * The first key position whose left key, else right key, is an event-time column; -1 if none. A
+     * {@code <=>} key never counts: Spark rewrites it into {@code coalesce}/{@code isnull} keys, which are not
+     * columns, so its watermark does not evict state there either.
+     */
     static int joinKeyOrdinalForWatermark(Join join) {
         JoinOperator.EquiJoinKeys keys = JoinOperator.extractEquiJoinKeys(join);
-        int ordinal = eventTimeOrdinal(keys.leftKeys(), EventTimeColumns.of(join.left()));
-        return ordinal >= 0 ? ordinal : eventTimeOrdinal(keys.rightKeys(), EventTimeColumns.of(join.right()));
+        int ordinal = eventTimeOrdinal(keys.leftKeys(), keys.nullSafe(), EventTimeColumns.of(join.left()));
+        return ordinal >= 0 ? ordinal
+                : eventTimeOrdinal(keys.rightKeys(), keys.nullSafe(), EventTimeColumns.of(join.right()));
     }
 
-    private static int eventTimeOrdinal(List<Expression> keys, Map<Long, Long> eventTime) {
+    private static int eventTimeOrdinal(List<Expression> keys, List<Boolean> nullSafe, Map<Long, Long> eventTime) {
         for (int i = 0; i < keys.size(); i++) {
-            if (keys.get(i) instanceof AttributeReference a && eventTime.containsKey(a.exprId())) {
+            if (!nullSafe.get(i) && keys.get(i) instanceof AttributeReference a && eventTime.containsKey(a.exprId())) {
                 return i;
             }
         }

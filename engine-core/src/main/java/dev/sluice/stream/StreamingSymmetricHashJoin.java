@@ -247,7 +247,7 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
         Set<ByteBuffer> fetched = new HashSet<>();
         for (int i = 0; i < n; i++) {
             keys[i] = side.state.encodeKey(keyColumns, i);
-            nullKey[i] = JoinOperator.hasNull(keyColumns, i);
+            nullKey[i] = matcher.hasNullKey(keyColumns, i);
             if (!nullKey[i] && fetched.add(ByteBuffer.wrap(keys[i]))) {
                 other.state.get(state, keys[i], stored);
             }
@@ -304,7 +304,8 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
      * Stores the new rows as Spark does: every left row (even one this batch's eviction will remove, since
      * the right rows of the batch have yet to see it) except a left semi join's matched ones; a right row
      * only when this batch does not evict it anyway, unless it is an unmatched row of an outer right side
-     * (its NULL row is emitted at eviction). Rows with a NULL key never match: only an outer side keeps them.
+     * (its NULL row is emitted at eviction). Rows with a NULL {@code =} key never match: only an outer side keeps
+     * them (a NULL {@code <=>} key is an ordinary key value).
      */
     private void store(Side side, Chunk rows, byte[][] keys, ColumnVector[] keyColumns, boolean[] nullKey,
                        boolean[] matched, PartitionedStateStore state) {

@@ -49,8 +49,10 @@ final class JdbcOptions {
     final int fetchSize;
     final int queryTimeoutSeconds;
     final String partitionColumn;
-    final long lowerBound;
-    final long upperBound;
+    /** The {@code lowerBound} option as given (a number, date or timestamp), or null. */
+    final String lowerBound;
+    /** The {@code upperBound} option as given, or null. */
+    final String upperBound;
     final int numPartitions;
     final boolean pushDownPredicate;
     final String sessionInitStatement;
@@ -115,13 +117,11 @@ final class JdbcOptions {
             throw invalid("requirement failed: When reading JDBC data sources, users need to specify all or none for"
                     + " the following options: 'partitionColumn', 'lowerBound', 'upperBound', and 'numPartitions'");
         }
-        lowerBound = lower == null ? 0 : parseLong("lowerBound", lower);
-        upperBound = upper == null ? 0 : parseLong("upperBound", upper);
+        // The bounds' meaning depends on the partition column's type, known only with the schema: JdbcPartitioning
+        // parses and checks them then, as Spark's columnPartition does.
+        lowerBound = lower;
+        upperBound = upper;
         numPartitions = partitions == null ? 1 : (int) parseLong("numPartitions", partitions);
-        if (anyBound && lowerBound > upperBound) {
-            throw invalid("Operation not allowed: the lower bound of partitioning column is larger than the upper"
-                    + " bound. Lower bound: " + lowerBound + "; Upper bound: " + upperBound);
-        }
 
         pushDownPredicate = parsed.getBoolean("pushDownPredicate", true);
         sessionInitStatement = options.get("sessionInitStatement");

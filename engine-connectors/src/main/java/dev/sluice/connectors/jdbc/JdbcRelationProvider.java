@@ -57,13 +57,13 @@ public final class JdbcRelationProvider implements BatchFormatProvider {
         } catch (SQLException e) {
             throw JdbcConnectorException.of("CONNECT", "Could not close the connection to " + jdbc.redactedUrl(), e, jdbc);
         }
-        List<String> partitions = JdbcPartitioning.whereClauses(jdbc, columns, dialect);
+        ZoneId zone = session.conf().sessionTimeZone();
+        List<String> partitions = JdbcPartitioning.whereClauses(jdbc, columns, dialect, zone);
         List<AttributeReference> output = SluiceSession.attributes(JdbcSchemas.schema(columns));
         Map<Long, JdbcColumn> byId = new HashMap<>();
         for (int i = 0; i < output.size(); i++) {
             byId.put(output.get(i).exprId(), columns.get(i));
         }
-        ZoneId zone = session.conf().sessionTimeZone();
         JdbcScan scan = new JdbcScan(jdbc, dialect, columns, new JdbcFilters(byId, dialect, zone), zone, partitions,
                 JdbcFilters.Pushed.NONE);
         return Dataset.ofRows(session, new ScanRelation(output, scan, jdbc.refreshEachBatch));

@@ -3,12 +3,18 @@ package dev.sluice.connectors.jdbc;
 import static dev.sluice.sql.functions.col;
 import static dev.sluice.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.plan.logical.Filter;
 import dev.sluice.plan.logical.ScanRelation;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
+import dev.sluice.sql.types.DataType;
+import dev.sluice.sql.types.DataTypes;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -18,6 +24,15 @@ import org.junit.jupiter.api.Test;
  * reaches the server, seen in its general query log; results equal the engine-only filter).
  */
 class JdbcPartitionAndPushdownTest extends JdbcTestSupport {
+    private static final ZoneId UTC = ZoneOffset.UTC;
+
+    private static List<String> clauses(DataType type, String lower, String upper, int partitions, ZoneId zone) {
+        JdbcOptions options = new JdbcOptions(Map.of("url", "jdbc:x:", "dbtable", "t", "partitionColumn", "c",
+                "lowerBound", lower, "upperBound", upper, "numPartitions", Integer.toString(partitions)));
+        return JdbcPartitioning.whereClauses(options, List.of(new JdbcColumn("c", type, java.sql.Types.OTHER)),
+                MySqlDialect.INSTANCE, zone);
+    }
+
     private String people() {
         String t = table("people");
         String values = IntStream.range(0, 100).mapToObj(i -> "(" + i + ", " + (i % 7 == 0 ? "NULL" : "'n" + i + "'")
@@ -33,14 +48,106 @@ class JdbcPartitionAndPushdownTest extends JdbcTestSupport {
                 "id", "lowerBound", "0", "upperBound", "100", "numPartitions", "4"));
         List<JdbcColumn> columns = List.of(new JdbcColumn("id", dev.sluice.sql.types.DataTypes.IntegerType,
                 java.sql.Types.INTEGER));
-        assertThat(JdbcPartitioning.whereClauses(options, columns, MySqlDialect.INSTANCE)).containsExactly(
+        assertThat(JdbcPartitioning.whereClauses(options, columns, MySqlDialect.INSTANCE, UTC)).containsExactly(
                 "`id` < 25 or `id` is null", "`id` >= 25 AND `id` < 50", "`id` >= 50 AND `id` < 75", "`id` >= 75");
         JdbcOptions narrow = new JdbcOptions(java.util.Map.of("url", "jdbc:x:", "dbtable", "t", "partitionColumn",
                 "id", "lowerBound", "0", "upperBound", "3", "numPartitions", "10"));
-        assertThat(JdbcPartitioning.whereClauses(narrow, columns, MySqlDialect.INSTANCE)).hasSize(3);
+        assertThat(JdbcPartitioning.whereClauses(narrow, columns, MySqlDialect.INSTANCE, UTC)).hasSize(3);
         JdbcOptions equal = new JdbcOptions(java.util.Map.of("url", "jdbc:x:", "dbtable", "t", "partitionColumn",
                 "id", "lowerBound", "5", "upperBound", "5", "numPartitions", "10"));
-        assertThat(JdbcPartitioning.whereClauses(equal, columns, MySqlDialect.INSTANCE)).containsExactly((String) null);
+        assertThat(JdbcPartitioning.whereClauses(equal, columns, MySqlDialect.INSTANCE, UTC)).containsExactly((String) null);
+    }
+
+    @Test
+    void truncatedStridesAreCentredAsSparkDoes() {
+        // stride 10/4 = 2.5 truncates to 2; the 4 * 0.5 lost values move the start up by half of them
+        assertThat(clauses(DataTypes.LongType, "0", "10", 4, UTC)).containsExactly("`c` < 3 or `c` is null",
+                "`c` >= 3 AND `c` < 5", "`c` >= 5 AND `c` < 7", "`c` >= 7");
+        // Spark partitions every numeric column with integer limits
+        assertThat(clauses(DataTypes.DoubleType, "0", "100", 2, UTC))
+                .containsExactly("`c` < 50 or `c` is null", "`c` >= 50");
+    }
+
+    @Test
+    void dateAndTimestampBoundsGiveSparksClauses() {
+        // the expectations of Spark's own date/timestamp partition tests
+        assertThat(clauses(DataTypes.DateType, "2018-07-06", "2018-07-20", 3, UTC)).containsExactly(
+                "`c` < '2018-07-11' or `c` is null", "`c` >= '2018-07-11' AND `c` < '2018-07-15'",
+                "`c` >= '2018-07-15'");
+        assertThat(clauses(DataTypes.TimestampType, "2018-07-04 03:30:00.0", "2018-07-27 14:11:05.0", 2, UTC))
+                .containsExactly("`c` < '2018-07-15 20:50:32.5' or `c` is null", "`c` >= '2018-07-15 20:50:32.5'");
+        // bounds are read, and limits written, in the session time zone: the same wall clock in any zone
+        assertThat(clauses(DataTypes.TimestampType, "2018-07-04 03:30:00.0", "2018-07-27 14:11:05.0", 2,
+                ZoneId.of("America/New_York"))).containsExactly("`c` < '2018-07-15 20:50:32.5' or `c` is null",
+                "`c` >= '2018-07-15 20:50:32.5'");
+        // a bound with a zone is an instant, shown in the session zone
+        assertThat(clauses(DataTypes.TimestampType, "2020-01-01T00:00:00Z", "2020-01-03T00:00:00Z", 2,
+                ZoneId.of("Europe/Madrid"))).containsExactly("`c` < '2020-01-02 01:00:00' or `c` is null",
+                "`c` >= '2020-01-02 01:00:00'");
+        // fewer days than partitions: one partition per day
+        assertThat(clauses(DataTypes.DateType, "2024-02-28", "2024-03-01", 5, UTC)).containsExactly(
+                "`c` < '2024-02-29' or `c` is null", "`c` >= '2024-02-29'");
+        assertThat(clauses(DataTypes.DateType, "2024-02-28", "2024-02-28 10:00", 5, UTC))
+                .containsExactly((String) null);
+    }
+
+    @Test
+    void badBoundsAndColumnTypesFailWithSparksTexts() {
+        assertThatThrownBy(() -> clauses(DataTypes.DateType, "yesterday", "2018-07-20", 3, UTC))
+                .hasMessageContaining("Cannot parse the bound value yesterday as date");
+        assertThatThrownBy(() -> clauses(DataTypes.TimestampType, "2018-07-04", "2018-13-01 00:00:00", 3, UTC))
+                .hasMessageContaining("Cannot parse the bound value 2018-13-01 00:00:00 as timestamp");
+        assertThatThrownBy(() -> clauses(DataTypes.DateType, "2018-07-20", "2018-07-06", 3, UTC))
+                .hasMessageContaining("Operation not allowed: the lower bound of partitioning column is larger than"
+                        + " the upper bound. Lower bound: 17732; Upper bound: 17718");
+        assertThatThrownBy(() -> clauses(DataTypes.StringType, "a", "z", 3, UTC))
+                .hasMessageContaining("Partition column type should be numeric, date, or timestamp, but string found.");
+        assertThatThrownBy(() -> clauses(DataTypes.IntegerType, "2018-07-06", "9", 3, UTC))
+                .hasMessageContaining("lowerBound").hasMessageContaining("2018-07-06");
+    }
+
+    @Test
+    void dateAndTimestampPartitionedReadsReturnTheRowsOfAnUnpartitionedOne() {
+        String t = table("events");
+        String values = IntStream.range(0, 60).mapToObj(i -> "(" + i + ", DATE '2018-07-01' + INTERVAL " + i
+                + " DAY, TIMESTAMP '2018-07-01 00:00:00.250' + INTERVAL " + (i * 7) + " HOUR)")
+                .collect(Collectors.joining(","));
+        execute("CREATE TABLE " + t + " (id INT, d DATE, ts DATETIME(3))", "INSERT INTO " + t + " VALUES " + values,
+                "INSERT INTO " + t + " VALUES (60, NULL, NULL)");
+        for (String zone : List.of("UTC", "America/New_York")) {
+            spark.conf().set("spark.sql.session.timeZone", zone);
+            Dataset<Row> whole = readTable(t);
+            Dataset<Row> byDate = reader().option("dbtable", t).option("partitionColumn", "d")
+                    .option("lowerBound", "2018-07-06").option("upperBound", "2018-07-20").option("numPartitions", 3)
+                    .load();
+            Dataset<Row> byTime = reader().option("dbtable", t).option("partitionColumn", "ts")
+                    .option("lowerBound", "2018-07-04 03:30:00.0").option("upperBound", "2018-07-27 14:11:05.0")
+                    .option("numPartitions", 4).load();
+            assertThat(byDate.logicalPlan().treeString()).contains("[numPartitions=3]");
+            assertThat(byTime.logicalPlan().treeString()).contains("[numPartitions=4]");
+            assertThat(sortedRows(byDate)).hasSize(61).isEqualTo(sortedRows(whole));
+            assertThat(sortedRows(byTime)).hasSize(61).isEqualTo(sortedRows(whole));
+        }
+    }
+
+    @Test
+    void dateLimitsReachTheServerAsSparkWritesThem() {
+        String t = table("days");
+        execute("CREATE TABLE " + t + " (d DATE)", "INSERT INTO " + t + " VALUES ('2018-07-05'), ('2018-07-12'),"
+                + " ('2018-07-30'), (NULL)", "SET GLOBAL log_output = 'TABLE'", "SET GLOBAL general_log = 1");
+        try {
+            List<String> rows = sortedRows(reader().option("dbtable", t).option("partitionColumn", "d")
+                    .option("lowerBound", "2018-07-06").option("upperBound", "2018-07-20").option("numPartitions", 3)
+                    .load());
+            assertThat(rows).containsExactly("[2018-07-05]", "[2018-07-12]", "[2018-07-30]", "[null]");
+            List<String> log = query("SELECT argument FROM mysql.general_log WHERE argument LIKE 'SELECT%FROM " + t
+                    + " WHERE%'").stream().map(r -> r.get(0)).toList();
+            assertThat(log).anySatisfy(sql -> assertThat(sql).endsWith("WHERE (`d` < '2018-07-11' or `d` is null)"))
+                    .anySatisfy(sql -> assertThat(sql).endsWith("WHERE (`d` >= '2018-07-11' AND `d` < '2018-07-15')"))
+                    .anySatisfy(sql -> assertThat(sql).endsWith("WHERE (`d` >= '2018-07-15')"));
+        } finally {
+            execute("SET GLOBAL general_log = 0");
+        }
     }
 
     @Test

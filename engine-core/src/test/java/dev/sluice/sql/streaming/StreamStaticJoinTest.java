@@ -125,6 +125,26 @@ class StreamStaticJoinTest extends StreamingTestSupport {
     }
 
     @Test
+    void aNullSafeKeyMatchesNullStreamRowsWithNullStaticRows() throws Exception {
+        Dataset<Row> users = spark.createDataFrame(List.of(RowFactory.create(1, "ana"),
+                RowFactory.create(null, "guest")), USERS);
+        List<List<Row>> batches = List.of(
+                List.of(RowFactory.create(1, "web"), RowFactory.create(null, "app")),
+                List.of(RowFactory.create(null, "web"), RowFactory.create(3, "app")));
+        MemoryStream logins = MemoryStream.of(spark, LOGINS);
+        Dataset<Row> nullSafe = logins.toDF().join(users, col("userId").eqNullSafe(users.col("id")), "left_outer");
+        assertThat(run(logins, nullSafe, batches)).containsExactly(
+                Map.entry(0L, List.of("[1,web,1,ana]", "[null,app,null,guest]")),
+                Map.entry(1L, List.of("[3,app,null,null]", "[null,web,null,guest]")));
+        // with `=` the NULL logins never match (the static NULL row neither)
+        MemoryStream again = MemoryStream.of(spark, LOGINS);
+        Dataset<Row> plain = again.toDF().join(users, expr("userId = id"), "left_outer");
+        assertThat(run(again, plain, batches)).containsExactly(
+                Map.entry(0L, List.of("[1,web,1,ana]", "[null,app,null,null]")),
+                Map.entry(1L, List.of("[3,app,null,null]", "[null,web,null,null]")));
+    }
+
+    @Test
     void rightOuterJoinWithTheStaticSideOnTheLeftKeepsEveryStreamRow() throws Exception {
         MemoryStream logins = MemoryStream.of(spark, LOGINS);
         Dataset<Row> users = users();

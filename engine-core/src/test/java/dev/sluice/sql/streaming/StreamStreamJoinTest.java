@@ -277,6 +277,10 @@ class StreamStreamJoinTest extends StatefulTestSupport {
         AnalysisException noKeys = startFails(imps.join(clicks, expr("clickTime >= impressionTime")), "append");
         assertThat(noKeys.getCondition()).isEqualTo("_LEGACY_ERROR_TEMP_1181");
         assertThat(noKeys.getMessage()).startsWith("Stream-stream join without equality predicate is not supported.;\n");
+        // Spark turns a `<=>` key into coalesce/isnull keys, which are no watermarked columns: no eviction by it
+        assertThat(startFails(run.watermarkedImpressions().join(run.watermarkedClicks(),
+                expr("adId = clickAdId AND impressionTime <=> clickTime"), "full_outer"), "append").getMessage())
+                .startsWith("Stream-stream FullOuter" + needsWatermark);
     }
 
     @Test
@@ -290,6 +294,64 @@ class StreamStreamJoinTest extends StatefulTestSupport {
         // a right outer join preserves the clicks: their time is bounded by the impressions' watermark
         Dataset<Row> rightOuter = run.watermarkedImpressions().join(run.clicks.toDF(), expr(RANGE), "right_outer");
         run.start(rightOuter, null).stop();
+    }
+
+    /** Every joined row the run produced, whatever batch it came in, sorted. */
+    private static List<String> joinedRows(Run run) {
+        return run.out.values().stream().flatMap(List::stream).sorted().toList();
+    }
+
+    static Row nullAd(String hhmm) {
+        return RowFactory.create(null, event("", hhmm).get(1));
+    }
+
+    @Test
+    void aNullSafeKeyMatchesNullKeysAcrossBatchesAndRestarts() throws Exception {
+        Run run = new Run();
+        String checkpoint = dir.resolve("null-safe").toString();
+        Dataset<Row> nullSafe = run.impressions.toDF().join(run.clicks.toDF(), expr("adId <=> clickAdId"));
+        StreamingQuery q = run.start(nullSafe, checkpoint);
+        run.add(q, feed(List.of(nullAd("12:00"), ad(1, "12:01")), List.of(nullAd("12:02"))));
+        q.stop();
+        // the stored NULL-keyed rows of both sides survive the restart and keep matching
+        q = run.start(nullSafe, checkpoint);
+        run.add(q, feed(List.of(nullAd("12:03")), List.of(nullAd("12:04"), ad(1, "12:05"))));
+        q.stop();
+        // (the two sides of a feed may arrive in one batch or two: the pairs, not their batches, are asserted)
+        assertThat(joinedRows(run)).containsExactly("- 12:00 - 12:02", "- 12:00 - 12:04", "- 12:03 - 12:02",
+                "- 12:03 - 12:04", "1 12:01 1 12:05");
+        assertThat(q.lastProgress().stateOperators()[0].numRowsTotal()).isEqualTo(6);
+        // with `=` a NULL key never matches, and an inner join does not even store such rows
+        Run plain = new Run();
+        StreamingQuery p = plain.start(plain.impressions.toDF().join(plain.clicks.toDF(), expr("adId = clickAdId")),
+                null);
+        plain.add(p, feed(List.of(nullAd("12:00"), ad(1, "12:01")), List.of(nullAd("12:02"), ad(1, "12:05"))));
+        p.stop();
+        assertThat(joinedRows(plain)).containsExactly("1 12:01 1 12:05");
+        assertThat(p.lastProgress().stateOperators()[0].numRowsTotal()).isEqualTo(2);
+    }
+
+    @Test
+    void anOuterJoinOnANullSafeKeyMatchesNullsInsteadOfPaddingThem() throws Exception {
+        String nullSafeRange = RANGE.replace("clickAdId = adId", "clickAdId <=> adId");
+        List<Feed> feeds = List.of(
+                feed(List.of(nullAd("12:00"), ad(2, "12:05")), List.of(nullAd("12:10"), ad(4, "12:11"))),
+                FEEDS.get(1));
+        for (String condition : List.of(nullSafeRange, RANGE)) {
+            Run run = new Run();
+            StreamingQuery q = run.start(run.watermarkedImpressions().join(run.watermarkedClicks(), expr(condition),
+                    "left_outer"), null);
+            for (Feed f : feeds) {
+                run.add(q, f);
+            }
+            q.stop();
+            // the NULL impression matches the NULL click under <=>; under = it is padded once evicted
+            if (condition.equals(nullSafeRange)) {
+                assertThat(joinedRows(run)).containsExactly("- 12:00 - 12:10", "2 12:05 - -", "3 12:40 3 12:45");
+            } else {
+                assertThat(joinedRows(run)).containsExactly("- 12:00 - -", "2 12:05 - -", "3 12:40 3 12:45");
+            }
+        }
     }
 
     private StreamingQuery startLeftOuter(Run run, String checkpoint) throws Exception {
