@@ -1,7 +1,8 @@
 package dev.sluice.stream;
 
 /**
- * Test hooks into the micro-batch loop (fault injection). Called on the query's execution thread.
+ * Test hooks into the micro-batch loop (fault injection, deterministic batch boundaries). Called on the query's
+ * execution thread.
  */
 public interface BatchHooks {
     BatchHooks NONE = new BatchHooks() {
@@ -13,5 +14,13 @@ public interface BatchHooks {
 
     /** After the stateful operators committed the state of batch {@code batchId}, before the commit log entry. */
     default void afterStateCommit(long batchId) {
+    }
+
+    /**
+     * Runs {@code askSources}, the step that asks every source for its latest offset. A test feeding several
+     * sources holds a lock here so that data it adds to all of them lands in one batch, not split across two.
+     */
+    default <T> T aroundLatestOffsets(java.util.function.Supplier<T> askSources) {
+        return askSources.get();
     }
 }

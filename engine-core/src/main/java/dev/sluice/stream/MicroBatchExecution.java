@@ -261,14 +261,14 @@ public final class MicroBatchExecution implements StreamingQuery {
     /** Asks the sources for new data; when there is some, writes the offset log entry. */
     private boolean planNextBatch(boolean ignoreReadLimits) {
         status = new StreamingQueryStatus("Getting offsets from " + describeSources(), false, true);
-        Offset[] latest = progress.time("latestOffset", () -> {
+        Offset[] latest = progress.time("latestOffset", () -> spec.hooks().aroundLatestOffsets(() -> {
             Offset[] out = new Offset[sources.size()];
             for (int i = 0; i < out.length; i++) {
                 Source s = sources.get(i);
                 out[i] = s.latestOffset(committed[i], ignoreReadLimits ? ReadLimit.allAvailable() : s.defaultReadLimit());
             }
             return out;
-        });
+        }));
         boolean hasNewData = false;
         for (int i = 0; i < latest.length; i++) {
             hasNewData |= !Objects.equals(json(latest[i]), json(committed[i]));

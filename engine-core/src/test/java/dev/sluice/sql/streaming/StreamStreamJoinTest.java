@@ -70,6 +70,45 @@ class StreamStreamJoinTest extends StatefulTestSupport {
         final MemoryStream impressions = MemoryStream.of(spark, IMPRESSIONS);
         final MemoryStream clicks = MemoryStream.of(spark, CLICKS);
         final Map<Long, List<String>> out = Collections.synchronizedMap(new TreeMap<>());
+        /** Held while a feed is added, and by the engine while it asks the sources: a feed is never split. */
+        final java.util.concurrent.locks.ReentrantLock feeding = new java.util.concurrent.locks.ReentrantLock();
+
+        /** Hooks that keep each feed in one batch, plus {@code crashAfterStateCommitOf} (-1: none). */
+        BatchHooks hooks(long crashAfterStateCommitOf) {
+            return new BatchHooks() {
+                @Override
+                public <T> T aroundLatestOffsets(java.util.function.Supplier<T> askSources) {
+                    feeding.lock();
+                    try {
+                        return askSources.get();
+                    } finally {
+                        feeding.unlock();
+                    }
+                }
+
+                @Override
+                public void afterStateCommit(long batchId) {
+                    if (batchId == crashAfterStateCommitOf) {
+                        throw new IllegalStateException("injected crash after the state commit of batch " + batchId);
+                    }
+                }
+            };
+        }
+
+        /** Adds both sides of a feed at once, without waiting for the query. */
+        void addAtomically(Feed f) {
+            feeding.lock();
+            try {
+                if (!f.impressions().isEmpty()) {
+                    impressions.addData(f.impressions());
+                }
+                if (!f.clicks().isEmpty()) {
+                    clicks.addData(f.clicks());
+                }
+            } finally {
+                feeding.unlock();
+            }
+        }
 
         Dataset<Row> watermarkedImpressions() {
             return impressions.toDF().withWatermark("impressionTime", "10 minutes");
@@ -80,6 +119,9 @@ class StreamStreamJoinTest extends StatefulTestSupport {
         }
 
         StreamingQuery start(Dataset<Row> joined, String checkpoint) throws Exception {
+            if (spark.streams().hooks() == BatchHooks.NONE) {
+                spark.streams().setHooks(hooks(-1));
+            }
             var writer = joined.writeStream();
             if (checkpoint != null) {
                 writer = writer.option("checkpointLocation", checkpoint);
@@ -93,12 +135,7 @@ class StreamStreamJoinTest extends StatefulTestSupport {
         }
 
         void add(StreamingQuery q, Feed f) {
-            if (!f.impressions().isEmpty()) {
-                impressions.addData(f.impressions());
-            }
-            if (!f.clicks().isEmpty()) {
-                clicks.addData(f.clicks());
-            }
+            addAtomically(f);
             q.processAllAvailable();
         }
     }
@@ -385,21 +422,13 @@ class StreamStreamJoinTest extends StatefulTestSupport {
         Map<Long, List<String>> uninterrupted = runOuter("left_outer", false);
         Run run = new Run();
         String checkpoint = dir.resolve("crash").toString();
-        spark.streams().setHooks(new BatchHooks() {
-            @Override
-            public void afterStateCommit(long batchId) {
-                if (batchId == 2) {
-                    throw new IllegalStateException("injected crash after the state commit of batch 2");
-                }
-            }
-        });
+        spark.streams().setHooks(run.hooks(2));
         StreamingQuery first = startLeftOuter(run, checkpoint);
         run.add(first, FEEDS.get(0));
-        run.impressions.addData(FEEDS.get(1).impressions());
-        run.clicks.addData(FEEDS.get(1).clicks());
+        run.addAtomically(FEEDS.get(1));
         assertThatThrownBy(first::processAllAvailable).isInstanceOf(StreamingQueryException.class)
                 .hasMessageContaining("injected crash");
-        spark.streams().setHooks(BatchHooks.NONE);
+        spark.streams().setHooks(run.hooks(-1));
         StreamingQuery second = startLeftOuter(run, checkpoint);
         second.processAllAvailable();
         second.stop();
