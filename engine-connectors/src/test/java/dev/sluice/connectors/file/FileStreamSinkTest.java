@@ -3,7 +3,7 @@ package dev.sluice.connectors.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sluice.connectors.json.InvoiceGenerator;
+import dev.sluice.testkit.TutorialInvoices;
 import dev.sluice.sql.AnalysisException;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
@@ -38,8 +38,8 @@ class FileStreamSinkTest extends FileStreamTestSupport {
         Path in = dir.resolve("entrada");
         Path out = dir.resolve("salida");
         Path archive = dir.resolve("procesados");
-        drop(in.resolve("invoices-1.json"), InvoiceGenerator.jsonLines(10, 1), 1000);
-        drop(in.resolve("invoices-2.json"), InvoiceGenerator.jsonLines(20, 2), 2000);
+        drop(in.resolve("invoices-1.json"), TutorialInvoices.jsonLines(10, 1), 1000);
+        drop(in.resolve("invoices-2.json"), TutorialInvoices.jsonLines(20, 2), 2000);
         spark.conf().set("spark.sql.streaming.schemaInference", "true");
 
         Dataset<Row> raw = spark.readStream().format("json").option("path", in.toString())
@@ -60,15 +60,15 @@ class FileStreamSinkTest extends FileStreamTestSupport {
                 .outputMode("append").start();
         query.processAllAvailable();
 
-        drop(in.resolve("2020/07/invoices-3.json"), InvoiceGenerator.jsonLines(5, 3), 3000);
+        drop(in.resolve("2020/07/invoices-3.json"), TutorialInvoices.jsonLines(5, 3), 3000);
         query.processAllAvailable();
         query.stop();
 
         // the expected rows: the same transformation as a batch over the original documents
         Path copy = dir.resolve("copia");
         Files.createDirectories(copy);
-        Files.writeString(copy.resolve("all.json"), InvoiceGenerator.jsonLines(10, 1) + InvoiceGenerator.jsonLines(20, 2)
-                + InvoiceGenerator.jsonLines(5, 3));
+        Files.writeString(copy.resolve("all.json"), TutorialInvoices.jsonLines(10, 1) + TutorialInvoices.jsonLines(20, 2)
+                + TutorialInvoices.jsonLines(5, 3));
         long lineItems = spark.read().json(copy.toString()).selectExpr("explode(InvoiceLineItems)").count();
 
         Dataset<Row> written = spark.read().json(out.toString());
@@ -86,7 +86,7 @@ class FileStreamSinkTest extends FileStreamTestSupport {
         assertThat(filesUnder(out.resolve("_spark_metadata"))).containsExactly("0", "1", "2");
         assertThat(filesUnder(in)).isEmpty();
         assertThat(filesUnder(archive)).containsExactly("2020/07/invoices-3.json", "invoices-1.json", "invoices-2.json");
-        assertThat(Files.readString(archive.resolve("invoices-2.json"))).isEqualTo(InvoiceGenerator.jsonLines(20, 2));
+        assertThat(Files.readString(archive.resolve("invoices-2.json"))).isEqualTo(TutorialInvoices.jsonLines(20, 2));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.sluice.connectors.json;
 
+import dev.sluice.testkit.TutorialInvoices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.connectors.TestRows;
@@ -23,7 +24,7 @@ class InvoiceBatchTest {
     void explodesInvoiceLineItemsIntoTheTutorialsDocuments() throws IOException {
         SluiceSession spark = TestRows.session();
         Path in = Files.createDirectories(dir.resolve("entrada"));
-        Files.writeString(in.resolve("invoices-1.json"), InvoiceGenerator.jsonLines(30, 7));
+        Files.writeString(in.resolve("invoices-1.json"), TutorialInvoices.jsonLines(30, 7));
         Dataset<Row> raw = spark.read().format("json").option("path", in.toString()).load();
         Dataset<Row> exploded = raw.selectExpr("InvoiceNumber", "CreatedTime", "StoreID", "PosID", "CustomerType",
                 "PaymentMethod", "DeliveryType", "DeliveryAddress.City", "DeliveryAddress.State",

@@ -1,5 +1,6 @@
 package dev.sluice.connectors.json;
 
+import dev.sluice.testkit.TutorialInvoices;
 import static dev.sluice.connectors.TestRows.chunk;
 import static dev.sluice.connectors.TestRows.days;
 import static dev.sluice.connectors.TestRows.decimal;
@@ -225,7 +226,7 @@ class JsonFormatTest {
 
     @Test
     void infersTheTutorialInvoiceSchemaWithFieldsSortedLikeSpark() throws IOException {
-        Path file = file("invoices.json", InvoiceGenerator.jsonLines(20, 42));
+        Path file = file("invoices.json", TutorialInvoices.jsonLines(20, 42));
         StructType schema = JSON.inferSchema(List.of(FileAccess.path(file)), options());
         assertThat(schema.treeString()).isEqualTo("""
                 root
