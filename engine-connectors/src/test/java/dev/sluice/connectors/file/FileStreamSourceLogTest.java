@@ -27,7 +27,7 @@ class FileStreamSourceLogTest {
         }
         return new FileStreamSource(FileFormats.forName("text"), FormatOptions.of(map, ZoneId.of("UTC")),
                 new FileStreamOptions(map, FileAccess.defaults()), StructType.fromDDL("value STRING"), new StructType(),
-                FileAccess.path(metadata), CompactibleFileLog.Settings.defaults());
+                FileAccess.path(metadata), CompactibleFileLog.Settings.defaults(), 1);
     }
 
     private static List<Object> values(List<Chunk> chunks) {
