@@ -156,7 +156,12 @@ final class ParallelFileReader implements AutoCloseable {
         if (pool == null) {
             return;
         }
-        pool.shutdownNow();
+        for (Runnable queued : pool.shutdownNow()) {
+            // a read waiting on a queued file would otherwise wait forever; cancelled, it fails instead
+            if (queued instanceof Future<?> future) {
+                future.cancel(false);
+            }
+        }
         try {
             if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
                 LOG.warn("File-reading threads of {} still running 10 s after stop; they are daemons", owner);
