@@ -12,6 +12,11 @@ import java.util.UUID;
  * {@code offsets/<batchId>} (write-ahead log of planned batches), {@code commits/<batchId>} (completed
  * batches), {@code sources/<n>/} (each source's own files), {@code state/<operator>/<partition>/}.
  * Used by one running query at a time, from its execution thread.
+ *
+ * <p>Crash guarantee: with {@code fsync} (the default) every file written here survives a power loss once
+ * written; without it ({@code spark.sql.streaming.checkpoint.fsync=false}), as in Spark, a process crash at
+ * any point leaves complete files only, but a power loss may lose or truncate the latest entries (see
+ * {@link CheckpointFile}). State store, source and sink files in the folder make their own choice.
  */
 public final class Checkpoint {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -19,11 +24,20 @@ public final class Checkpoint {
     private final Path root;
     private final MetadataLog<OffsetSeq> offsets;
     private final MetadataLog<CommitEntry> commits;
+    private final boolean fsync;
 
+    /** A checkpoint whose files are fsynced. */
     public Checkpoint(Path root) {
+        this(root, true);
+    }
+
+    /** @param fsync whether {@code metadata}, {@code offsets/} and {@code commits/} files are fsynced */
+    public Checkpoint(Path root, boolean fsync) {
         this.root = root.toAbsolutePath();
-        this.offsets = new MetadataLog<>(this.root.resolve("offsets"), OffsetSeq::serialize, OffsetSeq::parse);
-        this.commits = new MetadataLog<>(this.root.resolve("commits"), CommitEntry::serialize, CommitEntry::parse);
+        this.fsync = fsync;
+        this.offsets = new MetadataLog<>(this.root.resolve("offsets"), OffsetSeq::serialize, OffsetSeq::parse, fsync);
+        this.commits = new MetadataLog<>(this.root.resolve("commits"), CommitEntry::serialize, CommitEntry::parse,
+                fsync);
     }
 
     public Path root() {
@@ -65,7 +79,7 @@ public final class Checkpoint {
                     + " no metadata file: the query id is lost. Restore " + metadata
                     + " or start the query with a new checkpointLocation", null);
         }
-        CheckpointFile.write(metadata, 1, "{\"id\":\"" + newId + "\"}");
+        CheckpointFile.write(metadata, 1, "{\"id\":\"" + newId + "\"}", fsync);
         return newId;
     }
 }

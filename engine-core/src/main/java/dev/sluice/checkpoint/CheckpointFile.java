@@ -17,8 +17,17 @@ import java.util.zip.CRC32;
  * Reads and writes one checkpoint file. Layout: a version line {@code v<N>\n}, the payload, then a fixed
  * 16-byte trailer {@code \ncrc32=<8 hex>\n} holding the CRC-32 of everything before it. Writes go to a
  * hidden temp file in the same folder, are fsynced, then atomically renamed over the target (and the
- * folder is fsynced), so a reader sees either the old file or the complete new one. Stateless and
- * thread-safe; concurrent writers of the same path must be prevented by the caller.
+ * folder is fsynced), so a reader sees either the old file or the complete new one.
+ *
+ * <p>Crash guarantee: a durable write (the default) survives a power loss once it returns. A write with
+ * {@code fsync = false} (the session setting {@code spark.sql.streaming.checkpoint.fsync=false}, Spark's own
+ * behaviour for local checkpoints) is the same temp file and atomic rename without the two fsyncs: after a
+ * process crash a reader still sees the old file or the complete new one, but after a power loss or kernel
+ * crash the new file may be missing, or present and truncated (a corrupted-file error names it on read).
+ * Why two fsyncs: the file's data must reach the disk before the rename makes it visible, and the rename
+ * (a new name in the folder) is only durable once the folder is synced; neither can stand in for the other.
+ *
+ * <p>Stateless and thread-safe; concurrent writers of the same path must be prevented by the caller.
  */
 public final class CheckpointFile {
     private static final int TRAILER_LENGTH = 16;
@@ -28,12 +37,20 @@ public final class CheckpointFile {
 
     /** Writes {@code payload} with version {@code version} to {@code target} atomically and durably. */
     public static void write(Path target, int version, byte[] payload) {
+        write(target, version, payload, true);
+    }
+
+    /**
+     * Writes {@code payload} with version {@code version} to {@code target} atomically; durably (surviving a
+     * power loss) when {@code fsync}, otherwise surviving a process crash only (see the class comment).
+     */
+    public static void write(Path target, int version, byte[] payload, boolean fsync) {
         byte[] header = ("v" + version + "\n").getBytes(StandardCharsets.US_ASCII);
         CRC32 crc = new CRC32();
         crc.update(header);
         crc.update(payload);
         byte[] trailer = String.format("\ncrc32=%08x\n", crc.getValue()).getBytes(StandardCharsets.US_ASCII);
-        writeAtomically(target, header, payload, trailer);
+        writeParts(target, fsync, header, payload, trailer);
     }
 
     /**
@@ -42,6 +59,10 @@ public final class CheckpointFile {
      * folder fsync. A reader sees the old file or the complete new one.
      */
     public static void writeAtomically(Path target, byte[]... parts) {
+        writeParts(target, true, parts);
+    }
+
+    private static void writeParts(Path target, boolean fsync, byte[]... parts) {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = dir.resolve("." + target.getFileName() + "." + Thread.currentThread().getId() + ".tmp");
         try {
@@ -58,14 +79,18 @@ public final class CheckpointFile {
                 while (written < total) {
                     written += ch.write(buffers);
                 }
-                ch.force(false);
+                if (fsync) {
+                    ch.force(false);
+                }
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            syncDirectory(dir);
+            if (fsync) {
+                syncDirectory(dir);
+            }
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(temp);
@@ -77,7 +102,12 @@ public final class CheckpointFile {
     }
 
     public static void write(Path target, int version, String text) {
-        write(target, version, text.getBytes(StandardCharsets.UTF_8));
+        write(target, version, text, true);
+    }
+
+    /** {@link #write(Path, int, byte[], boolean)} of {@code text} in UTF-8. */
+    public static void write(Path target, int version, String text, boolean fsync) {
+        write(target, version, text.getBytes(StandardCharsets.UTF_8), fsync);
     }
 
     private static void syncDirectory(Path dir) {

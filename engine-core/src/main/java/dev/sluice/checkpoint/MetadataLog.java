@@ -24,12 +24,23 @@ public final class MetadataLog<T> {
     private final Path dir;
     private final Function<T, String> serializer;
     private final BiFunction<Path, String, T> deserializer;
+    private final boolean fsync;
 
-    /** {@code deserializer} gets the file (for error messages) and its payload text. */
+    /** A durable log; {@code deserializer} gets the file (for error messages) and its payload text. */
     public MetadataLog(Path dir, Function<T, String> serializer, BiFunction<Path, String, T> deserializer) {
+        this(dir, serializer, deserializer, true);
+    }
+
+    /**
+     * @param fsync whether each entry is fsynced (survives a power loss) or only atomically renamed into place
+     *              (survives a process crash), see {@link CheckpointFile}
+     */
+    public MetadataLog(Path dir, Function<T, String> serializer, BiFunction<Path, String, T> deserializer,
+            boolean fsync) {
         this.dir = dir;
         this.serializer = serializer;
         this.deserializer = deserializer;
+        this.fsync = fsync;
     }
 
     public Path directory() {
@@ -42,7 +53,7 @@ public final class MetadataLog<T> {
 
     /** Writes the entry of {@code batchId}, replacing an existing one (a re-planned batch). */
     public void add(long batchId, T entry) {
-        CheckpointFile.write(file(batchId), VERSION, serializer.apply(entry));
+        CheckpointFile.write(file(batchId), VERSION, serializer.apply(entry), fsync);
     }
 
     public Optional<T> get(long batchId) {

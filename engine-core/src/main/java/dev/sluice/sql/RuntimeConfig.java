@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code spark.sql.streaming.schemaInference} (default false) — infer schemas of file streams;</li>
  *   <li>{@code spark.streaming.stopGracefullyOnShutdown} (default false) — stop queries after the current batch
  *   on JVM shutdown;</li>
- *   <li>{@code spark.sql.caseSensitive} (default false; only false is supported) — name resolution.</li>
+ *   <li>{@code spark.sql.caseSensitive} (default false; only false is supported) — name resolution;</li>
+ *   <li>{@code spark.sql.streaming.checkpoint.fsync} (default true; Sluice's own) — fsync of the checkpoint's
+ *   {@code metadata}, {@code offsets/} and {@code commits/} files.</li>
  * </ul>
  * Unknown keys are stored and returned unchanged, so user code can use the config as a key-value bag.
  */
@@ -28,6 +30,8 @@ public final class RuntimeConfig {
     public static final String STREAMING_SCHEMA_INFERENCE = "spark.sql.streaming.schemaInference";
     public static final String STOP_GRACEFULLY_ON_SHUTDOWN = "spark.streaming.stopGracefullyOnShutdown";
     public static final String CASE_SENSITIVE = "spark.sql.caseSensitive";
+    /** Sluice extension: whether checkpoint log files are fsynced (see {@link #checkpointFsync()}). */
+    public static final String CHECKPOINT_FSYNC = "spark.sql.streaming.checkpoint.fsync";
 
     private final Map<String, String> values = new ConcurrentHashMap<>();
 
@@ -41,6 +45,9 @@ public final class RuntimeConfig {
         }
         if (key.equals(SESSION_TIME_ZONE)) {
             ZoneId.of(value);
+        }
+        if (key.equals(CHECKPOINT_FSYNC)) {
+            parseBoolean(key, value);
         }
         values.put(key, value);
     }
@@ -92,6 +99,7 @@ public final class RuntimeConfig {
             case SESSION_TIME_ZONE -> ZoneId.systemDefault().getId();
             case ANSI_ENABLED -> "true";
             case SHUFFLE_PARTITIONS -> "200";
+            case CHECKPOINT_FSYNC -> "true";
             case STREAMING_SCHEMA_INFERENCE, STOP_GRACEFULLY_ON_SHUTDOWN, CASE_SENSITIVE -> "false";
             default -> null;
         };
@@ -107,5 +115,24 @@ public final class RuntimeConfig {
 
     public int shufflePartitions() {
         return Integer.parseInt(get(SHUFFLE_PARTITIONS));
+    }
+
+    /**
+     * {@code spark.sql.streaming.checkpoint.fsync}: true (default) makes every checkpoint log file durable
+     * before the engine goes on (it survives a power loss); false leaves flushing to the operating system as
+     * Spark does (it survives a process crash, not a power loss or kernel crash).
+     */
+    public boolean checkpointFsync() {
+        return parseBoolean(CHECKPOINT_FSYNC, get(CHECKPOINT_FSYNC));
+    }
+
+    private static boolean parseBoolean(String key, String value) {
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException(key + " must be true or false, was '" + value + "'");
     }
 }

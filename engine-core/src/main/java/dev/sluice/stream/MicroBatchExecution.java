@@ -100,7 +100,7 @@ public final class MicroBatchExecution implements StreamingQuery {
     public MicroBatchExecution(QuerySpec spec, QueryEvents events) {
         this.spec = spec;
         this.events = events;
-        this.checkpoint = new Checkpoint(spec.checkpointRoot());
+        this.checkpoint = new Checkpoint(spec.checkpointRoot(), spec.session().conf().checkpointFsync());
         this.id = checkpoint.loadOrCreateQueryId(UUID.randomUUID());
         this.incremental = new IncrementalPlan(spec.plan(), spec.outputMode());
         this.progress = new ProgressTracker(spec.clock());

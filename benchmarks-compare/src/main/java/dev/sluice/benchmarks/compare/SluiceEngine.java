@@ -30,7 +30,8 @@ final class SluiceEngine implements Engine {
     SluiceEngine(WorkloadOptions options) {
         session = Sluice.builder().master("local[2]").appName("compare")
                 .config("spark.sql.shuffle.partitions", options.shufflePartitions)
-                .config("spark.sql.session.timeZone", "UTC").getOrCreate();
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.streaming.checkpoint.fsync", options.sluiceCheckpointFsync).getOrCreate();
     }
 
     @Override

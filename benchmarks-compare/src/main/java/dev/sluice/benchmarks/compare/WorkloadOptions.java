@@ -44,6 +44,11 @@ public final class WorkloadOptions {
             + " (default ${DEFAULT-VALUE}; Spark's own default of 200 would only measure task overhead on 2 cores)")
     int shufflePartitions = 2;
 
+    @Option(names = "--sluice-checkpoint-fsync", arity = "1", description = "Sluice's"
+            + " spark.sql.streaming.checkpoint.fsync; false matches Spark, which never fsyncs a local checkpoint"
+            + " (default ${DEFAULT-VALUE})")
+    boolean sluiceCheckpointFsync = true;
+
     @Option(names = "--work-dir", description = "data, checkpoints, Spark's local dirs (default ${DEFAULT-VALUE})")
     Path workDir = Path.of("benchmarks-compare", "target", "compare-work");
 
@@ -60,6 +65,7 @@ public final class WorkloadOptions {
         add(args, "--invoices", invoices);
         add(args, "--max-offsets-per-trigger", maxOffsetsPerTrigger);
         add(args, "--shuffle-partitions", shufflePartitions);
+        add(args, "--sluice-checkpoint-fsync", sluiceCheckpointFsync);
         add(args, "--work-dir", workDir.toAbsolutePath());
         return args;
     }

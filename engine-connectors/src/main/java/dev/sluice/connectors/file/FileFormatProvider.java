@@ -27,7 +27,8 @@ import org.apache.hadoop.fs.Path;
  * ({@link FileListing}, honouring {@code _spark_metadata}), schema inference, partition discovery
  * (partition columns appended after the data columns, typed as inferred or as the user schema says) and
  * partitioned writes with Spark's save modes. Reads are eager: the files are read when {@code load()} is
- * called and the rows held by the Dataset's plan. Every column read from files is nullable, as in Spark.
+ * called and the rows held by the Dataset's plan; the files are parsed on up to {@code local[N]} threads
+ * ({@link ParallelFileReader}) and their chunks kept in file order. Every column read from files is nullable, as in Spark.
  * Writes produce a {@code _SUCCESS} marker after all files are closed; a failed write leaves partial files
  * (no commit protocol for batch writes, unlike {@link FileSinkWriter}). Files are reached through Hadoop's
  * FileSystem API with the session's {@code spark.hadoop.*} settings ({@link FileAccess}). Stateless and
@@ -61,13 +62,11 @@ public class FileFormatProvider implements BatchFormatProvider {
         try {
             StructType partitionSchema = partitionSchema(files, userSchema, zone);
             StructType dataSchema = dataSchema(files, userSchema, partitionSchema, formatOptions);
-            List<Chunk> chunks = new ArrayList<>();
-            for (FileListing.SourceFile file : files) {
-                try (ChunkReader reader = format.open(file.path(), dataSchema, formatOptions)) {
-                    for (Chunk chunk = reader.next(); chunk != null; chunk = reader.next()) {
-                        chunks.add(withPartitionValues(chunk, file, partitionSchema, zone));
-                    }
-                }
+            List<Chunk> chunks;
+            // one pool per load(): its threads end with the read, so a session holds no idle threads
+            try (ParallelFileReader reader = new ParallelFileReader(session.parallelism(), "read " + format.shortName())) {
+                chunks = reader.readAll(files, file -> file.path().toString(),
+                        file -> readFile(format, file, dataSchema, partitionSchema, formatOptions, zone));
             }
             StructType output = concat(dataSchema, partitionSchema);
             return Dataset.ofRows(session, new LocalRelation(SluiceSession.attributes(output), chunks));
@@ -123,6 +122,18 @@ public class FileFormatProvider implements BatchFormatProvider {
         List<StructField> fields = new ArrayList<>(a.fieldList());
         fields.addAll(b.fieldList());
         return new StructType(fields);
+    }
+
+    /** Every chunk of {@code file}, in order, with its partition values (parsed in {@code zone}) appended; any thread. */
+    static List<Chunk> readFile(FileFormat format, FileListing.SourceFile file, StructType dataSchema,
+            StructType partitionSchema, FormatOptions formatOptions, ZoneId zone) throws IOException {
+        List<Chunk> chunks = new ArrayList<>();
+        try (ChunkReader in = format.open(file.path(), dataSchema, formatOptions)) {
+            for (Chunk chunk = in.next(); chunk != null; chunk = in.next()) {
+                chunks.add(withPartitionValues(chunk, file, partitionSchema, zone));
+            }
+        }
+        return chunks;
     }
 
     static Chunk withPartitionValues(Chunk chunk, FileListing.SourceFile file, StructType partitionSchema, ZoneId zone) {

@@ -152,7 +152,8 @@ public abstract class FileStreamProvider implements StreamingProvider {
         CompactibleFileLog.Settings logSettings = CompactibleFileLog.Settings.from(context.session().conf().getAll(),
                 FileStreamSourceLog.SETTINGS_PREFIX);
         return new FileStreamSource(format(), formatOptions, new FileStreamOptions(context.options(), formatOptions.files()),
-                schemas.data(), schemas.partitions(), formatOptions.files().qualify(context.metadataPath()), logSettings);
+                schemas.data(), schemas.partitions(), formatOptions.files().qualify(context.metadataPath()), logSettings,
+                context.session().parallelism());
     }
 
     private FormatOptions formatOptions(SourceContext context) {

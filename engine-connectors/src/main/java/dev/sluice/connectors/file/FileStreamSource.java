@@ -52,7 +52,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Listing, reading, cleaning and the seen-files log all go through Hadoop's FileSystem API
  * ({@link FileAccess}, with the session's {@code spark.hadoop.*} settings). Threading: the query's execution
- * thread only.
+ * thread calls every method; {@link #read} parses the files of a batch on up to {@code readThreads} threads
+ * (the session's {@code local[N]}, {@link ParallelFileReader}) and returns their chunks in file order, the
+ * same chunks a sequential read gives. The threads are daemons, stopped by {@link #stop()}.
  */
 final class FileStreamSource implements Source {
     private static final Logger LOG = LoggerFactory.getLogger(FileStreamSource.class);
@@ -97,12 +99,13 @@ final class FileStreamSource implements Source {
     private long currentLogOffset;
     private long lastCleaned = -1;
     private List<Listed> availableNow;
+    private final ParallelFileReader reader;
 
     private record Listed(String uri, long timestamp) {
     }
 
     FileStreamSource(FileFormat format, FormatOptions formatOptions, FileStreamOptions options, StructType dataSchema,
-            StructType partitionSchema, Path metadataPath, CompactibleFileLog.Settings logSettings) {
+            StructType partitionSchema, Path metadataPath, CompactibleFileLog.Settings logSettings, int readThreads) {
         this.format = format;
         this.formatOptions = formatOptions;
         this.options = options;
@@ -118,6 +121,7 @@ final class FileStreamSource implements Source {
             }
         }
         purge();
+        this.reader = new ParallelFileReader(readThreads, description());
     }
 
     @Override
@@ -185,25 +189,22 @@ final class FileStreamSource implements Source {
                         + " cannot be known");
             }
         }
-        List<Chunk> chunks = new ArrayList<>();
+        List<FileStreamSourceLog.FileEntry> files = new ArrayList<>();
         for (List<FileStreamSourceLog.FileEntry> entries : batches.subMap(from, false, to, true).values()) {
-            for (FileStreamSourceLog.FileEntry e : entries) {
-                Path file = e.hadoopPath();
-                List<String> directories = partitionSchema.length() == 0 ? null
-                        : FileListing.relativeSegments(options.partitionRoot, file.getParent());
-                FileListing.SourceFile partitioned = new FileListing.SourceFile(file, 0, e.timestamp(),
-                        directories == null ? Map.of() : PartitionPaths.parse(directories));
-                try (ChunkReader reader = format.open(file, dataSchema, formatOptions)) {
-                    for (Chunk c = reader.next(); c != null; c = reader.next()) {
-                        chunks.add(FileFormatProvider.withPartitionValues(c, partitioned, partitionSchema,
-                                formatOptions.zone()));
-                    }
-                } catch (IOException ex) {
-                    throw new UncheckedIOException("cannot read " + e.path(), ex);
-                }
-            }
+            files.addAll(entries);
         }
-        return chunks;
+        return reader.readAll(files, FileStreamSourceLog.FileEntry::path, this::readFile);
+    }
+
+    /** The chunks of one logged file, with its partition values appended. */
+    private List<Chunk> readFile(FileStreamSourceLog.FileEntry entry) throws IOException {
+        Path file = entry.hadoopPath();
+        List<String> directories = partitionSchema.length() == 0 ? null
+                : FileListing.relativeSegments(options.partitionRoot, file.getParent());
+        FileListing.SourceFile partitioned = new FileListing.SourceFile(file, 0, entry.timestamp(),
+                directories == null ? Map.of() : PartitionPaths.parse(directories));
+        return FileFormatProvider.readFile(format, partitioned, dataSchema, partitionSchema, formatOptions,
+                formatOptions.zone());
     }
 
     @Override
@@ -257,6 +258,12 @@ final class FileStreamSource implements Source {
             names.add(0, p.getName());
         }
         return names;
+    }
+
+    /** Stops the file-reading threads; the query calls this when it stops, whatever the reason. */
+    @Override
+    public void stop() {
+        reader.close();
     }
 
     @Override

@@ -2,15 +2,12 @@ package dev.sluice.connectors.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.batch.Chunk;
 import dev.sluice.spi.Offset;
 import dev.sluice.spi.ReadLimit;
 import dev.sluice.sql.types.StructType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,17 +24,7 @@ class FileStreamSourceLogTest {
         }
         return new FileStreamSource(FileFormats.forName("text"), FormatOptions.of(map, ZoneId.of("UTC")),
                 new FileStreamOptions(map, FileAccess.defaults()), StructType.fromDDL("value STRING"), new StructType(),
-                FileAccess.path(metadata), CompactibleFileLog.Settings.defaults());
-    }
-
-    private static List<Object> values(List<Chunk> chunks) {
-        List<Object> out = new ArrayList<>();
-        for (Chunk c : chunks) {
-            for (int r = 0; r < c.rowCount(); r++) {
-                out.add(c.column(0).getString(r));
-            }
-        }
-        return out;
+                FileAccess.path(metadata), CompactibleFileLog.Settings.defaults(), 1);
     }
 
     @Test
@@ -58,11 +45,12 @@ class FileStreamSourceLogTest {
         FileStreamTestSupport.drop(in.resolve("0.txt"), "zero\n", 0);
         FileStreamSource second = source(in, meta, "maxFilesPerTrigger", "1");
         Offset restored = second.deserializeOffset(o1.json());
-        assertThat(values(second.read(null, restored))).containsExactly("a", "b");
-        assertThat(values(second.read(second.deserializeOffset(o0.json()), restored))).containsExactly("b");
+        assertThat(FileStreamTestSupport.firstColumn(second.read(null, restored))).containsExactly("a", "b");
+        assertThat(FileStreamTestSupport.firstColumn(second.read(second.deserializeOffset(o0.json()), restored)))
+                .containsExactly("b");
         Offset o2 = second.latestOffset(restored, ReadLimit.allAvailable());
         assertThat(o2.json()).isEqualTo("{\"logOffset\":2}");
-        assertThat(values(second.read(restored, o2))).containsExactly("zero");
+        assertThat(FileStreamTestSupport.firstColumn(second.read(restored, o2))).containsExactly("zero");
         assertThat(second.latestOffset(o2, ReadLimit.allAvailable())).isEqualTo(o2);
         assertThat(meta).isDirectoryContaining(p -> p.getFileName().toString().equals("2"));
         try (var files = Files.list(meta)) {

@@ -1,5 +1,6 @@
 package dev.sluice.connectors.file;
 
+import dev.sluice.batch.Chunk;
 import dev.sluice.sql.Row;
 import dev.sluice.sql.Sluice;
 import dev.sluice.sql.SluiceSession;
@@ -72,6 +73,17 @@ abstract class FileStreamTestSupport {
     }
 
     /** Column {@code name} of every row, as strings. */
+    /** The string values of the first column of {@code chunks}, in order. */
+    static List<String> firstColumn(List<Chunk> chunks) {
+        List<String> out = new ArrayList<>();
+        for (Chunk c : chunks) {
+            for (int r = 0; r < c.rowCount(); r++) {
+                out.add(c.column(0).getString(r));
+            }
+        }
+        return out;
+    }
+
     static List<String> column(List<Row> rows, String name) {
         List<String> out = new ArrayList<>();
         for (Row r : rows) {

@@ -1,0 +1,180 @@
+package dev.sluice.connectors.file;
+
+import dev.sluice.batch.Chunk;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads and parses the files of one read (a micro-batch of the streaming file source, or a batch
+ * {@code load()}) on up to {@code threads} threads, the session's {@code local[N]}. Parsing JSON or CSV is
+ * CPU-bound and files are independent, so a batch of several files uses every core the session was given.
+ *
+ * <p>Guarantees: the chunks come back in file order, then in each file's own chunk order, exactly as a
+ * sequential read produces them, whatever order the threads finish in. If reads fail, the error of the
+ * first failing file in file order is thrown (an {@link IOException} wrapped in an
+ * {@link UncheckedIOException} naming the file; other exceptions as thrown), the reads not yet finished are
+ * cancelled, and no chunk is returned. With one thread, or one file, the caller's thread reads alone.
+ *
+ * <p>Threading and lifecycle: one instance serves one owner (a source or one batch read), whose thread calls
+ * {@link #readAll} (not concurrently). The pool is created on the first parallel read; its threads are
+ * daemons, end after 30 s idle, and {@link #close()} stops them and waits for them, so neither an owner that is never stopped
+ * nor the JVM's exit waits on them. Nothing is kept across a crash: the reader holds no state but threads.
+ */
+final class ParallelFileReader implements AutoCloseable {
+    /** Reads one file fully into chunks, in the file's order. */
+    @FunctionalInterface
+    interface FileRead<F> {
+        List<Chunk> read(F file) throws IOException;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParallelFileReader.class);
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final int threads;
+    private final String owner;
+    private ExecutorService pool;
+
+    /**
+     * @param threads at most this many files are read at once (at least 1)
+     * @param owner   what the reads are for, in thread names (e.g. the source's description)
+     */
+    ParallelFileReader(int threads, String owner) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        this.threads = threads;
+        this.owner = owner;
+    }
+
+    /** Number of files read at once at most. */
+    int threads() {
+        return threads;
+    }
+
+    /**
+     * The chunks of every file of {@code files}, in file order.
+     *
+     * @param name how a file is named in an error
+     */
+    <F> List<Chunk> readAll(List<F> files, Function<F, String> name, FileRead<F> read) {
+        if (threads == 1 || files.size() <= 1) {
+            List<Chunk> chunks = new ArrayList<>();
+            for (F file : files) {
+                chunks.addAll(readOne(file, name, read));
+            }
+            return chunks;
+        }
+        ExecutorService executor = pool();
+        List<Future<List<Chunk>>> futures = new ArrayList<>(files.size());
+        for (F file : files) {
+            futures.add(executor.submit(() -> readOne(file, name, read)));
+        }
+        List<Chunk> chunks = new ArrayList<>();
+        int i = 0;
+        try {
+            for (; i < futures.size(); i++) {
+                chunks.addAll(futures.get(i).get());
+            }
+            return chunks;
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        } catch (InterruptedException e) {
+            // the query is being stopped: MicroBatchExecution recognises InterruptedIOException as such
+            Thread.currentThread().interrupt();
+            InterruptedIOException interrupted = new InterruptedIOException("Interrupted while reading "
+                    + name.apply(files.get(i)));
+            interrupted.initCause(e);
+            throw new UncheckedIOException(interrupted);
+        } catch (CancellationException e) {
+            throw new IllegalStateException("The read of " + name.apply(files.get(i)) + " was cancelled: the reader of "
+                    + owner + " was closed during the read", e);
+        } finally {
+            // after a failure or an interrupt, the unfinished reads are not needed; cancelling a finished one does nothing
+            for (int j = i; j < futures.size(); j++) {
+                futures.get(j).cancel(true);
+            }
+        }
+    }
+
+    private static <F> List<Chunk> readOne(F file, Function<F, String> name, FileRead<F> read) {
+        try {
+            return read.read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read file " + name.apply(file) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable cause) {
+        if (cause instanceof RuntimeException r) {
+            return r;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(cause);
+    }
+
+    private synchronized ExecutorService pool() {
+        if (pool == null) {
+            int id = POOLS.incrementAndGet();
+            AtomicInteger count = new AtomicInteger();
+            ThreadFactory factory = r -> {
+                Thread t = new Thread(r, "sluice-file-read-" + id + "-" + count.incrementAndGet() + " (" + owner + ")");
+                t.setDaemon(true);
+                return t;
+            };
+            ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), factory);
+            executor.allowCoreThreadTimeOut(true);
+            pool = executor;
+        }
+        return pool;
+    }
+
+    /**
+     * Stops the threads, interrupting reads in progress, and waits up to 10 s for them to end (a read blocked
+     * in uninterruptible IO ends with that IO; the threads are daemons either way). A later {@link #readAll}
+     * starts a new pool.
+     */
+    @Override
+    public synchronized void close() {
+        if (pool == null) {
+            return;
+        }
+        for (Runnable queued : pool.shutdownNow()) {
+            // a read waiting on a queued file would otherwise wait forever; cancelled, it fails instead
+            if (queued instanceof Future<?> future) {
+                future.cancel(false);
+            }
+        }
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("File-reading threads of {} still running 10 s after stop; they are daemons", owner);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pool = null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ParallelFileReader[" + owner + ", " + threads + " threads]";
+    }
+}
