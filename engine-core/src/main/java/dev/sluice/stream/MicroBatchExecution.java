@@ -416,10 +416,9 @@ public final class MicroBatchExecution implements StreamingQuery {
             deleteRecursively(spec.checkpointRoot());
         }
         status = new StreamingQueryStatus("Stopped", false, false);
-        active = false;
+        events.terminated(this, () -> active = false); // unregistered before it reads as inactive: restarts race-free
         String condition = failure instanceof SluiceException se ? se.getCondition() : null;
         events.post(new QueryTerminatedEvent(id, runId, failure == null ? null : stackTrace(exception), condition));
-        events.terminated(this);
         terminated.countDown();
         synchronized (lock) {
             lock.notifyAll();

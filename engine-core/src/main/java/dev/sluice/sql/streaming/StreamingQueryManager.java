@@ -189,9 +189,10 @@ public final class StreamingQueryManager {
         }
 
         @Override
-        public void terminated(MicroBatchExecution query) {
+        public void terminated(MicroBatchExecution query, Runnable markInactive) {
             synchronized (lock) {
                 active.remove(query.id());
+                markInactive.run();
                 if (lastTerminated == null || query.exception() != null) {
                     lastTerminated = query;
                 }
