@@ -60,6 +60,7 @@ public class JsonParseBenchmark {
             + " PinCode: STRING, ContactNumber: STRING>, InvoiceLineItems ARRAY<STRUCT<ItemCode: STRING,"
             + " ItemDescription: STRING, ItemPrice: DOUBLE, ItemQty: INT, TotalValue: DOUBLE>>");
 
+    /** {@code nested}: the tutorial schema; {@code flat}: top-level scalar columns only. */
     @Param({"nested", "flat"})
     public String schema;
 

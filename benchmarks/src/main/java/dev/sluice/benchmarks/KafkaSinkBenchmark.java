@@ -43,7 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code (key string, value string)} written by a running streaming query
  * {@code MemoryStream(id bigint) -> key/value strings -> writeStream().format("kafka")} into a 2-partition
  * topic of an in-process KRaft broker (testkit {@link EmbeddedKafka}, one per trial, on 127.0.0.1 and the local
- * disk, default producer settings). Values are ~60-byte JSON strings of the W4 output's shape, keys 1-6 digits.
+ * disk, default producer settings). Values are ~60-byte JSON strings of the W4 output's shape; keys are the
+ * row's id (0-49,999) as text.
  *
  * <p>What the number covers: the whole micro-batch as a query runs it, i.e. the offset log and commit log
  * writes (fsynced), turning the added rows into a chunk ({@link MemoryStream#addData}), the source read, the
@@ -90,8 +91,9 @@ public class KafkaSinkBenchmark {
         checkpoint = Files.createTempDirectory("sluice-kafka-sink-bench-");
         var rows = input.toDF().selectExpr(
                 "cast(id AS string) AS key",
-                "concat('{\"StoreID\":\"STR', cast(id % 50 AS string), '\",\"ItemCode\":\"', cast(400 + id % 3 AS string),"
-                        + " '\",\"TotalValue\":', cast(id % 997 AS string), '.25}') AS value");
+                "concat('{\"StoreID\":\"STR', cast(id % 50 AS string), '\",\"ItemCode\":\"',"
+                        + " cast(400 + id % 3 AS string), '\",\"TotalValue\":', cast(id % 997 AS string), '.25}')"
+                        + " AS value");
         boolean noop = delivery.equals("noop");
         var writer = rows.writeStream().format(noop ? "noop" : "kafka")
                 .option("checkpointLocation", checkpoint.toString());

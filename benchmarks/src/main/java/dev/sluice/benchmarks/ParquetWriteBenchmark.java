@@ -65,6 +65,7 @@ public class ParquetWriteBenchmark {
             .add("name", DataTypes.StringType, false)
             .add("ts", DataTypes.TimestampType, false);
 
+    /** {@code flat}: {@link #FLAT_SCHEMA} rows; {@code nested}: tutorial invoices. */
     @Param({"flat", "nested"})
     public String shape;
 
