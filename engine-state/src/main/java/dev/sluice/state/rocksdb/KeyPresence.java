@@ -1,0 +1,128 @@
+package dev.sluice.state.rocksdb;
+
+import java.util.Arrays;
+
+/**
+ * What one RocksDB store version has already learned about whether keys exist: an open-addressing table
+ * from key content to present/absent, filled by the store's gets, puts, removes and scans. It lets
+ * {@code put} and {@code remove} keep {@code numKeys} exact without a second native lookup for a key the
+ * operator has just read (the streaming aggregation gets every key, then puts it; eviction scans, then
+ * removes).
+ *
+ * <p>The table holds only key arrays it may keep: the caller's {@code put} keys (the SPI says the store copies
+ * them not, so they are not reused) and copies of every other key. Memory is bounded: once the recorded key
+ * bytes pass a budget, nothing more is recorded and lookups of unrecorded keys answer {@link #UNKNOWN} (the
+ * store then asks RocksDB). Scans record under a smaller budget of their own so that a scan of a large state
+ * does not fill the heap. Lives in the heap only; nothing of it survives a crash (nor needs to). Not
+ * thread-safe: owned by one store.
+ */
+final class KeyPresence {
+    /** Not recorded: ask the database. */
+    static final byte UNKNOWN = 0;
+    static final byte ABSENT = 1;
+    static final byte PRESENT = 2;
+    /** Per-entry overhead charged to the budget on top of the key bytes (array header, slot arrays). */
+    private static final int ENTRY_OVERHEAD = 32;
+
+    private final long maxBytes;
+    private final long maxScanBytes;
+    private byte[][] keys = new byte[64][];
+    private int[] hashes = new int[64];
+    private byte[] states = new byte[64];
+    private int size;
+    private long bytes;
+    private long scanBytes;
+
+    /**
+     * @param maxBytes budget of recorded key bytes (plus overhead) over all records
+     * @param maxScanBytes budget of the part recorded by scans
+     */
+    KeyPresence(long maxBytes, long maxScanBytes) {
+        this.maxBytes = maxBytes;
+        this.maxScanBytes = maxScanBytes;
+    }
+
+    /** {@link #PRESENT}, {@link #ABSENT} or {@link #UNKNOWN}. */
+    byte lookup(byte[] key) {
+        int h = Arrays.hashCode(key);
+        int mask = keys.length - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            byte[] k = keys[i];
+            if (k == null) {
+                return UNKNOWN;
+            }
+            if (hashes[i] == h && (k == key || Arrays.equals(k, key))) {
+                return states[i];
+            }
+        }
+    }
+
+    /** Records the current presence of {@code key}, which the table may keep (it is never modified). */
+    void record(byte[] key, boolean present) {
+        insert(key, present, true, false);
+    }
+
+    /** Records the presence of a key the caller may modify afterwards: the table keeps a copy if it records. */
+    void recordCopy(byte[] key, boolean present) {
+        insert(key, present, true, true);
+    }
+
+    /**
+     * Records that a scan saw {@code key} (a copy is kept) unless the table already knows the key: a scan
+     * reads a snapshot, so what this store's own writes recorded is newer.
+     */
+    void recordScanned(byte[] key) {
+        if (scanBytes < maxScanBytes) {
+            long before = bytes;
+            insert(key, true, false, true);
+            scanBytes += bytes - before;
+        }
+    }
+
+    private void insert(byte[] key, boolean present, boolean overwrite, boolean copy) {
+        byte state = present ? PRESENT : ABSENT;
+        int h = Arrays.hashCode(key);
+        int mask = keys.length - 1;
+        int i = h & mask;
+        for (; keys[i] != null; i = (i + 1) & mask) {
+            byte[] k = keys[i];
+            if (hashes[i] == h && (k == key || Arrays.equals(k, key))) {
+                if (overwrite) {
+                    states[i] = state;
+                }
+                return;
+            }
+        }
+        if (bytes >= maxBytes) {
+            return;
+        }
+        keys[i] = copy ? key.clone() : key;
+        hashes[i] = h;
+        states[i] = state;
+        bytes += key.length + ENTRY_OVERHEAD;
+        if (++size * 2 > keys.length) {
+            grow();
+        }
+    }
+
+    private void grow() {
+        byte[][] oldKeys = keys;
+        int[] oldHashes = hashes;
+        byte[] oldStates = states;
+        keys = new byte[oldKeys.length * 2][];
+        hashes = new int[keys.length];
+        states = new byte[keys.length];
+        int mask = keys.length - 1;
+        for (int j = 0; j < oldKeys.length; j++) {
+            if (oldKeys[j] != null) {
+                int i = oldHashes[j] & mask;
+                while (keys[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = oldKeys[j];
+                hashes[i] = oldHashes[j];
+                states[i] = oldStates[j];
+            }
+        }
+    }
+}
