@@ -33,14 +33,17 @@ import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatchWithIndex;
 import org.rocksdb.WriteOptions;
 
 /**
  * State store backed by one RocksDB instance per (operator, partition), as Spark's
- * {@code RocksDBStateStoreProvider}. The database works in a local folder, which is only a working copy:
- * each version's updates are written straight into it with the write-ahead log off (as Spark's store
- * does), and an {@link StateStore#abort() abort} (or a failed commit) throws the working copy away so that
- * the next {@link #getStore(long)} rebuilds it from the last committed manifest. A commit flushes, takes a native checkpoint (hard links) and uploads it to the store directory
+ * {@code RocksDBStateStoreProvider}. The database works in a local folder, which is only a working copy.
+ * Each version's updates go to a write batch (read-your-writes through {@link WriteBatchWithIndex}, cheaper per
+ * put than a database write) that is written into the database, with the write-ahead log off, on commit and
+ * before a scan, so scans iterate the database alone instead of merging the batch in. Once a version's
+ * updates reached the working copy, an {@link StateStore#abort() abort} (or a failed commit) throws the working
+ * copy away and the next {@link #getStore(long)} rebuilds it from the last committed manifest. A commit flushes, takes a native checkpoint (hard links) and uploads it to the store directory
  * incrementally: SST files already uploaded are reused (each gets a unique name
  * {@code sst/<local>-<uuid>.sst}), small metadata files are copied per version, and the version's
  * manifest {@code <version>.rocksdb} (a state file listing them) is written last, so a version exists
@@ -290,15 +293,16 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
         }
     }
 
-    /** One version's updates, written straight into the open database (no WAL); see the class comment. */
+    /** One version's updates in a write batch over the open database; see the class comment. */
     private final class Store implements StateStore {
         private final long version;
         private final ReadOptions readOptions = new ReadOptions();
         private final WriteOptions writeOptions = new WriteOptions().setDisableWAL(true);
+        private final WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
         private final KeyPresence presence = new KeyPresence(PRESENCE_BYTES, PRESENCE_SCAN_BYTES);
         private boolean done;
-        /** Whether the working copy differs from the loaded version (abort must then discard it). */
-        private boolean wrote;
+        /** Whether updates of this version reached the working copy (abort must then discard it). */
+        private boolean spilled;
         private long commitTimeMs;
         private long uploadedBytes;
 
@@ -321,7 +325,8 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
         public byte[] get(byte[] key) {
             checkOpen();
             try {
-                byte[] value = db.get(readOptions, key);
+                byte[] value = batch.count() == 0 ? db.get(readOptions, key)
+                        : batch.getFromBatchAndDB(db, readOptions, key);
                 // a copy: the caller may reuse its key array after a get
                 presence.recordCopy(key, value != null);
                 return value;
@@ -333,7 +338,10 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
         /** Whether {@code key} exists in this version now, without a native call when already known. */
         private boolean exists(byte[] key) throws RocksDBException {
             byte known = presence.lookup(key);
-            return known == KeyPresence.UNKNOWN ? db.get(readOptions, key) != null : known == KeyPresence.PRESENT;
+            if (known != KeyPresence.UNKNOWN) {
+                return known == KeyPresence.PRESENT;
+            }
+            return (batch.count() == 0 ? db.get(readOptions, key) : batch.getFromBatchAndDB(db, readOptions, key)) != null;
         }
 
         @Override
@@ -341,8 +349,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
             checkOpen();
             try {
                 boolean existed = exists(key);
-                wrote = true;
-                db.put(writeOptions, key, value);
+                batch.put(key, value);
                 if (!existed) {
                     numKeys++;
                 }
@@ -357,8 +364,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
             checkOpen();
             try {
                 if (exists(key)) {
-                    wrote = true;
-                    db.delete(writeOptions, key);
+                    batch.delete(key);
                     numKeys--;
                 }
                 presence.recordCopy(key, false);
@@ -375,6 +381,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
         @Override
         public Iterator<KeyValue> prefixScan(byte[] prefix) {
             checkOpen();
+            writeBatchIntoWorkingCopy();
             RocksIterator it = db.newIterator(readOptions);
             it.seek(prefix);
             return new Iterator<>() {
@@ -406,6 +413,22 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
             };
         }
 
+        /**
+         * Writes the pending updates into the database (no WAL) so that iterators need not merge the batch;
+         * from then on an abort must reload the committed version.
+         */
+        private void writeBatchIntoWorkingCopy() {
+            if (batch.count() > 0) {
+                spilled = true;
+                try {
+                    db.write(writeOptions, batch);
+                } catch (RocksDBException e) {
+                    throw new StateStoreException(id + ": cannot write updates before a scan: " + e.getMessage(), e);
+                }
+                batch.clear();
+            }
+        }
+
         private static boolean startsWith(byte[] key, byte[] prefix) {
             return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
         }
@@ -418,6 +441,8 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
             Path checkpointDir = localRoot.resolve("checkpoint-" + next + "-" + UUID.randomUUID());
             try (FlushOptions flush = new FlushOptions().setWaitForFlush(true);
                  Checkpoint checkpoint = Checkpoint.create(db)) {
+                spilled = true;
+                db.write(writeOptions, batch);
                 db.flush(flush);
                 checkpoint.createCheckpoint(checkpointDir.toString());
                 upload(next, checkpointDir);
@@ -474,7 +499,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                 done = true;
                 storeOpen = false;
                 closeOptions();
-                if (wrote && db != null) {
+                if (spilled && db != null) {
                     // the working copy holds this version's writes: the next getStore reloads the manifest
                     closeDb();
                 }
@@ -482,6 +507,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
         }
 
         private void closeOptions() {
+            batch.close();
             readOptions.close();
             writeOptions.close();
         }
