@@ -46,7 +46,7 @@ final class KeyPresence {
     byte lookup(byte[] key) {
         int h = Arrays.hashCode(key);
         int mask = keys.length - 1;
-        for (int i = h & mask; ; i = (i + 1) & mask) {
+        for (int i = slot(h) & mask; ; i = (i + 1) & mask) {
             byte[] k = keys[i];
             if (k == null) {
                 return UNKNOWN;
@@ -83,7 +83,7 @@ final class KeyPresence {
         byte state = present ? PRESENT : ABSENT;
         int h = Arrays.hashCode(key);
         int mask = keys.length - 1;
-        int i = h & mask;
+        int i = slot(h) & mask;
         for (; keys[i] != null; i = (i + 1) & mask) {
             byte[] k = keys[i];
             if (hashes[i] == h && (k == key || Arrays.equals(k, key))) {
@@ -105,6 +105,15 @@ final class KeyPresence {
         }
     }
 
+    /**
+     * Spreads {@link Arrays#hashCode(byte[])} over the low bits: its low bits barely change between keys that
+     * differ in a few bytes (fixed-width longs), which made linear probing scan long runs.
+     */
+    private static int slot(int hash) {
+        int h = hash * 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+
     private void grow() {
         byte[][] oldKeys = keys;
         int[] oldHashes = hashes;
@@ -115,7 +124,7 @@ final class KeyPresence {
         int mask = keys.length - 1;
         for (int j = 0; j < oldKeys.length; j++) {
             if (oldKeys[j] != null) {
-                int i = oldHashes[j] & mask;
+                int i = slot(oldHashes[j]) & mask;
                 while (keys[i] != null) {
                     i = (i + 1) & mask;
                 }
