@@ -21,6 +21,8 @@ final class KeyPresence {
     static final byte UNKNOWN = 0;
     static final byte ABSENT = 1;
     static final byte PRESENT = 2;
+    /** Flag on a recorded state: this version wrote (put or removed) the key. */
+    private static final byte WRITTEN = 4;
     /** Per-entry overhead charged to the budget on top of the key bytes (array header, slot arrays). */
     private static final int ENTRY_OVERHEAD = 32;
 
@@ -32,6 +34,8 @@ final class KeyPresence {
     private int size;
     private long bytes;
     private long scanBytes;
+    /** Whether a record was ever refused for the budget (then an unrecorded key may have been written). */
+    private boolean dropped;
 
     /**
      * @param maxBytes budget of recorded key bytes (plus overhead) over all records
@@ -52,19 +56,41 @@ final class KeyPresence {
                 return UNKNOWN;
             }
             if (hashes[i] == h && (k == key || Arrays.equals(k, key))) {
-                return states[i];
+                return (byte) (states[i] & ~WRITTEN);
             }
         }
     }
 
-    /** Records the current presence of {@code key}, which the table may keep (it is never modified). */
-    void record(byte[] key, boolean present) {
-        insert(key, present, true, false);
+    /**
+     * Whether this version may have written {@code key}: false only when the key is recorded as read or
+     * scanned and not written, or is unrecorded while nothing was ever refused (so it was never written).
+     * A store reads such a key from the database alone, skipping its write batch.
+     */
+    boolean mayBeWritten(byte[] key) {
+        int h = Arrays.hashCode(key);
+        int mask = keys.length - 1;
+        for (int i = slot(h) & mask; ; i = (i + 1) & mask) {
+            byte[] k = keys[i];
+            if (k == null) {
+                return dropped;
+            }
+            if (hashes[i] == h && (k == key || Arrays.equals(k, key))) {
+                return (states[i] & WRITTEN) != 0;
+            }
+        }
     }
 
-    /** Records the presence of a key the caller may modify afterwards: the table keeps a copy if it records. */
-    void recordCopy(byte[] key, boolean present) {
-        insert(key, present, true, true);
+    /** Records what a read found for a key the caller may modify afterwards (a copy is kept). */
+    void recordRead(byte[] key, boolean present) {
+        insert(key, present ? PRESENT : ABSENT, true, true);
+    }
+
+    /**
+     * Records a write of {@code key}; with {@code copy} false the table keeps the caller's array, which must
+     * then never change (the SPI's rule for put keys).
+     */
+    void recordWrite(byte[] key, boolean present, boolean copy) {
+        insert(key, (byte) ((present ? PRESENT : ABSENT) | WRITTEN), true, copy);
     }
 
     /**
@@ -74,13 +100,12 @@ final class KeyPresence {
     void recordScanned(byte[] key) {
         if (scanBytes < maxScanBytes) {
             long before = bytes;
-            insert(key, true, false, true);
+            insert(key, PRESENT, false, true);
             scanBytes += bytes - before;
         }
     }
 
-    private void insert(byte[] key, boolean present, boolean overwrite, boolean copy) {
-        byte state = present ? PRESENT : ABSENT;
+    private void insert(byte[] key, byte state, boolean overwrite, boolean copy) {
         int h = Arrays.hashCode(key);
         int mask = keys.length - 1;
         int i = slot(h) & mask;
@@ -88,12 +113,14 @@ final class KeyPresence {
             byte[] k = keys[i];
             if (hashes[i] == h && (k == key || Arrays.equals(k, key))) {
                 if (overwrite) {
-                    states[i] = state;
+                    // a read after a write of the same version keeps the written flag
+                    states[i] = (byte) (state | (states[i] & WRITTEN));
                 }
                 return;
             }
         }
         if (bytes >= maxBytes) {
+            dropped |= (state & WRITTEN) != 0;
             return;
         }
         keys[i] = copy ? key.clone() : key;

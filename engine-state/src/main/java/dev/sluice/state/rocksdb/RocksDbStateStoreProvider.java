@@ -325,14 +325,19 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
         public byte[] get(byte[] key) {
             checkOpen();
             try {
-                byte[] value = batch.count() == 0 ? db.get(readOptions, key)
-                        : batch.getFromBatchAndDB(db, readOptions, key);
+                byte[] value = read(key);
                 // a copy: the caller may reuse its key array after a get
-                presence.recordCopy(key, value != null);
+                presence.recordRead(key, value != null);
                 return value;
             } catch (RocksDBException e) {
                 throw new StateStoreException(id + ": get failed: " + e.getMessage(), e);
             }
+        }
+
+        /** The key's value in this version: from the database alone unless this version may have written it. */
+        private byte[] read(byte[] key) throws RocksDBException {
+            return presence.mayBeWritten(key) && batch.count() > 0 ? batch.getFromBatchAndDB(db, readOptions, key)
+                    : db.get(readOptions, key);
         }
 
         /** Whether {@code key} exists in this version now, without a native call when already known. */
@@ -341,7 +346,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
             if (known != KeyPresence.UNKNOWN) {
                 return known == KeyPresence.PRESENT;
             }
-            return (batch.count() == 0 ? db.get(readOptions, key) : batch.getFromBatchAndDB(db, readOptions, key)) != null;
+            return read(key) != null;
         }
 
         @Override
@@ -353,7 +358,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                 if (!existed) {
                     numKeys++;
                 }
-                presence.record(key, true);
+                presence.recordWrite(key, true, false);
             } catch (RocksDBException e) {
                 throw new StateStoreException(id + ": put failed: " + e.getMessage(), e);
             }
@@ -366,8 +371,10 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                 if (exists(key)) {
                     batch.delete(key);
                     numKeys--;
+                    presence.recordWrite(key, false, true);
+                } else {
+                    presence.recordRead(key, false);
                 }
-                presence.recordCopy(key, false);
             } catch (RocksDBException e) {
                 throw new StateStoreException(id + ": remove failed: " + e.getMessage(), e);
             }
