@@ -48,17 +48,8 @@ final class KeyPresence {
 
     /** {@link #PRESENT}, {@link #ABSENT} or {@link #UNKNOWN}. */
     byte lookup(byte[] key) {
-        int h = Arrays.hashCode(key);
-        int mask = keys.length - 1;
-        for (int i = slot(h) & mask; ; i = (i + 1) & mask) {
-            byte[] k = keys[i];
-            if (k == null) {
-                return UNKNOWN;
-            }
-            if (hashes[i] == h && (k == key || Arrays.equals(k, key))) {
-                return (byte) (states[i] & ~WRITTEN);
-            }
-        }
+        int i = find(key);
+        return i < 0 ? UNKNOWN : (byte) (states[i] & ~WRITTEN);
     }
 
     /**
@@ -67,15 +58,21 @@ final class KeyPresence {
      * A store reads such a key from the database alone, skipping its write batch.
      */
     boolean mayBeWritten(byte[] key) {
+        int i = find(key);
+        return i < 0 ? dropped : (states[i] & WRITTEN) != 0;
+    }
+
+    /** The slot holding {@code key}, or -1. */
+    private int find(byte[] key) {
         int h = Arrays.hashCode(key);
         int mask = keys.length - 1;
         for (int i = slot(h) & mask; ; i = (i + 1) & mask) {
             byte[] k = keys[i];
             if (k == null) {
-                return dropped;
+                return -1;
             }
             if (hashes[i] == h && (k == key || Arrays.equals(k, key))) {
-                return (states[i] & WRITTEN) != 0;
+                return i;
             }
         }
     }

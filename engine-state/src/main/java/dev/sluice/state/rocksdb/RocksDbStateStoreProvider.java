@@ -43,8 +43,8 @@ import org.rocksdb.WriteOptions;
  * put than a database write) that is written into the database, with the write-ahead log off, on commit and
  * before a scan, so scans iterate the database alone instead of merging the batch in. Once a version's
  * updates reached the working copy, an {@link StateStore#abort() abort} (or a failed commit) throws the working
- * copy away and the next {@link #getStore(long)} rebuilds it from the last committed manifest. A commit flushes, takes a native checkpoint (hard links) and uploads it to the store directory
- * incrementally: SST files already uploaded are reused (each gets a unique name
+ * copy away and the next {@link #getStore(long)} rebuilds it from the last committed manifest. A commit
+ * flushes, takes a native checkpoint (hard links) and uploads it to the store directory incrementally: SST files already uploaded are reused (each gets a unique name
  * {@code sst/<local>-<uuid>.sst}), small metadata files are copied per version, and the version's
  * manifest {@code <version>.rocksdb} (a state file listing them) is written last, so a version exists
  * exactly when its manifest does. Loading a version rebuilds a local folder from its manifest.
@@ -55,7 +55,8 @@ import org.rocksdb.WriteOptions;
  * (neither the WAL nor the uncommitted memtable is needed for that).
  *
  * <p>{@code numKeys} stays exact: a put or remove asks whether the key exists, answered by {@link KeyPresence}
- * when this version already read, wrote or scanned the key, else by a RocksDB get.
+ * when this version already read, wrote or scanned the key, else by a RocksDB get. A get of a key this version
+ * has not written reads the database alone, without looking the key up in the write batch.
  *
  * <p>Memory is bounded by an LRU block cache and a write buffer size ({@link StateStoreConf}). Native
  * handles are released by {@link #close()}. Not thread-safe: one task at a time.
