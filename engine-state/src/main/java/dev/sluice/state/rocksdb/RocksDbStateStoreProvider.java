@@ -44,8 +44,8 @@ import org.rocksdb.WriteOptions;
  * before a scan, so scans iterate the database alone instead of merging the batch in. Once a version's
  * updates reached the working copy, an {@link StateStore#abort() abort} (or a failed commit) throws the working
  * copy away and the next {@link #getStore(long)} rebuilds it from the last committed manifest. A commit
- * flushes, takes a native checkpoint (hard links) and uploads it to the store directory incrementally: SST files already uploaded are reused (each gets a unique name
- * {@code sst/<local>-<uuid>.sst}), small metadata files are copied per version, and the version's
+ * flushes, takes a native checkpoint (hard links) and uploads it to the store directory incrementally:
+ * SST files already uploaded are reused (each gets a unique name {@code sst/<local>-<uuid>.sst}), small metadata files are copied per version, and the version's
  * manifest {@code <version>.rocksdb} (a state file listing them) is written last, so a version exists
  * exactly when its manifest does. Loading a version rebuilds a local folder from its manifest.
  *
@@ -297,6 +297,8 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
     /** One version's updates in a write batch over the open database; see the class comment. */
     private final class Store implements StateStore {
         private final long version;
+        /** {@code numKeys} of the loaded version, restored by an abort that keeps the working copy. */
+        private final long numKeysAtOpen = numKeys;
         private final ReadOptions readOptions = new ReadOptions();
         private final WriteOptions writeOptions = new WriteOptions().setDisableWAL(true);
         private final WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
@@ -507,6 +509,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                 done = true;
                 storeOpen = false;
                 closeOptions();
+                numKeys = numKeysAtOpen;
                 if (spilled && db != null) {
                     // the working copy holds this version's writes: the next getStore reloads the manifest
                     closeDb();

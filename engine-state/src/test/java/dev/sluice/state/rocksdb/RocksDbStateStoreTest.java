@@ -106,6 +106,24 @@ class RocksDbStateStoreTest extends StateStoreContractTest {
     }
 
     @Test
+    void abortBeforeAnyScanKeepsTheWorkingCopyAndRestoresTheKeyCount() {
+        StateStoreProvider provider = open();
+        StateStore v0 = provider.getStore(0);
+        v0.put(b("a"), b("1"));
+        v0.commit();
+        StateStore v1 = provider.getStore(1);
+        v1.put(b("b"), b("2"));
+        v1.put(b("c"), b("3"));
+        v1.remove(b("a"));
+        v1.abort();
+        StateStore again = provider.getStore(1);
+        assertThat(again.metrics().numKeys()).isEqualTo(1);
+        again.put(b("d"), b("4"));
+        again.commit();
+        assertThat(again.metrics().numKeys()).isEqualTo(2);
+    }
+
+    @Test
     void keyCountStaysExactWhenPutsAndRemovesFollowGetsAndScans() {
         StateStoreProvider provider = open();
         StateStore v0 = provider.getStore(0);
