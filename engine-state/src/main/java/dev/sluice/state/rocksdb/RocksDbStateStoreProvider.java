@@ -38,13 +38,25 @@ import org.rocksdb.WriteOptions;
 
 /**
  * State store backed by one RocksDB instance per (operator, partition), as Spark's
- * {@code RocksDBStateStoreProvider}. The database works in a local folder; each version's updates go
- * to a write batch (read-your-writes through {@link WriteBatchWithIndex}) that is applied on commit. A
- * commit then flushes, takes a native checkpoint (hard links) and uploads it to the store directory
- * incrementally: SST files already uploaded are reused (each gets a unique name
- * {@code sst/<local>-<uuid>.sst}), small metadata files are copied per version, and the version's
+ * {@code RocksDBStateStoreProvider}. The database works in a local folder, which is only a working copy.
+ * Each version's updates go to a write batch (read-your-writes through {@link WriteBatchWithIndex}, cheaper per
+ * put than a database write) that is written into the database, with the write-ahead log off, on commit and
+ * before a scan, so scans iterate the database alone instead of merging the batch in. Once a version's
+ * updates reached the working copy, an {@link StateStore#abort() abort} (or a failed commit) throws the working
+ * copy away and the next {@link #getStore(long)} rebuilds it from the last committed manifest. A commit
+ * flushes, takes a native checkpoint (hard links) and uploads it to the store directory incrementally:
+ * SST files already uploaded are reused (each gets a unique name {@code sst/<local>-<uuid>.sst}), small metadata files are copied per version, and the version's
  * manifest {@code <version>.rocksdb} (a state file listing them) is written last, so a version exists
  * exactly when its manifest does. Loading a version rebuilds a local folder from its manifest.
+ *
+ * <p>Guarantee after a crash: the local folder is a temporary working copy and never read after a restart;
+ * durability comes only from the uploaded files and manifests, so a crash at any point between the first
+ * write of a version and the write of its manifest leaves the previous version as the latest, loadable one
+ * (neither the WAL nor the uncommitted memtable is needed for that).
+ *
+ * <p>{@code numKeys} stays exact: a put or remove asks whether the key exists, answered by {@link KeyPresence}
+ * when this version already read, wrote or scanned the key, else by a RocksDB get. A get of a key this version
+ * has not written reads the database alone, without looking the key up in the write batch.
  *
  * <p>Memory is bounded by an LRU block cache and a write buffer size ({@link StateStoreConf}). Native
  * handles are released by {@link #close()}. Not thread-safe: one task at a time.
@@ -56,6 +68,9 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MANIFEST_SUFFIX = ".rocksdb";
+    /** {@link KeyPresence} budgets per store version: all records, and the part recorded by scans. */
+    private static final long PRESENCE_BYTES = 16L << 20;
+    private static final long PRESENCE_SCAN_BYTES = 1L << 20;
 
     private StateStoreId id;
     private StateStoreConf conf;
@@ -135,7 +150,12 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
     }
 
     private void load(long version) {
+        Path previous = dbDir;
         closeDb();
+        if (previous != null) {
+            // an aborted or superseded working copy is never used again
+            deleteRecursively(previous);
+        }
         uploaded.clear();
         dbDir = localRoot.resolve("db-" + UUID.randomUUID());
         try {
@@ -274,12 +294,18 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
         }
     }
 
-    /** One version's updates in a write batch over the open database. */
+    /** One version's updates in a write batch over the open database; see the class comment. */
     private final class Store implements StateStore {
         private final long version;
-        private final WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
+        /** {@code numKeys} of the loaded version, restored by an abort that keeps the working copy. */
+        private final long numKeysAtOpen = numKeys;
         private final ReadOptions readOptions = new ReadOptions();
+        private final WriteOptions writeOptions = new WriteOptions().setDisableWAL(true);
+        private final WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
+        private final KeyPresence presence = new KeyPresence(PRESENCE_BYTES, PRESENCE_SCAN_BYTES);
         private boolean done;
+        /** Whether updates of this version reached the working copy (abort must then discard it). */
+        private boolean spilled;
         private long commitTimeMs;
         private long uploadedBytes;
 
@@ -302,20 +328,40 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
         public byte[] get(byte[] key) {
             checkOpen();
             try {
-                return batch.getFromBatchAndDB(db, readOptions, key);
+                byte[] value = read(key);
+                // a copy: the caller may reuse its key array after a get
+                presence.recordRead(key, value != null);
+                return value;
             } catch (RocksDBException e) {
                 throw new StateStoreException(id + ": get failed: " + e.getMessage(), e);
             }
+        }
+
+        /** The key's value in this version: from the database alone unless this version may have written it. */
+        private byte[] read(byte[] key) throws RocksDBException {
+            return presence.mayBeWritten(key) && batch.count() > 0 ? batch.getFromBatchAndDB(db, readOptions, key)
+                    : db.get(readOptions, key);
+        }
+
+        /** Whether {@code key} exists in this version now, without a native call when already known. */
+        private boolean exists(byte[] key) throws RocksDBException {
+            byte known = presence.lookup(key);
+            if (known != KeyPresence.UNKNOWN) {
+                return known == KeyPresence.PRESENT;
+            }
+            return read(key) != null;
         }
 
         @Override
         public void put(byte[] key, byte[] value) {
             checkOpen();
             try {
-                if (batch.getFromBatchAndDB(db, readOptions, key) == null) {
+                boolean existed = exists(key);
+                batch.put(key, value);
+                if (!existed) {
                     numKeys++;
                 }
-                batch.put(key, value);
+                presence.recordWrite(key, true, false);
             } catch (RocksDBException e) {
                 throw new StateStoreException(id + ": put failed: " + e.getMessage(), e);
             }
@@ -325,9 +371,12 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
         public void remove(byte[] key) {
             checkOpen();
             try {
-                if (batch.getFromBatchAndDB(db, readOptions, key) != null) {
-                    numKeys--;
+                if (exists(key)) {
                     batch.delete(key);
+                    numKeys--;
+                    presence.recordWrite(key, false, true);
+                } else {
+                    presence.recordRead(key, false);
                 }
             } catch (RocksDBException e) {
                 throw new StateStoreException(id + ": remove failed: " + e.getMessage(), e);
@@ -342,7 +391,8 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
         @Override
         public Iterator<KeyValue> prefixScan(byte[] prefix) {
             checkOpen();
-            RocksIterator it = batch.newIteratorWithBase(db.newIterator(readOptions));
+            writeBatchIntoWorkingCopy();
+            RocksIterator it = db.newIterator(readOptions);
             it.seek(prefix);
             return new Iterator<>() {
                 private boolean closed;
@@ -366,10 +416,27 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                         throw new NoSuchElementException();
                     }
                     KeyValue kv = new KeyValue(it.key(), it.value());
+                    presence.recordScanned(kv.key());
                     it.next();
                     return kv;
                 }
             };
+        }
+
+        /**
+         * Writes the pending updates into the database (no WAL) so that iterators need not merge the batch;
+         * from then on an abort must reload the committed version.
+         */
+        private void writeBatchIntoWorkingCopy() {
+            if (batch.count() > 0) {
+                spilled = true;
+                try {
+                    db.write(writeOptions, batch);
+                } catch (RocksDBException e) {
+                    throw new StateStoreException(id + ": cannot write updates before a scan: " + e.getMessage(), e);
+                }
+                batch.clear();
+            }
         }
 
         private static boolean startsWith(byte[] key, byte[] prefix) {
@@ -382,10 +449,10 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
             long start = System.nanoTime();
             long next = version + 1;
             Path checkpointDir = localRoot.resolve("checkpoint-" + next + "-" + UUID.randomUUID());
-            try (WriteOptions write = new WriteOptions().setDisableWAL(true);
-                 FlushOptions flush = new FlushOptions().setWaitForFlush(true);
+            try (FlushOptions flush = new FlushOptions().setWaitForFlush(true);
                  Checkpoint checkpoint = Checkpoint.create(db)) {
-                db.write(write, batch);
+                spilled = true;
+                db.write(writeOptions, batch);
                 db.flush(flush);
                 checkpoint.createCheckpoint(checkpointDir.toString());
                 upload(next, checkpointDir);
@@ -396,8 +463,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                         + e.getMessage(), e);
             } finally {
                 deleteRecursively(checkpointDir);
-                batch.close();
-                readOptions.close();
+                closeOptions();
             }
             done = true;
             storeOpen = false;
@@ -442,18 +508,19 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
             if (!done) {
                 done = true;
                 storeOpen = false;
-                numKeys = loadedNumKeys();
-                batch.close();
-                readOptions.close();
+                closeOptions();
+                numKeys = numKeysAtOpen;
+                if (spilled && db != null) {
+                    // the working copy holds this version's writes: the next getStore reloads the manifest
+                    closeDb();
+                }
             }
         }
 
-        private long loadedNumKeys() {
-            try {
-                return loadedVersion > 0 ? readManifest(loadedVersion).numKeys : 0;
-            } catch (IOException e) {
-                throw new StateStoreException(id + ": cannot read manifest: " + e.getMessage(), e);
-            }
+        private void closeOptions() {
+            batch.close();
+            readOptions.close();
+            writeOptions.close();
         }
 
         @Override

@@ -10,10 +10,15 @@ import dev.sluice.state.StateStoreProviders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The RocksDB provider under the shared contract, plus incremental uploads. */
+/**
+ * The RocksDB provider under the shared contract, plus incremental uploads, the working copy written without a
+ * WAL (crash and abort both fall back to the last manifest) and exact key counts without a get before each put.
+ */
 class RocksDbStateStoreTest extends StateStoreContractTest {
     @Override
     protected StateStoreProvider newProvider() {
@@ -51,5 +56,108 @@ class RocksDbStateStoreTest extends StateStoreContractTest {
                 .isInstanceOf(RocksDbStateStoreProvider.class);
         assertThat(StateStoreConf.from(java.util.Map.of(StateStoreConf.PROVIDER_CLASS, "rocksdb")).providerName())
                 .isEqualTo("rocksdb");
+    }
+
+    @Test
+    void crashBetweenWritesAndCommitRecoversTheLastCommittedVersion() {
+        StateStoreProvider crashed = open();
+        StateStore v0 = crashed.getStore(0);
+        v0.put(b("a"), b("1"));
+        v0.put(b("b"), b("2"));
+        v0.commit();
+        StateStore v1 = crashed.getStore(1);
+        v1.put(b("a"), b("changed"));
+        v1.put(b("c"), b("3"));
+        v1.remove(b("b"));
+        // the process dies here: no commit, no abort, no close; a restart opens a new provider
+        StateStoreProvider restarted = open();
+        assertThat(restarted.latestVersion()).isEqualTo(1);
+        StateStore reloaded = restarted.getStore(1);
+        assertThat(s(reloaded.get(b("a")))).isEqualTo("1");
+        assertThat(s(reloaded.get(b("b")))).isEqualTo("2");
+        assertThat(reloaded.get(b("c"))).isNull();
+        // the re-run batch writes the next version again; its count starts from the committed one
+        reloaded.put(b("c"), b("3"));
+        reloaded.commit();
+        assertThat(reloaded.metrics().numKeys()).isEqualTo(3);
+    }
+
+    @Test
+    void abortAfterAScanReloadsTheCommittedVersionAndItsKeyCount() {
+        StateStoreProvider provider = open();
+        StateStore v0 = provider.getStore(0);
+        v0.put(b("a"), b("1"));
+        v0.put(b("b"), b("2"));
+        v0.commit();
+        StateStore v1 = provider.getStore(1);
+        v1.put(b("c"), b("3"));
+        v1.remove(b("a"));
+        // a scan writes the pending updates into the working copy first; the abort must still discard them
+        assertThat(v1.iterator()).toIterable().hasSize(2);
+        v1.put(b("e"), b("5"));
+        v1.abort();
+        StateStore again = provider.getStore(1);
+        assertThat(s(again.get(b("a")))).isEqualTo("1");
+        assertThat(again.get(b("c"))).isNull();
+        assertThat(again.get(b("e"))).isNull();
+        again.put(b("d"), b("4"));
+        again.commit();
+        assertThat(again.metrics().numKeys()).isEqualTo(3);
+    }
+
+    @Test
+    void abortBeforeAnyScanKeepsTheWorkingCopyAndRestoresTheKeyCount() {
+        StateStoreProvider provider = open();
+        StateStore v0 = provider.getStore(0);
+        v0.put(b("a"), b("1"));
+        v0.commit();
+        StateStore v1 = provider.getStore(1);
+        v1.put(b("b"), b("2"));
+        v1.put(b("c"), b("3"));
+        v1.remove(b("a"));
+        v1.abort();
+        StateStore again = provider.getStore(1);
+        assertThat(again.metrics().numKeys()).isEqualTo(1);
+        again.put(b("d"), b("4"));
+        again.commit();
+        assertThat(again.metrics().numKeys()).isEqualTo(2);
+    }
+
+    @Test
+    void keyCountStaysExactWhenPutsAndRemovesFollowGetsAndScans() {
+        StateStoreProvider provider = open();
+        StateStore v0 = provider.getStore(0);
+        for (int i = 0; i < 100; i++) {
+            v0.put(b("k" + i), b("v"));
+        }
+        v0.commit();
+        StateStore v1 = provider.getStore(1);
+        // get then put (the aggregation's pattern): 50 known keys, 10 new ones
+        for (int i = 50; i < 110; i++) {
+            byte[] key = b("k" + i);
+            v1.get(key);
+            v1.put(key, b("w"));
+        }
+        // scan then remove (the eviction's pattern), each key twice: the second remove is a no-op
+        List<byte[]> scanned = new ArrayList<>();
+        v1.prefixScan(b("k1")).forEachRemaining(kv -> scanned.add(kv.key()));
+        for (byte[] key : scanned) {
+            v1.remove(key);
+            v1.remove(key);
+        }
+        // a caller reusing its key array after a get must not make the store misjudge the next key
+        byte[] reused = b("k2");
+        assertThat(v1.get(reused)).isNotNull();
+        reused[1] = 'x';
+        v1.put(b("kx"), b("new"));
+        v1.put(b("k2"), b("again"));
+        v1.commit();
+        long expected = 110 - scanned.size() + 1;
+        assertThat(v1.metrics().numKeys()).isEqualTo(expected);
+        long counted = 0;
+        for (var it = provider.getStore(2).iterator(); it.hasNext(); it.next()) {
+            counted++;
+        }
+        assertThat(counted).isEqualTo(expected);
     }
 }
