@@ -27,6 +27,29 @@ public final class StateFiles {
     }
 
     /**
+     * Copies {@code source} to a new file {@code target} and forces the copy's bytes to disk, so that a file
+     * listed by a manifest written afterwards (with {@link #write}) is complete after a power loss. The
+     * target's folder is synced by the caller once all copies are made ({@link #syncDirectory}).
+     */
+    public static void copyDurably(Path source, Path target) throws IOException {
+        Files.copy(source, target);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(target,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
+
+    /** Forces a folder's entries (new file names) to disk; platforms that cannot open folders skip it. */
+    public static void syncDirectory(Path dir) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir,
+                java.nio.file.StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // folders cannot be opened on some platforms; the later manifest rename is still atomic there
+        }
+    }
+
+    /**
      * Reads a file written by {@link #write}, checking its version and checksum.
      *
      * @throws StateStoreException naming the file when it is missing, truncated, corrupted or of another format

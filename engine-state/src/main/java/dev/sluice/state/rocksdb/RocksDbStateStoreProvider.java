@@ -52,7 +52,8 @@ import org.rocksdb.WriteOptions;
  * <p>Guarantee after a crash: the local folder is a temporary working copy and never read after a restart;
  * durability comes only from the uploaded files and manifests, so a crash at any point between the first
  * write of a version and the write of its manifest leaves the previous version as the latest, loadable one
- * (neither the WAL nor the uncommitted memtable is needed for that).
+ * (neither the WAL nor the uncommitted memtable is needed for that). Uploaded files are forced to disk, and
+ * their folders synced, before the manifest is written, so the guarantee also holds after a power loss.
  *
  * <p>{@code numKeys} stays exact: a put or remove asks whether the key exists, answered by {@link KeyPresence}
  * when this version already read, wrote or scanned the key, else by a RocksDB get. A get of a key this version
@@ -488,17 +489,20 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                         String remote = uploaded.get(name);
                         if (remote == null || !Files.exists(sstDir.resolve(remote))) {
                             remote = name.substring(0, name.length() - 4) + "-" + UUID.randomUUID() + ".sst";
-                            Files.copy(file, sstDir.resolve(remote));
+                            StateFiles.copyDurably(file, sstDir.resolve(remote));
                             uploadedBytes += Files.size(file);
                             uploaded.put(name, remote);
                         }
                         manifest.sstFiles.put(name, remote);
                     } else {
-                        Files.copy(file, metaDir.resolve(name));
+                        StateFiles.copyDurably(file, metaDir.resolve(name));
                         manifest.metadataFiles.add(name);
                     }
                 }
             }
+            // the manifest is what makes the version exist: every file it lists must be on disk first
+            StateFiles.syncDirectory(sstDir);
+            StateFiles.syncDirectory(metaDir);
             StateFiles.write(dir.resolve(next + MANIFEST_SUFFIX), JSON.writeValueAsBytes(manifest));
             cleanup(next);
         }
