@@ -1,7 +1,6 @@
 package dev.sluice.checkpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +13,6 @@ import java.util.UUID;
  * Used by one running query at a time, from its execution thread.
  */
 public final class Checkpoint {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final Path root;
     private final MetadataLog<OffsetSeq> offsets;
     private final MetadataLog<CommitEntry> commits;
@@ -54,7 +51,7 @@ public final class Checkpoint {
         if (Files.exists(metadata)) {
             String text = CheckpointFile.readText(metadata, 1);
             try {
-                JsonNode node = MAPPER.readTree(text);
+                JsonNode node = CheckpointJson.reader().readTree(text);
                 return UUID.fromString(node.get("id").asText());
             } catch (IOException | RuntimeException e) {
                 throw CheckpointFile.corrupted(metadata, "it has no readable query id");

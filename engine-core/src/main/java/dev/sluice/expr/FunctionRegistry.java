@@ -1,36 +1,59 @@
 package dev.sluice.expr;
 
 import dev.sluice.sql.AnalysisException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Consumer;
 
 /**
  * Name to {@link FunctionBuilder} table used by the analyzer for every function and operator call.
- * Names are case-insensitive. The built-in instance is filled once at class load and then only read,
- * so it is safe to share between threads.
+ * Names are case-insensitive. Thread-safe: lookups and registrations may come from any thread.
+ *
+ * <p>The built-in instance is filled lazily, one function family at a time, in a fixed order (operators,
+ * then each scalar family, aggregates, window functions, generators): a lookup of a name not yet present
+ * loads the next families until the name appears or all are loaded. Registering a family links one
+ * lambda per function, which costs hundreds of milliseconds in a fresh JVM; a query that only uses
+ * arithmetic never pays for the date-time or string tables. No name is registered by two families
+ * ({@code FunctionRegistryTest} checks), so the load order cannot change which builder a name gets.
  */
 public final class FunctionRegistry {
-    private static final FunctionRegistry BUILTIN = createBuiltin();
+    private static final FunctionRegistry BUILTIN = new FunctionRegistry(builtinFamilies());
 
-    private final Map<String, FunctionBuilder> builders = new TreeMap<>();
+    /** Sorted so that {@link #names()} lists names in order, concurrent so that lookups need no lock. */
+    private final Map<String, FunctionBuilder> builders = new ConcurrentSkipListMap<>();
+    /** Families not loaded yet, loaded in order under {@code this}'s lock. */
+    private final List<Consumer<FunctionRegistry>> families;
+    private volatile int loadedFamilies;
 
-    /** The registry with every built-in function. */
+    /** An empty registry (functions are added with {@link #register}). */
+    public FunctionRegistry() {
+        this(List.of());
+    }
+
+    /** A registry that loads {@code families} in order on demand (see the class comment). */
+    FunctionRegistry(List<Consumer<FunctionRegistry>> families) {
+        this.families = families;
+    }
+
+    /** The registry with every built-in function (loaded family by family as names are looked up). */
     public static FunctionRegistry builtin() {
         return BUILTIN;
     }
 
-    private static FunctionRegistry createBuiltin() {
-        FunctionRegistry registry = new FunctionRegistry();
-        Operators.registerAll(registry);
-        dev.sluice.expr.scalar.ScalarFunctions.registerAll(registry);
-        dev.sluice.expr.aggregate.AggregateFunctions.registerAll(registry);
-        dev.sluice.expr.window.WindowFunctions.registerAll(registry);
-        dev.sluice.expr.generator.Generators.registerAll(registry);
-        return registry;
+    /** The built-in families in registration order; package-private so the test can check them apart. */
+    static List<Consumer<FunctionRegistry>> builtinFamilies() {
+        List<Consumer<FunctionRegistry>> families = new ArrayList<>();
+        families.add(Operators::registerAll);
+        families.addAll(dev.sluice.expr.scalar.ScalarFunctions.groups());
+        families.add(dev.sluice.expr.aggregate.AggregateFunctions::registerAll);
+        families.add(dev.sluice.expr.window.WindowFunctions::registerAll);
+        families.add(dev.sluice.expr.generator.Generators::registerAll);
+        return List.copyOf(families);
     }
 
     /** Adds (or replaces) a function. */
@@ -39,21 +62,43 @@ public final class FunctionRegistry {
     }
 
     public boolean contains(String name) {
-        return builders.containsKey(name.toLowerCase(Locale.ROOT));
+        return find(name.toLowerCase(Locale.ROOT)) != null;
     }
 
+    /** Every registered name, sorted (loads all built-in families). */
     public Set<String> names() {
+        loadFamilies(null);
         return Collections.unmodifiableSet(builders.keySet());
     }
 
     /** Resolves a call; {@code UNRESOLVED_ROUTINE} if the name is unknown. */
     public Expression build(String name, List<Expression> arguments, FunctionContext context) {
-        FunctionBuilder builder = builders.get(name.toLowerCase(Locale.ROOT));
+        FunctionBuilder builder = find(name.toLowerCase(Locale.ROOT));
         if (builder == null) {
             throw new AnalysisException("UNRESOLVED_ROUTINE",
                     "Cannot resolve routine `" + name + "` on search path [`system`.`builtin`].", "42883");
         }
         return builder.build(arguments, context);
+    }
+
+    private FunctionBuilder find(String key) {
+        FunctionBuilder builder = builders.get(key);
+        if (builder == null && loadedFamilies < families.size()) {
+            builder = loadFamilies(key);
+        }
+        return builder;
+    }
+
+    /** Loads families in order until {@code key} is registered ({@code null}: all); returns its builder. */
+    private synchronized FunctionBuilder loadFamilies(String key) {
+        while (true) {
+            FunctionBuilder builder = key == null ? null : builders.get(key);
+            if (builder != null || loadedFamilies == families.size()) {
+                return builder;
+            }
+            families.get(loadedFamilies).accept(this);
+            loadedFamilies++;
+        }
     }
 
     /** Throws Spark's {@code WRONG_NUM_ARGS} error unless {@code min <= count <= max}. */
