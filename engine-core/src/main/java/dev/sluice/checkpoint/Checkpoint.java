@@ -1,7 +1,6 @@
 package dev.sluice.checkpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -51,9 +50,9 @@ public final class Checkpoint {
         if (Files.exists(metadata)) {
             String text = CheckpointFile.readText(metadata, 1);
             try {
-                JsonNode node = CheckpointJson.reader().readTree(text);
+                JsonNode node = CheckpointJson.readTree(metadata, text, "it has no readable query id");
                 return UUID.fromString(node.get("id").asText());
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 throw CheckpointFile.corrupted(metadata, "it has no readable query id");
             }
         }

@@ -1,6 +1,9 @@
 package dev.sluice.checkpoint;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 
 /**
  * JSON for the checkpoint logs. Writing is done here by hand: the entries are a few numbers and string
@@ -16,9 +19,13 @@ final class CheckpointJson {
     private CheckpointJson() {
     }
 
-    /** The tree reader, built when first asked for (holder idiom: the JVM makes its creation thread-safe). */
-    static ObjectMapper reader() {
-        return Reader.MAPPER;
+    /**
+     * {@code text} parsed as a JSON tree (the mapper is built on first use; holder idiom). Text that is not
+     * JSON means {@code file} is corrupted, {@code notJson} says how. Callers catch no Jackson type, so
+     * loading them (on a new query's start) does not make the verifier open Jackson's jars.
+     */
+    static JsonNode readTree(Path file, String text, String notJson) {
+        return Reader.readTree(file, text, notJson);
     }
 
     /**
@@ -49,7 +56,16 @@ final class CheckpointJson {
         return out.append('"');
     }
 
+    /** Holds the mapper and the Jackson exception handling, so writing never loads either. */
     private static final class Reader {
         static final ObjectMapper MAPPER = new ObjectMapper();
+
+        static JsonNode readTree(Path file, String text, String notJson) {
+            try {
+                return MAPPER.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw CheckpointFile.corrupted(file, notJson);
+            }
+        }
     }
 }

@@ -13,14 +13,10 @@ public record CommitEntry(long nextBatchWatermarkMs) {
     }
 
     public static CommitEntry parse(Path file, String text) {
-        try {
-            JsonNode node = CheckpointJson.reader().readTree(text);
-            if (node == null || !node.has("nextBatchWatermarkMs")) {
-                throw CheckpointFile.corrupted(file, "it has no nextBatchWatermarkMs");
-            }
-            return new CommitEntry(node.get("nextBatchWatermarkMs").asLong());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw CheckpointFile.corrupted(file, "it is not JSON");
+        JsonNode node = CheckpointJson.readTree(file, text, "it is not JSON");
+        if (node == null || !node.has("nextBatchWatermarkMs")) {
+            throw CheckpointFile.corrupted(file, "it has no nextBatchWatermarkMs");
         }
+        return new CommitEntry(node.get("nextBatchWatermarkMs").asLong());
     }
 }

@@ -43,21 +43,17 @@ public record OffsetSeq(List<String> offsets, long batchWatermarkMs, long batchT
 
     public static OffsetSeq parse(Path file, String text) {
         String[] lines = text.split("\n", -1);
-        try {
-            JsonNode meta = CheckpointJson.reader().readTree(lines[0]);
-            Map<String, String> conf = new LinkedHashMap<>();
-            meta.path("conf").fields().forEachRemaining(e -> conf.put(e.getKey(), e.getValue().asText()));
-            List<String> offsets = new ArrayList<>();
-            for (int i = 1; i < lines.length; i++) {
-                offsets.add(lines[i].equals("-") ? null : lines[i]);
-            }
-            if (!meta.has("batchTimestampMs")) {
-                throw new IllegalArgumentException("no batchTimestampMs in the metadata line");
-            }
-            return new OffsetSeq(offsets, meta.path("batchWatermarkMs").asLong(0), meta.get("batchTimestampMs").asLong(),
-                    conf);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw CheckpointFile.corrupted(file, "its metadata line is not JSON");
+        JsonNode meta = CheckpointJson.readTree(file, lines[0], "its metadata line is not JSON");
+        Map<String, String> conf = new LinkedHashMap<>();
+        meta.path("conf").fields().forEachRemaining(e -> conf.put(e.getKey(), e.getValue().asText()));
+        List<String> offsets = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            offsets.add(lines[i].equals("-") ? null : lines[i]);
         }
+        if (!meta.has("batchTimestampMs")) {
+            throw new IllegalArgumentException("no batchTimestampMs in the metadata line");
+        }
+        return new OffsetSeq(offsets, meta.path("batchWatermarkMs").asLong(0), meta.get("batchTimestampMs").asLong(),
+                conf);
     }
 }

@@ -1,14 +1,13 @@
 package dev.sluice.expr;
 
 import dev.sluice.sql.AnalysisException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Name to {@link FunctionBuilder} table used by the analyzer for every function and operator call.
@@ -22,22 +21,27 @@ import java.util.function.Consumer;
  * ({@code FunctionRegistryTest} checks), so the load order cannot change which builder a name gets.
  */
 public final class FunctionRegistry {
-    private static final FunctionRegistry BUILTIN = new FunctionRegistry(builtinFamilies());
+    /** Operators, the scalar families, aggregates, window functions, generators. */
+    static final int BUILTIN_FAMILIES = 1 + dev.sluice.expr.scalar.ScalarFunctions.FAMILIES + 3;
+    private static final FunctionRegistry BUILTIN = new FunctionRegistry(BUILTIN_FAMILIES,
+            FunctionRegistry::registerBuiltinFamily);
 
     /** Sorted so that {@link #names()} lists names in order, concurrent so that lookups need no lock. */
     private final Map<String, FunctionBuilder> builders = new ConcurrentSkipListMap<>();
-    /** Families not loaded yet, loaded in order under {@code this}'s lock. */
-    private final List<Consumer<FunctionRegistry>> families;
+    /** Number of families this registry loads on demand, in order, under {@code this}'s lock. */
+    private final int families;
+    private final ObjIntConsumer<FunctionRegistry> familyLoader;
     private volatile int loadedFamilies;
 
     /** An empty registry (functions are added with {@link #register}). */
     public FunctionRegistry() {
-        this(List.of());
+        this(0, (registry, family) -> { });
     }
 
-    /** A registry that loads {@code families} in order on demand (see the class comment). */
-    FunctionRegistry(List<Consumer<FunctionRegistry>> families) {
+    /** A registry that loads families {@code 0..families-1} in order on demand (see the class comment). */
+    FunctionRegistry(int families, ObjIntConsumer<FunctionRegistry> familyLoader) {
         this.families = families;
+        this.familyLoader = familyLoader;
     }
 
     /** The registry with every built-in function (loaded family by family as names are looked up). */
@@ -45,15 +49,25 @@ public final class FunctionRegistry {
         return BUILTIN;
     }
 
-    /** The built-in families in registration order; package-private so the test can check them apart. */
-    static List<Consumer<FunctionRegistry>> builtinFamilies() {
-        List<Consumer<FunctionRegistry>> families = new ArrayList<>();
-        families.add(Operators::registerAll);
-        families.addAll(dev.sluice.expr.scalar.ScalarFunctions.groups());
-        families.add(dev.sluice.expr.aggregate.AggregateFunctions::registerAll);
-        families.add(dev.sluice.expr.window.WindowFunctions::registerAll);
-        families.add(dev.sluice.expr.generator.Generators::registerAll);
-        return List.copyOf(families);
+    /**
+     * Registers built-in family {@code index} in {@code registry}. A switch rather than a list of method
+     * references, which would load every family's class (and what its verification needs) up front.
+     */
+    static void registerBuiltinFamily(FunctionRegistry registry, int index) {
+        int scalar = dev.sluice.expr.scalar.ScalarFunctions.FAMILIES;
+        if (index == 0) {
+            Operators.registerAll(registry);
+        } else if (index <= scalar) {
+            dev.sluice.expr.scalar.ScalarFunctions.registerFamily(index - 1, registry);
+        } else if (index == scalar + 1) {
+            dev.sluice.expr.aggregate.AggregateFunctions.registerAll(registry);
+        } else if (index == scalar + 2) {
+            dev.sluice.expr.window.WindowFunctions.registerAll(registry);
+        } else if (index == scalar + 3) {
+            dev.sluice.expr.generator.Generators.registerAll(registry);
+        } else {
+            throw new IllegalArgumentException("no built-in function family " + index);
+        }
     }
 
     /** Adds (or replaces) a function. */
@@ -83,7 +97,7 @@ public final class FunctionRegistry {
 
     private FunctionBuilder find(String key) {
         FunctionBuilder builder = builders.get(key);
-        if (builder == null && loadedFamilies < families.size()) {
+        if (builder == null && loadedFamilies < families) {
             builder = loadFamilies(key);
         }
         return builder;
@@ -93,10 +107,10 @@ public final class FunctionRegistry {
     private synchronized FunctionBuilder loadFamilies(String key) {
         while (true) {
             FunctionBuilder builder = key == null ? null : builders.get(key);
-            if (builder != null || loadedFamilies == families.size()) {
+            if (builder != null || loadedFamilies == families) {
                 return builder;
             }
-            families.get(loadedFamilies).accept(this);
+            familyLoader.accept(this, loadedFamilies);
             loadedFamilies++;
         }
     }
