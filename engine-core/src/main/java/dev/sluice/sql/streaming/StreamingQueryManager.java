@@ -142,14 +142,18 @@ public final class StreamingQueryManager {
         synchronized (lock) {
             if (spec.name() != null) {
                 for (MicroBatchExecution q : active.values()) {
-                    if (spec.name().equals(q.name())) {
+                    if (spec.name().equals(q.name()) && q.isActive()) {
                         throw new IllegalArgumentException("Cannot start query with name " + spec.name() + " as a query"
                                 + " with that name is already active in this SparkSession");
                     }
                 }
             }
             MicroBatchExecution query = new MicroBatchExecution(spec, new Events());
-            if (active.containsKey(query.id())) {
+            // A query whose isActive() is already false has stopped everything and is only deregistering:
+            // whoever saw it inactive may restart from its checkpoint at once (terminated() then removes only
+            // its own entry).
+            MicroBatchExecution previous = active.get(query.id());
+            if (previous != null && previous.isActive()) {
                 throw new IllegalStateException("Cannot start query with id " + query.id() + " as another query with"
                         + " same id is already active. Perhaps you are attempting to restart a query from checkpoint"
                         + " that is already active.");
@@ -191,7 +195,7 @@ public final class StreamingQueryManager {
         @Override
         public void terminated(MicroBatchExecution query) {
             synchronized (lock) {
-                active.remove(query.id());
+                active.remove(query.id(), query);
                 if (lastTerminated == null || query.exception() != null) {
                     lastTerminated = query;
                 }
