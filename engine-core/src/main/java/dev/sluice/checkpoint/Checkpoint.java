@@ -1,8 +1,6 @@
 package dev.sluice.checkpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -19,8 +17,6 @@ import java.util.UUID;
  * {@link CheckpointFile}). State store, source and sink files in the folder make their own choice.
  */
 public final class Checkpoint {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final Path root;
     private final MetadataLog<OffsetSeq> offsets;
     private final MetadataLog<CommitEntry> commits;
@@ -68,9 +64,9 @@ public final class Checkpoint {
         if (Files.exists(metadata)) {
             String text = CheckpointFile.readText(metadata, 1);
             try {
-                JsonNode node = MAPPER.readTree(text);
+                JsonNode node = CheckpointJson.readTree(metadata, text, "it has no readable query id");
                 return UUID.fromString(node.get("id").asText());
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 throw CheckpointFile.corrupted(metadata, "it has no readable query id");
             }
         }

@@ -1,7 +1,6 @@
 package dev.sluice.checkpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 
 /**
@@ -9,21 +8,15 @@ import java.nio.file.Path;
  * watermark the next batch starts from, as Spark's {@code CommitMetadata}. Immutable.
  */
 public record CommitEntry(long nextBatchWatermarkMs) {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     public String serialize() {
         return "{\"nextBatchWatermarkMs\":" + nextBatchWatermarkMs + "}";
     }
 
     public static CommitEntry parse(Path file, String text) {
-        try {
-            JsonNode node = MAPPER.readTree(text);
-            if (node == null || !node.has("nextBatchWatermarkMs")) {
-                throw CheckpointFile.corrupted(file, "it has no nextBatchWatermarkMs");
-            }
-            return new CommitEntry(node.get("nextBatchWatermarkMs").asLong());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw CheckpointFile.corrupted(file, "it is not JSON");
+        JsonNode node = CheckpointJson.readTree(file, text, "it is not JSON");
+        if (node == null || !node.has("nextBatchWatermarkMs")) {
+            throw CheckpointFile.corrupted(file, "it has no nextBatchWatermarkMs");
         }
+        return new CommitEntry(node.get("nextBatchWatermarkMs").asLong());
     }
 }

@@ -1,8 +1,6 @@
 package dev.sluice.checkpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,20 +15,26 @@ import java.util.Map;
  * restarts. Payload: a metadata JSON line, then one line per source ({@code -} for none). Immutable.
  */
 public record OffsetSeq(List<String> offsets, long batchWatermarkMs, long batchTimestampMs, Map<String, String> conf) {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     public OffsetSeq {
         offsets = Collections.unmodifiableList(new ArrayList<>(offsets));
         conf = Map.copyOf(conf);
     }
 
+    /**
+     * The log entry: compact JSON metadata (conf keys sorted) then one line per source. Written by hand
+     * ({@link CheckpointJson}), not through a Jackson tree, so a new query's first batch does not load
+     * Jackson; the text is the one the tree's {@code toString()} gave.
+     */
     public String serialize() {
-        ObjectNode meta = MAPPER.createObjectNode();
-        meta.put("batchWatermarkMs", batchWatermarkMs);
-        meta.put("batchTimestampMs", batchTimestampMs);
-        ObjectNode confNode = meta.putObject("conf");
-        new java.util.TreeMap<>(conf).forEach(confNode::put);
-        StringBuilder sb = new StringBuilder(meta.toString());
+        StringBuilder sb = new StringBuilder(128).append("{\"batchWatermarkMs\":").append(batchWatermarkMs)
+                .append(",\"batchTimestampMs\":").append(batchTimestampMs).append(",\"conf\":{");
+        String separator = "";
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(conf).entrySet()) {
+            CheckpointJson.appendString(sb.append(separator), e.getKey()).append(':');
+            CheckpointJson.appendString(sb, e.getValue());
+            separator = ",";
+        }
+        sb.append("}}");
         for (String o : offsets) {
             sb.append('\n').append(o == null ? "-" : o);
         }
@@ -39,21 +43,17 @@ public record OffsetSeq(List<String> offsets, long batchWatermarkMs, long batchT
 
     public static OffsetSeq parse(Path file, String text) {
         String[] lines = text.split("\n", -1);
-        try {
-            JsonNode meta = MAPPER.readTree(lines[0]);
-            Map<String, String> conf = new LinkedHashMap<>();
-            meta.path("conf").fields().forEachRemaining(e -> conf.put(e.getKey(), e.getValue().asText()));
-            List<String> offsets = new ArrayList<>();
-            for (int i = 1; i < lines.length; i++) {
-                offsets.add(lines[i].equals("-") ? null : lines[i]);
-            }
-            if (!meta.has("batchTimestampMs")) {
-                throw new IllegalArgumentException("no batchTimestampMs in the metadata line");
-            }
-            return new OffsetSeq(offsets, meta.path("batchWatermarkMs").asLong(0), meta.get("batchTimestampMs").asLong(),
-                    conf);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw CheckpointFile.corrupted(file, "its metadata line is not JSON");
+        JsonNode meta = CheckpointJson.readTree(file, lines[0], "its metadata line is not JSON");
+        Map<String, String> conf = new LinkedHashMap<>();
+        meta.path("conf").fields().forEachRemaining(e -> conf.put(e.getKey(), e.getValue().asText()));
+        List<String> offsets = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            offsets.add(lines[i].equals("-") ? null : lines[i]);
         }
+        if (!meta.has("batchTimestampMs")) {
+            throw new IllegalArgumentException("no batchTimestampMs in the metadata line");
+        }
+        return new OffsetSeq(offsets, meta.path("batchWatermarkMs").asLong(0), meta.get("batchTimestampMs").asLong(),
+                conf);
     }
 }

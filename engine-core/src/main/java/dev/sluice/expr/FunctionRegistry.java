@@ -6,31 +6,68 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Name to {@link FunctionBuilder} table used by the analyzer for every function and operator call.
- * Names are case-insensitive. The built-in instance is filled once at class load and then only read,
- * so it is safe to share between threads.
+ * Names are case-insensitive. Thread-safe: lookups and registrations may come from any thread.
+ *
+ * <p>The built-in instance is filled lazily, one function family at a time, in a fixed order (operators,
+ * then each scalar family, aggregates, window functions, generators): a lookup of a name not yet present
+ * loads the next families until the name appears or all are loaded. Registering a family links one
+ * lambda per function, which costs hundreds of milliseconds in a fresh JVM; a query that only uses
+ * arithmetic never pays for the date-time or string tables. No name is registered by two families
+ * ({@code FunctionRegistryTest} checks), so the load order cannot change which builder a name gets.
  */
 public final class FunctionRegistry {
-    private static final FunctionRegistry BUILTIN = createBuiltin();
+    /** Operators, the scalar families, aggregates, window functions, generators. */
+    static final int BUILTIN_FAMILIES = 1 + dev.sluice.expr.scalar.ScalarFunctions.FAMILIES + 3;
+    private static final FunctionRegistry BUILTIN = new FunctionRegistry(BUILTIN_FAMILIES,
+            FunctionRegistry::registerBuiltinFamily);
 
-    private final Map<String, FunctionBuilder> builders = new TreeMap<>();
+    /** Sorted so that {@link #names()} lists names in order, concurrent so that lookups need no lock. */
+    private final Map<String, FunctionBuilder> builders = new ConcurrentSkipListMap<>();
+    /** Number of families this registry loads on demand, in order, under {@code this}'s lock. */
+    private final int families;
+    private final ObjIntConsumer<FunctionRegistry> familyLoader;
+    private volatile int loadedFamilies;
 
-    /** The registry with every built-in function. */
+    /** An empty registry (functions are added with {@link #register}). */
+    public FunctionRegistry() {
+        this(0, (registry, family) -> { });
+    }
+
+    /** A registry that loads families {@code 0..families-1} in order on demand (see the class comment). */
+    FunctionRegistry(int families, ObjIntConsumer<FunctionRegistry> familyLoader) {
+        this.families = families;
+        this.familyLoader = familyLoader;
+    }
+
+    /** The registry with every built-in function (loaded family by family as names are looked up). */
     public static FunctionRegistry builtin() {
         return BUILTIN;
     }
 
-    private static FunctionRegistry createBuiltin() {
-        FunctionRegistry registry = new FunctionRegistry();
-        Operators.registerAll(registry);
-        dev.sluice.expr.scalar.ScalarFunctions.registerAll(registry);
-        dev.sluice.expr.aggregate.AggregateFunctions.registerAll(registry);
-        dev.sluice.expr.window.WindowFunctions.registerAll(registry);
-        dev.sluice.expr.generator.Generators.registerAll(registry);
-        return registry;
+    /**
+     * Registers built-in family {@code index} in {@code registry}. A switch rather than a list of method
+     * references, which would load every family's class (and what its verification needs) up front.
+     */
+    static void registerBuiltinFamily(FunctionRegistry registry, int index) {
+        int scalar = dev.sluice.expr.scalar.ScalarFunctions.FAMILIES;
+        if (index == 0) {
+            Operators.registerAll(registry);
+        } else if (index <= scalar) {
+            dev.sluice.expr.scalar.ScalarFunctions.registerFamily(index - 1, registry);
+        } else if (index == scalar + 1) {
+            dev.sluice.expr.aggregate.AggregateFunctions.registerAll(registry);
+        } else if (index == scalar + 2) {
+            dev.sluice.expr.window.WindowFunctions.registerAll(registry);
+        } else if (index == scalar + 3) {
+            dev.sluice.expr.generator.Generators.registerAll(registry);
+        } else {
+            throw new IllegalArgumentException("no built-in function family " + index);
+        }
     }
 
     /** Adds (or replaces) a function. */
@@ -39,21 +76,43 @@ public final class FunctionRegistry {
     }
 
     public boolean contains(String name) {
-        return builders.containsKey(name.toLowerCase(Locale.ROOT));
+        return find(name.toLowerCase(Locale.ROOT)) != null;
     }
 
+    /** Every registered name, sorted (loads all built-in families). */
     public Set<String> names() {
+        loadFamilies(null);
         return Collections.unmodifiableSet(builders.keySet());
     }
 
     /** Resolves a call; {@code UNRESOLVED_ROUTINE} if the name is unknown. */
     public Expression build(String name, List<Expression> arguments, FunctionContext context) {
-        FunctionBuilder builder = builders.get(name.toLowerCase(Locale.ROOT));
+        FunctionBuilder builder = find(name.toLowerCase(Locale.ROOT));
         if (builder == null) {
             throw new AnalysisException("UNRESOLVED_ROUTINE",
                     "Cannot resolve routine `" + name + "` on search path [`system`.`builtin`].", "42883");
         }
         return builder.build(arguments, context);
+    }
+
+    private FunctionBuilder find(String key) {
+        FunctionBuilder builder = builders.get(key);
+        if (builder == null && loadedFamilies < families) {
+            builder = loadFamilies(key);
+        }
+        return builder;
+    }
+
+    /** Loads families in order until {@code key} is registered ({@code null}: all); returns its builder. */
+    private synchronized FunctionBuilder loadFamilies(String key) {
+        while (true) {
+            FunctionBuilder builder = key == null ? null : builders.get(key);
+            if (builder != null || loadedFamilies == families) {
+                return builder;
+            }
+            familyLoader.accept(this, loadedFamilies);
+            loadedFamilies++;
+        }
     }
 
     /** Throws Spark's {@code WRONG_NUM_ARGS} error unless {@code min <= count <= max}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
@@ -17,6 +18,19 @@ final class ProgressJson {
 
     static ObjectNode object() {
         return MAPPER.createObjectNode();
+    }
+
+    /*
+     * set and add do the ObjectNode-to-JsonNode widening here rather than in the progress classes: there
+     * the verifier would load Jackson's node classes (opening its jars) when the class is loaded, at the
+     * end of a query's first batch, though JSON is only built when json() is called.
+     */
+    static void set(ObjectNode parent, String field, ObjectNode child) {
+        parent.set(field, child);
+    }
+
+    static void add(ArrayNode array, ObjectNode element) {
+        array.add(element);
     }
 
     /** Spark omits NaN and infinite rates from the JSON. */
@@ -53,11 +67,16 @@ final class ProgressJson {
         }
     }
 
-    static String compact(JsonNode node) {
+    /*
+     * compact and pretty take ObjectNode, the type every caller holds: passing it where a JsonNode is
+     * declared makes the verifier load Jackson's node classes (opening two jars) as soon as a class with
+     * such a call is loaded, e.g. StreamingQueryStatus when a query starts, though no JSON is ever written.
+     */
+    static String compact(ObjectNode node) {
         return node.toString();
     }
 
-    static String pretty(JsonNode node) {
+    static String pretty(ObjectNode node) {
         try {
             return PRETTY.writeValueAsString(node);
         } catch (JsonProcessingException e) {

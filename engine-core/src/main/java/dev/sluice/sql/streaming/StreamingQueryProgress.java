@@ -124,10 +124,10 @@ public final class StreamingQueryProgress {
         ProgressJson.putLongMap(node, "durationMs", new TreeMap<>(durationMs));
         ProgressJson.putStringMap(node, "eventTime", new TreeMap<>(eventTime));
         ArrayNode operators = node.putArray("stateOperators");
-        stateOperators.forEach(o -> operators.add(o.jsonValue()));
+        stateOperators.forEach(o -> ProgressJson.add(operators, o.jsonValue()));
         ArrayNode sourceNodes = node.putArray("sources");
-        sources.forEach(s -> sourceNodes.add(s.jsonValue()));
-        node.set("sink", sink.jsonValue());
+        sources.forEach(s -> ProgressJson.add(sourceNodes, s.jsonValue()));
+        ProgressJson.set(node, "sink", sink.jsonValue());
         return node;
     }
 
