@@ -3,8 +3,10 @@ package dev.sluice.exec;
 import dev.sluice.expr.AttributeReference;
 import dev.sluice.expr.BoundReference;
 import dev.sluice.expr.Expression;
+import dev.sluice.expr.aggregate.Accumulator;
 import dev.sluice.expr.aggregate.AggregateFunction;
 import dev.sluice.plan.logical.Aggregate;
+import dev.sluice.sql.types.DataType;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -89,6 +91,29 @@ public final class AggregationSpec {
 
     public List<AggregateFunction> functions() {
         return functions;
+    }
+
+    /** One fresh accumulator per aggregate function, in {@link #functions()} order. */
+    public Accumulator[] createAccumulators() {
+        Accumulator[] out = new Accumulator[functions.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = functions.get(i).createAccumulator();
+        }
+        return out;
+    }
+
+    /**
+     * Appends every function's buffer types to {@code valueTypes} (the layout of a state row's value) and returns
+     * where each function's buffers start in it; the extra last entry is where the buffers end.
+     */
+    public int[] appendBufferTypes(List<DataType> valueTypes) {
+        int[] offsets = new int[functions.size() + 1];
+        for (int a = 0; a < functions.size(); a++) {
+            offsets[a] = valueTypes.size();
+            valueTypes.addAll(functions.get(a).bufferTypes());
+        }
+        offsets[functions.size()] = valueTypes.size();
+        return offsets;
     }
 
     public List<List<Expression>> functionArguments() {

@@ -21,10 +21,7 @@ public final class HashAggregator {
     public HashAggregator(AggregationSpec spec) {
         this.spec = spec;
         this.table = new GroupingTable(spec.groupingKeys().stream().map(Expression::dataType).toList());
-        this.accumulators = new Accumulator[spec.functions().size()];
-        for (int i = 0; i < accumulators.length; i++) {
-            accumulators[i] = spec.functions().get(i).createAccumulator();
-        }
+        this.accumulators = spec.createAccumulators();
     }
 
     /** Folds one input chunk into the groups. */

@@ -55,23 +55,10 @@ final class StreamingAggregation extends StatefulOperator {
         this.eventTimeKey = eventTime == null ? -1 : aggregate.groupingExpressions().indexOf(eventTime);
         this.watermarked = EventTimeColumns.hasWatermark(aggregate.child());
         List<DataType> valueTypes = new ArrayList<>();
-        bufferOffsets = new int[spec.functions().size() + 1];
-        for (int a = 0; a < spec.functions().size(); a++) {
-            bufferOffsets[a] = valueTypes.size();
-            valueTypes.addAll(spec.functions().get(a).bufferTypes());
-        }
-        bufferOffsets[spec.functions().size()] = valueTypes.size();
+        bufferOffsets = spec.appendBufferTypes(valueTypes);
         this.rows = new StateRows(keyTypes, valueTypes);
-        this.partial = createAccumulators();
-        this.merged = createAccumulators();
-    }
-
-    private Accumulator[] createAccumulators() {
-        Accumulator[] out = new Accumulator[spec.functions().size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = spec.functions().get(i).createAccumulator();
-        }
-        return out;
+        this.partial = spec.createAccumulators();
+        this.merged = spec.createAccumulators();
     }
 
     @Override

@@ -82,23 +82,10 @@ final class StreamingSessionAggregation extends StatefulOperator {
         this.evicts = EventTimeColumns.of(sessions).containsKey(session.exprId())
                 && outputMode != OutputMode.Complete();
         List<DataType> valueTypes = new ArrayList<>(List.of(DataTypes.TimestampType, DataTypes.TimestampType));
-        bufferOffsets = new int[spec.functions().size() + 1];
-        for (int a = 0; a < spec.functions().size(); a++) {
-            bufferOffsets[a] = valueTypes.size();
-            valueTypes.addAll(spec.functions().get(a).bufferTypes());
-        }
-        bufferOffsets[spec.functions().size()] = valueTypes.size();
+        bufferOffsets = spec.appendBufferTypes(valueTypes);
         this.rows = new StateRows(keyTypes, valueTypes);
-        this.partial = createAccumulators();
-        this.merged = createAccumulators();
-    }
-
-    private Accumulator[] createAccumulators() {
-        Accumulator[] out = new Accumulator[spec.functions().size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = spec.functions().get(i).createAccumulator();
-        }
-        return out;
+        this.partial = spec.createAccumulators();
+        this.merged = spec.createAccumulators();
     }
 
     @Override
