@@ -8,7 +8,7 @@ import java.util.TreeMap;
  * What the sink received in one micro-batch, as Spark's {@code SinkProgress}. {@code numOutputRows} is -1
  * when the sink cannot tell (Spark's convention). Immutable.
  */
-public final class SinkProgress {
+public final class SinkProgress extends ProgressDocument {
     private final String description;
     private final long numOutputRows;
     private final Map<String, String> metrics;
@@ -31,24 +31,12 @@ public final class SinkProgress {
         return metrics;
     }
 
+    @Override
     ObjectNode jsonValue() {
         ObjectNode node = ProgressJson.object();
         node.put("description", description);
         node.put("numOutputRows", numOutputRows);
         ProgressJson.putStringMap(node, "metrics", new TreeMap<>(metrics));
         return node;
-    }
-
-    public String json() {
-        return ProgressJson.compact(jsonValue());
-    }
-
-    public String prettyJson() {
-        return ProgressJson.pretty(jsonValue());
-    }
-
-    @Override
-    public String toString() {
-        return prettyJson();
     }
 }

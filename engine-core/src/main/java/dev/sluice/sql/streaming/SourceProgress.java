@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * ({@code startOffset} exclusive, {@code endOffset} inclusive, as JSON text; {@code startOffset} is null for
  * the first batch), the latest offset the source reported, and row counts and rates. Immutable.
  */
-public final class SourceProgress {
+public final class SourceProgress extends ProgressDocument {
     private final String description;
     private final String startOffset;
     private final String endOffset;
@@ -67,6 +67,7 @@ public final class SourceProgress {
         return metrics;
     }
 
+    @Override
     ObjectNode jsonValue() {
         ObjectNode node = ProgressJson.object();
         node.put("description", description);
@@ -78,18 +79,5 @@ public final class SourceProgress {
         ProgressJson.putDouble(node, "processedRowsPerSecond", processedRowsPerSecond);
         ProgressJson.putStringMap(node, "metrics", new TreeMap<>(metrics));
         return node;
-    }
-
-    public String json() {
-        return ProgressJson.compact(jsonValue());
-    }
-
-    public String prettyJson() {
-        return ProgressJson.pretty(jsonValue());
-    }
-
-    @Override
-    public String toString() {
-        return prettyJson();
     }
 }

@@ -8,7 +8,7 @@ import java.util.TreeMap;
  * The state kept by one stateful operator after one micro-batch, as Spark's {@code StateOperatorProgress}
  * (e.g. {@code stateStoreSave} for a streaming aggregation, {@code dedupe} for dropDuplicates). Immutable.
  */
-public final class StateOperatorProgress {
+public final class StateOperatorProgress extends ProgressDocument {
     private final String operatorName;
     private final long numRowsTotal;
     private final long numRowsUpdated;
@@ -88,6 +88,7 @@ public final class StateOperatorProgress {
         return customMetrics;
     }
 
+    @Override
     ObjectNode jsonValue() {
         ObjectNode node = ProgressJson.object();
         node.put("operatorName", operatorName);
@@ -103,18 +104,5 @@ public final class StateOperatorProgress {
         node.put("numStateStoreInstances", numStateStoreInstances);
         ProgressJson.putLongMap(node, "customMetrics", new TreeMap<>(customMetrics));
         return node;
-    }
-
-    public String json() {
-        return ProgressJson.compact(jsonValue());
-    }
-
-    public String prettyJson() {
-        return ProgressJson.pretty(jsonValue());
-    }
-
-    @Override
-    public String toString() {
-        return prettyJson();
     }
 }

@@ -15,7 +15,7 @@ import java.util.UUID;
  * eventTime, stateOperators, sources, sink. As in Spark, NaN rates and empty maps are left out of the JSON.
  * Immutable; safe to share between threads.
  */
-public final class StreamingQueryProgress {
+public final class StreamingQueryProgress extends ProgressDocument {
     private final UUID id;
     private final UUID runId;
     private final String name;
@@ -110,6 +110,7 @@ public final class StreamingQueryProgress {
         return sink;
     }
 
+    @Override
     ObjectNode jsonValue() {
         ObjectNode node = ProgressJson.object();
         node.put("id", id.toString());
@@ -129,20 +130,5 @@ public final class StreamingQueryProgress {
         sources.forEach(s -> ProgressJson.add(sourceNodes, s.jsonValue()));
         ProgressJson.set(node, "sink", sink.jsonValue());
         return node;
-    }
-
-    /** Compact JSON with Spark's field names. */
-    public String json() {
-        return ProgressJson.compact(jsonValue());
-    }
-
-    /** Indented JSON with Spark's field names. */
-    public String prettyJson() {
-        return ProgressJson.pretty(jsonValue());
-    }
-
-    @Override
-    public String toString() {
-        return prettyJson();
     }
 }

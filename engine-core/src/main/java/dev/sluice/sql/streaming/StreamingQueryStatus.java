@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code "Waiting for data to arrive"}, whether new data was found by the last trigger, and whether a
  * trigger is running. Immutable snapshot.
  */
-public final class StreamingQueryStatus {
+public final class StreamingQueryStatus extends ProgressDocument {
     private final String message;
     private final boolean isDataAvailable;
     private final boolean isTriggerActive;
@@ -30,24 +30,12 @@ public final class StreamingQueryStatus {
         return isTriggerActive;
     }
 
-    public String json() {
-        ObjectNode node = ProgressJson.object();
-        node.put("message", message);
-        node.put("isDataAvailable", isDataAvailable);
-        node.put("isTriggerActive", isTriggerActive);
-        return ProgressJson.compact(node);
-    }
-
-    public String prettyJson() {
-        ObjectNode node = ProgressJson.object();
-        node.put("message", message);
-        node.put("isDataAvailable", isDataAvailable);
-        node.put("isTriggerActive", isTriggerActive);
-        return ProgressJson.pretty(node);
-    }
-
     @Override
-    public String toString() {
-        return prettyJson();
+    ObjectNode jsonValue() {
+        ObjectNode node = ProgressJson.object();
+        node.put("message", message);
+        node.put("isDataAvailable", isDataAvailable);
+        node.put("isTriggerActive", isTriggerActive);
+        return node;
     }
 }
