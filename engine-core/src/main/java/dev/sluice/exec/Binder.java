@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Replaces attribute references by input ordinals, once, when a physical operator is built; also fixes
- * {@code current_timestamp()}/{@code current_date()} to the {@link QueryTime} of the running query.
+ * Replaces attribute references by input ordinals, once, when a physical operator is built. Clock functions
+ * stay as they are: they read the {@link dev.sluice.expr.QueryTime} of each execution when evaluated.
  */
 public final class Binder {
     private Binder() {
@@ -21,14 +21,7 @@ public final class Binder {
         for (int i = 0; i < input.size(); i++) {
             ordinals.putIfAbsent(input.get(i).exprId(), i);
         }
-        Long now = QueryTime.current();
         return expression.transformUp(e -> {
-            if (now != null && e instanceof dev.sluice.expr.scalar.CurrentTimestamp) {
-                return new dev.sluice.expr.Literal(now, dev.sluice.sql.types.DataTypes.TimestampType);
-            }
-            if (now != null && e instanceof dev.sluice.expr.scalar.CurrentDate d) {
-                return new dev.sluice.expr.Literal(d.dateAt(now), dev.sluice.sql.types.DataTypes.DateType);
-            }
             if (e instanceof AttributeReference a) {
                 Integer ordinal = ordinals.get(a.exprId());
                 if (ordinal == null) {

@@ -40,6 +40,22 @@ public final class Chunks {
         return new Chunk(total, columns);
     }
 
+    /**
+     * Every row of {@code chunks} in one chunk with the columns of {@code output}: an empty chunk of those
+     * column types when there are none.
+     */
+    public static Chunk gather(List<Chunk> chunks, List<dev.sluice.expr.AttributeReference> output) {
+        List<DataType> types = output.stream().map(dev.sluice.expr.AttributeReference::dataType).toList();
+        if (chunks.isEmpty()) {
+            ColumnVector[] empty = new ColumnVector[types.size()];
+            for (int i = 0; i < empty.length; i++) {
+                empty[i] = ColumnVector.allocate(types.get(i), 1);
+            }
+            return new Chunk(0, empty);
+        }
+        return concat(chunks, types);
+    }
+
     /** Splits a big chunk into chunks of at most {@link Chunk#DEFAULT_ROWS} rows. */
     public static List<Chunk> split(Chunk chunk) {
         if (chunk.rowCount() <= Chunk.DEFAULT_ROWS) {

@@ -5,7 +5,6 @@ import dev.sluice.analysis.ExpressionResolver;
 import dev.sluice.analysis.JavaValues;
 import dev.sluice.analysis.PlanBuilder;
 import dev.sluice.batch.Chunk;
-import dev.sluice.exec.BatchExecutor;
 import dev.sluice.exec.Chunks;
 import dev.sluice.exec.ShowFormatter;
 import dev.sluice.expr.AttributeReference;
@@ -427,7 +426,8 @@ public class Dataset<T> {
             throw new AnalysisException("QUERIES_WITH_STREAMING_SOURCES_MUST_BE_EXECUTED_WITH_WRITESTREAM",
                     "Queries with streaming sources must be executed with writeStream.start().", "42K0E");
         }
-        return new BatchExecutor().execute(toRun);
+        return dev.sluice.exec.physical.ExecutionContext.now()
+                .collect(dev.sluice.exec.physical.PhysicalPlanner.planQuery(toRun));
     }
 
     /** Every row, in order. */
@@ -500,14 +500,41 @@ public class Dataset<T> {
         System.out.print(showString(numRows, truncate, vertical));
     }
 
-    /** The plan, Spark-style. */
+    /**
+     * The text {@link #explain(boolean)} prints: the physical plan, built as an action would build it (a
+     * streaming Dataset shows its logical plan; its physical plan exists once a query runs it); with
+     * {@code extended}, the analyzed logical plan (headed by its output columns) before it.
+     */
     public String explainString(boolean extended) {
         StringBuilder sb = new StringBuilder();
         if (extended) {
-            sb.append("== Analyzed Logical Plan ==\n").append(plan.treeString()).append('\n');
+            List<String> columns = new java.util.ArrayList<>();
+            for (dev.sluice.sql.types.StructField f : schema().fields()) {
+                columns.add(f.name() + ": " + f.dataType().simpleString());
+            }
+            sb.append("== Analyzed Logical Plan ==\n").append(String.join(", ", columns)).append('\n')
+                    .append(plan.treeString()).append('\n');
         }
-        sb.append("== Physical Plan ==\n").append(plan.treeString());
+        String physical = plan.isStreaming() ? plan.treeString()
+                : dev.sluice.exec.physical.PhysicalPlanner.planQuery(plan).treeString();
+        sb.append("== Physical Plan ==\n").append(physical);
         return sb.toString();
+    }
+
+    /**
+     * Prints the plan in one of Spark's explain modes: {@code simple} (the physical plan) or {@code extended}
+     * (logical and physical plans); Sluice has no generated code or statistics, so {@code codegen} and
+     * {@code formatted} print as {@code simple} and {@code cost} as {@code extended}.
+     *
+     * @throws IllegalArgumentException for any other mode, with Spark's message
+     */
+    public void explain(String mode) {
+        switch (mode.toLowerCase(java.util.Locale.ROOT)) {
+            case "simple", "codegen", "formatted" -> explain(false);
+            case "extended", "cost" -> explain(true);
+            default -> throw new IllegalArgumentException("Unknown explain mode: " + mode
+                    + ". Accepted explain modes are 'simple', 'extended', 'codegen', 'cost', 'formatted'.");
+        }
     }
 
     public void explain() {

@@ -1,7 +1,8 @@
 package dev.sluice.stream;
 
 import dev.sluice.batch.Chunk;
-import dev.sluice.exec.BatchExecutor;
+import dev.sluice.exec.physical.PhysicalPlan;
+import dev.sluice.exec.physical.PhysicalPlanner;
 import dev.sluice.plan.logical.Aggregate;
 import dev.sluice.plan.logical.Deduplicate;
 import dev.sluice.plan.logical.EventTimeWatermark;
@@ -18,66 +19,101 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The analyzed plan of a streaming query prepared for micro-batches, once per query run: its streaming
- * leaves (each read by one source), its stateful operators (streaming aggregations, deduplications,
- * append-mode limits, stream-stream joins), numbered in plan order, and its stream-static joins (whose
- * static side is read and hashed once per run, see {@link StreamStaticJoin}). Each batch, {@link #execute}
- * runs the plan with {@link BatchExecutor}: streaming leaves yield the batch's rows, stateful nodes fold
- * their inputs into their state and yield their output for the batch, stream-static joins probe their
- * static side with the batch's rows, stateless nodes run as in a batch query.
- * Used by the query's execution thread only.
+ * The physical plan of a streaming query, built once per query run: the batch planner's tree in which
+ * streaming leaves are {@link MicroBatchScanExec}s, {@code withWatermark} nodes report event times
+ * ({@link EventTimeWatermarkExec}), stateful operators (streaming aggregations, deduplications, append-mode
+ * limits, stream-stream joins, groups with state) are {@link StatefulOperatorExec}s numbered in plan order
+ * (children first, left before right: the ids name their state folders, so the order never changes), and
+ * stream-static joins hash their static side once per run ({@link StreamStaticJoinExec}).
+ * Each batch, {@link #execute} runs the tree over the batch's rows. Used by the query's execution thread only.
  */
 final class IncrementalPlan {
     private final LogicalPlan plan;
+    private final PhysicalPlan physical;
     private final List<StreamingRelation> relations = new ArrayList<>();
-    private final Map<LogicalPlan, StatefulOperator> operators = new IdentityHashMap<>();
-    private final List<StatefulOperator> operatorList = new ArrayList<>();
+    private final List<StatefulOperator> operators = new ArrayList<>();
     private final List<EventTimeWatermark> watermarks = new ArrayList<>();
-    private final Map<LogicalPlan, StreamStaticJoin> streamStaticJoins = new IdentityHashMap<>();
-    private final List<StreamStaticJoin> streamStaticJoinList = new ArrayList<>();
 
     IncrementalPlan(LogicalPlan plan, OutputMode outputMode) {
         this.plan = plan;
-        collect(plan, outputMode);
+        this.physical = new Planner(plan, outputMode).plan(plan);
     }
 
-    private void collect(LogicalPlan node, OutputMode outputMode) {
-        for (LogicalPlan child : node.children()) {
-            collect(child, outputMode);
+    /** Plans the streaming nodes; batch nodes are left to {@link PhysicalPlanner}. */
+    private final class Planner extends PhysicalPlanner {
+        private final OutputMode outputMode;
+        private final Map<LogicalPlan, Integer> references = new IdentityHashMap<>();
+
+        Planner(LogicalPlan root, OutputMode outputMode) {
+            this.outputMode = outputMode;
+            countReferences(root);
         }
-        if (operators.containsKey(node)) {
-            return;
+
+        private void countReferences(LogicalPlan node) {
+            if (references.merge(node, 1, Integer::sum) == 1) {
+                node.children().forEach(this::countReferences);
+            }
         }
-        if (node instanceof StreamingRelation r && relations.stream().noneMatch(x -> x == r)) {
-            relations.add(r);
+
+        @Override
+        protected PhysicalPlan planStreaming(LogicalPlan node) {
+            if (node instanceof StreamingRelation r) {
+                relations.add(r);
+                return new MicroBatchScanExec(r);
+            }
+            if (node instanceof EventTimeWatermark w && w.isStreaming()) {
+                PhysicalPlan child = plan(w.child());
+                watermarks.add(w);
+                return new EventTimeWatermarkExec(w, child, references.get(node) > 1);
+            }
+            if (StreamStaticJoinExec.applies(node)) {
+                Join j = (Join) node;
+                PhysicalPlan left = plan(j.left());
+                return new StreamStaticJoinExec(j, left, plan(j.right()));
+            }
+            if (!isStateful(node)) {
+                return null;
+            }
+            // Inputs first: operator ids are handed out children first, as the state folders were numbered.
+            List<PhysicalPlan> inputs = new ArrayList<>();
+            for (LogicalPlan child : node.children()) {
+                inputs.add(plan(child));
+            }
+            StatefulOperator op = statefulOperator(node, operators.size());
+            operators.add(op);
+            List<PhysicalPlan> opInputs = new ArrayList<>();
+            for (LogicalPlan input : op.inputs()) {
+                opInputs.add(plan(input));
+            }
+            return new StatefulOperatorExec(op, opInputs);
         }
-        if (node instanceof EventTimeWatermark w && w.isStreaming() && watermarks.stream().noneMatch(x -> x == w)) {
-            watermarks.add(w);
+
+        private boolean isStateful(LogicalPlan node) {
+            return node instanceof Join j && j.left().isStreaming() && j.right().isStreaming()
+                    || node instanceof Aggregate a && a.isStreaming()
+                    || node instanceof Deduplicate d && d.isStreaming()
+                    || node instanceof FlatMapGroupsWithState g && g.isStreaming()
+                    || node instanceof Limit l && l.isStreaming() && outputMode == OutputMode.Append();
         }
-        if (StreamStaticJoin.applies(node)) {
-            StreamStaticJoin join = new StreamStaticJoin((Join) node);
-            streamStaticJoins.put(node, join);
-            streamStaticJoinList.add(join);
-            return;
-        }
-        StatefulOperator op = null;
-        int id = operatorList.size();
-        if (node instanceof Join j && j.left().isStreaming() && j.right().isStreaming()) {
-            op = new StreamingSymmetricHashJoin(id, j);
-        } else if (node instanceof Aggregate a && a.isStreaming() && a.child() instanceof UpdateSessions) {
-            op = new StreamingSessionAggregation(id, a, outputMode);
-        } else if (node instanceof Aggregate a && a.isStreaming()) {
-            op = new StreamingAggregation(id, a, a.child(), outputMode);
-        } else if (node instanceof Deduplicate d && d.isStreaming()) {
-            op = new StreamingDeduplication(id, d, d.child());
-        } else if (node instanceof FlatMapGroupsWithState g && g.isStreaming()) {
-            op = new StreamingGroupsWithState(id, g, g.child());
-        } else if (node instanceof Limit l && l.isStreaming() && outputMode == OutputMode.Append()) {
-            op = new StreamingLimit(id, l, l.child());
-        }
-        if (op != null) {
-            operators.put(node, op);
-            operatorList.add(op);
+
+        private StatefulOperator statefulOperator(LogicalPlan node, int id) {
+            if (node instanceof Join j) {
+                return new StreamingSymmetricHashJoin(id, j);
+            }
+            if (node instanceof Aggregate a && a.child() instanceof UpdateSessions) {
+                return new StreamingSessionAggregation(id, a, outputMode);
+            }
+            if (node instanceof Aggregate a) {
+                return new StreamingAggregation(id, a, a.child(), outputMode);
+            }
+            if (node instanceof Deduplicate d) {
+                return new StreamingDeduplication(id, d, d.child());
+            }
+            if (node instanceof FlatMapGroupsWithState g) {
+                return new StreamingGroupsWithState(id, g, g.child());
+            }
+            Limit l = (Limit) node;
+            return new StreamingLimit(id, l, l.child());
         }
     }
 
@@ -87,12 +123,12 @@ final class IncrementalPlan {
     }
 
     List<StatefulOperator> statefulOperators() {
-        return operatorList;
+        return operators;
     }
 
     /** Whether an operator needs batches as time passes, even without data (processing-time timeouts). */
     boolean runsBatchesWithoutData() {
-        return operatorList.stream().anyMatch(StatefulOperator::runsBatchesWithoutData);
+        return operators.stream().anyMatch(StatefulOperator::runsBatchesWithoutData);
     }
 
     /** The streaming {@code withWatermark} nodes, in plan order. */
@@ -104,53 +140,20 @@ final class IncrementalPlan {
         return plan;
     }
 
-    /**
-     * Runs one batch over {@code inputs} (the rows of each streaming leaf, by identity), reporting the rows
-     * passing each watermark node to {@code tracker}.
-     */
-    List<Chunk> execute(Map<StreamingRelation, List<Chunk>> inputs, WatermarkTracker tracker) {
-        Map<LogicalPlan, List<Chunk>> done = new IdentityHashMap<>();
-        BatchExecutor[] executor = new BatchExecutor[1];
-        executor[0] = new BatchExecutor(node -> {
-            List<Chunk> cached = done.get(node);
-            if (cached != null) {
-                return cached;
-            }
-            List<Chunk> result;
-            if (node instanceof StreamingRelation r) {
-                result = inputs.getOrDefault(r, List.of());
-            } else if (operators.containsKey(node)) {
-                StatefulOperator op = operators.get(node);
-                List<List<Chunk>> opInputs = new ArrayList<>();
-                for (LogicalPlan input : op.inputs()) {
-                    opInputs.add(executor[0].execute(input));
-                }
-                result = op.process(opInputs);
-            } else if (streamStaticJoins.containsKey(node)) {
-                result = streamStaticJoins.get(node).execute(executor[0]::execute);
-            } else if (node instanceof EventTimeWatermark w) {
-                result = executor[0].execute(w.child());
-                tracker.observe(w, result, w.eventTimeOrdinal());
-            } else {
-                throw new IllegalStateException("no data for plan leaf " + node.describe());
-            }
-            done.put(node, result);
-            return result;
-        }, node -> node instanceof StreamingRelation || operators.containsKey(node)
-                || streamStaticJoins.containsKey(node) || (node instanceof EventTimeWatermark && node.isStreaming()));
-        return executor[0].execute(plan);
+    PhysicalPlan physicalPlan() {
+        return physical;
     }
 
-    /** The plan as {@code explain()} prints it, stateful operators marked with their state id. */
+    /**
+     * Runs one batch over {@code inputs} (the rows of each streaming leaf, by identity), at processing time
+     * {@code batchTimestampMs}, reporting the rows passing each watermark node to {@code tracker}.
+     */
+    List<Chunk> execute(Map<StreamingRelation, List<Chunk>> inputs, WatermarkTracker tracker, long batchTimestampMs) {
+        return new MicroBatchContext(batchTimestampMs, inputs, tracker).collect(physical);
+    }
+
+    /** The physical plan as {@code explain()} prints it. */
     String treeString() {
-        StringBuilder sb = new StringBuilder(plan.treeString());
-        for (StatefulOperator op : operatorList) {
-            sb.append("StatefulOperator ").append(op.operatorId()).append(": ").append(op.name())
-                    .append(" (state/").append(op.operatorId()).append(")\n");
-        }
-        for (StreamStaticJoin join : streamStaticJoinList) {
-            sb.append(join.describe()).append('\n');
-        }
-        return sb.toString();
+        return physical.treeString();
     }
 }

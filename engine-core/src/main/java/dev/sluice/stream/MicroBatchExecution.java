@@ -318,7 +318,7 @@ public final class MicroBatchExecution implements StreamingQuery {
             incremental.statefulOperators().forEach(op -> op.startBatch(batchWatermarks, batchTimestampMs));
         });
         long outputRows = progress.time("addBatch", () -> {
-            List<Chunk> output = incremental.execute(inputs, watermark);
+            List<Chunk> output = incremental.execute(inputs, watermark, batchTimestampMs);
             LocalRelation relation = new LocalRelation(spec.plan().output(), output);
             sink.addBatch(batchId, Dataset.ofRows(spec.session(), relation), spec.outputMode());
             return Chunks.rowCount(output);

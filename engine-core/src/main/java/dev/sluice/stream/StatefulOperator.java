@@ -62,6 +62,14 @@ abstract class StatefulOperator {
     /** Operator name in progress reports (Spark's: stateStoreSave, dedupe, globalLimit). */
     abstract String name();
 
+    /** The physical operator's name in {@code explain()} (Spark's: StateStoreSave, StreamingDeduplicate, …). */
+    abstract String nodeName();
+
+    /** Output columns, key columns or conditions {@code explain()} prints after the name, or an empty string. */
+    String argString() {
+        return "";
+    }
+
     /** State partitions of this operator given the query's (fixed) shuffle partitions. */
     int statePartitions(int shufflePartitions) {
         return shufflePartitions;

@@ -31,6 +31,7 @@ import java.util.List;
  * watermark is dropped and counted (in update and append modes, as Spark).
  */
 final class StreamingAggregation extends StatefulOperator {
+    private final String argString;
     private final AggregationSpec spec;
     private final OutputMode outputMode;
     private final boolean global;
@@ -47,6 +48,7 @@ final class StreamingAggregation extends StatefulOperator {
     StreamingAggregation(int operatorId, Aggregate aggregate, LogicalPlan incrementalChild, OutputMode outputMode) {
         super(operatorId, incrementalChild, aggregate.output());
         this.spec = new AggregationSpec(aggregate);
+        this.argString = dev.sluice.exec.physical.PhysicalPlan.list(aggregate.groupingExpressions()) + ", " + outputMode;
         this.outputMode = outputMode;
         this.global = spec.groupingKeys().isEmpty();
         this.keyTypes = spec.groupingKeys().stream().map(Expression::dataType).toList();
@@ -64,6 +66,16 @@ final class StreamingAggregation extends StatefulOperator {
     @Override
     String name() {
         return "stateStoreSave";
+    }
+
+    @Override
+    String nodeName() {
+        return "StateStoreSave";
+    }
+
+    @Override
+    String argString() {
+        return argString;
     }
 
     private boolean evicts() {

@@ -3,7 +3,7 @@ package dev.sluice.stream;
 import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
 import dev.sluice.batch.LongVector;
-import dev.sluice.exec.BatchExecutor;
+import dev.sluice.exec.physical.DeduplicateExec;
 import dev.sluice.exec.Binder;
 import dev.sluice.exec.GroupingTable;
 import dev.sluice.expr.AttributeReference;
@@ -30,6 +30,7 @@ import java.util.Map;
  * the eviction watermark reaches that time, whatever its columns.
  */
 final class StreamingDeduplication extends StatefulOperator {
+    private final String argString;
     private static final byte[] EMPTY = new byte[0];
     private final List<Expression> keys;
     private final List<DataType> keyTypes;
@@ -43,6 +44,7 @@ final class StreamingDeduplication extends StatefulOperator {
 
     StreamingDeduplication(int operatorId, Deduplicate deduplicate, LogicalPlan incrementalChild) {
         super(operatorId, incrementalChild, deduplicate.output());
+        this.argString = dev.sluice.exec.physical.PhysicalPlan.list(deduplicate.keys());
         List<AttributeReference> keyAttributes = deduplicate.keys().isEmpty() ? deduplicate.child().output()
                 : deduplicate.keys();
         this.keys = Binder.bindAll(keyAttributes, deduplicate.child().output());
@@ -63,6 +65,16 @@ final class StreamingDeduplication extends StatefulOperator {
         return "dedupe";
     }
 
+    @Override
+    String nodeName() {
+        return withinWatermark ? "StreamingDeduplicateWithinWatermark" : "StreamingDeduplicate";
+    }
+
+    @Override
+    String argString() {
+        return argString;
+    }
+
     /** As Spark: whenever a watermark upstream moved, even if the keys have no event time. */
     @Override
     boolean shouldRunAnotherBatch(long newWatermarkMs) {
@@ -76,7 +88,7 @@ final class StreamingDeduplication extends StatefulOperator {
         long updated = 0;
         for (Chunk c : input) {
             Chunk onTime = dropLate(c);
-            Chunk firsts = BatchExecutor.firstOccurrences(batchKeys, keys, onTime);
+            Chunk firsts = DeduplicateExec.firstOccurrences(batchKeys, keys, onTime);
             ColumnVector[] keyColumns = evalKeys(firsts);
             ColumnVector[] expiry = withinWatermark ? expiry(firsts) : null;
             int[] selected = new int[Math.max(firsts.rowCount(), 1)];

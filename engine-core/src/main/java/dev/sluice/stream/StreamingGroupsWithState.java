@@ -5,7 +5,7 @@ import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
 import dev.sluice.exec.Binder;
 import dev.sluice.exec.GroupStateImpl;
-import dev.sluice.exec.GroupsWithStateExec;
+import dev.sluice.exec.GroupsWithStateCalls;
 import dev.sluice.expr.AttributeReference;
 import dev.sluice.expr.Expression;
 import dev.sluice.plan.logical.EventTimeColumns;
@@ -72,6 +72,11 @@ final class StreamingGroupsWithState extends StatefulOperator {
     }
 
     @Override
+    String nodeName() {
+        return "FlatMapGroupsWithState";
+    }
+
+    @Override
     boolean shouldRunAnotherBatch(long newWatermarkMs) {
         GroupStateTimeout timeout = node.timeout();
         if (timeout == GroupStateTimeout.ProcessingTimeTimeout()) {
@@ -97,13 +102,13 @@ final class StreamingGroupsWithState extends StatefulOperator {
         for (Chunk c : input) {
             onTime.add(dropLate(c));
         }
-        for (Map.Entry<Row, List<Row>> group : GroupsWithStateExec.group(node, onTime).entrySet()) {
+        for (Map.Entry<Row, List<Row>> group : GroupsWithStateCalls.group(node, onTime).entrySet()) {
             byte[] key = encodeKey(group.getKey());
             Stored stored = decode(state.get(key));
             callAndUpdate(state, key, group.getKey(), group.getValue(), stored, false, out);
         }
         processTimeouts(state, out);
-        return GroupsWithStateExec.toChunks(node, out);
+        return GroupsWithStateCalls.toChunks(node, out);
     }
 
     private void processTimeouts(PartitionedStateStore state, List<Row> out) {
@@ -137,7 +142,7 @@ final class StreamingGroupsWithState extends StatefulOperator {
                                boolean timedOut, List<Row> out) {
         GroupStateImpl<Object> groupState = new GroupStateImpl<>(stored.state(), batchTimestampMs(),
                 watermarks().evictionMs(), watermarkPresent, node.timeout(), timedOut);
-        GroupsWithStateExec.call(node, keyRow, values, groupState, out);
+        GroupsWithStateCalls.call(node, keyRow, values, groupState, out);
         long newTimeout = groupState.timeoutTimestamp();
         if (groupState.isRemoved() && newTimeout == GroupStateImpl.NO_TIMESTAMP) {
             if (stored.state() != null || stored.timeoutTimestamp() != GroupStateImpl.NO_TIMESTAMP) {

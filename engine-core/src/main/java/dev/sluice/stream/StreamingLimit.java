@@ -31,6 +31,16 @@ final class StreamingLimit extends StatefulOperator {
     }
 
     @Override
+    String nodeName() {
+        return "StreamingGlobalLimit";
+    }
+
+    @Override
+    String argString() {
+        return Integer.toString(limit);
+    }
+
+    @Override
     int statePartitions(int shufflePartitions) {
         return 1;
     }

@@ -48,6 +48,7 @@ import java.util.Map;
  * watermark, batch sessions ending at or before the late-events watermark are dropped and counted.
  */
 final class StreamingSessionAggregation extends StatefulOperator {
+    private final String argString;
     private final AggregationSpec spec;
     private final OutputMode outputMode;
     private final List<DataType> allKeyTypes;
@@ -66,6 +67,7 @@ final class StreamingSessionAggregation extends StatefulOperator {
         super(operatorId, aggregate.child(), aggregate.output());
         UpdateSessions sessions = (UpdateSessions) aggregate.child();
         this.spec = new AggregationSpec(aggregate);
+        this.argString = dev.sluice.exec.physical.PhysicalPlan.list(aggregate.groupingExpressions()) + ", " + outputMode;
         this.outputMode = outputMode;
         this.allKeyTypes = spec.groupingKeys().stream().map(Expression::dataType).toList();
         AttributeReference session = sessions.sessionOutput();
@@ -91,6 +93,16 @@ final class StreamingSessionAggregation extends StatefulOperator {
     @Override
     String name() {
         return "sessionWindowStateStoreSaveExec";
+    }
+
+    @Override
+    String nodeName() {
+        return "SessionWindowStateStoreSave";
+    }
+
+    @Override
+    String argString() {
+        return argString;
     }
 
     @Override

@@ -3,9 +3,8 @@ package dev.sluice.stream;
 import dev.sluice.batch.BooleanVector;
 import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
-import dev.sluice.exec.BatchExecutor;
-import dev.sluice.exec.Binder;
 import dev.sluice.exec.Chunks;
+import dev.sluice.exec.Binder;
 import dev.sluice.exec.JoinOperator;
 import dev.sluice.expr.AttributeReference;
 import dev.sluice.expr.Expression;
@@ -44,6 +43,7 @@ import java.util.Set;
  * a restart resumes with the rows of the last committed batch. Used by the query's execution thread only.
  */
 final class StreamingSymmetricHashJoin extends StatefulOperator {
+    private final String argString;
     private static final byte[] ROW_COUNTS_KEY = {'#'};
 
     private final Join join;
@@ -123,6 +123,9 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
 
     StreamingSymmetricHashJoin(int operatorId, Join join) {
         super(operatorId, join.left(), join.output());
+        JoinOperator.EquiJoinKeys equiKeys = JoinOperator.extractEquiJoinKeys(join);
+        this.argString = dev.sluice.exec.physical.PhysicalPlan.list(equiKeys.leftKeys()) + ", "
+                + dev.sluice.exec.physical.PhysicalPlan.list(equiKeys.rightKeys()) + ", " + join.joinType();
         this.join = join;
         this.joinType = join.joinType();
         this.matcher = new JoinOperator(join);
@@ -154,6 +157,16 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
     @Override
     String name() {
         return "symmetricHashJoin";
+    }
+
+    @Override
+    String nodeName() {
+        return "StreamingSymmetricHashJoin";
+    }
+
+    @Override
+    String argString() {
+        return argString;
     }
 
     @Override
@@ -198,7 +211,7 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
 
     /** This side's rows of the batch without those behind the late-events watermark (counted as dropped). */
     private Chunk dropLate(Side side, List<Chunk> input) {
-        Chunk rows = BatchExecutor.concat(input, side.plan.output());
+        Chunk rows = Chunks.gather(input, side.plan.output());
         if (side.timeColumn < 0) {
             return rows;
         }
@@ -230,7 +243,7 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
     }
 
     private static Chunk empty(Side side) {
-        return BatchExecutor.concat(List.of(), side.plan.output());
+        return Chunks.gather(List.of(), side.plan.output());
     }
 
     /** Joins {@code rows} (new rows of {@code side}) with the other side's stored rows, then stores them. */

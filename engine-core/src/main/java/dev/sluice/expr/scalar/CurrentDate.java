@@ -6,13 +6,12 @@ import dev.sluice.batch.IntVector;
 import dev.sluice.expr.LeafExpression;
 import dev.sluice.sql.types.DataType;
 import dev.sluice.sql.types.DataTypes;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * {@code current_date()}: today's date in the session time zone, read once per evaluation. Like
- * {@link CurrentTimestamp}, the engine replaces it with a literal fixed per query or micro-batch.
+ * {@code current_date()}: the date, in the session time zone, of the {@link dev.sluice.expr.QueryTime} of the
+ * running query or micro-batch (the wall clock outside an execution), like {@link CurrentTimestamp}.
  * Immutable and thread-safe.
  */
 public final class CurrentDate extends LeafExpression {
@@ -50,7 +49,7 @@ public final class CurrentDate extends LeafExpression {
 
     @Override
     public ColumnVector eval(Chunk input) {
-        int days = (int) LocalDate.now(zone).toEpochDay();
+        int days = dateAt(dev.sluice.expr.QueryTime.currentOrNow());
         int rows = input.rowCount();
         int[] values = new int[Math.max(rows, 1)];
         java.util.Arrays.fill(values, days);

@@ -8,9 +8,9 @@ import dev.sluice.sql.types.DataType;
 import dev.sluice.sql.types.DataTypes;
 
 /**
- * {@code current_timestamp()} / {@code now()}: the wall clock in microseconds, read once per evaluation.
- * The engine replaces it with a literal fixed per query or micro-batch before execution, as Spark does;
- * evaluating it directly (tests, ad-hoc expressions) reads {@link System#currentTimeMillis()}.
+ * {@code current_timestamp()} / {@code now()}: the {@link dev.sluice.expr.QueryTime} of the running query or
+ * micro-batch, fixed for the whole execution as Spark does; evaluated outside an execution (tests, ad-hoc
+ * expressions) it reads {@link System#currentTimeMillis()}.
  * Immutable and thread-safe.
  */
 public final class CurrentTimestamp extends LeafExpression {
@@ -43,7 +43,7 @@ public final class CurrentTimestamp extends LeafExpression {
 
     @Override
     public ColumnVector eval(Chunk input) {
-        long micros = System.currentTimeMillis() * 1000L;
+        long micros = dev.sluice.expr.QueryTime.currentOrNow();
         int rows = input.rowCount();
         long[] values = new long[Math.max(rows, 1)];
         java.util.Arrays.fill(values, micros);

@@ -166,7 +166,9 @@ class QueryManagementTest extends StreamingTestSupport {
         StreamingQuery q = lines().toDF().groupBy("value").count().writeStream().format("noop")
                 .outputMode("complete").start();
         String plan = ((dev.sluice.stream.MicroBatchExecution) q).explainString(false);
-        assertThat(plan).startsWith("== Physical Plan ==\nAggregate").contains("StreamingRelation MemoryStream[value]")
-                .contains("StatefulOperator 0: stateStoreSave (state/0)");
+        // Spark 4.1's physical operator names: StateStoreSave (with the state's operator id) over MicroBatchScan.
+        assertThat(plan).startsWith("== Physical Plan ==\nStateStoreSave [value#")
+                .contains(", Complete, state info [ opId = 0 ]")
+                .contains("+- MicroBatchScan[value#").contains("] MemoryStream[value]");
     }
 }

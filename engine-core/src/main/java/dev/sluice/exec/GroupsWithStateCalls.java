@@ -18,8 +18,8 @@ import java.util.Map;
  * order) and calling the function, shared by batch queries (one call per key, no prior state) and the
  * streaming operator. Stateless.
  */
-public final class GroupsWithStateExec {
-    private GroupsWithStateExec() {
+public final class GroupsWithStateCalls {
+    private GroupsWithStateCalls() {
     }
 
     /** The input rows (external rows of the node's child schema) of each key, keys in first-seen order. */
@@ -58,7 +58,7 @@ public final class GroupsWithStateExec {
     }
 
     /** A batch query: one call per key, with no state and no timeout. */
-    static List<Chunk> runBatch(FlatMapGroupsWithState node, List<Chunk> input) {
+    public static List<Chunk> runBatch(FlatMapGroupsWithState node, List<Chunk> input) {
         List<Row> out = new ArrayList<>();
         long now = System.currentTimeMillis();
         for (Map.Entry<Row, List<Row>> g : group(node, input).entrySet()) {

@@ -1,0 +1,70 @@
+package dev.sluice.exec.physical;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.batch.ColumnVector;
+import dev.sluice.exec.Binder;
+import dev.sluice.exec.GroupingTable;
+import dev.sluice.expr.Expression;
+import dev.sluice.plan.logical.Deduplicate;
+import java.util.List;
+
+/**
+ * The first row of each distinct key of a bounded input, in input order (batch {@code dropDuplicates}).
+ * Streams: each chunk is reduced to its rows with a key not seen before as it arrives.
+ */
+public final class DeduplicateExec extends UnaryExec {
+    private final List<Expression> keys;
+    private final List<Expression> bound;
+
+    public DeduplicateExec(Deduplicate logical, PhysicalPlan child) {
+        super(child, logical.output());
+        this.keys = List.copyOf(logical.keys());
+        this.bound = Binder.bindAll(keys, child.output());
+    }
+
+    @Override
+    public String nodeName() {
+        return "Deduplicate";
+    }
+
+    @Override
+    public String argString() {
+        return list(keys);
+    }
+
+    @Override
+    public void execute(ExecutionContext context, ChunkConsumer downstream) {
+        GroupingTable seen = new GroupingTable(bound.stream().map(Expression::dataType).toList());
+        child().execute(context, c -> {
+            Chunk firsts = firstOccurrences(seen, bound, c);
+            if (firsts.rowCount() > 0) {
+                downstream.accept(firsts);
+            }
+        });
+    }
+
+    /**
+     * The rows of {@code c} whose key {@code seen} did not hold yet, keeping only the first of duplicates
+     * within the chunk: group ids are handed out in row order, so a row is first exactly when its id is the
+     * next unused one.
+     */
+    public static Chunk firstOccurrences(GroupingTable seen, List<Expression> boundKeys, Chunk c) {
+        ColumnVector[] keyColumns = new ColumnVector[boundKeys.size()];
+        for (int k = 0; k < keyColumns.length; k++) {
+            keyColumns[k] = boundKeys.get(k).eval(c);
+        }
+        int n = c.rowCount();
+        int[] groups = new int[Math.max(n, 1)];
+        int next = seen.groupCount();
+        seen.groupIds(keyColumns, n, groups);
+        int[] rows = new int[Math.max(n, 1)];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (groups[i] == next) {
+                rows[count++] = i;
+                next++;
+            }
+        }
+        return count == n ? c : c.take(rows, count);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.sluice.exec.physical;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.exec.Binder;
+import dev.sluice.exec.Chunks;
+import dev.sluice.expr.Expression;
+
+/** Keeps the rows of each passing chunk for which the condition is true (Spark's {@code FilterExec}). */
+public final class FilterExec extends UnaryExec {
+    private final Expression condition;
+    private final Expression bound;
+
+    public FilterExec(Expression condition, PhysicalPlan child) {
+        super(child, child.output());
+        this.condition = condition;
+        this.bound = Binder.bind(condition, child.output());
+    }
+
+    @Override
+    public String nodeName() {
+        return "Filter";
+    }
+
+    @Override
+    public String argString() {
+        return condition.sql();
+    }
+
+    @Override
+    public void execute(ExecutionContext context, ChunkConsumer downstream) {
+        child().execute(context, c -> {
+            Chunk kept = Chunks.select(c, bound.eval(c));
+            if (kept.rowCount() > 0) {
+                downstream.accept(kept);
+            }
+        });
+    }
+}

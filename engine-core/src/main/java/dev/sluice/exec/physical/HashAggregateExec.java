@@ -1,0 +1,44 @@
+package dev.sluice.exec.physical;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.exec.AggregationSpec;
+import dev.sluice.exec.HashAggregator;
+import dev.sluice.expr.Expression;
+import dev.sluice.plan.logical.Aggregate;
+import java.util.List;
+
+/**
+ * A hash aggregation of a bounded input (Spark's {@code HashAggregateExec}): folds every input chunk into a
+ * {@link HashAggregator} owned by the execution, then pushes one row per group. A pipeline breaker.
+ */
+public final class HashAggregateExec extends UnaryExec {
+    private final List<Expression> groupingExpressions;
+    private final List<Expression> aggregateExpressions;
+    private final AggregationSpec spec;
+
+    public HashAggregateExec(Aggregate logical, PhysicalPlan child) {
+        super(child, logical.output());
+        this.groupingExpressions = logical.groupingExpressions();
+        this.aggregateExpressions = logical.aggregateExpressions();
+        this.spec = new AggregationSpec(logical);
+    }
+
+    @Override
+    public String nodeName() {
+        return "HashAggregate";
+    }
+
+    @Override
+    public String argString() {
+        return "(keys=" + list(groupingExpressions) + ", functions=" + list(aggregateExpressions) + ")";
+    }
+
+    @Override
+    public void execute(ExecutionContext context, ChunkConsumer downstream) {
+        HashAggregator aggregator = new HashAggregator(spec);
+        child().execute(context, aggregator::add);
+        for (Chunk c : aggregator.result()) {
+            downstream.accept(c);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.sluice.exec.physical;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.exec.Chunks;
+import dev.sluice.exec.JoinOperator;
+import dev.sluice.expr.AttributeReference;
+import dev.sluice.plan.logical.Join;
+import java.util.List;
+
+/**
+ * A join of two bounded inputs: both sides are gathered, one is hashed on the equi-join keys and probed
+ * with the other ({@link JoinOperator}); printed as Spark plans a small side, {@code BroadcastHashJoin}, or
+ * {@code BroadcastNestedLoopJoin} without equi-join keys. A pipeline breaker on both sides.
+ */
+public final class HashJoinExec extends PhysicalPlan {
+    private final Join logical;
+    private final PhysicalPlan left;
+    private final PhysicalPlan right;
+    private final JoinOperator operator;
+
+    public HashJoinExec(Join logical, PhysicalPlan left, PhysicalPlan right) {
+        this.logical = logical;
+        this.left = left;
+        this.right = right;
+        this.operator = new JoinOperator(logical);
+    }
+
+    @Override
+    public List<AttributeReference> output() {
+        return logical.output();
+    }
+
+    @Override
+    public List<PhysicalPlan> children() {
+        return List.of(left, right);
+    }
+
+    @Override
+    public String nodeName() {
+        return operator.leftKeys().isEmpty() ? "BroadcastNestedLoopJoin" : "BroadcastHashJoin";
+    }
+
+    @Override
+    public String argString() {
+        JoinOperator.EquiJoinKeys keys = JoinOperator.extractEquiJoinKeys(logical);
+        String residual = keys.otherConjuncts().isEmpty() ? ""
+                : ", " + JoinOperator.and(keys.otherConjuncts()).sql();
+        if (operator.leftKeys().isEmpty()) {
+            return "BuildRight, " + logical.joinType() + residual;
+        }
+        return list(keys.leftKeys()) + ", " + list(keys.rightKeys()) + ", " + logical.joinType() + ", BuildRight"
+                + residual;
+    }
+
+    @Override
+    public void execute(ExecutionContext context, ChunkConsumer downstream) {
+        Chunk leftRows = Chunks.gather(left.executeCollect(context), left.output());
+        Chunk rightRows = Chunks.gather(right.executeCollect(context), right.output());
+        for (Chunk c : operator.join(leftRows, rightRows)) {
+            downstream.accept(c);
+        }
+    }
+}

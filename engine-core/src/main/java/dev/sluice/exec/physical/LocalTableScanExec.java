@@ -1,0 +1,43 @@
+package dev.sluice.exec.physical;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.expr.AttributeReference;
+import java.util.List;
+
+/** Pushes the in-memory rows of a local relation (Spark's {@code LocalTableScanExec}). */
+public final class LocalTableScanExec extends PhysicalPlan {
+    private final List<AttributeReference> output;
+    private final List<Chunk> chunks;
+
+    public LocalTableScanExec(List<AttributeReference> output, List<Chunk> chunks) {
+        this.output = List.copyOf(output);
+        this.chunks = List.copyOf(chunks);
+    }
+
+    @Override
+    public List<AttributeReference> output() {
+        return output;
+    }
+
+    @Override
+    public List<PhysicalPlan> children() {
+        return List.of();
+    }
+
+    @Override
+    public String nodeName() {
+        return "LocalTableScan";
+    }
+
+    @Override
+    public String argString() {
+        return list(output);
+    }
+
+    @Override
+    public void execute(ExecutionContext context, ChunkConsumer downstream) {
+        for (Chunk c : chunks) {
+            downstream.accept(c);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.sluice.exec.physical;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.expr.AttributeReference;
+import dev.sluice.expr.Expression;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A node of a physical plan: what one operator does, with its expressions already bound to input ordinals.
+ * Built once from an analyzed logical plan by {@link PhysicalPlanner} (once per action for a batch query,
+ * once per query run for a streaming query) and never rebuilt per batch.
+ *
+ * <p>Execution is push-based: {@link #execute} pushes every output chunk of this node into a
+ * {@link ChunkConsumer}. A stateless node (project, filter, generate) wraps the consumer and pushes each
+ * input chunk through as it arrives, so a pipeline of such nodes streams chunk by chunk; a pipeline breaker
+ * (aggregation, sort, join build) gathers what it needs from its child first, then pushes its result.
+ *
+ * <p>Immutable and safe to share between threads: all mutable state of one execution (hash tables, sort
+ * buffers) is created inside {@link #execute} and owned by that call. Streaming stateful nodes refer to
+ * their per-query-run operator, which the micro-batch engine drives from one thread.
+ */
+public abstract class PhysicalPlan {
+    /** The columns of every chunk this node pushes, in order. */
+    public abstract List<AttributeReference> output();
+
+    public abstract List<PhysicalPlan> children();
+
+    /** The operator's name as {@code explain()} prints it (Spark's name where Spark has the operator). */
+    public abstract String nodeName();
+
+    /** What follows the name in {@code explain()} (keys, conditions, columns), or an empty string. */
+    public String argString() {
+        return "";
+    }
+
+    /**
+     * Pushes every output row of this node, for the execution {@code context}, into {@code downstream}, then
+     * returns. Chunks are pushed from the calling thread, one at a time; empty chunks may be skipped.
+     */
+    public abstract void execute(ExecutionContext context, ChunkConsumer downstream);
+
+    /** Every output chunk of this node, gathered in order (for pipeline breakers and actions). */
+    public final List<Chunk> executeCollect(ExecutionContext context) {
+        List<Chunk> out = new ArrayList<>();
+        execute(context, out::add);
+        return out;
+    }
+
+    /** The indented tree, as Spark's {@code explain()} prints a physical plan. */
+    public final String treeString() {
+        StringBuilder sb = new StringBuilder();
+        appendTree(sb, "", true, true);
+        return sb.toString();
+    }
+
+    private void appendTree(StringBuilder sb, String indent, boolean root, boolean last) {
+        sb.append(indent);
+        if (!root) {
+            sb.append("+- ");
+        }
+        String args = argString();
+        sb.append(nodeName()).append(args.isEmpty() ? "" : " " + args).append('\n');
+        List<PhysicalPlan> children = children();
+        String childIndent = root ? "" : indent + (last ? "   " : ":  ");
+        for (int i = 0; i < children.size(); i++) {
+            children.get(i).appendTree(sb, childIndent, false, i == children.size() - 1);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return treeString();
+    }
+
+    /** Spark's rendering of an expression list in plans: attributes as {@code name#id}, others as SQL. */
+    public static String list(List<? extends Expression> expressions) {
+        List<String> parts = new ArrayList<>();
+        for (Expression e : expressions) {
+            parts.add(render(e));
+        }
+        return "[" + String.join(", ", parts) + "]";
+    }
+
+    /** One expression as plans print it. */
+    public static String render(Expression e) {
+        return e instanceof AttributeReference a ? a.name() + "#" + a.exprId() : e.sql();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.sluice.exec.physical;
+
+import dev.sluice.plan.logical.Aggregate;
+import dev.sluice.plan.logical.Deduplicate;
+import dev.sluice.plan.logical.EventTimeWatermark;
+import dev.sluice.plan.logical.Filter;
+import dev.sluice.plan.logical.FlatMapGroupsWithState;
+import dev.sluice.plan.logical.Generate;
+import dev.sluice.plan.logical.Join;
+import dev.sluice.plan.logical.Limit;
+import dev.sluice.plan.logical.LocalRelation;
+import dev.sluice.plan.logical.LogicalPlan;
+import dev.sluice.plan.logical.Project;
+import dev.sluice.plan.logical.ScanRelation;
+import dev.sluice.plan.logical.Sort;
+import dev.sluice.plan.logical.SubqueryAlias;
+import dev.sluice.plan.logical.Union;
+import dev.sluice.plan.logical.UpdateSessions;
+import dev.sluice.plan.logical.Window;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns an analyzed logical plan into a physical plan: one {@code …Exec} node per operator, expressions bound
+ * to input ordinals once, here. A logical subtree reached twice (a self-join or self-union of one Dataset)
+ * becomes one physical node reached twice.
+ *
+ * <p>Batch queries use this class as it is. The micro-batch engine subclasses it and plans the streaming
+ * nodes (sources, stateful operators, watermarks, stream-static joins) in {@link #planStreaming}, which is
+ * asked first for every node. One planner per plan; not thread-safe.
+ */
+public class PhysicalPlanner {
+    private final Map<LogicalPlan, PhysicalPlan> planned = new IdentityHashMap<>();
+
+    /** The physical plan of {@code logical}. */
+    public final PhysicalPlan plan(LogicalPlan logical) {
+        PhysicalPlan done = planned.get(logical);
+        if (done != null) {
+            return done;
+        }
+        PhysicalPlan physical = planStreaming(logical);
+        if (physical == null) {
+            physical = planBatch(logical);
+        }
+        planned.put(logical, physical);
+        return physical;
+    }
+
+    /** Plans a batch query: a fresh planner per action. */
+    public static PhysicalPlan planQuery(LogicalPlan logical) {
+        return new PhysicalPlanner().plan(logical);
+    }
+
+    /** The physical node of a streaming-specific {@code node}, or null to plan it as a batch node. */
+    protected PhysicalPlan planStreaming(LogicalPlan node) {
+        return null;
+    }
+
+    private PhysicalPlan planBatch(LogicalPlan node) {
+        if (node instanceof LocalRelation r) {
+            return new LocalTableScanExec(r.output(), r.chunks());
+        }
+        if (node instanceof ScanRelation s) {
+            return new ScanExec(s);
+        }
+        if (node instanceof Project p) {
+            return new ProjectExec(p.projectList(), p.output(), plan(p.child()));
+        }
+        if (node instanceof Filter f) {
+            return new FilterExec(f.condition(), plan(f.child()));
+        }
+        if (node instanceof Aggregate a) {
+            return new HashAggregateExec(a, plan(a.child()));
+        }
+        if (node instanceof Sort s) {
+            return new SortExec(s.order(), plan(s.child()));
+        }
+        if (node instanceof Limit l) {
+            return new LimitExec(l.limit(), plan(l.child()));
+        }
+        if (node instanceof Union u) {
+            List<PhysicalPlan> children = new ArrayList<>();
+            for (LogicalPlan child : u.children()) {
+                children.add(plan(child));
+            }
+            return new UnionExec(u.output(), children);
+        }
+        if (node instanceof Join j) {
+            return new HashJoinExec(j, plan(j.left()), plan(j.right()));
+        }
+        if (node instanceof Generate g) {
+            return new GenerateExec(g, plan(g.child()));
+        }
+        if (node instanceof UpdateSessions u) {
+            return new UpdatingSessionsExec(u, plan(u.child()));
+        }
+        if (node instanceof Window w) {
+            return new WindowExec(w, plan(w.child()));
+        }
+        if (node instanceof Deduplicate d) {
+            return new DeduplicateExec(d, plan(d.child()));
+        }
+        if (node instanceof EventTimeWatermark w) {
+            return plan(w.child()); // a watermark means nothing to a batch query (as Spark)
+        }
+        if (node instanceof SubqueryAlias s) {
+            return plan(s.child());
+        }
+        if (node instanceof FlatMapGroupsWithState g) {
+            return new FlatMapGroupsWithStateExec(g, plan(g.child()));
+        }
+        throw new IllegalStateException("no physical operator for " + node.describe());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.sluice.exec.physical;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.exec.Binder;
+import dev.sluice.exec.Chunks;
+import dev.sluice.exec.SortOperator;
+import dev.sluice.expr.SortOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Sorts its whole input (Spark's {@code SortExec} with a global order). A pipeline breaker. */
+public final class SortExec extends UnaryExec {
+    private final List<SortOrder> order;
+    private final SortOperator operator;
+
+    public SortExec(List<SortOrder> order, PhysicalPlan child) {
+        super(child, child.output());
+        this.order = List.copyOf(order);
+        List<SortOrder> bound = new ArrayList<>();
+        for (SortOrder o : order) {
+            bound.add((SortOrder) Binder.bind(o, child.output()));
+        }
+        this.operator = new SortOperator(bound);
+    }
+
+    @Override
+    public String nodeName() {
+        return "Sort";
+    }
+
+    @Override
+    public String argString() {
+        return list(order) + ", true, 0";
+    }
+
+    @Override
+    public void execute(ExecutionContext context, ChunkConsumer downstream) {
+        Chunk all = Chunks.gather(child().executeCollect(context), child().output());
+        for (Chunk c : Chunks.split(operator.sort(all))) {
+            downstream.accept(c);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.sluice.stream;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.exec.physical.ExecutionContext;
+import dev.sluice.plan.logical.StreamingRelation;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The execution context of one micro-batch: the batch's rows of each streaming source (by the source's
+ * logical leaf) and the watermark tracker that sees the event times passing each {@code withWatermark}.
+ * Confined to the query's execution thread.
+ */
+final class MicroBatchContext extends ExecutionContext {
+    private final Map<StreamingRelation, List<Chunk>> inputs;
+    private final WatermarkTracker watermarks;
+
+    MicroBatchContext(long batchTimestampMs, Map<StreamingRelation, List<Chunk>> inputs, WatermarkTracker watermarks) {
+        super(batchTimestampMs * 1000L);
+        this.inputs = inputs;
+        this.watermarks = watermarks;
+    }
+
+    /** The context of a streaming node's execution: only micro-batches run streaming nodes. */
+    static MicroBatchContext of(ExecutionContext context) {
+        if (context instanceof MicroBatchContext m) {
+            return m;
+        }
+        throw new IllegalStateException("a streaming operator ran outside a micro-batch");
+    }
+
+    List<Chunk> input(StreamingRelation relation) {
+        return inputs.getOrDefault(relation, List.of());
+    }
+
+    WatermarkTracker watermarks() {
+        return watermarks;
+    }
+}
