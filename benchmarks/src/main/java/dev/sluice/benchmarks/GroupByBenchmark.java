@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Hash group-by through the engine's aggregation operator: a fresh {@link HashAggregator} per invocation is
  * fed {@value BenchmarkData#TOTAL_ROWS} rows chunk by chunk and its result is read, exactly as
- * {@code BatchExecutor} runs an {@code Aggregate} node. Reported ops/s are input rows per second.
+ * {@code HashAggregateExec} runs an {@code Aggregate} node. Reported ops/s are input rows per second.
  *
  * <p>Why: aggregation ({@code GroupingTable} hashing and probing, per-function accumulators, grouping
  * key and argument evaluation) is the dominant cost of most streaming queries. The

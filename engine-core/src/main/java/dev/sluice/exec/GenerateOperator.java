@@ -6,14 +6,30 @@ import dev.sluice.expr.Expression;
 import dev.sluice.expr.generator.Generator;
 import dev.sluice.plan.logical.Generate;
 
-/** Runs a {@link Generator} per chunk: input columns repeated per generated row, then generated columns. */
+/**
+ * Runs a {@link Generator} per chunk: the kept input columns repeated per generated row, then the generated
+ * columns. Input columns the plan does not use after the generator are not kept, so exploding a large array
+ * never copies the array itself once per element. Immutable; safe to share between threads.
+ */
 public final class GenerateOperator {
     private final Generator generator;
     private final boolean outer;
+    private final int[] keptColumns;
 
+    /** Keeps every input column. */
     public GenerateOperator(Generate plan) {
+        this(plan, plan.child().output());
+    }
+
+    /** Keeps the input columns of {@code keptChildOutput} (attributes of the child's output, in that order). */
+    public GenerateOperator(Generate plan, java.util.List<dev.sluice.expr.AttributeReference> keptChildOutput) {
         this.generator = (Generator) Binder.bind((Expression) plan.generator(), plan.child().output());
         this.outer = plan.outer();
+        java.util.List<dev.sluice.expr.AttributeReference> childOutput = plan.child().output();
+        this.keptColumns = new int[keptChildOutput.size()];
+        for (int i = 0; i < keptColumns.length; i++) {
+            keptColumns[i] = childOutput.indexOf(keptChildOutput.get(i));
+        }
     }
 
     public Chunk execute(Chunk input) {
@@ -46,11 +62,11 @@ public final class GenerateOperator {
             parents = allParents;
             count = k;
         }
-        ColumnVector[] columns = new ColumnVector[input.columnCount() + generated.length];
-        for (int c = 0; c < input.columnCount(); c++) {
-            columns[c] = input.column(c).take(parents, count);
+        ColumnVector[] columns = new ColumnVector[keptColumns.length + generated.length];
+        for (int c = 0; c < keptColumns.length; c++) {
+            columns[c] = input.column(keptColumns[c]).take(parents, count);
         }
-        System.arraycopy(generated, 0, columns, input.columnCount(), generated.length);
+        System.arraycopy(generated, 0, columns, keptColumns.length, generated.length);
         return new Chunk(count, columns);
     }
 }

@@ -1,26 +1,25 @@
 package dev.sluice.spi;
 
-import dev.sluice.sql.Dataset;
-import dev.sluice.sql.Row;
-import dev.sluice.sql.streaming.OutputMode;
-
 /**
- * A streaming output, as Spark's {@code Sink}. The engine calls {@link #addBatch} once per micro-batch
- * from the query's execution thread, in batch-id order, after the batch's offsets are in the write-ahead
- * log and before its commit record is written.
+ * A streaming output, as Spark's {@code Sink}. For every micro-batch, in batch-id order, the engine asks
+ * for a {@link BatchWriter} ({@link #newBatchWriter}), pushes the batch's rows into it chunk by chunk as the
+ * query's pipeline produces them, and calls {@link BatchWriter#commit()} once every row is written. This
+ * happens after the batch's offsets are in the write-ahead log and before the state of the batch and its
+ * commit record are written; a failure in between calls {@link BatchWriter#abort}.
  *
- * <p>Contract for exactly-once: after a crash the last batch may be handed again with the same batch id
- * and the same rows; the sink must then not apply it twice (idempotent per batch id), e.g. by recording
- * the last batch id it committed atomically with the data.
+ * <p>Contract for exactly-once: after a crash the last batch may be handed again with the same batch id and
+ * the same rows; the sink must then not apply it twice (idempotent per batch id), e.g. by recording the last
+ * batch id it committed atomically with the data. Rows of a batch arrive in the order the plan produces them
+ * (the order a single-threaded run of the plan yields).
+ *
+ * <p>Threading: every method is called from the query's execution thread only, never concurrently.
  */
 public interface Sink {
     /**
-     * Writes the rows of batch {@code batchId}: in {@code Append} mode the new rows, in {@code Update} the
-     * changed rows, in {@code Complete} the whole result table (replacing the previous one).
-     *
-     * @param data a batch (non-streaming) Dataset over this batch's output rows
+     * The writer of one micro-batch: in {@code Append} mode the batch's new rows, in {@code Update} the changed
+     * rows, in {@code Complete} the whole result table (replacing the previous one).
      */
-    void addBatch(long batchId, Dataset<Row> data, OutputMode outputMode);
+    BatchWriter newBatchWriter(BatchContext batch);
 
     /**
      * Releases resources (connections, producers); called once from the query's execution thread when the

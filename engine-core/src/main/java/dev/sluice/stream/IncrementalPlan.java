@@ -1,6 +1,7 @@
 package dev.sluice.stream;
 
 import dev.sluice.batch.Chunk;
+import dev.sluice.exec.physical.ChunkConsumer;
 import dev.sluice.exec.physical.PhysicalPlan;
 import dev.sluice.exec.physical.PhysicalPlanner;
 import dev.sluice.plan.logical.Aggregate;
@@ -146,10 +147,12 @@ final class IncrementalPlan {
 
     /**
      * Runs one batch over {@code inputs} (the rows of each streaming leaf, by identity), at processing time
-     * {@code batchTimestampMs}, reporting the rows passing each watermark node to {@code tracker}.
+     * {@code batchTimestampMs}, pushing the output chunks into {@code output} as the plan produces them and
+     * reporting the rows passing each watermark node to {@code tracker}.
      */
-    List<Chunk> execute(Map<StreamingRelation, List<Chunk>> inputs, WatermarkTracker tracker, long batchTimestampMs) {
-        return new MicroBatchContext(batchTimestampMs, inputs, tracker).collect(physical);
+    void execute(Map<StreamingRelation, List<Chunk>> inputs, WatermarkTracker tracker, long batchTimestampMs,
+                 ChunkConsumer output) {
+        new MicroBatchContext(batchTimestampMs, inputs, tracker).run(physical, output);
     }
 
     /** The physical plan as {@code explain()} prints it. */

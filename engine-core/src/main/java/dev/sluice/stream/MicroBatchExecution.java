@@ -10,6 +10,8 @@ import dev.sluice.plan.logical.LocalRelation;
 import dev.sluice.plan.logical.StreamingRelation;
 import dev.sluice.spi.Offset;
 import dev.sluice.spi.ReadLimit;
+import dev.sluice.spi.BatchContext;
+import dev.sluice.spi.BatchWriter;
 import dev.sluice.spi.Sink;
 import dev.sluice.state.StateStoreConf;
 import dev.sluice.spi.Source;
@@ -91,6 +93,15 @@ public final class MicroBatchExecution implements StreamingQuery {
     private long idleGeneration = -1;
     private volatile StreamingQueryException exception;
     private volatile StreamingQueryStatus status = new StreamingQueryStatus("Initializing sources", false, false);
+
+    /** Aborts a batch writer after {@code cause}; a failing abort is kept with the cause, not thrown over it. */
+    private static void abort(BatchWriter writer, Throwable cause) {
+        try {
+            writer.abort(cause);
+        } catch (RuntimeException | Error e) {
+            cause.addSuppressed(e);
+        }
+    }
 
     /**
      * Prepares the query (checks the checkpoint's query id) without starting it.
@@ -318,10 +329,22 @@ public final class MicroBatchExecution implements StreamingQuery {
             incremental.statefulOperators().forEach(op -> op.startBatch(batchWatermarks, batchTimestampMs));
         });
         long outputRows = progress.time("addBatch", () -> {
-            List<Chunk> output = incremental.execute(inputs, watermark, batchTimestampMs);
-            LocalRelation relation = new LocalRelation(spec.plan().output(), output);
-            sink.addBatch(batchId, Dataset.ofRows(spec.session(), relation), spec.outputMode());
-            return Chunks.rowCount(output);
+            BatchContext context = new BatchContext(id.toString(), batchId, checkpoint.root().toString(),
+                    spec.outputMode(), spec.plan().schema(),
+                    rowsOfBatch -> Dataset.ofRows(spec.session(), new LocalRelation(spec.plan().output(), rowsOfBatch)));
+            BatchWriter writer = sink.newBatchWriter(context);
+            long[] written = {0};
+            try {
+                incremental.execute(inputs, watermark, batchTimestampMs, chunk -> {
+                    written[0] += chunk.rowCount();
+                    writer.write(chunk);
+                });
+                writer.commit();
+            } catch (RuntimeException | Error e) {
+                abort(writer, e);
+                throw e;
+            }
+            return written[0];
         });
         spec.hooks().beforeCommit(batchId);
         progress.time("commitOffsets", () -> {

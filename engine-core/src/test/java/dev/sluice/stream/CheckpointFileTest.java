@@ -49,10 +49,14 @@ class CheckpointFileTest {
         var spark = dev.sluice.sql.Sluice.builder().master("local[2]").getOrCreate();
         var schema = new dev.sluice.sql.types.StructType().add("v", dev.sluice.sql.types.DataTypes.LongType);
         var sink = new dev.sluice.stream.connector.MemorySink(spark, "idempotent_sink", schema);
-        var batch = spark.range(2).toDF("v");
-        sink.addBatch(0, batch, dev.sluice.sql.streaming.OutputMode.Append());
-        sink.addBatch(0, batch, dev.sluice.sql.streaming.OutputMode.Append());
-        sink.addBatch(1, batch, dev.sluice.sql.streaming.OutputMode.Append());
+        var batch = new dev.sluice.batch.Chunk(2, new dev.sluice.batch.ColumnVector[] {
+                dev.sluice.batch.LongVector.wrap(dev.sluice.sql.types.DataTypes.LongType, new long[] {0, 1}, 2, null)});
+        for (long batchId : new long[] {0, 0, 1}) {
+            var writer = sink.newBatchWriter(new dev.sluice.spi.BatchContext("query", batchId, "checkpoint",
+                    dev.sluice.sql.streaming.OutputMode.Append(), schema, rows -> null));
+            writer.write(batch);
+            writer.commit();
+        }
         assertThat(spark.table("idempotent_sink").count()).isEqualTo(4);
         assertThat(List.of(sink.latestBatchId())).containsExactly(1L);
     }

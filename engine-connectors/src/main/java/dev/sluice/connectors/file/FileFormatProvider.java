@@ -2,7 +2,7 @@ package dev.sluice.connectors.file;
 
 import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
-import dev.sluice.exec.BatchExecutor;
+import dev.sluice.spi.BatchRows;
 import dev.sluice.plan.logical.LocalRelation;
 import dev.sluice.sql.AnalysisException;
 import dev.sluice.sql.Dataset;
@@ -176,7 +176,7 @@ public class FileFormatProvider implements BatchFormatProvider {
                     }
                 }
             }
-            List<Chunk> chunks = new BatchExecutor().execute(data.logicalPlan());
+            List<Chunk> chunks = BatchRows.collect(data);
             files.mkdirs(root);
             writer.write(chunks);
             Path success = new Path(root, "_SUCCESS");

@@ -1,11 +1,8 @@
 package dev.sluice.connectors.file;
 
-import dev.sluice.batch.Chunk;
-import dev.sluice.exec.BatchExecutor;
+import dev.sluice.spi.BatchContext;
+import dev.sluice.spi.BatchWriter;
 import dev.sluice.spi.Sink;
-import dev.sluice.sql.Dataset;
-import dev.sluice.sql.Row;
-import dev.sluice.sql.streaming.OutputMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -31,16 +28,23 @@ final class FileStreamSink implements Sink {
     }
 
     @Override
-    public void addBatch(long batchId, Dataset<Row> data, OutputMode outputMode) {
+    public BatchWriter newBatchWriter(BatchContext batch) {
+        long batchId = batch.batchId();
         try {
             if (writer.log().isCommitted(batchId)) {
-                return;
+                return BatchWriter.discarding();
             }
-            List<Chunk> chunks = new BatchExecutor().execute(data.logicalPlan());
-            writer.addBatch(batchId, data.schema(), chunks);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write batch " + batchId + " to " + path, e);
+            throw new UncheckedIOException("cannot read the sink log of " + path, e);
         }
+        // Rows are gathered and written at commit: the writer splits them by partition into new files.
+        return BatchWriter.gathering(chunks -> {
+            try {
+                writer.addBatch(batchId, batch.schema(), chunks);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write batch " + batchId + " to " + path, e);
+            }
+        });
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.sluice.connectors.jdbc;
 
 import dev.sluice.batch.Chunk;
-import dev.sluice.exec.BatchExecutor;
+import dev.sluice.spi.BatchRows;
 import dev.sluice.expr.AttributeReference;
 import dev.sluice.plan.logical.ScanRelation;
 import dev.sluice.sql.AnalysisException;
@@ -79,7 +79,7 @@ public final class JdbcRelationProvider implements BatchFormatProvider {
         JdbcDialect dialect = JdbcDialect.forUrl(jdbc.url);
         JdbcTableWriter writer = new JdbcTableWriter(jdbc, dialect, data.schema(),
                 data.sparkSession().conf().sessionTimeZone());
-        List<Chunk> chunks = new BatchExecutor().execute(data.logicalPlan());
+        List<Chunk> chunks = BatchRows.collect(data);
         try (Connection connection = JdbcConnections.open(jdbc)) {
             if (writer.tableExists(connection)) {
                 switch (mode) {

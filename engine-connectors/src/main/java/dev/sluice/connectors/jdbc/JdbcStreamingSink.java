@@ -2,11 +2,10 @@ package dev.sluice.connectors.jdbc;
 
 import dev.sluice.batch.Chunk;
 import dev.sluice.connectors.support.SinkCheckpoint;
-import dev.sluice.exec.BatchExecutor;
+import dev.sluice.spi.BatchContext;
+import dev.sluice.spi.BatchWriter;
 import dev.sluice.spi.Sink;
 import dev.sluice.spi.SinkContext;
-import dev.sluice.sql.Dataset;
-import dev.sluice.sql.Row;
 import dev.sluice.sql.streaming.OutputMode;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -73,8 +72,12 @@ final class JdbcStreamingSink implements Sink {
     }
 
     @Override
-    public void addBatch(long batchId, Dataset<Row> data, OutputMode outputMode) {
-        List<Chunk> chunks = new BatchExecutor().execute(data.logicalPlan());
+    public BatchWriter newBatchWriter(BatchContext batch) {
+        // Rows are gathered and written at commit, in the one transaction that also records the batch id.
+        return BatchWriter.gathering(chunks -> write(batch.batchId(), chunks));
+    }
+
+    private void write(long batchId, List<Chunk> chunks) {
         Connection c = connection();
         prepareTables(c);
         try {

@@ -2,6 +2,10 @@ package dev.sluice.connectors.kafka;
 
 import dev.sluice.spi.SinkContext;
 import dev.sluice.sql.AnalysisException;
+import dev.sluice.batch.Chunk;
+import dev.sluice.spi.BatchContext;
+import dev.sluice.spi.BatchRows;
+import dev.sluice.spi.BatchWriter;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
 import dev.sluice.sql.SaveMode;
@@ -48,7 +52,17 @@ public final class KafkaBatchProvider implements BatchFormatProvider {
         KafkaSink sink = new KafkaSink(new KafkaSinkOptions(new SinkContext(data.sparkSession(), data.schema(),
                 options, OutputMode.Append(), null)), data.schema());
         try {
-            sink.addBatch(0, data, OutputMode.Append());
+            BatchWriter writer = sink.newBatchWriter(new BatchContext("batch", 0, "", OutputMode.Append(),
+                    data.schema(), rows -> data.toDF()));
+            try {
+                for (Chunk rows : BatchRows.collect(data)) {
+                    writer.write(rows);
+                }
+                writer.commit();
+            } catch (RuntimeException | Error e) {
+                writer.abort(e);
+                throw e;
+            }
         } finally {
             sink.stop();
         }

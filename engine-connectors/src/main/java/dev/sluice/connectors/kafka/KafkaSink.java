@@ -1,15 +1,12 @@
 package dev.sluice.connectors.kafka;
 
 import dev.sluice.batch.Chunk;
-import dev.sluice.exec.BatchExecutor;
+import dev.sluice.spi.BatchContext;
+import dev.sluice.spi.BatchWriter;
 import dev.sluice.spi.Sink;
-import dev.sluice.sql.Dataset;
-import dev.sluice.sql.Row;
-import dev.sluice.sql.streaming.OutputMode;
 import dev.sluice.sql.types.StructType;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * query run and closed by {@link #stop()}.
  *
  * <p><b>{@code deliveryGuarantee=at_least_once}</b> (default, Spark's only mode): an idempotent producer
- * sends the batch and {@code flush()}es before {@link #addBatch} returns; a send error fails the batch.
+ * sends the batch's records as its chunks arrive and {@code flush()}es when the batch commits; a send error
+ * fails the batch.
  * Crash guarantee: every row of a batch whose commit was logged is in Kafka; a batch that was written
  * (fully or partly) but not yet logged as committed when the process died is written again when the query
  * restarts, so its rows may appear twice.
@@ -47,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * that no two running queries share the base; the group {@code <base>-commits} must not be used by
  * consumers. A batch must commit within the producer's {@code transaction.timeout.ms} (default 60 s).
  *
- * <p>Threading: {@link #addBatch} and {@link #stop()} are called from the query's execution thread only.
+ * <p>Threading: {@link #newBatchWriter}, the writers and {@link #stop()} are used from the query's execution
+ * thread only.
  */
 final class KafkaSink implements Sink {
     /** The metadata text of the batch markers committed with each transaction. */
@@ -67,13 +66,12 @@ final class KafkaSink implements Sink {
     }
 
     @Override
-    public void addBatch(long batchId, Dataset<Row> data, OutputMode outputMode) {
+    public BatchWriter newBatchWriter(BatchContext batch) {
         if (delivery == null) {
             delivery = options.guarantee == KafkaSinkOptions.DeliveryGuarantee.EXACTLY_ONCE
-                    ? new TransactionalDelivery(options) : new AtLeastOnceDelivery(options);
+                    ? new TransactionalDelivery(options, projection) : new AtLeastOnceDelivery(options, projection);
         }
-        List<Chunk> chunks = new BatchExecutor().execute(data.logicalPlan());
-        delivery.write(batchId, chunks, projection);
+        return delivery.open(batch.batchId());
     }
 
     @Override
@@ -105,36 +103,46 @@ final class KafkaSink implements Sink {
 
     /** One way of getting a batch into Kafka. */
     interface Delivery extends AutoCloseable {
-        void write(long batchId, List<Chunk> chunks, ProducerRecordProjection projection);
+        /** The writer of batch {@code batchId}: records are sent as chunks arrive. */
+        BatchWriter open(long batchId);
 
         @Override
         void close();
     }
 
-    /** Send, flush, fail on the first error. */
+    /** Send as chunks arrive, flush at commit, fail on the first error. */
     static final class AtLeastOnceDelivery implements Delivery {
         private final KafkaProducer<byte[], byte[]> producer;
+        private final ProducerRecordProjection projection;
 
-        AtLeastOnceDelivery(KafkaSinkOptions options) {
+        AtLeastOnceDelivery(KafkaSinkOptions options, ProducerRecordProjection projection) {
             this.producer = new KafkaProducer<>(producerProperties(options));
+            this.projection = projection;
         }
 
         @Override
-        public void write(long batchId, List<Chunk> chunks, ProducerRecordProjection projection) {
+        public BatchWriter open(long batchId) {
             AtomicReference<Exception> failure = new AtomicReference<>();
             AtomicReference<String> failedTopic = new AtomicReference<>();
-            for (Chunk chunk : chunks) {
-                for (ProducerRecord<byte[], byte[]> record : projection.records(chunk)) {
-                    producer.send(record, (metadata, e) -> {
-                        if (e != null && failure.compareAndSet(null, e)) {
-                            failedTopic.set(record.topic());
-                        }
-                    });
+            return new BatchWriter() {
+                @Override
+                public void write(Chunk chunk) {
+                    for (ProducerRecord<byte[], byte[]> record : projection.records(chunk)) {
+                        producer.send(record, (metadata, e) -> {
+                            if (e != null && failure.compareAndSet(null, e)) {
+                                failedTopic.set(record.topic());
+                            }
+                        });
+                    }
+                    throwIfFailed(batchId, failure, failedTopic);
                 }
-                throwIfFailed(batchId, failure, failedTopic);
-            }
-            producer.flush();
-            throwIfFailed(batchId, failure, failedTopic);
+
+                @Override
+                public void commit() {
+                    producer.flush();
+                    throwIfFailed(batchId, failure, failedTopic);
+                }
+            };
         }
 
         private static void throwIfFailed(long batchId, AtomicReference<Exception> failure,

@@ -1,10 +1,10 @@
 package dev.sluice.connectors.kafka;
 
 import dev.sluice.batch.Chunk;
+import dev.sluice.spi.BatchWriter;
 import dev.sluice.connectors.support.SinkCheckpoint;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -31,10 +31,12 @@ final class TransactionalDelivery implements KafkaSink.Delivery {
     private final String transactionalId;
     private final String markerGroup;
     private final KafkaProducer<byte[], byte[]> producer;
+    private final ProducerRecordProjection projection;
     private long lastCommittedBatch;
     private boolean broken;
 
-    TransactionalDelivery(KafkaSinkOptions options) {
+    TransactionalDelivery(KafkaSinkOptions options, ProducerRecordProjection projection) {
+        this.projection = projection;
         this.base = options.transactionalIdPrefix != null ? options.transactionalIdPrefix
                 : "sluice-" + SinkCheckpoint.queryId(options.checkpointLocation,
                         "KAFKA_SINK_NO_QUERY_ID");
@@ -77,23 +79,42 @@ final class TransactionalDelivery implements KafkaSink.Delivery {
     }
 
     @Override
-    public void write(long batchId, List<Chunk> chunks, ProducerRecordProjection projection) {
+    public BatchWriter open(long batchId) {
         if (broken) {
             throw new KafkaConnectorException("KAFKA_SINK_FENCED", "The producer with transactional.id " + transactionalId
                     + " was fenced or failed fatally; restart the query.", "55000", null);
         }
         if (batchId <= lastCommittedBatch) {
             KafkaSink.logSkip(batchId, lastCommittedBatch, transactionalId);
-            return;
+            return BatchWriter.discarding();
         }
-        if (chunks.stream().allMatch(c -> c.rowCount() == 0)) {
-            return;
+        return new TransactionWriter(batchId);
+    }
+
+    /**
+     * One batch as one transaction, begun with the first non-empty chunk (an empty batch writes nothing) and
+     * committed, with the batch's markers, by {@link #commit()}.
+     */
+    private final class TransactionWriter implements BatchWriter {
+        private final long batchId;
+        private final Map<TopicPartition, OffsetAndMetadata> markers = new ConcurrentHashMap<>();
+        private final AtomicReference<Exception> failure = new AtomicReference<>();
+        private boolean inTransaction;
+
+        TransactionWriter(long batchId) {
+            this.batchId = batchId;
         }
-        Map<TopicPartition, OffsetAndMetadata> markers = new ConcurrentHashMap<>();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        try {
-            producer.beginTransaction();
-            for (Chunk chunk : chunks) {
+
+        @Override
+        public void write(Chunk chunk) {
+            if (chunk.rowCount() == 0) {
+                return;
+            }
+            try {
+                if (!inTransaction) {
+                    producer.beginTransaction();
+                    inTransaction = true;
+                }
                 for (ProducerRecord<byte[], byte[]> record : projection.records(chunk)) {
                     producer.send(record, (metadata, e) -> {
                         if (e != null) {
@@ -104,21 +125,53 @@ final class TransactionalDelivery implements KafkaSink.Delivery {
                         }
                     });
                 }
+                if (failure.get() != null) {
+                    throw failure.get();
+                }
+            } catch (Exception e) {
+                throw failed(e);
             }
-            producer.flush();
-            if (failure.get() != null) {
-                throw failure.get();
+        }
+
+        @Override
+        public void commit() {
+            if (!inTransaction) {
+                return;
             }
-            producer.sendOffsetsToTransaction(markers, new ConsumerGroupMetadata(markerGroup));
-            producer.commitTransaction();
-            lastCommittedBatch = batchId;
-        } catch (ProducerFencedException | InvalidProducerEpochException e) {
-            broken = true;
-            throw new KafkaConnectorException("KAFKA_SINK_FENCED", "Batch " + batchId + " was not written: another run"
-                    + " of this query took over transactional.id " + transactionalId + ".", "55000", e);
-        } catch (Exception e) {
-            abort();
-            throw new KafkaConnectorException("KAFKA_SINK_WRITE_FAILED", "Writing batch " + batchId + " to Kafka in a"
+            try {
+                producer.flush();
+                if (failure.get() != null) {
+                    throw failure.get();
+                }
+                producer.sendOffsetsToTransaction(markers, new ConsumerGroupMetadata(markerGroup));
+                producer.commitTransaction();
+                inTransaction = false;
+                lastCommittedBatch = batchId;
+            } catch (Exception e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public void abort(Throwable cause) {
+            if (inTransaction) {
+                inTransaction = false;
+                TransactionalDelivery.this.abort();
+            }
+        }
+
+        private KafkaConnectorException failed(Exception e) {
+            if (e instanceof KafkaConnectorException k) {
+                return k;
+            }
+            inTransaction = false;
+            if (e instanceof ProducerFencedException || e instanceof InvalidProducerEpochException) {
+                broken = true;
+                return new KafkaConnectorException("KAFKA_SINK_FENCED", "Batch " + batchId + " was not written: another"
+                        + " run of this query took over transactional.id " + transactionalId + ".", "55000", e);
+            }
+            TransactionalDelivery.this.abort();
+            return new KafkaConnectorException("KAFKA_SINK_WRITE_FAILED", "Writing batch " + batchId + " to Kafka in a"
                     + " transaction (transactional.id " + transactionalId + ") failed; the transaction was aborted: " + e,
                     "58030", e);
         }

@@ -17,10 +17,14 @@ import dev.sluice.plan.logical.SubqueryAlias;
 import dev.sluice.plan.logical.Union;
 import dev.sluice.plan.logical.UpdateSessions;
 import dev.sluice.plan.logical.Window;
+import dev.sluice.expr.AttributeReference;
+import dev.sluice.expr.Expression;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns an analyzed logical plan into a physical plan: one {@code …Exec} node per operator, expressions bound
@@ -58,6 +62,26 @@ public class PhysicalPlanner {
         return null;
     }
 
+    /**
+     * A generator under a projection keeps only the child columns the projection reads (Spark's column pruning
+     * of {@code Generate}). Planned apart from the memo: another parent of {@code g} may need every column.
+     */
+    private PhysicalPlan prunedGenerate(Generate g, List<Expression> projectList) {
+        Set<Long> used = new HashSet<>();
+        for (Expression e : projectList) {
+            List<AttributeReference> refs = new ArrayList<>();
+            e.collect(AttributeReference.class, refs);
+            refs.forEach(a -> used.add(a.exprId()));
+        }
+        List<AttributeReference> required = new ArrayList<>();
+        for (AttributeReference a : g.child().output()) {
+            if (used.contains(a.exprId())) {
+                required.add(a);
+            }
+        }
+        return new GenerateExec(g, required, plan(g.child()));
+    }
+
     private PhysicalPlan planBatch(LogicalPlan node) {
         if (node instanceof LocalRelation r) {
             return new LocalTableScanExec(r.output(), r.chunks());
@@ -66,6 +90,9 @@ public class PhysicalPlanner {
             return new ScanExec(s);
         }
         if (node instanceof Project p) {
+            if (p.child() instanceof Generate g) {
+                return new ProjectExec(p.projectList(), p.output(), prunedGenerate(g, p.projectList()));
+            }
             return new ProjectExec(p.projectList(), p.output(), plan(p.child()));
         }
         if (node instanceof Filter f) {

@@ -1,9 +1,10 @@
 package dev.sluice.stream.connector;
 
+import dev.sluice.spi.BatchContext;
+import dev.sluice.spi.BatchWriter;
 import dev.sluice.spi.Sink;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
-import dev.sluice.sql.streaming.OutputMode;
 import java.io.PrintStream;
 import java.util.function.Supplier;
 
@@ -33,10 +34,12 @@ public final class ConsoleSink implements Sink {
     }
 
     @Override
-    public void addBatch(long batchId, Dataset<Row> data, OutputMode outputMode) {
-        PrintStream stream = out.get();
-        stream.print(render(batchId, data));
-        stream.flush();
+    public BatchWriter newBatchWriter(BatchContext batch) {
+        return BatchWriter.gathering(rows -> {
+            PrintStream stream = out.get();
+            stream.print(render(batch.batchId(), batch.toDataset(rows)));
+            stream.flush();
+        });
     }
 
     @Override

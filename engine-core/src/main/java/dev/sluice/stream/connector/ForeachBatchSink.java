@@ -1,10 +1,11 @@
 package dev.sluice.stream.connector;
 
 import dev.sluice.api.java.function.VoidFunction2;
+import dev.sluice.spi.BatchContext;
+import dev.sluice.spi.BatchWriter;
 import dev.sluice.spi.Sink;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
-import dev.sluice.sql.streaming.OutputMode;
 
 /**
  * Hands each batch to user code as a batch Dataset with its id ({@code foreachBatch}). At-least-once: a
@@ -19,7 +20,11 @@ public final class ForeachBatchSink implements Sink {
     }
 
     @Override
-    public void addBatch(long batchId, Dataset<Row> data, OutputMode outputMode) {
+    public BatchWriter newBatchWriter(BatchContext batch) {
+        return BatchWriter.gathering(rows -> call(batch.toDataset(rows), batch.batchId()));
+    }
+
+    private void call(Dataset<Row> data, long batchId) {
         try {
             function.call(data, batchId);
         } catch (RuntimeException e) {

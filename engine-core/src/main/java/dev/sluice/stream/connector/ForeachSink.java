@@ -1,14 +1,19 @@
 package dev.sluice.stream.connector;
 
+import dev.sluice.analysis.JavaValues;
+import dev.sluice.batch.Chunk;
+import dev.sluice.spi.BatchContext;
+import dev.sluice.spi.BatchWriter;
 import dev.sluice.spi.Sink;
-import dev.sluice.sql.Dataset;
 import dev.sluice.sql.ForeachWriter;
 import dev.sluice.sql.Row;
-import dev.sluice.sql.streaming.OutputMode;
+import java.util.List;
 
 /**
- * Writes each row with a {@link ForeachWriter}: {@code open(0, batchId)}, {@code process} per row when open
- * returned true, {@code close(error)} always. At-least-once; the writer dedupes by epoch id.
+ * Writes each row with a {@link ForeachWriter}: {@code open(0, batchId)} when the batch starts, {@code process}
+ * per row as the batch's chunks arrive when open returned true, {@code close(error)} always (null once every
+ * row was processed). At-least-once: a batch replayed after a crash is written again with the same epoch id,
+ * by which the writer can deduplicate.
  */
 public final class ForeachSink implements Sink {
     private final ForeachWriter<Row> writer;
@@ -18,20 +23,28 @@ public final class ForeachSink implements Sink {
     }
 
     @Override
-    public void addBatch(long batchId, Dataset<Row> data, OutputMode outputMode) {
-        Throwable error = null;
-        try {
-            if (writer.open(0, batchId)) {
-                for (Row row : data.collectAsList()) {
-                    writer.process(row);
+    public BatchWriter newBatchWriter(BatchContext batch) {
+        boolean open = writer.open(0, batch.batchId());
+        return new BatchWriter() {
+            @Override
+            public void write(Chunk rows) {
+                if (open) {
+                    for (Row row : JavaValues.toRows(List.of(rows), batch.schema())) {
+                        writer.process(row);
+                    }
                 }
             }
-        } catch (RuntimeException | Error e) {
-            error = e;
-            throw e;
-        } finally {
-            writer.close(error);
-        }
+
+            @Override
+            public void commit() {
+                writer.close(null);
+            }
+
+            @Override
+            public void abort(Throwable cause) {
+                writer.close(cause);
+            }
+        };
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.sluice.stream.connector;
 import dev.sluice.batch.Chunk;
 import dev.sluice.expr.AttributeReference;
 import dev.sluice.plan.logical.LocalRelation;
+import dev.sluice.spi.BatchContext;
+import dev.sluice.spi.BatchWriter;
 import dev.sluice.spi.Sink;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
@@ -34,11 +36,16 @@ public final class MemorySink implements Sink {
     }
 
     @Override
-    public synchronized void addBatch(long batchId, Dataset<Row> data, OutputMode outputMode) {
-        if (batchId <= lastBatchId) {
-            return;
+    public BatchWriter newBatchWriter(BatchContext batch) {
+        synchronized (this) {
+            if (batch.batchId() <= lastBatchId) {
+                return BatchWriter.discarding();
+            }
         }
-        List<Chunk> batch = new dev.sluice.exec.BatchExecutor().execute(data.logicalPlan());
+        return BatchWriter.gathering(rows -> store(batch.batchId(), rows, batch.outputMode()));
+    }
+
+    private synchronized void store(long batchId, List<Chunk> batch, OutputMode outputMode) {
         if (outputMode == OutputMode.Complete()) {
             rows.clear();
         }

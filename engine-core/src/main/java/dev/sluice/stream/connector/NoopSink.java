@@ -1,15 +1,17 @@
 package dev.sluice.stream.connector;
 
+import dev.sluice.spi.BatchContext;
+import dev.sluice.spi.BatchWriter;
 import dev.sluice.spi.Sink;
-import dev.sluice.sql.Dataset;
-import dev.sluice.sql.Row;
-import dev.sluice.sql.streaming.OutputMode;
 
-/** Runs each batch and discards its rows (for benchmarks), as Spark's {@code noop} sink. Stateless. */
+/**
+ * Runs each batch and discards its rows as they arrive (for benchmarks), as Spark's {@code noop} sink.
+ * Stateless; nothing to recover after a crash.
+ */
 public final class NoopSink implements Sink {
     @Override
-    public void addBatch(long batchId, Dataset<Row> data, OutputMode outputMode) {
-        new dev.sluice.exec.BatchExecutor().execute(data.logicalPlan());
+    public BatchWriter newBatchWriter(BatchContext batch) {
+        return BatchWriter.discarding();
     }
 
     @Override

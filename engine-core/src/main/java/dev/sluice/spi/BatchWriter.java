@@ -1,0 +1,55 @@
+package dev.sluice.spi;
+
+import dev.sluice.batch.Chunk;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Receives the rows of one micro-batch for a {@link Sink}: {@link #write} once per chunk, in order, then
+ * {@link #commit()} exactly once when every row was written, or {@link #abort} when the batch failed before
+ * that. Chunks are immutable; a writer may keep them. Used from the query's execution thread only.
+ */
+public interface BatchWriter {
+    /** Writes (or buffers) one chunk of the batch's rows, with the columns of the query's output schema. */
+    void write(Chunk rows);
+
+    /** Makes the batch's rows durable and visible, once; after a crash the same batch may be written again. */
+    void commit();
+
+    /** The batch failed before {@link #commit()}: release what {@link #write} acquired. Must not throw. */
+    default void abort(Throwable cause) {
+    }
+
+    /**
+     * A writer that gathers every chunk and hands them, in order, to {@code onCommit} at commit: for sinks
+     * that need the whole batch at once (foreachBatch, memory, console).
+     */
+    static BatchWriter gathering(Consumer<List<Chunk>> onCommit) {
+        List<Chunk> rows = new ArrayList<>();
+        return new BatchWriter() {
+            @Override
+            public void write(Chunk chunk) {
+                rows.add(chunk);
+            }
+
+            @Override
+            public void commit() {
+                onCommit.accept(rows);
+            }
+        };
+    }
+
+    /** A writer that discards the rows: the noop sink, or a batch the sink already committed before a crash. */
+    static BatchWriter discarding() {
+        return new BatchWriter() {
+            @Override
+            public void write(Chunk chunk) {
+            }
+
+            @Override
+            public void commit() {
+            }
+        };
+    }
+}
