@@ -52,6 +52,31 @@ public final class HashAggregator {
         }
     }
 
+    /**
+     * Folds the groups of {@code other} (an aggregator of the same spec, fed other rows) into this one, as if
+     * this aggregator had also seen those rows after its own: new keys are appended after this one's groups,
+     * in {@code other}'s first-seen order. {@code other} is read only.
+     */
+    public void mergeFrom(HashAggregator other) {
+        int n = other.groupCount();
+        int[] ids = new int[Math.max(n, 1)];
+        if (!spec.groupingKeys().isEmpty()) {
+            table.groupIds(other.table.keys(), n, ids);
+        }
+        int groups = groupCount();
+        for (int a = 0; a < accumulators.length; a++) {
+            List<dev.sluice.sql.types.DataType> bufferTypes = spec.functions().get(a).bufferTypes();
+            ColumnVector[] buffers = new ColumnVector[bufferTypes.size()];
+            for (int b = 0; b < buffers.length; b++) {
+                buffers[b] = ColumnVector.allocate(bufferTypes.get(b), Math.max(n, 1));
+            }
+            other.accumulators[a].ensureGroups(n);
+            other.accumulators[a].writeBuffers(n, buffers);
+            accumulators[a].ensureGroups(groups);
+            accumulators[a].merge(ids, buffers, n);
+        }
+    }
+
     /** Number of groups so far (a global aggregation always has exactly one). */
     public int groupCount() {
         return spec.groupingKeys().isEmpty() ? 1 : table.groupCount();

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The rows of a batch (bounded) Dataset as chunks, for batch writers of connectors
- * ({@code df.write().format(...)}): plans and runs the Dataset's query once per call. Stateless.
+ * ({@code df.write().format(...)}): plans and runs the Dataset's query once per call, on the session's
+ * {@code local[N]} threads. Stateless.
  */
 public final class BatchRows {
     private BatchRows() {
@@ -16,6 +17,6 @@ public final class BatchRows {
 
     /** Runs {@code data}'s query and returns its rows in order, with the columns of {@code data.schema()}. */
     public static List<Chunk> collect(Dataset<?> data) {
-        return ExecutionContext.now().collect(PhysicalPlanner.planQuery(data.logicalPlan()));
+        return ExecutionContext.now(data.sparkSession().parallelism()).collect(PhysicalPlanner.planQuery(data.logicalPlan()));
     }
 }

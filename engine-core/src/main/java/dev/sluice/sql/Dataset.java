@@ -426,7 +426,7 @@ public class Dataset<T> {
             throw new AnalysisException("QUERIES_WITH_STREAMING_SOURCES_MUST_BE_EXECUTED_WITH_WRITESTREAM",
                     "Queries with streaming sources must be executed with writeStream.start().", "42K0E");
         }
-        return dev.sluice.exec.physical.ExecutionContext.now()
+        return dev.sluice.exec.physical.ExecutionContext.now(session.parallelism())
                 .collect(dev.sluice.exec.physical.PhysicalPlanner.planQuery(toRun));
     }
 

@@ -3,9 +3,11 @@ package dev.sluice.stream;
 import dev.sluice.batch.Chunk;
 import dev.sluice.exec.physical.ChunkConsumer;
 import dev.sluice.exec.physical.ExecutionContext;
+import dev.sluice.exec.physical.Morsel;
 import dev.sluice.exec.physical.PhysicalPlan;
 import dev.sluice.exec.physical.UnaryExec;
 import dev.sluice.plan.logical.EventTimeWatermark;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,6 +34,22 @@ final class EventTimeWatermarkExec extends UnaryExec {
     public String argString() {
         return logical.eventTime().name() + "#" + logical.eventTime().exprId() + ": " + logical.delayMs()
                 + " milliseconds";
+    }
+
+    @Override
+    public List<Morsel> morsels(ExecutionContext context) {
+        if (shared) {
+            return super.morsels(context);
+        }
+        WatermarkTracker tracker = MicroBatchContext.of(context).watermarks();
+        List<Morsel> mapped = new ArrayList<>();
+        for (Morsel m : child().morsels(context)) {
+            mapped.add(downstream -> m.run(c -> {
+                tracker.observe(logical, List.of(c), logical.eventTimeOrdinal());
+                downstream.accept(c);
+            }));
+        }
+        return mapped;
     }
 
     @Override

@@ -147,12 +147,13 @@ final class IncrementalPlan {
 
     /**
      * Runs one batch over {@code inputs} (the rows of each streaming leaf, by identity), at processing time
-     * {@code batchTimestampMs}, pushing the output chunks into {@code output} as the plan produces them and
+     * {@code batchTimestampMs} on up to {@code parallelism} threads, pushing the output chunks into
+     * {@code output} in plan order, from the calling thread, as the plan produces them, and
      * reporting the rows passing each watermark node to {@code tracker}.
      */
     void execute(Map<StreamingRelation, List<Chunk>> inputs, WatermarkTracker tracker, long batchTimestampMs,
-                 ChunkConsumer output) {
-        new MicroBatchContext(batchTimestampMs, inputs, tracker).run(physical, output);
+                 int parallelism, ChunkConsumer output) {
+        new MicroBatchContext(batchTimestampMs, parallelism, inputs, tracker).run(physical, output);
     }
 
     /** The physical plan as {@code explain()} prints it. */

@@ -15,8 +15,9 @@ final class MicroBatchContext extends ExecutionContext {
     private final Map<StreamingRelation, List<Chunk>> inputs;
     private final WatermarkTracker watermarks;
 
-    MicroBatchContext(long batchTimestampMs, Map<StreamingRelation, List<Chunk>> inputs, WatermarkTracker watermarks) {
-        super(batchTimestampMs * 1000L);
+    MicroBatchContext(long batchTimestampMs, int parallelism, Map<StreamingRelation, List<Chunk>> inputs,
+                      WatermarkTracker watermarks) {
+        super(batchTimestampMs * 1000L, parallelism);
         this.inputs = inputs;
         this.watermarks = watermarks;
     }

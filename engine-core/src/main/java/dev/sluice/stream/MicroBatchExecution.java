@@ -335,7 +335,7 @@ public final class MicroBatchExecution implements StreamingQuery {
             BatchWriter writer = sink.newBatchWriter(context);
             long[] written = {0};
             try {
-                incremental.execute(inputs, watermark, batchTimestampMs, chunk -> {
+                incremental.execute(inputs, watermark, batchTimestampMs, spec.session().parallelism(), chunk -> {
                     written[0] += chunk.rowCount();
                     writer.write(chunk);
                 });

@@ -3,6 +3,7 @@ package dev.sluice.stream;
 import dev.sluice.batch.Chunk;
 import dev.sluice.exec.physical.ChunkConsumer;
 import dev.sluice.exec.physical.ExecutionContext;
+import dev.sluice.exec.physical.Morsel;
 import dev.sluice.exec.physical.PhysicalPlan;
 import dev.sluice.expr.AttributeReference;
 import dev.sluice.plan.logical.StreamingRelation;
@@ -34,6 +35,12 @@ final class MicroBatchScanExec extends PhysicalPlan {
     @Override
     public String argString() {
         return relation.description();
+    }
+
+    @Override
+    public List<Morsel> morsels(ExecutionContext context) {
+        return MicroBatchContext.of(context).input(relation).stream()
+                .<Morsel>map(c -> downstream -> downstream.accept(c)).toList();
     }
 
     @Override

@@ -22,7 +22,8 @@ import java.util.Map;
  *
  * <p>After a restart the watermark is {@link #restore restored} from the offset log; per-node maxima are
  * not persisted, so (as in Spark) the first batch after a restart keeps the recorded watermark. Used by the
- * query's execution thread only.
+ * query's execution thread, except {@link #observe}, which parallel pipelines call from worker threads (it is
+ * synchronized; the workers of a batch finish before the execution thread reads the maxima).
  */
 final class WatermarkTracker {
     static final String POLICY = "spark.sql.streaming.multipleWatermarkPolicy";
@@ -72,7 +73,7 @@ final class WatermarkTracker {
     }
 
     /** Records the event times (the column, or the {@code end} of a window struct) of rows passing {@code node}. */
-    void observe(EventTimeWatermark node, List<Chunk> chunks, int column) {
+    synchronized void observe(EventTimeWatermark node, List<Chunk> chunks, int column) {
         long max = maxEventTimeMs.getOrDefault(node, Long.MIN_VALUE);
         for (Chunk c : chunks) {
             ColumnVector v = c.column(column);

@@ -12,37 +12,69 @@ import java.util.function.Supplier;
  * results of nodes that must run at most once per execution although a plan may reach them twice (a
  * stateful streaming operator under a self-union). One per action of a batch query, one per micro-batch of
  * a streaming query (the micro-batch engine's subclass adds the batch's input rows and watermarks).
- * Confined to the thread that executes the plan.
+ * Created and driven by the thread that executes the plan; worker threads only read its fields.
  */
 public class ExecutionContext {
     private final long queryTimeMicros;
+    private final int parallelism;
     private final Map<PhysicalPlan, List<Chunk>> onceResults = new IdentityHashMap<>();
 
-    /** An execution whose {@code current_timestamp()} is {@code queryTimeMicros}. */
-    public ExecutionContext(long queryTimeMicros) {
+    /**
+     * An execution whose {@code current_timestamp()} is {@code queryTimeMicros}, running pipelines on up to
+     * {@code parallelism} threads (the session's {@code local[N]}).
+     */
+    public ExecutionContext(long queryTimeMicros, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
+        }
         this.queryTimeMicros = queryTimeMicros;
+        this.parallelism = parallelism;
     }
 
     /** An execution at the wall clock's current time. */
-    public static ExecutionContext now() {
-        return new ExecutionContext(System.currentTimeMillis() * 1000L);
+    public static ExecutionContext now(int parallelism) {
+        return new ExecutionContext(System.currentTimeMillis() * 1000L, parallelism);
     }
 
     public final long queryTimeMicros() {
         return queryTimeMicros;
     }
 
-    /** Runs {@code plan} on the calling thread and gathers its output chunks in order. */
+    /** The most threads a pipeline of this execution runs on. */
+    public final int parallelism() {
+        return parallelism;
+    }
+
+    /** Runs {@code plan} and gathers its output chunks in order. */
     public final List<Chunk> collect(PhysicalPlan plan) {
         return QueryTime.with(queryTimeMicros, () -> plan.executeCollect(this));
     }
 
-    /** Runs {@code plan} on the calling thread, pushing its output into {@code downstream}. */
+    /**
+     * Runs {@code plan}, pushing its output into {@code downstream} in order, from the calling thread; the
+     * plan's morsels run on worker threads when it splits into several.
+     */
     public final void run(PhysicalPlan plan, ChunkConsumer downstream) {
         QueryTime.with(queryTimeMicros, () -> {
-            plan.execute(this, downstream);
+            push(plan, downstream);
             return null;
         });
+    }
+
+    /**
+     * Pushes {@code plan}'s output into {@code downstream}, in the order a single-threaded run produces it:
+     * on worker threads, morsel by morsel, when the plan splits into morsels and this execution may use more
+     * than one thread; on the calling thread otherwise.
+     */
+    final void push(PhysicalPlan plan, ChunkConsumer downstream) {
+        if (parallelism > 1 && !WorkerPool.onWorker()) {
+            List<Morsel> morsels = plan.morsels(this);
+            if (morsels.size() > 1) {
+                ParallelRunner.runOrdered(this, morsels, downstream);
+                return;
+            }
+        }
+        plan.execute(this, downstream);
     }
 
     /**

@@ -6,7 +6,7 @@ import dev.sluice.exec.Chunks;
 import dev.sluice.expr.Expression;
 
 /** Keeps the rows of each passing chunk for which the condition is true (Spark's {@code FilterExec}). */
-public final class FilterExec extends UnaryExec {
+public final class FilterExec extends StatelessUnaryExec {
     private final Expression condition;
     private final Expression bound;
 
@@ -27,12 +27,12 @@ public final class FilterExec extends UnaryExec {
     }
 
     @Override
-    public void execute(ExecutionContext context, ChunkConsumer downstream) {
-        child().execute(context, c -> {
+    protected ChunkConsumer wrap(ChunkConsumer downstream) {
+        return c -> {
             Chunk kept = Chunks.select(c, bound.eval(c));
             if (kept.rowCount() > 0) {
                 downstream.accept(kept);
             }
-        });
+        };
     }
 }

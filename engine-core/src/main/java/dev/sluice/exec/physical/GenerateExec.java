@@ -14,7 +14,7 @@ import java.util.List;
  * {@code GenerateExec}). Only the child columns needed above it are kept next to the generated ones (Spark's
  * {@code requiredChildOutput}); output chunks larger than {@link Chunk#DEFAULT_ROWS} rows are split.
  */
-public final class GenerateExec extends UnaryExec {
+public final class GenerateExec extends StatelessUnaryExec {
     private final Generate logical;
     private final List<AttributeReference> requiredChildOutput;
     private final GenerateOperator operator;
@@ -50,14 +50,14 @@ public final class GenerateExec extends UnaryExec {
     }
 
     @Override
-    public void execute(ExecutionContext context, ChunkConsumer downstream) {
-        child().execute(context, c -> {
+    protected ChunkConsumer wrap(ChunkConsumer downstream) {
+        return c -> {
             Chunk generated = operator.execute(c);
             if (generated.rowCount() > Chunk.DEFAULT_ROWS) {
                 Chunks.split(generated).forEach(downstream::accept);
             } else if (generated.rowCount() > 0) {
                 downstream.accept(generated);
             }
-        });
+        };
     }
 }

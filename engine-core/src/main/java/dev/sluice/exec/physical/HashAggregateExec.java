@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * A hash aggregation of a bounded input (Spark's {@code HashAggregateExec}): folds every input chunk into a
- * {@link HashAggregator} owned by the execution, then pushes one row per group. A pipeline breaker.
+ * {@link HashAggregator} owned by the execution, then pushes one row per group, in first-seen order. With
+ * several threads, each folds a contiguous range of the input's morsels into its own aggregator and the
+ * partial aggregators are merged in range order. A pipeline breaker.
  */
 public final class HashAggregateExec extends UnaryExec {
     private final List<Expression> groupingExpressions;
@@ -35,8 +37,21 @@ public final class HashAggregateExec extends UnaryExec {
 
     @Override
     public void execute(ExecutionContext context, ChunkConsumer downstream) {
-        HashAggregator aggregator = new HashAggregator(spec);
-        child().execute(context, aggregator::add);
+        HashAggregator aggregator;
+        List<Morsel> morsels = child().morsels(context);
+        if (ParallelRunner.parallel(context, morsels)) {
+            // Partial aggregation per contiguous range of morsels, merged in range order: the groups come out
+            // in the first-seen order of a single-threaded run.
+            List<HashAggregator> partials = ParallelRunner.foldRanges(context, morsels,
+                    () -> new HashAggregator(spec), HashAggregator::add);
+            aggregator = partials.get(0);
+            for (int i = 1; i < partials.size(); i++) {
+                aggregator.mergeFrom(partials.get(i));
+            }
+        } else {
+            aggregator = new HashAggregator(spec);
+            child().execute(context, aggregator::add);
+        }
         for (Chunk c : aggregator.result()) {
             downstream.accept(c);
         }

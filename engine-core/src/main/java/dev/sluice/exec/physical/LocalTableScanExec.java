@@ -35,6 +35,11 @@ public final class LocalTableScanExec extends PhysicalPlan {
     }
 
     @Override
+    public List<Morsel> morsels(ExecutionContext context) {
+        return chunks.stream().<Morsel>map(c -> downstream -> downstream.accept(c)).toList();
+    }
+
+    @Override
     public void execute(ExecutionContext context, ChunkConsumer downstream) {
         for (Chunk c : chunks) {
             downstream.accept(c);

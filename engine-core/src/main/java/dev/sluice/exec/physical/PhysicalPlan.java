@@ -40,10 +40,22 @@ public abstract class PhysicalPlan {
      */
     public abstract void execute(ExecutionContext context, ChunkConsumer downstream);
 
-    /** Every output chunk of this node, gathered in order (for pipeline breakers and actions). */
+    /**
+     * This node's work as independent morsels whose outputs, in order, are exactly what {@link #execute}
+     * pushes: one per chunk of a scan, mapped through the stateless nodes above it. A node that cannot be
+     * split (a breaker, a limit) is one morsel running {@link #execute}.
+     */
+    public List<Morsel> morsels(ExecutionContext context) {
+        return List.of(downstream -> execute(context, downstream));
+    }
+
+    /**
+     * Every output chunk of this node, gathered in order (for pipeline breakers and actions); the morsels run
+     * on the execution's worker threads when there are several.
+     */
     public final List<Chunk> executeCollect(ExecutionContext context) {
         List<Chunk> out = new ArrayList<>();
-        execute(context, out::add);
+        context.push(this, out::add);
         return out;
     }
 

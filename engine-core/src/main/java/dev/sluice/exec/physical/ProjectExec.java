@@ -8,7 +8,7 @@ import dev.sluice.expr.Expression;
 import java.util.List;
 
 /** Evaluates a projection list over each chunk as it passes (Spark's {@code ProjectExec}). */
-public final class ProjectExec extends UnaryExec {
+public final class ProjectExec extends StatelessUnaryExec {
     private final List<Expression> projectList;
     private final List<Expression> bound;
 
@@ -33,8 +33,8 @@ public final class ProjectExec extends UnaryExec {
     }
 
     @Override
-    public void execute(ExecutionContext context, ChunkConsumer downstream) {
-        child().execute(context, c -> downstream.accept(project(bound, c)));
+    protected ChunkConsumer wrap(ChunkConsumer downstream) {
+        return c -> downstream.accept(project(bound, c));
     }
 
     /** Evaluates bound projections over one chunk. */

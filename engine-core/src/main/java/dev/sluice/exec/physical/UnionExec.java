@@ -29,6 +29,15 @@ public final class UnionExec extends PhysicalPlan {
     }
 
     @Override
+    public List<Morsel> morsels(ExecutionContext context) {
+        List<Morsel> all = new java.util.ArrayList<>();
+        for (PhysicalPlan child : children) {
+            all.addAll(child.morsels(context));
+        }
+        return all;
+    }
+
+    @Override
     public void execute(ExecutionContext context, ChunkConsumer downstream) {
         for (PhysicalPlan child : children) {
             child.execute(context, downstream);

@@ -1,0 +1,12 @@
+package dev.sluice.exec.physical;
+
+/**
+ * One independent piece of a pipeline's work (a chunk of a scan pushed through the stateless operators above
+ * it), as in morsel-driven execution: the morsels of a node, run in order, push exactly the chunks the node's
+ * {@link PhysicalPlan#execute} pushes, and different morsels may run on different threads at once.
+ */
+@FunctionalInterface
+public interface Morsel {
+    /** Pushes this morsel's output chunks, in order, into {@code downstream}, from the calling thread. */
+    void run(ChunkConsumer downstream);
+}

@@ -1,0 +1,178 @@
+package dev.sluice.exec.physical;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.expr.QueryTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/**
+ * Runs the morsels of a pipeline on worker threads, for one execution. Two shapes:
+ * <ul>
+ *   <li>{@link #runOrdered}: any worker takes the next morsel; the coordinating thread pushes the outputs
+ *       downstream in morsel order, so the consumer sees exactly the chunks of a single-threaded run, in the
+ *       same order, from one thread. Workers run at most a few morsels ahead of what was pushed, so memory
+ *       stays bounded by that window, not by the batch.</li>
+ *   <li>{@link #foldRanges}: the morsels are cut into contiguous ranges, one per worker, each folded into
+ *       its own state (a partial aggregation); the states come back in range order, so merging them in that
+ *       order sees the rows in single-threaded order (first-seen group order is kept).</li>
+ * </ul>
+ * A failure stops the other workers and is rethrown on the coordinating thread as thrown (the first one, in
+ * time); the coordinator returns only after every worker has finished.
+ */
+final class ParallelRunner {
+    private ParallelRunner() {
+    }
+
+    /** Whether a region over {@code morsels} should run in parallel in {@code context}. */
+    static boolean parallel(ExecutionContext context, List<Morsel> morsels) {
+        return context.parallelism() > 1 && morsels.size() > 1 && !WorkerPool.onWorker();
+    }
+
+    /** Runs {@code morsels} on up to the context's parallelism, pushing their outputs in morsel order. */
+    static void runOrdered(ExecutionContext context, List<Morsel> morsels, ChunkConsumer downstream) {
+        int n = morsels.size();
+        int workers = Math.min(context.parallelism(), n);
+        int window = workers * 4;
+        Object lock = new Object();
+        @SuppressWarnings("unchecked")
+        List<Chunk>[] results = new List[n];
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        int[] emitted = {0};
+        List<Future<?>> futures = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            futures.add(WorkerPool.submit(() -> QueryTime.with(context.queryTimeMicros(), () -> {
+                try {
+                    for (int i = next.getAndIncrement(); i < n && failure.get() == null; i = next.getAndIncrement()) {
+                        synchronized (lock) {
+                            while (i >= emitted[0] + window && failure.get() == null) {
+                                lock.wait();
+                            }
+                        }
+                        List<Chunk> out = new ArrayList<>();
+                        morsels.get(i).run(out::add);
+                        synchronized (lock) {
+                            results[i] = out;
+                            lock.notifyAll();
+                        }
+                    }
+                } catch (Throwable t) {
+                    fail(failure, t, lock);
+                }
+                return null;
+            })));
+        }
+        try {
+            for (int i = 0; i < n; i++) {
+                List<Chunk> out;
+                synchronized (lock) {
+                    while (results[i] == null && failure.get() == null) {
+                        lock.wait();
+                    }
+                    if (failure.get() != null) {
+                        break;
+                    }
+                    out = results[i];
+                    results[i] = null;
+                }
+                for (Chunk c : out) {
+                    downstream.accept(c);
+                }
+                synchronized (lock) {
+                    emitted[0] = i + 1;
+                    lock.notifyAll();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(failure, e, lock);
+        } catch (RuntimeException | Error e) {
+            fail(failure, e, lock); // the consumer failed: stop the workers, then rethrow
+        }
+        awaitAll(futures, failure, lock);
+        rethrow(failure.get());
+    }
+
+    /**
+     * Folds the chunks of contiguous ranges of {@code morsels} into one state per range (created by
+     * {@code newState}, fed by {@code fold}) on worker threads; returns the states in range order.
+     */
+    static <S> List<S> foldRanges(ExecutionContext context, List<Morsel> morsels, Supplier<S> newState,
+                                  BiConsumer<S, Chunk> fold) {
+        int n = morsels.size();
+        int workers = Math.min(context.parallelism(), n);
+        List<S> states = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            states.add(newState.get());
+        }
+        Object lock = new Object();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            int from = (int) ((long) n * w / workers);
+            int to = (int) ((long) n * (w + 1) / workers);
+            S state = states.get(w);
+            futures.add(WorkerPool.submit(() -> QueryTime.with(context.queryTimeMicros(), () -> {
+                try {
+                    for (int i = from; i < to && failure.get() == null; i++) {
+                        morsels.get(i).run(c -> fold.accept(state, c));
+                    }
+                } catch (Throwable t) {
+                    fail(failure, t, lock);
+                }
+                return null;
+            })));
+        }
+        awaitAll(futures, failure, lock);
+        rethrow(failure.get());
+        return states;
+    }
+
+    private static void fail(AtomicReference<Throwable> failure, Throwable t, Object lock) {
+        failure.compareAndSet(null, t);
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
+    /** Waits for every worker, even after an interrupt (a worker must not outlive its execution). */
+    private static void awaitAll(List<Future<?>> futures, AtomicReference<Throwable> failure, Object lock) {
+        boolean interrupted = false;
+        for (Future<?> f : futures) {
+            while (true) {
+                try {
+                    f.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    fail(failure, e, lock);
+                } catch (ExecutionException e) {
+                    fail(failure, e.getCause(), lock);
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void rethrow(Throwable t) {
+        if (t == null) {
+            return;
+        }
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException("parallel execution interrupted", t);
+    }
+}
