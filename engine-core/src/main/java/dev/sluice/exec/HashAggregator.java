@@ -77,6 +77,21 @@ public final class HashAggregator {
         }
     }
 
+    /** The key columns of the groups so far, group {@code g} at row {@code g} (none for a global aggregation). */
+    public ColumnVector[] keys() {
+        return table.keys();
+    }
+
+    /**
+     * Appends the intermediate buffers of aggregate function {@code function} for every group so far, in the
+     * function's {@link dev.sluice.expr.aggregate.AggregateFunction#bufferTypes()} layout.
+     */
+    public void writeBuffers(int function, ColumnVector[] out) {
+        int groups = groupCount();
+        accumulators[function].ensureGroups(Math.max(groups, 1));
+        accumulators[function].writeBuffers(groups, out);
+    }
+
     /** Number of groups so far (a global aggregation always has exactly one). */
     public int groupCount() {
         return spec.groupingKeys().isEmpty() ? 1 : table.groupCount();

@@ -39,8 +39,7 @@ final class MicroBatchScanExec extends PhysicalPlan {
 
     @Override
     public List<Morsel> morsels(ExecutionContext context) {
-        return MicroBatchContext.of(context).input(relation).stream()
-                .<Morsel>map(c -> downstream -> downstream.accept(c)).toList();
+        return Morsel.ofChunks(MicroBatchContext.of(context).input(relation));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.sluice.stream;
 
 import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
+import dev.sluice.exec.physical.ExecutionContext;
 import dev.sluice.expr.AttributeReference;
 import dev.sluice.plan.logical.LogicalPlan;
 import dev.sluice.sql.streaming.StateOperatorProgress;
@@ -39,6 +40,7 @@ abstract class StatefulOperator {
     private long rowsDroppedByWatermark;
     private long updateTimeMs;
     private long removalTimeMs;
+    private ExecutionContext context;
 
     StatefulOperator(int operatorId, LogicalPlan child, List<AttributeReference> output) {
         this.operatorId = operatorId;
@@ -132,7 +134,8 @@ abstract class StatefulOperator {
      * Folds one batch's inputs (the rows of each of {@link #inputs()}, in order) into the state and returns
      * this batch's output rows.
      */
-    final List<Chunk> process(List<List<Chunk>> inputs) {
+    final List<Chunk> process(List<List<Chunk>> inputs, ExecutionContext context) {
+        this.context = context;
         if (!state.inBatch()) {
             state.begin(version);
         }
@@ -140,6 +143,11 @@ abstract class StatefulOperator {
         List<Chunk> out = processInputs(inputs, state);
         updateTimeMs = (System.nanoTime() - start) / 1_000_000;
         return out;
+    }
+
+    /** The execution of the batch being processed: its threads serve the operator's per-row work. */
+    final ExecutionContext executionContext() {
+        return context;
     }
 
     /** Processes the batch's inputs; operators with one input implement {@link #processBatch}. */

@@ -56,7 +56,7 @@ final class StatefulOperatorExec extends PhysicalPlan {
             for (PhysicalPlan input : inputs) {
                 rows.add(input.executeCollect(context));
             }
-            return operator.process(rows);
+            return operator.process(rows, context);
         }).forEach(downstream::accept);
     }
 }

@@ -3,7 +3,9 @@ package dev.sluice.stream;
 import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
 import dev.sluice.exec.AggregationSpec;
-import dev.sluice.exec.GroupingTable;
+import dev.sluice.exec.HashAggregator;
+import dev.sluice.exec.physical.Morsel;
+import dev.sluice.exec.physical.ParallelAggregation;
 import dev.sluice.expr.AttributeReference;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.aggregate.Accumulator;
@@ -40,10 +42,8 @@ final class StreamingAggregation extends StatefulOperator {
     private final int eventTimeKey;
     private final boolean watermarked;
     private final StateRows rows;
-    private final Accumulator[] partial;
     private final Accumulator[] merged;
     private final EvictionBound evictionBound = new EvictionBound();
-    private int[] groupIds = new int[Chunk.DEFAULT_ROWS];
 
     StreamingAggregation(int operatorId, Aggregate aggregate, LogicalPlan incrementalChild, OutputMode outputMode) {
         super(operatorId, incrementalChild, aggregate.output());
@@ -59,7 +59,6 @@ final class StreamingAggregation extends StatefulOperator {
         List<DataType> valueTypes = new ArrayList<>();
         bufferOffsets = spec.appendBufferTypes(valueTypes);
         this.rows = new StateRows(keyTypes, valueTypes);
-        this.partial = spec.createAccumulators();
         this.merged = spec.createAccumulators();
     }
 
@@ -90,9 +89,9 @@ final class StreamingAggregation extends StatefulOperator {
 
     @Override
     List<Chunk> processBatch(List<Chunk> input, PartitionedStateStore state) {
-        GroupingTable table = aggregateBatch(input);
-        int groups = global ? 1 : table.groupCount();
-        ColumnVector[] keys = table.keys();
+        HashAggregator batch = aggregateBatch(input);
+        int groups = batch.groupCount();
+        ColumnVector[] keys = batch.keys();
         // 1. drop late groups, read the state of the others (one get per key)
         int[] kept = new int[Math.max(groups, 1)];
         byte[][] keyBytes = new byte[groups][];
@@ -116,8 +115,8 @@ final class StreamingAggregation extends StatefulOperator {
         addRowsDroppedByWatermark(groups - keptCount);
         // 2. state first, then the batch (order matters for first/last)
         ColumnVector[] batchBuffers = rows.newValueVectors(groups);
-        for (int a = 0; a < partial.length; a++) {
-            partial[a].writeBuffers(groups, slice(batchBuffers, a));
+        for (int a = 0; a < merged.length; a++) {
+            batch.writeBuffers(a, slice(batchBuffers, a));
             merged[a].reset();
             merged[a].ensureGroups(Math.max(groups, 1));
             merged[a].merge(restoredIds, slice(restoredBuffers, a), restored);
@@ -150,41 +149,9 @@ final class StreamingAggregation extends StatefulOperator {
         return out;
     }
 
-    /** Aggregates the batch on its own into {@link #partial}; returns its grouping table. */
-    private GroupingTable aggregateBatch(List<Chunk> input) {
-        GroupingTable table = new GroupingTable(keyTypes);
-        for (Accumulator a : partial) {
-            a.reset();
-            a.ensureGroups(1);
-        }
-        ColumnVector[] keys = new ColumnVector[keyTypes.size()];
-        for (Chunk chunk : input) {
-            int n = chunk.rowCount();
-            if (groupIds.length < n) {
-                groupIds = new int[n];
-            }
-            if (global) {
-                Arrays.fill(groupIds, 0, n, 0);
-            } else {
-                for (int k = 0; k < keys.length; k++) {
-                    keys[k] = spec.groupingKeys().get(k).eval(chunk);
-                }
-                table.groupIds(keys, n, groupIds);
-            }
-            for (int a = 0; a < partial.length; a++) {
-                List<Expression> argExpressions = spec.functionArguments().get(a);
-                ColumnVector[] args = new ColumnVector[argExpressions.size()];
-                for (int i = 0; i < args.length; i++) {
-                    args[i] = argExpressions.get(i).eval(chunk);
-                }
-                partial[a].ensureGroups(global ? 1 : table.groupCount());
-                partial[a].update(groupIds, args, n);
-            }
-        }
-        for (Accumulator a : partial) {
-            a.ensureGroups(global ? 1 : Math.max(table.groupCount(), 1));
-        }
-        return table;
+    /** Aggregates the batch on its own (partial aggregation), on the batch's worker threads. */
+    private HashAggregator aggregateBatch(List<Chunk> input) {
+        return ParallelAggregation.aggregate(executionContext(), spec, Morsel.ofChunks(input));
     }
 
     /**

@@ -5,7 +5,9 @@ import dev.sluice.batch.ColumnVector;
 import dev.sluice.batch.LongVector;
 import dev.sluice.batch.StructVector;
 import dev.sluice.exec.AggregationSpec;
-import dev.sluice.exec.GroupingTable;
+import dev.sluice.exec.HashAggregator;
+import dev.sluice.exec.physical.Morsel;
+import dev.sluice.exec.physical.ParallelAggregation;
 import dev.sluice.expr.AttributeReference;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.aggregate.Accumulator;
@@ -59,7 +61,6 @@ final class StreamingSessionAggregation extends StatefulOperator {
     private final boolean watermarked;
     /** Keys: the other grouping keys; "values": one session row (start, end, buffers...). */
     private final StateRows rows;
-    private final Accumulator[] partial;
     private final Accumulator[] merged;
     private final EvictionBound evictionBound = new EvictionBound();
 
@@ -86,7 +87,6 @@ final class StreamingSessionAggregation extends StatefulOperator {
         List<DataType> valueTypes = new ArrayList<>(List.of(DataTypes.TimestampType, DataTypes.TimestampType));
         bufferOffsets = spec.appendBufferTypes(valueTypes);
         this.rows = new StateRows(keyTypes, valueTypes);
-        this.partial = spec.createAccumulators();
         this.merged = spec.createAccumulators();
     }
 
@@ -122,9 +122,9 @@ final class StreamingSessionAggregation extends StatefulOperator {
 
     @Override
     List<Chunk> processBatch(List<Chunk> input, PartitionedStateStore state) {
-        GroupingTable table = aggregateBatch(input);
-        int groups = table.groupCount();
-        ColumnVector[] keys = table.keys();
+        HashAggregator batch = aggregateBatch(input);
+        int groups = batch.groupCount();
+        ColumnVector[] keys = batch.keys();
         ColumnVector[] others = new ColumnVector[otherKeys.length];
         for (int o = 0; o < otherKeys.length; o++) {
             others[o] = keys[otherKeys[o]];
@@ -136,8 +136,8 @@ final class StreamingSessionAggregation extends StatefulOperator {
             batchRows[0].appendFrom(batchSessions.child(0), g);
             batchRows[1].appendFrom(batchSessions.child(1), g);
         }
-        for (int a = 0; a < partial.length; a++) {
-            partial[a].writeBuffers(groups, slice(batchRows, a));
+        for (int a = 0; a < merged.length; a++) {
+            batch.writeBuffers(a, slice(batchRows, a));
         }
         // 2. per state key: stored sessions first, then the batch's (late ones dropped)
         long lateMicros = watermarks().lateEventsMs() * 1000;
@@ -238,35 +238,9 @@ final class StreamingSessionAggregation extends StatefulOperator {
         return out;
     }
 
-    /** Aggregates the batch on its own into {@link #partial} by all grouping keys; returns its grouping table. */
-    private GroupingTable aggregateBatch(List<Chunk> input) {
-        GroupingTable table = new GroupingTable(allKeyTypes);
-        for (Accumulator a : partial) {
-            a.reset();
-            a.ensureGroups(1);
-        }
-        ColumnVector[] keys = new ColumnVector[allKeyTypes.size()];
-        for (Chunk chunk : input) {
-            int n = chunk.rowCount();
-            int[] groupIds = new int[Math.max(n, 1)];
-            for (int k = 0; k < keys.length; k++) {
-                keys[k] = spec.groupingKeys().get(k).eval(chunk);
-            }
-            table.groupIds(keys, n, groupIds);
-            for (int a = 0; a < partial.length; a++) {
-                List<Expression> argExpressions = spec.functionArguments().get(a);
-                ColumnVector[] args = new ColumnVector[argExpressions.size()];
-                for (int i = 0; i < args.length; i++) {
-                    args[i] = argExpressions.get(i).eval(chunk);
-                }
-                partial[a].ensureGroups(Math.max(table.groupCount(), 1));
-                partial[a].update(groupIds, args, n);
-            }
-        }
-        for (Accumulator a : partial) {
-            a.ensureGroups(Math.max(table.groupCount(), 1));
-        }
-        return table;
+    /** Aggregates the batch on its own (partial aggregation), on the batch's worker threads. */
+    private HashAggregator aggregateBatch(List<Chunk> input) {
+        return ParallelAggregation.aggregate(executionContext(), spec, Morsel.ofChunks(input));
     }
 
     /**

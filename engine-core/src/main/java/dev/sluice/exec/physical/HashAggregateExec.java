@@ -37,21 +37,7 @@ public final class HashAggregateExec extends UnaryExec {
 
     @Override
     public void execute(ExecutionContext context, ChunkConsumer downstream) {
-        HashAggregator aggregator;
-        List<Morsel> morsels = child().morsels(context);
-        if (ParallelRunner.parallel(context, morsels)) {
-            // Partial aggregation per contiguous range of morsels, merged in range order: the groups come out
-            // in the first-seen order of a single-threaded run.
-            List<HashAggregator> partials = ParallelRunner.foldRanges(context, morsels,
-                    () -> new HashAggregator(spec), HashAggregator::add);
-            aggregator = partials.get(0);
-            for (int i = 1; i < partials.size(); i++) {
-                aggregator.mergeFrom(partials.get(i));
-            }
-        } else {
-            aggregator = new HashAggregator(spec);
-            child().execute(context, aggregator::add);
-        }
+        HashAggregator aggregator = ParallelAggregation.aggregate(context, spec, child().morsels(context));
         for (Chunk c : aggregator.result()) {
             downstream.accept(c);
         }

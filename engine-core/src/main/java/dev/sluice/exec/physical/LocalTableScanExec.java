@@ -36,7 +36,7 @@ public final class LocalTableScanExec extends PhysicalPlan {
 
     @Override
     public List<Morsel> morsels(ExecutionContext context) {
-        return chunks.stream().<Morsel>map(c -> downstream -> downstream.accept(c)).toList();
+        return Morsel.ofChunks(chunks);
     }
 
     @Override
