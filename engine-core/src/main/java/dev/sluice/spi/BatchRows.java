@@ -5,6 +5,7 @@ import dev.sluice.exec.physical.ExecutionContext;
 import dev.sluice.exec.physical.PhysicalPlanner;
 import dev.sluice.sql.Dataset;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The rows of a batch (bounded) Dataset as chunks, for batch writers of connectors
@@ -13,6 +14,15 @@ import java.util.List;
  */
 public final class BatchRows {
     private BatchRows() {
+    }
+
+    /**
+     * Runs {@code data}'s query, handing each output chunk to {@code consumer} in order, from the calling
+     * thread, as the query produces it (nothing is gathered: a stateless query streams).
+     */
+    public static void forEach(Dataset<?> data, Consumer<Chunk> consumer) {
+        ExecutionContext.now(data.sparkSession().parallelism())
+                .run(PhysicalPlanner.planQuery(data.logicalPlan()), consumer::accept);
     }
 
     /** Runs {@code data}'s query and returns its rows in order, with the columns of {@code data.schema()}. */
