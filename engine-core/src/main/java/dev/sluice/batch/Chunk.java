@@ -35,6 +35,15 @@ public final class Chunk {
         return rowCount;
     }
 
+    /** An estimate of the heap the chunk's values take, in bytes (see {@link ColumnVector#estimatedBytes()}). */
+    public long estimatedBytes() {
+        long bytes = 16;
+        for (int c = 0; c < columnCount(); c++) {
+            bytes += column(c).estimatedBytes();
+        }
+        return bytes;
+    }
+
     public int columnCount() {
         return columns.length;
     }

@@ -101,6 +101,49 @@ public abstract class ColumnVector {
         return type;
     }
 
+    /**
+     * An estimate of the heap this vector's values take, in bytes: fixed widths for numbers, booleans, dates
+     * and timestamps, the actual lengths for strings and binaries, children for structs, arrays and maps.
+     * Linear in the size for variable-width values; meant for memory accounting of rows an operator holds,
+     * not for per-row use.
+     */
+    public final long estimatedBytes() {
+        long bytes = 16 + (nulls == null ? 0 : nulls.length);
+        if (this instanceof IntVector || this instanceof FloatVector) {
+            return bytes + 4L * capacity;
+        }
+        if (this instanceof LongVector || this instanceof DoubleVector) {
+            return bytes + 8L * capacity;
+        }
+        if (this instanceof BooleanVector) {
+            return bytes + capacity;
+        }
+        if (this instanceof StructVector s) {
+            for (int i = 0; i < s.childCount(); i++) {
+                bytes += s.child(i).estimatedBytes();
+            }
+            return bytes;
+        }
+        if (this instanceof ArrayVector a) {
+            return bytes + 4L * (capacity + 1) + a.elements().estimatedBytes();
+        }
+        if (this instanceof MapVector m) {
+            return bytes + 4L * (capacity + 1) + m.keys().estimatedBytes() + m.values().estimatedBytes();
+        }
+        bytes += 8L * capacity; // references
+        for (int i = 0; i < size; i++) {
+            Object value = isNull(i) ? null : getObject(i);
+            if (value instanceof String str) {
+                bytes += 40 + str.length();
+            } else if (value instanceof byte[] b) {
+                bytes += 16 + b.length;
+            } else if (value != null) {
+                bytes += 48;
+            }
+        }
+        return bytes;
+    }
+
     public final int size() {
         return size;
     }

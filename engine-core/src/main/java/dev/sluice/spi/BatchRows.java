@@ -2,6 +2,7 @@ package dev.sluice.spi;
 
 import dev.sluice.batch.Chunk;
 import dev.sluice.exec.physical.ExecutionContext;
+import dev.sluice.exec.physical.MemoryBudget;
 import dev.sluice.exec.physical.PhysicalPlanner;
 import dev.sluice.sql.Dataset;
 import java.util.List;
@@ -21,12 +22,16 @@ public final class BatchRows {
      * thread, as the query produces it (nothing is gathered: a stateless query streams).
      */
     public static void forEach(Dataset<?> data, Consumer<Chunk> consumer) {
-        ExecutionContext.now(data.sparkSession().parallelism())
+        ExecutionContext.now(data.sparkSession().parallelism(), budget(data))
                 .run(PhysicalPlanner.planQuery(data.logicalPlan()), consumer::accept);
+    }
+
+    private static MemoryBudget budget(Dataset<?> data) {
+        return MemoryBudget.of(data.sparkSession().conf().get(MemoryBudget.KEY, null));
     }
 
     /** Runs {@code data}'s query and returns its rows in order, with the columns of {@code data.schema()}. */
     public static List<Chunk> collect(Dataset<?> data) {
-        return ExecutionContext.now(data.sparkSession().parallelism()).collect(PhysicalPlanner.planQuery(data.logicalPlan()));
+        return ExecutionContext.now(data.sparkSession().parallelism(), budget(data)).collect(PhysicalPlanner.planQuery(data.logicalPlan()));
     }
 }

@@ -426,8 +426,14 @@ public class Dataset<T> {
             throw new AnalysisException("QUERIES_WITH_STREAMING_SOURCES_MUST_BE_EXECUTED_WITH_WRITESTREAM",
                     "Queries with streaming sources must be executed with writeStream.start().", "42K0E");
         }
-        return dev.sluice.exec.physical.ExecutionContext.now(session.parallelism())
+        return dev.sluice.exec.physical.ExecutionContext.now(session.parallelism(), memoryBudget(session))
                 .collect(dev.sluice.exec.physical.PhysicalPlanner.planQuery(toRun));
+    }
+
+    /** The memory budget of an action in {@code session} ({@code spark.sluice.execution.memoryBudget}). */
+    static dev.sluice.exec.physical.MemoryBudget memoryBudget(SluiceSession session) {
+        return dev.sluice.exec.physical.MemoryBudget.of(
+                session.conf().get(dev.sluice.exec.physical.MemoryBudget.KEY, null));
     }
 
     /** Every row, in order. */

@@ -2,6 +2,7 @@ package dev.sluice.stream;
 
 import dev.sluice.batch.Chunk;
 import dev.sluice.exec.physical.ChunkConsumer;
+import dev.sluice.exec.physical.MemoryBudget;
 import dev.sluice.exec.physical.PhysicalPlan;
 import dev.sluice.exec.physical.PhysicalPlanner;
 import dev.sluice.plan.logical.Aggregate;
@@ -152,8 +153,8 @@ final class IncrementalPlan {
      * reporting the rows passing each watermark node to {@code tracker}.
      */
     void execute(Map<StreamingRelation, List<Chunk>> inputs, WatermarkTracker tracker, long batchTimestampMs,
-                 int parallelism, ChunkConsumer output) {
-        new MicroBatchContext(batchTimestampMs, parallelism, inputs, tracker).run(physical, output);
+                 int parallelism, MemoryBudget memory, ChunkConsumer output) {
+        new MicroBatchContext(batchTimestampMs, parallelism, memory, inputs, tracker).run(physical, output);
     }
 
     /** The physical plan as {@code explain()} prints it. */

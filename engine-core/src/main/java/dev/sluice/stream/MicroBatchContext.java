@@ -2,6 +2,7 @@ package dev.sluice.stream;
 
 import dev.sluice.batch.Chunk;
 import dev.sluice.exec.physical.ExecutionContext;
+import dev.sluice.exec.physical.MemoryBudget;
 import dev.sluice.plan.logical.StreamingRelation;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,16 @@ final class MicroBatchContext extends ExecutionContext {
     private final Map<StreamingRelation, List<Chunk>> inputs;
     private final WatermarkTracker watermarks;
 
-    MicroBatchContext(long batchTimestampMs, int parallelism, Map<StreamingRelation, List<Chunk>> inputs,
-                      WatermarkTracker watermarks) {
-        super(batchTimestampMs * 1000L, parallelism);
+    /** Counts the batch's input rows against {@code memory} (they are held for the whole batch). */
+    MicroBatchContext(long batchTimestampMs, int parallelism, MemoryBudget memory,
+                      Map<StreamingRelation, List<Chunk>> inputs, WatermarkTracker watermarks) {
+        super(batchTimestampMs * 1000L, parallelism, memory);
         this.inputs = inputs;
         this.watermarks = watermarks;
+        for (Map.Entry<StreamingRelation, List<Chunk>> input : inputs.entrySet()) {
+            MemoryBudget.Reservation held = memory.reserve("MicroBatchScan " + input.getKey().description());
+            input.getValue().forEach(held::add);
+        }
     }
 
     /** The context of a streaming node's execution: only micro-batches run streaming nodes. */

@@ -335,7 +335,9 @@ public final class MicroBatchExecution implements StreamingQuery {
             BatchWriter writer = sink.newBatchWriter(context);
             long[] written = {0};
             try {
-                incremental.execute(inputs, watermark, batchTimestampMs, spec.session().parallelism(), chunk -> {
+                incremental.execute(inputs, watermark, batchTimestampMs, spec.session().parallelism(),
+                        dev.sluice.exec.physical.MemoryBudget.of(spec.session().conf().get(
+                                dev.sluice.exec.physical.MemoryBudget.KEY, null)), chunk -> {
                     written[0] += chunk.rowCount();
                     writer.write(chunk);
                 });

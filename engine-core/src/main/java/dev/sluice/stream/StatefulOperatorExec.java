@@ -3,6 +3,7 @@ package dev.sluice.stream;
 import dev.sluice.batch.Chunk;
 import dev.sluice.exec.physical.ChunkConsumer;
 import dev.sluice.exec.physical.ExecutionContext;
+import dev.sluice.exec.physical.MemoryBudget;
 import dev.sluice.exec.physical.PhysicalPlan;
 import dev.sluice.expr.AttributeReference;
 import java.util.ArrayList;
@@ -52,11 +53,13 @@ final class StatefulOperatorExec extends PhysicalPlan {
     @Override
     public void execute(ExecutionContext context, ChunkConsumer downstream) {
         context.once(this, () -> {
-            List<List<Chunk>> rows = new ArrayList<>();
-            for (PhysicalPlan input : inputs) {
-                rows.add(input.executeCollect(context));
+            try (MemoryBudget.Reservation held = context.memory().reserve(nodeName())) {
+                List<List<Chunk>> rows = new ArrayList<>();
+                for (PhysicalPlan input : inputs) {
+                    rows.add(gather(context, input, held));
+                }
+                return operator.process(rows, context);
             }
-            return operator.process(rows, context);
         }).forEach(downstream::accept);
     }
 }

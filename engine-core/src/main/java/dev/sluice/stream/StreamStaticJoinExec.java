@@ -5,6 +5,7 @@ import dev.sluice.exec.Chunks;
 import dev.sluice.exec.JoinOperator;
 import dev.sluice.exec.physical.ChunkConsumer;
 import dev.sluice.exec.physical.ExecutionContext;
+import dev.sluice.exec.physical.MemoryBudget;
 import dev.sluice.exec.physical.PhysicalPlan;
 import dev.sluice.expr.AttributeReference;
 import dev.sluice.plan.logical.Join;
@@ -83,9 +84,11 @@ final class StreamStaticJoinExec extends PhysicalPlan {
             built = operator.build(Chunks.gather(staticSide.executeCollect(context), staticSide.output()),
                     staticIsRight);
         }
-        Chunk rows = Chunks.gather(streaming.executeCollect(context), streaming.output());
-        for (Chunk c : operator.join(built, rows)) {
-            downstream.accept(c);
+        try (MemoryBudget.Reservation held = context.memory().reserve(nodeName())) {
+            Chunk rows = Chunks.gather(gather(context, streaming, held), streaming.output());
+            for (Chunk c : operator.join(built, rows)) {
+                downstream.accept(c);
+            }
         }
     }
 }

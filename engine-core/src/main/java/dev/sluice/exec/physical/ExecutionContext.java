@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 public class ExecutionContext {
     private final long queryTimeMicros;
     private final int parallelism;
+    private final MemoryBudget memory;
     private final Map<PhysicalPlan, List<Chunk>> onceResults = new IdentityHashMap<>();
 
     /**
@@ -24,16 +25,27 @@ public class ExecutionContext {
      * {@code parallelism} threads (the session's {@code local[N]}).
      */
     public ExecutionContext(long queryTimeMicros, int parallelism) {
+        this(queryTimeMicros, parallelism, new MemoryBudget(MemoryBudget.defaultBytes()));
+    }
+
+    /** As {@link #ExecutionContext(long, int)}, holding at most {@code memory} in gathered rows. */
+    public ExecutionContext(long queryTimeMicros, int parallelism, MemoryBudget memory) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
         }
         this.queryTimeMicros = queryTimeMicros;
         this.parallelism = parallelism;
+        this.memory = java.util.Objects.requireNonNull(memory, "memory is null");
     }
 
-    /** An execution at the wall clock's current time. */
-    public static ExecutionContext now(int parallelism) {
-        return new ExecutionContext(System.currentTimeMillis() * 1000L, parallelism);
+    /** An execution at the wall clock's current time, within {@code memory}. */
+    public static ExecutionContext now(int parallelism, MemoryBudget memory) {
+        return new ExecutionContext(System.currentTimeMillis() * 1000L, parallelism, memory);
+    }
+
+    /** What this execution may hold in gathered rows. */
+    public final MemoryBudget memory() {
+        return memory;
     }
 
     public final long queryTimeMicros() {

@@ -27,6 +27,8 @@ public final class FlatMapGroupsWithStateExec extends UnaryExec {
 
     @Override
     public void execute(ExecutionContext context, ChunkConsumer downstream) {
-        GroupsWithStateCalls.runBatch(logical, child().executeCollect(context)).forEach(downstream::accept);
+        try (MemoryBudget.Reservation held = context.memory().reserve(nodeName())) {
+            GroupsWithStateCalls.runBatch(logical, gather(context, child(), held)).forEach(downstream::accept);
+        }
     }
 }

@@ -38,8 +38,11 @@ public final class HashAggregateExec extends UnaryExec {
     @Override
     public void execute(ExecutionContext context, ChunkConsumer downstream) {
         HashAggregator aggregator = ParallelAggregation.aggregate(context, spec, child().morsels(context));
-        for (Chunk c : aggregator.result()) {
-            downstream.accept(c);
+        try (MemoryBudget.Reservation held = context.memory().reserve(nodeName())) {
+            for (Chunk c : aggregator.result()) {
+                held.add(c);
+                downstream.accept(c);
+            }
         }
     }
 }

@@ -54,10 +54,12 @@ public final class HashJoinExec extends PhysicalPlan {
 
     @Override
     public void execute(ExecutionContext context, ChunkConsumer downstream) {
-        Chunk leftRows = Chunks.gather(left.executeCollect(context), left.output());
-        Chunk rightRows = Chunks.gather(right.executeCollect(context), right.output());
-        for (Chunk c : operator.join(leftRows, rightRows)) {
-            downstream.accept(c);
+        try (MemoryBudget.Reservation held = context.memory().reserve(nodeName())) {
+            Chunk leftRows = Chunks.gather(gather(context, left, held), left.output());
+            Chunk rightRows = Chunks.gather(gather(context, right, held), right.output());
+            for (Chunk c : operator.join(leftRows, rightRows)) {
+                downstream.accept(c);
+            }
         }
     }
 }

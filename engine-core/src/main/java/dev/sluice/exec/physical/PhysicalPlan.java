@@ -59,6 +59,19 @@ public abstract class PhysicalPlan {
         return out;
     }
 
+    /**
+     * Every output chunk of {@code child}, gathered in order for this pipeline breaker and counted in
+     * {@code held} as it arrives, so a breaker that would pass the execution's memory budget fails early.
+     */
+    protected static List<Chunk> gather(ExecutionContext context, PhysicalPlan child, MemoryBudget.Reservation held) {
+        List<Chunk> out = new ArrayList<>();
+        context.push(child, c -> {
+            held.add(c);
+            out.add(c);
+        });
+        return out;
+    }
+
     /** The indented tree, as Spark's {@code explain()} prints a physical plan. */
     public final String treeString() {
         StringBuilder sb = new StringBuilder();

@@ -35,9 +35,11 @@ public final class SortExec extends UnaryExec {
 
     @Override
     public void execute(ExecutionContext context, ChunkConsumer downstream) {
-        Chunk all = Chunks.gather(child().executeCollect(context), child().output());
-        for (Chunk c : Chunks.split(operator.sort(all))) {
-            downstream.accept(c);
+        try (MemoryBudget.Reservation held = context.memory().reserve(nodeName())) {
+            Chunk all = Chunks.gather(gather(context, child(), held), child().output());
+            for (Chunk c : Chunks.split(operator.sort(all))) {
+                downstream.accept(c);
+            }
         }
     }
 }

@@ -30,7 +30,9 @@ public final class UpdatingSessionsExec extends UnaryExec {
 
     @Override
     public void execute(ExecutionContext context, ChunkConsumer downstream) {
-        Chunks.split(operator.execute(Chunks.gather(child().executeCollect(context), child().output())))
-                .forEach(downstream::accept);
+        try (MemoryBudget.Reservation held = context.memory().reserve(nodeName())) {
+            Chunks.split(operator.execute(Chunks.gather(gather(context, child(), held), child().output())))
+                    .forEach(downstream::accept);
+        }
     }
 }
