@@ -3,8 +3,9 @@ package dev.sluice.stream;
 import dev.sluice.checkpoint.Checkpoint;
 import dev.sluice.checkpoint.CheckpointException;
 import dev.sluice.checkpoint.OffsetSeq;
-import java.nio.file.Path;
 import dev.sluice.state.StateStoreConf;
+import dev.sluice.stream.state.KeyGroups;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -30,12 +31,22 @@ import java.util.Objects;
 record ResumePoint(long batchId, List<String> committed, List<String> rerun, long batchTimestampMs,
                    long batchWatermarkMs, long lateEventsWatermarkMs, Map<String, String> queryConf) {
     static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+    /**
+     * The number of key-groups of every stateful operator's state ({@link KeyGroups}), fixed when the query
+     * first runs. An offset log without it was written before key-groups existed: "0", the old routing.
+     */
+    static final String KEY_GROUPS = "spark.sluice.state.keyGroups";
     /** Configs recorded in every offset log entry and taken from the log on restart. */
     static final List<String> FIXED_CONFS = List.of(SHUFFLE_PARTITIONS, StateStoreConf.PROVIDER_CLASS,
             WatermarkTracker.POLICY);
 
     ResumePoint {
         queryConf = Map.copyOf(queryConf);
+    }
+
+    /** Key-groups of every stateful operator's state (0 for a checkpoint from before key-groups). */
+    int keyGroups() {
+        return Integer.parseInt(queryConf.get(KEY_GROUPS));
     }
 
     /** State partitions of every stateful operator. */
@@ -61,6 +72,9 @@ record ResumePoint(long batchId, List<String> committed, List<String> rerun, lon
         for (String key : FIXED_CONFS) {
             fixed.put(key, recorded.getOrDefault(key, Objects.requireNonNull(sessionConf.get(key), key)));
         }
+        fixed.put(KEY_GROUPS, latest.isEmpty()
+                ? Integer.toString(KeyGroups.forNewQuery(Integer.parseInt(fixed.get(SHUFFLE_PARTITIONS))))
+                : recorded.getOrDefault(KEY_GROUPS, "0"));
         if (latest.isEmpty()) {
             return new ResumePoint(0, none, null, 0, 0, 0, fixed);
         }

@@ -7,6 +7,7 @@ import dev.sluice.expr.AttributeReference;
 import dev.sluice.plan.logical.LogicalPlan;
 import dev.sluice.sql.streaming.StateOperatorProgress;
 import dev.sluice.state.StateStoreConf;
+import dev.sluice.stream.state.KeyGroups;
 import dev.sluice.stream.state.PartitionedStateStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -85,9 +86,15 @@ abstract class StatefulOperator {
         return false;
     }
 
-    /** Binds the state partitions; the next batch reads {@code version} (the state after batch {@code version - 1}). */
-    final void open(Path checkpointRoot, StateStoreConf conf, int shufflePartitions, long version) {
-        this.state = new PartitionedStateStore(checkpointRoot, operatorId, statePartitions(shufflePartitions), conf,
+    /**
+     * Binds the state partitions, with the checkpoint's number of key-groups (0: a checkpoint from before
+     * key-groups, routed as it was written); the next batch reads {@code version} (the state after batch
+     * {@code version - 1}).
+     */
+    final void open(Path checkpointRoot, StateStoreConf conf, int shufflePartitions, int keyGroups, long version) {
+        int partitions = statePartitions(shufflePartitions);
+        this.state = new PartitionedStateStore(checkpointRoot, operatorId,
+                new KeyGroups(keyGroups, partitions), conf,
                 "operator " + operatorId + " (" + name() + ")");
         this.version = version;
     }

@@ -9,7 +9,6 @@ import dev.sluice.state.StateStoreProvider;
 import dev.sluice.state.StateStoreProviders;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,9 @@ import java.util.concurrent.Future;
 
 /**
  * The state of one stateful operator: {@code partitions} versioned {@link StateStore}s (one provider per
- * partition, under {@code state/<operator>/<partition>/}), keys routed to a partition by a hash of their
- * encoded bytes, as Spark's state partitions follow the shuffle partitions. Each micro-batch
+ * partition, under {@code state/<operator>/<partition>/}), keys routed to a partition through their key-group
+ * ({@link KeyGroups}: a hash of the encoded key bytes), as Spark's state partitions follow the shuffle
+ * partitions. Each micro-batch
  * {@link #begin}s at the version committed after the previous batch, reads and updates keys, then
  * {@link #commit}s every partition to the next version (or {@link #abort}s).
  *
@@ -31,7 +31,10 @@ import java.util.concurrent.Future;
  * re-run after a crash begins again at the previous version and rewrites the next one, so no update is
  * applied twice. Partitions committed before the crash are simply overwritten.
  *
- * <p>Threading: owned by the query's execution thread; not thread-safe. {@link #commit} commits the
+ * <p>Threading: owned by the query's execution thread. Between {@link #begin} and {@link #commit}, an operator
+ * may read and write keys of different partitions ({@link #partitionOf}) from different threads at once, each
+ * partition from one thread at a time, and must have joined those threads before it commits, scans or
+ * iterates. {@link #commit} commits the
  * partitions in parallel on a shared pool of daemon threads (each store is still used by one thread at a
  * time; the caller waits for all of them), since a commit is dominated by its file sync.
  */
@@ -45,6 +48,7 @@ public final class PartitionedStateStore implements AutoCloseable {
 
     private final StateStoreProvider[] providers;
     private final StateStore[] stores;
+    private final KeyGroups keyGroups;
     private final String operator;
     private long version = -1;
     private long numKeys;
@@ -57,11 +61,10 @@ public final class PartitionedStateStore implements AutoCloseable {
      *
      * @throws IllegalArgumentException for an unknown provider name or a partition count below 1
      */
-    public PartitionedStateStore(Path checkpointRoot, int operatorId, int partitions, StateStoreConf conf,
+    public PartitionedStateStore(Path checkpointRoot, int operatorId, KeyGroups keyGroups, StateStoreConf conf,
                                  String operator) {
-        if (partitions < 1) {
-            throw new IllegalArgumentException("state partitions must be >= 1, got " + partitions);
-        }
+        int partitions = keyGroups.partitions();
+        this.keyGroups = keyGroups;
         this.operator = operator;
         this.providers = new StateStoreProvider[partitions];
         this.stores = new StateStore[partitions];
@@ -93,7 +96,15 @@ public final class PartitionedStateStore implements AutoCloseable {
 
     private StateStore store(byte[] key) {
         checkInBatch();
-        return stores[Math.floorMod(Arrays.hashCode(key), stores.length)];
+        return stores[keyGroups.partitionOf(key)];
+    }
+
+    /**
+     * The partition owning {@code key}. Different partitions may be read and written from different threads at
+     * once, as long as each partition is used by one thread at a time.
+     */
+    public int partitionOf(byte[] key) {
+        return keyGroups.partitionOf(key);
     }
 
     private void checkInBatch() {
