@@ -22,8 +22,9 @@ import java.util.List;
 
 /**
  * A streaming aggregation (Spark's {@code StateStoreRestoreExec} + {@code StateStoreSaveExec}). Each batch
- * the input is first aggregated on its own (one group per distinct key); then each group not behind the
- * late-events watermark reads its state once, merges it and writes it back once. State entry: the grouping
+ * the input is first aggregated on its own (one group per distinct key, on the batch's worker threads); then
+ * each group not behind the late-events watermark reads its state once, merges it and writes it back once.
+ * Reads and writes run per state partition, partitions in parallel (a partition on one thread at a time). State entry: the grouping
  * key row, then the intermediate buffers of each aggregate function ({@link AggregateFunction#bufferTypes()}).
  *
  * <p>Output per mode: complete — every group, every batch; update — the groups the batch changed, then
@@ -92,13 +93,10 @@ final class StreamingAggregation extends StatefulOperator {
         HashAggregator batch = aggregateBatch(input);
         int groups = batch.groupCount();
         ColumnVector[] keys = batch.keys();
-        // 1. drop late groups, read the state of the others (one get per key)
+        // 1. drop late groups, read the state of the others (one get per key, partitions in parallel)
         int[] kept = new int[Math.max(groups, 1)];
         byte[][] keyBytes = new byte[groups][];
         int keptCount = 0;
-        int[] restoredIds = new int[Math.max(groups, 1)];
-        int restored = 0;
-        ColumnVector[] restoredBuffers = rows.newValueVectors(groups);
         long lateMicros = watermarks().lateEventsMs() * 1000;
         for (int g = 0; g < groups; g++) {
             if (evicts() && StateRows.eventTimeMicros(keys[eventTimeKey], g) <= lateMicros) {
@@ -106,9 +104,21 @@ final class StreamingAggregation extends StatefulOperator {
             }
             kept[keptCount++] = g;
             keyBytes[g] = rows.encodeKey(keys, g);
-            byte[] value = state.get(keyBytes[g]);
-            if (value != null) {
-                rows.decodeValue(value, restoredBuffers);
+        }
+        int[][] byPartition = byPartition(state, kept, keptCount, keyBytes);
+        byte[][] stored = new byte[groups][];
+        executionContext().parallelFor(byPartition.length, p -> {
+            for (int g : byPartition[p]) {
+                stored[g] = state.get(keyBytes[g]);
+            }
+        });
+        int[] restoredIds = new int[Math.max(groups, 1)];
+        int restored = 0;
+        ColumnVector[] restoredBuffers = rows.newValueVectors(groups);
+        for (int i = 0; i < keptCount; i++) {
+            int g = kept[i];
+            if (stored[g] != null) {
+                rows.decodeValue(stored[g], restoredBuffers);
                 restoredIds[restored++] = g;
             }
         }
@@ -127,11 +137,14 @@ final class StreamingAggregation extends StatefulOperator {
         for (int a = 0; a < merged.length; a++) {
             merged[a].writeBuffers(groups, slice(mergedBuffers, a));
         }
-        for (int i = 0; i < keptCount; i++) {
-            int g = kept[i];
-            state.put(keyBytes[g], rows.encodeValue(mergedBuffers, g));
-            if (evicts()) {
-                evictionBound.added(StateRows.eventTimeMicros(keys[eventTimeKey], g));
+        executionContext().parallelFor(byPartition.length, p -> {
+            for (int g : byPartition[p]) {
+                state.put(keyBytes[g], rows.encodeValue(mergedBuffers, g));
+            }
+        });
+        if (evicts()) {
+            for (int i = 0; i < keptCount; i++) {
+                evictionBound.added(StateRows.eventTimeMicros(keys[eventTimeKey], kept[i]));
             }
         }
         addRowsUpdated(keptCount);
@@ -147,6 +160,27 @@ final class StreamingAggregation extends StatefulOperator {
             evict(state, out);
         }
         return out;
+    }
+
+    /** The groups {@code kept[0..count)} bucketed by the state partition owning their key, in kept order. */
+    private static int[][] byPartition(PartitionedStateStore state, int[] kept, int count, byte[][] keyBytes) {
+        int partitions = state.partitions();
+        int[] sizes = new int[partitions];
+        int[] partitionOf = new int[Math.max(count, 1)];
+        for (int i = 0; i < count; i++) {
+            partitionOf[i] = state.partitionOf(keyBytes[kept[i]]);
+            sizes[partitionOf[i]]++;
+        }
+        int[][] buckets = new int[partitions][];
+        for (int p = 0; p < partitions; p++) {
+            buckets[p] = new int[sizes[p]];
+            sizes[p] = 0;
+        }
+        for (int i = 0; i < count; i++) {
+            int p = partitionOf[i];
+            buckets[p][sizes[p]++] = kept[i];
+        }
+        return buckets;
     }
 
     /** Aggregates the batch on its own (partial aggregation), on the batch's worker threads. */

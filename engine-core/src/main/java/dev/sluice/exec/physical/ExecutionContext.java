@@ -90,6 +90,22 @@ public class ExecutionContext {
     }
 
     /**
+     * Runs {@code body(i)} for every {@code i} in {@code [0, count)}, on up to {@link #parallelism()} worker
+     * threads when this thread may open a parallel region, else on this thread in index order; returns when
+     * every call has returned. The first failure is rethrown here, after the other calls stopped. Calls for
+     * different indexes must touch disjoint mutable state (e.g. one state partition each).
+     */
+    public final void parallelFor(int count, java.util.function.IntConsumer body) {
+        if (parallelism > 1 && count > 1 && !WorkerPool.onWorker()) {
+            ParallelRunner.forEachIndex(this, count, body);
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            body.accept(i);
+        }
+    }
+
+    /**
      * The output of {@code node} for this execution: computed by {@code compute} the first time the node is
      * reached, the same chunks afterwards.
      */

@@ -22,6 +22,7 @@ import java.util.function.Supplier;
  *       its own state (a partial aggregation); the states come back in range order, so merging them in that
  *       order sees the rows in single-threaded order (first-seen group order is kept).</li>
  * </ul>
+ * {@link #forEachIndex} runs independent tasks by index (one per state partition, for instance).
  * A failure stops the other workers and is rethrown on the coordinating thread as thrown (the first one, in
  * time); the coordinator returns only after every worker has finished.
  */
@@ -132,6 +133,29 @@ final class ParallelRunner {
         awaitAll(futures, failure, lock);
         rethrow(failure.get());
         return states;
+    }
+
+    /** Runs {@code body} for every index of {@code [0, count)} on up to the context's parallelism threads. */
+    static void forEachIndex(ExecutionContext context, int count, java.util.function.IntConsumer body) {
+        int workers = Math.min(context.parallelism(), count);
+        Object lock = new Object();
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            futures.add(WorkerPool.submit(() -> QueryTime.with(context.queryTimeMicros(), () -> {
+                try {
+                    for (int i = next.getAndIncrement(); i < count && failure.get() == null; i = next.getAndIncrement()) {
+                        body.accept(i);
+                    }
+                } catch (Throwable t) {
+                    fail(failure, t, lock);
+                }
+                return null;
+            })));
+        }
+        awaitAll(futures, failure, lock);
+        rethrow(failure.get());
     }
 
     private static void fail(AtomicReference<Throwable> failure, Throwable t, Object lock) {
