@@ -16,7 +16,6 @@ import dev.sluice.plan.logical.StreamingRelation;
 import dev.sluice.plan.logical.UpdateSessions;
 import dev.sluice.sql.streaming.OutputMode;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,23 +37,15 @@ final class IncrementalPlan {
 
     IncrementalPlan(LogicalPlan plan, OutputMode outputMode) {
         this.plan = plan;
-        this.physical = new Planner(plan, outputMode).plan(plan);
+        this.physical = new Planner(outputMode).plan(plan);
     }
 
     /** Plans the streaming nodes; batch nodes are left to {@link PhysicalPlanner}. */
     private final class Planner extends PhysicalPlanner {
         private final OutputMode outputMode;
-        private final Map<LogicalPlan, Integer> references = new IdentityHashMap<>();
 
-        Planner(LogicalPlan root, OutputMode outputMode) {
+        Planner(OutputMode outputMode) {
             this.outputMode = outputMode;
-            countReferences(root);
-        }
-
-        private void countReferences(LogicalPlan node) {
-            if (references.merge(node, 1, Integer::sum) == 1) {
-                node.children().forEach(this::countReferences);
-            }
         }
 
         @Override
@@ -66,7 +57,7 @@ final class IncrementalPlan {
             if (node instanceof EventTimeWatermark w && w.isStreaming()) {
                 PhysicalPlan child = plan(w.child());
                 watermarks.add(w);
-                return new EventTimeWatermarkExec(w, child, references.get(node) > 1);
+                return new EventTimeWatermarkExec(w, child, shared(node));
             }
             if (StreamStaticJoinExec.applies(node)) {
                 Join j = (Join) node;

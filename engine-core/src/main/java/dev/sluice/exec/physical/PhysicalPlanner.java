@@ -17,8 +17,10 @@ import dev.sluice.plan.logical.SubqueryAlias;
 import dev.sluice.plan.logical.Union;
 import dev.sluice.plan.logical.UpdateSessions;
 import dev.sluice.plan.logical.Window;
+import dev.sluice.expr.Alias;
 import dev.sluice.expr.AttributeReference;
 import dev.sluice.expr.Expression;
+import dev.sluice.expr.Literal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -37,9 +39,14 @@ import java.util.Set;
  */
 public class PhysicalPlanner {
     private final Map<LogicalPlan, PhysicalPlan> planned = new IdentityHashMap<>();
+    private Map<LogicalPlan, Integer> references;
 
     /** The physical plan of {@code logical}. */
     public final PhysicalPlan plan(LogicalPlan logical) {
+        if (references == null) {
+            references = new IdentityHashMap<>();
+            countReferences(logical);
+        }
         PhysicalPlan done = planned.get(logical);
         if (done != null) {
             return done;
@@ -52,6 +59,17 @@ public class PhysicalPlanner {
         return physical;
     }
 
+    private void countReferences(LogicalPlan node) {
+        if (references.merge(node, 1, Integer::sum) == 1) {
+            node.children().forEach(this::countReferences);
+        }
+    }
+
+    /** Whether the plan being planned reaches {@code node} more than once (a self-join or self-union). */
+    protected final boolean shared(LogicalPlan node) {
+        return references.getOrDefault(node, 0) > 1;
+    }
+
     /** Plans a batch query: a fresh planner per action. */
     public static PhysicalPlan planQuery(LogicalPlan logical) {
         return new PhysicalPlanner().plan(logical);
@@ -60,6 +78,66 @@ public class PhysicalPlanner {
     /** The physical node of a streaming-specific {@code node}, or null to plan it as a batch node. */
     protected PhysicalPlan planStreaming(LogicalPlan node) {
         return null;
+    }
+
+    /**
+     * A projection, with the projections right under it folded in (Spark's {@code CollapseProject}: one
+     * evaluation pass instead of one per projection, and {@code explain()} shows one {@code Project}), and a
+     * generator right under it pruned to the columns it reads.
+     */
+    private PhysicalPlan planProject(Project p) {
+        List<Expression> projectList = p.projectList();
+        LogicalPlan child = p.child();
+        while (child instanceof Project inner && !shared(inner) && collapsible(projectList, inner.projectList())) {
+            projectList = substitute(projectList, inner.projectList());
+            child = inner.child();
+        }
+        PhysicalPlan input = child instanceof Generate g && !shared(g) ? prunedGenerate(g, projectList) : plan(child);
+        return new ProjectExec(projectList, p.output(), input);
+    }
+
+    /**
+     * Whether {@code outer} can be evaluated over the input of {@code inner}: every inner expression is
+     * deterministic, and no computed inner column is read twice by {@code outer} (it would be computed twice).
+     */
+    private static boolean collapsible(List<Expression> outer, List<Expression> inner) {
+        Map<Long, Integer> uses = new java.util.HashMap<>();
+        for (Expression e : outer) {
+            List<AttributeReference> refs = new ArrayList<>();
+            e.collect(AttributeReference.class, refs);
+            refs.forEach(a -> uses.merge(a.exprId(), 1, Integer::sum));
+        }
+        for (Expression e : inner) {
+            if (!e.deterministic()) {
+                return false;
+            }
+            if (e instanceof Alias a && !(a.child() instanceof AttributeReference || a.child() instanceof Literal)
+                    && uses.getOrDefault(a.exprId(), 0) > 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code outer} with references to {@code inner}'s aliases replaced by the aliased expressions. */
+    private static List<Expression> substitute(List<Expression> outer, List<Expression> inner) {
+        Map<Long, Alias> aliases = new java.util.HashMap<>();
+        for (Expression e : inner) {
+            if (e instanceof Alias a) {
+                aliases.put(a.exprId(), a);
+            }
+        }
+        List<Expression> out = new ArrayList<>();
+        for (Expression e : outer) {
+            if (e instanceof AttributeReference ref && aliases.containsKey(ref.exprId())) {
+                Alias a = aliases.get(ref.exprId());
+                out.add(new Alias(a.child(), ref.name(), ref.exprId())); // keeps the column's name and id
+            } else {
+                out.add(e.transformUp(x -> x instanceof AttributeReference ref && aliases.containsKey(ref.exprId())
+                        ? aliases.get(ref.exprId()).child() : x));
+            }
+        }
+        return out;
     }
 
     /**
@@ -90,10 +168,7 @@ public class PhysicalPlanner {
             return new ScanExec(s);
         }
         if (node instanceof Project p) {
-            if (p.child() instanceof Generate g) {
-                return new ProjectExec(p.projectList(), p.output(), prunedGenerate(g, p.projectList()));
-            }
-            return new ProjectExec(p.projectList(), p.output(), plan(p.child()));
+            return planProject(p);
         }
         if (node instanceof Filter f) {
             return new FilterExec(f.condition(), plan(f.child()));
