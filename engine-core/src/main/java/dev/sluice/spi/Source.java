@@ -2,14 +2,16 @@ package dev.sluice.spi;
 
 import dev.sluice.batch.Chunk;
 import dev.sluice.sql.types.StructType;
+import java.util.Iterator;
 import java.util.List;
 
 /**
  * A streaming input read in micro-batches, as Spark's {@code Source}/{@code SupportsAdmissionControl}. The
  * engine creates one instance per query run (see {@link StreamingProvider#createSource}) and calls it from
- * the query's execution thread only, in this order per batch: {@link #latestOffset} (plan the batch; the
- * engine then writes the offset range to its write-ahead log), {@link #read} (fetch the range),
- * {@link #commit} (the batch is durably done). {@link #stop} once at the end.
+ * the query's execution thread (except the iterator of {@link #readChunks}, see there), in this order per
+ * batch: {@link #latestOffset} (plan the batch; the engine then writes the offset range to its write-ahead
+ * log), {@link #readChunks} (fetch the range, as the pipeline consumes it), {@link #commit} (the batch is
+ * durably done). {@link #stop} once at the end.
  *
  * <p>Contract for exactly-once: {@code read(start, end)} must return the same rows for the same range
  * every time it is called, including in a new process after a crash, as long as {@code end} is after the
@@ -51,6 +53,18 @@ public interface Source {
      * Must be deterministic for a given range (see the class comment).
      */
     List<Chunk> read(Offset start, Offset end);
+
+    /**
+     * The rows of {@link #read read(start, end)}, chunk by chunk, in the same order: the engine pulls the next
+     * chunk as the batch's pipeline takes it, so a source that overrides this (reading its range piece by piece)
+     * lets a batch larger than the heap flow through a stateless query. The default reads the whole range
+     * first. The iterator may be advanced from the batch's worker threads, one call at a time (each call
+     * happens-before the next), and may be abandoned before its end when the batch fails; the same
+     * determinism contract as {@link #read} applies.
+     */
+    default Iterator<Chunk> readChunks(Offset start, Offset end) {
+        return read(start, end).iterator();
+    }
 
     /** Every offset up to {@code end} has been processed and committed; data before it may be freed. */
     default void commit(Offset end) {

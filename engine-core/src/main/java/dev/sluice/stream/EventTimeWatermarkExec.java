@@ -7,7 +7,6 @@ import dev.sluice.exec.physical.Morsel;
 import dev.sluice.exec.physical.PhysicalPlan;
 import dev.sluice.exec.physical.UnaryExec;
 import dev.sluice.plan.logical.EventTimeWatermark;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,19 +36,15 @@ final class EventTimeWatermarkExec extends UnaryExec {
     }
 
     @Override
-    public List<Morsel> morsels(ExecutionContext context) {
+    public java.util.Iterator<Morsel> morsels(ExecutionContext context) {
         if (shared) {
             return super.morsels(context);
         }
         WatermarkTracker tracker = MicroBatchContext.of(context).watermarks();
-        List<Morsel> mapped = new ArrayList<>();
-        for (Morsel m : child().morsels(context)) {
-            mapped.add(downstream -> m.run(c -> {
-                tracker.observe(logical, List.of(c), logical.eventTimeOrdinal());
-                downstream.accept(c);
-            }));
-        }
-        return mapped;
+        return Morsel.map(child().morsels(context), m -> downstream -> m.run(c -> {
+            tracker.observe(logical, List.of(c), logical.eventTimeOrdinal());
+            downstream.accept(c);
+        }));
     }
 
     @Override

@@ -52,7 +52,7 @@ final class IncrementalPlan {
         protected PhysicalPlan planStreaming(LogicalPlan node) {
             if (node instanceof StreamingRelation r) {
                 relations.add(r);
-                return new MicroBatchScanExec(r);
+                return new MicroBatchScanExec(r, shared(r));
             }
             if (node instanceof EventTimeWatermark w && w.isStreaming()) {
                 PhysicalPlan child = plan(w.child());
@@ -143,7 +143,7 @@ final class IncrementalPlan {
      * {@code output} in plan order, from the calling thread, as the plan produces them, and
      * reporting the rows passing each watermark node to {@code tracker}.
      */
-    void execute(Map<StreamingRelation, List<Chunk>> inputs, WatermarkTracker tracker, long batchTimestampMs,
+    void execute(Map<StreamingRelation, BatchInput> inputs, WatermarkTracker tracker, long batchTimestampMs,
                  int parallelism, MemoryBudget memory, ChunkConsumer output) {
         new MicroBatchContext(batchTimestampMs, parallelism, memory, inputs, tracker).run(physical, output);
     }

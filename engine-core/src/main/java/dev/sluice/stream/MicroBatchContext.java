@@ -4,28 +4,28 @@ import dev.sluice.batch.Chunk;
 import dev.sluice.exec.physical.ExecutionContext;
 import dev.sluice.exec.physical.MemoryBudget;
 import dev.sluice.plan.logical.StreamingRelation;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The execution context of one micro-batch: the batch's rows of each streaming source (by the source's
- * logical leaf) and the watermark tracker that sees the event times passing each {@code withWatermark}.
+ * logical leaf; streamed, or kept whole for a source the plan reads twice, then counted against the memory
+ * budget) and the watermark tracker that sees the event times passing each {@code withWatermark}.
  * Confined to the query's execution thread.
  */
 final class MicroBatchContext extends ExecutionContext {
-    private final Map<StreamingRelation, List<Chunk>> inputs;
+    private final Map<StreamingRelation, BatchInput> inputs;
     private final WatermarkTracker watermarks;
+    private final java.util.Set<StreamingRelation> reserved =
+            java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
-    /** Counts the batch's input rows against {@code memory} (they are held for the whole batch). */
     MicroBatchContext(long batchTimestampMs, int parallelism, MemoryBudget memory,
-                      Map<StreamingRelation, List<Chunk>> inputs, WatermarkTracker watermarks) {
+                      Map<StreamingRelation, BatchInput> inputs, WatermarkTracker watermarks) {
         super(batchTimestampMs * 1000L, parallelism, memory);
         this.inputs = inputs;
         this.watermarks = watermarks;
-        for (Map.Entry<StreamingRelation, List<Chunk>> input : inputs.entrySet()) {
-            MemoryBudget.Reservation held = memory.reserve("MicroBatchScan " + input.getKey().description());
-            input.getValue().forEach(held::add);
-        }
     }
 
     /** The context of a streaming node's execution: only micro-batches run streaming nodes. */
@@ -36,8 +36,27 @@ final class MicroBatchContext extends ExecutionContext {
         throw new IllegalStateException("a streaming operator ran outside a micro-batch");
     }
 
-    List<Chunk> input(StreamingRelation relation) {
-        return inputs.getOrDefault(relation, List.of());
+    /** The batch's rows of {@code relation}, streamed from its source as they are taken. */
+    Iterator<Chunk> stream(StreamingRelation relation) {
+        BatchInput input = inputs.get(relation);
+        return input == null ? java.util.Collections.emptyIterator() : input.stream();
+    }
+
+    /**
+     * Every row of {@code relation} in this batch, read once and kept for the batch (a source the plan reads
+     * twice), counted against the memory budget.
+     */
+    List<Chunk> all(StreamingRelation relation) {
+        BatchInput input = inputs.get(relation);
+        if (input == null) {
+            return List.of();
+        }
+        List<Chunk> rows = input.all();
+        if (reserved.add(relation)) {
+            MemoryBudget.Reservation held = memory().reserve("MicroBatchScan " + relation.description());
+            rows.forEach(held::add);
+        }
+        return rows;
     }
 
     WatermarkTracker watermarks() {

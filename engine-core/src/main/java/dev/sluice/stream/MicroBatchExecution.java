@@ -313,14 +313,16 @@ public final class MicroBatchExecution implements StreamingQuery {
     }
 
     private void runBatch() {
-        Map<StreamingRelation, List<Chunk>> inputs = new IdentityHashMap<>();
+        Map<StreamingRelation, BatchInput> inputs = new IdentityHashMap<>();
         long[] rows = new long[sources.size()];
         progress.time("getBatch", () -> {
             for (int i = 0; i < sources.size(); i++) {
-                List<Chunk> data = available[i] == null || Objects.equals(json(available[i]), json(committed[i]))
-                        ? List.of() : sources.get(i).read(committed[i], available[i]);
-                rows[i] = Chunks.rowCount(data);
-                inputs.put(incremental.relations().get(i), data);
+                Source source = sources.get(i);
+                Offset start = committed[i];
+                Offset end = available[i];
+                // the source is read as the pipeline takes its chunks (in addBatch), not here
+                inputs.put(incremental.relations().get(i), end == null || Objects.equals(json(end), json(start))
+                        ? BatchInput.empty() : new BatchInput(() -> source.readChunks(start, end)));
             }
         });
         progress.time("queryPlanning", () -> {
@@ -341,6 +343,9 @@ public final class MicroBatchExecution implements StreamingQuery {
                     written[0] += chunk.rowCount();
                     writer.write(chunk);
                 });
+                for (int i = 0; i < sources.size(); i++) {
+                    rows[i] = inputs.get(incremental.relations().get(i)).rowCount();
+                }
                 writer.commit();
             } catch (RuntimeException | Error e) {
                 abort(writer, e);

@@ -9,12 +9,18 @@ import dev.sluice.expr.AttributeReference;
 import dev.sluice.plan.logical.StreamingRelation;
 import java.util.List;
 
-/** Pushes the current micro-batch's rows of one streaming source (Spark's {@code MicroBatchScanExec}). */
+/**
+ * Pushes the current micro-batch's rows of one streaming source (Spark's {@code MicroBatchScanExec}), chunk by
+ * chunk as the source reads them; one morsel per chunk.
+ */
 final class MicroBatchScanExec extends PhysicalPlan {
     private final StreamingRelation relation;
+    private final boolean shared;
 
-    MicroBatchScanExec(StreamingRelation relation) {
+    /** {@code shared}: whether the plan reaches this source twice (its rows are then kept for the batch). */
+    MicroBatchScanExec(StreamingRelation relation, boolean shared) {
         this.relation = relation;
+        this.shared = shared;
     }
 
     @Override
@@ -38,14 +44,17 @@ final class MicroBatchScanExec extends PhysicalPlan {
     }
 
     @Override
-    public List<Morsel> morsels(ExecutionContext context) {
-        return Morsel.ofChunks(MicroBatchContext.of(context).input(relation));
+    public java.util.Iterator<Morsel> morsels(ExecutionContext context) {
+        return Morsel.ofChunks(rows(context));
     }
 
     @Override
     public void execute(ExecutionContext context, ChunkConsumer downstream) {
-        for (Chunk c : MicroBatchContext.of(context).input(relation)) {
-            downstream.accept(c);
-        }
+        rows(context).forEachRemaining(downstream::accept);
+    }
+
+    private java.util.Iterator<Chunk> rows(ExecutionContext context) {
+        MicroBatchContext batch = MicroBatchContext.of(context);
+        return shared ? batch.all(relation).iterator() : batch.stream(relation);
     }
 }

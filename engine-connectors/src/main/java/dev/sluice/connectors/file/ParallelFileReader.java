@@ -48,6 +48,8 @@ final class ParallelFileReader implements AutoCloseable {
     private final int threads;
     private final String owner;
     private ExecutorService pool;
+    /** The pool's threads, joined by {@link #close()}: a terminated pool's last threads may still be exiting. */
+    private final List<Thread> poolThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param threads at most this many files are read at once (at least 1)
@@ -136,6 +138,8 @@ final class ParallelFileReader implements AutoCloseable {
             ThreadFactory factory = r -> {
                 Thread t = new Thread(r, "sluice-file-read-" + id + "-" + count.incrementAndGet() + " (" + owner + ")");
                 t.setDaemon(true);
+                poolThreads.removeIf(old -> !old.isAlive()); // threads ended by the idle timeout
+                poolThreads.add(t);
                 return t;
             };
             ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
@@ -165,7 +169,12 @@ final class ParallelFileReader implements AutoCloseable {
         try {
             if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
                 LOG.warn("File-reading threads of {} still running 10 s after stop; they are daemons", owner);
+            } else {
+                for (Thread t : poolThreads) {
+                    t.join(1000); // the pool is terminated: each thread is past its last task, exiting
+                }
             }
+            poolThreads.clear();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

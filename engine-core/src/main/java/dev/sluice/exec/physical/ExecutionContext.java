@@ -80,11 +80,17 @@ public class ExecutionContext {
      */
     final void push(PhysicalPlan plan, ChunkConsumer downstream) {
         if (parallelism > 1 && !WorkerPool.onWorker()) {
-            List<Morsel> morsels = plan.morsels(this);
-            if (morsels.size() > 1) {
-                ParallelRunner.runOrdered(this, morsels, downstream);
+            java.util.Iterator<Morsel> morsels = plan.morsels(this);
+            if (!morsels.hasNext()) {
                 return;
             }
+            Morsel first = morsels.next();
+            if (!morsels.hasNext()) {
+                first.run(downstream); // one morsel (a breaker): run it here, so it can open its own region
+                return;
+            }
+            ParallelRunner.runOrdered(this, Morsel.prepend(first, morsels), downstream);
+            return;
         }
         plan.execute(this, downstream);
     }

@@ -35,7 +35,7 @@ public final class LocalTableScanExec extends PhysicalPlan {
     }
 
     @Override
-    public List<Morsel> morsels(ExecutionContext context) {
+    public java.util.Iterator<Morsel> morsels(ExecutionContext context) {
         return Morsel.ofChunks(chunks);
     }
 

@@ -1,7 +1,9 @@
 package dev.sluice.exec.physical;
 
 import dev.sluice.batch.Chunk;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One independent piece of a pipeline's work (a chunk of a scan pushed through the stateless operators above
@@ -14,7 +16,48 @@ public interface Morsel {
     void run(ChunkConsumer downstream);
 
     /** One morsel per chunk, each pushing its chunk as it is. */
-    static List<Morsel> ofChunks(List<Chunk> chunks) {
-        return chunks.stream().<Morsel>map(c -> downstream -> downstream.accept(c)).toList();
+    static Iterator<Morsel> ofChunks(Iterator<Chunk> chunks) {
+        return map(chunks, c -> downstream -> downstream.accept(c));
+    }
+
+    /** One morsel per chunk of a list. */
+    static Iterator<Morsel> ofChunks(List<Chunk> chunks) {
+        return ofChunks(chunks.iterator());
+    }
+
+    /** {@code first}, then the rest of {@code rest}. */
+    static Iterator<Morsel> prepend(Morsel first, Iterator<Morsel> rest) {
+        return new Iterator<>() {
+            private boolean firstTaken;
+
+            @Override
+            public boolean hasNext() {
+                return !firstTaken || rest.hasNext();
+            }
+
+            @Override
+            public Morsel next() {
+                if (!firstTaken) {
+                    firstTaken = true;
+                    return first;
+                }
+                return rest.next();
+            }
+        };
+    }
+
+    /** {@code items} mapped lazily. */
+    static <T> Iterator<Morsel> map(Iterator<T> items, Function<T, Morsel> f) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return items.hasNext();
+            }
+
+            @Override
+            public Morsel next() {
+                return f.apply(items.next());
+            }
+        };
     }
 }

@@ -15,7 +15,11 @@ public final class ParallelAggregation {
     }
 
     /** Aggregates every chunk pushed by {@code morsels}, in parallel where the context allows. */
-    public static HashAggregator aggregate(ExecutionContext context, AggregationSpec spec, List<Morsel> morsels) {
+    public static HashAggregator aggregate(ExecutionContext context, AggregationSpec spec,
+                                           java.util.Iterator<Morsel> morselIterator) {
+        // contiguous ranges need the count: the morsels (closures over chunks) are listed first
+        List<Morsel> morsels = new java.util.ArrayList<>();
+        morselIterator.forEachRemaining(morsels::add);
         if (!ParallelRunner.parallel(context, morsels)) {
             HashAggregator aggregator = new HashAggregator(spec);
             for (Morsel m : morsels) {

@@ -3,9 +3,13 @@ package dev.sluice.exec.physical;
 import dev.sluice.batch.Chunk;
 import dev.sluice.expr.QueryTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
@@ -35,31 +39,51 @@ final class ParallelRunner {
         return context.parallelism() > 1 && morsels.size() > 1 && !WorkerPool.onWorker();
     }
 
-    /** Runs {@code morsels} on up to the context's parallelism, pushing their outputs in morsel order. */
-    static void runOrdered(ExecutionContext context, List<Morsel> morsels, ChunkConsumer downstream) {
-        int n = morsels.size();
-        int workers = Math.min(context.parallelism(), n);
+    /**
+     * Runs {@code morsels} on up to the context's parallelism, pushing their outputs in morsel order from the
+     * calling thread. Morsels are taken from the iterator one at a time, in order (a streamed scan reads its
+     * next chunk then), never more than a window of 4 per thread ahead of what was pushed.
+     */
+    static void runOrdered(ExecutionContext context, Iterator<Morsel> morsels, ChunkConsumer downstream) {
+        int workers = context.parallelism();
         int window = workers * 4;
         Object lock = new Object();
-        @SuppressWarnings("unchecked")
-        List<Chunk>[] results = new List[n];
-        AtomicInteger next = new AtomicInteger();
+        Object pull = new Object();
+        Map<Integer, List<Chunk>> results = new HashMap<>();
+        AtomicInteger taken = new AtomicInteger();
+        AtomicBoolean exhausted = new AtomicBoolean();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         int[] emitted = {0};
         List<Future<?>> futures = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             futures.add(WorkerPool.submit(() -> QueryTime.with(context.queryTimeMicros(), () -> {
                 try {
-                    for (int i = next.getAndIncrement(); i < n && failure.get() == null; i = next.getAndIncrement()) {
+                    while (failure.get() == null) {
                         synchronized (lock) {
-                            while (i >= emitted[0] + window && failure.get() == null) {
+                            while (taken.get() >= emitted[0] + window && failure.get() == null) {
                                 lock.wait();
                             }
                         }
+                        Morsel morsel;
+                        int index;
+                        synchronized (pull) {
+                            if (exhausted.get() || failure.get() != null) {
+                                break;
+                            }
+                            if (!morsels.hasNext()) {
+                                exhausted.set(true);
+                                synchronized (lock) {
+                                    lock.notifyAll();
+                                }
+                                break;
+                            }
+                            morsel = morsels.next();
+                            index = taken.getAndIncrement();
+                        }
                         List<Chunk> out = new ArrayList<>();
-                        morsels.get(i).run(out::add);
+                        morsel.run(out::add);
                         synchronized (lock) {
-                            results[i] = out;
+                            results.put(index, out);
                             lock.notifyAll();
                         }
                     }
@@ -70,23 +94,23 @@ final class ParallelRunner {
             })));
         }
         try {
-            for (int i = 0; i < n; i++) {
+            while (true) {
                 List<Chunk> out;
                 synchronized (lock) {
-                    while (results[i] == null && failure.get() == null) {
+                    while (!results.containsKey(emitted[0]) && failure.get() == null
+                            && !(exhausted.get() && emitted[0] == taken.get())) {
                         lock.wait();
                     }
-                    if (failure.get() != null) {
+                    if (failure.get() != null || !results.containsKey(emitted[0])) {
                         break;
                     }
-                    out = results[i];
-                    results[i] = null;
+                    out = results.remove(emitted[0]);
                 }
                 for (Chunk c : out) {
                     downstream.accept(c);
                 }
                 synchronized (lock) {
-                    emitted[0] = i + 1;
+                    emitted[0]++;
                     lock.notifyAll();
                 }
             }

@@ -4,6 +4,7 @@ import dev.sluice.batch.Chunk;
 import dev.sluice.expr.AttributeReference;
 import dev.sluice.expr.Expression;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -43,10 +44,11 @@ public abstract class PhysicalPlan {
     /**
      * This node's work as independent morsels whose outputs, in order, are exactly what {@link #execute}
      * pushes: one per chunk of a scan, mapped through the stateless nodes above it. A node that cannot be
-     * split (a breaker, a limit) is one morsel running {@link #execute}.
+     * split (a breaker, a limit) is one morsel running {@link #execute}. The iterator is lazy (a streamed
+     * scan reads its next chunk when the next morsel is taken) and is used from one thread at a time.
      */
-    public List<Morsel> morsels(ExecutionContext context) {
-        return List.of(downstream -> execute(context, downstream));
+    public Iterator<Morsel> morsels(ExecutionContext context) {
+        return List.<Morsel>of(downstream -> execute(context, downstream)).iterator();
     }
 
     /**

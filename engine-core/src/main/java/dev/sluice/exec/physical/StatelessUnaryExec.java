@@ -1,7 +1,7 @@
 package dev.sluice.exec.physical;
 
 import dev.sluice.expr.AttributeReference;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -23,11 +23,7 @@ public abstract class StatelessUnaryExec extends UnaryExec {
     }
 
     @Override
-    public final List<Morsel> morsels(ExecutionContext context) {
-        List<Morsel> mapped = new ArrayList<>();
-        for (Morsel m : child().morsels(context)) {
-            mapped.add(downstream -> m.run(wrap(downstream)));
-        }
-        return mapped;
+    public final Iterator<Morsel> morsels(ExecutionContext context) {
+        return Morsel.map(child().morsels(context), m -> downstream -> m.run(wrap(downstream)));
     }
 }

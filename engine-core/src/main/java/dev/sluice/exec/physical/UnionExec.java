@@ -29,12 +29,27 @@ public final class UnionExec extends PhysicalPlan {
     }
 
     @Override
-    public List<Morsel> morsels(ExecutionContext context) {
-        List<Morsel> all = new java.util.ArrayList<>();
-        for (PhysicalPlan child : children) {
-            all.addAll(child.morsels(context));
-        }
-        return all;
+    public java.util.Iterator<Morsel> morsels(ExecutionContext context) {
+        java.util.Iterator<PhysicalPlan> rest = children.iterator();
+        return new java.util.Iterator<>() {
+            private java.util.Iterator<Morsel> current = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && rest.hasNext()) {
+                    current = rest.next().morsels(context);
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public Morsel next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
     }
 
     @Override

@@ -55,7 +55,7 @@ class MemoryBudgetTest {
     }
 
     @Test
-    void aMicroBatchLargerThanTheBudgetFailsTheQueryNamingItsSource() throws Exception {
+    void aMicroBatchWhoseAggregationInputPassesTheBudgetFailsTheQueryNamingTheOperator() throws Exception {
         MemoryStream input = MemoryStream.of(spark, new StructType().add("value", DataTypes.LongType));
         List<Object> values = new ArrayList<>();
         for (long i = 0; i < 300_000; i++) {
@@ -66,7 +66,7 @@ class MemoryBudgetTest {
         StreamingQuery q = input.toDF().groupBy("value").count().writeStream().format("noop").outputMode("complete")
                 .start();
         assertThatThrownBy(q::processAllAvailable).isInstanceOf(StreamingQueryException.class)
-                .hasMessageContaining("[MEMORY_BUDGET_EXCEEDED] Operator MicroBatchScan MemoryStream[value] would hold")
+                .hasMessageContaining("[MEMORY_BUDGET_EXCEEDED] Operator StateStoreSave would hold")
                 .hasMessageContaining("maxOffsetsPerTrigger");
     }
 
