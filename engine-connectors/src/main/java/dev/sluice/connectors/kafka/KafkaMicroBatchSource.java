@@ -170,6 +170,24 @@ final class KafkaMicroBatchSource implements Source {
 
     @Override
     public List<Chunk> read(Offset start, Offset end) {
+        return fetcher().fetch(ranges(start, end), this::reportDataLoss);
+    }
+
+    /** As {@link #read}, one chunk at a time: records are polled partition by partition as chunks are taken. */
+    @Override
+    public java.util.Iterator<Chunk> readChunks(Offset start, Offset end) {
+        return fetcher().stream(ranges(start, end), this::reportDataLoss);
+    }
+
+    private KafkaRecordFetcher fetcher() {
+        if (fetcher == null) {
+            fetcher = new KafkaRecordFetcher(options);
+        }
+        return fetcher;
+    }
+
+    /** The offset range of each partition between two batch offsets, with data-loss findings reported. */
+    private Map<TopicPartition, long[]> ranges(Offset start, Offset end) {
         Map<TopicPartition, Long> from = start == null ? initialOffsets().partitionOffsets() : offsets(start);
         Map<TopicPartition, Long> until = offsets(end);
         List<TopicPartition> deleted = from.keySet().stream().filter(tp -> !until.containsKey(tp)).toList();
@@ -194,10 +212,7 @@ final class KafkaMicroBatchSource implements Source {
             }
             ranges.put(tp, new long[] {begin, e.getValue()});
         }
-        if (fetcher == null) {
-            fetcher = new KafkaRecordFetcher(options);
-        }
-        return fetcher.fetch(ranges, this::reportDataLoss);
+        return ranges;
     }
 
     private void reportDataLoss(KafkaConnectorException finding) {

@@ -2,11 +2,15 @@ package dev.sluice.connectors.kafka;
 
 import dev.sluice.batch.Chunk;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,6 +48,17 @@ final class KafkaRecordFetcher implements AutoCloseable {
      * {@code failOnDataLoss=true}, otherwise the readable part of the range is returned.
      */
     List<Chunk> fetch(Map<TopicPartition, long[]> ranges, KafkaOffsetReader.DataLossReporter dataLoss) {
+        List<Chunk> out = new ArrayList<>();
+        stream(ranges, dataLoss).forEachRemaining(out::add);
+        return out;
+    }
+
+    /**
+     * The same records as {@link #fetch}, in the same order and chunks, read as the iterator is advanced: one
+     * partition at a time, a poll at a time, so only a chunk or two of records is in memory at once. The
+     * iterator uses this fetcher's consumer until it is exhausted (or abandoned: the next call reassigns it).
+     */
+    Iterator<Chunk> stream(Map<TopicPartition, long[]> ranges, KafkaOffsetReader.DataLossReporter dataLoss) {
         TreeMap<TopicPartition, long[]> wanted = new TreeMap<>(PartitionOffsets.ORDER);
         ranges.forEach((tp, r) -> {
             if (r[1] > r[0]) {
@@ -51,67 +66,103 @@ final class KafkaRecordFetcher implements AutoCloseable {
             }
         });
         if (wanted.isEmpty()) {
-            return List.of();
+            return Collections.emptyIterator();
         }
         consumer.assign(wanted.keySet());
-        try {
-            return read(wanted, dataLoss);
-        } finally {
-            consumer.unsubscribe();
-        }
+        checkAvailable(wanted, dataLoss);
+        return new PartitionReader(wanted, dataLoss);
     }
 
-    private List<Chunk> read(TreeMap<TopicPartition, long[]> wanted, KafkaOffsetReader.DataLossReporter dataLoss) {
-        checkAvailable(wanted, dataLoss);
-        Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> records = new HashMap<>();
-        wanted.forEach((tp, r) -> {
-            records.put(tp, new ArrayList<>());
-            consumer.seek(tp, r[0]);
-        });
-        long deadline = System.currentTimeMillis() + options.pollTimeoutMs;
-        while (!wanted.isEmpty()) {
+    /** Reads the wanted ranges partition after partition into chunks, on demand. */
+    private final class PartitionReader implements Iterator<Chunk> {
+        private final TreeMap<TopicPartition, long[]> wanted;
+        private final KafkaOffsetReader.DataLossReporter dataLoss;
+        private final Deque<Chunk> ready = new ArrayDeque<>();
+        private final KafkaRecordSchema.ChunkBuilder builder = new KafkaRecordSchema.ChunkBuilder(options.includeHeaders);
+        private TopicPartition current;
+        private long[] range;
+        private long deadline;
+        private boolean finished;
+
+        PartitionReader(TreeMap<TopicPartition, long[]> wanted, KafkaOffsetReader.DataLossReporter dataLoss) {
+            this.wanted = wanted;
+            this.dataLoss = dataLoss;
+        }
+
+        @Override
+        public boolean hasNext() {
+            fill();
+            return !ready.isEmpty();
+        }
+
+        @Override
+        public Chunk next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return ready.poll();
+        }
+
+        private void fill() {
+            while (ready.isEmpty() && !finished) {
+                if (current == null) {
+                    var next = wanted.pollFirstEntry();
+                    if (next == null) {
+                        ready.addAll(builder.build());
+                        finished = true;
+                        consumer.unsubscribe();
+                        return;
+                    }
+                    current = next.getKey();
+                    range = next.getValue();
+                    consumer.assign(List.of(current));
+                    consumer.seek(current, range[0]);
+                    deadline = System.currentTimeMillis() + options.pollTimeoutMs;
+                }
+                pollCurrent();
+            }
+        }
+
+        private void pollCurrent() {
             ConsumerRecords<byte[], byte[]> polled;
             try {
-                polled = consumer.poll(Duration.ofMillis(Math.max(1, Math.min(1000, deadline - System.currentTimeMillis()))));
+                polled = consumer.poll(Duration.ofMillis(Math.max(1, Math.min(1000,
+                        deadline - System.currentTimeMillis()))));
             } catch (OffsetOutOfRangeException e) {
-                skipLost(e.partitions(), wanted, dataLoss);
-                continue;
+                skipLost();
+                return;
             }
             if (!polled.isEmpty()) {
                 deadline = System.currentTimeMillis() + options.pollTimeoutMs;
             }
-            for (TopicPartition tp : polled.partitions()) {
-                long[] range = wanted.get(tp);
-                if (range == null) {
-                    continue;
-                }
-                for (ConsumerRecord<byte[], byte[]> r : polled.records(tp)) {
-                    if (r.offset() >= range[0] && r.offset() < range[1]) {
-                        records.get(tp).add(r);
-                    }
+            for (ConsumerRecord<byte[], byte[]> r : polled.records(current)) {
+                if (r.offset() >= range[0] && r.offset() < range[1]) {
+                    builder.add(r);
                 }
             }
-            List<TopicPartition> done = new ArrayList<>();
-            for (var e : wanted.entrySet()) {
-                if (consumer.position(e.getKey()) >= e.getValue()[1]) {
-                    done.add(e.getKey());
-                }
-            }
-            done.forEach(wanted::remove);
-            consumer.pause(done);
-            if (!wanted.isEmpty() && System.currentTimeMillis() > deadline) {
-                var first = wanted.firstEntry();
-                throw new KafkaConnectorException("KAFKA_FETCH_TIMEOUT", "Failed to get records for "
-                        + first.getKey() + " in offset range [" + first.getValue()[0] + ", " + first.getValue()[1]
-                        + ") (now at " + consumer.position(first.getKey()) + ") after polling for "
-                        + options.pollTimeoutMs + " ms (option kafkaConsumer.pollTimeoutMs).", "58030", null);
+            ready.addAll(builder.takeFull());
+            if (consumer.position(current) >= range[1]) {
+                current = null;
+            } else if (System.currentTimeMillis() > deadline) {
+                throw new KafkaConnectorException("KAFKA_FETCH_TIMEOUT", "Failed to get records for " + current
+                        + " in offset range [" + range[0] + ", " + range[1] + ") (now at " + consumer.position(current)
+                        + ") after polling for " + options.pollTimeoutMs
+                        + " ms (option kafkaConsumer.pollTimeoutMs).", "58030", null);
             }
         }
-        KafkaRecordSchema.ChunkBuilder builder = new KafkaRecordSchema.ChunkBuilder(options.includeHeaders);
-        TreeMap<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> ordered = new TreeMap<>(PartitionOffsets.ORDER);
-        ordered.putAll(records);
-        ordered.values().forEach(list -> list.forEach(builder::add));
-        return builder.build();
+
+        /** The records at the position were deleted: a data loss finding; reading goes on from what is left. */
+        private void skipLost() {
+            long earliest = consumer.beginningOffsets(List.of(current)).get(current);
+            long latest = consumer.endOffsets(List.of(current)).get(current);
+            long position = consumer.position(current);
+            dataLoss.report(KafkaErrors.couldNotReadOffsetRange(current, position, range[1], earliest, latest));
+            if (earliest >= range[1]) {
+                current = null;
+            } else {
+                consumer.seek(current, Math.max(position, earliest));
+            }
+        }
     }
 
     /** Compares the ranges with what the log holds now; narrows them where data was lost and allowed. */
@@ -131,26 +182,6 @@ final class KafkaRecordFetcher implements AutoCloseable {
                 if (r[1] <= r[0]) {
                     it.remove();
                 }
-            }
-        }
-    }
-
-    private void skipLost(Set<TopicPartition> partitions, TreeMap<TopicPartition, long[]> wanted,
-                          KafkaOffsetReader.DataLossReporter dataLoss) {
-        Map<TopicPartition, Long> earliest = consumer.beginningOffsets(partitions);
-        Map<TopicPartition, Long> latest = consumer.endOffsets(partitions);
-        for (TopicPartition tp : partitions) {
-            long[] r = wanted.get(tp);
-            if (r == null) {
-                continue;
-            }
-            long position = consumer.position(tp);
-            dataLoss.report(KafkaErrors.couldNotReadOffsetRange(tp, position, r[1], earliest.get(tp), latest.get(tp)));
-            if (earliest.get(tp) >= r[1]) {
-                wanted.remove(tp);
-                consumer.pause(List.of(tp));
-            } else {
-                consumer.seek(tp, Math.max(position, earliest.get(tp)));
             }
         }
     }

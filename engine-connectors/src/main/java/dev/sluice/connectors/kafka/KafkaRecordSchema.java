@@ -110,6 +110,13 @@ public final class KafkaRecordSchema {
             flush();
             return List.copyOf(chunks);
         }
+
+        /** The full chunks built so far (a partial one stays), removed from this builder. */
+        List<Chunk> takeFull() {
+            List<Chunk> full = List.copyOf(chunks);
+            chunks.clear();
+            return full;
+        }
     }
 
     /** UTF-8 bytes of a string (null stays null). */

@@ -42,11 +42,11 @@ final class ParallelRunner {
     /**
      * Runs {@code morsels} on up to the context's parallelism, pushing their outputs in morsel order from the
      * calling thread. Morsels are taken from the iterator one at a time, in order (a streamed scan reads its
-     * next chunk then), never more than a window of 4 per thread ahead of what was pushed.
+     * next chunk then), never more than a window of 2 per thread ahead of what was pushed.
      */
     static void runOrdered(ExecutionContext context, Iterator<Morsel> morsels, ChunkConsumer downstream) {
         int workers = context.parallelism();
-        int window = workers * 4;
+        int window = workers * 2;
         Object lock = new Object();
         Object pull = new Object();
         Map<Integer, List<Chunk>> results = new HashMap<>();
