@@ -40,7 +40,7 @@ abstract class MonitorTestSupport {
             try {
                 assertion.run();
                 return;
-            } catch (AssertionError e) {
+            } catch (AssertionError | RuntimeException e) {
                 if (System.currentTimeMillis() > deadline) {
                     throw e;
                 }
