@@ -55,7 +55,7 @@ public final class ProgressMetrics {
         Long watermark = epochMs(p.eventTime().get("watermark"));
         if (watermark != null) {
             add(out, "watermark", "event-time watermark, ms since the epoch", watermark);
-            if (timestamp != null) {
+            if (timestamp != null && watermark != 0) { // 0: no event seen yet, a lag from 1970 means nothing
                 add(out, "watermark.lag", "ms from the watermark to the latest batch's start", timestamp - watermark);
             }
         }

@@ -77,14 +77,9 @@ public final class QueryLog extends TrackingListener {
                     label(query), query.id(), query.runId(), batches(query));
             return;
         }
-        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-        String errorClass = event.errorClassOnException().orElse(cause.getClass().getName());
-        String message = String.valueOf(cause.getMessage());
-        if (message.startsWith("[" + errorClass + "] ")) {
-            message = message.substring(errorClass.length() + 3); // the class is shown once, in front
-        }
+        QueryFailure why = QueryFailure.of(failure);
         LIFECYCLE.error("Streaming query {} [id = {}, runId = {}] terminated with error [{}]: {}", label(query),
-                query.id(), query.runId(), errorClass, message, failure);
+                query.id(), query.runId(), why.errorClass(), why.message(), failure);
     }
 
     private static long batches(StreamingQuery query) {

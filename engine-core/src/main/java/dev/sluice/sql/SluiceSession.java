@@ -32,12 +32,14 @@ public final class SluiceSession implements AutoCloseable {
     private final Map<String, LogicalPlan> tempViews = new ConcurrentHashMap<>();
     private final dev.sluice.sql.streaming.StreamingQueryManager streams =
             new dev.sluice.sql.streaming.StreamingQueryManager(this);
+    private final dev.sluice.monitor.SessionPlugins plugins;
 
     private SluiceSession(String appName, String master, Map<String, String> config) {
         this.appName = appName;
         this.master = master;
         this.parallelism = parseParallelism(master);
         this.conf = new RuntimeConfig(config);
+        this.plugins = dev.sluice.monitor.SessionPlugins.start(this); // last: plugins see a complete session
     }
 
     /** {@code local}, {@code local[N]} or {@code local[*]}; anything else is rejected. */
@@ -167,7 +169,7 @@ public final class SluiceSession implements AutoCloseable {
         return streams;
     }
 
-    /** Stops the session and its active streaming queries. */
+    /** Stops the session, its active streaming queries and its plugins (the web UI). */
     public void stop() {
         for (dev.sluice.sql.streaming.StreamingQuery q : streams.active()) {
             try {
@@ -176,6 +178,7 @@ public final class SluiceSession implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
+        plugins.close();
         synchronized (SluiceSession.class) {
             if (active == this) {
                 active = null;

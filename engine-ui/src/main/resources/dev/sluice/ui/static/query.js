@@ -1,0 +1,49 @@
+'use strict';
+// One query: summary, live charts from /api/queries/{id}/metrics, the latest progress JSON and the plan.
+(() => {
+  const id = new URLSearchParams(location.search).get('id');
+  const base = '/api/queries/' + encodeURIComponent(id);
+  const chartArea = document.getElementById('charts');
+  const tail = prefix => name => name.substring(prefix.length);
+  const CHARTS = [
+    ['chart-rates', 'Input rate vs processing rate (rows/s)', /^(input|processing)\.rate$/, {}],
+    ['chart-duration', 'Batch duration by phase (ms)', /^phase\.duration\.(?!triggerExecution)/,
+      {stacked: true, label: tail('phase.duration.')}],
+    ['chart-input-rows', 'Input rows per batch', /^input\.rows$/, {bars: true}],
+    ['chart-state-rows', 'State rows per operator', /^state\.rows\.\d+$/,
+      {label: n => 'operator ' + tail('state.rows.')(n), empty: 'no stateful operator'}],
+    ['chart-state-memory', 'State memory per operator (bytes)', /^state\.memory\.bytes\.\d+$/,
+      {label: n => 'operator ' + tail('state.memory.bytes.')(n), empty: 'no stateful operator'}],
+    ['chart-watermark-lag', 'Watermark lag behind batch start (s)', /^watermark\.lag$/,
+      {scale: 0.001, empty: 'no watermark'}],
+    ['chart-late-rows', 'Late rows dropped by the watermark', /^state\.rows\.dropped\.late\.\d+$/,
+      {bars: true, label: n => 'operator ' + tail('state.rows.dropped.late.')(n), empty: 'no stateful operator'}],
+    ['chart-source-lag', 'Source lag (offsets behind latest)', /^source\.offsets\.behind\.\d+$/,
+      {label: n => 'source ' + tail('source.offsets.behind.')(n), empty: 'not known for these sources'}],
+  ];
+
+  function summary(q) {
+    document.getElementById('title').textContent = (q.name || '(unnamed)') + ' — ' + q.status;
+    document.title = 'Sluice — ' + (q.name || q.id);
+    const items = [['Id', q.id], ['Run id', q.runId], ['Status', q.status + ' (' + q.statusMessage + ')'],
+      ['Started', q.startedAt], ['Ended', q.endedAt || '–'], ['Batches', q.batches],
+      ['Checkpoint', q.checkpointLocation || '–']];
+    document.getElementById('summary').replaceChildren(...items.flatMap(([k, v]) =>
+      [sluice.el('dt', k), sluice.el('dd', v)]));
+    const error = document.getElementById('error');
+    error.hidden = !q.lastError;
+    error.textContent = q.lastError ? '[' + q.errorClass + '] ' + q.lastError : '';
+    document.getElementById('plan').textContent = q.plan || '(not available)';
+  }
+
+  sluice.every(1000, async () => {
+    const [q, batches, last] = await Promise.all([sluice.json(base), sluice.json(base + '/metrics?last=100'),
+      sluice.json(base + '/progress?last=1')]);
+    summary(q);
+    CHARTS.forEach(([chartId, title, pattern, options]) =>
+      charts.draw(chartArea, chartId, title, batches, charts.select(batches, pattern, options.scale), options));
+    if (last.length > 0) {
+      document.getElementById('progress').textContent = JSON.stringify(last[0], null, 2);
+    }
+  });
+})();
