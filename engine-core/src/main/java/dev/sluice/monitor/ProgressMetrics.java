@@ -69,6 +69,11 @@ public final class ProgressMetrics {
                     s.inputRowsPerSecond()));
             out.add(new Metric("source.processing.rate", "rows per second processed from this source", tag,
                     s.processedRowsPerSecond()));
+            String files = s.metrics().get("numFilesOutstanding");
+            if (files != null) {
+                out.add(new Metric("source.files.outstanding", "files of a Trigger.AvailableNow run not yet processed",
+                        tag, Double.parseDouble(files)));
+            }
             Long behind = OffsetLag.behind(s.endOffset(), s.latestOffset());
             if (behind != null) {
                 out.add(new Metric("source.offsets.behind", "offsets available but not yet read (records for Kafka)",

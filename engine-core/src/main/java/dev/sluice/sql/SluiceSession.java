@@ -224,11 +224,23 @@ public final class SluiceSession implements AutoCloseable {
             return config(key, Double.toString(value));
         }
 
+        /**
+         * As Spark's {@code SparkConf}: Java system properties whose name starts with {@code spark.} are defaults
+         * of a new session, under the builder's own settings (e.g. {@code -Dspark.ui.enabled=true}).
+         */
+        private static Map<String, String> withSystemProperties(Map<String, String> config) {
+            Map<String, String> out = new HashMap<>();
+            System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("spark."))
+                    .forEach(k -> out.put(k, System.getProperty(k)));
+            out.putAll(config);
+            return out;
+        }
+
         /** The active session with these settings applied, or a new one. */
         public SluiceSession getOrCreate() {
             synchronized (SluiceSession.class) {
                 if (active == null) {
-                    active = new SluiceSession(appName, master, config);
+                    active = new SluiceSession(appName, master, withSystemProperties(config));
                 } else {
                     config.forEach(active.conf::set);
                 }

@@ -81,6 +81,10 @@ public final class ExamplesRunner implements Callable<Integer> {
                 + " one line per batch")
         LogLevel logLevel;
 
+        @Option(names = "--ui", description = "start the web UI of each case's session on http://127.0.0.1:4040/"
+                + " (spark.ui.enabled); with --follow it stays up until Ctrl-C")
+        boolean ui;
+
         @Option(names = "--follow", description = "keep feeding generated input (or the lines you type, for the"
                 + " socket cases) until Ctrl-C instead of ending by itself")
         boolean follow;
@@ -89,6 +93,12 @@ public final class ExamplesRunner implements Callable<Integer> {
         public Integer call() throws Exception {
             if (logLevel != null) {
                 System.setProperty(SIMPLE_LOGGER_SLUICE_LEVEL, logLevel.name().toLowerCase(java.util.Locale.ROOT));
+            }
+            // Sessions take spark.* system properties as defaults, as Spark's SparkConf: the cases build their own.
+            // The progress bars of AvailableNow file runs show only on a terminal (see ConsoleProgressPlugin).
+            System.setProperty("spark.ui.showConsoleProgress", "true");
+            if (ui) {
+                System.setProperty("spark.ui.enabled", "true");
             }
             ExampleContext.Options options = new ExampleContext.Options(kafka, jdbcUrl, jdbcUser, jdbcPassword, follow,
                     System.in);

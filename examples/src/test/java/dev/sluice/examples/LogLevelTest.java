@@ -54,4 +54,12 @@ class LogLevelTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.stderr()).contains("--log-level").contains("loud").contains("TRACE, DEBUG, INFO, WARN, ERROR, OFF");
     }
+
+    @Test
+    void uiFlagStartsTheWebUiOfTheCaseSession() throws Exception {
+        Result r = runner("run", "deduplication", "--ui", "--log-level", "info");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stderr()).containsPattern("INFO dev.sluice.ui - Sluice UI of session \\S+ at http://127.0.0.1:\\d+/")
+                .contains("stopped");
+    }
 }

@@ -20,6 +20,8 @@
       {bars: true, label: n => 'operator ' + tail('state.rows.dropped.late.')(n), empty: 'no stateful operator'}],
     ['chart-source-lag', 'Source lag (offsets behind latest)', /^source\.offsets\.behind\.\d+$/,
       {label: n => 'source ' + tail('source.offsets.behind.')(n), empty: 'not known for these sources'}],
+    ['chart-files-outstanding', 'Files left (Trigger.AvailableNow)', /^source\.files\.outstanding\.\d+$/,
+      {bars: true, label: n => 'source ' + tail('source.files.outstanding.')(n), empty: 'no AvailableNow file source'}],
   ];
 
   function summary(q) {
