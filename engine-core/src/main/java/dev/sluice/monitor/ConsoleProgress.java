@@ -53,7 +53,7 @@ public final class ConsoleProgress extends TrackingListener {
     }
 
     /** One bar: label, bar, done/total, percentage, rate and time left at that rate. */
-    static String line(String label, FileBacklog b, double seconds) {
+    public static String line(String label, FileBacklog b, double seconds) {
         double fraction = b.total() == 0 ? 1 : (double) b.done() / b.total();
         int filled = (int) Math.round(fraction * WIDTH);
         StringBuilder bar = new StringBuilder("=".repeat(filled));

@@ -31,7 +31,12 @@ public final class SessionPlugins implements AutoCloseable {
         for (SessionPlugin plugin : ServiceLoader.load(SessionPlugin.class, SessionPlugin.class.getClassLoader())) {
             uiFound |= plugin.enabledKey().equals(UI_ENABLED);
             if (Boolean.parseBoolean(session.conf().get(plugin.enabledKey(), "false").trim())) {
-                out.started.add(plugin.start(session));
+                try {
+                    out.started.add(plugin.start(session));
+                } catch (RuntimeException e) {
+                    out.close(); // the session is not created: stop what already started
+                    throw e;
+                }
             }
         }
         if (!uiFound && Boolean.parseBoolean(session.conf().get(UI_ENABLED, "false").trim())) {
