@@ -83,8 +83,16 @@ class UiBrowserTest extends UiTestSupport {
         assertThat(browser.findElements(By.cssSelector("#chart-rates svg polyline"))).hasSize(2);
         assertThat(browser.findElement(By.id("title")).getText()).isEqualTo("rates — ACTIVE");
         assertThat(browser.findElement(By.id("plan")).getText()).contains("== Physical Plan ==");
-        wait.until(d -> d.findElement(By.id("progress")).getText().contains("\"batchId\""));
-        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+        wait.until(d -> d.findElements(By.cssSelector("#batches button")).size() >= 3);
+        // the newest batch is shown; a picked older one stays shown while new batches arrive
+        String older = clickBatch(-2);
+        wait.until(d -> d.findElement(By.id("progress")).getText().contains("\"batchId\": " + older + ","));
+        Thread.sleep(1500); // several batches and refreshes later
+        assertThat(browser.findElement(By.id("progress")).getText()).contains("\"batchId\": " + older + ",");
+        // picking the newest follows the newest again
+        String newest = clickBatch(-1);
+        wait.until(d -> !d.findElement(By.id("progress")).getText().contains("\"batchId\": " + older + ","));
+        assertThat(Long.parseLong(newest)).isGreaterThan(Long.parseLong(older));
         // let the charts fill a little for the screenshot of the README
         wait.until(d -> points(d, "chart-rates") >= 12);
         screenshot("ui-query.png");
@@ -109,6 +117,17 @@ class UiBrowserTest extends UiTestSupport {
         assertThat(browser.findElement(By.id("error")).getText()).startsWith("[FAILED_JDBC.CONNECT] Could not connect");
         assertThat(browser.findElement(By.id("title")).getText()).isEqualTo("failing — FAILED");
         assertThat(browser.getPageSource()).doesNotContain(URL_SECRET).doesNotContain(PASSWORD);
+    }
+
+    /** Clicks the batch button at {@code fromEnd} (-1: newest), retrying when a refresh replaced it; its batch id. */
+    private String clickBatch(int fromEnd) {
+        return wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            var buttons = d.findElements(By.cssSelector("#batches button"));
+            WebElement button = buttons.get(buttons.size() + fromEnd);
+            String id = button.getText().substring("batch ".length());
+            button.click();
+            return id;
+        });
     }
 
     private static int points(WebDriver d, String chart) {

@@ -39,13 +39,38 @@
   }
 
   sluice.every(1000, async () => {
-    const [q, batches, last] = await Promise.all([sluice.json(base), sluice.json(base + '/metrics?last=100'),
-      sluice.json(base + '/progress?last=1')]);
+    const [q, batches, recent] = await Promise.all([sluice.json(base), sluice.json(base + '/metrics?last=100'),
+      sluice.json(base + '/progress?last=' + RECENT)]);
     summary(q);
     CHARTS.forEach(([chartId, title, pattern, options]) =>
       charts.draw(chartArea, chartId, title, batches, charts.select(batches, pattern, options.scale), options));
-    if (last.length > 0) {
-      document.getElementById('progress').textContent = JSON.stringify(last[0], null, 2);
-    }
+    showProgress(recent);
   });
+
+  // The last batches' progress reports: one button per batch. The newest is shown, unless the user picked
+  // another: that one stays shown (pinned, even once it has left the last batches) until the newest is picked.
+  const RECENT = 10;
+  let pinned = null;
+  let rendered = '';
+  function showProgress(recent) {
+    if (recent.length === 0) {
+      return;
+    }
+    const newest = recent[recent.length - 1];
+    const shown = pinned || newest;
+    const key = recent.map(p => p.batchId).join(',') + '|' + shown.batchId;
+    if (key !== rendered) { // redrawn only on change, so a click never lands on a replaced button
+      rendered = key;
+      document.getElementById('batches').replaceChildren(...recent.map(p => {
+        const b = sluice.el('button', 'batch ' + p.batchId, p.batchId === shown.batchId ? 'batch picked' : 'batch');
+        b.type = 'button';
+        b.addEventListener('click', () => {
+          pinned = p === newest ? null : p;
+          showProgress(recent);
+        });
+        return b;
+      }));
+      document.getElementById('progress').textContent = JSON.stringify(shown, null, 2);
+    }
+  }
 })();
