@@ -63,7 +63,8 @@ final class QueryRegistry extends StreamingQueryListener {
         synchronized (runs) {
             Run run = runs.get(event.runId());
             if (run != null) {
-                runs.put(event.runId(), run.ended(java.time.Instant.now().toString()));
+                String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+                runs.put(event.runId(), run.ended(now));
             }
             List<UUID> ended = runs.entrySet().stream().filter(e -> e.getValue().endedAt() != null)
                     .map(Map.Entry::getKey).toList();
