@@ -58,4 +58,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.sql..", "dev.sluice.expr..")
                 .check(classes);
     }
+
+    @Test
+    void monitoringBuildsOnThePublicStreamingApi() {
+        // logs, metrics and the UI read listener events and progress; only QueryInternals knows the engine's query
+        noClasses().that().resideInAPackage("dev.sluice.monitor..")
+                .and().doNotHaveFullyQualifiedName("dev.sluice.monitor.QueryInternals")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.exec..", "dev.sluice.stream..",
+                        "dev.sluice.batch..", "dev.sluice.plan..", "dev.sluice.expr..", "dev.sluice.spi..")
+                .check(classes);
+    }
 }

@@ -43,6 +43,15 @@ public interface Source {
     default void prepareForTriggerAvailableNow() {
     }
 
+    /**
+     * Figures for this source's progress report ({@code sources[].metrics}, Spark's {@code ReportsSourceMetrics}),
+     * after the batch that ended at {@code latestConsumed}; e.g. the file source's backlog under
+     * {@code Trigger.AvailableNow}. Empty by default.
+     */
+    default java.util.Map<String, String> metrics(Offset latestConsumed) {
+        return java.util.Map.of();
+    }
+
     /** The latest offset available ignoring read limits, for progress reports; null when unknown. */
     default Offset reportLatestOffset() {
         return null;

@@ -49,6 +49,13 @@ public final class RuntimeConfig {
         if (key.equals(CHECKPOINT_FSYNC)) {
             parseBoolean(key, value);
         }
+        if (key.equals(dev.sluice.monitor.QueryLog.SLOW_BATCH_THRESHOLD)) {
+            try {
+                Long.parseLong(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be a number of milliseconds, got '" + value + "'");
+            }
+        }
         values.put(key, value);
     }
 

@@ -32,12 +32,14 @@ public final class SluiceSession implements AutoCloseable {
     private final Map<String, LogicalPlan> tempViews = new ConcurrentHashMap<>();
     private final dev.sluice.sql.streaming.StreamingQueryManager streams =
             new dev.sluice.sql.streaming.StreamingQueryManager(this);
+    private final dev.sluice.monitor.SessionPlugins plugins;
 
     private SluiceSession(String appName, String master, Map<String, String> config) {
         this.appName = appName;
         this.master = master;
         this.parallelism = parseParallelism(master);
         this.conf = new RuntimeConfig(config);
+        this.plugins = dev.sluice.monitor.SessionPlugins.start(this); // last: plugins see a complete session
     }
 
     /** {@code local}, {@code local[N]} or {@code local[*]}; anything else is rejected. */
@@ -167,7 +169,7 @@ public final class SluiceSession implements AutoCloseable {
         return streams;
     }
 
-    /** Stops the session and its active streaming queries. */
+    /** Stops the session, its active streaming queries and its plugins (the web UI). */
     public void stop() {
         for (dev.sluice.sql.streaming.StreamingQuery q : streams.active()) {
             try {
@@ -176,6 +178,7 @@ public final class SluiceSession implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
+        plugins.close();
         synchronized (SluiceSession.class) {
             if (active == this) {
                 active = null;
@@ -221,11 +224,23 @@ public final class SluiceSession implements AutoCloseable {
             return config(key, Double.toString(value));
         }
 
+        /**
+         * As Spark's {@code SparkConf}: Java system properties whose name starts with {@code spark.} are defaults
+         * of a new session, under the builder's own settings (e.g. {@code -Dspark.ui.enabled=true}).
+         */
+        private static Map<String, String> withSystemProperties(Map<String, String> config) {
+            Map<String, String> out = new HashMap<>();
+            System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("spark."))
+                    .forEach(k -> out.put(k, System.getProperty(k)));
+            out.putAll(config);
+            return out;
+        }
+
         /** The active session with these settings applied, or a new one. */
         public SluiceSession getOrCreate() {
             synchronized (SluiceSession.class) {
                 if (active == null) {
-                    active = new SluiceSession(appName, master, config);
+                    active = new SluiceSession(appName, master, withSystemProperties(config));
                 } else {
                     config.forEach(active.conf::set);
                 }

@@ -9,12 +9,18 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers streaming listener events of one session: {@link #postSync} on the caller's thread, {@link #post}
- * in order on one daemon thread. A listener that throws is reported on stderr and kept. Thread-safe.
+ * in order on one daemon thread. A listener that throws is logged (logger {@code dev.sluice.streaming.listener},
+ * WARN with its stack trace) and kept. Internal listeners (the engine's own logging and metrics) get every event
+ * before the user's and are not listed by {@link #listeners()}. Thread-safe.
  */
 public final class ListenerBus {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.sluice.streaming.listener");
+    private final List<StreamingQueryListener> internal = new CopyOnWriteArrayList<>();
     private final List<StreamingQueryListener> listeners = new CopyOnWriteArrayList<>();
     private final LinkedBlockingQueue<StreamingQueryListener.Event> queue = new LinkedBlockingQueue<>();
     private final Object idleLock = new Object();
@@ -23,6 +29,11 @@ public final class ListenerBus {
 
     public void addListener(StreamingQueryListener listener) {
         listeners.add(java.util.Objects.requireNonNull(listener, "listener is null"));
+    }
+
+    /** Adds an engine listener: not listed, not removable, delivered before the user's listeners. */
+    public void addInternalListener(StreamingQueryListener listener) {
+        internal.add(java.util.Objects.requireNonNull(listener, "listener is null"));
     }
 
     public void removeListener(StreamingQueryListener listener) {
@@ -86,7 +97,12 @@ public final class ListenerBus {
     }
 
     private void deliver(StreamingQueryListener.Event event) {
-        for (StreamingQueryListener l : listeners) {
+        deliver(internal, event);
+        deliver(listeners, event);
+    }
+
+    private static void deliver(List<StreamingQueryListener> targets, StreamingQueryListener.Event event) {
+        for (StreamingQueryListener l : targets) {
             try {
                 if (event instanceof QueryStartedEvent e) {
                     l.onQueryStarted(e);
@@ -98,8 +114,8 @@ public final class ListenerBus {
                     l.onQueryTerminated(e);
                 }
             } catch (RuntimeException e) {
-                System.err.println("StreamingQueryListener " + l + " threw on " + event.getClass().getSimpleName()
-                        + ": " + e);
+                LOG.warn("StreamingQueryListener {} threw on {}; it keeps receiving events", l,
+                        event.getClass().getSimpleName(), e);
             }
         }
     }

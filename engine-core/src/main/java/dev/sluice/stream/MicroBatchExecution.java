@@ -388,7 +388,8 @@ public final class MicroBatchExecution implements StreamingQuery {
         for (int i = 0; i < sources.size(); i++) {
             Offset latest = sources.get(i).reportLatestOffset();
             figures.add(new ProgressTracker.SourceFigures(sources.get(i).description(), json(committed[i]),
-                    json(available[i]), json(latest == null ? available[i] : latest), rows[i]));
+                    json(available[i]), json(latest == null ? available[i] : latest), rows[i],
+                    sources.get(i).metrics(available[i])));
         }
         List<StateOperatorProgress> operators = new ArrayList<>();
         for (StatefulOperator op : incremental.statefulOperators()) {

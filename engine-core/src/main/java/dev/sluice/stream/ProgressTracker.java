@@ -66,7 +66,8 @@ final class ProgressTracker {
     }
 
     /** One source's figures for the batch. */
-    record SourceFigures(String description, String start, String end, String latest, long rows) {
+    record SourceFigures(String description, String start, String end, String latest, long rows,
+                         Map<String, String> metrics) {
     }
 
     /** Ends a trigger that ran a batch and records its progress. */
@@ -80,7 +81,7 @@ final class ProgressTracker {
         List<SourceProgress> sourceProgress = new ArrayList<>();
         for (SourceFigures s : sources) {
             sourceProgress.add(new SourceProgress(s.description(), s.start(), s.end(), s.latest(), s.rows(),
-                    s.rows() / inputSec, s.rows() / processingSec, Map.of()));
+                    s.rows() / inputSec, s.rows() / processingSec, s.metrics()));
         }
         StreamingQueryProgress progress = new StreamingQueryProgress(id, runId, name, format(triggerStart), batchId,
                 end - triggerStart, durations, eventTime, operators, sourceProgress, sink);

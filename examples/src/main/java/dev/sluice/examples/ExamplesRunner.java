@@ -34,7 +34,7 @@ public final class ExamplesRunner implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ExamplesRunner()).execute(args));
+        System.exit(new CommandLine(new ExamplesRunner()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     @Override
@@ -76,12 +76,30 @@ public final class ExamplesRunner implements Callable<Integer> {
                 description = "password for --jdbc-url (asked for when given without a value)")
         String jdbcPassword;
 
+        @Option(names = "--log-level", paramLabel = "LEVEL", description = "level of Sluice's loggers (dev.sluice.*):"
+                + " trace, debug, info, warn (default), error or off; info shows each query start and end, debug"
+                + " one line per batch")
+        LogLevel logLevel;
+
+        @Option(names = "--ui", description = "start the web UI of each case's session on http://127.0.0.1:4040/"
+                + " (spark.ui.enabled); with --follow it stays up until Ctrl-C")
+        boolean ui;
+
         @Option(names = "--follow", description = "keep feeding generated input (or the lines you type, for the"
                 + " socket cases) until Ctrl-C instead of ending by itself")
         boolean follow;
 
         @Override
         public Integer call() throws Exception {
+            if (logLevel != null) {
+                System.setProperty(SIMPLE_LOGGER_SLUICE_LEVEL, logLevel.name().toLowerCase(java.util.Locale.ROOT));
+            }
+            // Sessions take spark.* system properties as defaults, as Spark's SparkConf: the cases build their own.
+            // The progress bars of AvailableNow file runs show only on a terminal (see ConsoleProgressPlugin).
+            System.setProperty("spark.ui.showConsoleProgress", "true");
+            if (ui) {
+                System.setProperty("spark.ui.enabled", "true");
+            }
             ExampleContext.Options options = new ExampleContext.Options(kafka, jdbcUrl, jdbcUser, jdbcPassword, follow,
                     System.in);
             CountDownLatch finished = new CountDownLatch(1);
@@ -106,6 +124,13 @@ public final class ExamplesRunner implements Callable<Integer> {
             }
         }
     }
+
+    /** The SLF4J binding of the examples (slf4j-simple) reads this before the first logger is made. */
+    static final String SIMPLE_LOGGER_SLUICE_LEVEL = "org.slf4j.simpleLogger.log.dev.sluice";
+
+    /** The levels of {@code --log-level}; setting one must come before the engine makes its first logger
+     * (slf4j-simple reads its settings once), which is why it is the first thing {@code run} does. */
+    enum LogLevel { TRACE, DEBUG, INFO, WARN, ERROR, OFF }
 
     /**
      * Runs {@code name} (or every case for {@code all}) with {@code context}, printing to its output; 2 for

@@ -2,6 +2,7 @@ package dev.sluice.connectors.file;
 
 import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
+import dev.sluice.monitor.ConsoleBar;
 import dev.sluice.spi.BatchRows;
 import dev.sluice.plan.logical.LocalRelation;
 import dev.sluice.sql.AnalysisException;
@@ -64,9 +65,13 @@ public class FileFormatProvider implements BatchFormatProvider {
             StructType dataSchema = dataSchema(files, userSchema, partitionSchema, formatOptions);
             List<Chunk> chunks;
             // one pool per load(): its threads end with the read, so a session holds no idle threads
-            try (ParallelFileReader reader = new ParallelFileReader(session.parallelism(), "read " + format.shortName())) {
-                chunks = reader.readAll(files, file -> file.path().toString(),
-                        file -> readFile(format, file, dataSchema, partitionSchema, formatOptions, zone));
+            try (ParallelFileReader reader = new ParallelFileReader(session.parallelism(), "read " + format.shortName());
+                 ConsoleBar bar = ConsoleBar.forSession(session, "read " + format.shortName(), files.size())) {
+                chunks = reader.readAll(files, file -> file.path().toString(), file -> {
+                    List<Chunk> read = readFile(format, file, dataSchema, partitionSchema, formatOptions, zone);
+                    bar.fileDone();
+                    return read;
+                });
             }
             StructType output = concat(dataSchema, partitionSchema);
             return Dataset.ofRows(session, new LocalRelation(SluiceSession.attributes(output), chunks));

@@ -99,6 +99,7 @@ final class FileStreamSource implements Source {
     private long currentLogOffset;
     private long lastCleaned = -1;
     private List<Listed> availableNow;
+    private long availableNowFiles;
     private final ParallelFileReader reader;
 
     private record Listed(String uri, long timestamp) {
@@ -137,6 +138,26 @@ final class FileStreamSource implements Source {
     @Override
     public void prepareForTriggerAvailableNow() {
         availableNow = list();
+        availableNowFiles = outstanding();
+    }
+
+    /**
+     * Under {@code Trigger.AvailableNow}: {@code numFilesAvailableNow}, the files this run has to process (those
+     * present at its start and not processed before), and {@code numFilesOutstanding}, those not yet processed
+     * (Sluice's figures: they drive the progress bars).
+     */
+    @Override
+    public Map<String, String> metrics(Offset latestConsumed) {
+        if (availableNow == null) {
+            return Map.of();
+        }
+        return Map.of("numFilesAvailableNow", Long.toString(availableNowFiles),
+                "numFilesOutstanding", Long.toString(outstanding()));
+    }
+
+    private long outstanding() {
+        return availableNow.stream().filter(f -> f.timestamp >= lastPurgeTimestamp && !seen.containsKey(key(f.uri)))
+                .count();
     }
 
     @Override

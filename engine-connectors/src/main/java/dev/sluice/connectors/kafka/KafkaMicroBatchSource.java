@@ -168,6 +168,38 @@ final class KafkaMicroBatchSource implements Source {
         return latestSeen;
     }
 
+    /**
+     * Spark's Kafka source metrics: over the partitions of the latest offsets seen, how many offsets each is behind
+     * {@code latestConsumed} ({@code minOffsetsBehindLatest}, {@code maxOffsetsBehindLatest},
+     * {@code avgOffsetsBehindLatest}); empty before the first batch.
+     */
+    @Override
+    public Map<String, String> metrics(Offset latestConsumed) {
+        if (latestConsumed == null || latestSeen == null) {
+            return Map.of();
+        }
+        Map<TopicPartition, Long> consumed = offsets(latestConsumed);
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        long sum = 0;
+        int count = 0;
+        for (Map.Entry<TopicPartition, Long> latest : latestSeen.partitionOffsets().entrySet()) {
+            Long done = consumed.get(latest.getKey());
+            if (done != null) { // a partition new since the batch was planned: not behind anything consumed yet
+                long behind = latest.getValue() - done;
+                min = Math.min(min, behind);
+                max = Math.max(max, behind);
+                sum += behind;
+                count++;
+            }
+        }
+        if (count == 0) {
+            return Map.of();
+        }
+        return Map.of("minOffsetsBehindLatest", Long.toString(min), "maxOffsetsBehindLatest", Long.toString(max),
+                "avgOffsetsBehindLatest", Double.toString((double) sum / count));
+    }
+
     @Override
     public List<Chunk> read(Offset start, Offset end) {
         return fetcher().fetch(ranges(start, end), this::reportDataLoss);

@@ -196,6 +196,23 @@ class KafkaSourceTest extends KafkaTestSupport {
     }
 
     @Test
+    void progressReportsHowFarEachPartitionIsBehindAsSparkDoes() {
+        String t = topic("behind", 2);
+        send(t, 0, "a", "b", "c", "d", "e", "f");
+        send(t, 1, "g", "h");
+        StreamingQuery q = toMemory("behind", base("subscribe", t, "startingOffsets", "earliest",
+                "maxOffsetsPerTrigger", "4"));
+        q.processAllAvailable();
+        StreamingQueryProgress first = Arrays.stream(q.recentProgress()).filter(p -> p.numInputRows() > 0)
+                .findFirst().orElseThrow();
+        // 4 of 8 offsets in the first batch, split by partition size: 3 of partition 0 (3 left), 1 of 1 (1 left)
+        assertThat(first.sources()[0].metrics()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "minOffsetsBehindLatest", "1", "maxOffsetsBehindLatest", "3", "avgOffsetsBehindLatest", "2.0"));
+        assertThat(q.lastProgress().sources()[0].metrics()).containsEntry("maxOffsetsBehindLatest", "0");
+        assertThat(q.lastProgress().prettyJson()).contains("\"avgOffsetsBehindLatest\" : \"0.0\"");
+    }
+
+    @Test
     void triggerOnceIgnoresTheRateLimitAndAvailableNowStopsAtTheStartingEnd() throws Exception {
         String t = topic("once", 1);
         send(t, 0, "a", "b", "c", "d", "e");

@@ -1,5 +1,7 @@
 package dev.sluice.sql.streaming;
 
+import dev.sluice.monitor.QueryLog;
+import dev.sluice.monitor.QueryMBeans;
 import dev.sluice.sql.RuntimeConfig;
 import dev.sluice.sql.SluiceSession;
 import dev.sluice.stream.BatchHooks;
@@ -37,6 +39,8 @@ public final class StreamingQueryManager {
     /** Internal: use {@link SluiceSession#streams()}. */
     public StreamingQueryManager(SluiceSession session) {
         this.session = session;
+        bus.addInternalListener(new QueryLog(session, this));
+        bus.addInternalListener(new QueryMBeans(session, this));
     }
 
     /** The queries currently running. */
@@ -107,6 +111,14 @@ public final class StreamingQueryManager {
 
     public void removeListener(StreamingQueryListener listener) {
         bus.removeListener(listener);
+    }
+
+    /**
+     * Sluice extension for its own modules (the web UI): a listener that is not listed by
+     * {@link #listListeners()} and cannot be removed, delivered before the user's listeners.
+     */
+    public void addInternalListener(StreamingQueryListener listener) {
+        bus.addInternalListener(listener);
     }
 
     public StreamingQueryListener[] listListeners() {
