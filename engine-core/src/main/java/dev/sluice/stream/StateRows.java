@@ -82,7 +82,14 @@ final class StateRows {
 
     /** Decodes every entry of {@code store}, {@link Chunk#DEFAULT_ROWS} at a time, handing each slice to {@code sink}. */
     void scan(PartitionedStateStore store, Consumer<Entries> sink) {
-        Iterator<KeyValue> it = store.iterator();
+        scan(store.iterator(), sink);
+    }
+
+    /**
+     * Decodes the entries of {@code it} (a store's, or one partition's), {@link Chunk#DEFAULT_ROWS} at a time,
+     * handing each slice to {@code sink}. Thread-safe: the codecs keep no state between calls.
+     */
+    void scan(Iterator<KeyValue> it, Consumer<Entries> sink) {
         while (it.hasNext()) {
             ColumnVector[] keys = allocate(keyTypes, Chunk.DEFAULT_ROWS);
             ColumnVector[] values = allocate(valueTypes, Chunk.DEFAULT_ROWS);

@@ -155,7 +155,7 @@ final class StreamingAggregation extends StatefulOperator {
         }
         List<Chunk> out = new ArrayList<>();
         if (outputMode == OutputMode.Complete()) {
-            rows.scan(state, e -> out.add(resultOfEntries(e, identity(e.count()), e.count())));
+            rows.scan(state.iterator(), e -> out.add(resultOfEntries(merged, e, identity(e.count()), e.count())));
         } else {
             evict(state, out);
         }
@@ -198,39 +198,61 @@ final class StreamingAggregation extends StatefulOperator {
             return;
         }
         long start = System.nanoTime();
-        List<byte[]> removed = new ArrayList<>();
-        long[] lowestRemaining = {Long.MAX_VALUE};
-        rows.scan(state, e -> {
-            int[] selected = new int[Math.max(e.count(), 1)];
-            int count = 0;
-            for (int i = 0; i < e.count(); i++) {
-                long eventTime = StateRows.eventTimeMicros(e.keys()[eventTimeKey], i);
-                if (eventTime <= evictionMicros) {
-                    selected[count++] = i;
-                    removed.add(e.rawKeys()[i]);
-                } else {
-                    lowestRemaining[0] = Math.min(lowestRemaining[0], eventTime);
+        int partitions = state.partitions();
+        @SuppressWarnings("unchecked")
+        List<Chunk>[] emittedBy = new List[partitions];
+        long[] removedBy = new long[partitions];
+        long[] lowestBy = new long[partitions];
+        // each partition scanned, emitted and cleaned by one task; partitions in parallel
+        executionContext().parallelFor(partitions, p -> {
+            Accumulator[] accumulators = spec.createAccumulators();
+            List<byte[]> removed = new ArrayList<>();
+            List<Chunk> out = new ArrayList<>();
+            long[] lowestRemaining = {Long.MAX_VALUE};
+            rows.scan(state.iterator(p), e -> {
+                int[] selected = new int[Math.max(e.count(), 1)];
+                int count = 0;
+                for (int i = 0; i < e.count(); i++) {
+                    long eventTime = StateRows.eventTimeMicros(e.keys()[eventTimeKey], i);
+                    if (eventTime <= evictionMicros) {
+                        selected[count++] = i;
+                        removed.add(e.rawKeys()[i]);
+                    } else {
+                        lowestRemaining[0] = Math.min(lowestRemaining[0], eventTime);
+                    }
                 }
+                if (emitted != null && count > 0) {
+                    out.add(resultOfEntries(accumulators, e, selected, count));
+                }
+            });
+            for (byte[] key : removed) {
+                state.remove(key);
             }
-            if (emitted != null && count > 0) {
-                emitted.add(resultOfEntries(e, selected, count));
-            }
+            emittedBy[p] = out;
+            removedBy[p] = removed.size();
+            lowestBy[p] = lowestRemaining[0];
         });
-        for (byte[] key : removed) {
-            state.remove(key);
+        long removed = 0;
+        long lowestRemaining = Long.MAX_VALUE;
+        for (int p = 0; p < partitions; p++) {
+            if (emitted != null) {
+                emitted.addAll(emittedBy[p]); // partition order, as a single scan of every partition
+            }
+            removed += removedBy[p];
+            lowestRemaining = Math.min(lowestRemaining, lowestBy[p]);
         }
-        evictionBound.scanned(lowestRemaining[0]);
-        addRowsRemoved(removed.size(), System.nanoTime() - start);
+        evictionBound.scanned(lowestRemaining);
+        addRowsRemoved(removed, System.nanoTime() - start);
     }
 
-    /** Final rows of the selected decoded state entries. */
-    private Chunk resultOfEntries(StateRows.Entries entries, int[] selected, int count) {
-        for (int a = 0; a < merged.length; a++) {
-            merged[a].reset();
-            merged[a].ensureGroups(Math.max(entries.count(), 1));
-            merged[a].merge(identity(entries.count()), slice(entries.values(), a), entries.count());
+    /** Final rows of the selected decoded state entries, computed with {@code accumulators}. */
+    private Chunk resultOfEntries(Accumulator[] accumulators, StateRows.Entries entries, int[] selected, int count) {
+        for (int a = 0; a < accumulators.length; a++) {
+            accumulators[a].reset();
+            accumulators[a].ensureGroups(Math.max(entries.count(), 1));
+            accumulators[a].merge(identity(entries.count()), slice(entries.values(), a), entries.count());
         }
-        return result(merged, entries.keys(), selected, count);
+        return result(accumulators, entries.keys(), selected, count);
     }
 
     private ColumnVector[] slice(ColumnVector[] buffers, int function) {

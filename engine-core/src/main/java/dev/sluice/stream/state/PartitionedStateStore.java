@@ -127,6 +127,15 @@ public final class PartitionedStateStore implements AutoCloseable {
         store(key).remove(key);
     }
 
+    /**
+     * Every entry of partition {@code partition}, including this batch's updates. Don't update that partition
+     * while iterating; other partitions may be used by other threads meanwhile.
+     */
+    public Iterator<KeyValue> iterator(int partition) {
+        checkInBatch();
+        return stores[partition].iterator();
+    }
+
     /** Every entry of every partition, including this batch's updates. Don't update while iterating. */
     public Iterator<KeyValue> iterator() {
         checkInBatch();
