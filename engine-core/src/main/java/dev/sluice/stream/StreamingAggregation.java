@@ -105,7 +105,7 @@ final class StreamingAggregation extends StatefulOperator {
             kept[keptCount++] = g;
             keyBytes[g] = rows.encodeKey(keys, g);
         }
-        int[][] byPartition = byPartition(state, kept, keptCount, keyBytes);
+        int[][] byPartition = state.byPartition(kept, keptCount, g -> keyBytes[g]);
         byte[][] stored = new byte[groups][];
         executionContext().parallelFor(byPartition.length, p -> {
             for (int g : byPartition[p]) {
@@ -160,27 +160,6 @@ final class StreamingAggregation extends StatefulOperator {
             evict(state, out);
         }
         return out;
-    }
-
-    /** The groups {@code kept[0..count)} bucketed by the state partition owning their key, in kept order. */
-    private static int[][] byPartition(PartitionedStateStore state, int[] kept, int count, byte[][] keyBytes) {
-        int partitions = state.partitions();
-        int[] sizes = new int[partitions];
-        int[] partitionOf = new int[Math.max(count, 1)];
-        for (int i = 0; i < count; i++) {
-            partitionOf[i] = state.partitionOf(keyBytes[kept[i]]);
-            sizes[partitionOf[i]]++;
-        }
-        int[][] buckets = new int[partitions][];
-        for (int p = 0; p < partitions; p++) {
-            buckets[p] = new int[sizes[p]];
-            sizes[p] = 0;
-        }
-        for (int i = 0; i < count; i++) {
-            int p = partitionOf[i];
-            buckets[p][sizes[p]++] = kept[i];
-        }
-        return buckets;
     }
 
     /** Aggregates the batch on its own (partial aggregation), on the batch's worker threads. */

@@ -83,31 +83,63 @@ final class StreamingDeduplication extends StatefulOperator {
 
     @Override
     List<Chunk> processBatch(List<Chunk> input, PartitionedStateStore state) {
-        List<Chunk> out = new ArrayList<>();
+        // 1. the batch's first row of each key (keys are unique across the whole batch from here on)
         GroupingTable batchKeys = new GroupingTable(keyTypes);
-        long updated = 0;
+        List<Chunk> firsts = new ArrayList<>();
+        List<ColumnVector[]> keyColumns = new ArrayList<>();
+        List<ColumnVector[]> expiries = new ArrayList<>();
+        int total = 0;
         for (Chunk c : input) {
-            Chunk onTime = dropLate(c);
-            Chunk firsts = DeduplicateExec.firstOccurrences(batchKeys, keys, onTime);
-            ColumnVector[] keyColumns = evalKeys(firsts);
-            ColumnVector[] expiry = withinWatermark ? expiry(firsts) : null;
-            int[] selected = new int[Math.max(firsts.rowCount(), 1)];
-            int count = 0;
-            for (int i = 0; i < firsts.rowCount(); i++) {
-                byte[] key = rows.encodeKey(keyColumns, i);
-                if (state.get(key) == null) {
-                    state.put(key, withinWatermark ? rows.encodeValue(expiry, i) : EMPTY);
-                    if (withinWatermark) {
-                        evictionBound.added(StateRows.eventTimeMicros(expiry[0], i));
-                    } else if (eventTimeKey >= 0) {
-                        evictionBound.added(StateRows.eventTimeMicros(keyColumns[eventTimeKey], i));
-                    }
-                    selected[count++] = i;
+            Chunk f = DeduplicateExec.firstOccurrences(batchKeys, keys, dropLate(c));
+            firsts.add(f);
+            keyColumns.add(evalKeys(f));
+            expiries.add(withinWatermark ? expiry(f) : null);
+            total += f.rowCount();
+        }
+        // 2. which of them the state has not seen: one get (and put) per key, partitions in parallel
+        byte[][] keyBytes = new byte[total][];
+        int[] chunkOf = new int[total];
+        int[] rowOf = new int[total];
+        int[] all = new int[Math.max(total, 1)];
+        for (int c = 0, g = 0; c < firsts.size(); c++) {
+            for (int i = 0; i < firsts.get(c).rowCount(); i++, g++) {
+                keyBytes[g] = rows.encodeKey(keyColumns.get(c), i);
+                chunkOf[g] = c;
+                rowOf[g] = i;
+                all[g] = g;
+            }
+        }
+        int[][] byPartition = state.byPartition(all, total, g -> keyBytes[g]);
+        boolean[] isNew = new boolean[total];
+        executionContext().parallelFor(byPartition.length, p -> {
+            for (int g : byPartition[p]) {
+                if (state.get(keyBytes[g]) == null) {
+                    state.put(keyBytes[g], withinWatermark ? rows.encodeValue(expiries.get(chunkOf[g]), rowOf[g]) : EMPTY);
+                    isNew[g] = true;
                 }
+            }
+        });
+        // 3. the new rows, in input order
+        List<Chunk> out = new ArrayList<>();
+        long updated = 0;
+        for (int c = 0, g = 0; c < firsts.size(); c++) {
+            Chunk f = firsts.get(c);
+            int[] selected = new int[Math.max(f.rowCount(), 1)];
+            int count = 0;
+            for (int i = 0; i < f.rowCount(); i++, g++) {
+                if (!isNew[g]) {
+                    continue;
+                }
+                if (withinWatermark) {
+                    evictionBound.added(StateRows.eventTimeMicros(expiries.get(c)[0], i));
+                } else if (eventTimeKey >= 0) {
+                    evictionBound.added(StateRows.eventTimeMicros(keyColumns.get(c)[eventTimeKey], i));
+                }
+                selected[count++] = i;
             }
             updated += count;
             if (count > 0) {
-                out.add(count == firsts.rowCount() ? firsts : firsts.take(selected, count));
+                out.add(count == f.rowCount() ? f : f.take(selected, count));
             }
         }
         addRowsUpdated(updated);

@@ -136,6 +136,28 @@ public final class PartitionedStateStore implements AutoCloseable {
         return stores[partition].iterator();
     }
 
+    /**
+     * {@code items[0..count)} bucketed by the partition owning the key {@code keyOf} gives for each, keeping their
+     * order within a bucket: the work lists of per-partition tasks.
+     */
+    public int[][] byPartition(int[] items, int count, java.util.function.IntFunction<byte[]> keyOf) {
+        int[] owner = new int[Math.max(count, 1)];
+        int[] sizes = new int[partitions()];
+        for (int i = 0; i < count; i++) {
+            owner[i] = partitionOf(keyOf.apply(items[i]));
+            sizes[owner[i]]++;
+        }
+        int[][] buckets = new int[sizes.length][];
+        for (int p = 0; p < sizes.length; p++) {
+            buckets[p] = new int[sizes[p]];
+            sizes[p] = 0;
+        }
+        for (int i = 0; i < count; i++) {
+            buckets[owner[i]][sizes[owner[i]]++] = items[i];
+        }
+        return buckets;
+    }
+
     /** Every entry of every partition, including this batch's updates. Don't update while iterating. */
     public Iterator<KeyValue> iterator() {
         checkInBatch();
