@@ -61,23 +61,74 @@ public final class FileSinkWriter {
      * @return false when the batch was already committed (nothing was written)
      */
     public boolean addBatch(long batchId, StructType schema, List<Chunk> chunks) throws IOException {
-        if (log.isCommitted(batchId)) {
+        BatchFiles batch = begin(batchId, schema);
+        if (batch == null) {
             return false;
+        }
+        try {
+            for (Chunk chunk : chunks) {
+                batch.write(chunk);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            batch.abort();
+            throw e;
+        }
+        return batch.commit();
+    }
+
+    /**
+     * Starts writing batch {@code batchId}, whose chunks then arrive one at a time; null when the batch was
+     * already committed (nothing is to be written).
+     *
+     * @param schema the schema of the chunks, partition columns included
+     */
+    public BatchFiles begin(long batchId, StructType schema) throws IOException {
+        if (log.isCommitted(batchId)) {
+            return null;
         }
         options.files().mkdirs(outputDirectory);
         PartitionedFileWriter writer = new PartitionedFileWriter(outputDirectory, format, options, schema, partitionColumns,
                 false);
-        List<PartitionedFileWriter.WrittenFile> written = writer.write(chunks);
-        List<FileSinkLog.Entry> entries = new ArrayList<>();
-        for (PartitionedFileWriter.WrittenFile file : written) {
-            entries.add(FileSinkLog.Entry.added(file.status()));
+        return new BatchFiles(batchId, writer.open());
+    }
+
+    /** The files of one batch being written: {@link #write} per chunk, then {@link #commit} or {@link #abort}. */
+    public final class BatchFiles {
+        private final long batchId;
+        private final PartitionedFileWriter.Session session;
+
+        private BatchFiles(long batchId, PartitionedFileWriter.Session session) {
+            this.batchId = batchId;
+            this.session = session;
         }
-        if (!log.add(batchId, entries)) {
+
+        /** Writes one chunk of the batch to its files. */
+        public void write(Chunk chunk) throws IOException {
+            session.write(chunk);
+        }
+
+        /**
+         * Closes the files and commits them under the batch id in the log; false (files deleted) when another
+         * writer committed the batch first.
+         */
+        public boolean commit() throws IOException {
+            List<PartitionedFileWriter.WrittenFile> written = session.finish();
+            List<FileSinkLog.Entry> entries = new ArrayList<>();
             for (PartitionedFileWriter.WrittenFile file : written) {
-                options.files().delete(file.path(), false);
+                entries.add(FileSinkLog.Entry.added(file.status()));
             }
-            return false;
+            if (!log.add(batchId, entries)) {
+                for (PartitionedFileWriter.WrittenFile file : written) {
+                    options.files().delete(file.path(), false);
+                }
+                return false;
+            }
+            return true;
         }
-        return true;
+
+        /** Drops the batch: closes and deletes its files (none is in the log). */
+        public void abort() {
+            session.abort();
+        }
     }
 }

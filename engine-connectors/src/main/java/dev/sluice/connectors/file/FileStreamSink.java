@@ -1,5 +1,6 @@
 package dev.sluice.connectors.file;
 
+import dev.sluice.batch.Chunk;
 import dev.sluice.spi.BatchContext;
 import dev.sluice.spi.BatchWriter;
 import dev.sluice.spi.Sink;
@@ -30,21 +31,40 @@ final class FileStreamSink implements Sink {
     @Override
     public BatchWriter newBatchWriter(BatchContext batch) {
         long batchId = batch.batchId();
+        FileSinkWriter.BatchFiles files;
         try {
-            if (writer.log().isCommitted(batchId)) {
-                return BatchWriter.discarding();
-            }
+            files = writer.begin(batchId, batch.schema());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the sink log of " + path, e);
+            throw new UncheckedIOException("cannot start batch " + batchId + " in " + path, e);
         }
-        // Rows are gathered and written at commit: the writer splits them by partition into new files.
-        return BatchWriter.gathering(chunks -> {
-            try {
-                writer.addBatch(batchId, batch.schema(), chunks);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write batch " + batchId + " to " + path, e);
+        if (files == null) {
+            return BatchWriter.discarding(); // committed before a restart: written once already
+        }
+        // Rows go to their files as they arrive; the batch becomes visible when the log commits it.
+        return new BatchWriter() {
+            @Override
+            public void write(Chunk rows) {
+                try {
+                    files.write(rows);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write batch " + batchId + " to " + path, e);
+                }
             }
-        });
+
+            @Override
+            public void commit() {
+                try {
+                    files.commit();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot commit batch " + batchId + " to " + path, e);
+                }
+            }
+
+            @Override
+            public void abort(Throwable cause) {
+                files.abort();
+            }
+        };
     }
 
     @Override

@@ -107,25 +107,75 @@ public final class PartitionedFileWriter {
 
     /** Writes every chunk and returns the files written, in creation order. */
     public List<WrittenFile> write(Iterable<Chunk> chunks) throws IOException {
-        Map<String, DirectoryOutput> outputs = new LinkedHashMap<>();
-        List<Path> files = new ArrayList<>();
-        boolean failed = true;
+        Session session = open();
         try {
+            for (Chunk chunk : chunks) {
+                session.write(chunk);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            session.abort();
+            throw e;
+        }
+        return session.finish();
+    }
+
+    /** Starts a write whose chunks arrive one at a time ({@link Session#write}), ended by finish or abort. */
+    public Session open() throws IOException {
+        return new Session();
+    }
+
+    /**
+     * One write in progress: the open file of each output directory. Chunks are written as they arrive, so
+     * only the writers' buffers are held. Used by one thread at a time.
+     */
+    public final class Session {
+        private final Map<String, DirectoryOutput> outputs = new LinkedHashMap<>();
+        private final List<Path> files = new ArrayList<>();
+
+        private Session() throws IOException {
             if (partitionIndexes.length == 0 && emptyFileWhenNoRows) {
                 output("", outputs).open(files);
             }
-            for (Chunk chunk : chunks) {
-                if (chunk.rowCount() == 0) {
-                    continue;
-                }
-                if (partitionIndexes.length == 0) {
-                    output("", outputs).write(chunk.project(dataIndexes), files);
-                } else {
-                    writePartitioned(chunk, outputs, files);
+        }
+
+        /** Writes one chunk (partition columns included) to the files of its rows' directories. */
+        public void write(Chunk chunk) throws IOException {
+            if (chunk.rowCount() == 0) {
+                return;
+            }
+            if (partitionIndexes.length == 0) {
+                output("", outputs).write(chunk.project(dataIndexes), files);
+            } else {
+                writePartitioned(chunk, outputs, files);
+            }
+        }
+
+        /** Closes every file and returns the files written, in creation order. */
+        public List<WrittenFile> finish() throws IOException {
+            IOException first = closeAll();
+            if (first != null) {
+                throw first;
+            }
+            List<WrittenFile> written = new ArrayList<>();
+            for (Path path : files) {
+                written.add(new WrittenFile(options.files().fileSystem(path).getFileStatus(path)));
+            }
+            return written;
+        }
+
+        /** Closes and deletes the files written so far (none is in any log yet); never throws. */
+        public void abort() {
+            closeAll();
+            for (Path path : files) {
+                try {
+                    options.files().delete(path, false);
+                } catch (IOException | RuntimeException e) {
+                    // the file stays as an orphan no log lists; readers through the log never see it
                 }
             }
-            failed = false;
-        } finally {
+        }
+
+        private IOException closeAll() {
             IOException first = null;
             for (DirectoryOutput output : outputs.values()) {
                 try {
@@ -134,15 +184,8 @@ public final class PartitionedFileWriter {
                     first = first == null ? e : first;
                 }
             }
-            if (first != null && !failed) {
-                throw first;
-            }
+            return first;
         }
-        List<WrittenFile> written = new ArrayList<>();
-        for (Path path : files) {
-            written.add(new WrittenFile(options.files().fileSystem(path).getFileStatus(path)));
-        }
-        return written;
     }
 
     private void writePartitioned(Chunk chunk, Map<String, DirectoryOutput> outputs, List<Path> files) throws IOException {
