@@ -119,6 +119,25 @@ public class PhysicalPlanner {
         return true;
     }
 
+    /**
+     * Whether {@code condition} can run below a projection of {@code projectList}: both deterministic, and the
+     * condition reads no computed column (it would be computed twice), only columns passed through or renamed.
+     */
+    private static boolean pushable(Expression condition, List<Expression> projectList) {
+        if (!condition.deterministic() || !projectList.stream().allMatch(Expression::deterministic)) {
+            return false;
+        }
+        Set<Long> computed = new HashSet<>();
+        for (Expression e : projectList) {
+            if (e instanceof Alias a && !(a.child() instanceof AttributeReference)) {
+                computed.add(a.exprId());
+            }
+        }
+        List<AttributeReference> refs = new ArrayList<>();
+        condition.collect(AttributeReference.class, refs);
+        return refs.stream().noneMatch(r -> computed.contains(r.exprId()));
+    }
+
     /** {@code outer} with references to {@code inner}'s aliases replaced by the aliased expressions. */
     private static List<Expression> substitute(List<Expression> outer, List<Expression> inner) {
         Map<Long, Alias> aliases = new java.util.HashMap<>();
@@ -171,6 +190,14 @@ public class PhysicalPlanner {
             return planProject(p);
         }
         if (node instanceof Filter f) {
+            if (f.child() instanceof Project p && !shared(p) && pushable(f.condition(), p.projectList())) {
+                // Spark's PushDownPredicates: filter first, so the projection only sees the rows kept
+                Expression condition = substitute(List.of(f.condition()), p.projectList()).get(0);
+                if (condition instanceof Alias a) {
+                    condition = a.child(); // a boolean column renamed by the projection
+                }
+                return new ProjectExec(p.projectList(), p.output(), new FilterExec(condition, plan(p.child())));
+            }
             return new FilterExec(f.condition(), plan(f.child()));
         }
         if (node instanceof Aggregate a) {

@@ -70,6 +70,20 @@ class PhysicalExplainTest extends StreamingTestSupport {
                         + " 'cost', 'formatted'.");
     }
 
+    @Test
+    void aFilterOnPassedThroughColumnsRunsBelowTheProjection() {
+        Dataset<Row> df = spark.range(6).selectExpr("id AS n", "id * 10 AS tens").filter("n % 2 = 0");
+        List<String> plan = lines(df.explainString(false));
+        // Spark 4.1 (PushDownPredicates): Project [id#0L AS n#2L, (id#0L * 10) AS tens#3L] / Filter ((id#0L % 2) = 0)
+        assertThat(plan.get(1)).startsWith("Project [id AS n, (id * 10) AS tens]");
+        assertThat(plan.get(2)).isEqualTo("+- Filter ((id % 2) = 0)");
+        assertThat(df.collectAsList()).extracting(r -> r.getLong(1)).containsExactly(0L, 20L, 40L);
+        // a filter on a computed column stays above it (it would be computed twice)
+        List<String> computed = lines(spark.range(6).selectExpr("id * 10 AS tens").filter("tens > 20")
+                .explainString(false));
+        assertThat(computed.get(1)).startsWith("Filter ");
+    }
+
     private static List<String> lines(String text) {
         return List.of(text.split("\n"));
     }
