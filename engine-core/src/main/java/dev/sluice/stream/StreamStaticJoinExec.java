@@ -3,15 +3,14 @@ package dev.sluice.stream;
 import dev.sluice.batch.Chunk;
 import dev.sluice.exec.Chunks;
 import dev.sluice.exec.JoinOperator;
+import dev.sluice.exec.physical.BinaryExec;
 import dev.sluice.exec.physical.ChunkConsumer;
 import dev.sluice.exec.physical.ExecutionContext;
 import dev.sluice.exec.physical.MemoryBudget;
 import dev.sluice.exec.physical.PhysicalPlan;
-import dev.sluice.expr.AttributeReference;
 import dev.sluice.plan.logical.Join;
 import dev.sluice.plan.logical.LogicalPlan;
 import dev.sluice.plan.logical.ScanRelation;
-import java.util.List;
 
 /**
  * A join of a streaming side with a static (bounded) side, run as a broadcast hash join: the static side
@@ -25,19 +24,16 @@ import java.util.List;
  * run. The hashed side is the only mutable field, kept for the query run; used by the query's execution
  * thread only.
  */
-final class StreamStaticJoinExec extends PhysicalPlan {
+final class StreamStaticJoinExec extends BinaryExec {
     private final Join logical;
-    private final PhysicalPlan left;
-    private final PhysicalPlan right;
     private final boolean staticIsRight;
     private final boolean rescanEachBatch;
     private final JoinOperator operator;
     private JoinOperator.BuiltSide built;
 
     StreamStaticJoinExec(Join logical, PhysicalPlan left, PhysicalPlan right) {
+        super(left, right, logical.output());
         this.logical = logical;
-        this.left = left;
-        this.right = right;
         this.staticIsRight = !logical.right().isStreaming();
         this.rescanEachBatch = rescansEachBatch(staticIsRight ? logical.right() : logical.left());
         this.operator = new JoinOperator(logical);
@@ -56,16 +52,6 @@ final class StreamStaticJoinExec extends PhysicalPlan {
     }
 
     @Override
-    public List<AttributeReference> output() {
-        return logical.output();
-    }
-
-    @Override
-    public List<PhysicalPlan> children() {
-        return List.of(left, right);
-    }
-
-    @Override
     public String nodeName() {
         return "BroadcastHashJoin";
     }
@@ -78,8 +64,8 @@ final class StreamStaticJoinExec extends PhysicalPlan {
 
     @Override
     public void execute(ExecutionContext context, ChunkConsumer downstream) {
-        PhysicalPlan staticSide = staticIsRight ? right : left;
-        PhysicalPlan streaming = staticIsRight ? left : right;
+        PhysicalPlan staticSide = staticIsRight ? right() : left();
+        PhysicalPlan streaming = staticIsRight ? left() : right();
         if (built == null || rescanEachBatch) {
             built = operator.build(Chunks.gather(staticSide.executeCollect(context), staticSide.output()),
                     staticIsRight);

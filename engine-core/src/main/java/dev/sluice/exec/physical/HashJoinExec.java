@@ -3,36 +3,21 @@ package dev.sluice.exec.physical;
 import dev.sluice.batch.Chunk;
 import dev.sluice.exec.Chunks;
 import dev.sluice.exec.JoinOperator;
-import dev.sluice.expr.AttributeReference;
 import dev.sluice.plan.logical.Join;
-import java.util.List;
 
 /**
  * A join of two bounded inputs: both sides are gathered, one is hashed on the equi-join keys and probed
  * with the other ({@link JoinOperator}); printed as Spark plans a small side, {@code BroadcastHashJoin}, or
  * {@code BroadcastNestedLoopJoin} without equi-join keys. A pipeline breaker on both sides.
  */
-public final class HashJoinExec extends PhysicalPlan {
+public final class HashJoinExec extends BinaryExec {
     private final Join logical;
-    private final PhysicalPlan left;
-    private final PhysicalPlan right;
     private final JoinOperator operator;
 
     public HashJoinExec(Join logical, PhysicalPlan left, PhysicalPlan right) {
+        super(left, right, logical.output());
         this.logical = logical;
-        this.left = left;
-        this.right = right;
         this.operator = new JoinOperator(logical);
-    }
-
-    @Override
-    public List<AttributeReference> output() {
-        return logical.output();
-    }
-
-    @Override
-    public List<PhysicalPlan> children() {
-        return List.of(left, right);
     }
 
     @Override
@@ -55,8 +40,8 @@ public final class HashJoinExec extends PhysicalPlan {
     @Override
     public void execute(ExecutionContext context, ChunkConsumer downstream) {
         try (MemoryBudget.Reservation held = context.memory().reserve(nodeName())) {
-            Chunk leftRows = Chunks.gather(gather(context, left, held), left.output());
-            Chunk rightRows = Chunks.gather(gather(context, right, held), right.output());
+            Chunk leftRows = Chunks.gather(gather(context, left(), held), left().output());
+            Chunk rightRows = Chunks.gather(gather(context, right(), held), right().output());
             for (Chunk c : operator.join(leftRows, rightRows)) {
                 downstream.accept(c);
             }
