@@ -201,6 +201,20 @@ final class FileStreamSource implements Source {
 
     @Override
     public List<Chunk> read(Offset start, Offset end) {
+        return reader.readAll(files(start, end), FileStreamSourceLog.FileEntry::path, this::readFile);
+    }
+
+    /**
+     * As {@link #read}, file by file as the batch takes chunks: a few files are parsed ahead on the reader's
+     * threads, so a batch of many files never holds all of them.
+     */
+    @Override
+    public java.util.Iterator<Chunk> readChunks(Offset start, Offset end) {
+        return reader.stream(files(start, end), FileStreamSourceLog.FileEntry::path, this::readFile);
+    }
+
+    /** The logged files of the batches after {@code start} up to {@code end}, in log order. */
+    private List<FileStreamSourceLog.FileEntry> files(Offset start, Offset end) {
         long from = LogOffset.of(start);
         long to = LogOffset.of(end);
         for (long id = from + 1; id <= to; id++) {
@@ -214,7 +228,7 @@ final class FileStreamSource implements Source {
         for (List<FileStreamSourceLog.FileEntry> entries : batches.subMap(from, false, to, true).values()) {
             files.addAll(entries);
         }
-        return reader.readAll(files, FileStreamSourceLog.FileEntry::path, this::readFile);
+        return files;
     }
 
     /** The chunks of one logged file, with its partition values appended. */

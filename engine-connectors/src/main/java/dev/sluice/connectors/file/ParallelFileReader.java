@@ -113,6 +113,89 @@ final class ParallelFileReader implements AutoCloseable {
         }
     }
 
+    /**
+     * The same chunks as {@link #readAll}, in the same order, read as the iterator is advanced: at most
+     * {@code 2 × threads} files are being read or waiting to be taken at once, so a read of many files holds a
+     * few files' chunks, not all of them. The first failing file in file order fails {@code next()} as
+     * {@link #readAll} fails; the reads not yet taken are then cancelled. The iterator is used by one thread at
+     * a time; abandoned, its few outstanding reads finish or are cancelled by {@link #close()}.
+     */
+    <F> java.util.Iterator<Chunk> stream(List<F> files, Function<F, String> name, FileRead<F> read) {
+        return new FileChunks<>(files, name, read);
+    }
+
+    /** The iterator of {@link #stream}: files submitted a window ahead, their chunks handed out in file order. */
+    private final class FileChunks<F> implements java.util.Iterator<Chunk> {
+        /** A file and its read: running on the pool, or null when this thread reads it when taken. */
+        private record Pending<F>(F file, Future<List<Chunk>> read) {
+        }
+
+        private final List<F> files;
+        private final Function<F, String> name;
+        private final FileRead<F> read;
+        private final int window;
+        private final java.util.ArrayDeque<Pending<F>> pending = new java.util.ArrayDeque<>();
+        private java.util.Iterator<Chunk> current = java.util.Collections.emptyIterator();
+        private int submitted;
+
+        FileChunks(List<F> files, Function<F, String> name, FileRead<F> read) {
+            this.files = files;
+            this.name = name;
+            this.read = read;
+            this.window = threads == 1 ? 1 : 2 * threads;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!current.hasNext() && (submitted < files.size() || !pending.isEmpty())) {
+                while (submitted < files.size() && pending.size() < window) {
+                    F file = files.get(submitted++);
+                    pending.add(new Pending<>(file, threads == 1 ? null : pool().submit(() -> readOne(file, name, read))));
+                }
+                current = take(pending.poll()).iterator();
+            }
+            return current.hasNext();
+        }
+
+        @Override
+        public Chunk next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            return current.next();
+        }
+
+        private List<Chunk> take(Pending<F> head) {
+            if (head.read() == null) {
+                return readOne(head.file(), name, read);
+            }
+            try {
+                return head.read().get();
+            } catch (ExecutionException e) {
+                cancelRest();
+                throw rethrow(e.getCause());
+            } catch (InterruptedException e) {
+                cancelRest();
+                // the query is being stopped: MicroBatchExecution recognises InterruptedIOException as such
+                Thread.currentThread().interrupt();
+                InterruptedIOException interrupted = new InterruptedIOException("Interrupted while reading "
+                        + name.apply(head.file()));
+                interrupted.initCause(e);
+                throw new UncheckedIOException(interrupted);
+            } catch (CancellationException e) {
+                throw new IllegalStateException("The read of " + name.apply(head.file()) + " was cancelled: the"
+                        + " reader of " + owner + " was closed during the read", e);
+            }
+        }
+
+        /** After a failure the rest is not needed: the reads still running are cancelled, nothing more is read. */
+        private void cancelRest() {
+            pending.forEach(p -> p.read().cancel(true));
+            pending.clear();
+            submitted = files.size();
+        }
+    }
+
     private static <F> List<Chunk> readOne(F file, Function<F, String> name, FileRead<F> read) {
         try {
             return read.read(file);

@@ -141,4 +141,58 @@ class ParallelFileReadTest {
         assertThat(threads).containsOnly(Thread.currentThread().getName()).hasSize(2);
         assertThatThrownBy(() -> new ParallelFileReader(0, "none")).hasMessageContaining("threads must be at least 1");
     }
+
+    @Test
+    void aStreamedReadGivesTheSameChunksInFileOrderReadingOnlyAFewFilesAhead() throws Exception {
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            files.add("f" + i);
+        }
+        StructType schema = new StructType().add("v", dev.sluice.sql.types.DataTypes.StringType);
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        ParallelFileReader.FileRead<String> read = f -> {
+            reads.incrementAndGet();
+            return List.of(TestRows.chunk(schema, TestRows.row(f + "-a")), TestRows.chunk(schema, TestRows.row(f + "-b")));
+        };
+        for (int threads : new int[] {1, 3}) {
+            try (ParallelFileReader reader = new ParallelFileReader(threads, "stream-" + threads)) {
+                List<String> all = values(reader.readAll(files, f -> f, read));
+                reads.set(0);
+                java.util.Iterator<Chunk> streamed = reader.stream(files, f -> f, read);
+                List<Chunk> first = List.of(streamed.next());
+                Thread.sleep(50); // let the window's reads finish: no more may start until chunks are taken
+                assertThat(reads.get()).as("files read after the first chunk, %d threads", threads)
+                        .isLessThanOrEqualTo(threads == 1 ? 1 : 2 * threads);
+                List<Chunk> rest = new ArrayList<>(first);
+                streamed.forEachRemaining(rest::add);
+                assertThat(values(rest)).isEqualTo(all).hasSize(80);
+                assertThat(reads.get()).isEqualTo(40);
+            }
+        }
+    }
+
+    @Test
+    void aStreamedReadFailsWithTheFirstFailingFileInFileOrder() {
+        try (ParallelFileReader reader = new ParallelFileReader(3, "stream-errors")) {
+            java.util.Iterator<Chunk> streamed = reader.stream(List.of("ok", "bad2", "ok", "bad4"), f -> f, f -> {
+                if (f.startsWith("bad")) {
+                    throw new java.io.IOException("broken " + f); // which fails first in time does not matter
+                }
+                return List.of();
+            });
+            assertThatThrownBy(() -> streamed.forEachRemaining(c -> { }))
+                    .isInstanceOf(UncheckedIOException.class).hasMessageContaining("Cannot read file bad2")
+                    .hasMessageNotContaining("bad4");
+        }
+    }
+
+    private static List<String> values(List<Chunk> chunks) {
+        List<String> out = new ArrayList<>();
+        for (Chunk c : chunks) {
+            for (int i = 0; i < c.rowCount(); i++) {
+                out.add(String.valueOf(c.column(0).getObject(i)));
+            }
+        }
+        return out;
+    }
 }
