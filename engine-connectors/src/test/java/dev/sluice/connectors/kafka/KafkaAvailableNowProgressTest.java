@@ -35,7 +35,7 @@ class KafkaAvailableNowProgressTest extends KafkaTestSupport {
                     .load().writeStream().format("memory").queryName("kafka_backfill")
                     .option("checkpointLocation", dir.resolve("cp").toString()).trigger(Trigger.AvailableNow()).start();
             q.awaitTermination();
-            eventuallyEnded(console);
+            eventually("the bar's line ends", () -> console.toString(StandardCharsets.UTF_8).endsWith("\n"));
 
             // 8 offsets at the start; 4 per batch, split by partition backlog (3 of partition 0, 1 of partition 1)
             List<String> outstanding = Arrays.stream(q.recentProgress()).filter(p -> p.numInputRows() > 0)
@@ -61,12 +61,5 @@ class KafkaAvailableNowProgressTest extends KafkaTestSupport {
         q.processAllAvailable();
         assertThat(q.lastProgress().sources()[0].metrics()).containsOnlyKeys("minOffsetsBehindLatest",
                 "maxOffsetsBehindLatest", "avgOffsetsBehindLatest");
-    }
-
-    private static void eventuallyEnded(ByteArrayOutputStream console) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!console.toString(StandardCharsets.UTF_8).endsWith("\n") && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
     }
 }
