@@ -68,4 +68,15 @@ class ArchitectureTest {
                         "dev.sluice.batch..", "dev.sluice.plan..", "dev.sluice.expr..", "dev.sluice.spi..")
                 .check(classes);
     }
+
+    @Test
+    void theContextIsAFacadeOverTheSessionAndMonitoring() {
+        // dev.sluice itself (SluiceContext, ReadProgress...) is public API: it reaches the engine only through the
+        // session and the monitoring package
+        noClasses().that().resideInAPackage("dev.sluice")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.exec..", "dev.sluice.stream..",
+                        "dev.sluice.batch..", "dev.sluice.plan..", "dev.sluice.expr..", "dev.sluice.spi..",
+                        "dev.sluice.analysis..", "dev.sluice.state..", "dev.sluice.checkpoint..")
+                .check(classes);
+    }
 }

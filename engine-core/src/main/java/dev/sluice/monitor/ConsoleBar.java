@@ -1,65 +1,54 @@
 package dev.sluice.monitor;
 
-import dev.sluice.sql.SluiceSession;
+import dev.sluice.ReadProgress;
+import dev.sluice.ReadProgressListener;
 import java.io.PrintStream;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A console progress bar for work counted in files, e.g. a batch read ({@code read().json(folder)}) over many files:
- * redrawn in place ({@code \r}) at most every 100 ms and when the last file is done, then ended with a newline.
- * {@link #forSession} gives one only when {@code spark.ui.showConsoleProgress} is true and the process has a
- * terminal. Thread-safe: the reading threads call {@link #fileDone()} concurrently.
+ * The console progress bar of batch reads over several files ({@code read().json(folder)}, any file format), a
+ * {@link ReadProgressListener}: redrawn in place ({@code \r}) on the first file, at most every 100 ms and on the last
+ * file, then ended with a newline; reads of one file draw nothing. {@link ConsoleProgressPlugin} registers one on
+ * standard error when {@code spark.ui.showConsoleProgress} is true and the process has a terminal. Thread-safe:
+ * events of different reads may come from different threads.
  */
-public final class ConsoleBar implements AutoCloseable {
+public final class ConsoleBar implements ReadProgressListener {
     private static final long REDRAW_NANOS = 100_000_000L;
-    private static final ConsoleBar NONE = new ConsoleBar(null, "", 0);
 
     private final PrintStream out;
-    private final String label;
-    private final long total;
-    private final long start = System.nanoTime();
-    private final AtomicLong done = new AtomicLong();
-    private long lastDraw = Long.MIN_VALUE;
-    private boolean drawn;
+    /** Per read id, when its bar was last drawn (absent: never). */
+    private final Map<Long, Long> lastDraw = new ConcurrentHashMap<>();
 
-    /** A bar for {@code total} files labelled {@code label}, drawn on {@code out}. */
-    public ConsoleBar(PrintStream out, String label, long total) {
+    /** A bar drawn on {@code out}. */
+    public ConsoleBar(PrintStream out) {
         this.out = out;
-        this.label = label;
-        this.total = total;
     }
 
-    /** A bar on standard error when {@code session} shows console progress and runs in a terminal; else a no-op. */
-    public static ConsoleBar forSession(SluiceSession session, String label, long total) {
-        boolean show = Boolean.parseBoolean(session.conf().get(ConsoleProgressPlugin.SHOW_CONSOLE_PROGRESS, "false")
-                .trim());
-        return show && total > 1 && System.console() != null ? new ConsoleBar(System.err, label, total) : NONE;
-    }
-
-    /** One more file is done. */
-    public void fileDone() {
-        if (out == null) {
+    @Override
+    public void onFileRead(ReadProgress p) {
+        if (p.filesTotal() <= 1) {
             return;
         }
-        long now = done.incrementAndGet();
-        synchronized (this) {
-            long time = System.nanoTime();
-            if (now == total || lastDraw == Long.MIN_VALUE || time - lastDraw >= REDRAW_NANOS) {
-                lastDraw = time;
-                out.print("\r" + ConsoleProgress.line(label, new FileBacklog(done.get(), total), (time - start) / 1e9));
+        long time = System.nanoTime();
+        Long last = lastDraw.get(p.readId());
+        if (p.filesDone() == p.filesTotal() || last == null || time - last >= REDRAW_NANOS) {
+            lastDraw.put(p.readId(), time);
+            synchronized (out) {
+                out.print("\r" + ConsoleProgress.line(p.description(), new Backlog(p.filesDone(), p.filesTotal(),
+                        "files"), p.elapsed().toNanos() / 1e9));
                 out.flush();
-                drawn = true;
             }
         }
     }
 
-    /** Ends the bar's line (when it drew one). */
     @Override
-    public synchronized void close() {
-        if (drawn) {
-            out.println();
-            out.flush();
-            drawn = false;
+    public void onReadEnded(ReadProgress p, Throwable failure) {
+        if (lastDraw.remove(p.readId()) != null) {
+            synchronized (out) {
+                out.println();
+                out.flush();
+            }
         }
     }
 }

@@ -8,9 +8,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A console progress bar for {@code Trigger.AvailableNow} runs over file sources: one line per query, redrawn after
- * each batch ({@code \r}), e.g. {@code backfill [=========>          ] 120/200 files  60%  35.2 files/s  ETA 0:02},
- * and ended with a newline when the query terminates. Queries without a file backlog draw nothing. Turned on by
+ * A console progress bar for {@code Trigger.AvailableNow} runs over file or Kafka sources ({@link Backlog}): one
+ * line per query, redrawn after each batch ({@code \r}), e.g.
+ * {@code backfill [=========>          ] 120/200 files  60%  35.2 files/s  ETA 0:02} (offsets for Kafka), and ended
+ * with a newline when the query terminates. Queries without a backlog draw nothing. Turned on by
  * {@code spark.ui.showConsoleProgress} (Spark's setting) when the process has a terminal ({@link ConsoleProgressPlugin});
  * applications may also register it as a listener. Events come on the listener thread, one at a time.
  */
@@ -33,7 +34,7 @@ public final class ConsoleProgress extends TrackingListener {
 
     @Override
     protected void progress(QueryProgressEvent event, StreamingQuery query) {
-        Optional<FileBacklog> backlog = FileBacklog.of(event.progress());
+        Optional<Backlog> backlog = Backlog.of(event.progress());
         if (backlog.isEmpty()) {
             return;
         }
@@ -53,7 +54,7 @@ public final class ConsoleProgress extends TrackingListener {
     }
 
     /** One bar: label, bar, done/total, percentage, rate and time left at that rate. */
-    public static String line(String label, FileBacklog b, double seconds) {
+    public static String line(String label, Backlog b, double seconds) {
         double fraction = b.total() == 0 ? 1 : (double) b.done() / b.total();
         int filled = (int) Math.round(fraction * WIDTH);
         StringBuilder bar = new StringBuilder("=".repeat(filled));
@@ -62,8 +63,8 @@ public final class ConsoleProgress extends TrackingListener {
         }
         double rate = seconds > 0 ? b.done() / seconds : 0;
         String eta = rate > 0 ? clock(Math.round((b.total() - b.done()) / rate)) : "?";
-        return String.format(java.util.Locale.ROOT, "%s [%s] %d/%d files %3d%%  %.1f files/s  ETA %s", label, bar,
-                b.done(), b.total(), Math.round(fraction * 100), rate, eta);
+        return String.format(java.util.Locale.ROOT, "%s [%s] %d/%d %s %3d%%  %.1f %s/s  ETA %s", label,
+                bar, b.done(), b.total(), b.unit(), Math.round(fraction * 100), rate, b.unit(), eta);
     }
 
     private static String clock(long seconds) {

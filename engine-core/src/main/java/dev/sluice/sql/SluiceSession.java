@@ -32,6 +32,7 @@ public final class SluiceSession implements AutoCloseable {
     private final Map<String, LogicalPlan> tempViews = new ConcurrentHashMap<>();
     private final dev.sluice.sql.streaming.StreamingQueryManager streams =
             new dev.sluice.sql.streaming.StreamingQueryManager(this);
+    private final dev.sluice.SluiceContext context = new dev.sluice.SluiceContext(this);
     private final dev.sluice.monitor.SessionPlugins plugins;
 
     private SluiceSession(String appName, String master, Map<String, String> config) {
@@ -78,6 +79,14 @@ public final class SluiceSession implements AutoCloseable {
     /** Number of tasks that run in parallel ({@code local[N]}). */
     public int parallelism() {
         return parallelism;
+    }
+
+    /**
+     * The context of this session, as Spark's {@code SparkSession.sparkContext()}: log level, application name,
+     * master, settings and batch-read progress listeners.
+     */
+    public dev.sluice.SluiceContext sparkContext() {
+        return context;
     }
 
     public RuntimeConfig conf() {

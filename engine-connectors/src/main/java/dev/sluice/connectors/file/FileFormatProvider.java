@@ -2,7 +2,7 @@ package dev.sluice.connectors.file;
 
 import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
-import dev.sluice.monitor.ConsoleBar;
+import dev.sluice.monitor.ReadTracker;
 import dev.sluice.spi.BatchRows;
 import dev.sluice.plan.logical.LocalRelation;
 import dev.sluice.sql.AnalysisException;
@@ -66,12 +66,17 @@ public class FileFormatProvider implements BatchFormatProvider {
             List<Chunk> chunks;
             // one pool per load(): its threads end with the read, so a session holds no idle threads
             try (ParallelFileReader reader = new ParallelFileReader(session.parallelism(), "read " + format.shortName());
-                 ConsoleBar bar = ConsoleBar.forSession(session, "read " + format.shortName(), files.size())) {
-                chunks = reader.readAll(files, file -> file.path().toString(), file -> {
-                    List<Chunk> read = readFile(format, file, dataSchema, partitionSchema, formatOptions, zone);
-                    bar.fileDone();
-                    return read;
-                });
+                 ReadTracker progress = ReadTracker.start(session, "read " + format.shortName(), files.size())) {
+                try {
+                    chunks = reader.readAll(files, file -> file.path().toString(), file -> {
+                        List<Chunk> read = readFile(format, file, dataSchema, partitionSchema, formatOptions, zone);
+                        progress.fileDone();
+                        return read;
+                    });
+                } catch (RuntimeException | Error e) {
+                    progress.failed(e); // the listeners hear of it; the caller gets it as before
+                    throw e;
+                }
             }
             StructType output = concat(dataSchema, partitionSchema);
             return Dataset.ofRows(session, new LocalRelation(SluiceSession.attributes(output), chunks));

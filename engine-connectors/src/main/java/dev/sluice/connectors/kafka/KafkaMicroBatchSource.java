@@ -57,6 +57,8 @@ final class KafkaMicroBatchSource implements Source {
     private KafkaSourceOffset initialOffsets;
     private KafkaSourceOffset latestSeen;
     private Map<TopicPartition, Long> availableNowEnd;
+    /** Under AvailableNow: where the run started, per partition (for the offsets-to-do metrics). */
+    private Map<TopicPartition, Long> availableNowBegin;
     private long lastTriggerMillis;
 
     KafkaMicroBatchSource(KafkaSourceOptions options, String metadataPath) {
@@ -102,6 +104,9 @@ final class KafkaMicroBatchSource implements Source {
         Map<TopicPartition, Long> begin = new HashMap<>(from);
         List<TopicPartition> added = latest.keySet().stream().filter(tp -> !from.containsKey(tp)).toList();
         begin.putAll(offsetReader.earliest(added));
+        if (availableNowEnd != null && availableNowBegin == null) {
+            availableNowBegin = Map.copyOf(begin);
+        }
         if (limit.kind() == ReadLimit.Kind.MAX_ROWS && options.minOffsetsPerTrigger > 0 && start != null
                 && delayBatch(begin, latest)) {
             return start;
@@ -171,7 +176,8 @@ final class KafkaMicroBatchSource implements Source {
     /**
      * Spark's Kafka source metrics: over the partitions of the latest offsets seen, how many offsets each is behind
      * {@code latestConsumed} ({@code minOffsetsBehindLatest}, {@code maxOffsetsBehindLatest},
-     * {@code avgOffsetsBehindLatest}); empty before the first batch.
+     * {@code avgOffsetsBehindLatest}), and under AvailableNow how many offsets the run has and has left; empty
+     * before the first batch.
      */
     @Override
     public Map<String, String> metrics(Offset latestConsumed) {
@@ -196,8 +202,33 @@ final class KafkaMicroBatchSource implements Source {
         if (count == 0) {
             return Map.of();
         }
-        return Map.of("minOffsetsBehindLatest", Long.toString(min), "maxOffsetsBehindLatest", Long.toString(max),
-                "avgOffsetsBehindLatest", Double.toString((double) sum / count));
+        Map<String, String> metrics = new java.util.LinkedHashMap<>();
+        metrics.put("minOffsetsBehindLatest", Long.toString(min));
+        metrics.put("maxOffsetsBehindLatest", Long.toString(max));
+        metrics.put("avgOffsetsBehindLatest", Double.toString((double) sum / count));
+        if (availableNowEnd != null && availableNowBegin != null) {
+            availableNowMetrics(consumed, metrics);
+        }
+        return metrics;
+    }
+
+    /**
+     * Sluice's AvailableNow figures (no Spark counterpart; they drive the console progress bar as the file source's
+     * file counts do): {@code numOffsetsAvailableNow}, the offsets between where the run started and the end fixed
+     * at its start, over all partitions, and {@code numOffsetsOutstanding}, those not consumed yet.
+     */
+    private void availableNowMetrics(Map<TopicPartition, Long> consumed, Map<String, String> metrics) {
+        long total = 0;
+        long outstanding = 0;
+        for (Map.Entry<TopicPartition, Long> end : availableNowEnd.entrySet()) {
+            Long begin = availableNowBegin.get(end.getKey());
+            if (begin != null) {
+                total += Math.max(0, end.getValue() - begin);
+                outstanding += Math.max(0, end.getValue() - consumed.getOrDefault(end.getKey(), begin));
+            }
+        }
+        metrics.put("numOffsetsAvailableNow", Long.toString(total));
+        metrics.put("numOffsetsOutstanding", Long.toString(outstanding));
     }
 
     @Override
