@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * One source's rows of one micro-batch. A source read once by the plan is streamed: its chunks are pulled
  * from the source as the pipeline takes morsels, so a batch larger than memory flows through a stateless
  * pipeline; a source the plan reads twice (a self-join or self-union) is read once and kept. Counts the rows
- * handed out, for {@code numInputRows}. Used by one thread at a time (morsels are taken under a lock).
+ * handed out, for {@code numInputRows}. The stream is used by one thread at a time (morsels are taken under
+ * a lock); {@link #all} may be called from several.
  */
 final class BatchInput {
     private final Supplier<Iterator<Chunk>> reader;
@@ -54,7 +55,7 @@ final class BatchInput {
     }
 
     /** Every chunk of the batch, read once and kept for the batch. */
-    List<Chunk> all() {
+    synchronized List<Chunk> all() {
         if (kept == null) {
             if (stream != null) {
                 throw new IllegalStateException("a streamed batch input can be read once");

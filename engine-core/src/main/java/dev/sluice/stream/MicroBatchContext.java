@@ -46,7 +46,7 @@ final class MicroBatchContext extends ExecutionContext {
      * Every row of {@code relation} in this batch, read once and kept for the batch (a source the plan reads
      * twice), counted against the memory budget.
      */
-    List<Chunk> all(StreamingRelation relation) {
+    synchronized List<Chunk> all(StreamingRelation relation) {
         BatchInput input = inputs.get(relation);
         if (input == null) {
             return List.of();

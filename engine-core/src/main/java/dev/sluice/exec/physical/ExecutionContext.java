@@ -2,9 +2,10 @@ package dev.sluice.exec.physical;
 
 import dev.sluice.batch.Chunk;
 import dev.sluice.expr.QueryTime;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -18,7 +19,8 @@ public class ExecutionContext {
     private final long queryTimeMicros;
     private final int parallelism;
     private final MemoryBudget memory;
-    private final Map<PhysicalPlan, List<Chunk>> onceResults = new IdentityHashMap<>();
+    /** Plan nodes don't override equals: keys compare by identity. */
+    private final Map<PhysicalPlan, CompletableFuture<List<Chunk>>> onceResults = new ConcurrentHashMap<>();
 
     /**
      * An execution whose {@code current_timestamp()} is {@code queryTimeMicros}, running pipelines on up to
@@ -113,14 +115,26 @@ public class ExecutionContext {
 
     /**
      * The output of {@code node} for this execution: computed by {@code compute} the first time the node is
-     * reached, the same chunks afterwards.
+     * reached, the same chunks afterwards, also when two morsels on different threads reach it at once.
      */
     public final List<Chunk> once(PhysicalPlan node, Supplier<List<Chunk>> compute) {
-        List<Chunk> done = onceResults.get(node);
-        if (done == null) {
-            done = compute.get();
-            onceResults.put(node, done);
+        CompletableFuture<List<Chunk>> mine = new CompletableFuture<>();
+        CompletableFuture<List<Chunk>> first = onceResults.putIfAbsent(node, mine);
+        if (first != null) {
+            // computed, or being computed by another morsel's thread: wait for it (it never waits on us)
+            try {
+                return first.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
-        return done;
+        try {
+            List<Chunk> result = compute.get();
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        }
     }
 }
