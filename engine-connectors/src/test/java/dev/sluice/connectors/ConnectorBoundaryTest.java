@@ -2,6 +2,8 @@ package dev.sluice.connectors;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -20,6 +22,16 @@ class ConnectorBoundaryTest {
     static void importClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.sluice.connectors");
+    }
+
+    @Test
+    void connectorsUseNoLogicalPlanButTheScanRelationOfTheBatchSpi() {
+        // JDBC's pushdown-capable scan is still a logical leaf (issue 14 moves it into the SPI with a filter model)
+        noClasses().that().resideInAPackage("dev.sluice.connectors..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("logical plans other than ScanRelation",
+                        (JavaClass c) -> c.getPackageName().startsWith("dev.sluice.plan")
+                                && !c.getName().startsWith("dev.sluice.plan.logical.ScanRelation")))
+                .check(classes);
     }
 
     @Test

@@ -4,12 +4,17 @@ import dev.sluice.batch.Chunk;
 import dev.sluice.exec.physical.ExecutionContext;
 import dev.sluice.exec.physical.MemoryBudget;
 import dev.sluice.exec.physical.PhysicalPlanner;
+import dev.sluice.plan.logical.LocalRelation;
 import dev.sluice.sql.Dataset;
+import dev.sluice.sql.Row;
+import dev.sluice.sql.SluiceSession;
+import dev.sluice.sql.types.StructType;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The rows of a batch (bounded) Dataset as chunks, for batch writers of connectors
+ * The rows of a batch (bounded) Dataset as chunks, for batch writers of connectors, and a Dataset over chunks,
+ * for batch readers
  * ({@code df.write().format(...)}): plans and runs the Dataset's query once per call, on the session's
  * {@code local[N]} threads. Stateless.
  */
@@ -24,6 +29,11 @@ public final class BatchRows {
     public static void forEach(Dataset<?> data, Consumer<Chunk> consumer) {
         ExecutionContext.now(data.sparkSession().parallelism(), budget(data))
                 .run(PhysicalPlanner.planQuery(data.logicalPlan()), consumer::accept);
+    }
+
+    /** A batch Dataset holding {@code chunks} (rows of {@code schema}), for batch readers of connectors. */
+    public static Dataset<Row> toDataset(SluiceSession session, StructType schema, List<Chunk> chunks) {
+        return Dataset.ofRows(session, new LocalRelation(SluiceSession.attributes(schema), chunks));
     }
 
     private static MemoryBudget budget(Dataset<?> data) {

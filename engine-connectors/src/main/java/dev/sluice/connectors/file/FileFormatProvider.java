@@ -4,7 +4,6 @@ import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
 import dev.sluice.monitor.ReadTracker;
 import dev.sluice.spi.BatchRows;
-import dev.sluice.plan.logical.LocalRelation;
 import dev.sluice.sql.AnalysisException;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
@@ -79,7 +78,7 @@ public class FileFormatProvider implements BatchFormatProvider {
                 }
             }
             StructType output = concat(dataSchema, partitionSchema);
-            return Dataset.ofRows(session, new LocalRelation(SluiceSession.attributes(output), chunks));
+            return BatchRows.toDataset(session, output, chunks);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

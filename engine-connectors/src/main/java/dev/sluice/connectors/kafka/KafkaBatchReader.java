@@ -1,7 +1,7 @@
 package dev.sluice.connectors.kafka;
 
 import dev.sluice.batch.Chunk;
-import dev.sluice.plan.logical.LocalRelation;
+import dev.sluice.spi.BatchRows;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
 import dev.sluice.sql.SluiceSession;
@@ -42,7 +42,7 @@ public final class KafkaBatchReader {
     /** A batch DataFrame of the records between the starting and ending offsets, read now. */
     public static Dataset<Row> load(SluiceSession session, Map<String, String> options) {
         KafkaBatchReader reader = new KafkaBatchReader(options);
-        return Dataset.ofRows(session, new LocalRelation(SluiceSession.attributes(reader.schema()), reader.read()));
+        return BatchRows.toDataset(session, reader.schema(), reader.read());
     }
 
     public StructType schema() {
