@@ -22,6 +22,32 @@ public interface BatchWriter {
     }
 
     /**
+     * Drives {@code writer} through one batch, as the engine does: {@code rows} pushes the batch's chunks into the
+     * consumer it is given (each goes to {@link #write}), then {@link #commit()}; when anything fails first,
+     * {@link #abort} (a failing abort is attached to the cause as suppressed) and the failure is rethrown.
+     *
+     * @return the number of rows written
+     */
+    static long writeBatch(BatchWriter writer, Consumer<Consumer<Chunk>> rows) {
+        long[] written = {0};
+        try {
+            rows.accept(chunk -> {
+                written[0] += chunk.rowCount();
+                writer.write(chunk);
+            });
+            writer.commit();
+        } catch (RuntimeException | Error e) {
+            try {
+                writer.abort(e);
+            } catch (RuntimeException | Error abortFailure) {
+                e.addSuppressed(abortFailure);
+            }
+            throw e;
+        }
+        return written[0];
+    }
+
+    /**
      * A writer that gathers every chunk and hands them, in order, to {@code onCommit} at commit: for sinks
      * that need the whole batch at once (foreachBatch, memory, console).
      */

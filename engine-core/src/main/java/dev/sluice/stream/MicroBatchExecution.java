@@ -1,11 +1,10 @@
 package dev.sluice.stream;
 
-import dev.sluice.batch.Chunk;
 import dev.sluice.checkpoint.Checkpoint;
 import dev.sluice.checkpoint.CheckpointException;
 import dev.sluice.checkpoint.CommitEntry;
 import dev.sluice.checkpoint.OffsetSeq;
-import dev.sluice.exec.Chunks;
+import dev.sluice.exec.physical.MemoryBudget;
 import dev.sluice.plan.logical.LocalRelation;
 import dev.sluice.plan.logical.StreamingRelation;
 import dev.sluice.spi.Offset;
@@ -93,15 +92,6 @@ public final class MicroBatchExecution implements StreamingQuery {
     private long idleGeneration = -1;
     private volatile StreamingQueryException exception;
     private volatile StreamingQueryStatus status = new StreamingQueryStatus("Initializing sources", false, false);
-
-    /** Aborts a batch writer after {@code cause}; a failing abort is kept with the cause, not thrown over it. */
-    private static void abort(BatchWriter writer, Throwable cause) {
-        try {
-            writer.abort(cause);
-        } catch (RuntimeException | Error e) {
-            cause.addSuppressed(e);
-        }
-    }
 
     /**
      * Prepares the query (checks the checkpoint's query id) without starting it.
@@ -334,24 +324,14 @@ public final class MicroBatchExecution implements StreamingQuery {
             BatchContext context = new BatchContext(id.toString(), batchId, checkpoint.root().toString(),
                     spec.outputMode(), spec.plan().schema(),
                     rowsOfBatch -> Dataset.ofRows(spec.session(), new LocalRelation(spec.plan().output(), rowsOfBatch)));
-            BatchWriter writer = sink.newBatchWriter(context);
-            long[] written = {0};
-            try {
-                incremental.execute(inputs, watermark, batchTimestampMs, spec.session().parallelism(),
-                        dev.sluice.exec.physical.MemoryBudget.of(spec.session().conf().get(
-                                dev.sluice.exec.physical.MemoryBudget.KEY, null)), chunk -> {
-                    written[0] += chunk.rowCount();
-                    writer.write(chunk);
-                });
+            MemoryBudget budget = MemoryBudget.of(spec.session().conf().get(MemoryBudget.KEY, null));
+            return BatchWriter.writeBatch(sink.newBatchWriter(context), out -> {
+                incremental.execute(inputs, watermark, batchTimestampMs, spec.session().parallelism(), budget,
+                        out::accept);
                 for (int i = 0; i < sources.size(); i++) {
                     rows[i] = inputs.get(incremental.relations().get(i)).rowCount();
                 }
-                writer.commit();
-            } catch (RuntimeException | Error e) {
-                abort(writer, e);
-                throw e;
-            }
-            return written[0];
+            });
         });
         spec.hooks().beforeCommit(batchId);
         progress.time("commitOffsets", () -> {

@@ -2,7 +2,6 @@ package dev.sluice.connectors.kafka;
 
 import dev.sluice.spi.SinkContext;
 import dev.sluice.sql.AnalysisException;
-import dev.sluice.batch.Chunk;
 import dev.sluice.spi.BatchContext;
 import dev.sluice.spi.BatchRows;
 import dev.sluice.spi.BatchWriter;
@@ -54,15 +53,7 @@ public final class KafkaBatchProvider implements BatchFormatProvider {
         try {
             BatchWriter writer = sink.newBatchWriter(new BatchContext("batch", 0, "", OutputMode.Append(),
                     data.schema(), rows -> data.toDF()));
-            try {
-                for (Chunk rows : BatchRows.collect(data)) {
-                    writer.write(rows);
-                }
-                writer.commit();
-            } catch (RuntimeException | Error e) {
-                writer.abort(e);
-                throw e;
-            }
+            BatchWriter.writeBatch(writer, out -> BatchRows.forEach(data, out));
         } finally {
             sink.stop();
         }
