@@ -94,8 +94,9 @@ public class Dataset<T> {
         return plan.schema();
     }
 
+    /** Prints {@link StructType#treeString()} and, as Spark's {@code println}, an empty line after it. */
     public void printSchema() {
-        System.out.print(schema().treeString());
+        System.out.println(schema().treeString());
     }
 
     public String[] columns() {
@@ -496,8 +497,12 @@ public class Dataset<T> {
         show(numRows, truncate, false);
     }
 
+    /**
+     * Prints {@link #showString} followed, as Spark's {@code println(showString(...))}, by an empty line (the
+     * table already ends with a newline).
+     */
     public void show(int numRows, int truncate, boolean vertical) {
-        System.out.print(showString(numRows, truncate, vertical));
+        System.out.println(showString(numRows, truncate, vertical));
     }
 
     /** The plan, Spark-style. */
