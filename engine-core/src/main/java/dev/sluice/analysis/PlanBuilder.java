@@ -262,7 +262,7 @@ public final class PlanBuilder {
             if (inner instanceof TimeWindow w) {
                 // Time windows become a generated column named "window" (several per row when sliding).
                 AttributeReference window = AttributeReference.create(r instanceof Alias a ? a.name()
-                        : TimeWindow.COLUMN_NAME, TimeWindow.TYPE, false);
+                        : TimeWindow.COLUMN_NAME, TimeWindow.TYPE, w.nullable());
                 child = new Generate(w, false, List.of(window), child);
                 r = window;
             }
@@ -292,7 +292,8 @@ public final class PlanBuilder {
         for (Expression g : grouping) {
             Expression r = resolve(g, plan);
             if (r instanceof TimeWindow w) {
-                AttributeReference window = AttributeReference.create(TimeWindow.COLUMN_NAME, TimeWindow.TYPE, false);
+                AttributeReference window = AttributeReference.create(TimeWindow.COLUMN_NAME, TimeWindow.TYPE,
+                        w.nullable());
                 child = new Generate(w, false, List.of(window), child);
                 r = window;
             }
