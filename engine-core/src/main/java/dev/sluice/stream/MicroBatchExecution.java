@@ -358,7 +358,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         for (int i = 0; i < sources.size(); i++) {
             Offset latest = sources.get(i).reportLatestOffset();
             figures.add(new ProgressTracker.SourceFigures(sources.get(i).description(), json(committed[i]),
-                    json(available[i]), json(latest == null ? available[i] : latest), rows[i]));
+                    json(available[i]), json(latest), rows[i]));
         }
         List<StateOperatorProgress> operators = new ArrayList<>();
         for (StatefulOperator op : incremental.statefulOperators()) {
@@ -366,7 +366,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         }
         StreamingQueryProgress p = progress.finishBatch(id, runId, spec.name(), batchId, figures,
                 watermark.progress(batchWatermarkMs), operators,
-                new SinkProgress(sink.description(), outputRows, Map.of()));
+                new SinkProgress(sink.description(), sink.reportsNumOutputRows() ? outputRows : -1, Map.of()));
         events.post(new QueryProgressEvent(p));
     }
 

@@ -174,11 +174,6 @@ final class FileStreamSource implements Source {
     }
 
     @Override
-    public Offset reportLatestOffset() {
-        return currentLogOffset < 0 ? null : new LogOffset(currentLogOffset);
-    }
-
-    @Override
     public List<Chunk> read(Offset start, Offset end) {
         long from = LogOffset.of(start);
         long to = LogOffset.of(end);
