@@ -112,8 +112,16 @@ public class Dataset<T> {
         if (colName.equals("*") || colName.endsWith(".*")) {
             return new Column(colName);
         }
-        return new Column(new ExpressionResolver(plan.output(), session.functionContext())
-                .resolveName(dev.sluice.expr.UnresolvedAttribute.quoted(colName).nameParts()));
+        List<String> parts = dev.sluice.expr.UnresolvedAttribute.quoted(colName).nameParts();
+        try {
+            return new Column(new ExpressionResolver(plan.output(), session.functionContext()).resolveName(parts));
+        } catch (AnalysisException e) {
+            // Spark's Dataset.col resolves eagerly and lists every field in schema order, without a plan.
+            if ("UNRESOLVED_COLUMN.WITH_SUGGESTION".equals(e.getCondition())) {
+                throw dev.sluice.analysis.UnresolvedColumns.listingFields(parts, columns());
+            }
+            throw e;
+        }
     }
 
     public Column apply(String colName) {
