@@ -80,7 +80,7 @@ public final class KafkaToFiles implements TutorialCase {
         SluiceSession spark = Sluice.builder().appName("Kafka Streaming").master("local[3]").getOrCreate();
 
         Dataset<Row> kafkaDF = kafkaReader(spark, kafka.bootstrapServers(), facturas);
-        out.print(kafkaDF.schema().treeString());
+        kafkaDF.printSchema();
         Dataset<Row> limpioDF = limpioDF(kafkaDF);
         Path salida = context.folder("kafka-files/salida");
         StreamingQuery facturaWriterQuery = startFileWriter(limpioDF, salida,
