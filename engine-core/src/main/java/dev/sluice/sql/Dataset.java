@@ -520,7 +520,8 @@ public class Dataset<T> {
             sb.append("== Analyzed Logical Plan ==\n").append(plan.treeString()).append('\n');
         }
         sb.append("== Physical Plan ==\n").append(plan.treeString());
-        return sb.toString();
+        // Spark's QueryExecution.simpleString ends the plan with one more newline (then explain()'s println).
+        return extended ? sb.toString() : sb.append('\n').toString();
     }
 
     public void explain() {

@@ -581,7 +581,9 @@ public final class MicroBatchExecution implements StreamingQuery {
         if (extended) {
             sb.append("== Analyzed Logical Plan ==\n").append(spec.plan().treeString()).append('\n');
         }
-        return sb.append("== Physical Plan ==\n").append(incremental.treeString()).toString();
+        sb.append("== Physical Plan ==\n").append(incremental.treeString());
+        // Spark's QueryExecution.simpleString ends the plan with one more newline (then explain()'s println).
+        return extended ? sb.toString() : sb.append('\n').toString();
     }
 
     /** The checkpoint folder of this query. */

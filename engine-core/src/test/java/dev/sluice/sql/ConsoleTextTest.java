@@ -100,4 +100,12 @@ class ConsoleTextTest {
     void emptyDataFramePrintSchemaIsTheBareRoot() {
         assertThat(printed(() -> spark.emptyDataFrame().printSchema())).isEqualTo("root\n\n");
     }
+
+    @Test
+    void explainEndsWithTwoEmptyLines() {
+        // Spark 4.1: explain() = println(simpleString), and simpleString appends "\n" after the plan tree, whose
+        // lines already end with one: the plan is followed by two empty lines.
+        assertThat(printed(() -> words().explain())).startsWith("== Physical Plan ==\n").endsWith("]\n\n\n")
+                .doesNotEndWith("\n\n\n\n");
+    }
 }

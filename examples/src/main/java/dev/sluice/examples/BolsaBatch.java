@@ -58,10 +58,10 @@ public final class BolsaBatch implements TutorialCase {
                 .getOrCreate();
 
         StructType bolsaSchema = new StructType(new StructField[] {
-                new StructField("CreatedTime", DataTypes.StringType, true),
-                new StructField("Type", DataTypes.StringType, true),
-                new StructField("Amount", DataTypes.IntegerType, true),
-                new StructField("BrokerCode", DataTypes.StringType, true)});
+                DataTypes.createStructField("CreatedTime", DataTypes.StringType, true),
+                DataTypes.createStructField("Type", DataTypes.StringType, true),
+                DataTypes.createStructField("Amount", DataTypes.IntegerType, true),
+                DataTypes.createStructField("BrokerCode", DataTypes.StringType, true)});
         Dataset<Row> rawDF = spark.createDataFrame(events(), bolsaSchema);
         rawDF.printSchema();
 

@@ -47,7 +47,7 @@ public final class KafkaNotifications implements TutorialCase {
 
     /** Case 4's writer to {@code topic}, checkpoint in {@code checkpoint}. */
     static StreamingQuery startKafkaWriter(Dataset<Row> kafkaTargetDF, String servers, String topic,
-            Path checkpoint) {
+            Path checkpoint) throws Exception {
         return kafkaTargetDF.writeStream()
                 .queryName("Notificaciones Writer")
                 .format("kafka")

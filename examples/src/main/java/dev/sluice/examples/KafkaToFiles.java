@@ -54,7 +54,8 @@ public final class KafkaToFiles implements TutorialCase {
     }
 
     /** Case 3's writer: JSON files in {@code salida}, checkpoint in {@code checkpoint}. */
-    static StreamingQuery startFileWriter(Dataset<Row> limpioDF, Path salida, Path checkpoint) {
+    static StreamingQuery startFileWriter(Dataset<Row> limpioDF, Path salida, Path checkpoint)
+            throws Exception {
         return limpioDF.writeStream()
                 .format("json")
                 .queryName("Facturas Kafka Writer")

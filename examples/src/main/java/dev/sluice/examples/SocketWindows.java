@@ -53,13 +53,13 @@ public final class SocketWindows implements TutorialCase {
         // Lines reach the socket source asynchronously: wait for them by counting the rows the queries read.
         InputRows received = InputRows.register(spark);
         countPerWindow(context, spark, received, "tumbling: window(timestamp, \"2 minutes\")", TUMBLING,
-                ts -> window(ts, "2 minutes"));
+                ts -> window(ts, "2 minutes"), Duration.ofMinutes(2));
         countPerWindow(context, spark, received, "sliding: window(timestamp, \"2 minutes\", \"1 minute\")",
-                SLIDING, ts -> window(ts, "2 minutes", "1 minute"));
+                SLIDING, ts -> window(ts, "2 minutes", "1 minute"), Duration.ofMinutes(1));
     }
 
     private static void countPerWindow(ExampleContext context, SluiceSession spark, InputRows received,
-            String title, List<String> lines, Function<Column, Column> windowOf) throws Exception {
+            String title, List<String> lines, Function<Column, Column> windowOf, Duration slide) throws Exception {
         PrintStream out = context.out();
         out.println("--- " + title);
         try (LineServer netcat = context.startLineServer()) {
@@ -85,6 +85,9 @@ public final class SocketWindows implements TutorialCase {
                     .start();
             // Like netcat, the server sends a line only to the clients connected at that moment.
             netcat.awaitConnections(1, Duration.ofSeconds(30));
+            // The lines are typed within one slide, as in the tutorial, so they share their windows: close to a
+            // window boundary, wait until it has passed.
+            awayFromBoundary(slide, Duration.ofSeconds(15));
             for (int i = 0; i < lines.size(); i++) {
                 out.println("nc> " + lines.get(i));
                 netcat.send(lines.get(i));
@@ -92,6 +95,15 @@ public final class SocketWindows implements TutorialCase {
             }
             context.forwardTypedLines(netcat, round -> received.await(wordCountQuery, lines.size() + round + 1));
             wordCountQuery.stop();
+        }
+    }
+
+    /** Waits, if fewer than {@code margin} remain until the next multiple of {@code slide}, until it has passed. */
+    private static void awayFromBoundary(Duration slide, Duration margin) throws InterruptedException {
+        long now = System.currentTimeMillis();
+        long next = (now / slide.toMillis() + 1) * slide.toMillis();
+        if (next - now < margin.toMillis()) {
+            Thread.sleep(next - now + 200);
         }
     }
 }

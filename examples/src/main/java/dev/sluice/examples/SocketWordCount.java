@@ -3,7 +3,6 @@ package dev.sluice.examples;
 import static dev.sluice.sql.functions.explode;
 import static dev.sluice.sql.functions.split;
 
-import dev.sluice.sql.AnalysisException;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
 import dev.sluice.sql.Sluice;
@@ -76,8 +75,9 @@ public final class SocketWordCount implements TutorialCase {
                     .option("checkpointLocation", context.folder("wordcount-append").toString())
                     .start();
             out.println("the query started, which Spark does not allow");
-        } catch (AnalysisException e) {
-            out.println("AnalysisException: " + e.getMessage());
+        } catch (Exception e) {
+            // AnalysisException: a RuntimeException in Sluice, a checked exception in Spark's Java API.
+            out.println(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 

@@ -43,10 +43,10 @@ class ExamplesRunnerTest {
         int allItems = InvoiceFiles.invoiceFiles().stream().mapToInt(TutorialData::lineItems).sum();
         // Activity 2 asks the reader to delete each file once loaded (cleanSource=delete).
         assertThat(out).contains("""
-                  entrada: []  salida: %d line items
+                  salida: %d line items
                 dropped facturas-2.json (5 invoices) into entrada
                 """.formatted(items));
-        assertThat(out).contains("  entrada: []  salida: " + allItems + " line items");
+        assertThat(out).contains("  salida: " + allItems + " line items");
         assertThat(out).contains(TUTORIAL_INVOICE_LINE_ITEMS);
         assertThat(out).contains("== Physical Plan ==").contains("Generate explode(InvoiceLineItems)");
         // The full progress documents, with the field names and layout of Spark's prettyJson; the file source

@@ -304,7 +304,14 @@ final class FileStreamSource implements Source {
 
     @Override
     public String description() {
-        return "FileStreamSource[" + options.path + "]";
+        // Spark's FileStreamSource[qualifiedBasePath]: the path with its scheme (file:/tmp/in for a local one).
+        String qualified;
+        try {
+            qualified = formatOptions.files().qualify(options.path).toString();
+        } catch (RuntimeException unqualifiable) {
+            qualified = options.path;
+        }
+        return "FileStreamSource[" + qualified + "]";
     }
 
     @Override

@@ -236,6 +236,8 @@ class FileStreamSinkTest extends FileStreamTestSupport {
         query.processAllAvailable();
         String pretty = query.lastProgress().prettyJson();
         assertThat(pretty).contains("\"endOffset\" : {\n      \"logOffset\" : 0\n    },\n    \"latestOffset\" : null,");
+        // Spark's FileStreamSource[qualifiedBasePath]: the path with its scheme.
+        assertThat(pretty).contains("\"description\" : \"FileStreamSource[file:" + in.toAbsolutePath() + "]\"");
         assertThat(pretty).containsPattern("\"sink\" : \\{\n    \"description\" : \"FileSink\\[[^\n]*\",\n"
                 + "    \"numOutputRows\" : -1\n");
         query.stop();
