@@ -115,7 +115,7 @@ public final class ExpressionResolver {
             consumed = 1;
         }
         if (matches.isEmpty()) {
-            throw unresolvedColumn(String.join(".", parts));
+            throw unresolvedColumn(parts);
         }
         if (matches.size() > 1) {
             throw new AnalysisException("AMBIGUOUS_REFERENCE", "Reference `" + String.join(".", parts)
@@ -160,17 +160,19 @@ public final class ExpressionResolver {
                 + "\". Need a complex type [STRUCT, ARRAY, MAP] but got \"" + type.sql() + "\".", "42000");
     }
 
-    /** Spark's {@code UNRESOLVED_COLUMN.WITH_SUGGESTION} listing the available columns. */
+    /**
+     * Spark's analyzer error {@code UNRESOLVED_COLUMN.WITH_SUGGESTION}: the 5 available columns closest to
+     * {@code name}, ordered as Spark's {@code StringUtils.orderSuggestedIdentifiersBySimilarity} (a qualifier
+     * shared by every column is dropped, then a stable sort by Levenshtein distance between the quoted
+     * candidate and the name as written).
+     */
+    public AnalysisException unresolvedColumn(List<String> nameParts) {
+        return UnresolvedColumns.suggesting(nameParts, input);
+    }
+
+    /** {@link #unresolvedColumn(List)} for a one-part name. */
     public AnalysisException unresolvedColumn(String name) {
-        List<String> candidates = new ArrayList<>();
-        for (AttributeReference a : input) {
-            String qualified = a.qualifier().isEmpty() ? "`" + a.name() + "`"
-                    : "`" + String.join("`.`", a.qualifier()) + "`.`" + a.name() + "`";
-            candidates.add(qualified);
-        }
-        return new AnalysisException("UNRESOLVED_COLUMN.WITH_SUGGESTION", "A column, variable, or function parameter"
-                + " with name `" + name + "` cannot be resolved. Did you mean one of the following? ["
-                + String.join(", ", candidates) + "].", "42703");
+        return unresolvedColumn(List.of(name));
     }
 
     /** The column name Spark derives for an unaliased expression. */

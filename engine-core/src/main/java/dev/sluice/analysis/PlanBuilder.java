@@ -61,7 +61,16 @@ public final class PlanBuilder {
 
     /** Resolves one expression against a plan's output and checks every attribute it uses is there. */
     public Expression resolve(Expression e, LogicalPlan plan) {
-        Expression resolved = resolver(plan).resolve(e);
+        Expression resolved;
+        try {
+            resolved = resolver(plan).resolve(e);
+        } catch (AnalysisException unresolved) {
+            // Spark's analyzer reports an unknown column with the plan it looked in (ExtendedAnalysisException).
+            if (unresolved.getCondition() != null && unresolved.getCondition().startsWith("UNRESOLVED_COLUMN")) {
+                throw unresolved.withPlan(plan.treeString());
+            }
+            throw unresolved;
+        }
         checkAttributes(resolved, plan.output());
         return resolved;
     }
@@ -262,7 +271,7 @@ public final class PlanBuilder {
             if (inner instanceof TimeWindow w) {
                 // Time windows become a generated column named "window" (several per row when sliding).
                 AttributeReference window = AttributeReference.create(r instanceof Alias a ? a.name()
-                        : TimeWindow.COLUMN_NAME, TimeWindow.TYPE, false);
+                        : TimeWindow.COLUMN_NAME, TimeWindow.TYPE, w.nullable());
                 child = new Generate(w, false, List.of(window), child);
                 r = window;
             }
@@ -292,7 +301,8 @@ public final class PlanBuilder {
         for (Expression g : grouping) {
             Expression r = resolve(g, plan);
             if (r instanceof TimeWindow w) {
-                AttributeReference window = AttributeReference.create(TimeWindow.COLUMN_NAME, TimeWindow.TYPE, false);
+                AttributeReference window = AttributeReference.create(TimeWindow.COLUMN_NAME, TimeWindow.TYPE,
+                        w.nullable());
                 child = new Generate(w, false, List.of(window), child);
                 r = window;
             }
@@ -573,10 +583,7 @@ public final class PlanBuilder {
         try {
             delay = dev.sluice.expr.CalendarInterval.parse(delayThreshold);
         } catch (RuntimeException e) {
-            throw new AnalysisException("CANNOT_PARSE_INTERVAL", "Unable to parse '" + delayThreshold + "'. Please"
-                    + " ensure that the value provided is in a valid format for defining an interval. You can"
-                    + " reference the documentation for the correct format. If the issue persists, please double"
-                    + " check that the input value is not null or empty and try again.", "22006");
+            throw dev.sluice.expr.CalendarInterval.cannotParse(delayThreshold, e);
         }
         long delayMs = delay.months() * 31L * 86_400_000L + delay.days() * 86_400_000L + delay.microseconds() / 1000;
         if (delay.months() < 0 || delay.days() < 0 || delay.microseconds() < 0) {

@@ -97,9 +97,13 @@ public final class ShowFormatter {
                 widths[column] = Math.max(widths[column], displayWidth(line.get(column)));
             }
         }
+        // Spark joins the cells with addString("+", "+", "+\n"): with no columns that is "++" and "||".
         StringBuilder separator = new StringBuilder("+");
         for (int width : widths) {
             separator.append("-".repeat(width)).append('+');
+        }
+        if (columnCount == 0) {
+            separator.append('+');
         }
         separator.append('\n');
         sb.append(separator);
@@ -110,6 +114,9 @@ public final class ShowFormatter {
                 String cell = line.get(column);
                 String padding = " ".repeat(widths[column] - displayWidth(cell));
                 sb.append(truncate > 0 ? padding + cell : cell + padding).append('|');
+            }
+            if (columnCount == 0) {
+                sb.append('|');
             }
             sb.append('\n');
             if (index == 0) {

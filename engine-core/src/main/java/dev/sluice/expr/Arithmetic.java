@@ -69,7 +69,9 @@ public final class Arithmetic extends BinaryExpression {
 
     @Override
     public boolean nullable() {
-        return super.nullable() || op == Op.DIVIDE || op == Op.REMAINDER || op == Op.INTEGRAL_DIVIDE || !ansi;
+        // Spark: division and remainder may always give null; without ANSI so may a decimal overflow.
+        return super.nullable() || op == Op.DIVIDE || op == Op.REMAINDER || op == Op.INTEGRAL_DIVIDE
+                || (!ansi && left().dataType() instanceof dev.sluice.sql.types.DecimalType);
     }
 
     @Override

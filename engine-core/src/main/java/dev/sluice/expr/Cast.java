@@ -85,9 +85,10 @@ public final class Cast extends UnaryExpression {
             return e;
         }
         Cast cast = new Cast(e, to, context, false, true);
-        if (e instanceof Literal) {
+        if (e instanceof Literal && !CastNullability.forceNullable(e.dataType(), to)) {
             // Constant folding: convert the literal once instead of once per row. A cast that fails is kept,
-            // so the error surfaces at run time, as Spark's optimizer does.
+            // so the error surfaces at run time, as Spark's optimizer does. A cast that Spark's analyzer types
+            // as nullable (a string literal to a number) is kept too: folding it would change the schema.
             try {
                 return new Literal(cast.eval(new dev.sluice.batch.Chunk(1)).getObject(0), to);
             } catch (RuntimeException keptForRunTime) {
@@ -171,7 +172,7 @@ public final class Cast extends UnaryExpression {
 
     @Override
     public boolean nullable() {
-        return tryCast || !context.ansiEnabled() || child.nullable();
+        return CastNullability.nullable(child.nullable(), child.dataType(), targetType, tryCast);
     }
 
     @Override

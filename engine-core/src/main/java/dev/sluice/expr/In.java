@@ -34,6 +34,12 @@ public final class In extends Expression {
         return new In(newChildren.get(0), newChildren.subList(1, newChildren.size()));
     }
 
+    /** As Spark's {@code In}: null only when the value or a list element may be. */
+    @Override
+    public boolean nullable() {
+        return value.nullable() || list.stream().anyMatch(Expression::nullable);
+    }
+
     @Override
     public DataType dataType() {
         return DataTypes.BooleanType;

@@ -28,6 +28,14 @@ public interface Sink {
     default void stop() {
     }
 
+    /**
+     * Whether progress reports this sink's {@code numOutputRows} (the rows of each batch). False makes it -1,
+     * as Spark prints for its V1 sinks ({@code foreachBatch}, the file sink), which cannot tell.
+     */
+    default boolean reportsNumOutputRows() {
+        return true;
+    }
+
     /** A short description for progress reports. */
     default String description() {
         return getClass().getSimpleName();

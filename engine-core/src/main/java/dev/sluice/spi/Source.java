@@ -52,7 +52,11 @@ public interface Source {
         return java.util.Map.of();
     }
 
-    /** The latest offset available ignoring read limits, for progress reports; null when unknown. */
+    /**
+     * The latest offset available ignoring read limits, for progress reports; null when the source does not
+     * report it, which progress prints as {@code "latestOffset" : null} as Spark does for its sources with
+     * admission control that do not report one (MemoryStream, files, rate-micro-batch).
+     */
     default Offset reportLatestOffset() {
         return null;
     }

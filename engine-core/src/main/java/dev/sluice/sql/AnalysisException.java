@@ -7,12 +7,40 @@ package dev.sluice.sql;
  */
 public class AnalysisException extends SluiceException {
     private static final long serialVersionUID = 1L;
+    /** Spark's plan annotation ({@code ";\n<plan>"}) printed after the message, or empty. */
+    private final String planAnnotation;
 
     public AnalysisException(String condition, String message, String sqlState) {
-        super(condition, message, sqlState, null);
+        this(condition, message, sqlState, null);
+    }
+
+    /** An error with the exception that revealed it (Spark's {@code cause}). */
+    public AnalysisException(String condition, String message, String sqlState, Throwable cause) {
+        super(condition, message, sqlState, cause);
+        this.planAnnotation = "";
     }
 
     public AnalysisException(String message) {
-        super(null, message, null, null);
+        this(null, message, null, null);
+    }
+
+    private AnalysisException(AnalysisException e, String planAnnotation) {
+        super(e.getCondition(), e.rawMessage(), e.getSqlState(), e.getCause());
+        this.planAnnotation = planAnnotation;
+        setStackTrace(e.getStackTrace());
+    }
+
+    /**
+     * This error as Spark's analyzer reports it, with the plan it was found in: the message, then {@code ;},
+     * a line break and {@code plan} (Spark's {@code ExtendedAnalysisException}). Sluice's plan text is its own
+     * tree, not Spark's.
+     */
+    public AnalysisException withPlan(String plan) {
+        return new AnalysisException(this, ";\n" + plan.stripTrailing());
+    }
+
+    @Override
+    public String getMessage() {
+        return super.getMessage() + planAnnotation;
     }
 }

@@ -93,8 +93,9 @@ public class Dataset<T> {
         return plan.schema();
     }
 
+    /** Prints {@link StructType#treeString()} and, as Spark's {@code println}, an empty line after it. */
     public void printSchema() {
-        System.out.print(schema().treeString());
+        System.out.println(schema().treeString());
     }
 
     public String[] columns() {
@@ -110,8 +111,16 @@ public class Dataset<T> {
         if (colName.equals("*") || colName.endsWith(".*")) {
             return new Column(colName);
         }
-        return new Column(new ExpressionResolver(plan.output(), session.functionContext())
-                .resolveName(dev.sluice.expr.UnresolvedAttribute.quoted(colName).nameParts()));
+        List<String> parts = dev.sluice.expr.UnresolvedAttribute.quoted(colName).nameParts();
+        try {
+            return new Column(new ExpressionResolver(plan.output(), session.functionContext()).resolveName(parts));
+        } catch (AnalysisException e) {
+            // Spark's Dataset.col resolves eagerly and lists every field in schema order, without a plan.
+            if ("UNRESOLVED_COLUMN.WITH_SUGGESTION".equals(e.getCondition())) {
+                throw dev.sluice.analysis.UnresolvedColumns.listingFields(parts, columns());
+            }
+            throw e;
+        }
     }
 
     public Column apply(String colName) {
@@ -502,8 +511,12 @@ public class Dataset<T> {
         show(numRows, truncate, false);
     }
 
+    /**
+     * Prints {@link #showString} followed, as Spark's {@code println(showString(...))}, by an empty line (the
+     * table already ends with a newline).
+     */
     public void show(int numRows, int truncate, boolean vertical) {
-        System.out.print(showString(numRows, truncate, vertical));
+        System.out.println(showString(numRows, truncate, vertical));
     }
 
     /**
@@ -524,7 +537,8 @@ public class Dataset<T> {
         String physical = plan.isStreaming() ? plan.treeString()
                 : dev.sluice.exec.physical.PhysicalPlanner.planQuery(plan).treeString();
         sb.append("== Physical Plan ==\n").append(physical);
-        return sb.toString();
+        // Spark's QueryExecution.simpleString ends the plan with one more newline (then explain()'s println).
+        return extended ? sb.toString() : sb.append('\n').toString();
     }
 
     /**

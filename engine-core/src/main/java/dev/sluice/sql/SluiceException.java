@@ -9,11 +9,13 @@ public class SluiceException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final String condition;
     private final String sqlState;
+    private final String rawMessage;
 
     public SluiceException(String condition, String message, String sqlState, Throwable cause) {
         super(format(condition, message, sqlState), cause);
         this.condition = condition;
         this.sqlState = sqlState;
+        this.rawMessage = message;
     }
 
     public SluiceException(String message, Throwable cause) {
@@ -44,5 +46,10 @@ public class SluiceException extends RuntimeException {
 
     public String getSqlState() {
         return sqlState;
+    }
+
+    /** The message text without the {@code [CLASS]} prefix and {@code SQLSTATE} suffix. */
+    protected final String rawMessage() {
+        return rawMessage;
     }
 }

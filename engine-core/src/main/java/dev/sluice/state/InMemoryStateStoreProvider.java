@@ -26,6 +26,12 @@ import java.util.stream.Stream;
  * <p>Unlike Spark, the live map is not copied per version: updates are applied in place and recorded in
  * an undo log, so {@link StateStore#abort()} restores the loaded version and a batch costs O(changes), not
  * O(state).
+ *
+ * <p>{@link StateStore#metrics()} reports the custom metrics of Spark's {@code HDFSBackedStateStoreProvider}:
+ * {@code loadedMapCacheHitCount} / {@code loadedMapCacheMissCount} (loads of a version found in memory or read
+ * from files, counted over the provider's life as Spark does), {@code stateOnCurrentVersionSizeBytes}, and the
+ * instance metric {@code SnapshotLastUploaded.partition_<id>_default} (the last version written as a snapshot,
+ * -1 before the first). Used by one query thread at a time.
  */
 public final class InMemoryStateStoreProvider implements StateStoreProvider {
     private static final byte PUT = 1;
@@ -38,6 +44,9 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
     /** Estimated bytes of {@link #map}, kept up to date by every change so metrics cost O(1). */
     private long memoryBytes;
     private boolean storeOpen;
+    private long loadedMapCacheHitCount;
+    private long loadedMapCacheMissCount;
+    private long lastSnapshotVersion = -1;
 
     @Override
     public void init(StateStoreId storeId, StateStoreConf storeConf) {
@@ -61,6 +70,12 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
     public StateStore getStore(long version) {
         if (storeOpen) {
             throw new IllegalStateException(id + ": a store is already open; commit or abort it first");
+        }
+        if (version > 0 && map != null && loadedVersion == version) {
+            loadedMapCacheHitCount++;
+        } else if (version > 0) {
+            // Spark counts neither for version 0, which it creates empty without a lookup.
+            loadedMapCacheMissCount++;
         }
         if (map == null || loadedVersion != version) {
             map = load(version);
@@ -265,6 +280,7 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
                 StateFiles.write(file(next, ".delta"), deltaBytes.toByteArray());
                 if (next % conf.minDeltasForSnapshot() == 0) {
                     StateFiles.write(file(next, ".snapshot"), snapshotBytes());
+                    lastSnapshotVersion = next;
                 }
             } catch (IOException e) {
                 abort();
@@ -312,7 +328,11 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
 
         @Override
         public StateStoreMetrics metrics() {
-            return new StateStoreMetrics(map.size(), memoryBytes, 0, commitTimeMs, Map.of());
+            return new StateStoreMetrics(map.size(), memoryBytes, 0, commitTimeMs, Map.of(
+                    "loadedMapCacheHitCount", loadedMapCacheHitCount,
+                    "loadedMapCacheMissCount", loadedMapCacheMissCount,
+                    "stateOnCurrentVersionSizeBytes", memoryBytes,
+                    StateStoreInstanceMetrics.snapshotLastUploaded(id.partitionId()), lastSnapshotVersion));
         }
     }
 

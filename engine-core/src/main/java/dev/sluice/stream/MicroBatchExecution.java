@@ -368,8 +368,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         for (int i = 0; i < sources.size(); i++) {
             Offset latest = sources.get(i).reportLatestOffset();
             figures.add(new ProgressTracker.SourceFigures(sources.get(i).description(), json(committed[i]),
-                    json(available[i]), json(latest == null ? available[i] : latest), rows[i],
-                    sources.get(i).metrics(available[i])));
+                    json(available[i]), json(latest), rows[i], sources.get(i).metrics(available[i])));
         }
         List<StateOperatorProgress> operators = new ArrayList<>();
         for (StatefulOperator op : incremental.statefulOperators()) {
@@ -377,7 +376,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         }
         StreamingQueryProgress p = progress.finishBatch(id, runId, spec.name(), batchId, figures,
                 watermark.progress(batchWatermarkMs), operators,
-                new SinkProgress(sink.description(), outputRows, Map.of()));
+                new SinkProgress(sink.description(), sink.reportsNumOutputRows() ? outputRows : -1, Map.of()));
         events.post(new QueryProgressEvent(p));
     }
 
@@ -592,7 +591,9 @@ public final class MicroBatchExecution implements StreamingQuery {
         if (extended) {
             sb.append("== Analyzed Logical Plan ==\n").append(spec.plan().treeString()).append('\n');
         }
-        return sb.append("== Physical Plan ==\n").append(incremental.treeString()).toString();
+        sb.append("== Physical Plan ==\n").append(incremental.treeString());
+        // Spark's QueryExecution.simpleString ends the plan with one more newline (then explain()'s println).
+        return extended ? sb.toString() : sb.append('\n').toString();
     }
 
     /** The checkpoint folder of this query. */

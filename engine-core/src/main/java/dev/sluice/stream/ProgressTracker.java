@@ -4,6 +4,7 @@ import dev.sluice.sql.streaming.SinkProgress;
 import dev.sluice.sql.streaming.SourceProgress;
 import dev.sluice.sql.streaming.StateOperatorProgress;
 import dev.sluice.sql.streaming.StreamingQueryProgress;
+import dev.sluice.state.StateStoreInstanceMetrics;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -84,7 +85,7 @@ final class ProgressTracker {
                     s.rows() / inputSec, s.rows() / processingSec, s.metrics()));
         }
         StreamingQueryProgress progress = new StreamingQueryProgress(id, runId, name, format(triggerStart), batchId,
-                end - triggerStart, durations, eventTime, operators, sourceProgress, sink);
+                end - triggerStart, durations, eventTime, reportable(operators), sourceProgress, sink);
         lastTriggerStart = triggerStart;
         synchronized (this) {
             recent.addLast(progress);
@@ -93,6 +94,18 @@ final class ProgressTracker {
             }
         }
         return progress;
+    }
+
+    /** The operators' progress with instance metrics cut as Spark's {@code StateStoreWriter.getProgress} does. */
+    private static List<StateOperatorProgress> reportable(List<StateOperatorProgress> operators) {
+        List<StateOperatorProgress> out = new ArrayList<>(operators.size());
+        for (StateOperatorProgress op : operators) {
+            out.add(new StateOperatorProgress(op.operatorName(), op.numRowsTotal(), op.numRowsUpdated(),
+                    op.allUpdatesTimeMs(), op.numRowsRemoved(), op.allRemovalsTimeMs(), op.commitTimeMs(),
+                    op.memoryUsedBytes(), op.numRowsDroppedByWatermark(), op.numShufflePartitions(),
+                    op.numStateStoreInstances(), StateStoreInstanceMetrics.reportable(op.customMetrics())));
+        }
+        return out;
     }
 
     synchronized StreamingQueryProgress[] recent() {

@@ -43,20 +43,24 @@ public final class UnsupportedOperationChecker {
         List<Aggregate> aggregates = streamingAggregates(plan);
         if (outputMode == OutputMode.Append() && aggregates.stream().anyMatch(a -> !hasEventTimeGrouping(a))) {
             // append needs a grouping on event time, to know when a group is final
-            throw new AnalysisException("STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION", "Invalid streaming output mode:"
-                    + " append. This output mode is not supported for streaming aggregations without watermark on"
-                    + " streaming DataFrames/DataSets.", "42KDE");
+            throw unsupportedOutputMode("append", "streaming aggregations without watermark");
         }
         if (outputMode == OutputMode.Update() && !aggregates.isEmpty()
                 && aggregates.get(0).child() instanceof UpdateSessions) {
-            throw error("Update output mode not supported for session window on streaming DataFrames/DataSets", plan);
+            throw unsupportedOutputMode("update", "session window streaming aggregations");
         }
         if (outputMode == OutputMode.Complete() && aggregates.isEmpty()) {
-            throw error("Complete output mode not supported when there are no streaming aggregations on streaming"
-                    + " DataFrames/Datasets", plan);
+            throw unsupportedOutputMode("complete", "no streaming aggregations");
         }
         checkNodes(plan, plan, outputMode);
         checkGlobalWatermarkLimit(plan, outputMode);
+    }
+
+    /** Spark 4.1's {@code STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION} (its UnsupportedOperationChecker). */
+    private static AnalysisException unsupportedOutputMode(String outputMode, String operation) {
+        return new AnalysisException("STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION", "Invalid streaming output mode: "
+                + outputMode + ". This output mode is not supported for " + operation
+                + " on streaming DataFrames/DataSets.", "42KDE");
     }
 
     private static void checkNodes(LogicalPlan node, LogicalPlan root, OutputMode outputMode) {

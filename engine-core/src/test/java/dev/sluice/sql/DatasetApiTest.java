@@ -108,9 +108,34 @@ class DatasetApiTest {
 
     @Test
     void unresolvedColumnListsCandidates() {
+        // Spark 4.1's analyzer: candidates ordered by Levenshtein distance between the quoted candidate and the
+        // name (`name` 4, `dept` 6, `bonus` 6, `salary` 7; ties keep schema order), at most 5, then ";" and the
+        // plan (ExtendedAnalysisException). The plan text is Sluice's own.
         assertThatThrownBy(() -> people().select("nmae"))
                 .isInstanceOfSatisfying(AnalysisException.class, e -> assertThat(e.getCondition())
                         .isEqualTo("UNRESOLVED_COLUMN.WITH_SUGGESTION"))
+                .hasMessageStartingWith("[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, variable, or function parameter"
+                        + " with name `nmae` cannot be resolved. Did you mean one of the following? [`name`, `dept`,"
+                        + " `bonus`, `salary`]. SQLSTATE: 42703;\n");
+    }
+
+    @Test
+    void unresolvedColumnSuggestsAtMostFive() {
+        StructType wide = new StructType().add("a1", DataTypes.IntegerType).add("a2", DataTypes.IntegerType)
+                .add("b", DataTypes.IntegerType).add("a3", DataTypes.IntegerType).add("a4", DataTypes.IntegerType)
+                .add("a5", DataTypes.IntegerType).add("a6", DataTypes.IntegerType);
+        Dataset<Row> df = spark.createDataFrame(List.of(), wide);
+        // Distances to "a": `a1`..`a6` are 3, `b` is 3 too; a stable sort keeps schema order, take(5).
+        assertThatThrownBy(() -> df.select("a"))
+                .hasMessageStartingWith("[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, variable, or function parameter"
+                        + " with name `a` cannot be resolved. Did you mean one of the following? [`a1`, `a2`, `b`,"
+                        + " `a3`, `a4`]. SQLSTATE: 42703;\n");
+    }
+
+    @Test
+    void datasetColListsEveryFieldInSchemaOrder() {
+        // Spark 4.1's Dataset.col resolves eagerly (Dataset.resolve): every field, schema order, no plan.
+        assertThatThrownBy(() -> people().col("nmae"))
                 .hasMessage("[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, variable, or function parameter with name"
                         + " `nmae` cannot be resolved. Did you mean one of the following? [`name`, `dept`, `salary`,"
                         + " `bonus`]. SQLSTATE: 42703");

@@ -58,25 +58,25 @@ public final class BolsaBatch implements TutorialCase {
                 .getOrCreate();
 
         StructType bolsaSchema = new StructType(new StructField[] {
-                new StructField("CreatedTime", DataTypes.StringType, true),
-                new StructField("Type", DataTypes.StringType, true),
-                new StructField("Amount", DataTypes.IntegerType, true),
-                new StructField("BrokerCode", DataTypes.StringType, true)});
+                DataTypes.createStructField("CreatedTime", DataTypes.StringType, true),
+                DataTypes.createStructField("Type", DataTypes.StringType, true),
+                DataTypes.createStructField("Amount", DataTypes.IntegerType, true),
+                DataTypes.createStructField("BrokerCode", DataTypes.StringType, true)});
         Dataset<Row> rawDF = spark.createDataFrame(events(), bolsaSchema);
-        out.print(rawDF.schema().treeString());
+        rawDF.printSchema();
 
         Dataset<Row> accionesDF = rawDF
                 .withColumn("CreatedTime", to_timestamp(col("CreatedTime"), "yyyy-MM-dd HH:mm:ss"))
                 .withColumn("Compras", expr("case when Type == 'BUY' then Amount else 0 end"))
                 .withColumn("Ventas", expr("case when Type == 'SELL' then Amount else 0 end"));
-        out.print(accionesDF.schema().treeString());
-        out.print(accionesDF.showString(20, 20, false));
+        accionesDF.printSchema();
+        accionesDF.show();
 
         Dataset<Row> windowDF = accionesDF
                 .groupBy(window(col("CreatedTime"), "15 minutes"))
                 .agg(sum("Compras").alias("Compras"), sum("Ventas").alias("Ventas"));
         Dataset<Row> salidaDF = windowDF.select("window.start", "window.end", "Compras", "Ventas");
-        out.print(salidaDF.orderBy("start").showString(20, 20, false));
+        salidaDF.orderBy("start").show();
 
         WindowSpec ventanaTotal = Window.orderBy("end")
                 .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
@@ -84,6 +84,6 @@ public final class BolsaBatch implements TutorialCase {
                 .withColumn("Compras", sum("Compras").over(ventanaTotal))
                 .withColumn("Ventas", sum("Ventas").over(ventanaTotal))
                 .withColumn("Neto", expr("Compras - Ventas"));
-        out.print(acumuladoDF.showString(20, 0, false));
+        acumuladoDF.show(false);
     }
 }

@@ -113,7 +113,10 @@ public final class ExampleContext implements AutoCloseable {
         return kafka().bootstrapServers();
     }
 
-    /** JDBC URL of the {@code spark} database: {@code --jdbc-url}, or an embedded MariaDB started once. */
+    /**
+     * JDBC URL of the {@code spark} database: {@code --jdbc-url}, or {@code jdbc:mysql://127.0.0.1:<port>/spark}
+     * for an embedded MariaDB started once.
+     */
     public String jdbcUrl() {
         if (options.jdbcUrl() != null) {
             return options.jdbcUrl();
@@ -123,7 +126,9 @@ public final class ExampleContext implements AutoCloseable {
             embeddedMariaDb = EmbeddedMariaDb.start();
             embeddedMariaDb.createDatabase(DATABASE);
         }
-        return embeddedMariaDb.jdbcUrl(DATABASE);
+        // A jdbc:mysql URL, as the tutorial's: Spark chooses its MySQL dialect (backquoted names) by that prefix
+        // only. MariaDB's driver accepts the scheme with permitMysqlScheme.
+        return embeddedMariaDb.jdbcUrl(DATABASE).replace("jdbc:mariadb:", "jdbc:mysql:") + "?permitMysqlScheme";
     }
 
     /** The user of {@link #jdbcUrl()}. */

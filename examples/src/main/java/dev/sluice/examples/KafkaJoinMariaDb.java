@@ -10,6 +10,7 @@ import dev.sluice.sql.Row;
 import dev.sluice.sql.Sluice;
 import dev.sluice.sql.SluiceSession;
 import dev.sluice.sql.streaming.StreamingQuery;
+import dev.sluice.sql.streaming.Trigger;
 import dev.sluice.sql.types.StructType;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -90,6 +91,21 @@ public final class KafkaJoinMariaDb implements TutorialCase {
         return loginDF.join(jdbcDF, joinExpr, joinType).drop(loginDF.col("login_id"));
     }
 
+    /**
+     * Runs the console query over what Kafka holds now, as one batch, from the same checkpoint each time: the
+     * batch numbers then follow the productions (Batch: 0, Batch: 1) whatever the moment each record becomes
+     * visible, where a continuously running query could split one production over two batches.
+     */
+    private static void runAvailableNow(Dataset<Row> resultadoDF, ExampleContext context) throws Exception {
+        StreamingQuery queryWriter = resultadoDF.writeStream()
+                .format("console")
+                .outputMode("update")
+                .option("checkpointLocation", context.folder("usuarios/chk-point-dir").toString())
+                .trigger(Trigger.AvailableNow())
+                .start();
+        queryWriter.awaitTermination();
+    }
+
     @Override
     public void run(ExampleContext context) throws Exception {
         PrintStream out = context.out();
@@ -106,29 +122,23 @@ public final class KafkaJoinMariaDb implements TutorialCase {
                 .getOrCreate();
         Dataset<Row> jdbcDF = jdbcDF(spark, context);
         out.println("usuarios before:");
-        out.print(jdbcDF.orderBy("id").showString(20, 20, false));
+        jdbcDF.orderBy("id").show();
 
         Dataset<Row> loginDF = loginDF(spark, kafka.bootstrapServers(), usuariosk);
         Dataset<Row> joinDF = joinDF(loginDF, jdbcDF);
-        out.print(joinDF.schema().treeString());
+        joinDF.printSchema();
         Dataset<Row> resultadoDF = joinDF.select(col("id"), col("nombre"), col("login_time"), col("ultimoLogin"));
-        StreamingQuery queryWriter = resultadoDF.writeStream()
-                .format("console")
-                .outputMode("update")
-                .option("checkpointLocation", context.folder("usuarios/chk-point-dir").toString())
-                .start();
         List<String> logins = logins();
         out.println("producing to " + usuariosk + ": " + logins.get(0));
         kafka.produce(usuariosk, logins.subList(0, 1));
-        queryWriter.processAllAvailable();
+        runAvailableNow(resultadoDF, context);
         out.println("producing to " + usuariosk + ": " + logins.subList(1, logins.size()));
         kafka.produce(usuariosk, logins.subList(1, logins.size()));
-        queryWriter.processAllAvailable();
-        queryWriter.stop();
+        runAvailableNow(resultadoDF, context);
 
         out.println("upsert of ultimoLogin into usuarios (JDBC sink, keys = id):");
         Dataset<Row> upsertDF = joinDF.select(col("id"), col("nombre"), col("login_time").alias("ultimoLogin"));
-        out.print(upsertDF.schema().treeString());
+        upsertDF.printSchema();
         StreamingQuery upsertWriter = upsertDF.writeStream()
                 .format("jdbc")
                 .outputMode("update")
@@ -147,6 +157,6 @@ public final class KafkaJoinMariaDb implements TutorialCase {
         });
         upsertWriter.stop();
         out.println("usuarios after:");
-        out.print(jdbcDF(spark, context).orderBy("id").showString(20, 20, false));
+        jdbcDF(spark, context).orderBy("id").show();
     }
 }

@@ -30,9 +30,7 @@ public final class KafkaNotifications implements TutorialCase {
 
     /** The three invoices the case produces (the tutorial's consumer output shows their notifications). */
     static List<String> invoices() {
-        return List.of(TutorialData.invoice("51402977", "4629185211", 11114.0),
-                TutorialData.invoice("51402978", "2762345282", 8272.0),
-                TutorialData.invoice("51402979", "2599848717", 3374.0));
+        return TutorialData.invoices(0, 3);
     }
 
     /** Case 4's transformation: Kafka value → (key, value) pairs for the notifications topic. */
@@ -49,7 +47,7 @@ public final class KafkaNotifications implements TutorialCase {
 
     /** Case 4's writer to {@code topic}, checkpoint in {@code checkpoint}. */
     static StreamingQuery startKafkaWriter(Dataset<Row> kafkaTargetDF, String servers, String topic,
-            Path checkpoint) {
+            Path checkpoint) throws Exception {
         return kafkaTargetDF.writeStream()
                 .queryName("Notificaciones Writer")
                 .format("kafka")

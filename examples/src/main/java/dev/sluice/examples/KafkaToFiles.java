@@ -54,7 +54,8 @@ public final class KafkaToFiles implements TutorialCase {
     }
 
     /** Case 3's writer: JSON files in {@code salida}, checkpoint in {@code checkpoint}. */
-    static StreamingQuery startFileWriter(Dataset<Row> limpioDF, Path salida, Path checkpoint) {
+    static StreamingQuery startFileWriter(Dataset<Row> limpioDF, Path salida, Path checkpoint)
+            throws Exception {
         return limpioDF.writeStream()
                 .format("json")
                 .queryName("Facturas Kafka Writer")
@@ -80,7 +81,7 @@ public final class KafkaToFiles implements TutorialCase {
         SluiceSession spark = Sluice.builder().appName("Kafka Streaming").master("local[3]").getOrCreate();
 
         Dataset<Row> kafkaDF = kafkaReader(spark, kafka.bootstrapServers(), facturas);
-        out.print(kafkaDF.schema().treeString());
+        kafkaDF.printSchema();
         Dataset<Row> limpioDF = limpioDF(kafkaDF);
         Path salida = context.folder("kafka-files/salida");
         StreamingQuery facturaWriterQuery = startFileWriter(limpioDF, salida,

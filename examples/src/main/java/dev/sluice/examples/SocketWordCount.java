@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Case 1 ("Hola Spark Streaming") and the output modes that follow it: lines from a socket (the runner's line
  * server in place of {@code nc -lk 9999}) are split into words ({@code palabra}) and counted; first in complete
- * mode (every batch prints every word), then in update mode (a batch prints only the words it changed).
+ * mode (every batch prints every word), then in update mode (a batch prints only the words it changed), and the
+ * append mode the tutorial tries last, which Spark rejects for an aggregation without a watermark.
  */
 public final class SocketWordCount implements TutorialCase {
     /** The two lines the tutorial types into netcat. */
@@ -60,6 +61,24 @@ public final class SocketWordCount implements TutorialCase {
         InputRows received = InputRows.register(spark);
         countWords(context, spark, received, "complete");
         countWords(context, spark, received, "update");
+        appendIsRejected(context, spark);
+    }
+
+    /** The tutorial's append attempt: an aggregation without a watermark cannot run in append mode. */
+    private static void appendIsRejected(ExampleContext context, SluiceSession spark) throws Exception {
+        PrintStream out = context.out();
+        out.println("--- outputMode(\"append\")");
+        try (LineServer netcat = context.startLineServer()) {
+            cantidadDF(spark, netcat).writeStream()
+                    .format("console")
+                    .outputMode("append")
+                    .option("checkpointLocation", context.folder("wordcount-append").toString())
+                    .start();
+            out.println("the query started, which Spark does not allow");
+        } catch (Exception e) {
+            // AnalysisException: a RuntimeException in Sluice, a checked exception in Spark's Java API.
+            out.println(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
     }
 
     private static void countWords(ExampleContext context, SluiceSession spark, InputRows received,

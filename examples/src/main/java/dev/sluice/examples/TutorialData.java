@@ -27,8 +27,23 @@ final class TutorialData {
     private TutorialData() {
     }
 
+    /**
+     * Invoice {@code 51402977 + n}: the same document in every case that uses that number. {@code n = 0} is the
+     * tutorial's sample (four line items), 1 and 2 are the one-item invoices behind the other two
+     * notifications the tutorial's Case 4 consumer shows (cards 2762345282 and 2599848717), the others are
+     * generated from {@code n}.
+     */
+    static String invoice(int n) {
+        return switch (n) {
+            case 0 -> FIRST_INVOICE;
+            case 1 -> invoice("51402978", "2762345282", 8272.0);
+            case 2 -> invoice("51402979", "2599848717", 3374.0);
+            default -> TutorialInvoices.generate(n, 1, n).get(0);
+        };
+    }
+
     /** A one-line invoice with the given number, card and total, as in the tutorial's Case 4 output. */
-    static String invoice(String number, String card, double total) {
+    private static String invoice(String number, String card, double total) {
         return "{\"InvoiceNumber\":\"" + number + "\",\"CreatedTime\":1595688900348,\"StoreID\":\"STR7188\","
                 + "\"PosID\":\"POS956\",\"CashierID\":\"OAS134\",\"CustomerType\":\"PRIME\",\"CustomerCardNo\":\"" + card
                 + "\",\"TotalAmount\":" + total + ",\"NumberOfItems\":1,\"PaymentMethod\":\"CARD\",\"CGST\":1.0,"
@@ -38,12 +53,15 @@ final class TutorialData {
     }
 
     /**
-     * {@code count} generated invoices numbered from {@code firstNumber}, one JSON document each: odd numbers
-     * are home deliveries with a {@code DeliveryAddress}, every invoice has one to four line items. The same
-     * arguments give the same documents.
+     * Invoices {@code 51402977 + firstNumber} onwards ({@link #invoice(int)}), one JSON document each: generated
+     * odd numbers are home deliveries with a {@code DeliveryAddress}, every invoice has one to four line items.
      */
     static List<String> invoices(int firstNumber, int count) {
-        return TutorialInvoices.generate(firstNumber, count, firstNumber);
+        List<String> out = new ArrayList<>(count);
+        for (int n = firstNumber; n < firstNumber + count; n++) {
+            out.add(invoice(n));
+        }
+        return out;
     }
 
     /** How many line items the documents hold (what the explode of Cases 2 and 3 turns them into). */

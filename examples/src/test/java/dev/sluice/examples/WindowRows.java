@@ -36,4 +36,16 @@ final class WindowRows {
         }
         return counts;
     }
+
+    /** The counts of each word per window, windows in order of their start (whatever the run's time). */
+    static List<Map<String, Long>> countsPerWindow(List<String> rows) {
+        TreeMap<String, Map<String, Long>> windows = new TreeMap<>();
+        for (String row : rows) {
+            Matcher m = ROW.matcher(row);
+            assertThat(m.matches()).as(row).isTrue();
+            windows.computeIfAbsent(m.group(1), w -> new TreeMap<>()).merge(m.group(3), Long.parseLong(m.group(4)),
+                    Long::sum);
+        }
+        return List.copyOf(windows.values());
+    }
 }

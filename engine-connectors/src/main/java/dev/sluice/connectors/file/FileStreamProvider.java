@@ -181,7 +181,7 @@ public abstract class FileStreamProvider implements StreamingProvider {
                 && context.session().conf().get("spark.sql.streaming.checkpointLocation", null) == null) {
             // a temporary checkpoint would restart at batch 0, which the sink log already holds: rows lost
             throw new AnalysisException("checkpointLocation must be specified either through"
-                    + " option(\"checkpointLocation\", ...) or SparkSession.conf.set(\"spark.sql.streaming"
+                    + " option(\"checkpointLocation\", ...) or SluiceSession.conf.set(\"spark.sql.streaming"
                     + ".checkpointLocation\", ...).");
         }
         FileFormat format = format();

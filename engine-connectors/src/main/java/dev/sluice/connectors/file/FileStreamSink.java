@@ -67,6 +67,12 @@ final class FileStreamSink implements Sink {
         };
     }
 
+    /** -1 in progress, as Spark's V1 sink of the same kind. */
+    @Override
+    public boolean reportsNumOutputRows() {
+        return false;
+    }
+
     @Override
     public String description() {
         return "FileSink[" + path + "]";

@@ -195,11 +195,6 @@ final class FileStreamSource implements Source {
     }
 
     @Override
-    public Offset reportLatestOffset() {
-        return currentLogOffset < 0 ? null : new LogOffset(currentLogOffset);
-    }
-
-    @Override
     public List<Chunk> read(Offset start, Offset end) {
         return reader.readAll(files(start, end), FileStreamSourceLog.FileEntry::path, this::readFile);
     }
@@ -344,7 +339,14 @@ final class FileStreamSource implements Source {
 
     @Override
     public String description() {
-        return "FileStreamSource[" + options.path + "]";
+        // Spark's FileStreamSource[qualifiedBasePath]: the path with its scheme (file:/tmp/in for a local one).
+        String qualified;
+        try {
+            qualified = formatOptions.files().qualify(options.path).toString();
+        } catch (RuntimeException unqualifiable) {
+            qualified = options.path;
+        }
+        return "FileStreamSource[" + qualified + "]";
     }
 
     @Override

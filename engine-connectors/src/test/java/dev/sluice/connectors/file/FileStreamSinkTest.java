@@ -225,4 +225,21 @@ class FileStreamSinkTest extends FileStreamTestSupport {
         assertThat(filesUnder(archive)).containsExactly("a.json");
         assertThat(names(out)).containsExactly("a");
     }
+
+    @Test
+    void progressPrintsTheFileSourcesLatestOffsetAsNullAndTheFileSinksRowsAsMinusOne() throws Exception {
+        // Spark 4.1: FileStreamSource supports admission control without overriding reportLatestOffset, so
+        // progress prints "latestOffset" : null; FileStreamSink is a V1 sink, so "numOutputRows" : -1.
+        Path in = dir.resolve("in-progress");
+        drop(in.resolve("a.json"), "{\"id\":1,\"name\":\"ana\"}\n", 1000);
+        StreamingQuery query = jsonToJson(in, dir.resolve("out-progress"), dir.resolve("chk-progress"));
+        query.processAllAvailable();
+        String pretty = query.lastProgress().prettyJson();
+        assertThat(pretty).contains("\"endOffset\" : {\n      \"logOffset\" : 0\n    },\n    \"latestOffset\" : null,");
+        // Spark's FileStreamSource[qualifiedBasePath]: the path with its scheme.
+        assertThat(pretty).contains("\"description\" : \"FileStreamSource[file:" + in.toAbsolutePath() + "]\"");
+        assertThat(pretty).containsPattern("\"sink\" : \\{\n    \"description\" : \"FileSink\\[[^\n]*\",\n"
+                + "    \"numOutputRows\" : -1\n");
+        query.stop();
+    }
 }

@@ -55,13 +55,14 @@ public final class Generators {
     /** Reads a constant duration given as an interval string ("10 minutes") or interval literal. */
     static long duration(Expression e, String parameter) {
         if (e instanceof Literal l && l.value() instanceof String s) {
-            try {
-                return CalendarInterval.parse(s).durationMicros();
-            } catch (RuntimeException ex) {
-                throw new AnalysisException("DATATYPE_MISMATCH.INVALID_INTERVAL", "The " + parameter + " of"
-                        + " `window` must be an interval string like '10 minutes', got '" + s + "': "
-                        + ex.getMessage(), "42K09");
+            // As Spark's TimeWindow.getIntervalInMicroSeconds: CANNOT_PARSE_INTERVAL from the parse, and its
+            // legacy error for a month part (a month has no fixed length).
+            CalendarInterval interval = CalendarInterval.parse(s);
+            if (interval.months() != 0) {
+                throw new dev.sluice.sql.SluiceException("_LEGACY_ERROR_TEMP_3231", "Intervals greater than a month"
+                        + " is not supported (" + s + ").", null, null);
             }
+            return interval.durationMicros();
         }
         if (e instanceof Literal l && l.value() instanceof CalendarInterval iv) {
             return iv.durationMicros();

@@ -82,6 +82,15 @@ public final class TimeWindow extends UnaryExpression implements Generator {
         return TYPE;
     }
 
+    /**
+     * As Spark's analyzer builds it: a tumbling window is a struct built per row (never null), a sliding one an
+     * attribute of Spark's {@code Expand} (declared nullable).
+     */
+    @Override
+    public boolean nullable() {
+        return !isTumbling();
+    }
+
     @Override
     public String prettyName() {
         return "window";
@@ -94,7 +103,7 @@ public final class TimeWindow extends UnaryExpression implements Generator {
 
     @Override
     public List<StructField> elementSchema() {
-        return List.of(new StructField(COLUMN_NAME, TYPE, false));
+        return List.of(new StructField(COLUMN_NAME, TYPE, nullable()));
     }
 
     /** The start of the latest window containing {@code t}. */

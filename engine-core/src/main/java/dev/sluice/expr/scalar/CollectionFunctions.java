@@ -38,7 +38,8 @@ final class CollectionFunctions {
             List<Expression> coerced = arguments.isEmpty() ? arguments
                     : ConditionalFunctions.commonType("array", arguments, context);
             DataType element = coerced.isEmpty() ? DataTypes.NullType : coerced.get(0).dataType();
-            return new CreateArray(coerced, new ArrayType(element, true));
+            // Spark's CreateArray: the elements may be null only when an argument may be.
+            return new CreateArray(coerced, new ArrayType(element, coerced.stream().anyMatch(Expression::nullable)));
         });
         registry.register("named_struct", CollectionFunctions::namedStruct);
         registry.register("struct", (arguments, context) -> {
@@ -96,8 +97,9 @@ final class CollectionFunctions {
             throw Arguments.unexpected("array_contains", arguments, 1, "\"" + element.sql() + "\"");
         }
         Expression value = Cast.castIfNeeded(arguments.get(1), element, context);
+        // Spark's ArrayContains: null for a null array or value, or when the array may hold nulls (no match).
         return new RowFunction("array_contains", List.of(arguments.get(0), value), DataTypes.BooleanType, true,
-                values -> {
+                a -> a.get(0).nullable() || a.get(1).nullable() || array.containsNull(), values -> {
                     boolean sawNull = false;
                     for (Object candidate : (List<?>) values[0]) {
                         if (candidate == null) {
@@ -149,7 +151,8 @@ final class CollectionFunctions {
     /** {@code concat} of arrays: null if any array is null. */
     static Expression concatArrays(List<Expression> arguments, FunctionContext context) {
         List<Expression> coerced = ConditionalFunctions.commonType("concat", arguments, context);
-        return new RowFunction("concat", coerced, coerced.get(0).dataType(), true, values -> {
+        return new RowFunction("concat", coerced, coerced.get(0).dataType(), true,
+                RowFunction.Nullability.ANY_ARGUMENT, values -> {
             List<Object> all = new ArrayList<>();
             for (Object value : values) {
                 all.addAll((List<?>) value);

@@ -130,6 +130,16 @@ final class DateTimeFunctions {
         }
     }
 
+    /**
+     * Nullability of a parse of text: without a pattern Spark parses with a cast from string, which is always
+     * nullable; with a pattern (Spark's {@code ToTimestamp}) only a null argument gives null when parse errors
+     * raise, anything may when they give null.
+     */
+    private static RowFunction.Nullability parsedNullability(List<Expression> coerced, boolean failOnError) {
+        return coerced.size() > 1 && failOnError ? RowFunction.Nullability.ANY_ARGUMENT
+                : RowFunction.Nullability.ALWAYS;
+    }
+
     private static List<Expression> stringAndPattern(String name, List<Expression> arguments, FunctionContext context) {
         List<Expression> coerced = new ArrayList<>();
         coerced.add(arguments.get(0));
@@ -152,7 +162,8 @@ final class DateTimeFunctions {
         Function<String, DateTimeFormatter> formatters = coerced.size() > 1 ? formatters(name, coerced, 1) : null;
         boolean failOnError = context.ansiEnabled() && !tryVariant;
         ZoneId zone = context.sessionTimeZone();
-        return new RowFunction(name, coerced, DataTypes.TimestampType, true, values -> parse((String) values[0],
+        return new RowFunction(name, coerced, DataTypes.TimestampType, true, parsedNullability(coerced, failOnError),
+                values -> parse((String) values[0],
                 values.length > 1 ? (String) values[1] : null, formatters, zone, failOnError, "try_to_timestamp",
                 DataTypes.TimestampType));
     }
@@ -168,7 +179,8 @@ final class DateTimeFunctions {
         Function<String, DateTimeFormatter> formatters = coerced.size() > 1 ? formatters(name, coerced, 1) : null;
         boolean failOnError = context.ansiEnabled() && !tryVariant;
         ZoneId zone = context.sessionTimeZone();
-        return new RowFunction(name, coerced, DataTypes.DateType, true, values -> {
+        return new RowFunction(name, coerced, DataTypes.DateType, true, parsedNullability(coerced, failOnError),
+                values -> {
             String text = (String) values[0];
             if (values.length == 1) {
                 Integer days = TemporalParsing.parseDate(text);
@@ -196,7 +208,7 @@ final class DateTimeFunctions {
         Function<String, DateTimeFormatter> formatters = formatters("date_format", coerced, 1);
         ZoneId zone = context.sessionTimeZone();
         return new RowFunction("date_format", coerced, DataTypes.StringType, true,
-                values -> DateTimePatterns.format((Long) values[0], formatters.apply((String) values[1]), zone));
+                RowFunction.Nullability.ANY_ARGUMENT, values -> DateTimePatterns.format((Long) values[0], formatters.apply((String) values[1]), zone));
     }
 
     private static Expression unixTimestamp(List<Expression> arguments, FunctionContext context) {
@@ -210,6 +222,7 @@ final class DateTimeFunctions {
         if (type instanceof TimestampType || type instanceof DateType) {
             Expression timestamp = Cast.castIfNeeded(coerced.get(0), DataTypes.TimestampType, context);
             return new RowFunction("unix_timestamp", List.of(timestamp, coerced.get(1)), DataTypes.LongType, true,
+                    context.ansiEnabled() ? RowFunction.Nullability.ANY_ARGUMENT : RowFunction.Nullability.ALWAYS,
                     values -> Math.floorDiv((Long) values[0], 1_000_000L));
         }
         if (!(type instanceof StringType)) {
@@ -217,7 +230,8 @@ final class DateTimeFunctions {
         }
         Function<String, DateTimeFormatter> formatters = formatters("unix_timestamp", coerced, 1);
         boolean failOnError = context.ansiEnabled();
-        return new RowFunction("unix_timestamp", coerced, DataTypes.LongType, true, values -> {
+        return new RowFunction("unix_timestamp", coerced, DataTypes.LongType, true,
+                parsedNullability(coerced, failOnError), values -> {
             Long micros = parse((String) values[0], (String) values[1], formatters, zone, failOnError,
                     "try_to_timestamp", DataTypes.TimestampType);
             return micros == null ? null : Math.floorDiv(micros, 1_000_000L);

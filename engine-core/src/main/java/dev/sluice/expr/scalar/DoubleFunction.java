@@ -49,6 +49,18 @@ public final class DoubleFunction extends ScalarFunction {
         return new DoubleFunction(name(), newChildren, operation, leftNullWhen, rightNullWhen);
     }
 
+    /**
+     * As Spark: a one-argument math function ({@code UnaryMathExpression}, {@code UnaryLogExpression}) and a
+     * two-argument logarithm are always nullable; {@code pow} only when an argument is.
+     */
+    @Override
+    public boolean nullable() {
+        if (children().size() == 2 && leftNullWhen == NEVER && rightNullWhen == NEVER) {
+            return children().get(0).nullable() || children().get(1).nullable();
+        }
+        return true;
+    }
+
     @Override
     public ColumnVector eval(Chunk input) {
         ColumnVector left = children().get(0).eval(input);

@@ -60,7 +60,7 @@ final class HashFunctions {
         registry.register(name, (arguments, context) -> {
             FunctionRegistry.checkArity(name, arguments, 1, 1);
             return new RowFunction(name, List.of(Arguments.binary(name, arguments, 0, context)), DataTypes.StringType,
-                    true, values -> hexDigest(algorithm, (byte[]) values[0]));
+                    true, RowFunction.Nullability.ANY_ARGUMENT, values -> hexDigest(algorithm, (byte[]) values[0]));
         });
     }
 
@@ -75,7 +75,8 @@ final class HashFunctions {
     private static Expression hash(List<Expression> arguments, FunctionContext context) {
         FunctionRegistry.checkArity("hash", arguments, 1, Integer.MAX_VALUE);
         List<DataType> types = arguments.stream().map(Expression::dataType).toList();
-        return new RowFunction("hash", arguments, DataTypes.IntegerType, false, values -> {
+        return new RowFunction("hash", arguments, DataTypes.IntegerType, false, RowFunction.Nullability.NEVER,
+                values -> {
             int hash = SEED;
             for (int i = 0; i < values.length; i++) {
                 hash = hashValue(values[i], types.get(i), hash);

@@ -38,6 +38,12 @@ public final class IntFunction2 extends ScalarFunction {
         return new IntFunction2(name(), newChildren, dataType(), operation);
     }
 
+    /** Null only for a null argument, as Spark's date-field and date-arithmetic expressions. */
+    @Override
+    public boolean nullable() {
+        return children().stream().anyMatch(Expression::nullable);
+    }
+
     @Override
     public ColumnVector eval(Chunk input) {
         ColumnVector left = children().get(0).eval(input);

@@ -138,7 +138,7 @@ final class MathFunctions {
                 x -> scale >= 0 ? x : BigDecimal.valueOf(x).setScale(scale, mode).longValue(),
                 x -> roundDouble(x, scale, mode, single),
                 x -> x.setScale(scale, mode).setScale(resultScale, mode));
-        return new NumericUnaryFunction(name, List.of(value, scaleArgument), resultType, operations);
+        return new NumericUnaryFunction(name, List.of(value, scaleArgument), resultType, operations, true);
     }
 
     /** Spark rounds doubles through their decimal text (so 2.675 rounds to 2.68 HALF_UP). */
@@ -158,7 +158,7 @@ final class MathFunctions {
         if (type instanceof DecimalType decimal) {
             DecimalType resultType = new DecimalType(Math.min(decimal.precision() - decimal.scale() + 1, 38), 0);
             return new NumericUnaryFunction(name, List.of(value), resultType, new NumericUnaryFunction.Operations(
-                    null, null, null, x -> x.setScale(0, mode)));
+                    null, null, null, x -> x.setScale(0, mode)), true);
         }
         if (type instanceof DoubleType || type instanceof FloatType) {
             DoubleUnaryOperator operation = mode == RoundingMode.CEILING ? Math::ceil : Math::floor;
@@ -169,6 +169,6 @@ final class MathFunctions {
                     DataTypes.LongType, saturating);
         }
         return new NumericUnaryFunction(name, List.of(Cast.castIfNeeded(value, DataTypes.LongType, context)),
-                DataTypes.LongType, new NumericUnaryFunction.Operations(null, x -> x, null, null));
+                DataTypes.LongType, new NumericUnaryFunction.Operations(null, x -> x, null, null), true);
     }
 }

@@ -34,20 +34,32 @@ public final class NumericUnaryFunction extends ScalarFunction {
     }
 
     private final Operations operations;
+    private final boolean alwaysNullable;
 
+    /** A function whose result is null only for a null input ({@code abs}). */
     public NumericUnaryFunction(String name, List<Expression> arguments, DataType resultType, Operations operations) {
+        this(name, arguments, resultType, operations, false);
+    }
+
+    /**
+     * @param alwaysNullable true when Spark's expression declares its result nullable whatever the input
+     *     ({@code round}'s {@code RoundBase}, {@code ceil}/{@code floor}'s {@code UnaryMathExpression})
+     */
+    public NumericUnaryFunction(String name, List<Expression> arguments, DataType resultType, Operations operations,
+            boolean alwaysNullable) {
         super(name, arguments, resultType);
         this.operations = operations;
+        this.alwaysNullable = alwaysNullable;
     }
 
     @Override
     public Expression withNewChildren(List<Expression> newChildren) {
-        return new NumericUnaryFunction(name(), newChildren, dataType(), operations);
+        return new NumericUnaryFunction(name(), newChildren, dataType(), operations, alwaysNullable);
     }
 
     @Override
     public boolean nullable() {
-        return children().get(0).nullable();
+        return alwaysNullable || children().get(0).nullable();
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.util.List;
  * boxing: string manipulation, parsing, regular expressions, collections, JSON. Numeric hot paths use the
  * primitive helpers ({@link DoubleFunction}, {@link IntFunction2}, ...) instead.
  * With {@code nullIntolerant} a null argument gives a null result without calling the operation.
+ * {@link #nullable()} follows a {@link Nullability} chosen as the Spark expression the function implements
+ * declares it (the schema, and so {@code printSchema()}, depends on it).
  * Immutable and thread-safe when the operation is.
  */
 public final class RowFunction extends ScalarFunction {
@@ -20,19 +22,52 @@ public final class RowFunction extends ScalarFunction {
         Object apply(Object[] arguments);
     }
 
+    /** How the result's nullability follows from the arguments (Spark's {@code nullable} of the expression). */
+    @FunctionalInterface
+    public interface Nullability {
+        /** May be null whatever the arguments (Spark's {@code nullable = true} overrides). */
+        Nullability ALWAYS = arguments -> true;
+        /** Never null. */
+        Nullability NEVER = arguments -> false;
+        /** Null only when an argument may be (Spark's default for most expressions). */
+        Nullability ANY_ARGUMENT = arguments -> arguments.stream().anyMatch(Expression::nullable);
+        /** Null only when the first argument may be ({@code concat_ws}'s separator). */
+        Nullability FIRST_ARGUMENT = arguments -> arguments.get(0).nullable();
+
+        /** Whether the result may be null, given the (resolved) arguments. */
+        boolean nullable(List<Expression> arguments);
+    }
+
     private final Operation operation;
     private final boolean nullIntolerant;
+    private final Nullability nullability;
 
+    /** A function whose result may always be null. */
     public RowFunction(String name, List<Expression> arguments, DataType resultType, boolean nullIntolerant,
             Operation operation) {
+        this(name, arguments, resultType, nullIntolerant, Nullability.ALWAYS, operation);
+    }
+
+    /**
+     * A function whose result's nullability follows {@code nullability}; the operation must then never return
+     * null for non-null arguments unless {@code nullability} is {@link Nullability#ALWAYS}.
+     */
+    public RowFunction(String name, List<Expression> arguments, DataType resultType, boolean nullIntolerant,
+            Nullability nullability, Operation operation) {
         super(name, arguments, resultType);
         this.operation = operation;
         this.nullIntolerant = nullIntolerant;
+        this.nullability = java.util.Objects.requireNonNull(nullability, "nullability is null");
     }
 
     @Override
     public Expression withNewChildren(List<Expression> newChildren) {
-        return new RowFunction(name(), newChildren, dataType(), nullIntolerant, operation);
+        return new RowFunction(name(), newChildren, dataType(), nullIntolerant, nullability, operation);
+    }
+
+    @Override
+    public boolean nullable() {
+        return nullability.nullable(children());
     }
 
     @Override

@@ -24,7 +24,9 @@ import java.util.regex.PatternSyntaxException;
  * arguments are cast to string. Null in, null out unless stated. Stateless.
  */
 final class StringFunctions {
-    private static final ArrayType STRING_ARRAY = new ArrayType(DataTypes.StringType, true);
+    /** split's result: Spark's {@code StringSplit} declares its elements never null. */
+    private static final ArrayType STRING_ARRAY = new ArrayType(DataTypes.StringType, false);
+    private static final RowFunction.Nullability ANY = RowFunction.Nullability.ANY_ARGUMENT;
 
     private StringFunctions() {
     }
@@ -61,16 +63,18 @@ final class StringFunctions {
         registry.register("repeat", (arguments, context) -> {
             FunctionRegistry.checkArity("repeat", arguments, 2, 2);
             return new RowFunction("repeat", List.of(Arguments.string("repeat", arguments, 0, context),
-                    Arguments.integer("repeat", arguments, 1, context)), DataTypes.StringType, true,
+                    Arguments.integer("repeat", arguments, 1, context)), DataTypes.StringType, true, ANY,
                     values -> ((String) values[0]).repeat(Math.max(0, (Integer) values[1])));
         });
         registry.register("base64", (arguments, context) -> {
             FunctionRegistry.checkArity("base64", arguments, 1, 1);
             return new RowFunction("base64", List.of(Arguments.binary("base64", arguments, 0, context)),
-                    DataTypes.StringType, true, values -> Base64.getEncoder().encodeToString((byte[]) values[0]));
+                    DataTypes.StringType, true, ANY, values -> Base64.getEncoder().encodeToString((byte[]) values[0]));
         });
         registry.register("unbase64", (arguments, context) -> {
             FunctionRegistry.checkArity("unbase64", arguments, 1, 1);
+            // Nullable, unlike Spark's UnBase64: text that is not Base64 gives null here, where Spark fails with
+            // the JDK decoder's IllegalArgumentException (not one of its error classes).
             return new RowFunction("unbase64", List.of(Arguments.string("unbase64", arguments, 0, context)),
                     DataTypes.BinaryType, true, values -> decodeBase64((String) values[0]));
         });
@@ -85,7 +89,7 @@ final class StringFunctions {
         registry.register(name, (arguments, context) -> {
             FunctionRegistry.checkArity(name, arguments, 2, 2);
             return new RowFunction(name, List.of(Arguments.string(name, arguments, 0, context),
-                    Arguments.string(name, arguments, 1, context)), DataTypes.BooleanType, true,
+                    Arguments.string(name, arguments, 1, context)), DataTypes.BooleanType, true, ANY,
                     values -> test.test((String) values[0], (String) values[1]));
         });
     }
@@ -116,7 +120,7 @@ final class StringFunctions {
                 return new UnaryStringFunction(name, text, s -> trim(s, " ", leading, trailing));
             }
             return new RowFunction(name, List.of(text, Arguments.string(name, arguments, 1, context)),
-                    DataTypes.StringType, true, values -> trim((String) values[0], (String) values[1], leading, trailing));
+                    DataTypes.StringType, true, ANY, values -> trim((String) values[0], (String) values[1], leading, trailing));
         });
     }
 
@@ -136,7 +140,8 @@ final class StringFunctions {
     private static Expression length(String name, List<Expression> arguments, FunctionContext context) {
         FunctionRegistry.checkArity(name, arguments, 1, 1);
         if (arguments.get(0).dataType() instanceof BinaryType) {
-            return new RowFunction(name, arguments, DataTypes.IntegerType, true, values -> ((byte[]) values[0]).length);
+            return new RowFunction(name, arguments, DataTypes.IntegerType, true, ANY,
+                    values -> ((byte[]) values[0]).length);
         }
         return new StringToIntFunction(name, Arguments.string(name, arguments, 0, context),
                 s -> s.codePointCount(0, s.length()));
@@ -150,7 +155,7 @@ final class StringFunctions {
         if (arguments.size() == 3) {
             coerced.add(Arguments.integer(name, arguments, 2, context));
         }
-        return new RowFunction(name, coerced, DataTypes.StringType, true, values -> substringSql((String) values[0],
+        return new RowFunction(name, coerced, DataTypes.StringType, true, ANY, values -> substringSql((String) values[0],
                 (Integer) values[1], values.length > 2 ? (Integer) values[2] : Integer.MAX_VALUE));
     }
 
@@ -179,7 +184,7 @@ final class StringFunctions {
         for (int i = 0; i < arguments.size(); i++) {
             coerced.add(Arguments.string("concat", arguments, i, context));
         }
-        return new RowFunction("concat", coerced, DataTypes.StringType, true, values -> {
+        return new RowFunction("concat", coerced, DataTypes.StringType, true, ANY, values -> {
             StringBuilder sb = new StringBuilder();
             for (Object value : values) {
                 sb.append((String) value);
@@ -203,7 +208,8 @@ final class StringFunctions {
                 coerced.add(Arguments.string("concat_ws", arguments, i, context));
             }
         }
-        return new RowFunction("concat_ws", coerced, DataTypes.StringType, false, values -> {
+        return new RowFunction("concat_ws", coerced, DataTypes.StringType, false,
+                RowFunction.Nullability.FIRST_ARGUMENT, values -> {
             if (values[0] == null) {
                 return null;
             }
@@ -252,7 +258,7 @@ final class StringFunctions {
             coerced.add(Arguments.integer("split", arguments, 2, context));
         }
         Function<String, Pattern> patterns = patterns("split", coerced, 1);
-        return new RowFunction("split", coerced, STRING_ARRAY, true, values -> {
+        return new RowFunction("split", coerced, STRING_ARRAY, true, ANY, values -> {
             String text = (String) values[0];
             String regex = (String) values[1];
             int limit = values.length > 2 ? (Integer) values[2] : -1;
@@ -280,7 +286,7 @@ final class StringFunctions {
             coerced.add(Arguments.integer("regexp_replace", arguments, 3, context));
         }
         Function<String, Pattern> patterns = patterns("regexp_replace", coerced, 1);
-        return new RowFunction("regexp_replace", coerced, DataTypes.StringType, true, values -> {
+        return new RowFunction("regexp_replace", coerced, DataTypes.StringType, true, ANY, values -> {
             String text = (String) values[0];
             int position = values.length > 3 ? (Integer) values[3] : 1;
             if (position < 1) {
@@ -307,7 +313,7 @@ final class StringFunctions {
         coerced.add(arguments.size() == 3 ? Arguments.integer("regexp_extract", arguments, 2, context)
                 : dev.sluice.expr.Literal.of(1));
         Function<String, Pattern> patterns = patterns("regexp_extract", coerced, 1);
-        return new RowFunction("regexp_extract", coerced, DataTypes.StringType, true, values -> {
+        return new RowFunction("regexp_extract", coerced, DataTypes.StringType, true, ANY, values -> {
             Matcher matcher = patterns.apply((String) values[1]).matcher((String) values[0]);
             int group = (Integer) values[2];
             if (group < 0 || group > matcher.groupCount()) {
@@ -327,7 +333,7 @@ final class StringFunctions {
                 Arguments.integer(name, arguments, 1, context)));
         coerced.add(arguments.size() == 3 ? Arguments.string(name, arguments, 2, context)
                 : dev.sluice.expr.Literal.of(" "));
-        return new RowFunction(name, coerced, DataTypes.StringType, true,
+        return new RowFunction(name, coerced, DataTypes.StringType, true, ANY,
                 values -> pad((String) values[0], (Integer) values[1], (String) values[2], left));
     }
 
@@ -346,7 +352,7 @@ final class StringFunctions {
     private static Expression instr(List<Expression> arguments, FunctionContext context) {
         FunctionRegistry.checkArity("instr", arguments, 2, 2);
         return new RowFunction("instr", List.of(Arguments.string("instr", arguments, 0, context),
-                Arguments.string("instr", arguments, 1, context)), DataTypes.IntegerType, true,
+                Arguments.string("instr", arguments, 1, context)), DataTypes.IntegerType, true, ANY,
                 values -> indexOf((String) values[0], (String) values[1], 1));
     }
 
@@ -356,8 +362,10 @@ final class StringFunctions {
                 Arguments.string("locate", arguments, 1, context)));
         coerced.add(arguments.size() == 3 ? Arguments.integer("locate", arguments, 2, context)
                 : dev.sluice.expr.Literal.of(1));
-        return new RowFunction("locate", coerced, DataTypes.IntegerType, true,
-                values -> indexOf((String) values[1], (String) values[0], (Integer) values[2]));
+        // Spark's StringLocate: null text or substring give null, a null start gives 0.
+        return new RowFunction("locate", coerced, DataTypes.IntegerType, false,
+                a -> a.get(0).nullable() || a.get(1).nullable(), values -> values[0] == null || values[1] == null ? null
+                        : values[2] == null ? 0 : indexOf((String) values[1], (String) values[0], (Integer) values[2]));
     }
 
     /** 1-based character position of {@code search} in {@code text} at or after {@code start}; 0 if absent. */
@@ -376,7 +384,7 @@ final class StringFunctions {
     private static Expression reverse(List<Expression> arguments, FunctionContext context) {
         FunctionRegistry.checkArity("reverse", arguments, 1, 1);
         if (arguments.get(0).dataType() instanceof ArrayType) {
-            return new RowFunction("reverse", arguments, arguments.get(0).dataType(), true, values -> {
+            return new RowFunction("reverse", arguments, arguments.get(0).dataType(), true, ANY, values -> {
                 List<Object> reversed = new ArrayList<>((List<?>) values[0]);
                 java.util.Collections.reverse(reversed);
                 return reversed;

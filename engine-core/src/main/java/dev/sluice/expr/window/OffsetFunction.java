@@ -54,6 +54,12 @@ public final class OffsetFunction extends Expression {
     }
 
     @Override
+    public boolean nullable() {
+        // Spark's Lag/Lead: null when out of the partition unless a non-null default is given.
+        return defaultValue == null || defaultValue.nullable() || input.nullable();
+    }
+
+    @Override
     public DataType dataType() {
         return input.dataType();
     }

@@ -26,9 +26,10 @@ public final class RankingFunction extends LeafExpression {
         return DataTypes.IntegerType;
     }
 
+    /** As Spark: {@code row_number()} is never null, {@code rank()}/{@code dense_rank()} are declared nullable. */
     @Override
     public boolean nullable() {
-        return false;
+        return kind != Kind.ROW_NUMBER;
     }
 
     @Override

@@ -156,7 +156,7 @@ public final class StreamingQueryManager {
                 for (MicroBatchExecution q : active.values()) {
                     if (spec.name().equals(q.name())) {
                         throw new IllegalArgumentException("Cannot start query with name " + spec.name() + " as a query"
-                                + " with that name is already active in this SparkSession");
+                                + " with that name is already active in this SluiceSession");
                     }
                 }
             }

@@ -48,7 +48,9 @@ public final class Trigger {
     /**
      * A batch every interval given as text, e.g. {@code "10 seconds"} or {@code "1 minute"}.
      *
-     * @throws IllegalArgumentException when the text is not an interval, or has months or years
+     * @throws dev.sluice.sql.AnalysisException {@code CANNOT_PARSE_INTERVAL} when the text is not an interval
+     *     (Spark raises its {@code INVALID_INTERVAL_FORMAT} parser errors here)
+     * @throws IllegalArgumentException when it has months or years, with Spark's text
      */
     public static Trigger ProcessingTime(String interval) {
         Objects.requireNonNull(interval, "interval is null");

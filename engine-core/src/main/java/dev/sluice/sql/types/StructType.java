@@ -179,8 +179,9 @@ public final class StructType extends DataType implements Iterable<StructField> 
         return sb.toString();
     }
 
+    /** Prints {@link #treeString()} and, as Spark's {@code println}, an empty line after it. */
     public void printTreeString() {
-        System.out.print(treeString());
+        System.out.println(treeString());
     }
 
     private static void appendFields(StructType struct, String prefix, StringBuilder sb) {

@@ -34,6 +34,12 @@ public final class ForeachBatchSink implements Sink {
         }
     }
 
+    /** -1 in progress, as Spark's V1 sink of the same kind. */
+    @Override
+    public boolean reportsNumOutputRows() {
+        return false;
+    }
+
     @Override
     public String description() {
         return "ForeachBatchSink";

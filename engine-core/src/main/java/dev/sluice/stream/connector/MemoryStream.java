@@ -119,11 +119,6 @@ public final class MemoryStream implements Source {
     }
 
     @Override
-    public synchronized Offset reportLatestOffset() {
-        return blocks.isEmpty() ? null : Offset.of(Long.toString(blocks.size() - 1));
-    }
-
-    @Override
     public synchronized List<Chunk> read(Offset start, Offset end) {
         long from = start == null ? 0 : index(start) + 1;
         long to = index(end);

@@ -34,9 +34,12 @@ class OutputModeTest extends StreamingTestSupport {
     @Test
     void completeNeedsAnAggregation() {
         AnalysisException e = startFails(lines().toDF().filter("value <> ''"), "complete");
-        assertThat(e.getCondition()).isEqualTo("_LEGACY_ERROR_TEMP_3102");
-        assertThat(e.getMessage()).startsWith("Complete output mode not supported when there are no streaming"
-                + " aggregations on streaming DataFrames/Datasets;\n");
+        // Spark 4.1.1's UnsupportedOperationChecker (Spark 3 raised the legacy "Complete output mode not
+        // supported when there are no streaming aggregations" text).
+        assertThat(e.getCondition()).isEqualTo("STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION");
+        assertThat(e.getMessage()).isEqualTo("[STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION] Invalid streaming output"
+                + " mode: complete. This output mode is not supported for no streaming aggregations on streaming"
+                + " DataFrames/DataSets. SQLSTATE: 42KDE");
     }
 
     @Test

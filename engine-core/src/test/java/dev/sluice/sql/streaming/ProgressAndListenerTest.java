@@ -53,7 +53,8 @@ class ProgressAndListenerTest extends StreamingTestSupport {
         assertThat(source.get("description").asText()).isEqualTo("MemoryStream[value]");
         assertThat(source.get("startOffset").asLong()).isEqualTo(0);
         assertThat(source.get("endOffset").asLong()).isEqualTo(1);
-        assertThat(source.get("latestOffset").asLong()).isEqualTo(1);
+        // Spark 4.1's MemoryStream supports admission control without reporting a latest offset: null.
+        assertThat(source.get("latestOffset").isNull()).isTrue();
         assertThat(source.get("numInputRows").asLong()).isEqualTo(2);
         JsonNode state = json.get("stateOperators").get(0);
         assertThat(state.get("operatorName").asText()).isEqualTo("stateStoreSave");

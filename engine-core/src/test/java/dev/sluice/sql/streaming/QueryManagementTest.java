@@ -67,8 +67,9 @@ class QueryManagementTest extends StreamingTestSupport {
         input.toDF().writeStream().format("noop").queryName("dup").option("checkpointLocation", checkpoint).start();
         assertThatThrownBy(() -> input.toDF().writeStream().format("noop").queryName("dup").start())
                 .isInstanceOf(IllegalArgumentException.class)
+                // Spark's text, naming the user's session type (Spark says SparkSession).
                 .hasMessage("Cannot start query with name dup as a query with that name is already active in this"
-                        + " SparkSession");
+                        + " SluiceSession");
         assertThatThrownBy(() -> input.toDF().writeStream().format("noop").option("checkpointLocation", checkpoint)
                 .start()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("as another query with same id is already active");

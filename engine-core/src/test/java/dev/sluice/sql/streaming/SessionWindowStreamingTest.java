@@ -87,9 +87,11 @@ class SessionWindowStreamingTest extends StatefulTestSupport {
         MemoryStream input = MemoryStream.of(spark, EVENTS);
         assertThatThrownBy(() -> start(input, "update", null, new TreeMap<>()))
                 .isInstanceOfSatisfying(AnalysisException.class, e -> {
-                    assertThat(e.getCondition()).isEqualTo("_LEGACY_ERROR_TEMP_3102");
-                    assertThat(e.getMessage()).startsWith("Update output mode not supported for session window on"
-                            + " streaming DataFrames/DataSets;\n");
+                    // Spark 4.1.1's UnsupportedOperationChecker text.
+                    assertThat(e.getCondition()).isEqualTo("STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION");
+                    assertThat(e.getMessage()).isEqualTo("[STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION] Invalid"
+                            + " streaming output mode: update. This output mode is not supported for session window"
+                            + " streaming aggregations on streaming DataFrames/DataSets. SQLSTATE: 42KDE");
                 });
     }
 

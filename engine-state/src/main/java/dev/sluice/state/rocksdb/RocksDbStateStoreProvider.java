@@ -7,6 +7,7 @@ import dev.sluice.state.StateStore;
 import dev.sluice.state.StateStoreConf;
 import dev.sluice.state.StateStoreException;
 import dev.sluice.state.StateStoreId;
+import dev.sluice.state.StateStoreInstanceMetrics;
 import dev.sluice.state.StateStoreMetrics;
 import dev.sluice.state.StateStoreProvider;
 import dev.sluice.state.StateStoreProviders;
@@ -309,6 +310,8 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
         private boolean spilled;
         private long commitTimeMs;
         private long uploadedBytes;
+        private long filesCopied;
+        private long filesReused;
 
         Store(long version) {
             this.version = version;
@@ -491,7 +494,10 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                             remote = name.substring(0, name.length() - 4) + "-" + UUID.randomUUID() + ".sst";
                             StateFiles.copyDurably(file, sstDir.resolve(remote));
                             uploadedBytes += Files.size(file);
+                            filesCopied++;
                             uploaded.put(name, remote);
+                        } else {
+                            filesReused++;
                         }
                         manifest.sstFiles.put(name, remote);
                     } else {
@@ -540,8 +546,14 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
             } catch (RocksDBException e) {
                 throw new StateStoreException(id + ": cannot read RocksDB metrics: " + e.getMessage(), e);
             }
-            return new StateStoreMetrics(numKeys, memory, disk, commitTimeMs,
-                    Map.of("rocksdbUploadedBytes", uploadedBytes));
+            // Spark's RocksDBStateStoreProvider names for the figures this provider measures; every commit
+            // uploads a full checkpoint, so the last uploaded snapshot is the last committed version.
+            return new StateStoreMetrics(numKeys, memory, disk, commitTimeMs, Map.of(
+                    "rocksdbBytesCopied", uploadedBytes,
+                    "rocksdbFilesCopied", filesCopied,
+                    "rocksdbFilesReused", filesReused,
+                    "rocksdbSstFileSize", disk,
+                    StateStoreInstanceMetrics.snapshotLastUploaded(id.partitionId()), done ? loadedVersion : -1L));
         }
     }
 }

@@ -47,7 +47,11 @@ class RocksDbStateStoreTest extends StateStoreContractTest {
         // The first version's SST is shared; only the new flush adds a file.
         assertThat(sstCount()).isEqualTo(afterFirst + 1);
         assertThat(second.metrics().numKeys()).isEqualTo(1001);
-        assertThat(second.metrics().customMetrics().get("rocksdbUploadedBytes")).isPositive();
+        // Spark's metric names: the new SST copied, the first version's reused.
+        assertThat(second.metrics().customMetrics()).containsEntry("rocksdbFilesCopied", 1L)
+                .containsEntry("rocksdbFilesReused", (long) afterFirst)
+                .containsEntry("SnapshotLastUploaded.partition_3_default", 2L);
+        assertThat(second.metrics().customMetrics().get("rocksdbBytesCopied")).isPositive();
     }
 
     @Test
