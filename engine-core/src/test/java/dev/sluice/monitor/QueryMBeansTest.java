@@ -53,7 +53,6 @@ class QueryMBeansTest extends MonitorTestSupport {
         // batch 1 read "c": one new row; the state holds a, b, c; complete mode writes all three counts
         assertThat(attribute(name, "input.rows")).isEqualTo(1.0);
         assertThat(attribute(name, "source.input.rows.0")).isEqualTo(1.0);
-        assertThat(attribute(name, "source.offsets.behind.0")).isEqualTo(0.0);
         assertThat(attribute(name, "state.rows.0")).isEqualTo(3.0);
         assertThat(attribute(name, "state.rows.updated.0")).isEqualTo(1.0);
         assertThat(attribute(name, "sink.rows")).isEqualTo(3.0);
@@ -63,7 +62,8 @@ class QueryMBeansTest extends MonitorTestSupport {
                 .map(MBeanAttributeInfo::getName).toList();
         assertThat(names).contains("input.rate", "processing.rate", "commit.latency", "phase.duration.walCommit",
                 "state.memory.bytes.0", "state.rows.removed.0", "state.rows.dropped.late.0")
-                .doesNotContain("watermark");
+                // MemoryStream reports no latest offset (progress prints null, as Spark's): no lag to show
+                .doesNotContain("watermark", "source.offsets.behind.0");
 
         q.stop();
         eventually(() -> assertThat(server.isRegistered(name)).isFalse());
