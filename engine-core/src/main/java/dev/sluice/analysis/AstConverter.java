@@ -13,6 +13,7 @@ import dev.sluice.expr.UnresolvedStar;
 import dev.sluice.expr.window.WindowExpression;
 import dev.sluice.expr.window.WindowFrame;
 import dev.sluice.sql.AnalysisException;
+import dev.sluice.sql.catalyst.parser.ParseException;
 import dev.sluice.sql.types.DataTypes;
 import dev.sluice.sql.types.DecimalType;
 import dev.sluice.sql.types.TypeSpecConverter;
@@ -61,9 +62,61 @@ public final class AstConverter {
     private AstConverter() {
     }
 
-    /** Parses and converts one expression (possibly aliased). */
+    /**
+     * Parses and converts one expression (possibly aliased). Chains of operators ({@code a + a + ...},
+     * {@code NOT NOT ... x}) convert without recursion; an expression nested deeper than the stack allows
+     * fails with Spark's {@code FAILED_TO_PARSE_TOO_COMPLEX} rather than a {@link StackOverflowError}; a syntax
+     * error is a {@link ParseException}.
+     */
     public static Expression parseExpression(String text) {
-        return convert(SqlParser.parseExpression(text));
+        return ParseException.parsing(() -> convert(SqlParser.parseExpression(text)));
+    }
+
+    /**
+     * Converts a left-deep chain of binary operators ({@code a + b + c} parses as {@code (a + b) + c})
+     * with a loop over its left spine, so that chains of any length cost no stack; right operands (which
+     * are rarely deep) convert recursively.
+     */
+    private static Expression binaryChain(BinaryOp top) {
+        java.util.ArrayDeque<BinaryOp> spine = new java.util.ArrayDeque<>();
+        Expr node = top;
+        while (node instanceof BinaryOp b) {
+            spine.push(b);
+            node = b.left();
+        }
+        Expression result = convert(node);
+        while (!spine.isEmpty()) {
+            BinaryOp b = spine.pop();
+            Expression r = convert(b.right());
+            result = switch (b.op()) {
+                case CONCAT -> new UnresolvedFunction("concat", result, r);
+                case AND -> new UnresolvedFunction("and", result, r);
+                case OR -> new UnresolvedFunction("or", result, r);
+                default -> new UnresolvedFunction(b.op().symbol(), result, r);
+            };
+        }
+        return result;
+    }
+
+    /** Converts nested unary operators ({@code NOT NOT ... x}, {@code - - x}) with a loop. */
+    private static Expression unaryChain(UnaryOp top) {
+        java.util.ArrayDeque<UnaryOp> chain = new java.util.ArrayDeque<>();
+        Expr node = top;
+        while (node instanceof UnaryOp u) {
+            chain.push(u);
+            node = u.operand();
+        }
+        Expression result = convert(node);
+        while (!chain.isEmpty()) {
+            UnaryOp u = chain.pop();
+            result = switch (u.op()) {
+                case NEGATE -> new UnresolvedFunction("negative", result);
+                case PLUS -> new UnresolvedFunction("positive", result);
+                case NOT -> new UnresolvedFunction("not", result);
+                case BITWISE_NOT -> new UnresolvedFunction("~", result);
+            };
+        }
+        return result;
     }
 
     public static Expression convert(Expr e) {
@@ -107,23 +160,10 @@ public final class AstConverter {
             return new Literal(new CalendarInterval(l.months(), l.days(), l.microseconds()), DataTypes.CalendarIntervalType);
         }
         if (e instanceof UnaryOp u) {
-            Expression operand = convert(u.operand());
-            return switch (u.op()) {
-                case NEGATE -> new UnresolvedFunction("negative", operand);
-                case PLUS -> new UnresolvedFunction("positive", operand);
-                case NOT -> new UnresolvedFunction("not", operand);
-                case BITWISE_NOT -> new UnresolvedFunction("~", operand);
-            };
+            return unaryChain(u);
         }
         if (e instanceof BinaryOp b) {
-            Expression l = convert(b.left());
-            Expression r = convert(b.right());
-            return switch (b.op()) {
-                case CONCAT -> new UnresolvedFunction("concat", l, r);
-                case AND -> new UnresolvedFunction("and", l, r);
-                case OR -> new UnresolvedFunction("or", l, r);
-                default -> new UnresolvedFunction(b.op().symbol(), l, r);
-            };
+            return binaryChain(b);
         }
         if (e instanceof IsNull n) {
             return new UnresolvedFunction(n.negated() ? "isnotnull" : "isnull", convert(n.operand()));

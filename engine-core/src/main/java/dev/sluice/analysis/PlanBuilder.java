@@ -584,7 +584,8 @@ public final class PlanBuilder {
                     + ") should not be negative.");
         }
         ExpressionResolver r = resolver(plan);
-        Expression column = r.resolveName(dev.sluice.sqllite.SqlParser.parseMultipartIdentifier(eventTime));
+        Expression column = r.resolveName(dev.sluice.sql.catalyst.parser.ParseException.parsing(
+                () -> dev.sluice.sqllite.SqlParser.parseMultipartIdentifier(eventTime)));
         if (!(column instanceof AttributeReference attribute)) {
             throw r.unresolvedColumn(eventTime);
         }

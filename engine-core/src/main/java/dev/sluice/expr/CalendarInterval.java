@@ -9,7 +9,8 @@ public record CalendarInterval(int months, int days, long microseconds) {
 
     /** Parses {@code "10 minutes"}, {@code "1 hour"}, {@code "interval 2 days"} (Spark's interval strings). */
     public static CalendarInterval parse(String text) {
-        var literal = dev.sluice.sqllite.ast.IntervalLiteral.parse(text);
+        var literal = dev.sluice.sql.catalyst.parser.ParseException.parsing(
+                () -> dev.sluice.sqllite.ast.IntervalLiteral.parse(text));
         return new CalendarInterval(literal.months(), literal.days(), literal.microseconds());
     }
 

@@ -75,6 +75,17 @@ public final class FunctionRegistry {
         builders.put(name.toLowerCase(Locale.ROOT), builder);
     }
 
+    /**
+     * Adds a function taking {@code min..max} arguments: a call with another number fails with Spark's
+     * {@code WRONG_NUM_ARGS} before {@code builder} runs.
+     */
+    public void register(String name, int min, int max, FunctionBuilder builder) {
+        register(name, (arguments, context) -> {
+            checkArity(name, arguments, min, max);
+            return builder.build(arguments, context);
+        });
+    }
+
     public boolean contains(String name) {
         return find(name.toLowerCase(Locale.ROOT)) != null;
     }

@@ -12,6 +12,11 @@ public class AnalysisException extends SluiceException {
         super(condition, message, sqlState, null);
     }
 
+    /** With the exception that made the query invalid (e.g. the parser's). */
+    public AnalysisException(String condition, String message, String sqlState, Throwable cause) {
+        super(condition, message, sqlState, cause);
+    }
+
     public AnalysisException(String message) {
         super(null, message, null, null);
     }
