@@ -15,7 +15,7 @@ import java.util.Deque;
  * Checks of a resolved expression that Spark's analyzer makes before a query may run, so that a misplaced
  * window function or generator fails when the Dataset is built (with Spark's error class) rather than on
  * the first batch: window functions need an OVER clause, only aggregate and window functions may have one,
- * and a generator may not be nested in another expression. Stateless; iterative, so deep trees cost no stack.
+ * aggregates may not nest, and a generator may not be nested in another expression. Stateless; iterative, so deep trees cost no stack.
  */
 final class ExpressionChecks {
     private ExpressionChecks() {
@@ -37,6 +37,13 @@ final class ExpressionChecks {
             if (isWindowOnly(e) && !(parent instanceof WindowExpression)) {
                 throw new AnalysisException("WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE", "Window function " + quoted(e)
                         + " requires an OVER clause.", "42601");
+            }
+            if (e instanceof AggregateFunction && e.children().stream()
+                    .anyMatch(c -> c.exists(x -> x instanceof AggregateFunction))) {
+                // e.g. avg(avg(a)) OVER (...): the inner aggregate would reach the window operator unevaluated
+                throw new AnalysisException("NESTED_AGGREGATE_FUNCTION", "It is not allowed to use an aggregate"
+                        + " function in the argument of another aggregate function. Please use the inner"
+                        + " aggregate function in a sub-query.", "42607");
             }
             if (e instanceof Explode && parent != null) {
                 throw new AnalysisException("UNSUPPORTED_GENERATOR.NESTED_IN_EXPRESSIONS", "The generator is not"

@@ -128,6 +128,8 @@ class BadExpressionInputTest {
                 .hasMessage("[UNSUPPORTED_EXPR_FOR_WINDOW] Expression \"now()\" not supported within a window"
                         + " function. SQLSTATE: 42P20");
         analysisFails("array() OVER (PARTITION BY b)", "UNSUPPORTED_EXPR_FOR_WINDOW");
+        // found by the fuzz test: an aggregate inside a window aggregate reached the window operator unevaluated
+        analysisFails("avg(avg(a)) OVER (ORDER BY a)", "NESTED_AGGREGATE_FUNCTION");
     }
 
     @Test

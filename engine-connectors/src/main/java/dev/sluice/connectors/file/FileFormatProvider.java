@@ -71,7 +71,7 @@ public class FileFormatProvider implements BatchFormatProvider {
                     List<Chunk> read = readFile(format, file, dataSchema, partitionSchema, formatOptions, zone);
                     bar.fileDone();
                     return read;
-                });
+                }, formatOptions.ignoreCorruptFiles(), formatOptions.ignoreMissingFiles());
             }
             StructType output = concat(dataSchema, partitionSchema);
             return Dataset.ofRows(session, new LocalRelation(SluiceSession.attributes(output), chunks));

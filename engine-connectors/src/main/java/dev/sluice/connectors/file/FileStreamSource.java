@@ -214,7 +214,8 @@ final class FileStreamSource implements Source {
         for (List<FileStreamSourceLog.FileEntry> entries : batches.subMap(from, false, to, true).values()) {
             files.addAll(entries);
         }
-        return reader.readAll(files, FileStreamSourceLog.FileEntry::path, this::readFile);
+        return reader.readAll(files, FileStreamSourceLog.FileEntry::path, this::readFile,
+                formatOptions.ignoreCorruptFiles(), formatOptions.ignoreMissingFiles());
     }
 
     /** The chunks of one logged file, with its partition values appended. */

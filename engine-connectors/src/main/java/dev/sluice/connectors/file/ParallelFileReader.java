@@ -74,17 +74,29 @@ final class ParallelFileReader implements AutoCloseable {
      * @param name how a file is named in an error
      */
     <F> List<Chunk> readAll(List<F> files, Function<F, String> name, FileRead<F> read) {
+        return readAll(files, name, read, false, false);
+    }
+
+    /**
+     * The chunks of every file of {@code files}, in file order. A file that cannot be read fails the read with
+     * Spark's {@code FAILED_READ_FILE.*} naming it, or, with {@code ignoreCorrupt} ({@code ignoreMissing} for a
+     * file that no longer exists), is skipped with a WARN line, as Spark's {@code ignoreCorruptFiles} /
+     * {@code ignoreMissingFiles}: the rows of a skipped file are all dropped (Spark keeps those read before the
+     * damage).
+     */
+    <F> List<Chunk> readAll(List<F> files, Function<F, String> name, FileRead<F> read, boolean ignoreCorrupt,
+            boolean ignoreMissing) {
         if (threads == 1 || files.size() <= 1) {
             List<Chunk> chunks = new ArrayList<>();
             for (F file : files) {
-                chunks.addAll(readOne(file, name, read));
+                chunks.addAll(readOne(file, name, read, ignoreCorrupt, ignoreMissing));
             }
             return chunks;
         }
         ExecutorService executor = pool();
         List<Future<List<Chunk>>> futures = new ArrayList<>(files.size());
         for (F file : files) {
-            futures.add(executor.submit(() -> readOne(file, name, read)));
+            futures.add(executor.submit(() -> readOne(file, name, read, ignoreCorrupt, ignoreMissing)));
         }
         List<Chunk> chunks = new ArrayList<>();
         int i = 0;
@@ -113,11 +125,31 @@ final class ParallelFileReader implements AutoCloseable {
         }
     }
 
-    private static <F> List<Chunk> readOne(F file, Function<F, String> name, FileRead<F> read) {
+    private static <F> List<Chunk> readOne(F file, Function<F, String> name, FileRead<F> read, boolean ignoreCorrupt,
+            boolean ignoreMissing) {
         try {
             return read.read(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read file " + name.apply(file) + ": " + e.getMessage(), e);
+        } catch (dev.sluice.sql.SluiceException e) {
+            throw e; // already classed and naming the file (e.g. a malformed record in FAILFAST mode)
+        } catch (IOException | RuntimeException e) {
+            String path = name.apply(file);
+            if (FileReadErrors.isInterrupt(e)) {
+                throw e instanceof IOException io
+                        ? new UncheckedIOException("Cannot read file " + path + ": " + e.getMessage(), io)
+                        : (RuntimeException) e;
+            }
+            if (FileReadErrors.isMissing(e)) {
+                if (ignoreMissing) {
+                    LOG.warn("Skipped missing file: {}", path);
+                    return List.of();
+                }
+                throw FileReadErrors.missing(path, e);
+            }
+            if (ignoreCorrupt) {
+                LOG.warn("Skipped the rest of the content in the corrupted file: {}", path, e);
+                return List.of();
+            }
+            throw FileReadErrors.failed(path, e);
         }
     }
 
