@@ -134,7 +134,8 @@ public final class FunctionRegistry {
                     : max == Integer.MAX_VALUE ? "at least " + min : "[" + min + ", " + max + "]";
             throw new AnalysisException("WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
                     "The `" + name + "` requires " + expected + " parameters but the actual number is " + count
-                            + ".", "42605");
+                            + ". Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for"
+                            + " a fix.", "42605");
         }
     }
 

@@ -82,8 +82,9 @@ class BadExpressionInputTest {
     @Test
     void functionsCalledWithoutArgumentsAreWrongNumArgs() {
         analysisFails("isnotnull()", "WRONG_NUM_ARGS.WITHOUT_SUGGESTION")
-                .hasMessageStartingWith("[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `isnotnull` requires 1 parameters but"
-                        + " the actual number is 0.");
+                .hasMessage("[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `isnotnull` requires 1 parameters but the actual"
+                        + " number is 0. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html'"
+                        + " for a fix. SQLSTATE: 42605");
         for (String call : List.of("isnull()", "first()", "last()", "first_value()", "last_value()", "collect_list()",
                 "collect_set()", "negative()", "positive()", "mod()", "div(a)", "casewhen()")) {
             analysisFails(call, "WRONG_NUM_ARGS.WITHOUT_SUGGESTION");

@@ -131,6 +131,10 @@ final class ParallelFileReader implements AutoCloseable {
             return read.read(file);
         } catch (dev.sluice.sql.SluiceException e) {
             throw e; // already classed and naming the file (e.g. a malformed record in FAILFAST mode)
+        } catch (IllegalArgumentException e) {
+            // an option or schema the reader refuses ('lineSep', a CSV header against the schema): the message
+            // names the option and the file, and no other file would read better, so nothing is skipped
+            throw e;
         } catch (IOException | RuntimeException e) {
             String path = name.apply(file);
             if (FileReadErrors.isInterrupt(e)) {
