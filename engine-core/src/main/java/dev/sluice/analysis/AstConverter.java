@@ -73,50 +73,44 @@ public final class AstConverter {
     }
 
     /**
-     * Converts a left-deep chain of binary operators ({@code a + b + c} parses as {@code (a + b) + c})
-     * with a loop over its left spine, so that chains of any length cost no stack; right operands (which
-     * are rarely deep) convert recursively.
+     * Converts a chain of same-kind nodes ({@code a + b + c} parses left-deep as {@code (a + b) + c};
+     * {@code NOT NOT x} nests unary operators) with a loop over the chain, so that chains of any length cost no
+     * stack: {@code next} steps down the chain, {@code wrap} builds one level around the converted inner part.
+     * Other children (the right operands, rarely deep) convert recursively.
      */
-    private static Expression binaryChain(BinaryOp top) {
-        java.util.ArrayDeque<BinaryOp> spine = new java.util.ArrayDeque<>();
+    private static <T extends Expr> Expression chain(T top, Class<T> kind, java.util.function.Function<T, Expr> next,
+            java.util.function.BiFunction<T, Expression, Expression> wrap) {
+        java.util.ArrayDeque<T> spine = new java.util.ArrayDeque<>();
         Expr node = top;
-        while (node instanceof BinaryOp b) {
-            spine.push(b);
-            node = b.left();
+        while (kind.isInstance(node)) {
+            T link = kind.cast(node);
+            spine.push(link);
+            node = next.apply(link);
         }
         Expression result = convert(node);
         while (!spine.isEmpty()) {
-            BinaryOp b = spine.pop();
-            Expression r = convert(b.right());
-            result = switch (b.op()) {
-                case CONCAT -> new UnresolvedFunction("concat", result, r);
-                case AND -> new UnresolvedFunction("and", result, r);
-                case OR -> new UnresolvedFunction("or", result, r);
-                default -> new UnresolvedFunction(b.op().symbol(), result, r);
-            };
+            result = wrap.apply(spine.pop(), result);
         }
         return result;
     }
 
-    /** Converts nested unary operators ({@code NOT NOT ... x}, {@code - - x}) with a loop. */
-    private static Expression unaryChain(UnaryOp top) {
-        java.util.ArrayDeque<UnaryOp> chain = new java.util.ArrayDeque<>();
-        Expr node = top;
-        while (node instanceof UnaryOp u) {
-            chain.push(u);
-            node = u.operand();
-        }
-        Expression result = convert(node);
-        while (!chain.isEmpty()) {
-            UnaryOp u = chain.pop();
-            result = switch (u.op()) {
-                case NEGATE -> new UnresolvedFunction("negative", result);
-                case PLUS -> new UnresolvedFunction("positive", result);
-                case NOT -> new UnresolvedFunction("not", result);
-                case BITWISE_NOT -> new UnresolvedFunction("~", result);
-            };
-        }
-        return result;
+    private static Expression binary(BinaryOp b, Expression l) {
+        Expression r = convert(b.right());
+        return switch (b.op()) {
+            case CONCAT -> new UnresolvedFunction("concat", l, r);
+            case AND -> new UnresolvedFunction("and", l, r);
+            case OR -> new UnresolvedFunction("or", l, r);
+            default -> new UnresolvedFunction(b.op().symbol(), l, r);
+        };
+    }
+
+    private static Expression unary(UnaryOp u, Expression operand) {
+        return switch (u.op()) {
+            case NEGATE -> new UnresolvedFunction("negative", operand);
+            case PLUS -> new UnresolvedFunction("positive", operand);
+            case NOT -> new UnresolvedFunction("not", operand);
+            case BITWISE_NOT -> new UnresolvedFunction("~", operand);
+        };
     }
 
     public static Expression convert(Expr e) {
@@ -160,10 +154,10 @@ public final class AstConverter {
             return new Literal(new CalendarInterval(l.months(), l.days(), l.microseconds()), DataTypes.CalendarIntervalType);
         }
         if (e instanceof UnaryOp u) {
-            return unaryChain(u);
+            return chain(u, UnaryOp.class, UnaryOp::operand, AstConverter::unary);
         }
         if (e instanceof BinaryOp b) {
-            return binaryChain(b);
+            return chain(b, BinaryOp.class, BinaryOp::left, AstConverter::binary);
         }
         if (e instanceof IsNull n) {
             return new UnresolvedFunction(n.negated() ? "isnotnull" : "isnull", convert(n.operand()));
