@@ -168,8 +168,13 @@ public final class PlanBuilder {
     }
 
     private static boolean containsAggregateOutsideWindow(Expression e) {
-        if (e instanceof WindowExpression) {
-            return false;
+        if (e instanceof WindowExpression w) {
+            // The window's own function is evaluated by the Window node, but an aggregate in its arguments or
+            // specs (lag(avg(a)) OVER (...)) is a grouping below the window, as Spark plans it.
+            List<Expression> inner = new ArrayList<>(w.function().children());
+            inner.addAll(w.partitionSpec());
+            inner.addAll(w.orderSpec());
+            return inner.stream().anyMatch(PlanBuilder::containsAggregateOutsideWindow);
         }
         if (e instanceof AggregateFunction) {
             return true;

@@ -131,6 +131,8 @@ class BadExpressionInputTest {
         analysisFails("array() OVER (PARTITION BY b)", "UNSUPPORTED_EXPR_FOR_WINDOW");
         // found by the fuzz test: an aggregate inside a window aggregate reached the window operator unevaluated
         analysisFails("avg(avg(a)) OVER (ORDER BY a)", "NESTED_AGGREGATE_FUNCTION");
+        // an aggregate under a window function groups the whole input: `a` is then not grouped (Spark's answer)
+        analysisFails("lag(avg(a)) OVER (ORDER BY a)", "MISSING_AGGREGATION");
     }
 
     @Test
@@ -183,6 +185,24 @@ class BadExpressionInputTest {
         // Spark multiplies by 1,000,000 without a check: Long.MAX_VALUE seconds wraps to -1,000,000 microseconds.
         assertThat(single("from_unixtime(9223372036854775807)")).isEqualTo("1969-12-31 23:59:59");
         assertThat(single("from_unixtime(0)")).isEqualTo("1970-01-01 00:00:00");
+    }
+
+    @Test
+    void stringsBeyondTheArrayLimitAreRefusedNotOutOfMemory() {
+        // found by the long fuzz run: OutOfMemoryError before
+        runFails("lpad(b, 2147483647)", "COLLECTION_SIZE_LIMIT_EXCEEDED.PARAMETER")
+                .hasMessageContaining("`len` in the function `lpad`");
+        runFails("repeat(b, 2147483647)", "COLLECTION_SIZE_LIMIT_EXCEEDED.PARAMETER");
+        assertThat(single("lpad(b, 4, '-')")).isEqualTo("---x");
+        assertThat(single("repeat(b, 3)")).isEqualTo("xxx");
+    }
+
+    @Test
+    void hashOfAnIntervalIsSparksMurmur3OfItsFields() {
+        // found by the long fuzz run (ClassCastException before); Spark folds months, days, microseconds:
+        // hashInt(0, hashInt(1, hashLong(0, 42))), computed by hand with Murmur3_x86_32
+        assertThat(single("hash(INTERVAL 1 DAY)")).isEqualTo("-1328321721");
+        assertThat(single("hash(1)")).isEqualTo("-559580957");
     }
 
     @Test
