@@ -198,11 +198,31 @@ class BadExpressionInputTest {
     }
 
     @Test
+    void regexpReplaceChecksItsPositionAtAnalysis() {
+        // found by the long fuzz run (IllegalArgumentException when the query ran)
+        analysisFails("regexp_replace(b, 'x', 'y', -7)", "DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE")
+                .hasMessageContaining("The position must be between (0, 2147483647] (current value = -7).");
+        analysisFails("regexp_replace(b, 'x', 'y', a)", "DATATYPE_MISMATCH.NON_FOLDABLE_INPUT");
+        assertThat(single("regexp_replace(b, 'x', 'y', 1)")).isEqualTo("y");
+    }
+
+    @Test
+    void roundingToExtremeScalesIsZeroOrTheValue() {
+        // found by the long fuzz run (ArithmeticException "Underflow" from BigDecimal before)
+        assertThat(single("bround(a, -2147483648)")).isEqualTo("0");
+        assertThat(single("round(1234.5D, -2147483648)")).isEqualTo("0.0");
+        assertThat(single("round(1234.5D, 2147483647)")).isEqualTo("1234.5");
+        assertThat(single("round(1250, -2)")).isEqualTo("1300");
+    }
+
+    @Test
     void hashOfAnIntervalIsSparksMurmur3OfItsFields() {
         // found by the long fuzz run (ClassCastException before); Spark folds months, days, microseconds:
         // hashInt(0, hashInt(1, hashLong(0, 42))), computed by hand with Murmur3_x86_32
         assertThat(single("hash(INTERVAL 1 DAY)")).isEqualTo("-1328321721");
         assertThat(single("hash(1)")).isEqualTo("-559580957");
+        // and intervals have no order (UnsupportedOperationException when the query ran, before)
+        analysisFails("max(INTERVAL 1 DAY)", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE");
     }
 
     @Test

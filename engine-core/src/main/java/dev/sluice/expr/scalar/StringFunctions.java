@@ -283,14 +283,18 @@ final class StringFunctions {
         }
         if (arguments.size() == 4) {
             coerced.add(Arguments.integer("regexp_replace", arguments, 3, context));
+            // Spark checks the position at analysis: a constant, and positive
+            Object position = Arguments.constant("regexp_replace", coerced, 3);
+            if (position != null && (Integer) position < 1) {
+                throw new dev.sluice.sql.AnalysisException("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", "Cannot resolve \""
+                        + Arguments.callSql("regexp_replace", coerced) + "\" due to data type mismatch: The position"
+                        + " must be between (0, " + Integer.MAX_VALUE + "] (current value = " + position + ").", "42K09");
+            }
         }
         Function<String, Pattern> patterns = patterns("regexp_replace", coerced, 1);
         return new RowFunction("regexp_replace", coerced, DataTypes.StringType, true, values -> {
             String text = (String) values[0];
             int position = values.length > 3 ? (Integer) values[3] : 1;
-            if (position < 1) {
-                throw new IllegalArgumentException("regexp_replace position must be positive, got " + position);
-            }
             if (position > text.length()) {
                 return text;
             }
