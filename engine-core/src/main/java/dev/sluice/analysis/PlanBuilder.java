@@ -126,8 +126,8 @@ public final class PlanBuilder {
             resolved.add(resolve(e, plan));
         }
         boolean hasAggregate = resolved.stream().anyMatch(e -> containsAggregateOutsideWindow(e));
-        if (hasAggregate && resolved.stream().anyMatch(PlanBuilder::isExplode)) {
-            return generateOverAggregate(plan, resolved);
+        if (hasAggregate && resolved.stream().anyMatch(GenerateOverAggregate::isExplode)) {
+            return GenerateOverAggregate.plan(this, plan, resolved);
         }
         if (hasAggregate) {
             return aggregateResolved(plan, List.of(), resolved);
@@ -164,43 +164,6 @@ public final class PlanBuilder {
             named.add(ExpressionResolver.named(e));
         }
         return new Project(named, child);
-    }
-
-    private static boolean isExplode(Expression e) {
-        return (e instanceof Alias a ? a.child() : e) instanceof Explode;
-    }
-
-    /**
-     * {@code SELECT explode(collect_list(a)) FROM t}: as Spark, the aggregate runs first (the generator's input
-     * becomes an aggregate output column) and the generator is applied to its result.
-     */
-    private LogicalPlan generateOverAggregate(LogicalPlan plan, List<Expression> resolved) {
-        List<Expression> aggregated = new ArrayList<>();
-        List<Integer> generatorInputs = new ArrayList<>();
-        for (Expression e : resolved) {
-            if (isExplode(e)) {
-                Explode g = (Explode) (e instanceof Alias a ? a.child() : e);
-                generatorInputs.add(aggregated.size());
-                aggregated.add(new Alias(g.child(), g.child().sql()));
-            } else {
-                generatorInputs.add(-1);
-                aggregated.add(e);
-            }
-        }
-        LogicalPlan aggregate = aggregateResolved(plan, List.of(), aggregated);
-        List<Expression> projected = new ArrayList<>();
-        for (int i = 0; i < resolved.size(); i++) {
-            AttributeReference column = aggregate.output().get(i);
-            Expression e = resolved.get(i);
-            if (generatorInputs.get(i) >= 0) {
-                Explode g = (Explode) (e instanceof Alias a ? a.child() : e);
-                Expression regenerated = g.withNewChildren(List.of(column));
-                projected.add(e instanceof Alias a ? new Alias(regenerated, a.name()) : regenerated);
-            } else {
-                projected.add(column);
-            }
-        }
-        return project(aggregate, projected);
     }
 
     private static boolean containsWindow(List<Expression> expressions) {
@@ -403,7 +366,7 @@ public final class PlanBuilder {
         });
     }
 
-    private LogicalPlan aggregateResolved(LogicalPlan child, List<Expression> grouping, List<Expression> outputs) {
+    LogicalPlan aggregateResolved(LogicalPlan child, List<Expression> grouping, List<Expression> outputs) {
         List<Expression> groupingForPlan = new ArrayList<>();
         for (Expression g : grouping) {
             groupingForPlan.add(g instanceof Alias a ? a.child() : g);
