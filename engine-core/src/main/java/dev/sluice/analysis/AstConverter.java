@@ -13,6 +13,7 @@ import dev.sluice.expr.UnresolvedStar;
 import dev.sluice.expr.window.WindowExpression;
 import dev.sluice.expr.window.WindowFrame;
 import dev.sluice.sql.AnalysisException;
+import dev.sluice.sql.catalyst.parser.ParseException;
 import dev.sluice.sql.types.DataTypes;
 import dev.sluice.sql.types.DecimalType;
 import dev.sluice.sql.types.TypeSpecConverter;
@@ -61,9 +62,55 @@ public final class AstConverter {
     private AstConverter() {
     }
 
-    /** Parses and converts one expression (possibly aliased). */
+    /**
+     * Parses and converts one expression (possibly aliased). Chains of operators ({@code a + a + ...},
+     * {@code NOT NOT ... x}) convert without recursion; an expression nested deeper than the stack allows
+     * fails with Spark's {@code FAILED_TO_PARSE_TOO_COMPLEX} rather than a {@link StackOverflowError}; a syntax
+     * error is a {@link ParseException}.
+     */
     public static Expression parseExpression(String text) {
-        return convert(SqlParser.parseExpression(text));
+        return ParseException.parsing(() -> convert(SqlParser.parseExpression(text)));
+    }
+
+    /**
+     * Converts a chain of same-kind nodes ({@code a + b + c} parses left-deep as {@code (a + b) + c};
+     * {@code NOT NOT x} nests unary operators) with a loop over the chain, so that chains of any length cost no
+     * stack: {@code next} steps down the chain, {@code wrap} builds one level around the converted inner part.
+     * Other children (the right operands, rarely deep) convert recursively.
+     */
+    private static <T extends Expr> Expression chain(T top, Class<T> kind, java.util.function.Function<T, Expr> next,
+            java.util.function.BiFunction<T, Expression, Expression> wrap) {
+        java.util.ArrayDeque<T> spine = new java.util.ArrayDeque<>();
+        Expr node = top;
+        while (kind.isInstance(node)) {
+            T link = kind.cast(node);
+            spine.push(link);
+            node = next.apply(link);
+        }
+        Expression result = convert(node);
+        while (!spine.isEmpty()) {
+            result = wrap.apply(spine.pop(), result);
+        }
+        return result;
+    }
+
+    private static Expression binary(BinaryOp b, Expression l) {
+        Expression r = convert(b.right());
+        return switch (b.op()) {
+            case CONCAT -> new UnresolvedFunction("concat", l, r);
+            case AND -> new UnresolvedFunction("and", l, r);
+            case OR -> new UnresolvedFunction("or", l, r);
+            default -> new UnresolvedFunction(b.op().symbol(), l, r);
+        };
+    }
+
+    private static Expression unary(UnaryOp u, Expression operand) {
+        return switch (u.op()) {
+            case NEGATE -> new UnresolvedFunction("negative", operand);
+            case PLUS -> new UnresolvedFunction("positive", operand);
+            case NOT -> new UnresolvedFunction("not", operand);
+            case BITWISE_NOT -> new UnresolvedFunction("~", operand);
+        };
     }
 
     public static Expression convert(Expr e) {
@@ -107,23 +154,10 @@ public final class AstConverter {
             return new Literal(new CalendarInterval(l.months(), l.days(), l.microseconds()), DataTypes.CalendarIntervalType);
         }
         if (e instanceof UnaryOp u) {
-            Expression operand = convert(u.operand());
-            return switch (u.op()) {
-                case NEGATE -> new UnresolvedFunction("negative", operand);
-                case PLUS -> new UnresolvedFunction("positive", operand);
-                case NOT -> new UnresolvedFunction("not", operand);
-                case BITWISE_NOT -> new UnresolvedFunction("~", operand);
-            };
+            return chain(u, UnaryOp.class, UnaryOp::operand, AstConverter::unary);
         }
         if (e instanceof BinaryOp b) {
-            Expression l = convert(b.left());
-            Expression r = convert(b.right());
-            return switch (b.op()) {
-                case CONCAT -> new UnresolvedFunction("concat", l, r);
-                case AND -> new UnresolvedFunction("and", l, r);
-                case OR -> new UnresolvedFunction("or", l, r);
-                default -> new UnresolvedFunction(b.op().symbol(), l, r);
-            };
+            return chain(b, BinaryOp.class, BinaryOp::left, AstConverter::binary);
         }
         if (e instanceof IsNull n) {
             return new UnresolvedFunction(n.negated() ? "isnotnull" : "isnull", convert(n.operand()));

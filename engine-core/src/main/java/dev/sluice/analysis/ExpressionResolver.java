@@ -50,9 +50,19 @@ public final class ExpressionResolver {
         return context;
     }
 
-    /** Resolves the whole tree bottom-up. */
+    /**
+     * Resolves the whole tree bottom-up, then applies {@link ExpressionChecks} (misplaced window functions
+     * and generators). A tree nested deeper than the stack allows fails with {@code FAILED_TO_PARSE_TOO_COMPLEX}.
+     */
     public Expression resolve(Expression expression) {
-        return expression.transformUp(this::resolveNode);
+        Expression resolved;
+        try {
+            resolved = expression.transformUp(this::resolveNode);
+        } catch (StackOverflowError e) {
+            throw dev.sluice.sql.catalyst.parser.ParseException.tooComplex(e);
+        }
+        ExpressionChecks.check(resolved);
+        return resolved;
     }
 
     private Expression resolveNode(Expression e) {

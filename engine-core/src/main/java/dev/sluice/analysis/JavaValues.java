@@ -138,7 +138,9 @@ public final class JavaValues {
             if (type instanceof TimestampType) {
                 Instant instant = value instanceof Timestamp t ? t.toInstant()
                         : value instanceof LocalDateTime l ? l.atZone(zone).toInstant() : (Instant) value;
-                return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+                // Not ChronoUnit.MICROS.between: it counts nanoseconds first and overflows past the year 2262.
+                return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
+                        instant.getNano() / 1000);
             }
             if (type instanceof StructType s) {
                 Row row = (Row) value;

@@ -135,6 +135,9 @@ public final class PlanBuilder {
             resolved.add(resolve(e, plan));
         }
         boolean hasAggregate = resolved.stream().anyMatch(e -> containsAggregateOutsideWindow(e));
+        if (hasAggregate && resolved.stream().anyMatch(GenerateOverAggregate::isExplode)) {
+            return GenerateOverAggregate.plan(this, plan, resolved);
+        }
         if (hasAggregate) {
             return aggregateResolved(plan, List.of(), resolved);
         }
@@ -177,8 +180,13 @@ public final class PlanBuilder {
     }
 
     private static boolean containsAggregateOutsideWindow(Expression e) {
-        if (e instanceof WindowExpression) {
-            return false;
+        if (e instanceof WindowExpression w) {
+            // The window's own function is evaluated by the Window node, but an aggregate in its arguments or
+            // specs (lag(avg(a)) OVER (...)) is a grouping below the window, as Spark plans it.
+            List<Expression> inner = new ArrayList<>(w.function().children());
+            inner.addAll(w.partitionSpec());
+            inner.addAll(w.orderSpec());
+            return inner.stream().anyMatch(PlanBuilder::containsAggregateOutsideWindow);
         }
         if (e instanceof AggregateFunction) {
             return true;
@@ -368,7 +376,7 @@ public final class PlanBuilder {
         });
     }
 
-    private LogicalPlan aggregateResolved(LogicalPlan child, List<Expression> grouping, List<Expression> outputs) {
+    LogicalPlan aggregateResolved(LogicalPlan child, List<Expression> grouping, List<Expression> outputs) {
         List<Expression> groupingForPlan = new ArrayList<>();
         for (Expression g : grouping) {
             groupingForPlan.add(g instanceof Alias a ? a.child() : g);
@@ -591,7 +599,8 @@ public final class PlanBuilder {
                     + ") should not be negative.");
         }
         ExpressionResolver r = resolver(plan);
-        Expression column = r.resolveName(dev.sluice.sqllite.SqlParser.parseMultipartIdentifier(eventTime));
+        Expression column = r.resolveName(dev.sluice.sql.catalyst.parser.ParseException.parsing(
+                () -> dev.sluice.sqllite.SqlParser.parseMultipartIdentifier(eventTime)));
         if (!(column instanceof AttributeReference attribute)) {
             throw r.unresolvedColumn(eventTime);
         }

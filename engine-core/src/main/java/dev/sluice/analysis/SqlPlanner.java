@@ -46,7 +46,7 @@ public final class SqlPlanner {
 
     /** Parses and plans one SELECT statement. */
     public LogicalPlan plan(String sql) {
-        return plan(SqlParser.parseQuery(sql));
+        return dev.sluice.sql.catalyst.parser.ParseException.parsing(() -> plan(SqlParser.parseQuery(sql)));
     }
 
     public LogicalPlan plan(Select select) {

@@ -63,6 +63,25 @@ public final class ExecutionErrors {
                 + ".", "22023", null);
     }
 
+    /** Spark's {@code DATETIME_OVERFLOW} (SQLSTATE 22008), e.g. {@code add 2147483647 DAY to DATE '2024-01-01'}. */
+    public static SluiceException datetimeOverflow(String operation) {
+        return new SluiceException("DATETIME_OVERFLOW", "Datetime operation overflow: " + operation + ".", "22008",
+                null);
+    }
+
+    /**
+     * Spark's {@code INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION} (SQLSTATE 42K0B): a datetime
+     * pattern Spark 2's formatter accepted but Spark 3+ refuses, such as {@code GGGGG} or more than six {@code y}.
+     */
+    public static SluiceException datetimePatternRecognition(String pattern) {
+        return new SluiceException("INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION", "You may get a"
+                + " different result due to the upgrading to Spark >= 3.0:\nFail to recognize "
+                + toSqlValue(pattern, dev.sluice.sql.types.DataTypes.StringType) + " pattern in the DateTimeFormatter."
+                + "\n1) You can set \"spark.sql.legacy.timeParserPolicy\" to \"LEGACY\" to restore the behavior before"
+                + " Spark 3.0.\n2) You can form a valid datetime pattern with the guide from"
+                + " 'https://spark.apache.org/docs/latest/sql-ref-datetime-pattern.html'.", "42K0B", null);
+    }
+
     /** {@code INVALID_PARAMETER_VALUE.PATTERN} for a malformed regular expression (SQLSTATE 22023). */
     public static SluiceException invalidRegex(String function, String pattern) {
         return new SluiceException("INVALID_PARAMETER_VALUE.PATTERN", "The value of parameter(s) `regexp` in `"

@@ -75,6 +75,17 @@ public final class FunctionRegistry {
         builders.put(name.toLowerCase(Locale.ROOT), builder);
     }
 
+    /**
+     * Adds a function taking {@code min..max} arguments: a call with another number fails with Spark's
+     * {@code WRONG_NUM_ARGS} before {@code builder} runs.
+     */
+    public void register(String name, int min, int max, FunctionBuilder builder) {
+        register(name, (arguments, context) -> {
+            checkArity(name, arguments, min, max);
+            return builder.build(arguments, context);
+        });
+    }
+
     public boolean contains(String name) {
         return find(name.toLowerCase(Locale.ROOT)) != null;
     }
@@ -123,7 +134,8 @@ public final class FunctionRegistry {
                     : max == Integer.MAX_VALUE ? "at least " + min : "[" + min + ", " + max + "]";
             throw new AnalysisException("WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
                     "The `" + name + "` requires " + expected + " parameters but the actual number is " + count
-                            + ".", "42605");
+                            + ". Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for"
+                            + " a fix.", "42605");
         }
     }
 

@@ -44,7 +44,11 @@ public final class Like extends BinaryExpression {
 
     private Pattern compile(String pattern) {
         if (kind == Kind.RLIKE) {
-            return Pattern.compile(pattern);
+            try {
+                return Pattern.compile(pattern);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw ExecutionErrors.invalidRegex("rlike", pattern);
+            }
         }
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < pattern.length(); i++) {

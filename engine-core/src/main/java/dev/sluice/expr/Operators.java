@@ -25,33 +25,33 @@ public final class Operators {
     }
 
     static void registerAll(FunctionRegistry r) {
-        r.register("+", (a, c) -> plusOrTimeAdd(a.get(0), a.get(1), c));
-        r.register("-", (a, c) -> minus(a.get(0), a.get(1), c));
-        r.register("*", (a, c) -> arithmetic(Arithmetic.Op.MULTIPLY, a.get(0), a.get(1), c));
-        r.register("/", (a, c) -> arithmetic(Arithmetic.Op.DIVIDE, a.get(0), a.get(1), c));
-        r.register("%", (a, c) -> arithmetic(Arithmetic.Op.REMAINDER, a.get(0), a.get(1), c));
-        r.register("mod", (a, c) -> arithmetic(Arithmetic.Op.REMAINDER, a.get(0), a.get(1), c));
-        r.register("div", (a, c) -> arithmetic(Arithmetic.Op.INTEGRAL_DIVIDE, a.get(0), a.get(1), c));
+        r.register("+", 2, 2, (a, c) -> plusOrTimeAdd(a.get(0), a.get(1), c));
+        r.register("-", 2, 2, (a, c) -> minus(a.get(0), a.get(1), c));
+        r.register("*", 2, 2, (a, c) -> arithmetic(Arithmetic.Op.MULTIPLY, a.get(0), a.get(1), c));
+        r.register("/", 2, 2, (a, c) -> arithmetic(Arithmetic.Op.DIVIDE, a.get(0), a.get(1), c));
+        r.register("%", 2, 2, (a, c) -> arithmetic(Arithmetic.Op.REMAINDER, a.get(0), a.get(1), c));
+        r.register("mod", 2, 2, (a, c) -> arithmetic(Arithmetic.Op.REMAINDER, a.get(0), a.get(1), c));
+        r.register("div", 2, 2, (a, c) -> arithmetic(Arithmetic.Op.INTEGRAL_DIVIDE, a.get(0), a.get(1), c));
         for (Comparison.Op op : Comparison.Op.values()) {
-            r.register(op.symbol(), (a, c) -> comparison(op, a.get(0), a.get(1), c));
+            r.register(op.symbol(), 2, 2, (a, c) -> comparison(op, a.get(0), a.get(1), c));
         }
-        r.register("==", (a, c) -> comparison(Comparison.Op.EQUAL, a.get(0), a.get(1), c));
-        r.register("<>", (a, c) -> comparison(Comparison.Op.NOT_EQUAL, a.get(0), a.get(1), c));
-        r.register("and", (a, c) -> new Logical(true, bool(a.get(0), "AND", 0, c), bool(a.get(1), "AND", 1, c)));
-        r.register("or", (a, c) -> new Logical(false, bool(a.get(0), "OR", 0, c), bool(a.get(1), "OR", 1, c)));
-        r.register("not", (a, c) -> new Not(bool(a.get(0), "NOT", 0, c)));
-        r.register("isnull", (a, c) -> new IsNull(a.get(0), false));
-        r.register("isnotnull", (a, c) -> new IsNull(a.get(0), true));
+        r.register("==", 2, 2, (a, c) -> comparison(Comparison.Op.EQUAL, a.get(0), a.get(1), c));
+        r.register("<>", 2, 2, (a, c) -> comparison(Comparison.Op.NOT_EQUAL, a.get(0), a.get(1), c));
+        r.register("and", 2, 2, (a, c) -> new Logical(true, bool(a.get(0), "AND", 0, c), bool(a.get(1), "AND", 1, c)));
+        r.register("or", 2, 2, (a, c) -> new Logical(false, bool(a.get(0), "OR", 0, c), bool(a.get(1), "OR", 1, c)));
+        r.register("not", 1, 1, (a, c) -> new Not(bool(a.get(0), "NOT", 0, c)));
+        r.register("isnull", 1, 1, (a, c) -> new IsNull(a.get(0), false));
+        r.register("isnotnull", 1, 1, (a, c) -> new IsNull(a.get(0), true));
         r.register("in", Operators::in);
-        r.register("casewhen", Operators::caseWhen);
+        r.register("casewhen", 2, Integer.MAX_VALUE, Operators::caseWhen);
         r.register("if", (a, c) -> {
             FunctionRegistry.checkArity("if", a, 3, 3);
             return caseWhen(List.of(a.get(0), a.get(1), a.get(2)), c);
         });
-        r.register("between", (a, c) -> new Logical(true, comparison(Comparison.Op.GREATER_THAN_OR_EQUAL, a.get(0), a.get(1), c),
+        r.register("between", 3, 3, (a, c) -> new Logical(true, comparison(Comparison.Op.GREATER_THAN_OR_EQUAL, a.get(0), a.get(1), c),
                 comparison(Comparison.Op.LESS_THAN_OR_EQUAL, a.get(0), a.get(2), c)));
-        r.register("negative", (a, c) -> negate(a.get(0), c));
-        r.register("positive", (a, c) -> a.get(0));
+        r.register("negative", 1, 1, (a, c) -> negate(a.get(0), c));
+        r.register("positive", 1, 1, (a, c) -> a.get(0));
         r.register("like", (a, c) -> like(Like.Kind.LIKE, a, c));
         r.register("ilike", (a, c) -> like(Like.Kind.ILIKE, a, c));
         r.register("rlike", (a, c) -> like(Like.Kind.RLIKE, a, c));
@@ -61,6 +61,15 @@ public final class Operators {
     private static Expression like(Like.Kind kind, List<Expression> args, FunctionContext c) {
         FunctionRegistry.checkArity(kind.name().toLowerCase(java.util.Locale.ROOT), args, 2, 3);
         char escape = args.size() == 3 ? ((String) ((Literal) args.get(2)).value()).charAt(0) : '\\';
+        for (int i = 0; i < 2; i++) {
+            DataType type = args.get(i).dataType();
+            // Spark casts atomic values to STRING implicitly, never arrays, maps or structs.
+            if (type instanceof dev.sluice.sql.types.ArrayType || type instanceof dev.sluice.sql.types.MapType
+                    || type instanceof dev.sluice.sql.types.StructType) {
+                throw FunctionRegistry.unexpectedType(args.get(0).sql() + " " + kind.name() + " " + args.get(1).sql(),
+                        i, "\"STRING\"", args.get(i));
+            }
+        }
         return new Like(kind, Cast.castIfNeeded(args.get(0), DataTypes.StringType, c),
                 Cast.castIfNeeded(args.get(1), DataTypes.StringType, c), escape);
     }

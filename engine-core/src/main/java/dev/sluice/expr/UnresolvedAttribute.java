@@ -18,7 +18,8 @@ public final class UnresolvedAttribute extends LeafExpression {
 
     /** Parses a dotted name with backquotes, e.g. {@code a.b} or {@code `my col`}. */
     public static UnresolvedAttribute quoted(String name) {
-        return new UnresolvedAttribute(dev.sluice.sqllite.SqlParser.parseMultipartIdentifier(name));
+        return new UnresolvedAttribute(dev.sluice.sql.catalyst.parser.ParseException.parsing(
+                () -> dev.sluice.sqllite.SqlParser.parseMultipartIdentifier(name)));
     }
 
     public List<String> nameParts() {

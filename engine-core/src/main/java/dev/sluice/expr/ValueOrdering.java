@@ -131,7 +131,8 @@ public final class ValueOrdering {
 
     /** True when values of this type can be ordered (maps cannot). */
     public static boolean isOrderable(DataType type) {
-        if (type instanceof dev.sluice.sql.types.MapType) {
+        // CalendarInterval: 1 month vs 30 days has no order (Spark refuses to sort or compare intervals)
+        if (type instanceof dev.sluice.sql.types.MapType || type instanceof dev.sluice.sql.types.CalendarIntervalType) {
             return false;
         }
         if (type instanceof StructType s) {

@@ -14,7 +14,7 @@ public class AnalysisException extends SluiceException {
         this(condition, message, sqlState, null);
     }
 
-    /** An error with the exception that revealed it (Spark's {@code cause}). */
+    /** An error with the exception that revealed it or made the query invalid (Spark's {@code cause}). */
     public AnalysisException(String condition, String message, String sqlState, Throwable cause) {
         super(condition, message, sqlState, cause);
         this.planAnnotation = "";

@@ -61,7 +61,7 @@ class SqlQueryTest {
     void unknownViewAndParseErrors() {
         assertThatThrownBy(() -> spark.sql("SELECT * FROM nope")).hasMessageStartingWith("[TABLE_OR_VIEW_NOT_FOUND]");
         assertThatThrownBy(() -> spark.sql("SELECT FROM people"))
-                .isInstanceOf(dev.sluice.sqllite.ParseException.class)
+                .isInstanceOf(dev.sluice.sql.catalyst.parser.ParseException.class)
                 .hasMessageContaining("PARSE_SYNTAX_ERROR");
     }
 }

@@ -30,6 +30,14 @@ public final class ParseException extends RuntimeException {
   /** A numeric literal outside the range of its type, e.g. {@code 128Y} or {@code 1e999}. */
   public static final String INVALID_NUMERIC_LITERAL_RANGE = "INVALID_NUMERIC_LITERAL_RANGE";
 
+  /** Input nested more deeply than the parser goes (Spark's answer to a parser stack overflow). */
+  public static final String FAILED_TO_PARSE_TOO_COMPLEX = "FAILED_TO_PARSE_TOO_COMPLEX";
+
+  /** Spark's text for {@link #FAILED_TO_PARSE_TOO_COMPLEX}, without its final period. */
+  static final String TOO_COMPLEX_TEXT = "The statement, including potential SQL functions and referenced views,"
+      + " was too complex to parse.\nTo mitigate this error divide the statement into multiple, less complex"
+      + " chunks";
+
   /** The offending-token text used when the input ended too early. */
   public static final String END_OF_INPUT = "<EOF>";
 
@@ -124,6 +132,7 @@ public final class ParseException extends RuntimeException {
       case UNSUPPORTED_DATATYPE -> "0A000";
       case DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION, INVALID_NUMERIC_LITERAL_RANGE -> "22003";
       case INVALID_INTERVAL_FORMAT -> "22006";
+      case FAILED_TO_PARSE_TOO_COMPLEX -> "54001";
       default -> "42601";
     };
   }

@@ -95,9 +95,8 @@ public final class SqlParser {
       return result;
     } catch (StackOverflowError overflow) {
       // A safety net: the nesting limit normally stops deep input long before this.
-      throw new ParseException(ParseException.PARSE_SYNTAX_ERROR,
-          "Syntax error: the input is nested too deeply", 1, 1, ParseException.END_OF_INPUT,
-          List.of());
+      throw new ParseException(ParseException.FAILED_TO_PARSE_TOO_COMPLEX,
+          ParseException.TOO_COMPLEX_TEXT, 1, 1, ParseException.END_OF_INPUT, List.of());
     }
   }
 }

@@ -141,9 +141,10 @@ final class TokenCursor {
   void enterNesting() {
     depth++;
     if (depth > MAX_NESTING_DEPTH) {
-      throw conditionErrorAt(peek(), ParseException.PARSE_SYNTAX_ERROR,
-          "Syntax error at or near '" + peek().text() + "': the input is nested more than "
-              + MAX_NESTING_DEPTH + " levels deep");
+      // Spark's parser fails with FAILED_TO_PARSE_TOO_COMPLEX where its stack ends; this limit stops
+      // earlier, so that the engine's recursive passes over the tree never overflow either.
+      throw conditionErrorAt(peek(), ParseException.FAILED_TO_PARSE_TOO_COMPLEX,
+          ParseException.TOO_COMPLEX_TEXT);
     }
   }
 

@@ -22,8 +22,10 @@ class NestingLimitTest {
     String text = "(".repeat(DEEP) + "a" + ")".repeat(DEEP);
     assertThatThrownBy(() -> parseExpression(text))
         .isInstanceOfSatisfying(ParseException.class, error -> {
-          assertThat(error.getCondition()).isEqualTo(ParseException.PARSE_SYNTAX_ERROR);
-          assertThat(error.getMessage()).contains("nested more than 1000 levels");
+          assertThat(error.getCondition()).isEqualTo(ParseException.FAILED_TO_PARSE_TOO_COMPLEX);
+          assertThat(error.getSqlState()).isEqualTo("54001");
+          assertThat(error.getMessage()).startsWith("[FAILED_TO_PARSE_TOO_COMPLEX] The statement, including"
+              + " potential SQL functions and referenced views, was too complex to parse.\n");
         });
   }
 

@@ -71,7 +71,7 @@ public class FileFormatProvider implements BatchFormatProvider {
                         List<Chunk> read = readFile(format, file, dataSchema, partitionSchema, formatOptions, zone);
                         progress.fileDone();
                         return read;
-                    });
+                    }, formatOptions.ignoreCorruptFiles(), formatOptions.ignoreMissingFiles());
                 } catch (RuntimeException | Error e) {
                     progress.failed(e); // the listeners hear of it; the caller gets it as before
                     throw e;

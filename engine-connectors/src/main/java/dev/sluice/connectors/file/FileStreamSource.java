@@ -196,7 +196,8 @@ final class FileStreamSource implements Source {
 
     @Override
     public List<Chunk> read(Offset start, Offset end) {
-        return reader.readAll(files(start, end), FileStreamSourceLog.FileEntry::path, this::readFile);
+        return reader.readAll(files(start, end), FileStreamSourceLog.FileEntry::path, this::readFile,
+                formatOptions.ignoreCorruptFiles(), formatOptions.ignoreMissingFiles());
     }
 
     /**
@@ -205,7 +206,8 @@ final class FileStreamSource implements Source {
      */
     @Override
     public java.util.Iterator<Chunk> readChunks(Offset start, Offset end) {
-        return reader.stream(files(start, end), FileStreamSourceLog.FileEntry::path, this::readFile);
+        return reader.stream(files(start, end), FileStreamSourceLog.FileEntry::path, this::readFile,
+                formatOptions.ignoreCorruptFiles(), formatOptions.ignoreMissingFiles());
     }
 
     /** The logged files of the batches after {@code start} up to {@code end}, in log order. */

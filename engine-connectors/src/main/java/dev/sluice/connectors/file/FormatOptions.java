@@ -22,6 +22,9 @@ public final class FormatOptions {
     private final ZoneId sessionZone;
     private final FileAccess files;
 
+    static final String IGNORE_CORRUPT_FILES = "ignoreCorruptFiles";
+    static final String IGNORE_MISSING_FILES = "ignoreMissingFiles";
+
     private FormatOptions(Map<String, String> options, ZoneId sessionZone, FileAccess files) {
         this.options = options;
         this.sessionZone = sessionZone;
@@ -38,7 +41,22 @@ public final class FormatOptions {
 
     /** Options of a read or write in {@code session}: its time zone and its {@code spark.hadoop.*} settings. */
     public static FormatOptions of(Map<String, String> options, dev.sluice.sql.SluiceSession session) {
-        return of(options, session.conf().sessionTimeZone()).withFiles(FileAccess.of(session));
+        Map<String, String> withDefaults = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        // Spark's session-wide defaults of the per-read options ignoreCorruptFiles / ignoreMissingFiles
+        withDefaults.put(IGNORE_CORRUPT_FILES, session.conf().get("spark.sql.files.ignoreCorruptFiles", "false"));
+        withDefaults.put(IGNORE_MISSING_FILES, session.conf().get("spark.sql.files.ignoreMissingFiles", "false"));
+        withDefaults.putAll(options);
+        return of(withDefaults, session.conf().sessionTimeZone()).withFiles(FileAccess.of(session));
+    }
+
+    /** Skip files that cannot be read (damaged, wrong format) instead of failing: Spark's {@code ignoreCorruptFiles}. */
+    public boolean ignoreCorruptFiles() {
+        return getBoolean(IGNORE_CORRUPT_FILES, false);
+    }
+
+    /** Skip files deleted between listing and reading instead of failing: Spark's {@code ignoreMissingFiles}. */
+    public boolean ignoreMissingFiles() {
+        return getBoolean(IGNORE_MISSING_FILES, false);
     }
 
     /** These options reaching files through {@code files}. */

@@ -74,17 +74,29 @@ final class ParallelFileReader implements AutoCloseable {
      * @param name how a file is named in an error
      */
     <F> List<Chunk> readAll(List<F> files, Function<F, String> name, FileRead<F> read) {
+        return readAll(files, name, read, false, false);
+    }
+
+    /**
+     * The chunks of every file of {@code files}, in file order. A file that cannot be read fails the read with
+     * Spark's {@code FAILED_READ_FILE.*} naming it, or, with {@code ignoreCorrupt} ({@code ignoreMissing} for a
+     * file that no longer exists), is skipped with a WARN line, as Spark's {@code ignoreCorruptFiles} /
+     * {@code ignoreMissingFiles}: the rows of a skipped file are all dropped (Spark keeps those read before the
+     * damage).
+     */
+    <F> List<Chunk> readAll(List<F> files, Function<F, String> name, FileRead<F> read, boolean ignoreCorrupt,
+            boolean ignoreMissing) {
         if (threads == 1 || files.size() <= 1) {
             List<Chunk> chunks = new ArrayList<>();
             for (F file : files) {
-                chunks.addAll(readOne(file, name, read));
+                chunks.addAll(readOne(file, name, read, ignoreCorrupt, ignoreMissing));
             }
             return chunks;
         }
         ExecutorService executor = pool();
         List<Future<List<Chunk>>> futures = new ArrayList<>(files.size());
         for (F file : files) {
-            futures.add(executor.submit(() -> readOne(file, name, read)));
+            futures.add(executor.submit(() -> readOne(file, name, read, ignoreCorrupt, ignoreMissing)));
         }
         List<Chunk> chunks = new ArrayList<>();
         int i = 0;
@@ -121,7 +133,13 @@ final class ParallelFileReader implements AutoCloseable {
      * a time; abandoned, its few outstanding reads finish or are cancelled by {@link #close()}.
      */
     <F> java.util.Iterator<Chunk> stream(List<F> files, Function<F, String> name, FileRead<F> read) {
-        return new FileChunks<>(files, name, read);
+        return stream(files, name, read, false, false);
+    }
+
+    /** As {@link #stream(List, Function, FileRead)}, skipping corrupt or missing files as {@link #readAll} does. */
+    <F> java.util.Iterator<Chunk> stream(List<F> files, Function<F, String> name, FileRead<F> read,
+            boolean ignoreCorrupt, boolean ignoreMissing) {
+        return new FileChunks<>(files, name, file -> readOne(file, name, read, ignoreCorrupt, ignoreMissing));
     }
 
     /** The iterator of {@link #stream}: files submitted a window ahead, their chunks handed out in file order. */
@@ -132,13 +150,14 @@ final class ParallelFileReader implements AutoCloseable {
 
         private final List<F> files;
         private final Function<F, String> name;
-        private final FileRead<F> read;
+        private final Function<F, List<Chunk>> read;
         private final int window;
         private final java.util.ArrayDeque<Pending<F>> pending = new java.util.ArrayDeque<>();
         private java.util.Iterator<Chunk> current = java.util.Collections.emptyIterator();
         private int submitted;
 
-        FileChunks(List<F> files, Function<F, String> name, FileRead<F> read) {
+        /** {@code read} reads one file, its failures already classified (see {@link #readOne}). */
+        FileChunks(List<F> files, Function<F, String> name, Function<F, List<Chunk>> read) {
             this.files = files;
             this.name = name;
             this.read = read;
@@ -150,7 +169,7 @@ final class ParallelFileReader implements AutoCloseable {
             while (!current.hasNext() && (submitted < files.size() || !pending.isEmpty())) {
                 while (submitted < files.size() && pending.size() < window) {
                     F file = files.get(submitted++);
-                    pending.add(new Pending<>(file, threads == 1 ? null : pool().submit(() -> readOne(file, name, read))));
+                    pending.add(new Pending<>(file, threads == 1 ? null : pool().submit(() -> read.apply(file))));
                 }
                 current = take(pending.poll()).iterator();
             }
@@ -167,7 +186,7 @@ final class ParallelFileReader implements AutoCloseable {
 
         private List<Chunk> take(Pending<F> head) {
             if (head.read() == null) {
-                return readOne(head.file(), name, read);
+                return read.apply(head.file());
             }
             try {
                 return head.read().get();
@@ -196,11 +215,35 @@ final class ParallelFileReader implements AutoCloseable {
         }
     }
 
-    private static <F> List<Chunk> readOne(F file, Function<F, String> name, FileRead<F> read) {
+    private static <F> List<Chunk> readOne(F file, Function<F, String> name, FileRead<F> read, boolean ignoreCorrupt,
+            boolean ignoreMissing) {
         try {
             return read.read(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read file " + name.apply(file) + ": " + e.getMessage(), e);
+        } catch (dev.sluice.sql.SluiceException e) {
+            throw e; // already classed and naming the file (e.g. a malformed record in FAILFAST mode)
+        } catch (IllegalArgumentException e) {
+            // an option or schema the reader refuses ('lineSep', a CSV header against the schema): the message
+            // names the option and the file, and no other file would read better, so nothing is skipped
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            String path = name.apply(file);
+            if (FileReadErrors.isInterrupt(e)) {
+                throw e instanceof IOException io
+                        ? new UncheckedIOException("Cannot read file " + path + ": " + e.getMessage(), io)
+                        : (RuntimeException) e;
+            }
+            if (FileReadErrors.isMissing(e)) {
+                if (ignoreMissing) {
+                    LOG.warn("Skipped missing file: {}", path);
+                    return List.of();
+                }
+                throw FileReadErrors.missing(path, e);
+            }
+            if (ignoreCorrupt) {
+                LOG.warn("Skipped the rest of the content in the corrupted file: {}", path, e);
+                return List.of();
+            }
+            throw FileReadErrors.failed(path, e);
         }
     }
 

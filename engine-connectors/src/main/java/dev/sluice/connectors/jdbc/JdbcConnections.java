@@ -35,6 +35,14 @@ final class JdbcConnections {
         } catch (SQLException e) {
             throw JdbcConnectorException.of("CONNECT", "Could not connect to " + options.redactedUrl() + " for table "
                     + options.displayName(), e, options);
+        } catch (RuntimeException e) {
+            if (e instanceof JdbcConnectorException) {
+                throw e;
+            }
+            // A driver may reject a malformed URL with an unchecked exception quoting it: same treatment.
+            throw JdbcConnectorException.of("CONNECT", "Could not connect to " + options.redactedUrl() + " for table "
+                    + options.displayName(), new SQLException(e.getClass().getName() + ": " + e.getMessage(), e),
+                    options);
         }
     }
 

@@ -158,7 +158,8 @@ final class JdbcOptions {
 
     /** Every secret these options hold, to scrub from driver messages. */
     List<String> secrets() {
-        List<String> secrets = new ArrayList<>();
+        // The URL's own credentials first: drivers quote fragments of the URL in their messages.
+        List<String> secrets = new ArrayList<>(Redaction.urlSecrets(url));
         driverProperties.forEach((k, v) -> {
             if (Redaction.isSecret(k)) {
                 secrets.add(v);

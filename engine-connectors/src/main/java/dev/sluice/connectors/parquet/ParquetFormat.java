@@ -28,6 +28,7 @@ import org.apache.parquet.schema.MessageType;
  * missing from a file read as null). Stateless and thread-safe.
  */
 public final class ParquetFormat implements FileFormat {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ParquetFormat.class);
     @Override
     public String shortName() {
         return "parquet";
@@ -66,15 +67,46 @@ public final class ParquetFormat implements FileFormat {
             throw new AnalysisException("UNABLE_TO_INFER_SCHEMA", "Unable to infer schema for Parquet. It must be"
                     + " specified manually.", "42KD9");
         }
-        if (!options.getBoolean("mergeSchema", false)) {
-            return ParquetSchemas.toSluice(fileSchema(options.files(), files.get(0)));
-        }
+        boolean merge = options.getBoolean("mergeSchema", false);
         StructType merged = null;
         for (Path file : files) {
-            StructType schema = ParquetSchemas.toSluice(fileSchema(options.files(), file));
+            MessageType footer = footerOrSkip(options, file);
+            if (footer == null) {
+                continue;
+            }
+            StructType schema = ParquetSchemas.toSluice(footer);
             merged = merged == null ? schema : SchemaMerger.merge(merged, schema);
+            if (!merge) {
+                break;
+            }
+        }
+        if (merged == null) {
+            throw new AnalysisException("UNABLE_TO_INFER_SCHEMA", "Unable to infer schema for Parquet. It must be"
+                    + " specified manually.", "42KD9");
         }
         return merged;
+    }
+
+    /** The footer schema of {@code file}; null when it cannot be read and {@code ignoreCorruptFiles} is set. */
+    private static MessageType footerOrSkip(FormatOptions options, Path file) throws IOException {
+        try {
+            return fileSchema(options.files(), file);
+        } catch (IOException | RuntimeException e) {
+            if (dev.sluice.connectors.file.FileReadErrors.isInterrupt(e)) {
+                throw e;
+            }
+            if (dev.sluice.connectors.file.FileReadErrors.isMissing(e)) {
+                if (options.ignoreMissingFiles()) {
+                    return null;
+                }
+                throw dev.sluice.connectors.file.FileReadErrors.missing(file.toString(), e);
+            }
+            if (options.ignoreCorruptFiles()) {
+                LOG.warn("Skipped the footer in the corrupted file: {}", file, e);
+                return null;
+            }
+            throw dev.sluice.connectors.file.FileReadErrors.footer(file.toString(), e);
+        }
     }
 
     /** The Parquet schema in the footer of {@code file}. */

@@ -50,7 +50,12 @@ class ParallelFileReadTest {
     }
 
     private static FileStreamSource source(Path in, Path metadata, int threads) {
+        return source(in, metadata, threads, Map.of());
+    }
+
+    private static FileStreamSource source(Path in, Path metadata, int threads, Map<String, String> options) {
         Map<String, String> map = new HashMap<>(Map.of("path", in.toString()));
+        map.putAll(options);
         return new FileStreamSource(FileFormats.forName("text"), FormatOptions.of(map, ZoneId.of("UTC")),
                 new FileStreamOptions(map, FileAccess.defaults()), StructType.fromDDL("value STRING"), new StructType(),
                 FileAccess.path(metadata), CompactibleFileLog.Settings.defaults(), threads);
@@ -97,10 +102,32 @@ class ParallelFileReadTest {
             Files.delete(in.resolve("f2.txt"));
             Files.delete(in.resolve("f4.txt"));
             assertThatThrownBy(() -> source.read(null, end))
-                    .isInstanceOf(UncheckedIOException.class)
-                    .hasMessageContaining("Cannot read file")
+                    .isInstanceOfSatisfying(dev.sluice.sql.SluiceException.class,
+                            e -> assertThat(e.getCondition()).isEqualTo("FAILED_READ_FILE.FILE_NOT_EXIST"))
+                    .hasMessageContaining("Encountered error while reading file")
                     .hasMessageContaining("f2.txt")
                     .hasMessageNotContaining("f4.txt");
+        } finally {
+            source.stop();
+        }
+    }
+
+    @Test
+    void ignoreMissingFilesSkipsFilesDeletedAfterTheyWereLogged() throws Exception {
+        Path in = dir.resolve("in");
+        List<String> expected = dropFiles(in);
+        FileStreamSource source = source(in, dir.resolve("cp/sources/0"), 4, Map.of("ignoreMissingFiles", "true"));
+        try {
+            Offset end = source.latestOffset(null, ReadLimit.allAvailable());
+            String gone = Files.readString(in.resolve("f2.txt"));
+            Files.delete(in.resolve("f2.txt"));
+            List<String> values = new ArrayList<>();
+            for (List<Object> row : TestRows.rows(source.read(null, end))) {
+                values.add((String) row.get(0));
+            }
+            List<String> remaining = new ArrayList<>(expected);
+            remaining.removeAll(gone.lines().toList());
+            assertThat(values).containsExactlyElementsOf(remaining);
         } finally {
             source.stop();
         }
@@ -181,8 +208,9 @@ class ParallelFileReadTest {
                 return List.of();
             });
             assertThatThrownBy(() -> streamed.forEachRemaining(c -> { }))
-                    .isInstanceOf(UncheckedIOException.class).hasMessageContaining("Cannot read file bad2")
-                    .hasMessageNotContaining("bad4");
+                    .isInstanceOfSatisfying(dev.sluice.sql.SluiceException.class,
+                            e -> assertThat(e.getCondition()).isEqualTo("FAILED_READ_FILE.NO_HINT"))
+                    .hasMessageContaining("Encountered error while reading file bad2").hasMessageNotContaining("bad4");
         }
     }
 

@@ -43,6 +43,52 @@ class JdbcRedactionTest extends JdbcTestSupport {
     }
 
     @Test
+    void everyUrlCredentialFormIsRedacted() {
+        assertThat(Redaction.redactUrl("jdbc:oracle:thin:scott/" + URL_SECRET + "@//db.example:1521/orcl"))
+                .isEqualTo("jdbc:oracle:thin:scott/" + Redaction.REDACTED + "@//db.example:1521/orcl");
+        assertThat(Redaction.redactUrl("jdbc:mariadb://u:" + URL_SECRET + "@127.0.0.1:1/db"))
+                .isEqualTo("jdbc:mariadb://u:" + Redaction.REDACTED + "@127.0.0.1:1/db");
+        assertThat(Redaction.redactUrl("jdbc:postgresql://h/db?user=a&pwd=" + URL_SECRET))
+                .isEqualTo("jdbc:postgresql://h/db?user=a&pwd=" + Redaction.REDACTED);
+        assertThat(Redaction.redactUrl("jdbc:mariadb://h:3306/db/x?user=a")).isEqualTo("jdbc:mariadb://h:3306/db/x?user=a");
+        assertThat(Redaction.urlSecrets("jdbc:oracle:thin:scott/s1@//h:1/x?password=s2;pwd=s3"))
+                .containsExactlyInAnyOrder("s1", "s2", "s3");
+        assertThat(Redaction.urlSecrets("jdbc:mariadb://u:s4@h/db")).containsExactly("s4");
+        // A driver quoting a URL fragment in its own words: the URL's secrets are scrubbed wherever they appear.
+        assertThat(Redaction.scrub("Incorrect port value : " + URL_SECRET + "@127.0.0.1",
+                Redaction.urlSecrets("jdbc:mariadb://u:" + URL_SECRET + "@127.0.0.1:1/db")))
+                .isEqualTo("Incorrect port value : " + Redaction.REDACTED + "@127.0.0.1");
+    }
+
+    @Test
+    void driverMessagesQuotingTheUrlNeverCarryItsPassword() {
+        // The real MariaDB driver reads "u:<pw>@127.0.0.1:1" as host and port and quotes the password back.
+        Throwable mariadb = catchThrowable(() -> spark.read().format("jdbc")
+                .option("url", "jdbc:mariadb://u:" + URL_SECRET + "@127.0.0.1:1/db?connectTimeout=2000")
+                .option("dbtable", "t").load());
+        assertThat(mariadb).isInstanceOfSatisfying(dev.sluice.sql.SluiceException.class,
+                e -> assertThat(e.getCondition()).isEqualTo("FAILED_JDBC.CONNECT"))
+                .hasMessageContaining("Could not connect to jdbc:mariadb://u:" + Redaction.REDACTED + "@127.0.0.1:1/db");
+        assertThat(stackTrace(mariadb)).doesNotContain(URL_SECRET);
+
+        // No Oracle driver here: DriverManager's "No suitable driver found for <url>" quotes the whole URL.
+        Throwable oracle = catchThrowable(() -> spark.read().format("jdbc")
+                .option("url", "jdbc:oracle:thin:scott/" + URL_SECRET + "@//127.0.0.1:1/orcl")
+                .option("dbtable", "t").load());
+        assertThat(oracle).isInstanceOfSatisfying(dev.sluice.sql.SluiceException.class,
+                e -> assertThat(e.getCondition()).isEqualTo("FAILED_JDBC.CONNECT"))
+                .hasMessageContaining("Could not connect to jdbc:oracle:thin:scott/" + Redaction.REDACTED + "@//");
+        assertThat(stackTrace(oracle)).doesNotContain(URL_SECRET);
+
+        // The live server, with the password as a URL parameter and a wrong one as an option.
+        Throwable denied = catchThrowable(() -> spark.read().format("jdbc")
+                .option("url", url() + "?user=" + USER + "&password=" + URL_SECRET).option("dbtable", "t").load());
+        assertThat(denied).isInstanceOfSatisfying(dev.sluice.sql.SluiceException.class,
+                e -> assertThat(e.getCondition()).startsWith("FAILED_JDBC."));
+        assertThat(stackTrace(denied)).doesNotContain(URL_SECRET);
+    }
+
+    @Test
     void plansNeverShowThePassword() {
         String t = table("plan");
         execute("CREATE TABLE " + t + " (id INT)");

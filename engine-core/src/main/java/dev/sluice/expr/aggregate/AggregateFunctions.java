@@ -28,12 +28,12 @@ public final class AggregateFunctions {
         r.register("mean", (a, c) -> new Average(numeric("mean", a, c)));
         r.register("min", (a, c) -> new MinMax(orderable("min", a), false));
         r.register("max", (a, c) -> new MinMax(orderable("max", a), true));
-        r.register("first", (a, c) -> new FirstLast(a.get(0), false, ignoreNulls("first", a)));
-        r.register("first_value", (a, c) -> new FirstLast(a.get(0), false, ignoreNulls("first_value", a)));
-        r.register("last", (a, c) -> new FirstLast(a.get(0), true, ignoreNulls("last", a)));
-        r.register("last_value", (a, c) -> new FirstLast(a.get(0), true, ignoreNulls("last_value", a)));
-        r.register("collect_list", (a, c) -> single("collect_list", a, new Collect(a.get(0), false)));
-        r.register("collect_set", (a, c) -> single("collect_set", a, new Collect(a.get(0), true)));
+        r.register("first", 1, 2, (a, c) -> new FirstLast(a.get(0), false, ignoreNulls("first", a)));
+        r.register("first_value", 1, 2, (a, c) -> new FirstLast(a.get(0), false, ignoreNulls("first_value", a)));
+        r.register("last", 1, 2, (a, c) -> new FirstLast(a.get(0), true, ignoreNulls("last", a)));
+        r.register("last_value", 1, 2, (a, c) -> new FirstLast(a.get(0), true, ignoreNulls("last_value", a)));
+        r.register("collect_list", 1, 1, (a, c) -> (new Collect(a.get(0), false)));
+        r.register("collect_set", 1, 1, (a, c) -> (new Collect(a.get(0), true)));
         r.register("count_distinct", (a, c) -> new DistinctAggregate(new Count(a)));
     }
 

@@ -121,4 +121,10 @@ public final class Explode extends UnaryExpression implements Generator {
     private static int offset(ColumnVector v, int row) {
         return v instanceof ArrayVector a ? a.offset(row) : ((MapVector) v).offset(row);
     }
+
+    /** Never folded to a constant: it yields rows, not a value (e.g. in {@code round(x, explode(...))}). */
+    @Override
+    public boolean foldable() {
+        return false;
+    }
 }

@@ -56,10 +56,29 @@ public final class SessionWindow extends BinaryExpression {
         return COLUMN_NAME;
     }
 
-    /** The session window must be planned as an {@code UpdateSessions} node. */
+    /**
+     * Outside a grouping (where the planner merges sessions with {@code UpdateSessions}), each row's own
+     * session, as Spark evaluates {@code session_window} in a plain projection: {@code [t, t + gap)}, NULL for
+     * a NULL time or a NULL or non-positive gap.
+     */
     @Override
     public ColumnVector eval(Chunk input) {
-        throw new UnsupportedOperationException("session_window must be used as a grouping expression");
+        int n = input.rowCount();
+        LongVector times = times(input);
+        long[] gaps = gapMicros(input);
+        long[] starts = new long[n];
+        long[] ends = new long[n];
+        boolean[] nulls = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            nulls[i] = times.isNull(i) || gaps[i] <= 0;
+            if (!nulls[i]) {
+                starts[i] = times.values()[i];
+                ends[i] = starts[i] + gaps[i];
+            }
+        }
+        ColumnVector start = LongVector.wrap(DataTypes.TimestampType, starts, n, null);
+        ColumnVector end = LongVector.wrap(DataTypes.TimestampType, ends, n, null);
+        return dev.sluice.batch.StructVector.of(TimeWindow.TYPE, new ColumnVector[] {start, end}, n, nulls);
     }
 
     /** The gap of every row in microseconds; rows whose gap is NULL or not positive get 0. */

@@ -94,7 +94,17 @@ final class DateTimeFunctions {
         FunctionRegistry.checkArity(name, arguments, 2, 2);
         return IntFunction2.binary(name, Arguments.date(name, arguments, 0, context),
                 Arguments.integer(name, arguments, 1, context), DataTypes.DateType,
-                (days, delta) -> Math.addExact(days, sign * delta));
+                (days, delta) -> shiftDays(name, days, delta, sign));
+    }
+
+    /** {@code days + sign * delta}; a date beyond the int range of days is Spark's {@code DATETIME_OVERFLOW}. */
+    private static int shiftDays(String name, int days, int delta, int sign) {
+        long shifted = (long) days + (long) sign * delta;
+        if (shifted != (int) shifted) {
+            throw ExecutionErrors.datetimeOverflow((sign > 0 ? "add " : "subtract ") + delta + " DAY "
+                    + (sign > 0 ? "to" : "from") + " DATE '" + java.time.LocalDate.ofEpochDay(days) + "'");
+        }
+        return (int) shifted;
     }
 
     /** A formatter per row: built once when the pattern argument is constant. */
@@ -246,7 +256,9 @@ final class DateTimeFunctions {
         List<Expression> coerced = List.of(seconds, pattern);
         Function<String, DateTimeFormatter> formatters = formatters("from_unixtime", coerced, 1);
         ZoneId zone = context.sessionTimeZone();
+        // Spark multiplies seconds by 1,000,000 without an overflow check: huge inputs wrap around and still
+        // yield a value (from_unixtime(9223372036854775807) is 1969-12-31 23:59:59 UTC), never an error.
         return new RowFunction("from_unixtime", coerced, DataTypes.StringType, true, values -> DateTimePatterns.format(
-                Math.multiplyExact((Long) values[0], 1_000_000L), formatters.apply((String) values[1]), zone));
+                (Long) values[0] * 1_000_000L, formatters.apply((String) values[1]), zone));
     }
 }

@@ -30,10 +30,15 @@ public final class DateTimePatterns {
     public static DateTimeFormatter formatter(String pattern) {
         StringBuilder converted = new StringBuilder(pattern.length());
         boolean quoted = false;
+        int run = 0;
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
             if (c == '\'') {
                 quoted = !quoted;
+            }
+            run = !quoted && i > 0 && pattern.charAt(i - 1) == c ? run + 1 : 1;
+            if (!quoted && run > maxRun(c)) {
+                throw dev.sluice.expr.ExecutionErrors.datetimePatternRecognition(pattern);
             }
             converted.append(!quoted && c == 'y' ? 'u' : c);
         }
@@ -44,6 +49,19 @@ public final class DateTimePatterns {
             throw new dev.sluice.sql.SluiceException("INVALID_DATETIME_PATTERN.ILLEGAL_CHARACTER",
                     "Unrecognized datetime pattern: " + pattern + ".", "22007", e);
         }
+    }
+
+    /**
+     * The longest run of a letter Spark 3+ accepts where Spark 2 accepted more: narrow text forms
+     * ({@code GGGGG}, {@code MMMMM}, {@code LLLLL}, {@code EEEEE}) and years of more than six digits
+     * (which java.time cannot print: it fails with an index error past ten).
+     */
+    private static int maxRun(char c) {
+        return switch (c) {
+            case 'G', 'M', 'L', 'E' -> 4;
+            case 'y', 'Y' -> 6;
+            default -> Integer.MAX_VALUE;
+        };
     }
 
     /**

@@ -93,6 +93,9 @@ final class HashFunctions {
         if (type instanceof BooleanType) {
             return Murmur3.hashInt((Boolean) value ? 1 : 0, seed);
         }
+        if (value instanceof dev.sluice.expr.CalendarInterval c) {
+            return Murmur3.hashInt(c.months(), Murmur3.hashInt(c.days(), Murmur3.hashLong(c.microseconds(), seed)));
+        }
         if (type instanceof LongType || type instanceof TimestampType) {
             return Murmur3.hashLong((Long) value, seed);
         }

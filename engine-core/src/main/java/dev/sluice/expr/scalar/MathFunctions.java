@@ -122,14 +122,17 @@ final class MathFunctions {
         if (!(scaleValue instanceof Integer)) {
             throw Arguments.unexpected(name, List.of(value, scaleArgument), 1, "\"INT\"");
         }
-        int scale = (Integer) scaleValue;
+        int requestedScale = (Integer) scaleValue;
+        // Every value Sluice rounds has fewer than 400 digits before and after the point (doubles print at most
+        // ~340), so a scale beyond +-400 rounds like +-400; BigDecimal itself fails near Integer.MIN_VALUE.
+        int scale = Math.max(-400, Math.min(400, requestedScale));
         DataType type = value.dataType();
         DataType resultType = type;
         if (type instanceof DecimalType decimal) {
             int integralDigits = decimal.precision() - decimal.scale() + 1;
-            resultType = scale < 0 ? new DecimalType(Math.min(integralDigits, 38), 0)
-                    : new DecimalType(Math.min(integralDigits + Math.min(decimal.scale(), scale), 38),
-                            Math.min(decimal.scale(), scale));
+            resultType = requestedScale < 0 ? new DecimalType(Math.min(integralDigits, 38), 0)
+                    : new DecimalType(Math.min(integralDigits + Math.min(decimal.scale(), requestedScale), 38),
+                            Math.min(decimal.scale(), requestedScale));
         }
         int resultScale = resultType instanceof DecimalType decimal ? decimal.scale() : 0;
         boolean single = type instanceof FloatType;

@@ -64,7 +64,12 @@ final class StringFunctions {
             FunctionRegistry.checkArity("repeat", arguments, 2, 2);
             return new RowFunction("repeat", List.of(Arguments.string("repeat", arguments, 0, context),
                     Arguments.integer("repeat", arguments, 1, context)), DataTypes.StringType, true, ANY,
-                    values -> ((String) values[0]).repeat(Math.max(0, (Integer) values[1])));
+                    values -> {
+                        String text = (String) values[0];
+                        int times = Math.max(0, (Integer) values[1]);
+                        checkResultLength("repeat", "n", (long) text.length() * times);
+                        return text.repeat(times);
+                    });
         });
         registry.register("base64", (arguments, context) -> {
             FunctionRegistry.checkArity("base64", arguments, 1, 1);
@@ -284,14 +289,18 @@ final class StringFunctions {
         }
         if (arguments.size() == 4) {
             coerced.add(Arguments.integer("regexp_replace", arguments, 3, context));
+            // Spark checks the position at analysis: a constant, and positive
+            Object position = Arguments.constant("regexp_replace", coerced, 3);
+            if (position != null && (Integer) position < 1) {
+                throw new dev.sluice.sql.AnalysisException("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", "Cannot resolve \""
+                        + Arguments.callSql("regexp_replace", coerced) + "\" due to data type mismatch: The position"
+                        + " must be between (0, " + Integer.MAX_VALUE + "] (current value = " + position + ").", "42K09");
+            }
         }
         Function<String, Pattern> patterns = patterns("regexp_replace", coerced, 1);
         return new RowFunction("regexp_replace", coerced, DataTypes.StringType, true, ANY, values -> {
             String text = (String) values[0];
             int position = values.length > 3 ? (Integer) values[3] : 1;
-            if (position < 1) {
-                throw new IllegalArgumentException("regexp_replace position must be positive, got " + position);
-            }
             if (position > text.length()) {
                 return text;
             }
@@ -344,9 +353,26 @@ final class StringFunctions {
         if (missing <= 0 || padding.isEmpty()) {
             return length <= 0 ? "" : substringSql(text, 1, length);
         }
+        checkResultLength(left ? "lpad" : "rpad", "len", (long) text.length() + 2L * missing);
         int paddingCharacters = padding.codePointCount(0, padding.length());
         String fill = padding.repeat(missing / paddingCharacters) + substringSql(padding, 1, missing % paddingCharacters);
         return left ? fill + text : text + fill;
+    }
+
+    /** Spark's limit of a byte array (ByteArrayMethods.MAX_ROUNDED_ARRAY_LENGTH), a string's largest size. */
+    private static final long MAX_ROUNDED_ARRAY_LENGTH = Integer.MAX_VALUE - 15;
+
+    /**
+     * Refuses a string result beyond what an array can hold ({@code repeat('x', 2147483647)}) with Spark's
+     * {@code COLLECTION_SIZE_LIMIT_EXCEEDED.PARAMETER} instead of an {@link OutOfMemoryError}.
+     */
+    private static void checkResultLength(String function, String parameter, long length) {
+        if (length > MAX_ROUNDED_ARRAY_LENGTH) {
+            throw new dev.sluice.sql.SluiceException("COLLECTION_SIZE_LIMIT_EXCEEDED.PARAMETER", "Can't create array"
+                    + " with " + length + " elements which exceeding the array size limit " + MAX_ROUNDED_ARRAY_LENGTH
+                    + ", the value of parameter(s) `" + parameter + "` in the function `" + function + "` is invalid.",
+                    "54000", null);
+        }
     }
 
     private static Expression instr(List<Expression> arguments, FunctionContext context) {

@@ -69,6 +69,12 @@ public final class OffsetFunction extends Expression {
         return lead ? "lead" : "lag";
     }
 
+    /** Never folded to a constant: its value depends on the window's other rows, even over a literal. */
+    @Override
+    public boolean foldable() {
+        return false;
+    }
+
     @Override
     public String sql() {
         return prettyName() + "(" + input.sql() + ", " + offset + ", " + (defaultValue == null ? "NULL" : defaultValue.sql()) + ")";

@@ -17,11 +17,11 @@ public final class TypeSpecConverter {
     }
 
     static DataType parseDataType(String text) {
-        return toDataType(SqlParser.parseDataType(text));
+        return dev.sluice.sql.catalyst.parser.ParseException.parsing(() -> toDataType(SqlParser.parseDataType(text)));
     }
 
     static StructType parseSchema(String ddl) {
-        return toStructType(SqlParser.parseSchema(ddl));
+        return dev.sluice.sql.catalyst.parser.ParseException.parsing(() -> toStructType(SqlParser.parseSchema(ddl)));
     }
 
     /** Converts one type AST. */
