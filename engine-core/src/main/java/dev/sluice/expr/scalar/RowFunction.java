@@ -30,7 +30,14 @@ public final class RowFunction extends ScalarFunction {
         /** Never null. */
         Nullability NEVER = arguments -> false;
         /** Null only when an argument may be (Spark's default for most expressions). */
-        Nullability ANY_ARGUMENT = arguments -> arguments.stream().anyMatch(Expression::nullable);
+        Nullability ANY_ARGUMENT = arguments -> {
+            for (Expression argument : arguments) {
+                if (argument.nullable()) {
+                    return true;
+                }
+            }
+            return false;
+        };
         /** Null only when the first argument may be ({@code concat_ws}'s separator). */
         Nullability FIRST_ARGUMENT = arguments -> arguments.get(0).nullable();
 
@@ -41,6 +48,8 @@ public final class RowFunction extends ScalarFunction {
     private final Operation operation;
     private final boolean nullIntolerant;
     private final Nullability nullability;
+    /** Computed once, from the arguments' own (already computed) nullability: no recursion down a deep chain. */
+    private final boolean nullable;
 
     /** A function whose result may always be null. */
     public RowFunction(String name, List<Expression> arguments, DataType resultType, boolean nullIntolerant,
@@ -58,6 +67,7 @@ public final class RowFunction extends ScalarFunction {
         this.operation = operation;
         this.nullIntolerant = nullIntolerant;
         this.nullability = java.util.Objects.requireNonNull(nullability, "nullability is null");
+        this.nullable = nullability.nullable(arguments);
     }
 
     @Override
@@ -67,7 +77,7 @@ public final class RowFunction extends ScalarFunction {
 
     @Override
     public boolean nullable() {
-        return nullability.nullable(children());
+        return nullable;
     }
 
     @Override
