@@ -28,6 +28,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * thread at a time; {@link #close()} once.
  */
 final class KafkaRecordFetcher implements AutoCloseable {
+    /** Per-partition fetch size when the user sets none (Kafka's default is 1 MiB). */
+    static final int STREAMED_FETCH_BYTES = 8 << 20;
+
     private final KafkaSourceOptions options;
     private final KafkaConsumer<byte[], byte[]> consumer;
 
@@ -39,6 +42,9 @@ final class KafkaRecordFetcher implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         props.put(ConsumerConfig.GROUP_ID_CONFIG, options.groupId);
+        // a batch is read one partition at a time (stream): larger fetches of that one partition make up for
+        // fetching one partition per round trip; bounded, and the user's kafka.max.partition.fetch.bytes wins
+        props.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, STREAMED_FETCH_BYTES);
         this.consumer = new KafkaConsumer<>(props);
     }
 
