@@ -3,34 +3,23 @@ package dev.sluice.stream;
 import dev.sluice.batch.Chunk;
 import dev.sluice.exec.physical.ChunkConsumer;
 import dev.sluice.exec.physical.ExecutionContext;
+import dev.sluice.exec.physical.LeafExec;
 import dev.sluice.exec.physical.Morsel;
-import dev.sluice.exec.physical.PhysicalPlan;
-import dev.sluice.expr.AttributeReference;
 import dev.sluice.plan.logical.StreamingRelation;
-import java.util.List;
 
 /**
  * Pushes the current micro-batch's rows of one streaming source (Spark's {@code MicroBatchScanExec}), chunk by
  * chunk as the source reads them; one morsel per chunk.
  */
-final class MicroBatchScanExec extends PhysicalPlan {
+final class MicroBatchScanExec extends LeafExec {
     private final StreamingRelation relation;
     private final boolean shared;
 
     /** {@code shared}: whether the plan reaches this source twice (its rows are then kept for the batch). */
     MicroBatchScanExec(StreamingRelation relation, boolean shared) {
+        super(relation.output());
         this.relation = relation;
         this.shared = shared;
-    }
-
-    @Override
-    public List<AttributeReference> output() {
-        return relation.output();
-    }
-
-    @Override
-    public List<PhysicalPlan> children() {
-        return List.of();
     }
 
     @Override

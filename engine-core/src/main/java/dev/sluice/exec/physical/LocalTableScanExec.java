@@ -5,23 +5,12 @@ import dev.sluice.expr.AttributeReference;
 import java.util.List;
 
 /** Pushes the in-memory rows of a local relation (Spark's {@code LocalTableScanExec}). */
-public final class LocalTableScanExec extends PhysicalPlan {
-    private final List<AttributeReference> output;
+public final class LocalTableScanExec extends LeafExec {
     private final List<Chunk> chunks;
 
     public LocalTableScanExec(List<AttributeReference> output, List<Chunk> chunks) {
-        this.output = List.copyOf(output);
+        super(output);
         this.chunks = List.copyOf(chunks);
-    }
-
-    @Override
-    public List<AttributeReference> output() {
-        return output;
-    }
-
-    @Override
-    public List<PhysicalPlan> children() {
-        return List.of();
     }
 
     @Override
@@ -31,7 +20,7 @@ public final class LocalTableScanExec extends PhysicalPlan {
 
     @Override
     public String argString() {
-        return list(output);
+        return list(output());
     }
 
     @Override

@@ -1,34 +1,23 @@
 package dev.sluice.exec.physical;
 
 import dev.sluice.batch.Chunk;
-import dev.sluice.expr.AttributeReference;
 import dev.sluice.plan.logical.ScanRelation;
-import java.util.List;
 
 /**
  * Reads an external bounded relation (a JDBC table) each time it executes, with any filter already pushed
  * into its scan when the plan was built (Spark's {@code RowDataSourceScanExec}).
  */
-public final class ScanExec extends PhysicalPlan {
+public final class ScanExec extends LeafExec {
     private final ScanRelation relation;
 
     public ScanExec(ScanRelation relation) {
+        super(relation.output());
         this.relation = relation;
     }
 
     /** Whether a streaming query must read this relation again for every micro-batch. */
     public boolean rescanEachBatch() {
         return relation.rescanEachBatch();
-    }
-
-    @Override
-    public List<AttributeReference> output() {
-        return relation.output();
-    }
-
-    @Override
-    public List<PhysicalPlan> children() {
-        return List.of();
     }
 
     @Override
