@@ -74,6 +74,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // Tests and the tutorial's examples produce records with timestamps years in the past (invoices of 2020,
+        // fixed test instants): time-based retention (7 days by default, checked every 5 minutes) would delete
+        // them while a test reads them, a data loss that depends on when the check runs. Keep everything.
+        p.put("log.retention.ms", "-1");
         return p;
     }
 
