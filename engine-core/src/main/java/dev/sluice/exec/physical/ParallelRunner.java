@@ -54,45 +54,37 @@ final class ParallelRunner {
         AtomicBoolean exhausted = new AtomicBoolean();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         int[] emitted = {0};
-        List<Future<?>> futures = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
-            futures.add(WorkerPool.submit(() -> QueryTime.with(context.queryTimeMicros(), () -> {
-                try {
-                    while (failure.get() == null) {
+        List<Future<?>> futures = startWorkers(context, workers, w -> {
+            while (failure.get() == null) {
+                synchronized (lock) {
+                    while (taken.get() >= emitted[0] + window && failure.get() == null) {
+                        lock.wait();
+                    }
+                }
+                Morsel morsel;
+                int index;
+                synchronized (pull) {
+                    if (exhausted.get() || failure.get() != null) {
+                        break;
+                    }
+                    if (!morsels.hasNext()) {
+                        exhausted.set(true);
                         synchronized (lock) {
-                            while (taken.get() >= emitted[0] + window && failure.get() == null) {
-                                lock.wait();
-                            }
-                        }
-                        Morsel morsel;
-                        int index;
-                        synchronized (pull) {
-                            if (exhausted.get() || failure.get() != null) {
-                                break;
-                            }
-                            if (!morsels.hasNext()) {
-                                exhausted.set(true);
-                                synchronized (lock) {
-                                    lock.notifyAll();
-                                }
-                                break;
-                            }
-                            morsel = morsels.next();
-                            index = taken.getAndIncrement();
-                        }
-                        List<Chunk> out = new ArrayList<>();
-                        morsel.run(out::add);
-                        synchronized (lock) {
-                            results.put(index, out);
                             lock.notifyAll();
                         }
+                        break;
                     }
-                } catch (Throwable t) {
-                    fail(failure, t, lock);
+                    morsel = morsels.next();
+                    index = taken.getAndIncrement();
                 }
-                return null;
-            })));
-        }
+                List<Chunk> out = new ArrayList<>();
+                morsel.run(out::add);
+                synchronized (lock) {
+                    results.put(index, out);
+                    lock.notifyAll();
+                }
+            }
+        }, failure, lock);
         try {
             while (true) {
                 List<Chunk> out;
@@ -138,22 +130,14 @@ final class ParallelRunner {
         }
         Object lock = new Object();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
+        List<Future<?>> futures = startWorkers(context, workers, w -> {
             int from = (int) ((long) n * w / workers);
             int to = (int) ((long) n * (w + 1) / workers);
             S state = states.get(w);
-            futures.add(WorkerPool.submit(() -> QueryTime.with(context.queryTimeMicros(), () -> {
-                try {
-                    for (int i = from; i < to && failure.get() == null; i++) {
-                        morsels.get(i).run(c -> fold.accept(state, c));
-                    }
-                } catch (Throwable t) {
-                    fail(failure, t, lock);
-                }
-                return null;
-            })));
-        }
+            for (int i = from; i < to && failure.get() == null; i++) {
+                morsels.get(i).run(c -> fold.accept(state, c));
+            }
+        }, failure, lock);
         awaitAll(futures, failure, lock);
         rethrow(failure.get());
         return states;
@@ -165,21 +149,40 @@ final class ParallelRunner {
         Object lock = new Object();
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Future<?>> futures = startWorkers(context, workers, w -> {
+            for (int i = next.getAndIncrement(); i < count && failure.get() == null; i = next.getAndIncrement()) {
+                body.accept(i);
+            }
+        }, failure, lock);
+        awaitAll(futures, failure, lock);
+        rethrow(failure.get());
+    }
+
+    /**
+     * Starts {@code count} workers running {@code body(worker)} at the execution's query time; a failure is
+     * recorded (the first one wins) and wakes waiters on {@code lock}.
+     */
+    private static List<Future<?>> startWorkers(ExecutionContext context, int count, WorkerBody body,
+                                                AtomicReference<Throwable> failure, Object lock) {
         List<Future<?>> futures = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
+        for (int w = 0; w < count; w++) {
+            int worker = w;
             futures.add(WorkerPool.submit(() -> QueryTime.with(context.queryTimeMicros(), () -> {
                 try {
-                    for (int i = next.getAndIncrement(); i < count && failure.get() == null; i = next.getAndIncrement()) {
-                        body.accept(i);
-                    }
+                    body.run(worker);
                 } catch (Throwable t) {
                     fail(failure, t, lock);
                 }
                 return null;
             })));
         }
-        awaitAll(futures, failure, lock);
-        rethrow(failure.get());
+        return futures;
+    }
+
+    /** What one worker of a region does. */
+    @FunctionalInterface
+    private interface WorkerBody {
+        void run(int worker) throws Exception;
     }
 
     private static void fail(AtomicReference<Throwable> failure, Throwable t, Object lock) {

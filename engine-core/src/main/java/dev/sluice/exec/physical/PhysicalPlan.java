@@ -76,23 +76,8 @@ public abstract class PhysicalPlan {
 
     /** The indented tree, as Spark's {@code explain()} prints a physical plan. */
     public final String treeString() {
-        StringBuilder sb = new StringBuilder();
-        appendTree(sb, "", true, true);
-        return sb.toString();
-    }
-
-    private void appendTree(StringBuilder sb, String indent, boolean root, boolean last) {
-        sb.append(indent);
-        if (!root) {
-            sb.append("+- ");
-        }
-        String args = argString();
-        sb.append(nodeName()).append(args.isEmpty() ? "" : " " + args).append('\n');
-        List<PhysicalPlan> children = children();
-        String childIndent = root ? "" : indent + (last ? "   " : ":  ");
-        for (int i = 0; i < children.size(); i++) {
-            children.get(i).appendTree(sb, childIndent, false, i == children.size() - 1);
-        }
+        return dev.sluice.plan.TreeText.render(this, n -> n.nodeName() + (n.argString().isEmpty() ? "" : " "
+                + n.argString()), PhysicalPlan::children);
     }
 
     @Override

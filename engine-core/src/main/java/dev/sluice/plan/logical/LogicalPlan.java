@@ -47,22 +47,7 @@ public abstract class LogicalPlan {
 
     /** The indented plan tree, Spark's {@code explain()} style. */
     public final String treeString() {
-        StringBuilder sb = new StringBuilder();
-        appendTree(sb, "", true, true);
-        return sb.toString();
-    }
-
-    private void appendTree(StringBuilder sb, String indent, boolean root, boolean last) {
-        sb.append(indent);
-        if (!root) {
-            sb.append("+- ");
-        }
-        sb.append(describe()).append('\n');
-        List<LogicalPlan> children = children();
-        String childIndent = root ? "" : indent + (last ? "   " : ":  ");
-        for (int i = 0; i < children.size(); i++) {
-            children.get(i).appendTree(sb, childIndent, false, i == children.size() - 1);
-        }
+        return dev.sluice.plan.TreeText.render(this, LogicalPlan::describe, LogicalPlan::children);
     }
 
     protected static String list(List<? extends Expression> expressions) {
