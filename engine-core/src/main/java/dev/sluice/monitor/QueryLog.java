@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class QueryLog extends TrackingListener {
     /** Sluice extension: batches that take longer (in ms) are logged at WARN; 0 or less turns the warning off. */
-    public static final String SLOW_BATCH_THRESHOLD = "spark.sql.streaming.log.slowBatchThresholdMs";
+    /** The setting (declared with the session's other settings, so the facade never reaches into monitoring). */
+    public static final String SLOW_BATCH_THRESHOLD = dev.sluice.sql.RuntimeConfig.SLOW_BATCH_THRESHOLD;
     static final long DEFAULT_SLOW_BATCH_MS = 10_000;
     static final String LIFECYCLE_LOGGER = "dev.sluice.streaming";
     static final String BATCH_LOGGER = "dev.sluice.streaming.batch";

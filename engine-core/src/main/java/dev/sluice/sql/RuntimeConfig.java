@@ -32,6 +32,8 @@ public final class RuntimeConfig {
     public static final String CASE_SENSITIVE = "spark.sql.caseSensitive";
     /** Sluice extension: whether checkpoint log files are fsynced (see {@link #checkpointFsync()}). */
     public static final String CHECKPOINT_FSYNC = "spark.sql.streaming.checkpoint.fsync";
+    /** Batches slower than this many milliseconds are logged at WARN (0: never); read by the query log. */
+    public static final String SLOW_BATCH_THRESHOLD = "spark.sql.streaming.log.slowBatchThresholdMs";
 
     private final Map<String, String> values = new ConcurrentHashMap<>();
 
@@ -49,7 +51,7 @@ public final class RuntimeConfig {
         if (key.equals(CHECKPOINT_FSYNC)) {
             parseBoolean(key, value);
         }
-        if (key.equals(dev.sluice.monitor.QueryLog.SLOW_BATCH_THRESHOLD)) {
+        if (key.equals(SLOW_BATCH_THRESHOLD)) {
             try {
                 Long.parseLong(value.trim());
             } catch (NumberFormatException e) {
