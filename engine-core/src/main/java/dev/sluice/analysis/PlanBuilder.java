@@ -265,8 +265,8 @@ public final class PlanBuilder {
                     + "\" contains invalid expressions: " + resolved.sql() + ". Rewrite the query to avoid window"
                     + " functions, aggregate functions, and generator functions in the WHERE clause.", "42903");
         }
-        // Scans that can evaluate filters where the data lives (JDBC) get them now, so explain() shows them.
-        return new Filter(resolved, dev.sluice.plan.logical.ScanRelation.pushFilter(plan, resolved));
+        // Scans that can evaluate filters where the data lives (JDBC, Parquet) get them now, so explain() shows them.
+        return new Filter(resolved, ScanPushdown.pushFilter(plan, resolved));
     }
 
     /** {@code groupBy(grouping).agg(aggregates)}: output is the grouping columns then the aggregates. */

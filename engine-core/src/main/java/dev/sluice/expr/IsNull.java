@@ -20,6 +20,11 @@ public final class IsNull extends UnaryExpression {
         return new IsNull(newChild, negated);
     }
 
+    /** True for {@code IS NOT NULL}. */
+    public boolean negated() {
+        return negated;
+    }
+
     @Override
     public DataType dataType() {
         return DataTypes.BooleanType;

@@ -37,6 +37,38 @@ public interface FileFormat {
     /** A reader of {@code file} producing chunks of {@code schema} (a subset of columns for Parquet). */
     ChunkReader open(Path file, StructType schema, FormatOptions options) throws IOException;
 
+    /**
+     * A reader of {@code file} that may skip data that cannot satisfy {@code filters} (all of which must hold); it
+     * may also return rows that do not satisfy them (the engine filters again). Formats that use filters say so
+     * in {@link #usesFilters()}; the default ignores them.
+     */
+    default ChunkReader open(Path file, StructType schema, FormatOptions options,
+            List<dev.sluice.sql.sources.Filter> filters) throws IOException {
+        return open(file, schema, options);
+    }
+
+    /**
+     * Checks, at {@code load()}, that files can be read as {@code schema} with {@code options}, so that a bad option
+     * or an unreadable schema fails when the Dataset is built rather than at its first action. The default accepts.
+     *
+     * @throws dev.sluice.sql.AnalysisException naming the option or column
+     */
+    default void checkRead(StructType schema, FormatOptions options) {
+    }
+
+    /** Whether {@link #open(Path, StructType, FormatOptions, List)} uses its filters (so pushing them pays). */
+    default boolean usesFilters() {
+        return false;
+    }
+
+    /**
+     * Whether {@link #open(Path, StructType, FormatOptions)} reads only the data of the columns of its schema (a
+     * subset of the file's), so a query using few columns reads less; otherwise readers get the whole data schema.
+     */
+    default boolean readsColumnSubsets() {
+        return false;
+    }
+
     /** A writer creating {@code file} (which must not exist) with rows of {@code schema}. */
     ChunkWriter create(Path file, StructType schema, FormatOptions options) throws IOException;
 

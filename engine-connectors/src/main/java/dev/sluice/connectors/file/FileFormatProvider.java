@@ -2,7 +2,6 @@ package dev.sluice.connectors.file;
 
 import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
-import dev.sluice.monitor.ReadTracker;
 import dev.sluice.spi.BatchRows;
 import dev.sluice.sql.AnalysisException;
 import dev.sluice.sql.Dataset;
@@ -26,9 +25,9 @@ import org.apache.hadoop.fs.Path;
  * The batch API ({@code session.read()}, {@code dataset.write()}) for a {@link FileFormat}: listing
  * ({@link FileListing}, honouring {@code _spark_metadata}), schema inference, partition discovery
  * (partition columns appended after the data columns, typed as inferred or as the user schema says) and
- * partitioned writes with Spark's save modes. Reads are eager: the files are read when {@code load()} is
- * called and the rows held by the Dataset's plan; the files are parsed on up to {@code local[N]} threads
- * ({@link ParallelFileReader}) and their chunks kept in file order. Every column read from files is nullable, as in Spark.
+ * partitioned writes with Spark's save modes. Reads are lazy, as Spark's: {@code load()} lists the files and
+ * resolves the schema; the files are read by a {@link FileScan} when an action runs, with column pruning and
+ * filter pushdown where the format supports them. Every column read from files is nullable, as in Spark.
  * Writes produce a {@code _SUCCESS} marker after all files are closed; a failed write leaves partial files
  * (no commit protocol for batch writes, unlike {@link FileSinkWriter}). Files are reached through Hadoop's
  * FileSystem API with the session's {@code spark.hadoop.*} settings ({@link FileAccess}). Stateless and
@@ -62,23 +61,10 @@ public class FileFormatProvider implements BatchFormatProvider {
         try {
             StructType partitionSchema = partitionSchema(files, userSchema, zone);
             StructType dataSchema = dataSchema(files, userSchema, partitionSchema, formatOptions);
-            List<Chunk> chunks;
-            // one pool per load(): its threads end with the read, so a session holds no idle threads
-            try (ParallelFileReader reader = new ParallelFileReader(session.parallelism(), "read " + format.shortName());
-                 ReadTracker progress = ReadTracker.start(session, "read " + format.shortName(), files.size())) {
-                try {
-                    chunks = reader.readAll(files, file -> file.path().toString(), file -> {
-                        List<Chunk> read = readFile(format, file, dataSchema, partitionSchema, formatOptions, zone);
-                        progress.fileDone();
-                        return read;
-                    }, formatOptions.ignoreCorruptFiles(), formatOptions.ignoreMissingFiles());
-                } catch (RuntimeException | Error e) {
-                    progress.failed(e); // the listeners hear of it; the caller gets it as before
-                    throw e;
-                }
-            }
+            format.checkRead(dataSchema, formatOptions);
             StructType output = concat(dataSchema, partitionSchema);
-            return BatchRows.toDataset(session, output, chunks);
+            return BatchRows.toDataset(session, output,
+                    new FileScan(session, format, files, dataSchema, partitionSchema, formatOptions, zone), false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

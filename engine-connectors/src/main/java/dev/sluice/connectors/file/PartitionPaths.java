@@ -1,7 +1,7 @@
 package dev.sluice.connectors.file;
 
 import dev.sluice.batch.ColumnVector;
-import dev.sluice.expr.ValueRendering;
+import dev.sluice.spi.ValueText;
 import dev.sluice.sql.types.DataType;
 import dev.sluice.sql.types.DataTypes;
 import dev.sluice.sql.types.DecimalType;
@@ -66,7 +66,7 @@ public final class PartitionPaths {
 
     /** The directory name {@code column=value} of a value in internal form (null for the default partition). */
     public static String directory(String column, Object value, DataType type, ZoneId zone) {
-        String text = value == null ? null : ValueRendering.render(value, type, zone);
+        String text = value == null ? null : ValueText.render(value, type, zone);
         return escape(column) + "=" + (text == null || text.isEmpty() ? DEFAULT_PARTITION_NAME : escape(text));
     }
 

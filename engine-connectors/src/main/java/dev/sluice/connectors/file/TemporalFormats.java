@@ -1,8 +1,6 @@
 package dev.sluice.connectors.file;
 
-import dev.sluice.expr.TemporalParsing;
-import dev.sluice.expr.ValueRendering;
-import dev.sluice.expr.scalar.DateTimePatterns;
+import dev.sluice.spi.ValueText;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -32,10 +30,10 @@ public final class TemporalFormats {
 
     private TemporalFormats(ZoneId zone, String timestampPattern, String datePattern) {
         this.zone = zone;
-        this.timestampRead = timestampPattern == null ? null : DateTimePatterns.formatter(timestampPattern);
-        this.dateRead = datePattern == null ? null : DateTimePatterns.formatter(datePattern);
-        this.timestampWrite = timestampRead != null ? timestampRead : DateTimePatterns.formatter(DEFAULT_TIMESTAMP_PATTERN);
-        this.dateWrite = dateRead != null ? dateRead : DateTimePatterns.formatter(DEFAULT_DATE_PATTERN);
+        this.timestampRead = timestampPattern == null ? null : ValueText.pattern(timestampPattern);
+        this.dateRead = datePattern == null ? null : ValueText.pattern(datePattern);
+        this.timestampWrite = timestampRead != null ? timestampRead : ValueText.pattern(DEFAULT_TIMESTAMP_PATTERN);
+        this.dateWrite = dateRead != null ? dateRead : ValueText.pattern(DEFAULT_DATE_PATTERN);
     }
 
     /** The formats of {@code options} ({@code timestampFormat}, {@code dateFormat}, {@code timeZone}). */
@@ -55,11 +53,11 @@ public final class TemporalFormats {
     /** Microseconds since the epoch, or {@link #INVALID_TIMESTAMP}. */
     public long parseTimestamp(String text) {
         if (timestampRead == null) {
-            Long micros = TemporalParsing.parseTimestamp(text, zone);
+            Long micros = ValueText.parseTimestamp(text, zone);
             return micros == null ? INVALID_TIMESTAMP : micros;
         }
         try {
-            return DateTimePatterns.parse(text, timestampRead, zone);
+            return ValueText.parse(text, timestampRead, zone);
         } catch (DateTimeException | ArithmeticException e) {
             return INVALID_TIMESTAMP;
         }
@@ -68,11 +66,11 @@ public final class TemporalFormats {
     /** Days since the epoch, or {@link #INVALID_DATE}. */
     public int parseDate(String text) {
         if (dateRead == null) {
-            Integer days = TemporalParsing.parseDate(text);
+            Integer days = ValueText.parseDate(text);
             return days == null ? INVALID_DATE : days;
         }
         try {
-            return (int) Math.floorDiv(DateTimePatterns.parse(text, dateRead, ZoneOffset.UTC), 86_400_000_000L);
+            return (int) Math.floorDiv(ValueText.parse(text, dateRead, ZoneOffset.UTC), 86_400_000_000L);
         } catch (DateTimeException | ArithmeticException e) {
             return INVALID_DATE;
         }
@@ -87,13 +85,13 @@ public final class TemporalFormats {
     }
 
     public String formatTimestamp(long micros) {
-        return DateTimePatterns.format(micros, timestampWrite, zone);
+        return ValueText.format(micros, timestampWrite, zone);
     }
 
     public String formatDate(int days) {
         if (dateRead == null) {
-            return ValueRendering.formatDate(days);
+            return ValueText.formatDate(days);
         }
-        return DateTimePatterns.format(days * 86_400_000_000L, dateWrite, ZoneOffset.UTC);
+        return ValueText.format(days * 86_400_000_000L, dateWrite, ZoneOffset.UTC);
     }
 }

@@ -44,6 +44,16 @@ public abstract class TextBasedFormat implements FileFormat {
         };
     }
 
+    /** Opens a reader over no input: its construction checks the options and the schema as a real read would. */
+    @Override
+    public void checkRead(StructType schema, FormatOptions options) {
+        try (ChunkReader reader = open(InputStream.nullInputStream(), "(options check)", schema, options)) {
+            // nothing to read: constructing the reader was the check
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // reading nothing in memory does no IO
+        }
+    }
+
     @Override
     public ChunkReader open(Path file, StructType schema, FormatOptions options) throws IOException {
         return open(openStream(file, options), file.toString(), schema, options);

@@ -1,7 +1,7 @@
 package dev.sluice.connectors.file;
 
 import dev.sluice.batch.ColumnVector;
-import dev.sluice.expr.ValueRendering;
+import dev.sluice.spi.ValueText;
 import dev.sluice.sql.types.BinaryType;
 import dev.sluice.sql.types.BooleanType;
 import dev.sluice.sql.types.ByteType;
@@ -57,7 +57,7 @@ public interface ValueFormatter {
             return (v, row) -> temporal.formatDate(v.getInt(row));
         }
         if (type instanceof BinaryType) {
-            return (v, row) -> ValueRendering.render(v.getObject(row), type);
+            return (v, row) -> ValueText.render(v.getObject(row), type);
         }
         throw TextValueParser.unsupported(format, type);
     }

@@ -1,7 +1,6 @@
 package dev.sluice.connectors.jdbc;
 
-import dev.sluice.expr.TemporalParsing;
-import dev.sluice.expr.ValueRendering;
+import dev.sluice.spi.ValueText;
 import dev.sluice.sql.AnalysisException;
 import dev.sluice.sql.types.DataType;
 import dev.sluice.sql.types.DateType;
@@ -106,14 +105,14 @@ final class JdbcPartitioning {
     /** Spark's {@code toInternalBoundValue}: the bound as a long in the column type's internal unit. */
     private static long boundValue(String option, String text, DataType type, ZoneId zone) {
         if (type instanceof DateType) {
-            Integer days = TemporalParsing.parseDate(text);
+            Integer days = ValueText.parseDate(text);
             if (days == null) {
                 throw cannotParse(text, type);
             }
             return days;
         }
         if (type instanceof TimestampType) {
-            Long micros = TemporalParsing.parseTimestamp(text, zone);
+            Long micros = ValueText.parseTimestamp(text, zone);
             if (micros == null) {
                 throw cannotParse(text, type);
             }
@@ -134,10 +133,10 @@ final class JdbcPartitioning {
     /** Spark's {@code toBoundValueInWhereClause}: a number as is, a date or timestamp as a quoted literal. */
     private static String literal(long value, DataType type, ZoneId zone) {
         if (type instanceof DateType) {
-            return "'" + ValueRendering.formatDate(Math.toIntExact(value)) + "'";
+            return "'" + ValueText.formatDate(Math.toIntExact(value)) + "'";
         }
         if (type instanceof TimestampType) {
-            return "'" + ValueRendering.formatTimestamp(value, zone) + "'";
+            return "'" + ValueText.formatTimestamp(value, zone) + "'";
         }
         return Long.toString(value);
     }

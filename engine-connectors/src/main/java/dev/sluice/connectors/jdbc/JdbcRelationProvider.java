@@ -2,8 +2,6 @@ package dev.sluice.connectors.jdbc;
 
 import dev.sluice.batch.Chunk;
 import dev.sluice.spi.BatchRows;
-import dev.sluice.expr.AttributeReference;
-import dev.sluice.plan.logical.ScanRelation;
 import dev.sluice.sql.AnalysisException;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
@@ -24,7 +22,7 @@ import java.util.concurrent.Callable;
  * {@code JdbcRelationProvider}.
  *
  * <p>Reads: {@code load()} connects once to learn the columns, then returns a Dataset over a
- * {@link ScanRelation} whose {@link JdbcScan} reads the rows each time the plan runs (lazily), in parallel range
+ * {@link JdbcScan} (the SPI's {@link dev.sluice.spi.Scan}) that reads the rows each time the plan runs (lazily), in parallel range
  * partitions when asked, with simple filters pushed into the statement.
  *
  * <p>Writes: save modes as Spark's: when the table exists, {@code append} inserts, {@code overwrite} drops and
@@ -59,14 +57,14 @@ public final class JdbcRelationProvider implements BatchFormatProvider {
         }
         ZoneId zone = session.conf().sessionTimeZone();
         List<String> partitions = JdbcPartitioning.whereClauses(jdbc, columns, dialect, zone);
-        List<AttributeReference> output = SluiceSession.attributes(JdbcSchemas.schema(columns));
-        Map<Long, JdbcColumn> byId = new HashMap<>();
-        for (int i = 0; i < output.size(); i++) {
-            byId.put(output.get(i).exprId(), columns.get(i));
+        StructType tableSchema = JdbcSchemas.schema(columns);
+        Map<String, JdbcColumn> byName = new HashMap<>();
+        for (int i = 0; i < tableSchema.length(); i++) {
+            byName.put(tableSchema.apply(i).name(), columns.get(i));
         }
-        JdbcScan scan = new JdbcScan(jdbc, dialect, columns, new JdbcFilters(byId, dialect, zone), zone, partitions,
+        JdbcScan scan = new JdbcScan(jdbc, dialect, columns, new JdbcFilters(byName, dialect, zone), zone, partitions,
                 JdbcFilters.Pushed.NONE);
-        return Dataset.ofRows(session, new ScanRelation(output, scan, jdbc.refreshEachBatch));
+        return BatchRows.toDataset(session, tableSchema, scan, jdbc.refreshEachBatch);
     }
 
     @Override

@@ -2,8 +2,9 @@ package dev.sluice.connectors.jdbc;
 
 import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
-import dev.sluice.expr.Expression;
-import dev.sluice.plan.logical.ScanRelation;
+import dev.sluice.spi.Scan;
+import dev.sluice.spi.SupportsPushDownFilters;
+import dev.sluice.sql.sources.Filter;
 import dev.sluice.sql.SluiceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,10 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * partition order), with the pushed filter's clauses and bound parameters. Every read opens fresh connections,
  * so each action (and, with {@code refreshEachBatch}, each micro-batch) sees the table as it is then.
  *
- * <p>Immutable and thread-safe; {@link #pushFilter} returns a new scan. {@link #describe()} names the table,
+ * <p>Immutable and thread-safe; {@link #pushFilters} returns a new scan. {@link #describe()} names the table,
  * the partition count and the pushed filters, never the URL or credentials.
  */
-final class JdbcScan implements ScanRelation.Scan, ScanRelation.FilterPushdown {
+final class JdbcScan implements SupportsPushDownFilters {
     private static final int MAX_THREADS = 16;
     private static final AtomicInteger THREAD_IDS = new AtomicInteger();
 
@@ -51,11 +53,11 @@ final class JdbcScan implements ScanRelation.Scan, ScanRelation.FilterPushdown {
     }
 
     @Override
-    public ScanRelation.Scan pushFilter(Expression condition) {
+    public Scan pushFilters(List<Filter> conjuncts) {
         if (!options.pushDownPredicate) {
             return this;
         }
-        JdbcFilters.Pushed more = filters.push(condition);
+        JdbcFilters.Pushed more = filters.push(conjuncts);
         if (more.clauses().isEmpty()) {
             return this;
         }
@@ -63,7 +65,12 @@ final class JdbcScan implements ScanRelation.Scan, ScanRelation.FilterPushdown {
     }
 
     @Override
-    public List<Chunk> read() {
+    public Iterator<Chunk> read() {
+        return readAll().iterator();
+    }
+
+    /** Every partition's rows, in partition order (the partitions are read concurrently). */
+    private List<Chunk> readAll() {
         if (partitions.size() == 1) {
             return readPartition(0);
         }

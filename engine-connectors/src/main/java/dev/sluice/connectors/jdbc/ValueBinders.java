@@ -47,16 +47,16 @@ interface ValueBinders {
         };
     }
 
-    /** An internal (engine) value of type {@code type} as the object a driver accepts (for pushed literals). */
-    static Object toJdbcObject(Object value, DataType type, ZoneId zone) {
-        if (value == null) {
-            return null;
+    /**
+     * A pushed filter's constant (in the external form of {@link dev.sluice.sql.sources.Filter}) as the object a
+     * driver accepts: timestamps as local date-times of the session zone, as the rows are written.
+     */
+    static Object toJdbcObject(Object value, ZoneId zone) {
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
         }
-        if (type instanceof DateType) {
-            return LocalDate.ofEpochDay(((Number) value).longValue());
-        }
-        if (type instanceof TimestampType) {
-            return timestamp(((Number) value).longValue(), zone);
+        if (value instanceof java.sql.Timestamp t) {
+            return LocalDateTime.ofInstant(t.toInstant(), zone);
         }
         return value;
     }

@@ -10,7 +10,7 @@ import dev.sluice.batch.MapVector;
 import dev.sluice.batch.StructVector;
 import dev.sluice.connectors.file.ChunkWriter;
 import dev.sluice.connectors.file.TemporalFormats;
-import dev.sluice.expr.ValueRendering;
+import dev.sluice.spi.ValueText;
 import dev.sluice.sql.types.ArrayType;
 import dev.sluice.sql.types.BinaryType;
 import dev.sluice.sql.types.BooleanType;
@@ -148,7 +148,7 @@ final class JsonChunkWriter implements ChunkWriter {
                 g.writeStartObject();
                 for (int i = m.offset(row), end = i + m.length(row); i < end; i++) {
                     g.writeFieldName(keyType instanceof StringType ? m.keys().getString(i)
-                            : ValueRendering.render(m.keys().getObject(i), keyType, temporal.zone()));
+                            : ValueText.render(m.keys().getObject(i), keyType, temporal.zone()));
                     if (m.values().isNull(i)) {
                         g.writeNull();
                     } else {
@@ -192,7 +192,7 @@ final class JsonChunkWriter implements ChunkWriter {
         if (type instanceof BinaryType) {
             return (g, v, row) -> g.writeBinary(v.getBinary(row));
         }
-        return (g, v, row) -> g.writeString(ValueRendering.render(v.getObject(row), type, temporal.zone()));
+        return (g, v, row) -> g.writeString(ValueText.render(v.getObject(row), type, temporal.zone()));
     }
 
     @Override

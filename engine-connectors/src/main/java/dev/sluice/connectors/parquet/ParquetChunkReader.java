@@ -11,6 +11,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.filter2.predicate.FilterPredicate;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.api.InitContext;
 import org.apache.parquet.hadoop.api.ReadSupport;
@@ -35,15 +37,25 @@ final class ParquetChunkReader implements ChunkReader {
     private ColumnVector[] columns;
     private boolean done;
 
-    ParquetChunkReader(FileAccess files, Path file, StructType requested) throws IOException {
+    /**
+     * @param skip row groups for which this predicate is false for every row are not read (null: read all); rows
+     *     are never filtered one by one here (the converters write straight into vectors), the engine does that
+     */
+    ParquetChunkReader(FileAccess files, Path file, StructType requested, FilterPredicate skip) throws IOException {
         this.requested = requested;
         this.support = new VectorReadSupport(requested, file.toString());
-        this.reader = new ParquetReader.Builder<Object>(ParquetFiles.input(files, file), new PlainParquetConfiguration()) {
+        ParquetReader.Builder<Object> builder = new ParquetReader.Builder<Object>(ParquetFiles.input(files, file),
+                new PlainParquetConfiguration()) {
             @Override
             protected ReadSupport<Object> getReadSupport() {
                 return support;
             }
-        }.build();
+        };
+        if (skip != null) {
+            builder.withFilter(FilterCompat.get(skip)).useStatsFilter(true).useDictionaryFilter(true)
+                    .useBloomFilter(true).useRecordFilter(false).useColumnIndexFilter(false);
+        }
+        this.reader = builder.build();
     }
 
     /** The Parquet schema actually read (after {@link #next()} was first called): the projection. */

@@ -119,7 +119,29 @@ public final class ParquetFormat implements FileFormat {
 
     @Override
     public ChunkReader open(Path file, StructType schema, FormatOptions options) throws IOException {
-        return new ParquetChunkReader(options.files(), file, schema);
+        return new ParquetChunkReader(options.files(), file, schema, null);
+    }
+
+    /** Row groups that cannot satisfy {@code filters} (statistics, dictionaries, bloom filters) are skipped. */
+    @Override
+    public ChunkReader open(Path file, StructType schema, FormatOptions options,
+            List<dev.sluice.sql.sources.Filter> filters) throws IOException {
+        if (filters.isEmpty()) {
+            return open(file, schema, options);
+        }
+        // the predicate names the file's own columns and types, so it is built from this file's footer
+        return new ParquetChunkReader(options.files(), file, schema,
+                ParquetFilters.predicate(filters, fileSchema(options.files(), file)));
+    }
+
+    @Override
+    public boolean usesFilters() {
+        return true;
+    }
+
+    @Override
+    public boolean readsColumnSubsets() {
+        return true;
     }
 
     @Override

@@ -74,7 +74,7 @@ class BatchReadProgressTest extends FileStreamTestSupport {
         spark.sparkContext().addProgressListener(listener);
         Throwable thrown;
         try {
-            thrown = catchThrowable(() -> spark.read().schema("n INT").parquet(in.toString()));
+            thrown = catchThrowable(() -> spark.read().schema("n INT").parquet(in.toString()).count());
         } finally {
             spark.sparkContext().removeProgressListener(listener);
         }

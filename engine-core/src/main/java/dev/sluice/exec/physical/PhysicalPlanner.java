@@ -40,12 +40,14 @@ import java.util.Set;
 public class PhysicalPlanner {
     private final Map<LogicalPlan, PhysicalPlan> planned = new IdentityHashMap<>();
     private Map<LogicalPlan, Integer> references;
+    private Set<Long> usedColumns;
 
     /** The physical plan of {@code logical}. */
     public final PhysicalPlan plan(LogicalPlan logical) {
         if (references == null) {
             references = new IdentityHashMap<>();
             countReferences(logical);
+            usedColumns = ColumnUse.of(logical);
         }
         PhysicalPlan done = planned.get(logical);
         if (done != null) {
@@ -184,7 +186,7 @@ public class PhysicalPlanner {
             return new LocalTableScanExec(r.output(), r.chunks());
         }
         if (node instanceof ScanRelation s) {
-            return new ScanExec(s);
+            return new ScanExec(s, ColumnUse.prune(s, usedColumns));
         }
         if (node instanceof Project p) {
             return planProject(p);

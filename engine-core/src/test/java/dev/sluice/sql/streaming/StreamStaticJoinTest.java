@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.analysis.JavaValues;
 import dev.sluice.batch.Chunk;
 import dev.sluice.plan.logical.ScanRelation;
+import dev.sluice.spi.BatchRows;
+import dev.sluice.spi.Scan;
+import java.util.Iterator;
 import dev.sluice.sql.AnalysisException;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
@@ -36,14 +39,14 @@ class StreamStaticJoinTest extends StreamingTestSupport {
     static final StructType USERS = new StructType().add("id", DataTypes.IntegerType).add("name", DataTypes.StringType);
 
     /** A static table read through a counting scan, as a JDBC table would be. */
-    static final class CountingTable implements ScanRelation.Scan {
+    static final class CountingTable implements Scan {
         final AtomicInteger reads = new AtomicInteger();
         final List<Row> rows = new CopyOnWriteArrayList<>();
 
         @Override
-        public List<Chunk> read() {
+        public Iterator<Chunk> read() {
             reads.incrementAndGet();
-            return JavaValues.toChunks(new ArrayList<>(rows), USERS, ZoneOffset.UTC);
+            return JavaValues.toChunks(new ArrayList<>(rows), USERS, ZoneOffset.UTC).iterator();
         }
 
         @Override
@@ -52,7 +55,7 @@ class StreamStaticJoinTest extends StreamingTestSupport {
         }
 
         Dataset<Row> toDF(SluiceSession session, boolean rescanEachBatch) {
-            return Dataset.ofRows(session, new ScanRelation(SluiceSession.attributes(USERS), this, rescanEachBatch));
+            return BatchRows.toDataset(session, USERS, this, rescanEachBatch);
         }
     }
 

@@ -1,0 +1,156 @@
+package dev.sluice.connectors.file;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.batch.ColumnVector;
+import dev.sluice.monitor.ReadTracker;
+import dev.sluice.spi.Scan;
+import dev.sluice.spi.SupportsPushDownFilters;
+import dev.sluice.spi.SupportsPushDownRequiredColumns;
+import dev.sluice.sql.SluiceSession;
+import dev.sluice.sql.sources.Filter;
+import dev.sluice.sql.types.StructField;
+import dev.sluice.sql.types.StructType;
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The files of one {@code session.read()...load()}, read when an action runs (Spark's {@code FileSourceScanExec}):
+ * listed and schema-resolved at {@code load()}, parsed on up to {@code local[N]} threads ({@link ParallelFileReader})
+ * at every action, chunks in file order, partition values appended after the data columns.
+ *
+ * <p>Column pruning: only the columns the query uses are produced; a format that reads column subsets
+ * ({@link FileFormat#readsColumnSubsets()}, Parquet) reads only their data, and unused partition columns are never
+ * built. Filter pushdown: the filters are handed to the format ({@link FileFormat#open(org.apache.hadoop.fs.Path,
+ * StructType, FormatOptions, List)}), which may skip data that cannot match (Parquet row groups by their
+ * statistics and dictionaries); the engine re-applies the query's filter. Immutable; {@link #read} may run on any
+ * thread and again for every action (files changed since {@code load()} are read as they are then).
+ */
+final class FileScan implements SupportsPushDownFilters, SupportsPushDownRequiredColumns {
+    private final SluiceSession session;
+    private final FileFormat format;
+    private final List<FileListing.SourceFile> files;
+    private final StructType dataSchema;
+    private final StructType partitionSchema;
+    private final FormatOptions options;
+    private final ZoneId zone;
+    /** Indexes of the produced columns into data columns followed by partition columns. */
+    private final int[] columns;
+    private final List<Filter> filters;
+
+    FileScan(SluiceSession session, FileFormat format, List<FileListing.SourceFile> files, StructType dataSchema,
+            StructType partitionSchema, FormatOptions options, ZoneId zone) {
+        this(session, format, files, dataSchema, partitionSchema, options, zone, all(dataSchema.length()
+                + partitionSchema.length()), List.of());
+    }
+
+    private FileScan(SluiceSession session, FileFormat format, List<FileListing.SourceFile> files,
+            StructType dataSchema, StructType partitionSchema, FormatOptions options, ZoneId zone, int[] columns,
+            List<Filter> filters) {
+        this.session = session;
+        this.format = format;
+        this.files = List.copyOf(files);
+        this.dataSchema = dataSchema;
+        this.partitionSchema = partitionSchema;
+        this.options = options;
+        this.zone = zone;
+        this.columns = columns;
+        this.filters = List.copyOf(filters);
+    }
+
+    private static int[] all(int n) {
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        return all;
+    }
+
+    @Override
+    public Scan pushFilters(List<Filter> more) {
+        if (!format.usesFilters()) {
+            return this;
+        }
+        List<Filter> pushed = new ArrayList<>(filters);
+        pushed.addAll(more);
+        return new FileScan(session, format, files, dataSchema, partitionSchema, options, zone, columns, pushed);
+    }
+
+    @Override
+    public Scan pruneColumns(int[] kept) {
+        int[] narrowed = new int[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            narrowed[i] = columns[kept[i]];
+        }
+        return new FileScan(session, format, files, dataSchema, partitionSchema, options, zone, narrowed, filters);
+    }
+
+    @Override
+    public Iterator<Chunk> read() {
+        StructType readSchema = readSchema();
+        // one pool per read: its threads end with the read, so a session holds no idle threads
+        try (ParallelFileReader reader = new ParallelFileReader(session.parallelism(), "read " + format.shortName());
+             ReadTracker progress = ReadTracker.start(session, "read " + format.shortName(), files.size())) {
+            try {
+                return reader.readAll(files, file -> file.path().toString(), file -> {
+                    List<Chunk> read = readFile(file, readSchema);
+                    progress.fileDone();
+                    return read;
+                }, options.ignoreCorruptFiles(), options.ignoreMissingFiles()).iterator();
+            } catch (RuntimeException | Error e) {
+                progress.failed(e); // the listeners hear of it; the caller gets it as before
+                throw e;
+            }
+        }
+    }
+
+    /** The data columns handed to the format: all of them, or the used ones where the format reads subsets. */
+    private StructType readSchema() {
+        if (!format.readsColumnSubsets()) {
+            return dataSchema;
+        }
+        List<StructField> fields = new ArrayList<>();
+        for (int c : columns) {
+            if (c < dataSchema.length()) {
+                fields.add(dataSchema.apply(c));
+            }
+        }
+        return new StructType(fields);
+    }
+
+    /** One file's chunks with the produced columns, in order; any thread. */
+    private List<Chunk> readFile(FileListing.SourceFile file, StructType readSchema) throws IOException {
+        List<Chunk> chunks = new ArrayList<>();
+        try (ChunkReader in = format.open(file.path(), readSchema, options, filters)) {
+            for (Chunk chunk = in.next(); chunk != null; chunk = in.next()) {
+                chunks.add(produced(chunk, file, readSchema));
+            }
+        }
+        return chunks;
+    }
+
+    private Chunk produced(Chunk chunk, FileListing.SourceFile file, StructType readSchema) {
+        ColumnVector[] out = new ColumnVector[columns.length];
+        int dataColumn = 0;
+        for (int i = 0; i < columns.length; i++) {
+            int c = columns[i];
+            if (c < dataSchema.length()) {
+                // the format read either every data column (index c) or just the used ones, in order
+                out[i] = chunk.column(readSchema == dataSchema ? c : dataColumn++);
+            } else {
+                StructField field = partitionSchema.apply(c - dataSchema.length());
+                out[i] = PartitionPaths.constant(file.partitionValues().get(field.name()), field.dataType(),
+                        chunk.rowCount(), zone);
+            }
+        }
+        return new Chunk(chunk.rowCount(), out);
+    }
+
+    @Override
+    public String describe() {
+        return "FileScan " + format.shortName() + " Files: " + files.size() + ", PushedFilters: " + filters
+                + ", ReadSchema: " + readSchema().catalogString();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.sluice.sql.sources;
+
+/**
+ * A filter keeping the rows where {@code attribute <=> value}: equality where null equals null (the value may be null) (Spark's {@code sources.EqualNullSafe}).
+ *
+ * @param attribute the column name, as in the relation's schema
+ * @param value the constant, as a {@link dev.sluice.sql.Row} exposes values of the column's type
+ */
+public record EqualNullSafe(String attribute, Object value) implements Filter {
+    @Override
+    public String[] references() {
+        return new String[] {attribute};
+    }
+
+    @Override
+    public String toString() {
+        return "EqualNullSafe(" + attribute + "," + value + ")";
+    }
+}
