@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sluice.connectors.file.FileStreamProvider;
 import dev.sluice.connectors.kafka.KafkaProvider;
 import dev.sluice.connectors.rate.RateStreamProvider;
-import dev.sluice.spi.StreamingProviders;
+import dev.sluice.spi.DataSources;
 import dev.sluice.sql.AnalysisException;
-import dev.sluice.sql.sources.BatchFormats;
+import dev.sluice.spi.DataSources;
 import dev.sluice.stream.connector.BuiltinProviders;
 import org.junit.jupiter.api.Test;
 
@@ -19,31 +19,39 @@ import org.junit.jupiter.api.Test;
 class ProviderLookupTest {
     @Test
     void streamingConnectorsAreFoundByShortNameAndClassName() {
-        assertThat(StreamingProviders.find("rate")).isInstanceOf(RateStreamProvider.class);
-        assertThat(StreamingProviders.find("KAFKA")).isInstanceOf(KafkaProvider.class);
-        assertThat(StreamingProviders.find("json")).isInstanceOf(FileStreamProvider.Json.class);
-        assertThat(StreamingProviders.find(RateStreamProvider.class.getName())).isInstanceOf(RateStreamProvider.class);
+        assertThat(DataSources.streaming("rate")).isInstanceOf(RateStreamProvider.class);
+        assertThat(DataSources.streaming("KAFKA")).isInstanceOf(KafkaProvider.class);
+        assertThat(DataSources.streaming("json")).isInstanceOf(FileStreamProvider.Json.class);
+        assertThat(DataSources.streaming(RateStreamProvider.class.getName())).isInstanceOf(RateStreamProvider.class);
     }
 
     @Test
     void builtinSinksStillWinWithConnectorsOnTheClassPath() {
-        assertThat(StreamingProviders.find("noop")).isInstanceOf(BuiltinProviders.Noop.class);
-        assertThat(StreamingProviders.find("console")).isInstanceOf(BuiltinProviders.Console.class);
+        assertThat(DataSources.streaming("noop")).isInstanceOf(BuiltinProviders.Noop.class);
+        assertThat(DataSources.streaming("console")).isInstanceOf(BuiltinProviders.Console.class);
     }
 
     @Test
     void batchFormatsAreFoundByShortNameAndClassName() {
-        assertThat(BatchFormats.lookup("CSV").shortName()).isEqualTo("csv");
-        assertThat(BatchFormats.lookup("dev.sluice.connectors.csv.CsvProvider").shortName()).isEqualTo("csv");
+        assertThat(DataSources.batch("CSV").shortName()).isEqualTo("csv");
+        assertThat(DataSources.batch("dev.sluice.connectors.csv.CsvProvider").shortName()).isEqualTo("csv");
+    }
+
+    @Test
+    void oneNameCanHaveABatchAndAStreamingProvider() {
+        assertThat(DataSources.batch("jdbc")).isInstanceOf(dev.sluice.connectors.jdbc.JdbcRelationProvider.class);
+        assertThat(DataSources.streaming("jdbc")).isInstanceOf(dev.sluice.connectors.jdbc.JdbcStreamingProvider.class);
+        assertThat(DataSources.batch("kafka")).isInstanceOf(dev.sluice.connectors.kafka.KafkaBatchProvider.class);
+        assertThat(DataSources.streaming("kafka")).isInstanceOf(KafkaProvider.class);
     }
 
     @Test
     void unknownFormatFailsWithDataSourceNotFoundNamingIt() {
-        assertThatThrownBy(() -> StreamingProviders.find("avro"))
+        assertThatThrownBy(() -> DataSources.streaming("avro"))
                 .isInstanceOfSatisfying(AnalysisException.class,
                         e -> assertThat(e.getCondition()).isEqualTo("DATA_SOURCE_NOT_FOUND"))
                 .hasMessageContaining("Failed to find the data source: avro.");
-        assertThatThrownBy(() -> BatchFormats.lookup("avro"))
+        assertThatThrownBy(() -> DataSources.batch("avro"))
                 .isInstanceOfSatisfying(AnalysisException.class,
                         e -> assertThat(e.getCondition()).isEqualTo("DATA_SOURCE_NOT_FOUND"))
                 .hasMessageContaining("Failed to find the data source: avro.");

@@ -6,14 +6,11 @@ import dev.sluice.sql.types.StructType;
 import java.util.Set;
 
 /**
- * A streaming connector: creates sources for {@code readStream().format(shortName())} and/or sinks for
- * {@code writeStream().format(shortName())}. Discovered with {@link java.util.ServiceLoader}: list the
- * implementation class in {@code META-INF/services/dev.sluice.spi.StreamingProvider}. Implementations
- * need a public no-argument constructor and must be thread-safe (one instance serves every query).
+ * The streaming side of a connector ({@link DataSourceProvider}): creates sources for
+ * {@code readStream().format(shortName())} and/or sinks for {@code writeStream().format(shortName())}; the side it
+ * does not offer fails with Spark's error from the default methods.
  */
-public interface StreamingProvider {
-    /** The name used in {@code format(...)}, e.g. {@code "console"}; matched case-insensitively. */
-    String shortName();
+public interface StreamingProvider extends DataSourceProvider {
 
     /** The schema of the source for these options (called by {@code load()}). */
     default StructType sourceSchema(SourceContext context) {

@@ -1,7 +1,7 @@
 package dev.sluice.sql;
 
-import dev.sluice.sql.sources.BatchFormatProvider;
-import dev.sluice.sql.sources.BatchFormats;
+import dev.sluice.spi.BatchFormatProvider;
+import dev.sluice.spi.DataSources;
 import dev.sluice.sql.types.StructType;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * Loads a batch Dataset from external storage, as Spark's {@code DataFrameReader}: obtained from
  * {@link SluiceSession#read()}, configured with {@link #format}, {@link #option}, {@link #schema}, then
  * {@link #load}. Option keys are case-insensitive; a later value for the same key wins. The format is
- * resolved through {@link dev.sluice.sql.sources.BatchFormatProvider}s on the class path (engine-connectors
+ * resolved through {@link dev.sluice.spi.BatchFormatProvider}s on the class path (engine-connectors
  * registers {@code text}, {@code csv}, {@code json}, {@code parquet}, {@code kafka} and {@code jdbc}). The default format is
  * {@code parquet}, as Spark's {@code spark.sql.sources.default}.
  *
@@ -87,7 +87,7 @@ public final class DataFrameReader {
             all.add(optionPath);
         }
         Collections.addAll(all, paths);
-        BatchFormatProvider provider = BatchFormats.lookup(format);
+        BatchFormatProvider provider = DataSources.batch(format);
         Map<String, String> frozen = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         frozen.putAll(options);
         frozen.remove("path");

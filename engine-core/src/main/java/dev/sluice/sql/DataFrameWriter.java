@@ -1,6 +1,6 @@
 package dev.sluice.sql;
 
-import dev.sluice.sql.sources.BatchFormats;
+import dev.sluice.spi.DataSources;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +81,7 @@ public final class DataFrameWriter<T> {
         Map<String, String> frozen = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         frozen.putAll(options);
         frozen.remove("path");
-        BatchFormats.lookup(format).write((Dataset<Row>) dataset, Collections.unmodifiableMap(frozen), mode,
+        DataSources.batch(format).write((Dataset<Row>) dataset, Collections.unmodifiableMap(frozen), mode,
                 partitionColumns, path);
     }
 

@@ -2,8 +2,8 @@ package dev.sluice.examples;
 
 import dev.sluice.sql.AnalysisException;
 import dev.sluice.sql.SluiceSession;
-import dev.sluice.sql.sources.BatchFormats;
-import dev.sluice.spi.StreamingProviders;
+import dev.sluice.spi.DataSources;
+import dev.sluice.spi.DataSources;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
@@ -186,11 +186,11 @@ public final class ExamplesRunner implements Callable<Integer> {
 
     private static boolean available(String format) {
         try {
-            StreamingProviders.find(format);
+            DataSources.streaming(format);
             return true;
         } catch (AnalysisException streamingMissing) {
             try {
-                BatchFormats.lookup(format);
+                DataSources.batch(format);
                 return true;
             } catch (AnalysisException batchMissing) {
                 return false;

@@ -35,11 +35,11 @@ final class SparkPort {
         IMPORTS.put("Sluice.builder()", "SparkSession.builder()");
         IMPORTS.put("SluiceSession", "SparkSession");
 
-        RUNNER.put("import dev.sluice.sql.sources.BatchFormats;\n", "");
-        RUNNER.put("import dev.sluice.spi.StreamingProviders;\n", "");
+        RUNNER.put("import dev.sluice.spi.DataSources;\n", "");
+        RUNNER.put("import dev.sluice.spi.DataSources;\n", "");
         // Spark has every format the cases name (socket, kafka, jdbc, files) once its jars are on the class path.
-        RUNNER.put("StreamingProviders.find(format);", "");
-        RUNNER.put("BatchFormats.lookup(format);", "");
+        RUNNER.put("DataSources.streaming(format);", "");
+        RUNNER.put("DataSources.batch(format);", "");
         RUNNER.put("} catch (AnalysisException streamingMissing) {", "} catch (RuntimeException streamingMissing) {");
         RUNNER.put("} catch (AnalysisException batchMissing) {", "} catch (RuntimeException batchMissing) {");
         // Spark's getActiveSession() is a scala.Option.

@@ -1,7 +1,7 @@
 package dev.sluice.connectors.file;
 
-import dev.sluice.sql.sources.BatchFormatProvider;
-import dev.sluice.sql.sources.BatchFormats;
+import dev.sluice.spi.BatchFormatProvider;
+import dev.sluice.spi.DataSources;
 
 /**
  * Finds the {@link FileFormat} of a format name ({@code "json"}, {@code "csv"}, {@code "text"},
@@ -19,7 +19,7 @@ public final class FileFormats {
      *     name, or {@link IllegalArgumentException} when the provider is not a file format
      */
     public static FileFormat forName(String name) {
-        BatchFormatProvider provider = BatchFormats.lookup(name);
+        BatchFormatProvider provider = DataSources.batch(name);
         if (provider instanceof FileFormatProvider files) {
             return files.format();
         }

@@ -7,7 +7,7 @@ import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
 import dev.sluice.sql.SaveMode;
 import dev.sluice.sql.SluiceSession;
-import dev.sluice.sql.sources.BatchFormatProvider;
+import dev.sluice.spi.BatchFormatProvider;
 import dev.sluice.sql.types.DataTypes;
 import dev.sluice.sql.types.StructType;
 import java.util.List;

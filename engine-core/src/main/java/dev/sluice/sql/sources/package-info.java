@@ -1,6 +1,6 @@
 /**
- * The batch data source SPI: {@link dev.sluice.sql.sources.BatchFormatProvider} implementations found with
- * {@link java.util.ServiceLoader} back {@code SluiceSession.read()} and {@code Dataset.write()}. Generic on
- * purpose: formats live in engine-connectors, which depends on this package and never the other way.
+ * The public filter model of the connector SPI, as Spark's {@code org.apache.spark.sql.sources}: the predicates
+ * ({@link dev.sluice.sql.sources.Filter} and its records) that the engine hands a scan implementing
+ * {@link dev.sluice.spi.SupportsPushDownFilters}. The rest of the connector SPI lives in {@code dev.sluice.spi}.
  */
 package dev.sluice.sql.sources;

@@ -3,7 +3,7 @@ package dev.sluice.sql.streaming;
 import dev.sluice.plan.logical.StreamingRelation;
 import dev.sluice.spi.SourceContext;
 import dev.sluice.spi.StreamingProvider;
-import dev.sluice.spi.StreamingProviders;
+import dev.sluice.spi.DataSources;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
 import dev.sluice.sql.SluiceSession;
@@ -76,7 +76,7 @@ public final class DataStreamReader {
         if (format == null) {
             throw new IllegalArgumentException("No format given: call format(...) before load()");
         }
-        StreamingProvider provider = StreamingProviders.find(format);
+        StreamingProvider provider = DataSources.streaming(format);
         Map<String, String> frozen = Map.copyOf(options);
         StructType given = userSchema;
         StructType schema = provider.sourceSchema(new SourceContext(session, given, frozen, null));

@@ -4,7 +4,7 @@ import dev.sluice.api.java.function.VoidFunction2;
 import dev.sluice.spi.Sink;
 import dev.sluice.spi.SinkContext;
 import dev.sluice.spi.StreamingProvider;
-import dev.sluice.spi.StreamingProviders;
+import dev.sluice.spi.DataSources;
 import dev.sluice.sql.AnalysisException;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.ForeachWriter;
@@ -183,7 +183,7 @@ public final class DataStreamWriter<T> {
             return () -> new ForeachSink(writer);
         }
         String name = format == null ? session.conf().get("spark.sql.sources.default", "parquet") : format;
-        StreamingProvider provider = StreamingProviders.find(name);
+        StreamingProvider provider = DataSources.streaming(name);
         if (!provider.supportedOutputModes().contains(outputMode)) {
             throw new AnalysisException("STREAMING_OUTPUT_MODE.UNSUPPORTED_DATASOURCE", "Invalid streaming output mode: "
                     + outputMode.toString().toLowerCase(Locale.ROOT) + ". This output mode is not supported in Data"

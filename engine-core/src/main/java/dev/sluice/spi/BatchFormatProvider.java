@@ -1,4 +1,4 @@
-package dev.sluice.sql.sources;
+package dev.sluice.spi;
 
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
@@ -9,19 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A data format usable by the batch API ({@code session.read().format(name)} and
- * {@code dataset.write().format(name)}), discovered with {@link java.util.ServiceLoader}: an implementation
- * lists itself in {@code META-INF/services/dev.sluice.sql.sources.BatchFormatProvider} of its jar and has a
- * public no-argument constructor. This package is deliberately tiny and generic so that engine-core knows
- * nothing of files or connectors; the streaming source/sink SPI lives elsewhere.
+ * The batch side of a connector ({@link DataSourceProvider}): {@code session.read().format(name)} and
+ * {@code dataset.write().format(name)}. A lazy reader returns a Dataset over its {@link Scan} through
+ * {@link BatchRows#toDataset(SluiceSession, StructType, Scan, boolean)}; a writer reads the rows to write through
+ * {@link BatchRows}.
  *
  * <p>Options maps are unmodifiable and case-insensitive on keys (Spark's option semantics). Implementations
  * are stateless and must be thread-safe: one instance serves every session.
  */
-public interface BatchFormatProvider {
-    /** The name users pass to {@code format(...)}, e.g. {@code "json"}; matched case-insensitively. */
-    String shortName();
-
+public interface BatchFormatProvider extends DataSourceProvider {
     /**
      * Reads the data at {@code paths} into a Dataset.
      *
