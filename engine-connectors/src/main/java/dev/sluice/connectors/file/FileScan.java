@@ -21,6 +21,9 @@ import java.util.List;
  * listed and schema-resolved at {@code load()}, parsed on up to {@code local[N]} threads ({@link ParallelFileReader})
  * at every action, chunks in file order, partition values appended after the data columns.
  *
+ * <p>Partition pruning: files whose partition values rule out the pushed filters on partition columns are not read
+ * ({@link PartitionPruning}).
+ *
  * <p>Column pruning: only the columns the query uses are produced; a format that reads column subsets
  * ({@link FileFormat#readsColumnSubsets()}, Parquet) reads only their data, and unused partition columns are never
  * built. Filter pushdown: the filters are handed to the format ({@link FileFormat#open(org.apache.hadoop.fs.Path,
@@ -70,7 +73,7 @@ final class FileScan implements SupportsPushDownFilters, SupportsPushDownRequire
 
     @Override
     public Scan pushFilters(List<Filter> more) {
-        if (!format.usesFilters()) {
+        if (!format.usesFilters() && partitionSchema.length() == 0) {
             return this;
         }
         List<Filter> pushed = new ArrayList<>(filters);
@@ -90,6 +93,7 @@ final class FileScan implements SupportsPushDownFilters, SupportsPushDownRequire
     @Override
     public Iterator<Chunk> read() {
         StructType readSchema = readSchema();
+        List<FileListing.SourceFile> files = PartitionPruning.prune(this.files, partitionFilters(), partitionSchema, zone);
         // one pool per read: its threads end with the read, so a session holds no idle threads
         try (ParallelFileReader reader = new ParallelFileReader(session.parallelism(), "read " + format.shortName());
              ReadTracker progress = ReadTracker.start(session, "read " + format.shortName(), files.size())) {
@@ -123,7 +127,7 @@ final class FileScan implements SupportsPushDownFilters, SupportsPushDownRequire
     /** One file's chunks with the produced columns, in order; any thread. */
     private List<Chunk> readFile(FileListing.SourceFile file, StructType readSchema) throws IOException {
         List<Chunk> chunks = new ArrayList<>();
-        try (ChunkReader in = format.open(file.path(), readSchema, options, filters)) {
+        try (ChunkReader in = format.open(file.path(), readSchema, options, dataFilters())) {
             for (Chunk chunk = in.next(); chunk != null; chunk = in.next()) {
                 chunks.add(produced(chunk, file, readSchema));
             }
@@ -148,9 +152,21 @@ final class FileScan implements SupportsPushDownFilters, SupportsPushDownRequire
         return new Chunk(chunk.rowCount(), out);
     }
 
+    /** The pushed filters over partition columns only: they decide which files are read. */
+    private List<Filter> partitionFilters() {
+        return filters.stream().filter(f -> PartitionPruning.only(f, partitionSchema)).toList();
+    }
+
+    /** The pushed filters over data columns only: the format may use them inside each file. */
+    private List<Filter> dataFilters() {
+        return format.usesFilters() ? filters.stream().filter(f -> PartitionPruning.only(f, dataSchema)).toList()
+                : List.of();
+    }
+
     @Override
     public String describe() {
-        return "FileScan " + format.shortName() + " Files: " + files.size() + ", PushedFilters: " + filters
-                + ", ReadSchema: " + readSchema().catalogString();
+        return "FileScan " + format.shortName() + " Files: " + files.size() + ", PartitionFilters: "
+                + partitionFilters() + ", PushedFilters: " + dataFilters() + ", ReadSchema: "
+                + readSchema().catalogString();
     }
 }
