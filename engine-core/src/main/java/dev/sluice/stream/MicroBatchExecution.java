@@ -71,6 +71,10 @@ public final class MicroBatchExecution implements StreamingQuery {
     private Map<String, String> queryConf;
 
     private List<Source> sources = List.of();
+    /** The statuses of a trigger that finds no data, built once per run: an idle query polls every 10 ms. */
+    private StreamingQueryStatus gettingOffsets;
+    private static final StreamingQueryStatus WAITING_FOR_DATA = new StreamingQueryStatus("Waiting for data to arrive",
+            false, false);
     private Sink sink;
     private Offset[] committed;
     private Offset[] available;
@@ -149,6 +153,7 @@ public final class MicroBatchExecution implements StreamingQuery {
             created.add(relations.get(i).sourceFactory().create(checkpoint.sourcePath(i).toString()));
         }
         sources = created;
+        gettingOffsets = new StreamingQueryStatus("Getting offsets from " + describeSources(), false, true);
         sink = spec.sinkFactory().get();
         Map<String, String> sessionConf = new HashMap<>();
         sessionConf.put(ResumePoint.SHUFFLE_PARTITIONS, Integer.toString(spec.session().conf().shufflePartitions()));
@@ -261,7 +266,7 @@ public final class MicroBatchExecution implements StreamingQuery {
 
     /** Asks the sources for new data; when there is some, writes the offset log entry. */
     private boolean planNextBatch(boolean ignoreReadLimits) {
-        status = new StreamingQueryStatus("Getting offsets from " + describeSources(), false, true);
+        status = gettingOffsets;
         Offset[] latest = progress.time("latestOffset", () -> spec.hooks().aroundLatestOffsets(() -> {
             Offset[] out = new Offset[sources.size()];
             for (int i = 0; i < out.length; i++) {
@@ -382,7 +387,7 @@ public final class MicroBatchExecution implements StreamingQuery {
 
     private void onIdle() {
         long now = spec.clock().getTimeMillis();
-        status = new StreamingQueryStatus("Waiting for data to arrive", false, false);
+        status = WAITING_FOR_DATA;
         if (lastIdleEventMs == Long.MIN_VALUE || now - lastIdleEventMs >= noDataEventIntervalMs) {
             events.post(new QueryIdleEvent(id, runId, ProgressTracker.format(now)));
             lastIdleEventMs = now;

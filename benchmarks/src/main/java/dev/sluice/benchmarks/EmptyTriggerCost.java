@@ -1,0 +1,139 @@
+package dev.sluice.benchmarks;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.plan.logical.StreamingRelation;
+import dev.sluice.spi.Offset;
+import dev.sluice.spi.ReadLimit;
+import dev.sluice.spi.Source;
+import dev.sluice.sql.Dataset;
+import dev.sluice.sql.Row;
+import dev.sluice.sql.Sluice;
+import dev.sluice.sql.SluiceSession;
+import dev.sluice.sql.streaming.StreamingQuery;
+import dev.sluice.sql.types.DataTypes;
+import dev.sluice.sql.types.StructType;
+import dev.sluice.stream.connector.MemoryStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The engine's fixed cost of a trigger that finds no new data (issue 14's "empty trigger ≤ 0.2 ms CPU"): a
+ * MemoryStream → {@code select value, value * 2} → noop query with a checkpoint runs one batch, then idles under the
+ * default trigger (a new trigger every 10 ms while there is no data); the query thread's CPU time over the idle
+ * window is divided by the number of triggers it ran (counted by the source's {@code latestOffset} calls). CPU
+ * time (user + system, and user alone: the system part is mostly the kernel's cost of waking the thread), not wall
+ * time, so the figure holds on a loaded machine too.
+ * {@code java -cp benchmarks/target/benchmarks.jar dev.sluice.benchmarks.EmptyTriggerCost [seconds=10]}.
+ */
+public final class EmptyTriggerCost {
+    private EmptyTriggerCost() {
+    }
+
+    /** A MemoryStream that counts the triggers asking it for offsets, and remembers the thread that asks. */
+    private static final class CountingSource implements Source {
+        final MemoryStream delegate;
+        final AtomicLong triggers = new AtomicLong();
+        volatile long threadId;
+
+        CountingSource(MemoryStream delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public StructType schema() {
+            return delegate.schema();
+        }
+
+        @Override
+        public ReadLimit defaultReadLimit() {
+            return delegate.defaultReadLimit();
+        }
+
+        @Override
+        public Offset latestOffset(Offset start, ReadLimit limit) {
+            threadId = Thread.currentThread().getId();
+            triggers.incrementAndGet();
+            return delegate.latestOffset(start, limit);
+        }
+
+        @Override
+        public List<Chunk> read(Offset start, Offset end) {
+            return delegate.read(start, end);
+        }
+
+        @Override
+        public Offset deserializeOffset(String json) {
+            return delegate.deserializeOffset(json);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        SluiceSession spark = Sluice.builder().master("local[2]").getOrCreate();
+        StructType schema = new StructType().add("value", DataTypes.LongType);
+        MemoryStream memory = MemoryStream.of(spark, schema);
+        CountingSource counting = new CountingSource(memory);
+        Dataset<Row> input = Dataset.ofRows(spark, new StreamingRelation("CountingMemoryStream",
+                SluiceSession.attributes(schema), metadataPath -> counting));
+        Path dir = Files.createTempDirectory("sluice-empty-trigger-");
+        StreamingQuery query = input.selectExpr("value", "value * 2 AS doubled").writeStream().format("noop")
+                .option("checkpointLocation", dir.resolve("cp").toString()).start();
+        memory.addValues(1L);
+        query.processAllAvailable();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Thread.sleep(1000); // warm-up of the idle loop
+        long tid = counting.threadId;
+        long cpu0 = threads.getThreadCpuTime(tid);
+        long user0 = threads.getThreadUserTime(tid);
+        long n0 = counting.triggers.get();
+        Thread.sleep(seconds * 1000L);
+        long cpu = threads.getThreadCpuTime(tid) - cpu0;
+        long user = threads.getThreadUserTime(tid) - user0;
+        long n = counting.triggers.get() - n0;
+        System.out.printf("empty triggers: %d in %d s; query thread CPU %.1f ms (user %.1f ms): %.1f µs CPU"
+                + " (%.1f µs user) per empty trigger%n", n, seconds, cpu / 1e6, user / 1e6, cpu / 1e3 / Math.max(1, n),
+                user / 1e3 / Math.max(1, n));
+        query.stop();
+        spark.stop();
+        baseline(seconds, threads);
+    }
+
+    /**
+     * What a bare 10 ms timed wait costs a thread on this machine (the same {@code Object.wait(10)} the idle trigger
+     * loop does, and nothing else): the part of the figure above that is the JVM's and kernel's waking, not the
+     * engine's work.
+     */
+    private static void baseline(int seconds, ThreadMXBean threads) throws InterruptedException {
+        Object lock = new Object();
+        AtomicLong waits = new AtomicLong();
+        Thread waiter = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    synchronized (lock) {
+                        lock.wait(10);
+                    }
+                    waits.incrementAndGet();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "baseline-waiter");
+        waiter.setDaemon(true);
+        waiter.start();
+        Thread.sleep(1000);
+        long cpu0 = threads.getThreadCpuTime(waiter.getId());
+        long user0 = threads.getThreadUserTime(waiter.getId());
+        long n0 = waits.get();
+        Thread.sleep(seconds * 1000L);
+        long cpu = threads.getThreadCpuTime(waiter.getId()) - cpu0;
+        long user = threads.getThreadUserTime(waiter.getId()) - user0;
+        long n = waits.get() - n0;
+        waiter.interrupt();
+        System.out.printf("baseline, a bare wait(10) loop: %d waits; %.1f µs CPU (%.1f µs user) per wait%n", n,
+                cpu / 1e3 / Math.max(1, n), user / 1e3 / Math.max(1, n));
+    }
+}
