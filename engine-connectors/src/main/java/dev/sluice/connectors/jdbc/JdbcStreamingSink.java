@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@code MERGE} elsewhere); {@code complete} replaces the table's rows ({@code DELETE} then insert, so readers
  * never see it empty).
  *
- * <p><b>Exactly-once.</b> Each micro-batch is written in one database transaction that also records
+ * <p><b>Exactly-once.</b> Each micro-batch is written in one database transaction (rows sent as the batch's chunks
+ * arrive, {@code batchsize} per round trip, nothing gathered in memory) that also records
  * (sink id, batch id) in the commit table (option {@code commitTable}, default {@code sluice_jdbc_commits},
  * created when missing). Before writing, the sink reads its last recorded batch id, locking that row; a batch
  * whose id is not above it was already committed (the query crashed after the database commit and before the
@@ -73,36 +74,139 @@ final class JdbcStreamingSink implements Sink {
 
     @Override
     public BatchWriter newBatchWriter(BatchContext batch) {
-        // Rows are gathered and written at commit, in the one transaction that also records the batch id.
-        return BatchWriter.gathering(chunks -> write(batch.batchId(), chunks));
+        return new BatchTransaction(batch.batchId());
     }
 
-    private void write(long batchId, List<Chunk> chunks) {
-        Connection c = connection();
-        prepareTables(c);
-        try {
-            JdbcRelationProvider.inTransaction(c, options, () -> {
-                long last = lastCommittedBatch(c);
-                if (batchId <= last) {
-                    LOG.info("Batch {} of sink {} was already committed to table {} (last committed batch {});"
-                            + " skipping it", batchId, sinkId(), writer.table(), last);
-                    return null;
-                }
-                if (mode == OutputMode.Complete()) {
-                    writer.deleteAll(c);
-                }
-                String sql = mode == OutputMode.Update() ? writer.upsertStatement(options.keys) : writer.insertStatement();
-                writer.writeRows(c, sql, chunks);
-                recordCommit(c, batchId, last >= 0);
-                return null;
-            });
-        } catch (SQLException e) {
-            throw JdbcConnectorException.of("STREAMING_WRITE", "Could not commit batch " + batchId + " to table "
-                    + writer.table() + " (rolled back)", e, options);
-        } catch (JdbcConnectorException e) {
-            throw new JdbcConnectorException("FAILED_JDBC.STREAMING_WRITE", "Could not commit batch " + batchId
-                    + " to table " + writer.table() + " (rolled back): " + e.getMessage(), e);
+    /**
+     * One micro-batch in one database transaction: opened at the first chunk (or at commit for an empty batch), rows
+     * sent as chunks arrive (in {@code batchsize} round trips, nothing gathered), the batch id recorded and the
+     * transaction committed at {@link #commit()}; any failure rolls everything back. A batch id the commit table
+     * already holds is skipped (its rows are discarded).
+     */
+    private final class BatchTransaction implements BatchWriter {
+        private final long batchId;
+        private Connection c;
+        private boolean transactional;
+        private boolean autoCommit;
+        private long last;
+        private boolean skip;
+        private JdbcTableWriter.RowWriter rows;
+        private boolean open;
+
+        BatchTransaction(long batchId) {
+            this.batchId = batchId;
         }
+
+        private void begin() throws SQLException {
+            if (c != null) {
+                return;
+            }
+            c = connection();
+            prepareTables(c);
+            transactional = c.getMetaData().supportsTransactions();
+            autoCommit = c.getAutoCommit();
+            if (transactional) {
+                c.setTransactionIsolation(options.isolationLevel);
+                c.setAutoCommit(false);
+            }
+            open = true;
+            last = lastCommittedBatch(c);
+            if (batchId <= last) {
+                LOG.info("Batch {} of sink {} was already committed to table {} (last committed batch {}); skipping it",
+                        batchId, sinkId(), writer.table(), last);
+                skip = true;
+                return;
+            }
+            if (mode == OutputMode.Complete()) {
+                writer.deleteAll(c);
+            }
+            rows = writer.rows(c, mode == OutputMode.Update() ? writer.upsertStatement(options.keys)
+                    : writer.insertStatement());
+        }
+
+        @Override
+        public void write(Chunk chunk) {
+            run(() -> {
+                begin();
+                if (!skip) {
+                    rows.write(chunk);
+                }
+            });
+        }
+
+        @Override
+        public void commit() {
+            run(() -> {
+                begin();
+                if (!skip) {
+                    rows.finish();
+                    recordCommit(c, batchId, last >= 0);
+                }
+                if (transactional) {
+                    c.commit();
+                }
+                end();
+            });
+        }
+
+        @Override
+        public void abort(Throwable cause) {
+            rollback(cause);
+        }
+
+        /** Runs a step of the batch; a failure rolls the transaction back and names the batch and the table. */
+        private void run(SqlStep step) {
+            try {
+                step.run();
+            } catch (SQLException e) {
+                rollback(e);
+                throw JdbcConnectorException.of("STREAMING_WRITE", "Could not commit batch " + batchId + " to table "
+                        + writer.table() + " (rolled back)", e, options);
+            } catch (JdbcConnectorException e) {
+                rollback(e);
+                throw new JdbcConnectorException("FAILED_JDBC.STREAMING_WRITE", "Could not commit batch " + batchId
+                        + " to table " + writer.table() + " (rolled back): " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                rollback(e);
+                throw e;
+            }
+        }
+
+        private void rollback(Throwable cause) {
+            if (!open) {
+                return;
+            }
+            try {
+                if (transactional) {
+                    c.rollback();
+                }
+            } catch (SQLException rollbackFailure) {
+                cause.addSuppressed(rollbackFailure);
+            }
+            try {
+                end();
+            } catch (SQLException restoreFailure) {
+                cause.addSuppressed(restoreFailure);
+            }
+        }
+
+        /** Closes the statement and gives the connection back its auto-commit setting. */
+        private void end() throws SQLException {
+            open = false;
+            if (rows != null) {
+                rows.close();
+                rows = null;
+            }
+            if (transactional) {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    /** A step of a batch transaction. */
+    @FunctionalInterface
+    private interface SqlStep {
+        void run() throws SQLException;
     }
 
     /** The last batch id committed by this sink, -1 when none; locks the commit row until the transaction ends. */

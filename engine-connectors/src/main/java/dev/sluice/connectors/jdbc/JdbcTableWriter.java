@@ -7,6 +7,8 @@ import dev.sluice.sql.types.StringType;
 import dev.sluice.sql.types.StructField;
 import dev.sluice.sql.types.StructType;
 import java.sql.Connection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,6 +26,8 @@ import java.util.TreeMap;
  * a connection the caller owns, inside whatever transaction the caller has open. Immutable.
  */
 final class JdbcTableWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcTableWriter.class);
+
     /** The SQL type of a string column that is part of a created primary key. */
     static final String KEY_STRING_TYPE = "VARCHAR(255)";
 
@@ -131,17 +135,47 @@ final class JdbcTableWriter {
      * {@code batchsize} rows per round trip; returns the number of rows sent.
      */
     long writeRows(Connection connection, String sql, List<Chunk> chunks) {
-        StructField[] fields = schema.fields();
-        ValueBinders[] binders = new ValueBinders[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-            binders[i] = ValueBinders.forType(fields[i].dataType(), zone);
-        }
-        long rows = 0;
-        int pending = 0;
-        int column = -1;
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setQueryTimeout(options.queryTimeoutSeconds);
+        try (RowWriter rows = rows(connection, sql)) {
             for (Chunk chunk : chunks) {
+                rows.write(chunk);
+            }
+            return rows.finish();
+        }
+    }
+
+    /** A writer of rows through one prepared {@code sql} on {@code connection}, chunk by chunk as they come. */
+    RowWriter rows(Connection connection, String sql) {
+        try {
+            return new RowWriter(connection.prepareStatement(sql));
+        } catch (SQLException e) {
+            throw JdbcConnectorException.of("INSERT", "Could not write rows to table " + table, e, options);
+        }
+    }
+
+    /**
+     * Binds each row of the chunks it is given to one prepared statement and sends {@code batchsize} rows per round
+     * trip ({@link #finish()} sends the rest), so a batch flows to the database without being gathered. Errors name
+     * the table and the column being bound. Not thread-safe; close it.
+     */
+    final class RowWriter implements AutoCloseable {
+        private final PreparedStatement statement;
+        private final ValueBinders[] binders;
+        private long rows;
+        private int pending;
+
+        private RowWriter(PreparedStatement statement) throws SQLException {
+            this.statement = statement;
+            StructField[] fields = schema.fields();
+            this.binders = new ValueBinders[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                binders[i] = ValueBinders.forType(fields[i].dataType(), zone);
+            }
+            statement.setQueryTimeout(options.queryTimeoutSeconds);
+        }
+
+        void write(Chunk chunk) {
+            int column = -1;
+            try {
                 ColumnVector[] vectors = chunk.columns();
                 for (int row = 0; row < chunk.rowCount(); row++) {
                     for (column = 0; column < binders.length; column++) {
@@ -155,14 +189,33 @@ final class JdbcTableWriter {
                         pending = 0;
                     }
                 }
+            } catch (SQLException e) {
+                String where = column >= 0 ? " (column " + schema.fields()[column].name() + ")" : "";
+                throw JdbcConnectorException.of("INSERT", "Could not write rows to table " + table + where, e, options);
             }
-            if (pending > 0) {
-                statement.executeBatch();
+        }
+
+        /** Sends the rows not yet sent; returns how many rows were written in all. */
+        long finish() {
+            try {
+                if (pending > 0) {
+                    statement.executeBatch();
+                    pending = 0;
+                }
+                return rows;
+            } catch (SQLException e) {
+                throw JdbcConnectorException.of("INSERT", "Could not write rows to table " + table, e, options);
             }
-            return rows;
-        } catch (SQLException e) {
-            String where = column >= 0 ? " (column " + fields[column].name() + ")" : "";
-            throw JdbcConnectorException.of("INSERT", "Could not write rows to table " + table + where, e, options);
+        }
+
+        @Override
+        public void close() {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                // the transaction's outcome decides; a statement that cannot close leaks nothing the connection keeps
+                LOG.warn("Could not close the insert statement of table {} ({})", table, e.getSQLState());
+            }
         }
     }
 

@@ -4,8 +4,17 @@ import static dev.sluice.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.analysis.JavaValues;
+import dev.sluice.spi.BatchContext;
+import dev.sluice.spi.BatchWriter;
+import dev.sluice.spi.DataSources;
+import dev.sluice.spi.Sink;
+import dev.sluice.spi.SinkContext;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
+import dev.sluice.sql.RowFactory;
+import dev.sluice.sql.streaming.OutputMode;
+import dev.sluice.sql.types.StructType;
 import dev.sluice.sql.streaming.DataStreamWriter;
 import dev.sluice.sql.streaming.StreamingQuery;
 import dev.sluice.sql.streaming.StreamingQueryException;
@@ -15,7 +24,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +77,45 @@ class JdbcStreamingSinkTest extends JdbcTestSupport {
                 }
             }
         });
+    }
+
+    /** COUNT(*) of {@code table} as a READ UNCOMMITTED (dirty) or READ COMMITTED reader sees it. */
+    private long count(String table, boolean dirty) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url(), USER, PASSWORD);
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("SET SESSION TRANSACTION ISOLATION LEVEL " + (dirty ? "READ UNCOMMITTED" : "READ COMMITTED"));
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void aBatchFlowsToTheDatabaseAsItsChunksArriveAndBecomesVisibleAtCommit() throws Exception {
+        String t = table("flow");
+        StructType schema = StructType.fromDDL("id INT, word STRING");
+        Sink sink = DataSources.streaming("jdbc").createSink(new SinkContext(spark, schema, Map.of("url", url(),
+                "dbtable", t, "user", USER, "password", PASSWORD, "batchsize", "2", "sinkId", "flow"),
+                OutputMode.Append(), null));
+        try {
+            BatchWriter batch = sink.newBatchWriter(new BatchContext("q", 0, dir.toString(), OutputMode.Append(),
+                    schema, chunks -> null));
+            batch.write(JavaValues.toChunks(List.of(RowFactory.create(1, "a"), RowFactory.create(2, "b"),
+                    RowFactory.create(3, "c")), schema, ZoneOffset.UTC).get(0));
+            // two round trips of batchsize 2 would need 4 rows: 2 are in the open transaction, 1 waits in the statement
+            assertThat(count(t, true)).isEqualTo(2);
+            batch.write(JavaValues.toChunks(List.of(RowFactory.create(4, "d"), RowFactory.create(5, "e")), schema,
+                    ZoneOffset.UTC).get(0));
+            assertThat(count(t, true)).isEqualTo(4);
+            assertThat(count(t, false)).isZero(); // nothing is visible before the batch commits
+            batch.commit();
+            assertThat(count(t, false)).isEqualTo(5);
+            assertThat(query("SELECT batch_id FROM sluice_jdbc_commits WHERE sink_id = 'flow'"))
+                    .containsExactly(List.of("0"));
+        } finally {
+            sink.stop();
+        }
     }
 
     @Test
