@@ -1,6 +1,6 @@
 package dev.sluice.connectors.rate;
 
-import dev.sluice.connectors.socket.StreamOnlyTables;
+import dev.sluice.connectors.support.StreamOnlyTables;
 import dev.sluice.spi.Source;
 import dev.sluice.spi.SourceContext;
 import dev.sluice.spi.StreamingProvider;

@@ -1,4 +1,4 @@
-package dev.sluice.connectors.socket;
+package dev.sluice.connectors.support;
 
 import dev.sluice.sql.AnalysisException;
 

@@ -1,5 +1,6 @@
 package dev.sluice.sql.sources;
 
+import dev.sluice.spi.ConnectorArtifacts;
 import dev.sluice.sql.AnalysisException;
 import java.util.HashMap;
 import java.util.Locale;
@@ -25,9 +26,7 @@ public final class BatchFormats {
     public static BatchFormatProvider lookup(String name) {
         BatchFormatProvider provider = providers().get(name.toLowerCase(Locale.ROOT));
         if (provider == null) {
-            throw new AnalysisException("DATA_SOURCE_NOT_FOUND", "Failed to find the data source: " + name
-                    + ". Make sure the provider name is correct and the package is properly registered and"
-                    + " compatible with your Sluice version.", "42K02");
+            throw ConnectorArtifacts.dataSourceNotFound(name);
         }
         return provider;
     }

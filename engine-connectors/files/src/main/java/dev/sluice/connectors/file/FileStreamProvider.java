@@ -25,8 +25,8 @@ import org.apache.hadoop.fs.Path;
 /**
  * {@code readStream()}/{@code writeStream()} for a file format: the streaming file source
  * ({@link FileStreamSource}) and the file sink ({@link FileStreamSink}). One subclass per format name
- * ({@link Json}, {@link Csv}, {@link Text}, {@link Parquet}) because the short name must equal the format
- * name. A source needs a user schema unless {@code spark.sql.streaming.schemaInference=true} (then it is
+ * ({@link Json}, {@link Csv}, {@link Text}; Parquet's is in connector-parquet) because the short name must equal
+ * the format name. A source needs a user schema unless {@code spark.sql.streaming.schemaInference=true} (then it is
  * inferred from the files present when the query is defined) or the format is {@code text} (fixed schema),
  * as Spark. The sink accepts append mode only and reads its partition columns from the option
  * {@value #PARTITION_COLUMNS_OPTION} (a JSON array, set by {@code DataStreamWriter.partitionBy}, the key
@@ -62,13 +62,6 @@ public abstract class FileStreamProvider implements StreamingProvider {
     public static final class Text extends FileStreamProvider {
         public Text() {
             super("text");
-        }
-    }
-
-    /** {@code format("parquet")}. */
-    public static final class Parquet extends FileStreamProvider {
-        public Parquet() {
-            super("parquet");
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.sluice.connectors.jdbc;
 
-import dev.sluice.connectors.file.FormatOptions;
 import dev.sluice.connectors.support.Redaction;
 import dev.sluice.sql.AnalysisException;
 import java.sql.Connection;
@@ -8,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -70,9 +68,8 @@ final class JdbcOptions {
     private final Map<String, String> driverProperties;
 
     JdbcOptions(Map<String, String> given) {
-        // FormatOptions gives the case-insensitive map and the boolean parsing every connector shares.
-        FormatOptions parsed = FormatOptions.of(given, ZoneOffset.UTC);
-        Map<String, String> options = parsed.asMap();
+        Map<String, String> options = new TreeMap<>(String.CASE_INSENSITIVE_ORDER); // Spark's CaseInsensitiveMap
+        options.putAll(given);
         url = options.get("url");
         if (url == null) {
             throw invalid("requirement failed: Option 'url' is required.");
@@ -123,16 +120,16 @@ final class JdbcOptions {
         upperBound = upper;
         numPartitions = partitions == null ? 1 : (int) parseLong("numPartitions", partitions);
 
-        pushDownPredicate = parsed.getBoolean("pushDownPredicate", true);
+        pushDownPredicate = bool(options, "pushDownPredicate", true);
         sessionInitStatement = options.get("sessionInitStatement");
         customSchema = options.get("customSchema");
-        refreshEachBatch = parsed.getBoolean("refreshEachBatch", false);
+        refreshEachBatch = bool(options, "refreshEachBatch", false);
         batchSize = (int) parseLong("batchsize", options.getOrDefault("batchsize", "1000"));
         if (batchSize < 1) {
             throw invalid("requirement failed: Invalid value `" + batchSize + "` for parameter `batchsize` in table"
                     + " writing via JDBC. The minimum value is 1.");
         }
-        truncate = parsed.getBoolean("truncate", false);
+        truncate = bool(options, "truncate", false);
         createTableOptions = options.getOrDefault("createTableOptions", "");
         createTableColumnTypes = options.get("createTableColumnTypes");
         isolationLevel = isolationLevel(options.getOrDefault("isolationLevel", "READ_UNCOMMITTED"));
@@ -207,6 +204,20 @@ final class JdbcOptions {
             }
         }
         return List.copyOf(out);
+    }
+
+    /** {@code true}/{@code false}, case-insensitive, as Spark's {@code toBoolean} on JDBC options. */
+    private static boolean bool(Map<String, String> options, String key, boolean defaultValue) {
+        String value = options.get(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(
+                    "Invalid value '" + value + "' for option '" + key + "': expected true or false");
+        };
     }
 
     private static int nonNegative(Map<String, String> options, String key, int defaultValue) {

@@ -1,5 +1,6 @@
 package dev.sluice.connectors.socket;
 
+import dev.sluice.connectors.support.StreamOnlyTables;
 import dev.sluice.spi.Source;
 import dev.sluice.spi.SourceContext;
 import dev.sluice.spi.StreamingProvider;
