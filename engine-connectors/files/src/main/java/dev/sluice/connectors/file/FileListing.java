@@ -19,7 +19,7 @@ import org.apache.hadoop.fs.Path;
 /**
  * Lists the data files behind the paths of a read, as Spark's file index, through Hadoop's FileSystem API
  * ({@link FileAccess}): a file path is read as is; a directory is listed recursively, skipping names starting
- * with {@code _} (unless they hold {@code =}) or {@code .}; a path with glob characters ({@code * ? [ {}) is
+ * with {@code _} (unless they hold {@code =}) or {@code .}; a path with glob characters (<code>* ? [ &#123;</code>) is
  * expanded with {@code FileSystem.globStatus} first. A directory holding a {@code _spark_metadata} file sink
  * log is listed through the log ({@link FileSinkLog#allFiles}), so only committed files are read.
  *

@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * Hive-style partition directories as Spark writes and discovers them: {@code col=value}, the value
  * rendered as {@code CAST(value AS STRING)} (session time zone), with Spark's path escaping ({@code %XX}
- * for control characters and {@code "#%'*\/:=?\\\u007F{[]^}) and {@code __HIVE_DEFAULT_PARTITION__} for null
+ * for control characters and <code>"#%'*\/:=?\\&#123;[]^</code> and DEL) and {@code __HIVE_DEFAULT_PARTITION__} for null
  * or empty values. Discovery infers a column's type from all its values as Spark does: int, long, decimal
  * (integers too big for a long), double, date ({@code yyyy-MM-dd}), timestamp, else string. Stateless.
  */
