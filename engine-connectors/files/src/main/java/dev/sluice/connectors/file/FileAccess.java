@@ -3,16 +3,28 @@ package dev.sluice.connectors.file;
 import dev.sluice.sql.SluiceSession;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -28,8 +40,14 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
  * removed), as Spark's {@code sessionState.newHadoopConf()}. A path without a scheme is resolved against
  * {@code fs.defaultFS} ({@code file:///} unless configured), a relative one against the working directory.
  *
- * <p>Local files use Hadoop's raw local file system (the checksummed {@code LocalFileSystem} is unwrapped):
- * no {@code .crc} side files, no checksum pass over the bytes, streams straight on the file.
+ * <p>Local files ({@code file:} paths, and paths without a scheme while {@code fs.defaultFS} is the local one) go
+ * through {@code java.nio} directly: listing, status, reading, writing and atomic publication never build a Hadoop
+ * {@code Configuration} nor load a {@code FileSystem} (their class loading and XML parsing were most of a file
+ * query's start-up, and a per-trigger listing through them cost milliseconds). Paths keep Hadoop's qualified form
+ * ({@code file:/a/b}) so logs and checkpoints are unchanged. Hadoop is used for every other scheme, and for local
+ * files too when the settings or a {@code core-site.xml} on the class path could change what {@code file:} means
+ * ({@code fs.defaultFS}, {@code fs.file.impl}). Either way no {@code .crc} side files are written (Hadoop's
+ * checksummed {@code LocalFileSystem} is unwrapped to the raw one).
  *
  * <p>Atomic publication ({@link #publish}): a file is written under a temporary name and then renamed to
  * its final name without replacing an existing one. HDFS's rename is atomic and fails when the target
@@ -45,12 +63,21 @@ public final class FileAccess {
     public static final String HADOOP_PREFIX = "spark.hadoop.";
 
     private static final Map<Map<String, String>, FileAccess> CACHE = new ConcurrentHashMap<>();
+    /** A core-site.xml on the class path may redefine the default file system: local paths then go through Hadoop. */
+    private static final boolean CORE_SITE = FileAccess.class.getClassLoader().getResource("core-site.xml") != null;
     private static final FileAccess DEFAULT = forSettings(Map.of());
 
-    private final Configuration configuration;
+    private final Map<String, String> settings;
+    /** Whether local paths may bypass Hadoop (see the class comment). */
+    private final boolean nioLocal;
+    /** Built on first use by a non-local path: parsing Hadoop's default XML costs ~100 ms of class loading. */
+    private volatile Configuration configuration;
 
-    private FileAccess(Configuration configuration) {
-        this.configuration = configuration;
+    private FileAccess(Map<String, String> settings) {
+        this.settings = settings;
+        String defaultFs = settings.get("fs.defaultFS");
+        this.nioLocal = !CORE_SITE && !settings.containsKey("fs.file.impl")
+                && (defaultFs == null || defaultFs.startsWith("file:"));
     }
 
     /** Access with Hadoop's defaults only (no session settings). */
@@ -76,16 +103,53 @@ public final class FileAccess {
 
     private static FileAccess forSettings(Map<String, String> hadoop) {
         // A Configuration parses Hadoop's default XML on first use: built once per distinct setting set.
-        return CACHE.computeIfAbsent(Map.copyOf(hadoop), settings -> {
-            Configuration conf = new Configuration();
-            settings.forEach(conf::set);
-            return new FileAccess(conf);
-        });
+        return CACHE.computeIfAbsent(Map.copyOf(hadoop), FileAccess::new);
     }
 
-    /** The Hadoop configuration (do not modify it). */
+    /** The Hadoop configuration (do not modify it); built on the first call. */
     public Configuration configuration() {
-        return configuration;
+        Configuration conf = configuration;
+        if (conf == null) {
+            synchronized (this) {
+                conf = configuration;
+                if (conf == null) {
+                    conf = new Configuration();
+                    settings.forEach(conf::set);
+                    configuration = conf;
+                }
+            }
+        }
+        return conf;
+    }
+
+    /** Whether this access has built its Hadoop configuration (tests: local files must not). */
+    boolean hadoopConfigured() {
+        return configuration != null;
+    }
+
+    /** The local file of {@code path} when it is served through {@code java.nio}, else null (Hadoop serves it). */
+    private java.nio.file.Path local(Path path) {
+        if (!nioLocal) {
+            return null;
+        }
+        java.net.URI uri = path.toUri();
+        String scheme = uri.getScheme();
+        if (scheme == null) {
+            return Paths.get(uri.getPath()).toAbsolutePath();
+        }
+        return "file".equals(scheme) && (uri.getAuthority() == null || uri.getAuthority().isEmpty())
+                ? Paths.get(uri.getPath()) : null;
+    }
+
+    /** {@code local} in Hadoop's qualified form for the local file system ({@code file:/a/b}). */
+    private static Path qualified(java.nio.file.Path local) {
+        return new Path("file", null, local.toAbsolutePath().normalize().toString());
+    }
+
+    private static FileStatus status(BasicFileAttributes attributes, Path path) {
+        // as RawLocalFileSystem: replication 1, the default 32 MB block size
+        return new FileStatus(attributes.isDirectory() ? 0 : attributes.size(), attributes.isDirectory(), 1,
+                32L * 1024 * 1024, attributes.lastModifiedTime().toMillis(), path);
     }
 
     /** A local {@code java.nio} path as a Hadoop {@code file:} path (for callers holding local paths). */
@@ -97,22 +161,46 @@ public final class FileAccess {
     /** A user path (plain, relative, or a URI with a scheme) made absolute and qualified with its scheme. */
     public Path qualify(String userPath) {
         Path path = new Path(userPath);
-        return fileSystem(path).makeQualified(path);
+        java.nio.file.Path local = local(path);
+        return local != null ? qualified(local) : fileSystem(path).makeQualified(path);
     }
 
     /** The file system of {@code path}'s scheme; for local files Hadoop's raw (unchecksummed) implementation. */
     public FileSystem fileSystem(Path path) {
         try {
-            FileSystem fs = path.getFileSystem(configuration);
+            FileSystem fs = path.getFileSystem(configuration());
             return fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot get the file system of " + path, e);
         }
     }
 
+    /**
+     * The local file of {@code path} when it is read and written through {@code java.nio} (a {@code file:} path
+     * and no setting that redefines the local file system), else null: Hadoop's {@link #fileSystem} serves it.
+     */
+    public java.nio.file.Path localFile(Path path) {
+        return local(path);
+    }
+
     /** Opens {@code path} for reading. */
-    public FSDataInputStream open(Path path) throws IOException {
+    public InputStream open(Path path) throws IOException {
+        java.nio.file.Path local = local(path);
+        if (local != null) {
+            try {
+                return Files.newInputStream(local);
+            } catch (NoSuchFileException e) {
+                throw notFound(e, path);
+            }
+        }
         return fileSystem(path).open(path);
+    }
+
+    /** Hadoop's exception type for a missing file, which the readers' callers handle (ignoreMissingFiles). */
+    private static FileNotFoundException notFound(NoSuchFileException e, Path path) {
+        FileNotFoundException notFound = new FileNotFoundException("File " + path + " does not exist");
+        notFound.initCause(e);
+        return notFound;
     }
 
     /**
@@ -120,12 +208,25 @@ public final class FileAccess {
      *
      * @throws IOException (FileAlreadyExistsException on most file systems) when it exists
      */
-    public FSDataOutputStream create(Path path) throws IOException {
+    public OutputStream create(Path path) throws IOException {
+        java.nio.file.Path local = local(path);
+        if (local != null) {
+            Files.createDirectories(local.getParent());
+            return Files.newOutputStream(local, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
         return fileSystem(path).create(path, false);
     }
 
     /** The status of {@code path}, or null when it does not exist. */
     public FileStatus statusOrNull(Path path) throws IOException {
+        java.nio.file.Path local = local(path);
+        if (local != null) {
+            try {
+                return status(Files.readAttributes(local, BasicFileAttributes.class), qualified(local));
+            } catch (NoSuchFileException e) {
+                return null;
+            }
+        }
         try {
             return fileSystem(path).getFileStatus(path);
         } catch (FileNotFoundException e) {
@@ -144,6 +245,28 @@ public final class FileAccess {
 
     /** The entries of directory {@code path}; empty when it does not exist. */
     public FileStatus[] list(Path directory) throws IOException {
+        java.nio.file.Path local = local(directory);
+        if (local != null) {
+            List<FileStatus> out = new ArrayList<>();
+            Path parent = qualified(local);
+            try (DirectoryStream<java.nio.file.Path> entries = Files.newDirectoryStream(local)) {
+                for (java.nio.file.Path entry : entries) {
+                    BasicFileAttributes attributes;
+                    try {
+                        attributes = Files.readAttributes(entry, BasicFileAttributes.class);
+                    } catch (NoSuchFileException e) {
+                        continue; // deleted while listing
+                    }
+                    out.add(status(attributes, new Path(parent, entry.getFileName().toString())));
+                }
+            } catch (NoSuchFileException e) {
+                return new FileStatus[0];
+            } catch (java.nio.file.NotDirectoryException e) {
+                // Hadoop lists a file as itself
+                return new FileStatus[] {statusOrNull(directory)};
+            }
+            return out.toArray(new FileStatus[0]);
+        }
         try {
             return fileSystem(directory).listStatus(directory);
         } catch (FileNotFoundException e) {
@@ -152,6 +275,11 @@ public final class FileAccess {
     }
 
     public void mkdirs(Path directory) throws IOException {
+        java.nio.file.Path local = local(directory);
+        if (local != null) {
+            Files.createDirectories(local);
+            return;
+        }
         FileSystem fs = fileSystem(directory);
         if (!fs.mkdirs(directory) && !fs.getFileStatus(directory).isDirectory()) {
             throw new IOException("cannot create directory " + directory);
@@ -160,6 +288,21 @@ public final class FileAccess {
 
     /** Deletes a file or (recursively) a directory; false when it did not exist. */
     public boolean delete(Path path, boolean recursive) throws IOException {
+        java.nio.file.Path local = local(path);
+        if (local != null) {
+            if (!Files.exists(local, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            if (recursive && Files.isDirectory(local, LinkOption.NOFOLLOW_LINKS)) {
+                try (Stream<java.nio.file.Path> tree = Files.walk(local)) {
+                    for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) tree.sorted(Comparator.reverseOrder())::iterator) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+                return true;
+            }
+            return Files.deleteIfExists(local);
+        }
         return fileSystem(path).delete(path, recursive);
     }
 
@@ -168,6 +311,13 @@ public final class FileAccess {
      * exist. Used to archive processed source files.
      */
     public void move(Path from, Path to) throws IOException {
+        java.nio.file.Path localFrom = local(from);
+        java.nio.file.Path localTo = local(to);
+        if (localFrom != null && localTo != null) {
+            Files.createDirectories(localTo.getParent());
+            Files.move(localFrom, localTo); // no REPLACE_EXISTING: fails when the target exists
+            return;
+        }
         FileSystem fs = fileSystem(from);
         mkdirs(to.getParent());
         if (exists(to)) {
@@ -186,6 +336,10 @@ public final class FileAccess {
      * @return false, leaving {@code target} untouched and no temporary file behind, when {@code target} exists
      */
     public boolean publish(Path target, byte[] content) throws IOException {
+        java.nio.file.Path localTarget = local(target);
+        if (localTarget != null) {
+            return publishLocal(localTarget, content);
+        }
         Path directory = target.getParent();
         Path temp = new Path(directory, "." + target.getName() + "." + java.util.UUID.randomUUID() + ".tmp");
         FileSystem fs = fileSystem(target);
@@ -209,6 +363,43 @@ public final class FileAccess {
             throw new IOException("cannot rename " + temp + " to " + target);
         } finally {
             fs.delete(temp, false);
+        }
+    }
+
+    /** {@link #publish} of a local file: temporary file, fsync, hard link to the final name, directory fsync. */
+    private static boolean publishLocal(java.nio.file.Path target, byte[] content) throws IOException {
+        java.nio.file.Path temp = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.createLink(target, temp);
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            } catch (UnsupportedOperationException e) {
+                if (Files.exists(target)) {
+                    return false; // a rename may replace its target: best effort on file systems without links
+                }
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            syncDirectory(target.getParent());
+            return true;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Makes a new directory entry durable (some platforms cannot open a directory: the link stays atomic). */
+    private static void syncDirectory(java.nio.file.Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // not durable across a power loss on such platforms; nothing more can be done
         }
     }
 
@@ -238,6 +429,6 @@ public final class FileAccess {
 
     @Override
     public String toString() {
-        return "FileAccess(fs.defaultFS=" + configuration.get("fs.defaultFS") + ")";
+        return "FileAccess(" + (nioLocal ? "local files through java.nio, " : "") + "hadoop settings " + settings.keySet() + ")";
     }
 }

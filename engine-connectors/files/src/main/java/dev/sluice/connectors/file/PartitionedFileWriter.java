@@ -158,7 +158,11 @@ public final class PartitionedFileWriter {
             }
             List<WrittenFile> written = new ArrayList<>();
             for (Path path : files) {
-                written.add(new WrittenFile(options.files().fileSystem(path).getFileStatus(path)));
+                FileStatus status = options.files().statusOrNull(path);
+                if (status == null) {
+                    throw new java.io.FileNotFoundException("File " + path + " does not exist after it was written");
+                }
+                written.add(new WrittenFile(status));
             }
             return written;
         }

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.api.InitContext;
 import org.apache.parquet.hadoop.api.ReadSupport;
@@ -23,7 +22,7 @@ import org.apache.parquet.schema.MessageType;
  * handed to parquet-hadoop is the file schema projected on the request ({@link ParquetSchemas#project}),
  * so the column chunks of other columns are never fetched or decoded; requested columns absent from the
  * file are null. Reads through the path's Hadoop file system ({@link ParquetFiles}) with
- * {@link PlainParquetConfiguration}. Not thread-safe.
+ * {@code ParquetFiles.configuration()}. Not thread-safe.
  */
 final class ParquetChunkReader implements ChunkReader {
     /** The non-null marker record parquet-hadoop requires from the materializer. */
@@ -38,7 +37,7 @@ final class ParquetChunkReader implements ChunkReader {
     ParquetChunkReader(FileAccess files, Path file, StructType requested) throws IOException {
         this.requested = requested;
         this.support = new VectorReadSupport(requested, file.toString());
-        this.reader = new ParquetReader.Builder<Object>(ParquetFiles.input(files, file), new PlainParquetConfiguration()) {
+        this.reader = new ParquetReader.Builder<Object>(ParquetFiles.input(files, file), ParquetFiles.configuration()) {
             @Override
             protected ReadSupport<Object> getReadSupport() {
                 return support;

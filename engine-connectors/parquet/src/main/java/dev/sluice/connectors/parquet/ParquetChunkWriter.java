@@ -25,7 +25,6 @@ import java.util.HashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
@@ -38,7 +37,7 @@ import org.apache.parquet.schema.MessageType;
 /**
  * Writes chunks to one Parquet file through parquet-hadoop's record consumer, reading the column vectors
  * directly (one reused row cursor, no row objects). Layout per {@link ParquetSchemas#toParquet}. Writes
- * through the path's Hadoop file system ({@link ParquetFiles}) with {@link PlainParquetConfiguration}. The file is valid only after
+ * through the path's Hadoop file system ({@link ParquetFiles}) with {@code ParquetFiles.configuration()}. The file is valid only after
  * {@link #close()} writes the footer. Not thread-safe.
  */
 final class ParquetChunkWriter implements ChunkWriter {
@@ -86,7 +85,7 @@ final class ParquetChunkWriter implements ChunkWriter {
                 consumer.endMessage();
             }
         };
-        this.writer = new Builder(ParquetFiles.output(files, file), support).withConf(new PlainParquetConfiguration())
+        this.writer = new Builder(ParquetFiles.output(files, file), support).withConf(ParquetFiles.configuration())
                 .withCompressionCodec(codec).withWriteMode(ParquetFileWriter.Mode.CREATE).build();
     }
 

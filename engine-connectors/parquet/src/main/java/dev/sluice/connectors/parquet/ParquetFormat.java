@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.ParquetReadOptions;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.schema.MessageType;
@@ -112,7 +111,7 @@ public final class ParquetFormat implements FileFormat {
     /** The Parquet schema in the footer of {@code file}. */
     public static MessageType fileSchema(FileAccess files, Path file) throws IOException {
         try (ParquetFileReader reader = ParquetFileReader.open(ParquetFiles.input(files, file),
-                ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
+                ParquetReadOptions.builder(ParquetFiles.configuration()).build())) {
             return reader.getFileMetaData().getSchema();
         }
     }
