@@ -579,7 +579,7 @@ public final class PlanBuilder {
     }
 
     /**
-     * {@code withWatermark(eventTime, delayThreshold)}: an {@link EventTimeWatermark} over {@code plan}.
+     * {@code withWatermark(eventTime, delayThreshold)}: an {@code EventTimeWatermark} over {@code plan}.
      *
      * @throws AnalysisException {@code CANNOT_PARSE_INTERVAL} for a bad delay, {@code UNRESOLVED_COLUMN} for
      *                           an unknown column, {@code EVENT_TIME_IS_NOT_ON_TIMESTAMP_TYPE} for a column

@@ -113,9 +113,7 @@ public final class DataSources {
             }
         }
         if (named.isEmpty()) {
-            throw new AnalysisException("DATA_SOURCE_NOT_FOUND", "Failed to find the data source: " + format
-                    + ". Make sure the provider name is correct and the package is properly registered and"
-                    + " compatible with your Spark version.", "42K02");
+            throw ConnectorArtifacts.dataSourceNotFound(format);
         }
         return named;
     }

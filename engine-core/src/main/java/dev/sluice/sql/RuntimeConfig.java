@@ -21,7 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code spark.sql.streaming.checkpoint.fsync} (default true; Sluice's own) — fsync of the checkpoint's
  *   {@code metadata}, {@code offsets/} and {@code commits/} files.</li>
  * </ul>
- * Unknown keys are stored and returned unchanged, so user code can use the config as a key-value bag.
+ * Every key any module reads is declared in {@link dev.sluice.conf.ConfigEntries} (docs/CONFIGURATION.md is generated
+ * from it). Unknown keys are stored and returned unchanged, so user code can use the config as a key-value bag; an
+ * unknown {@code spark.sluice.*} key (Sluice's own namespace, so most likely a typo) is logged once at WARN.
  */
 public final class RuntimeConfig {
     public static final String SESSION_TIME_ZONE = "spark.sql.session.timeZone";
@@ -35,13 +37,29 @@ public final class RuntimeConfig {
     /** Batches slower than this many milliseconds are logged at WARN (0: never); read by the query log. */
     public static final String SLOW_BATCH_THRESHOLD = "spark.sql.streaming.log.slowBatchThresholdMs";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuntimeConfig.class);
+    /** Unknown spark.sluice.* keys already warned about (once per JVM each). */
+    private static final java.util.Set<String> WARNED = ConcurrentHashMap.newKeySet();
+
     private final Map<String, String> values = new ConcurrentHashMap<>();
 
     RuntimeConfig(Map<String, String> initial) {
+        initial.keySet().forEach(RuntimeConfig::warnIfUnknown);
         values.putAll(initial);
     }
 
+    /** Logs once per key, at WARN, a {@code spark.sluice.*} key no module declares; true when it did now. */
+    static boolean warnIfUnknown(String key) {
+        if (key.startsWith("spark.sluice.") && dev.sluice.conf.ConfigEntries.find(key) == null && WARNED.add(key)) {
+            LOG.warn("Unknown setting {}: no Sluice module reads it (the keys are listed in docs/CONFIGURATION.md)",
+                    key);
+            return true;
+        }
+        return false;
+    }
+
     public void set(String key, String value) {
+        warnIfUnknown(key);
         if (key.equals(CASE_SENSITIVE) && Boolean.parseBoolean(value)) {
             throw new IllegalArgumentException("spark.sql.caseSensitive=true is not supported");
         }

@@ -260,7 +260,7 @@ public final class functions {
         return call("session_window", timeColumn, gapDuration);
     }
 
-    /** Session window whose gap is evaluated per row (an interval string such as "5 minutes"; NULL or <= 0 drops the row). */
+    /** Session window whose gap is evaluated per row (an interval string such as "5 minutes"; NULL or {@code <= 0} drops the row). */
     public static Column session_window(Column timeColumn, Column gapDuration) {
         return callColumns("session_window", timeColumn, gapDuration);
     }

@@ -1,0 +1,208 @@
+package dev.sluice.connectors.file;
+
+import dev.sluice.sql.AnalysisException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.PathMatcher;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Lists the data files behind the paths of a read, as Spark's file index, through Hadoop's FileSystem API
+ * ({@link FileAccess}): a file path is read as is; a directory is listed recursively, skipping names starting
+ * with {@code _} (unless they hold {@code =}) or {@code .}; a path with glob characters (<code>* ? [ &#123;</code>) is
+ * expanded with {@code FileSystem.globStatus} first. A directory holding a {@code _spark_metadata} file sink
+ * log is listed through the log ({@link FileSinkLog#allFiles}), so only committed files are read.
+ *
+ * <p>Partition values are discovered from the {@code col=value} directories between a listed directory (or
+ * the {@code basePath} option, which every path must be under) and its files, unless
+ * {@code recursiveFileLookup=true}. Filters: {@code pathGlobFilter} keeps files whose name matches a glob;
+ * {@code modifiedBefore}/{@code modifiedAfter} (batch reads only) keep files modified strictly before/after a
+ * timestamp read in the {@code timeZone} option or the session zone. Stateless.
+ */
+public final class FileListing {
+    /** A data file: its qualified path, size, modification time (ms) and partition values (raw; null = default). */
+    public record SourceFile(Path path, long length, long modificationTime, Map<String, String> partitionValues) {
+    }
+
+    private FileListing() {
+    }
+
+    /**
+     * The data files of {@code paths}, sorted by path within each input path.
+     *
+     * @throws AnalysisException ({@code PATH_NOT_FOUND}) naming a path that does not exist or matches nothing
+     */
+    public static List<SourceFile> list(List<String> paths, FormatOptions options) {
+        FileAccess files = options.files();
+        boolean recursive = options.getBoolean("recursiveFileLookup", false);
+        String filter = options.get("pathGlobFilter");
+        PathMatcher nameFilter = filter == null ? null : FileSystems.getDefault().getPathMatcher("glob:" + filter);
+        ModifiedFilter modified = ModifiedFilter.of(options);
+        String basePathOption = options.get("basePath");
+        Path basePath = basePathOption == null ? null : files.qualify(basePathOption);
+        Set<SourceFile> out = new LinkedHashSet<>();
+        try {
+            if (basePath != null && !files.isDirectory(basePath)) {
+                throw new IllegalArgumentException("Option 'basePath' must be a directory: " + basePath);
+            }
+            for (String text : paths) {
+                for (FileStatus root : expand(files, text)) {
+                    if (basePath != null && relativeSegments(basePath, root.getPath()) == null) {
+                        throw new IllegalArgumentException("Wrong basePath " + basePath + " for the root path: "
+                                + root.getPath());
+                    }
+                    List<SourceFile> found = new ArrayList<>();
+                    if (root.isDirectory()) {
+                        listDirectory(files, root.getPath(), basePath == null ? root.getPath() : basePath, found);
+                    } else {
+                        Path base = basePath == null ? root.getPath().getParent() : basePath;
+                        found.add(file(root.getPath(), root.getLen(), root.getModificationTime(), base));
+                    }
+                    for (SourceFile f : found) {
+                        if ((nameFilter == null || nameFilter.matches(java.nio.file.Path.of(f.path().getName())))
+                                && modified.accept(f.modificationTime())) {
+                            out.add(recursive ? new SourceFile(f.path(), f.length(), f.modificationTime(), Map.of()) : f);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static SourceFile file(Path path, long length, long modificationTime, Path base) {
+        List<String> segments = relativeSegments(base, path.getParent());
+        return new SourceFile(path, length, modificationTime, PartitionPaths.parse(segments == null ? List.of() : segments));
+    }
+
+    /** The directory names from {@code base} down to {@code directory}, or null when it is not under {@code base}. */
+    static List<String> relativeSegments(Path base, Path directory) {
+        List<String> segments = new ArrayList<>();
+        for (Path p = directory; p != null; p = p.getParent()) {
+            if (p.equals(base)) {
+                java.util.Collections.reverse(segments);
+                return segments;
+            }
+            segments.add(p.getName());
+        }
+        return null;
+    }
+
+    /** Whether {@code text} holds glob characters. */
+    static boolean isGlob(String text) {
+        return text.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
+    }
+
+    private static List<FileStatus> expand(FileAccess files, String text) throws IOException {
+        Path path = files.qualify(text);
+        if (!isGlob(text)) {
+            FileStatus status = files.statusOrNull(path);
+            if (status == null) {
+                throw notFound(path);
+            }
+            return List.of(status);
+        }
+        FileStatus[] matches = files.fileSystem(path).globStatus(path);
+        List<FileStatus> out = new ArrayList<>();
+        if (matches != null) {
+            for (FileStatus m : matches) {
+                if (!hidden(m.getPath().getName())) {
+                    out.add(m);
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw notFound(path);
+        }
+        out.sort(Comparator.comparing(FileStatus::getPath));
+        return out;
+    }
+
+    private static AnalysisException notFound(Path path) {
+        return new AnalysisException("PATH_NOT_FOUND", "Path does not exist: " + path + ".", "42K03");
+    }
+
+    /** Spark's rule for files and directories that are not data (metadata, temporary, hidden). */
+    static boolean hidden(String name) {
+        return (name.startsWith("_") && !name.contains("=")) || name.startsWith(".") || name.endsWith("._COPYING_");
+    }
+
+    private static void listDirectory(FileAccess files, Path root, Path base, List<SourceFile> out) throws IOException {
+        if (FileSinkLog.exists(files, root)) {
+            for (FileSinkLog.Entry entry : new FileSinkLog(files, root).allFiles()) {
+                out.add(file(entry.hadoopPath(), entry.size(), entry.modificationTime(), base));
+            }
+            return;
+        }
+        List<FileStatus> found = new ArrayList<>();
+        walk(files, root, found);
+        found.sort(Comparator.comparing(FileStatus::getPath));
+        for (FileStatus status : found) {
+            out.add(file(status.getPath(), status.getLen(), status.getModificationTime(), base));
+        }
+    }
+
+    /** Every visible file below {@code directory}; hidden directories are not descended into. */
+    private static void walk(FileAccess files, Path directory, List<FileStatus> out) throws IOException {
+        FileStatus[] children = files.list(directory);
+        Arrays.sort(children);
+        for (FileStatus child : children) {
+            if (hidden(child.getPath().getName())) {
+                continue;
+            }
+            if (child.isDirectory()) {
+                walk(files, child.getPath(), out);
+            } else {
+                out.add(child);
+            }
+        }
+    }
+
+    /** The {@code modifiedBefore}/{@code modifiedAfter} filters of a batch read (Spark's semantics). */
+    private record ModifiedFilter(long beforeMicros, long afterMicros, ZoneId zone) {
+        static ModifiedFilter of(FormatOptions options) {
+            // Spark reads the thresholds with its default (lenient ISO) timestamp parsing, in the read's zone.
+            TemporalFormats temporal = TemporalFormats.of(FormatOptions.of(Map.of(), options.zone()));
+            return new ModifiedFilter(threshold(options, "modifiedBefore", temporal, Long.MAX_VALUE),
+                    threshold(options, "modifiedAfter", temporal, Long.MIN_VALUE), options.zone());
+        }
+
+        private static long threshold(FormatOptions options, String key, TemporalFormats temporal, long absent) {
+            String value = options.get(key);
+            if (value == null) {
+                return absent;
+            }
+            long micros = temporal.parseTimestamp(value.trim());
+            if (micros == TemporalFormats.INVALID_TIMESTAMP) {
+                throw new AnalysisException("The timestamp provided for the '" + key.toLowerCase(java.util.Locale.ROOT)
+                        + "' option is invalid. The expected format is 'YYYY-MM-DDTHH:mm:ss', but the provided"
+                        + " timestamp was (" + value + ")");
+            }
+            return micros;
+        }
+
+        /** Spark compares the threshold with the modification time shifted into the zone's wall clock. */
+        boolean accept(long modificationTimeMs) {
+            if (beforeMicros == Long.MAX_VALUE && afterMicros == Long.MIN_VALUE) {
+                return true;
+            }
+            long offsetSeconds = zone.getRules().getOffset(java.time.Instant.ofEpochMilli(modificationTimeMs))
+                    .getTotalSeconds();
+            long local = modificationTimeMs * 1000 + offsetSeconds * 1_000_000;
+            return (beforeMicros == Long.MAX_VALUE || beforeMicros > local)
+                    && (afterMicros == Long.MIN_VALUE || local > afterMicros);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.sluice.connectors.file;
+
+import dev.sluice.spi.ValueText;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The {@code dateFormat}/{@code timestampFormat} options of CSV and JSON. Without a pattern, reading is
+ * Spark's lenient parsing ({@code CAST} rules, {@link dev.sluice.spi.ValueText#parseTimestamp}); with one, the text must match the
+ * pattern. Writing uses the pattern, or Spark's defaults {@code yyyy-MM-dd} and
+ * {@code yyyy-MM-dd'T'HH:mm:ss.SSSXXX}, in the {@code timeZone} option or session time zone. Immutable and
+ * thread-safe.
+ */
+public final class TemporalFormats {
+    /** Returned by {@link #parseTimestamp} for text that is not a timestamp. */
+    public static final long INVALID_TIMESTAMP = Long.MIN_VALUE;
+    /** Returned by {@link #parseDate} for text that is not a date. */
+    public static final int INVALID_DATE = Integer.MIN_VALUE;
+
+    private static final String DEFAULT_TIMESTAMP_PATTERN = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
+    private static final String DEFAULT_DATE_PATTERN = "yyyy-MM-dd";
+
+    private final ZoneId zone;
+    private final DateTimeFormatter timestampRead;
+    private final DateTimeFormatter dateRead;
+    private final DateTimeFormatter timestampWrite;
+    private final DateTimeFormatter dateWrite;
+
+    private TemporalFormats(ZoneId zone, String timestampPattern, String datePattern) {
+        this.zone = zone;
+        this.timestampRead = timestampPattern == null ? null : ValueText.pattern(timestampPattern);
+        this.dateRead = datePattern == null ? null : ValueText.pattern(datePattern);
+        this.timestampWrite = timestampRead != null ? timestampRead : ValueText.pattern(DEFAULT_TIMESTAMP_PATTERN);
+        this.dateWrite = dateRead != null ? dateRead : ValueText.pattern(DEFAULT_DATE_PATTERN);
+    }
+
+    /** The formats of {@code options} ({@code timestampFormat}, {@code dateFormat}, {@code timeZone}). */
+    public static TemporalFormats of(FormatOptions options) {
+        return new TemporalFormats(options.zone(), options.get("timestampFormat"), options.get("dateFormat"));
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** Whether a {@code timestampFormat} was given (schema inference then requires it to match). */
+    public boolean hasTimestampPattern() {
+        return timestampRead != null;
+    }
+
+    /** Microseconds since the epoch, or {@link #INVALID_TIMESTAMP}. */
+    public long parseTimestamp(String text) {
+        if (timestampRead == null) {
+            Long micros = ValueText.parseTimestamp(text, zone);
+            return micros == null ? INVALID_TIMESTAMP : micros;
+        }
+        try {
+            return ValueText.parse(text, timestampRead, zone);
+        } catch (DateTimeException | ArithmeticException e) {
+            return INVALID_TIMESTAMP;
+        }
+    }
+
+    /** Days since the epoch, or {@link #INVALID_DATE}. */
+    public int parseDate(String text) {
+        if (dateRead == null) {
+            Integer days = ValueText.parseDate(text);
+            return days == null ? INVALID_DATE : days;
+        }
+        try {
+            return (int) Math.floorDiv(ValueText.parse(text, dateRead, ZoneOffset.UTC), 86_400_000_000L);
+        } catch (DateTimeException | ArithmeticException e) {
+            return INVALID_DATE;
+        }
+    }
+
+    /** Whether {@code text} is a date in {@code dateFormat}, or {@code yyyy-MM-dd} exactly without one. */
+    public boolean isStrictDate(String text) {
+        if (dateRead != null) {
+            return parseDate(text) != INVALID_DATE;
+        }
+        return text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-' && parseDate(text) != INVALID_DATE;
+    }
+
+    public String formatTimestamp(long micros) {
+        return ValueText.format(micros, timestampWrite, zone);
+    }
+
+    public String formatDate(int days) {
+        if (dateRead == null) {
+            return ValueText.formatDate(days);
+        }
+        return ValueText.format(days * 86_400_000_000L, dateWrite, ZoneOffset.UTC);
+    }
+}
