@@ -34,6 +34,9 @@ public final class SluiceSession implements AutoCloseable {
             new dev.sluice.sql.streaming.StreamingQueryManager(this);
     private final dev.sluice.SluiceContext context = new dev.sluice.SluiceContext(this);
     private final dev.sluice.monitor.SessionPlugins plugins;
+    /** Functions registered with {@link #udf()}, by lower-case name. */
+    private final Map<String, dev.sluice.expr.FunctionBuilder> functions = new ConcurrentHashMap<>();
+    private final UDFRegistration udf = new UDFRegistration(functions);
 
     private SluiceSession(String appName, String master, Map<String, String> config) {
         this.appName = appName;
@@ -95,7 +98,12 @@ public final class SluiceSession implements AutoCloseable {
 
     /** Analysis settings of this session at this moment. */
     public FunctionContext functionContext() {
-        return new FunctionContext(conf.sessionTimeZone(), conf.ansiEnabled());
+        return new FunctionContext(conf.sessionTimeZone(), conf.ansiEnabled(), functions);
+    }
+
+    /** Registers user-defined functions callable by name in this session ({@code expr}, SQL text). */
+    public UDFRegistration udf() {
+        return udf;
     }
 
     PlanBuilder planBuilder() {
