@@ -248,6 +248,17 @@ public class Dataset<T> {
         return with(builder().project(plan, expressions(cols)));
     }
 
+    /**
+     * The result of a typed aggregate over this Dataset's objects ({@code ds.select(agg.toColumn())}), as
+     * Spark's typed {@code select}: one row holding the aggregate of every object.
+     */
+    public <U> Dataset<U> select(TypedColumn<T, U> column) {
+        Dataset<Row> result = select(column.over(this));
+        Encoder<U> out = column.encoder();
+        boolean bean = out instanceof BeanEncoder<?>;
+        return (bean ? result.select(new Column(column.alias() + ".*")) : result).as(out);
+    }
+
     public Dataset<Row> select(String col, String... cols) {
         return select(columns(col, cols));
     }

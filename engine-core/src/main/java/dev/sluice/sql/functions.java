@@ -610,4 +610,15 @@ public final class functions {
                                                                    DataType returnType) {
         return Udfs.of(f, returnType);
     }
+
+    /**
+     * An untyped aggregate function of {@code agg}, as Spark's {@code udaf}: its arguments make the input object
+     * through {@code inputEncoder} (one column for a single-value encoder, the bean's columns in order), e.g.
+     * {@code df.groupBy("k").agg(udaf(new MyAverage(), Encoders.LONG()).apply(col("v")))}; register it with
+     * {@code session.udf().register(name, ...)} to call it from SQL text.
+     */
+    public static <IN, BUF, OUT> dev.sluice.sql.expressions.UserDefinedFunction udaf(
+            dev.sluice.sql.expressions.Aggregator<IN, BUF, OUT> agg, Encoder<IN> inputEncoder) {
+        return dev.sluice.sql.expressions.UserDefinedFunction.ofAggregator(agg, inputEncoder);
+    }
 }

@@ -5,6 +5,8 @@ import dev.sluice.expr.Expression;
 import dev.sluice.expr.FunctionRegistry;
 import dev.sluice.expr.UserFunction;
 import dev.sluice.expr.UserFunctionCall;
+import dev.sluice.expr.aggregate.UserAggregateCall;
+import dev.sluice.sql.Encoder;
 import dev.sluice.sql.Column;
 import dev.sluice.sql.types.DataType;
 import java.time.ZoneOffset;
@@ -14,7 +16,8 @@ import java.util.Objects;
 
 /**
  * A user-defined function ready to be called on columns, as Spark's {@code UserDefinedFunction}: made by
- * {@code functions.udf(f, returnType)}; {@link #apply} builds the call. Arguments reach the function as the
+ * {@code functions.udf(f, returnType)} (or, for an {@link Aggregator}, {@code functions.udaf(agg, encoder)});
+ * {@link #apply} builds the call. Arguments reach the function as the
  * external values a {@code Row} holds ({@code Integer}, {@code String}, {@code java.sql.Date}, {@code Row} for
  * structs, {@code java.util.List} for arrays and {@code java.util.Map} for maps, where Spark hands Scala
  * collections), null for SQL NULL; its result is converted to {@link #dataType()}. Immutable; the function may
@@ -33,9 +36,17 @@ public final class UserDefinedFunction {
     private final String name;
     private final boolean deterministic;
     private final boolean nullable;
+    /** Set for an aggregate ({@code functions.udaf}); then {@link #caller} is unused. */
+    private final AggregatorFunction aggregate;
 
     private UserDefinedFunction(Caller caller, int arity, DataType dataType, String name, boolean deterministic,
                                 boolean nullable) {
+        this(caller, arity, dataType, name, deterministic, nullable, null);
+    }
+
+    private UserDefinedFunction(Caller caller, int arity, DataType dataType, String name, boolean deterministic,
+                                boolean nullable, AggregatorFunction aggregate) {
+        this.aggregate = aggregate;
         this.caller = Objects.requireNonNull(caller, "function is null");
         this.arity = arity;
         this.dataType = Objects.requireNonNull(dataType, "returnType is null");
@@ -47,6 +58,18 @@ public final class UserDefinedFunction {
     /** A deterministic, nullable, unnamed function of {@code arity} arguments (internal: use {@code functions.udf}). */
     public static UserDefinedFunction of(Caller caller, int arity, DataType returnType) {
         return new UserDefinedFunction(caller, arity, returnType, null, true, true);
+    }
+
+    /**
+     * The aggregate function of {@code aggregator} whose arguments make its input through {@code inputEncoder}
+     * (internal: use {@code functions.udaf}); named after the aggregator's class until renamed.
+     */
+    public static UserDefinedFunction ofAggregator(Aggregator<?, ?, ?> aggregator, Encoder<?> inputEncoder) {
+        AggregatorFunction function = AggregatorFunction.of(aggregator, inputEncoder,
+                aggregator.getClass().getSimpleName());
+        return new UserDefinedFunction(a -> {
+            throw new IllegalStateException("an aggregate is not called row by row");
+        }, -1, function.returnType(), null, true, true, function);
     }
 
     /**
@@ -64,24 +87,30 @@ public final class UserDefinedFunction {
 
     /** The call expression over {@code arguments} (internal API). */
     public Expression call(List<Expression> arguments) {
+        if (aggregate != null) {
+            int fields = (Class<?>) aggregate.inputEncoder().clsTag() == dev.sluice.sql.Row.class ? arguments.size()
+                    : aggregate.inputEncoder().schema().length();
+            FunctionRegistry.checkArity(name == null ? aggregate.name() : name, arguments, fields, fields);
+            return new UserAggregateCall(name == null ? aggregate : aggregate.withName(name), arguments);
+        }
         FunctionRegistry.checkArity(name == null ? "UDF" : name, arguments, arity, arity);
         return new UserFunctionCall(new Engine(this), arguments);
     }
 
     /** The same function, marked nondeterministic: never collapsed or moved by the planner, called once per row. */
     public UserDefinedFunction asNondeterministic() {
-        return new UserDefinedFunction(caller, arity, dataType, name, false, nullable);
+        return new UserDefinedFunction(caller, arity, dataType, name, false, nullable, aggregate);
     }
 
     /** The same function, declared never to return null. */
     public UserDefinedFunction asNonNullable() {
-        return new UserDefinedFunction(caller, arity, dataType, name, deterministic, false);
+        return new UserDefinedFunction(caller, arity, dataType, name, deterministic, false, aggregate);
     }
 
     /** The same function under {@code name} (its column names read {@code name(args)} instead of {@code UDF(args)}). */
     public UserDefinedFunction withName(String name) {
         return new UserDefinedFunction(caller, arity, dataType, Objects.requireNonNull(name, "name is null"),
-                deterministic, nullable);
+                deterministic, nullable, aggregate);
     }
 
     public DataType dataType() {
