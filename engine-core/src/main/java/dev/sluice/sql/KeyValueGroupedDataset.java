@@ -1,5 +1,6 @@
 package dev.sluice.sql;
 
+import dev.sluice.api.java.function.CoGroupFunction;
 import dev.sluice.api.java.function.FlatMapGroupsFunction;
 import dev.sluice.api.java.function.FlatMapGroupsWithStateFunction;
 import dev.sluice.api.java.function.MapGroupsFunction;
@@ -21,8 +22,8 @@ import java.util.List;
  * {@code KeyValueGroupedDataset}: {@link #mapGroupsWithState} and {@link #flatMapGroupsWithState} run a
  * function per key with the key's values and a state kept across the batches of a streaming query (a
  * batch query calls it once per key, with no state); {@link #mapGroups}, {@link #flatMapGroups},
- * {@link #keys()} and {@link #mapValues} work on batch Datasets. Not in Sluice: {@code count}, {@code agg},
- * {@code reduceGroups} (they return {@code scala.Tuple2}), {@code cogroup} and the initial-state overloads of
+ * {@link #keys()}, {@link #mapValues} and {@link #cogroup} work on batch Datasets. Not in Sluice: {@code count}, {@code agg},
+ * {@code reduceGroups} (they return {@code scala.Tuple2}) and the initial-state overloads of
  * {@code [flat]MapGroupsWithState}. Immutable.
  *
  * @param <K> key type
@@ -120,6 +121,36 @@ public final class KeyValueGroupedDataset<K, V> {
             throw new IllegalArgumentException("The output mode of function should be append or update");
         }
         return build(func, stateEncoder, outputEncoder, timeoutConf, outputMode, false);
+    }
+
+    /**
+     * One call of {@code func} per key present on either side, with the values of this Dataset and of
+     * {@code other} for that key (one side may be empty), as Spark's {@code cogroup}; batch Datasets only.
+     *
+     * @throws AnalysisException when either side is streaming
+     */
+    public <U, R> Dataset<R> cogroup(KeyValueGroupedDataset<K, U> other, CoGroupFunction<K, V, U, R> func,
+                                     Encoder<R> encoder) {
+        if (dataset.isStreaming() || other.dataset.isStreaming()) {
+            throw new AnalysisException("Sluice runs cogroup on batch Datasets only");
+        }
+        return CoGroups.cogroup(this, other, func, encoder);
+    }
+
+    Dataset<?> dataset() {
+        return dataset;
+    }
+
+    K key(Row source) throws Exception {
+        return keyFunction.call(sourceEncoder.fromRow(source));
+    }
+
+    V value(Row source) throws Exception {
+        return valueFunction.call(sourceEncoder.fromRow(source));
+    }
+
+    Encoder<K> keyEncoder() {
+        return keyEncoder;
     }
 
     private <S, U> Dataset<U> build(FlatMapGroupsWithStateFunction<K, V, S, U> func, Encoder<S> stateEncoder,

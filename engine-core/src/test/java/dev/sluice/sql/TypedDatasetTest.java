@@ -364,4 +364,38 @@ class TypedDatasetTest {
                     return k + ":" + max;
                 }, Encoders.STRING()).collectAsList()).containsExactlyInAnyOrder("tea:4", "coffee:10");
     }
+
+    @Test
+    void cogroupCallsTheFunctionOncePerKeyOfEitherSide() {
+        Dataset<Sale> sales = spark.createDataset(List.of(new Sale("tea", 3), new Sale("coffee", 10),
+                new Sale("tea", 4)), Encoders.bean(Sale.class));
+        Dataset<String> stock = spark.createDataset(List.of("tea:1", "milk:9"), Encoders.STRING());
+        KeyValueGroupedDataset<String, Sale> left = sales.groupByKey((MapFunction<Sale, String>) Sale::item,
+                Encoders.STRING());
+        KeyValueGroupedDataset<String, String> right = stock.groupByKey(
+                (MapFunction<String, String>) s -> s.split(":")[0], Encoders.STRING());
+        Dataset<String> joined = left.cogroup(right, (String k, Iterator<Sale> l, Iterator<String> r) -> {
+            long sold = 0;
+            while (l.hasNext()) {
+                sold += l.next().amount();
+            }
+            int lines = 0;
+            while (r.hasNext()) {
+                r.next();
+                lines++;
+            }
+            return List.of(k + " sold=" + sold + " stock=" + lines).iterator();
+        }, Encoders.STRING());
+        assertThat(joined.collectAsList()).containsExactlyInAnyOrder("tea sold=7 stock=1", "coffee sold=10 stock=0",
+                "milk sold=0 stock=1");
+    }
+
+    @Test
+    void typedOperatorsAreNamedInThePhysicalPlan() {
+        Dataset<Long> doubled = spark.range(3).map((MapFunction<Long, Long>) x -> x * 2, Encoders.LONG())
+                .filter((FilterFunction<Long>) x -> x > 0);
+        String plan = doubled.explainString(false);
+        assertThat(plan).contains("MapElements [value#").contains("Filter <function>");
+        assertThat(doubled.collectAsList()).containsExactly(2L, 4L);
+    }
 }
