@@ -1,7 +1,6 @@
 package dev.sluice.sql;
 
 import dev.sluice.analysis.ExpressionResolver;
-import dev.sluice.analysis.UpCast;
 import dev.sluice.expr.Alias;
 import dev.sluice.expr.AttributeReference;
 import dev.sluice.expr.Cast;
@@ -69,7 +68,7 @@ final class Deserializers {
         if (from.equals(field.dataType())) {
             return column;
         }
-        if (!UpCast.canUpCast(from, field.dataType())) {
+        if (!Cast.canUpCast(from, field.dataType())) {
             throw new AnalysisException("CANNOT_UP_CAST_DATATYPE", "Cannot up cast " + name + " from \""
                     + from.sql() + "\" to \"" + field.dataType().sql() + "\".\nThe type path of the target object is:\n"
                     + String.join("\n", typePath) + "\nYou can either add an explicit cast to the input data or"
