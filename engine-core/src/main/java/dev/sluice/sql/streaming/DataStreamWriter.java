@@ -120,8 +120,8 @@ public final class DataStreamWriter<T> {
     @SuppressWarnings("unchecked")
     public DataStreamWriter<T> foreach(ForeachWriter<T> writer) {
         Objects.requireNonNull(writer, "writer is null");
-        dev.sluice.sql.Encoder<T> encoder = ds.encoder();
-        this.foreachWriter = encoder.clsTag() == Row.class ? (ForeachWriter<Row>) writer : new ForeachWriter<>() {
+        java.util.function.Function<Row, T> decoder = ds.rowDecoder();
+        this.foreachWriter = ds.encoder().clsTag() == Row.class ? (ForeachWriter<Row>) writer : new ForeachWriter<>() {
             @Override
             public boolean open(long partitionId, long epochId) {
                 return writer.open(partitionId, epochId);
@@ -129,7 +129,7 @@ public final class DataStreamWriter<T> {
 
             @Override
             public void process(Row value) {
-                writer.process(encoder.fromRow(value));
+                writer.process(decoder.apply(value));
             }
 
             @Override

@@ -49,4 +49,58 @@ class TypedStreamingTest extends StreamingTestSupport {
         assertThat(kept.columns()).containsExactly("value");
         assertThat(kept.isStreaming()).isTrue();
     }
+
+    /** A bean read from a stream of (name, n) rows whose columns are in another order and type. */
+    public static class Named {
+        private String name;
+        private long n;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public long getN() {
+            return n;
+        }
+
+        public void setN(long n) {
+            this.n = n;
+        }
+    }
+
+    @Test
+    void foreachOfATypedStreamReceivesObjectsReadByNameAndUpCast() throws Exception {
+        MemoryStream input = MemoryStream.of(spark, new dev.sluice.sql.types.StructType()
+                .add("n", dev.sluice.sql.types.DataTypes.IntegerType).add("extra", dev.sluice.sql.types.DataTypes.StringType)
+                .add("name", dev.sluice.sql.types.DataTypes.StringType));
+        Dataset<Named> named = input.toDF().as(Encoders.bean(Named.class));
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        StreamingQuery q = named.writeStream().foreach(new dev.sluice.sql.ForeachWriter<Named>() {
+            @Override
+            public boolean open(long partitionId, long epochId) {
+                return true;
+            }
+
+            @Override
+            public void process(Named value) {
+                seen.add(value.getName() + "=" + value.getN());
+            }
+
+            @Override
+            public void close(Throwable errorOrNull) {
+            }
+        }).start();
+        try {
+            input.addData(dev.sluice.sql.RowFactory.create(3, "x", "ana"), dev.sluice.sql.RowFactory.create(4, "y", "bo"));
+            q.processAllAvailable();
+        } finally {
+            q.stop();
+        }
+        // n (an int column) is up-cast to the bean's long; extra is not read
+        assertThat(seen).containsExactly("ana=3", "bo=4");
+    }
 }
