@@ -176,37 +176,8 @@ public class Dataset<T> {
      */
     @SuppressWarnings("unchecked")
     public java.util.function.Function<Row, T> rowDecoder() {
-        if (encoder == null) {
-            return row -> (T) row;
-        }
-        List<Expression> deserializer = deserializer();
-        List<AttributeReference> output = plan.output();
-        int[] picked = new int[deserializer.size()];
-        for (int i = 0; i < picked.length; i++) {
-            picked[i] = deserializer.get(i) instanceof AttributeReference a ? output.indexOf(a) : -1;
-        }
-        Encoder<T> objects = encoder;
-        if (Arrays.stream(picked).allMatch(i -> i >= 0)) {
-            return row -> {
-                Object[] values = new Object[picked.length];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = row.get(picked[i]);
-                }
-                return objects.fromRow(new GenericRow(values, null));
-            };
-        }
-        List<Expression> bound = dev.sluice.exec.Binder.bindAll(deserializer, output);
-        StructType input = schema();
-        StructType columns = new Project(deserializer, plan).schema();
-        java.time.ZoneId zone = session.conf().sessionTimeZone();
-        return row -> {
-            Chunk chunk = JavaValues.toChunks(List.of(row), input, zone).get(0);
-            dev.sluice.batch.ColumnVector[] vectors = new dev.sluice.batch.ColumnVector[bound.size()];
-            for (int i = 0; i < vectors.length; i++) {
-                vectors[i] = bound.get(i).eval(chunk);
-            }
-            return objects.fromRow(JavaValues.toRows(List.of(new Chunk(1, vectors)), columns).get(0));
-        };
+        return encoder == null ? row -> (T) row
+                : Deserializers.rowDecoder(encoder, deserializer(), plan, session.conf().sessionTimeZone());
     }
 
     /** This Dataset over {@code newPlan} with another encoder (internal). */

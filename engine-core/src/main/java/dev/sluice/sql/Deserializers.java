@@ -1,17 +1,25 @@
 package dev.sluice.sql;
 
 import dev.sluice.analysis.ExpressionResolver;
+import dev.sluice.analysis.JavaValues;
+import dev.sluice.batch.Chunk;
+import dev.sluice.batch.ColumnVector;
+import dev.sluice.exec.Binder;
 import dev.sluice.expr.Alias;
 import dev.sluice.expr.AttributeReference;
 import dev.sluice.expr.Cast;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.FunctionContext;
 import dev.sluice.plan.logical.LogicalPlan;
+import dev.sluice.plan.logical.Project;
 import dev.sluice.sql.types.DataType;
 import dev.sluice.sql.types.StructField;
 import dev.sluice.sql.types.StructType;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The deserializer of a typed Dataset, as Spark's analyzer resolves an encoder against a plan: the expressions
@@ -75,5 +83,38 @@ final class Deserializers {
                     + " choose a higher precision type of the field in the target object", "42846");
         }
         return new Alias(new Cast(column, field.dataType(), context), field.name());
+    }
+
+    /**
+     * The object of one row of {@code plan} (a row as a sink receives it): columns read as they are are picked by
+     * position, up-cast columns are cast (through a one-row chunk).
+     */
+    static <T> Function<Row, T> rowDecoder(Encoder<T> encoder, List<Expression> deserializer, LogicalPlan plan,
+                                           ZoneId zone) {
+        List<AttributeReference> output = plan.output();
+        int[] picked = new int[deserializer.size()];
+        for (int i = 0; i < picked.length; i++) {
+            picked[i] = deserializer.get(i) instanceof AttributeReference a ? output.indexOf(a) : -1;
+        }
+        if (Arrays.stream(picked).allMatch(i -> i >= 0)) {
+            return row -> {
+                Object[] values = new Object[picked.length];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = row.get(picked[i]);
+                }
+                return encoder.fromRow(new GenericRow(values, null));
+            };
+        }
+        List<Expression> bound = Binder.bindAll(deserializer, output);
+        StructType input = plan.schema();
+        StructType columns = new Project(deserializer, plan).schema();
+        return row -> {
+            Chunk chunk = JavaValues.toChunks(List.of(row), input, zone).get(0);
+            ColumnVector[] vectors = new ColumnVector[bound.size()];
+            for (int i = 0; i < vectors.length; i++) {
+                vectors[i] = bound.get(i).eval(chunk);
+            }
+            return encoder.fromRow(JavaValues.toRows(List.of(new Chunk(1, vectors)), columns).get(0));
+        };
     }
 }
