@@ -22,9 +22,9 @@ import java.util.List;
  * {@code KeyValueGroupedDataset}: {@link #mapGroupsWithState} and {@link #flatMapGroupsWithState} run a
  * function per key with the key's values and a state kept across the batches of a streaming query (a
  * batch query calls it once per key, with no state); {@link #mapGroups}, {@link #flatMapGroups},
- * {@link #keys()}, {@link #mapValues} and {@link #cogroup} work on batch Datasets. Not in Sluice: {@code count}, {@code agg},
- * {@code reduceGroups} (they return {@code scala.Tuple2}) and the initial-state overloads of
- * {@code [flat]MapGroupsWithState}. Immutable.
+ * {@link #keys()}, {@link #mapValues} and {@link #cogroup} work on batch Datasets. Not in Sluice:
+ * {@code count}, {@code agg}, {@code reduceGroups} (they return {@code scala.Tuple2}) and the initial-state
+ * overloads of {@code [flat]MapGroupsWithState}. Immutable.
  *
  * @param <K> key type
  * @param <V> value type
