@@ -80,7 +80,9 @@ public final class ExpressionResolver {
             return extractValue(x.left(), x.right());
         }
         if (e instanceof UnresolvedFunction f) {
-            Expression built = registry.build(f.name(), f.arguments(), context);
+            dev.sluice.expr.FunctionBuilder registered = context.sessionFunctions().get(f.name());
+            Expression built = registered != null ? registered.build(f.arguments(), context)
+                    : registry.build(f.name(), f.arguments(), context);
             if (f.distinct()) {
                 if (!(built instanceof AggregateFunction agg)) {
                     throw new AnalysisException("INVALID_DISTINCT", "DISTINCT is only allowed in aggregate"

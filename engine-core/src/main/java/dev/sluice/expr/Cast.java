@@ -98,6 +98,14 @@ public final class Cast extends UnaryExpression {
         return cast;
     }
 
+    /**
+     * Spark's {@code Cast.canUpCast}: whether {@code from} casts to {@code to} without truncating, losing precision
+     * or failing at run time (what an encoder may apply when it reads a column into a field of another type).
+     */
+    public static boolean canUpCast(DataType from, DataType to) {
+        return CastNullability.canUpCast(from, to);
+    }
+
     /** Whether Spark (ANSI mode) allows casting values of {@code from} to {@code to}. */
     public static boolean canCast(DataType from, DataType to) {
         if (from.equals(to) || from instanceof NullType || to instanceof StringType) {

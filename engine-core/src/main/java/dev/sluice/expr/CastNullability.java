@@ -97,7 +97,10 @@ final class CastNullability {
         return from.isNumeric() && isWider(to, from);
     }
 
-    /** Spark's {@code UpCastRule.canUpCast} for the types Sluice has. */
+    /**
+     * Spark's {@code UpCastRule.canUpCast} for the types Sluice has: the casts that never truncate, lose precision
+     * or fail (also what an encoder may apply when it reads a column into a field of another type).
+     */
     static boolean canUpCast(DataType from, DataType to) {
         if (from.equals(to) || from instanceof NullType) {
             return true;

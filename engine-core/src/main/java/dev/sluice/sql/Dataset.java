@@ -1,6 +1,13 @@
 package dev.sluice.sql;
 
 import dev.sluice.analysis.AstConverter;
+import dev.sluice.api.java.function.FilterFunction;
+import dev.sluice.api.java.function.FlatMapFunction;
+import dev.sluice.api.java.function.ForeachFunction;
+import dev.sluice.api.java.function.ForeachPartitionFunction;
+import dev.sluice.api.java.function.MapFunction;
+import dev.sluice.api.java.function.MapPartitionsFunction;
+import dev.sluice.api.java.function.ReduceFunction;
 import dev.sluice.analysis.ExpressionResolver;
 import dev.sluice.analysis.JavaValues;
 import dev.sluice.analysis.PlanBuilder;
@@ -25,7 +32,11 @@ import java.util.List;
  * API. Transformations (select, filter, groupBy, join, ...) are checked immediately and return new
  * Datasets; actions (show, collectAsList, count) run the plan. Thread-safe: a Dataset is a value.
  *
- * @param <T> the row type; Sluice Datasets hold {@link Row}s
+ * <p>A Dataset is typed by its {@link Encoder}: {@code Dataset<Row>} (a DataFrame) hands out {@link Row}s,
+ * {@code Dataset<T>} from {@link #as(Encoder)}, {@code createDataset}, {@link #map} and the other typed
+ * operations hands out objects of {@code T} from its actions ({@link #collectAsList()}, {@link #first()} ...).
+ *
+ * @param <T> the object type: {@link Row} for a DataFrame
  */
 public class Dataset<T> {
     private final SluiceSession session;
@@ -127,26 +138,20 @@ public class Dataset<T> {
         return col(colName);
     }
 
-    // ---- typed API
+    // ---- typed API (the operations themselves live in TypedOperations)
 
     /**
-     * This Dataset's rows seen as objects of {@code encoder}'s type, as Spark's {@code as(Encoder)}: for an
-     * encoder of several columns (a bean), the columns named as its fields are selected in its order (and cast
-     * to its types); a single-column encoder reads the first column.
+     * This Dataset's rows seen as objects of {@code encoder}'s type, as Spark's {@code as(Encoder)}: a bean reads
+     * the columns named as its properties, a single-value encoder the first column; a column of another type is
+     * cast when that cannot lose data (Spark's up-cast rule). As Spark, the columns are not projected: the schema,
+     * {@code show()} and untyped operations still see every column; typed operations and actions see objects.
      *
-     * @throws AnalysisException when a field of the encoder has no column
+     * @throws AnalysisException {@code CANNOT_UP_CAST_DATATYPE} when a column cannot be up-cast to its field (a
+     *     string read into an int), or for a field without a column
      */
     public <U> Dataset<U> as(Encoder<U> encoder) {
-        StructType target = encoder.schema();
-        if (target.length() == 1 && target.apply(0).name().equals("value")) {
-            return new Dataset<>(session, plan, encoder);
-        }
-        List<Expression> columns = new ArrayList<>();
-        for (dev.sluice.sql.types.StructField f : target.fields()) {
-            Column c = col(f.name());
-            columns.add((c.expr().dataType().equals(f.dataType()) ? c : c.cast(f.dataType()).as(f.name())).expr());
-        }
-        return new Dataset<>(session, builder().project(plan, columns), encoder);
+        Deserializers.of(encoder, plan, session.functionContext()); // checks it now, as Spark's analyzer
+        return new Dataset<>(session, plan, encoder);
     }
 
     /** The encoder of this Dataset's objects ({@link Encoders#row} of the schema for an untyped Dataset). */
@@ -155,18 +160,113 @@ public class Dataset<T> {
         return encoder != null ? encoder : (Encoder<T>) Encoders.row(schema());
     }
 
+    /** The expressions giving the encoder's columns over this plan (internal). */
+    List<Expression> deserializer() {
+        return Deserializers.of(encoder, plan, session.functionContext());
+    }
+
+    /** The plan whose rows are exactly the encoder's columns (internal). */
+    LogicalPlan objectPlan() {
+        return encoder == null ? plan : new Project(deserializer(), plan);
+    }
+
+    /**
+     * The object of one row of this Dataset's plan, as a sink receives the rows (internal API: the typed
+     * {@code foreach} sink uses it). Columns read as they are are picked by position; up-cast columns are cast.
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.function.Function<Row, T> rowDecoder() {
+        return encoder == null ? row -> (T) row
+                : Deserializers.rowDecoder(encoder, deserializer(), plan, session.conf().sessionTimeZone());
+    }
+
+    /** This Dataset over {@code newPlan} with another encoder (internal). */
+    <U> Dataset<U> withEncoder(LogicalPlan newPlan, Encoder<U> newEncoder) {
+        return new Dataset<>(session, newPlan, newEncoder);
+    }
+
     /**
      * Groups the objects of this Dataset by the key {@code func} computes, as Spark's {@code groupByKey}.
      */
     public <K> KeyValueGroupedDataset<K, T> groupByKey(dev.sluice.api.java.function.MapFunction<T, K> func,
                                                        Encoder<K> keyEncoder) {
-        return new KeyValueGroupedDataset<>(this, func, keyEncoder, encoder());
+        return new KeyValueGroupedDataset<>(new Dataset<>(session, objectPlan(), encoder), func, keyEncoder,
+                encoder());
+    }
+
+    /**
+     * The objects {@code func} returns for each object, as Spark's {@code map}; runs in batch and streaming
+     * queries (stateless). {@code func} may be called from several threads at once.
+     */
+    public <U> Dataset<U> map(MapFunction<T, U> func, Encoder<U> encoder) {
+        return TypedOperations.map(this, func, encoder);
+    }
+
+    /** The objects of the iterators {@code func} returns for each object, as Spark's {@code flatMap}. */
+    public <U> Dataset<U> flatMap(FlatMapFunction<T, U> func, Encoder<U> encoder) {
+        return TypedOperations.flatMap(this, func, encoder);
+    }
+
+    /**
+     * The objects {@code func} returns for each partition, as Spark's {@code mapPartitions}; a Sluice partition
+     * is a morsel of input rows (at most a chunk), so {@code func} is called once per morsel.
+     */
+    public <U> Dataset<U> mapPartitions(MapPartitionsFunction<T, U> func, Encoder<U> encoder) {
+        return TypedOperations.mapPartitions(this, func, encoder);
+    }
+
+    /** The objects for which {@code func} returns true, as Spark's {@code filter(FilterFunction)}; all columns stay. */
+    public Dataset<T> filter(FilterFunction<T> func) {
+        return typed(TypedOperations.filter(this, func));
+    }
+
+    /** Calls {@code func} on every object (an action; from several threads at once). */
+    public void foreach(ForeachFunction<T> func) {
+        runForEffect(TypedOperations.foreach(this, func));
+    }
+
+    /** Calls {@code func} once per partition (a morsel of input rows; an action). */
+    public void foreachPartition(ForeachPartitionFunction<T> func) {
+        runForEffect(TypedOperations.foreachPartition(this, func));
+    }
+
+    /**
+     * Combines every object with {@code func}, as Spark's {@code reduce} (an action).
+     *
+     * @throws UnsupportedOperationException {@code empty collection} for an empty Dataset, as Spark
+     */
+    public T reduce(ReduceFunction<T> func) {
+        T result = null;
+        boolean any = false;
+        for (T value : collectAsList()) {
+            try {
+                result = any ? func.call(result, value) : value;
+            } catch (Exception e) {
+                throw TypedOperations.failure("reduce", e);
+            }
+            any = true;
+        }
+        if (!any) {
+            throw new UnsupportedOperationException("empty collection");
+        }
+        return result;
     }
 
     // ---- transformations
 
     public Dataset<Row> select(Column... cols) {
         return with(builder().project(plan, expressions(cols)));
+    }
+
+    /**
+     * The result of a typed aggregate over this Dataset's objects ({@code ds.select(agg.toColumn())}), as
+     * Spark's typed {@code select}: one row holding the aggregate of every object.
+     */
+    public <U> Dataset<U> select(TypedColumn<T, U> column) {
+        Dataset<Row> result = select(column.over(this));
+        Encoder<U> out = column.encoder();
+        boolean bean = out instanceof BeanEncoder<?>;
+        return (bean ? result.select(new Column(column.alias() + ".*")) : result).as(out);
     }
 
     public Dataset<Row> select(String col, String... cols) {
@@ -445,33 +545,75 @@ public class Dataset<T> {
                 session.conf().get(dev.sluice.exec.physical.MemoryBudget.KEY, null));
     }
 
-    /** Every row, in order. */
-    public List<Row> collectAsList() {
-        return JavaValues.toRows(execute(plan), schema());
+    private void runForEffect(LogicalPlan toRun) {
+        execute(toRun);
     }
 
-    public Row[] collect() {
-        return collectAsList().toArray(new Row[0]);
+    /** The objects of the rows of {@code toRun} (a plan over {@link #objectPlan()}). */
+    @SuppressWarnings("unchecked")
+    private List<T> decode(LogicalPlan toRun) {
+        List<Row> rows = JavaValues.toRows(execute(toRun), toRun.schema());
+        if (encoder == null) {
+            return (List<T>) rows;
+        }
+        List<T> out = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            out.add(encoder.fromRow(row));
+        }
+        return out;
     }
 
-    public List<Row> takeAsList(int n) {
-        return JavaValues.toRows(execute(new Limit(n, plan)), schema());
+    @SuppressWarnings("unchecked")
+    private T[] array(List<T> values) {
+        return values.toArray((T[]) java.lang.reflect.Array.newInstance(encoder().clsTag(), values.size()));
     }
 
-    public Row[] take(int n) {
-        return takeAsList(n).toArray(new Row[0]);
+    /** Every object (row of an untyped Dataset), in order. */
+    public List<T> collectAsList() {
+        return decode(objectPlan());
     }
 
-    public Row first() {
-        List<Row> rows = takeAsList(1);
+    /**
+     * Every object, in order, as an array of the encoder's class (Spark's Java signature says {@code Object}; a
+     * cast such as {@code (Row[]) df.collect()} compiles against both).
+     */
+    public T[] collect() {
+        return array(collectAsList());
+    }
+
+    /** The first {@code n} objects. */
+    public List<T> takeAsList(int n) {
+        return decode(new Limit(n, objectPlan()));
+    }
+
+    public T[] take(int n) {
+        return array(takeAsList(n));
+    }
+
+    public T[] head(int n) {
+        return take(n);
+    }
+
+    /**
+     * The first object.
+     *
+     * @throws java.util.NoSuchElementException {@code next on empty iterator} for an empty Dataset, as Spark
+     */
+    public T first() {
+        List<T> rows = takeAsList(1);
         if (rows.isEmpty()) {
             throw new java.util.NoSuchElementException("next on empty iterator");
         }
         return rows.get(0);
     }
 
-    public Row head() {
+    public T head() {
         return first();
+    }
+
+    /** An iterator over every object; Sluice computes the whole result first (Spark fetches a partition at a time). */
+    public java.util.Iterator<T> toLocalIterator() {
+        return collectAsList().iterator();
     }
 
     public boolean isEmpty() {

@@ -7,16 +7,27 @@ import java.sql.Date;
 import java.sql.Timestamp;
 
 /**
- * Factory of {@link Encoder}s, as Spark's {@code Encoders}: single-column encoders of Java boxed types (one
+ * Factory of {@link Encoder}s, as Spark's {@code Encoders}: single-column encoders of Java types (one
  * nullable column named {@code value}), {@link #bean} for Java beans and records (one column per property,
- * ordered alphabetically by name, as Spark orders bean columns), {@link #row} for untyped rows.
+ * ordered alphabetically by name, as Spark orders bean columns), {@link #row} for untyped rows. Not (yet) in
+ * Sluice: {@code LOCALDATETIME} (needs {@code TimestampNTZType}), {@code DURATION} and {@code PERIOD} (need the
+ * ANSI interval types), {@code kryo}/{@code javaSerialization}, and {@code tuple}/{@code product} (they need
+ * {@code scala.Tuple2} and the Scala library). Encoders are immutable values.
  */
 public final class Encoders {
     private Encoders() {
     }
 
-    public static Encoder<String> STRING() {
-        return new AtomicEncoder<>(String.class, DataTypes.StringType);
+    public static Encoder<Boolean> BOOLEAN() {
+        return new AtomicEncoder<>(Boolean.class, DataTypes.BooleanType);
+    }
+
+    public static Encoder<Byte> BYTE() {
+        return new AtomicEncoder<>(Byte.class, DataTypes.ByteType);
+    }
+
+    public static Encoder<Short> SHORT() {
+        return new AtomicEncoder<>(Short.class, DataTypes.ShortType);
     }
 
     public static Encoder<Integer> INT() {
@@ -27,30 +38,48 @@ public final class Encoders {
         return new AtomicEncoder<>(Long.class, DataTypes.LongType);
     }
 
-    public static Encoder<Double> DOUBLE() {
-        return new AtomicEncoder<>(Double.class, DataTypes.DoubleType);
-    }
-
     public static Encoder<Float> FLOAT() {
         return new AtomicEncoder<>(Float.class, DataTypes.FloatType);
     }
 
-    public static Encoder<Boolean> BOOLEAN() {
-        return new AtomicEncoder<>(Boolean.class, DataTypes.BooleanType);
+    public static Encoder<Double> DOUBLE() {
+        return new AtomicEncoder<>(Double.class, DataTypes.DoubleType);
     }
 
-    public static Encoder<Timestamp> TIMESTAMP() {
-        return new AtomicEncoder<>(Timestamp.class, DataTypes.TimestampType);
+    public static Encoder<String> STRING() {
+        return new AtomicEncoder<>(String.class, DataTypes.StringType);
+    }
+
+    public static Encoder<byte[]> BINARY() {
+        return new AtomicEncoder<>(byte[].class, DataTypes.BinaryType);
+    }
+
+    /** {@code decimal(38,18)}, Spark's default decimal type for BigDecimal. */
+    public static Encoder<java.math.BigDecimal> DECIMAL() {
+        return new AtomicEncoder<>(java.math.BigDecimal.class, DataTypes.createDecimalType(38, 18));
     }
 
     public static Encoder<Date> DATE() {
         return new AtomicEncoder<>(Date.class, DataTypes.DateType);
     }
 
+    public static Encoder<Timestamp> TIMESTAMP() {
+        return new AtomicEncoder<>(Timestamp.class, DataTypes.TimestampType);
+    }
+
+    public static Encoder<java.time.LocalDate> LOCALDATE() {
+        return new AtomicEncoder<>(java.time.LocalDate.class, DataTypes.DateType);
+    }
+
+    public static Encoder<java.time.Instant> INSTANT() {
+        return new AtomicEncoder<>(java.time.Instant.class, DataTypes.TimestampType);
+    }
+
     /**
      * An encoder of a Java bean (properties with a getter and a setter, a public no-argument constructor) or
      * of a record (its components); columns ordered alphabetically. Supported property types: boxed and
-     * primitive numbers, boolean, String, Timestamp, Date, Instant, LocalDate, BigDecimal, byte[], and nested
+     * primitive numbers, boolean, String, Timestamp, Date, Instant, LocalDate, BigDecimal, byte[], enums (stored
+     * as their name), {@code List<X>} and arrays (array columns), {@code Map<K, V>} (map columns) and nested
      * beans/records (struct columns).
      *
      * @throws UnsupportedOperationException for a property of another type
@@ -78,7 +107,7 @@ public final class Encoders {
 
         @Override
         public T fromRow(Row row) {
-            return clsTag.cast(BeanEncoder.toJava(row.get(0), clsTag));
+            return clsTag.cast(JavaTypeCodec.atomicToJava(row.get(0), clsTag));
         }
     }
 

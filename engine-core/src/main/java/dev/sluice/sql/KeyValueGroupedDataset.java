@@ -1,6 +1,9 @@
 package dev.sluice.sql;
 
+import dev.sluice.api.java.function.CoGroupFunction;
+import dev.sluice.api.java.function.FlatMapGroupsFunction;
 import dev.sluice.api.java.function.FlatMapGroupsWithStateFunction;
+import dev.sluice.api.java.function.MapGroupsFunction;
 import dev.sluice.api.java.function.MapFunction;
 import dev.sluice.api.java.function.MapGroupsWithStateFunction;
 import dev.sluice.plan.logical.FlatMapGroupsWithState;
@@ -18,23 +21,74 @@ import java.util.List;
  * A Dataset grouped by a key computed per row ({@code Dataset.groupByKey}), as Spark's
  * {@code KeyValueGroupedDataset}: {@link #mapGroupsWithState} and {@link #flatMapGroupsWithState} run a
  * function per key with the key's values and a state kept across the batches of a streaming query (a
- * batch query calls it once per key, with no state). Immutable.
+ * batch query calls it once per key, with no state); {@link #mapGroups}, {@link #flatMapGroups},
+ * {@link #keys()}, {@link #mapValues} and {@link #cogroup} work on batch Datasets. Not in Sluice:
+ * {@code count}, {@code agg}, {@code reduceGroups} (they return {@code scala.Tuple2}) and the initial-state
+ * overloads of {@code [flat]MapGroupsWithState}. Immutable.
  *
  * @param <K> key type
  * @param <V> value type
  */
 public final class KeyValueGroupedDataset<K, V> {
-    private final Dataset<V> dataset;
-    private final MapFunction<V, K> keyFunction;
+    /** The grouped Dataset: its rows are exactly the columns of {@link #sourceEncoder}. */
+    private final Dataset<?> dataset;
+    private final Encoder<Object> sourceEncoder;
+    private final MapFunction<Object, K> keyFunction;
+    /** The value of a source object ({@link #mapValues} composes it; the identity at first). */
+    private final MapFunction<Object, V> valueFunction;
     private final Encoder<K> keyEncoder;
-    private final Encoder<V> valueEncoder;
 
+    @SuppressWarnings("unchecked")
     KeyValueGroupedDataset(Dataset<V> dataset, MapFunction<V, K> keyFunction, Encoder<K> keyEncoder,
                            Encoder<V> valueEncoder) {
+        this(dataset, (Encoder<Object>) valueEncoder, (MapFunction<Object, K>) keyFunction, v -> (V) v, keyEncoder);
+    }
+
+    private KeyValueGroupedDataset(Dataset<?> dataset, Encoder<Object> sourceEncoder,
+                                   MapFunction<Object, K> keyFunction, MapFunction<Object, V> valueFunction,
+                                   Encoder<K> keyEncoder) {
         this.dataset = dataset;
+        this.sourceEncoder = sourceEncoder;
         this.keyFunction = keyFunction;
+        this.valueFunction = valueFunction;
         this.keyEncoder = keyEncoder;
-        this.valueEncoder = valueEncoder;
+    }
+
+    /** The same groups with each value turned into {@code func}'s result, as Spark's {@code mapValues}. */
+    public <W> KeyValueGroupedDataset<K, W> mapValues(MapFunction<V, W> func, Encoder<W> encoder) {
+        MapFunction<Object, V> values = valueFunction;
+        return new KeyValueGroupedDataset<>(dataset, sourceEncoder, keyFunction, s -> func.call(values.call(s)),
+                keyEncoder);
+    }
+
+    /** The distinct keys, as Spark's {@code keys()} (batch Datasets). */
+    public Dataset<K> keys() {
+        return mapGroups((key, values) -> key, keyEncoder);
+    }
+
+    /**
+     * One result per key ({@code func} gets the key and all its values), as Spark's {@code mapGroups}; batch
+     * Datasets only (a streaming query keeps groups across batches with {@link #mapGroupsWithState}).
+     *
+     * @throws AnalysisException on a streaming Dataset
+     */
+    public <U> Dataset<U> mapGroups(MapGroupsFunction<K, V, U> func, Encoder<U> encoder) {
+        return flatMapGroups((key, values) -> Collections.singletonList(func.call(key, values)).iterator(), encoder);
+    }
+
+    /**
+     * Any number of results per key ({@code func} gets the key and all its values), as Spark's
+     * {@code flatMapGroups}; batch Datasets only.
+     *
+     * @throws AnalysisException on a streaming Dataset
+     */
+    public <U> Dataset<U> flatMapGroups(FlatMapGroupsFunction<K, V, U> func, Encoder<U> encoder) {
+        if (dataset.isStreaming()) {
+            throw new AnalysisException("Sluice runs mapGroups/flatMapGroups on batch Datasets only; a streaming"
+                    + " query groups by key with mapGroupsWithState or flatMapGroupsWithState");
+        }
+        return build((key, values, state) -> func.call(key, values), Encoders.INT(), encoder,
+                GroupStateTimeout.NoTimeout(), OutputMode.Append(), false);
     }
 
     /** {@link #mapGroupsWithState(MapGroupsWithStateFunction, Encoder, Encoder, GroupStateTimeout)} without timeout. */
@@ -69,19 +123,50 @@ public final class KeyValueGroupedDataset<K, V> {
         return build(func, stateEncoder, outputEncoder, timeoutConf, outputMode, false);
     }
 
+    /**
+     * One call of {@code func} per key present on either side, with the values of this Dataset and of
+     * {@code other} for that key (one side may be empty), as Spark's {@code cogroup}; batch Datasets only.
+     *
+     * @throws AnalysisException when either side is streaming
+     */
+    public <U, R> Dataset<R> cogroup(KeyValueGroupedDataset<K, U> other, CoGroupFunction<K, V, U, R> func,
+                                     Encoder<R> encoder) {
+        if (dataset.isStreaming() || other.dataset.isStreaming()) {
+            throw new AnalysisException("Sluice runs cogroup on batch Datasets only");
+        }
+        return CoGroups.cogroup(this, other, func, encoder);
+    }
+
+    Dataset<?> dataset() {
+        return dataset;
+    }
+
+    K key(Row source) throws Exception {
+        return keyFunction.call(sourceEncoder.fromRow(source));
+    }
+
+    V value(Row source) throws Exception {
+        return valueFunction.call(sourceEncoder.fromRow(source));
+    }
+
+    Encoder<K> keyEncoder() {
+        return keyEncoder;
+    }
+
     private <S, U> Dataset<U> build(FlatMapGroupsWithStateFunction<K, V, S, U> func, Encoder<S> stateEncoder,
                                     Encoder<U> outputEncoder, GroupStateTimeout timeoutConf, OutputMode outputMode,
                                     boolean mapGroups) {
-        Bridge<K, V, S, U> bridge = new Bridge<>(func, keyFunction, keyEncoder, valueEncoder, stateEncoder,
-                outputEncoder);
+        Bridge<K, V, S, U> bridge = new Bridge<>(func, keyFunction, valueFunction, keyEncoder, sourceEncoder,
+                stateEncoder, outputEncoder);
         FlatMapGroupsWithState node = new FlatMapGroupsWithState(bridge, timeoutConf, outputMode, mapGroups,
                 dataset.logicalPlan());
         return new Dataset<>(dataset.sparkSession(), node, outputEncoder);
     }
 
     /** The typed function seen through its encoders. */
-    private record Bridge<K, V, S, U>(FlatMapGroupsWithStateFunction<K, V, S, U> func, MapFunction<V, K> keyFunction,
-                                      Encoder<K> keyEncoder, Encoder<V> valueEncoder, Encoder<S> stateEncoder,
+    private record Bridge<K, V, S, U>(FlatMapGroupsWithStateFunction<K, V, S, U> func,
+                                      MapFunction<Object, K> keyFunction, MapFunction<Object, V> valueFunction,
+                                      Encoder<K> keyEncoder, Encoder<Object> sourceEncoder, Encoder<S> stateEncoder,
                                       Encoder<U> outputEncoder) implements GroupsWithStateFunction {
         @Override
         public StructType keySchema() {
@@ -100,7 +185,7 @@ public final class KeyValueGroupedDataset<K, V> {
 
         @Override
         public Row key(Row input) throws Exception {
-            K key = keyFunction.call(valueEncoder.fromRow(input));
+            K key = keyFunction.call(sourceEncoder.fromRow(input));
             return keyEncoder.toRow(key);
         }
 
@@ -118,8 +203,12 @@ public final class KeyValueGroupedDataset<K, V> {
         @Override
         @SuppressWarnings("unchecked")
         public Iterator<Row> call(Row key, List<Row> values, GroupState<Object> state) throws Exception {
-            Iterator<V> typed = values.stream().map(valueEncoder::fromRow).iterator();
-            Iterator<U> out = func.call(keyEncoder.fromRow(key), typed, (GroupState<S>) (GroupState<?>) state);
+            List<V> typed = new ArrayList<>(values.size());
+            for (Row row : values) {
+                typed.add(valueFunction.call(sourceEncoder.fromRow(row)));
+            }
+            Iterator<U> out = func.call(keyEncoder.fromRow(key), typed.iterator(),
+                    (GroupState<S>) (GroupState<?>) state);
             List<Row> rows = new ArrayList<>();
             while (out != null && out.hasNext()) {
                 U u = out.next();

@@ -17,12 +17,17 @@ public final class RelationalGroupedDataset {
     /** Grouping columns followed by the aggregates. */
     public Dataset<Row> agg(Column expr, Column... exprs) {
         List<Expression> aggregates = new ArrayList<>();
-        aggregates.add(expr.expr());
+        aggregates.add(untyped(expr));
         for (Column c : exprs) {
-            aggregates.add(c.expr());
+            aggregates.add(untyped(c));
         }
         return Dataset.ofRows(dataset.sparkSession(), dataset.sparkSession().planBuilder()
                 .aggregate(dataset.logicalPlan(), grouping, aggregates));
+    }
+
+    /** A typed column ({@code Aggregator.toColumn()}) reads the grouped Dataset's objects (rows). */
+    private Expression untyped(Column c) {
+        return c instanceof TypedColumn<?, ?> typed ? typed.over(dataset).expr() : c.expr();
     }
 
     /** Aggregates given as column name to function name, e.g. {@code {"Amount": "sum"}}. */

@@ -101,6 +101,18 @@ public interface Row {
         return (Timestamp) get(i);
     }
 
+    /** A date value as a {@link java.time.LocalDate} (Sluice rows hold {@link Date}s; both forms are accepted). */
+    default java.time.LocalDate getLocalDate(int i) {
+        Object v = get(i);
+        return v instanceof Date d ? d.toLocalDate() : (java.time.LocalDate) v;
+    }
+
+    /** A timestamp value as an {@link java.time.Instant} (Sluice rows hold {@link Timestamp}s; both are accepted). */
+    default java.time.Instant getInstant(int i) {
+        Object v = get(i);
+        return v instanceof Timestamp t ? t.toInstant() : (java.time.Instant) v;
+    }
+
     default Row getStruct(int i) {
         return (Row) get(i);
     }

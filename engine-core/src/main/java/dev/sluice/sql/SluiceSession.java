@@ -34,6 +34,9 @@ public final class SluiceSession implements AutoCloseable {
             new dev.sluice.sql.streaming.StreamingQueryManager(this);
     private final dev.sluice.SluiceContext context = new dev.sluice.SluiceContext(this);
     private final dev.sluice.monitor.SessionPlugins plugins;
+    /** Functions registered with {@link #udf()}, by lower-case name. */
+    private final Map<String, dev.sluice.expr.FunctionBuilder> functions = new ConcurrentHashMap<>();
+    private final UDFRegistration udf = new UDFRegistration(functions);
 
     private SluiceSession(String appName, String master, Map<String, String> config) {
         this.appName = appName;
@@ -95,7 +98,12 @@ public final class SluiceSession implements AutoCloseable {
 
     /** Analysis settings of this session at this moment. */
     public FunctionContext functionContext() {
-        return new FunctionContext(conf.sessionTimeZone(), conf.ansiEnabled());
+        return new FunctionContext(conf.sessionTimeZone(), conf.ansiEnabled(), functions);
+    }
+
+    /** Registers user-defined functions callable by name in this session ({@code expr}, SQL text). */
+    public UDFRegistration udf() {
+        return udf;
     }
 
     PlanBuilder planBuilder() {
@@ -106,6 +114,36 @@ public final class SluiceSession implements AutoCloseable {
     public Dataset<Row> createDataFrame(List<Row> rows, StructType schema) {
         List<Chunk> chunks = JavaValues.toChunks(rows, schema, conf.sessionTimeZone());
         return Dataset.ofRows(this, new LocalRelation(attributes(schema), chunks));
+    }
+
+    /**
+     * A typed Dataset of {@code data}, encoded by {@code encoder} (its columns are the encoder's), as Spark's
+     * {@code createDataset}.
+     *
+     * @throws SluiceException {@code NOT_NULL_ASSERT_VIOLATION} for a null bean or record
+     */
+    public <T> Dataset<T> createDataset(List<T> data, Encoder<T> encoder) {
+        List<Row> rows = new ArrayList<>(data.size());
+        for (T value : data) {
+            Row row = encoder.toRow(value);
+            if (row == null) {
+                throw new SluiceException("NOT_NULL_ASSERT_VIOLATION", "NULL value appeared in non-nullable field:"
+                        + "\n- root class: \"" + encoder.clsTag().getName() + "\"", "42000", null);
+            }
+            rows.add(row);
+        }
+        StructType schema = encoder.schema();
+        List<Chunk> chunks = JavaValues.toChunks(rows, schema, conf.sessionTimeZone());
+        return new Dataset<>(this, new LocalRelation(attributes(schema), chunks), encoder);
+    }
+
+    /**
+     * A DataFrame of Java beans (or records) of {@code beanClass}: one column per property, ordered by name, as
+     * Spark's {@code createDataFrame(List, Class)}.
+     */
+    @SuppressWarnings("unchecked")
+    public Dataset<Row> createDataFrame(List<?> data, Class<?> beanClass) {
+        return createDataset((List<Object>) data, (Encoder<Object>) Encoders.bean(beanClass)).toDF();
     }
 
     /** A reader of files and other external data into batch Datasets, as Spark's {@code spark.read()}. */
@@ -122,8 +160,11 @@ public final class SluiceSession implements AutoCloseable {
         return out;
     }
 
-    /** A Dataset with a single bigint column {@code id} from {@code start} (inclusive) to {@code end}. */
-    public Dataset<Row> range(long start, long end) {
+    /**
+     * A Dataset of the numbers from {@code start} (inclusive) to {@code end}: a single non-nullable bigint column
+     * {@code id}, as Spark's {@code Dataset<Long> range}; {@code toDF()} gives its rows.
+     */
+    public Dataset<Long> range(long start, long end) {
         List<Chunk> chunks = new ArrayList<>();
         for (long from = start; from < end; from += Chunk.DEFAULT_ROWS) {
             int n = (int) Math.min(Chunk.DEFAULT_ROWS, end - from);
@@ -134,10 +175,10 @@ public final class SluiceSession implements AutoCloseable {
             chunks.add(new Chunk(n, LongVector.wrap(DataTypes.LongType, values, n, null)));
         }
         StructType schema = new StructType().add("id", DataTypes.LongType, false);
-        return Dataset.ofRows(this, new LocalRelation(attributes(schema), chunks));
+        return new Dataset<>(this, new LocalRelation(attributes(schema), chunks), Encoders.LONG());
     }
 
-    public Dataset<Row> range(long end) {
+    public Dataset<Long> range(long end) {
         return range(0, end);
     }
 

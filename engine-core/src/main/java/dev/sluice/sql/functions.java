@@ -541,4 +541,84 @@ public final class functions {
     public static Column call_function(String funcName, Column... cols) {
         return callColumns(funcName, cols);
     }
+
+    /** Calls a registered user-defined (or built-in) function by name, as Spark's deprecated {@code callUDF}. */
+    public static Column callUDF(String udfName, Column... cols) {
+        return callColumns(udfName, cols);
+    }
+
+    /** Calls a registered user-defined (or built-in) function by name, as Spark's {@code call_udf}. */
+    public static Column call_udf(String udfName, Column... cols) {
+        return callColumns(udfName, cols);
+    }
+
+    /**
+     * A user-defined function of {@code f} returning {@code returnType}, as Spark's {@code udf(UDFn, DataType)};
+     * call it on columns with {@code apply(col(...))}. One overload per arity, 0 to 10.
+     */
+    public static dev.sluice.sql.expressions.UserDefinedFunction udf(dev.sluice.sql.api.java.UDF0<?> f,
+                                                                   DataType returnType) {
+        return Udfs.of(f, returnType);
+    }
+
+    public static dev.sluice.sql.expressions.UserDefinedFunction udf(dev.sluice.sql.api.java.UDF1<?, ?> f,
+                                                                   DataType returnType) {
+        return Udfs.of(f, returnType);
+    }
+
+    public static dev.sluice.sql.expressions.UserDefinedFunction udf(dev.sluice.sql.api.java.UDF2<?, ?, ?> f,
+                                                                   DataType returnType) {
+        return Udfs.of(f, returnType);
+    }
+
+    public static dev.sluice.sql.expressions.UserDefinedFunction udf(dev.sluice.sql.api.java.UDF3<?, ?, ?, ?> f,
+                                                                   DataType returnType) {
+        return Udfs.of(f, returnType);
+    }
+
+    public static dev.sluice.sql.expressions.UserDefinedFunction udf(dev.sluice.sql.api.java.UDF4<?, ?, ?, ?, ?> f,
+                                                                   DataType returnType) {
+        return Udfs.of(f, returnType);
+    }
+
+    public static dev.sluice.sql.expressions.UserDefinedFunction udf(dev.sluice.sql.api.java.UDF5<?, ?, ?, ?, ?, ?> f,
+                                                                   DataType returnType) {
+        return Udfs.of(f, returnType);
+    }
+
+    public static dev.sluice.sql.expressions.UserDefinedFunction udf(dev.sluice.sql.api.java.UDF6<?, ?, ?, ?, ?, ?, ?> f,
+                                                                   DataType returnType) {
+        return Udfs.of(f, returnType);
+    }
+
+    public static dev.sluice.sql.expressions.UserDefinedFunction udf(dev.sluice.sql.api.java.UDF7<?, ?, ?, ?, ?, ?, ?, ?> f,
+                                                                   DataType returnType) {
+        return Udfs.of(f, returnType);
+    }
+
+    public static dev.sluice.sql.expressions.UserDefinedFunction udf(dev.sluice.sql.api.java.UDF8<?, ?, ?, ?, ?, ?, ?, ?, ?> f,
+                                                                   DataType returnType) {
+        return Udfs.of(f, returnType);
+    }
+
+    public static dev.sluice.sql.expressions.UserDefinedFunction udf(dev.sluice.sql.api.java.UDF9<?, ?, ?, ?, ?, ?, ?, ?, ?, ?> f,
+                                                                   DataType returnType) {
+        return Udfs.of(f, returnType);
+    }
+
+    public static dev.sluice.sql.expressions.UserDefinedFunction udf(dev.sluice.sql.api.java.UDF10<?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?> f,
+                                                                   DataType returnType) {
+        return Udfs.of(f, returnType);
+    }
+
+    /**
+     * An untyped aggregate function of {@code agg}, as Spark's {@code udaf}: its arguments make the input object
+     * through {@code inputEncoder} (one column for a single-value encoder, the bean's columns in order), e.g.
+     * {@code df.groupBy("k").agg(udaf(new MyAverage(), Encoders.LONG()).apply(col("v")))}; register it with
+     * {@code session.udf().register(name, ...)} to call it from SQL text.
+     */
+    public static <IN, BUF, OUT> dev.sluice.sql.expressions.UserDefinedFunction udaf(
+            dev.sluice.sql.expressions.Aggregator<IN, BUF, OUT> agg, Encoder<IN> inputEncoder) {
+        return dev.sluice.sql.expressions.UserDefinedFunction.ofAggregator(agg, inputEncoder);
+    }
 }

@@ -26,7 +26,7 @@ class ExpressionSemanticsTest {
     }
 
     static Dataset<Row> one() {
-        return spark.range(1);
+        return spark.range(1).toDF();
     }
 
     private static List<String> eval(String... expressions) {

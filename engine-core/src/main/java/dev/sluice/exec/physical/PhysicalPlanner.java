@@ -242,6 +242,12 @@ public class PhysicalPlanner {
         if (node instanceof FlatMapGroupsWithState g) {
             return new FlatMapGroupsWithStateExec(g, plan(g.child()));
         }
+        if (node instanceof dev.sluice.plan.logical.MapPartitions m) {
+            return new MapPartitionsExec(m, plan(m.child()));
+        }
+        if (node instanceof dev.sluice.plan.logical.TypedFilter f) {
+            return new TypedFilterExec(f, plan(f.child()));
+        }
         throw new IllegalStateException("no physical operator for " + node.describe());
     }
 }

@@ -113,18 +113,44 @@ public final class DataStreamWriter<T> {
         return this;
     }
 
-    /** Hands every row to {@code writer} (see {@link ForeachWriter} for the call order and guarantees). */
+    /**
+     * Hands every object (row of a DataFrame) to {@code writer} (see {@link ForeachWriter} for the call order and
+     * guarantees).
+     */
     @SuppressWarnings("unchecked")
     public DataStreamWriter<T> foreach(ForeachWriter<T> writer) {
-        this.foreachWriter = (ForeachWriter<Row>) Objects.requireNonNull(writer, "writer is null");
+        Objects.requireNonNull(writer, "writer is null");
+        java.util.function.Function<Row, T> decoder = ds.rowDecoder();
+        this.foreachWriter = ds.encoder().clsTag() == Row.class ? (ForeachWriter<Row>) writer : new ForeachWriter<>() {
+            @Override
+            public boolean open(long partitionId, long epochId) {
+                return writer.open(partitionId, epochId);
+            }
+
+            @Override
+            public void process(Row value) {
+                writer.process(decoder.apply(value));
+            }
+
+            @Override
+            public void close(Throwable errorOrNull) {
+                writer.close(errorOrNull);
+            }
+        };
         this.format = "foreach";
         return this;
     }
 
-    /** Hands every micro-batch as a batch Dataset with its id to {@code function}, on the query thread. */
+    /**
+     * Hands every micro-batch as a batch Dataset (of this Dataset's type) with its id to {@code function}, on the
+     * query thread.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public DataStreamWriter<T> foreachBatch(VoidFunction2<Dataset<T>, Long> function) {
-        this.foreachBatch = (VoidFunction2) Objects.requireNonNull(function, "function is null");
+        Objects.requireNonNull(function, "function is null");
+        dev.sluice.sql.Encoder<T> encoder = ds.encoder();
+        this.foreachBatch = encoder.clsTag() == Row.class ? (VoidFunction2) function
+                : (VoidFunction2<Dataset<Row>, Long>) (batch, id) -> function.call(batch.as(encoder), id);
         this.format = "foreachBatch";
         return this;
     }

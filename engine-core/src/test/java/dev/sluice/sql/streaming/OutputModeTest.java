@@ -113,7 +113,7 @@ class OutputModeTest extends StreamingTestSupport {
 
     @Test
     void batchDatasetsCannotBeWrittenAsStreamsAndStreamsCannotBeCollected() {
-        Dataset<Row> batch = spark.range(3);
+        Dataset<Row> batch = spark.range(3).toDF();
         assertThatThrownBy(batch::writeStream).isInstanceOf(AnalysisException.class)
                 .hasMessage("[WRITE_STREAM_NOT_ALLOWED] `writeStream` can be called only on streaming Dataset/DataFrame."
                         + " SQLSTATE: 42601");

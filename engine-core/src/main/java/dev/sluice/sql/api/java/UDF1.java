@@ -1,0 +1,17 @@
+package dev.sluice.sql.api.java;
+
+import java.io.Serializable;
+
+/**
+ * A user-defined function of 1 argument, as Spark's {@code org.apache.spark.sql.api.java.UDF1}: wrap it with
+ * {@code functions.udf(f, returnType)} or register it with {@code session.udf().register(name, f, returnType)}.
+ * Arguments arrive as the external values a {@code Row} holds (null for SQL NULL); may be called from several
+ * threads at once.
+ *
+ * @param <T1> type of argument 1
+ * @param <R> result type
+ */
+@FunctionalInterface
+public interface UDF1<T1, R> extends Serializable {
+    R call(T1 t1) throws Exception;
+}
