@@ -7,6 +7,9 @@ import dev.sluice.state.KeyValue;
 import dev.sluice.state.RowCodec;
 import dev.sluice.sql.types.DataType;
 import dev.sluice.sql.types.DataTypes;
+import dev.sluice.expr.AttributeReference;
+import dev.sluice.sql.types.StructType;
+import dev.sluice.stream.state.OperatorStateMetadata;
 import dev.sluice.stream.state.PartitionedStateStore;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -75,6 +78,34 @@ final class JoinSideState {
         values.add(DataTypes.BooleanType);
         this.valueTypes = List.copyOf(values);
         this.valueCodec = new RowCodec(StateRows.schema(valueTypes));
+    }
+
+    /**
+     * The state layout of a stream-stream join, as Spark names its four stores (Sluice keeps them in one
+     * store, told apart by a tag byte): per side, {@code <side>-keyToNumValues} (join key to row count) and
+     * {@code <side>-keyWithIndexToValue} (join key and index to the row and its matched flag).
+     */
+    static List<OperatorStateMetadata.StoreSchema> storeSchemas(List<String> keyNames, List<DataType> keyTypes,
+            List<AttributeReference> leftRow, List<AttributeReference> rightRow) {
+        List<OperatorStateMetadata.StoreSchema> out = new ArrayList<>();
+        StructType key = StateRows.schema(keyNames, keyTypes);
+        List<String> indexedNames = new ArrayList<>(keyNames);
+        indexedNames.add("index");
+        List<DataType> indexedTypes = new ArrayList<>(keyTypes);
+        indexedTypes.add(DataTypes.IntegerType);
+        StructType indexedKey = StateRows.schema(indexedNames, indexedTypes);
+        for (String side : List.of("left", "right")) {
+            List<AttributeReference> row = side.equals("left") ? leftRow : rightRow;
+            List<String> names = new ArrayList<>(row.stream().map(AttributeReference::name).toList());
+            names.add("matched");
+            List<DataType> types = new ArrayList<>(row.stream().map(AttributeReference::dataType).toList());
+            types.add(DataTypes.BooleanType);
+            out.add(new OperatorStateMetadata.StoreSchema(side + "-keyToNumValues", key,
+                    StateRows.schema(List.of("value"), List.of(DataTypes.IntegerType))));
+            out.add(new OperatorStateMetadata.StoreSchema(side + "-keyWithIndexToValue", indexedKey,
+                    StateRows.schema(names, types)));
+        }
+        return out;
     }
 
     /** The encoded join key of row {@code row}. */
