@@ -84,7 +84,19 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
             loadedVersion = version;
         }
         storeOpen = true;
-        return new Store(version);
+        return new Store(version, false);
+    }
+
+    @Override
+    public StateStore getEmptyStore(long version) {
+        if (storeOpen) {
+            throw new IllegalStateException(id + ": a store is already open; commit or abort it first");
+        }
+        map = new HashMap<>();
+        memoryBytes = 0;
+        loadedVersion = -1; // not the committed version: a later getStore(version) must load it from its files
+        storeOpen = true;
+        return new Store(version, true);
     }
 
     private HashMap<Bytes, byte[]> load(long version) {
@@ -188,14 +200,17 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
     /** The store over the live map, with an undo log so abort restores the loaded version. */
     private final class Store implements StateStore {
         private final long version;
+        /** Started empty (rescaling): the next version is written as a snapshot, needing no earlier file. */
+        private final boolean full;
         private final Map<Bytes, byte[]> undo = new HashMap<>();
         private final ByteArrayOutputStream deltaBytes = new ByteArrayOutputStream();
         private final DataOutputStream delta = new DataOutputStream(deltaBytes);
         private boolean done;
         private long commitTimeMs;
 
-        Store(long version) {
+        Store(long version, boolean full) {
             this.version = version;
+            this.full = full;
         }
 
         private void checkOpen() {
@@ -278,7 +293,7 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
             long next = version + 1;
             try {
                 StateFiles.write(file(next, ".delta"), deltaBytes.toByteArray());
-                if (next % conf.minDeltasForSnapshot() == 0) {
+                if (full || next % conf.minDeltasForSnapshot() == 0) {
                     StateFiles.write(file(next, ".snapshot"), snapshotBytes());
                     lastSnapshotVersion = next;
                 }

@@ -187,8 +187,8 @@ public final class MicroBatchExecution implements StreamingQuery {
         storeSettings.put(StateStoreConf.PROVIDER_CLASS, queryConf.get(StateStoreConf.PROVIDER_CLASS));
         StateStoreConf stateConf = StateStoreConf.from(storeSettings);
         for (StatefulOperator op : incremental.statefulOperators()) {
-            op.open(checkpoint.root(), stateConf, statePartitions, resume.keyGroups(), batchId,
-                    spec.session().conf().checkpointFsync());
+            op.open(checkpoint.root(), stateConf, statePartitions, resume.previousPartitions(), resume.keyGroups(),
+                    batchId, spec.session().conf().checkpointFsync());
         }
         if (spec.trigger().kind() == Trigger.Kind.AVAILABLE_NOW) {
             sources.forEach(Source::prepareForTriggerAvailableNow);

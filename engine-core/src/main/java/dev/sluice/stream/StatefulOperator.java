@@ -109,10 +109,11 @@ abstract class StatefulOperator {
     /**
      * Binds the state partitions, with the checkpoint's number of key-groups (0: a checkpoint from before
      * key-groups, routed as it was written); the next batch reads {@code version} (the state after batch
-     * {@code version - 1}).
+     * {@code version - 1}, written with {@code previousShufflePartitions}: when that differs, the first batch
+     * moves the key-groups to this run's partitions).
      */
-    final void open(Path checkpointRoot, StateStoreConf conf, int shufflePartitions, int keyGroups, long version,
-                    boolean fsync) {
+    final void open(Path checkpointRoot, StateStoreConf conf, int shufflePartitions, int previousShufflePartitions,
+                    int keyGroups, long version, boolean fsync) {
         int partitions = statePartitions(shufflePartitions);
         OperatorStateMetadata current = metadata(keyGroups, conf.providerName());
         // written with the first commit of a run: a new query, a checkpoint from before metadata, or a layout
@@ -121,9 +122,8 @@ abstract class StatefulOperator {
                 ? null : current;
         this.checkpointRoot = checkpointRoot;
         this.fsync = fsync;
-        this.state = new PartitionedStateStore(checkpointRoot, operatorId,
-                new KeyGroups(keyGroups, partitions), conf,
-                "operator " + operatorId + " (" + name() + ")");
+        this.state = new PartitionedStateStore(checkpointRoot, operatorId, new KeyGroups(keyGroups, partitions),
+                statePartitions(previousShufflePartitions), conf, "operator " + operatorId + " (" + name() + ")");
         this.version = version;
     }
 

@@ -189,6 +189,6 @@ class StateSchemaCheckTest extends StatefulTestSupport {
         assertThat(meta.store("right-keyWithIndexToValue").orElseThrow().valueSchema().toDDL())
                 .isEqualTo("k2 STRING,w BIGINT,matched BOOLEAN");
         assertThat(meta.keyGroups()).isEqualTo(128);
-        assertThat(meta.provider()).isEqualTo("hdfs");
+        assertThat(meta.provider()).isEqualTo(provider());
     }
 }
