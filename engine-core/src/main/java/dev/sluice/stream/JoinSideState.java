@@ -9,6 +9,7 @@ import dev.sluice.sql.types.DataType;
 import dev.sluice.sql.types.DataTypes;
 import dev.sluice.expr.AttributeReference;
 import dev.sluice.sql.types.StructType;
+import dev.sluice.stream.state.JoinStateLayout;
 import dev.sluice.stream.state.OperatorStateMetadata;
 import dev.sluice.stream.state.PartitionedStateStore;
 import java.nio.ByteBuffer;
@@ -71,8 +72,8 @@ final class JoinSideState {
     private final List<DataType> valueTypes;
 
     JoinSideState(boolean left, List<DataType> keyTypes, List<DataType> rowTypes) {
-        this.countTag = (byte) (left ? 'L' : 'R');
-        this.rowTag = (byte) (left ? 'l' : 'r');
+        this.countTag = JoinStateLayout.countTag(left);
+        this.rowTag = JoinStateLayout.rowTag(left);
         this.keyCodec = new RowCodec(StateRows.schema(keyTypes));
         List<DataType> values = new ArrayList<>(rowTypes);
         values.add(DataTypes.BooleanType);
@@ -209,25 +210,18 @@ final class JoinSideState {
 
     private int count(PartitionedStateStore store, byte[] key) {
         byte[] value = store.get(countKey(key));
-        return value == null ? 0 : ByteBuffer.wrap(value).getInt();
+        return value == null ? 0 : JoinStateLayout.count(value);
     }
 
     private byte[] countKey(byte[] key) {
-        byte[] out = new byte[key.length + 1];
-        out[0] = countTag;
-        System.arraycopy(key, 0, out, 1, key.length);
-        return out;
+        return JoinStateLayout.countKey(countTag, key);
     }
 
     private byte[] rowKey(byte[] key, int index) {
-        byte[] out = new byte[key.length + 5];
-        out[0] = rowTag;
-        System.arraycopy(key, 0, out, 1, key.length);
-        ByteBuffer.wrap(out, key.length + 1, 4).putInt(index);
-        return out;
+        return JoinStateLayout.rowKey(rowTag, key, index);
     }
 
     private static byte[] intBytes(int value) {
-        return ByteBuffer.allocate(4).putInt(value).array();
+        return JoinStateLayout.countValue(value);
     }
 }
