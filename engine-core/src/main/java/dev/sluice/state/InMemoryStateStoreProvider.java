@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * Spark's default state store design: the state lives in a hash map in memory; each commit writes the
  * changes of the version as {@code <version>.delta}, and every {@code minDeltasForSnapshot} versions the
  * whole map as {@code <version>.snapshot}. Loading a version reads the latest snapshot at or below it and
- * replays the deltas after it. Only the last {@code minVersionsToRetain} versions stay loadable; older files
+ * replays the deltas after it. A store opened by {@link #getEmptyStore} (rescaling) commits its version as a
+ * snapshot only, since it has no delta from the previous version. Only the last {@code minVersionsToRetain} versions stay loadable; older files
  * are deleted after a commit.
  *
  * <p>Unlike Spark, the live map is not copied per version: updates are applied in place and recorded in
@@ -292,7 +293,10 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
             long start = System.nanoTime();
             long next = version + 1;
             try {
-                StateFiles.write(file(next, ".delta"), deltaBytes.toByteArray());
+                if (!full) {
+                    // a store started empty has no delta from the previous version: its snapshot is the version
+                    StateFiles.write(file(next, ".delta"), deltaBytes.toByteArray());
+                }
                 if (full || next % conf.minDeltasForSnapshot() == 0) {
                     StateFiles.write(file(next, ".snapshot"), snapshotBytes());
                     lastSnapshotVersion = next;
