@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.sql.Dataset;
+import dev.sluice.sql.Encoders;
 import dev.sluice.sql.Row;
 import dev.sluice.sql.RowFactory;
 import dev.sluice.sql.SluiceException;
@@ -168,6 +169,54 @@ class StateSchemaCheckTest extends StatefulTestSupport {
                 .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.getCondition())
                         .isEqualTo("SLUICE_CHECKPOINT.CORRUPTED_FILE"))
                 .hasMessageContaining(metadata.toAbsolutePath().toString());
+    }
+
+    @Test
+    void aGroupsWithStateFunctionWithAnotherStateTypeIsRefused() throws Exception {
+        String checkpoint = dir.resolve("gws").toString();
+        MemoryStream input = lines();
+        Function<Dataset<Row>, Dataset<Row>> longState = df -> df.as(Encoders.STRING())
+                .groupByKey(v -> v, Encoders.STRING())
+                .mapGroupsWithState((String key, java.util.Iterator<String> values, GroupState<Long> state) -> {
+                    state.update(1L);
+                    return key;
+                }, Encoders.LONG(), Encoders.STRING()).toDF();
+        Function<Dataset<Row>, Dataset<Row>> stringState = df -> df.as(Encoders.STRING())
+                .groupByKey(v -> v, Encoders.STRING())
+                .mapGroupsWithState((String key, java.util.Iterator<String> values, GroupState<String> state) -> {
+                    state.update("x");
+                    return key;
+                }, Encoders.STRING(), Encoders.STRING()).toDF();
+        StreamingQuery q = start(input, longState, checkpoint);
+        input.addValues("a");
+        q.processAllAvailable();
+        q.stop();
+        assertThatThrownBy(() -> start(input, stringState, checkpoint))
+                .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.getCondition())
+                        .isEqualTo("STATE_STORE_VALUE_SCHEMA_NOT_COMPATIBLE"))
+                .hasMessageContaining("LongType").hasMessageContaining("StringType")
+                .hasMessageContaining("Operator: flatMapGroupsWithState (operatorId 0, store default)");
+    }
+
+    @Test
+    void aJoinSideWithOtherColumnsIsRefused() throws Exception {
+        String checkpoint = dir.resolve("join-change").toString();
+        MemoryStream left = MemoryStream.of(spark, KV);
+        MemoryStream right = MemoryStream.of(spark, KV);
+        Dataset<Row> r = right.toDF().withColumnRenamed("k", "k2").withColumnRenamed("v", "w");
+        StreamingQuery q = left.toDF().join(r, col("k").equalTo(col("k2"))).writeStream()
+                .option("checkpointLocation", checkpoint).format("noop").start();
+        left.addData(List.of(RowFactory.create("a", 1L)));
+        q.processAllAvailable();
+        q.stop();
+        // the left side now keeps only its key: its stored rows have another layout
+        assertThatThrownBy(() -> left.toDF().select("k").join(r, col("k").equalTo(col("k2"))).writeStream()
+                .option("checkpointLocation", checkpoint).format("noop").start())
+                .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.getCondition())
+                        .isEqualTo("STATE_STORE_VALUE_SCHEMA_NOT_COMPATIBLE"))
+                .hasMessageContaining("Existing value_schema=StructType(StructField(k,StringType,true),"
+                        + "StructField(v,LongType,true),StructField(matched,BooleanType,true))")
+                .hasMessageContaining("Operator: symmetricHashJoin (operatorId 0, store left-keyWithIndexToValue)");
     }
 
     @Test
