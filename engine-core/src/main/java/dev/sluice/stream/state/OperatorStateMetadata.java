@@ -67,14 +67,14 @@ public record OperatorStateMetadata(long operatorId, String operatorName, int en
     public void write(Path checkpointRoot, boolean fsync) {
         StringBuilder text = new StringBuilder();
         text.append("operatorId=").append(operatorId).append('\n');
-        text.append("operatorName=").append(operatorName).append('\n');
+        text.append("operatorName=").append(escape(operatorName)).append('\n');
         text.append("encodingVersion=").append(encodingVersion).append('\n');
         text.append("keyGroups=").append(keyGroups).append('\n');
-        text.append("provider=").append(provider).append('\n');
+        text.append("provider=").append(escape(provider)).append('\n');
         for (StoreSchema store : stores) {
-            text.append("store=").append(store.name()).append('\n');
-            text.append("keySchema=").append(store.keySchema().toDDL()).append('\n');
-            text.append("valueSchema=").append(store.valueSchema().toDDL()).append('\n');
+            text.append("store=").append(escape(store.name())).append('\n');
+            text.append("keySchema=").append(escape(store.keySchema().toDDL())).append('\n');
+            text.append("valueSchema=").append(escape(store.valueSchema().toDDL())).append('\n');
         }
         CheckpointFile.write(file(checkpointRoot, operatorId), FILE_VERSION, text.toString(), fsync);
     }
@@ -125,7 +125,7 @@ public record OperatorStateMetadata(long operatorId, String operatorName, int en
                 }
                 int eq = line.indexOf('=');
                 String key = line.substring(0, eq);
-                String value = line.substring(eq + 1);
+                String value = unescape(line.substring(eq + 1));
                 switch (key) {
                     case "store" -> storeName = value;
                     case "keySchema" -> keySchema = value;
@@ -145,6 +145,25 @@ public record OperatorStateMetadata(long operatorId, String operatorName, int en
                     + " readable operator state metadata (" + e.getMessage() + "). Restore it from a backup, or delete"
                     + " it to have the next batch write it again without checking the state schema", e);
         }
+    }
+
+    /** One value per line: backslashes and line breaks (possible in quoted column names) are escaped. */
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    private static String unescape(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length()) {
+                char next = value.charAt(++i);
+                out.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static StructType schema(String ddl) {
