@@ -171,7 +171,8 @@ public final class MicroBatchExecution implements StreamingQuery {
         sessionConf.put(StateStoreConf.PROVIDER_CLASS, spec.session().conf().get(StateStoreConf.PROVIDER_CLASS,
                 StateStoreConf.DEFAULT.providerName()));
         sessionConf.put(WatermarkTracker.POLICY, spec.session().conf().get(WatermarkTracker.POLICY, "min"));
-        ResumePoint resume = ResumePoint.load(checkpoint, sources.size(), sessionConf);
+        ResumePoint resume = ResumePoint.load(checkpoint, sources.size(), sessionConf,
+                spec.session().conf().contains(ResumePoint.SHUFFLE_PARTITIONS));
         queryConf = resume.queryConf();
         watermark = new WatermarkTracker(incremental.watermarkNodes(), queryConf.get(WatermarkTracker.POLICY));
         batchId = resume.batchId();

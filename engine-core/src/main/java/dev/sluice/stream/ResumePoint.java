@@ -67,13 +67,15 @@ record ResumePoint(long batchId, List<String> committed, List<String> rerun, lon
      *
      * <p>State partitions: Spark pins {@code spark.sql.shuffle.partitions} to the checkpoint's first batch.
      * Sluice does so for checkpoints without key-groups and for a batch re-run after a crash (it must rewrite
-     * the version it may have half-written with the same partitions); otherwise a checkpoint with key-groups
-     * follows the session's setting (at most one partition per key-group), and the first batch moves the
-     * key-groups to their new partitions.
+     * the version it may have half-written with the same partitions), and when the session does not set
+     * {@code spark.sql.shuffle.partitions} explicitly ({@code partitionsSet}); otherwise a checkpoint with
+     * key-groups follows the session's setting (at most one partition per key-group), and the first batch
+     * moves the key-groups to their new partitions.
      *
      * @throws CheckpointException when the logs don't match the query or an entry needed is missing
      */
-    static ResumePoint load(Checkpoint checkpoint, int sourceCount, Map<String, String> sessionConf) {
+    static ResumePoint load(Checkpoint checkpoint, int sourceCount, Map<String, String> sessionConf,
+                            boolean partitionsSet) {
         List<String> none = Collections.nCopies(sourceCount, null);
         var latest = checkpoint.offsets().latest();
         Map<String, String> recorded = latest.map(e -> e.getValue().conf()).orElse(Map.of());
@@ -93,7 +95,7 @@ record ResumePoint(long batchId, List<String> committed, List<String> rerun, lon
         checkSourceCount(seq, checkpoint.offsets().file(lastId), sourceCount);
         if (checkpoint.commits().get(lastId).isPresent()) {
             int keyGroups = Integer.parseInt(fixed.get(KEY_GROUPS));
-            if (keyGroups > 0) {
+            if (keyGroups > 0 && partitionsSet) {
                 int wanted = Integer.parseInt(Objects.requireNonNull(sessionConf.get(SHUFFLE_PARTITIONS)));
                 fixed.put(SHUFFLE_PARTITIONS, Integer.toString(Math.min(wanted, keyGroups)));
             }
@@ -116,6 +118,11 @@ record ResumePoint(long batchId, List<String> committed, List<String> rerun, lon
         }
         return new ResumePoint(lastId, committed, seq.offsets(), seq.batchTimestampMs(), seq.batchWatermarkMs(),
                 lateEventsWatermarkMs, fixed, previousPartitions);
+    }
+
+    /** {@link #load(Checkpoint, int, Map, boolean)} with {@code spark.sql.shuffle.partitions} set by the session. */
+    static ResumePoint load(Checkpoint checkpoint, int sourceCount, Map<String, String> sessionConf) {
+        return load(checkpoint, sourceCount, sessionConf, true);
     }
 
     private static void checkSourceCount(OffsetSeq seq, Path file, int sourceCount) {

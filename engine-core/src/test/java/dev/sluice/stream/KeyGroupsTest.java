@@ -89,6 +89,10 @@ class KeyGroupsTest {
         assertThat(rescaled.previousPartitions()).isEqualTo(5);
         // at most one partition per key-group
         assertThat(ResumePoint.load(checkpoint, 1, session("500")).statePartitions()).isEqualTo(KeyGroups.DEFAULT);
+        // a session that leaves the setting at its default keeps the recorded count, as Spark
+        ResumePoint unset = ResumePoint.load(checkpoint, 1, session("200"), false);
+        assertThat(unset.statePartitions()).isEqualTo(5);
+        assertThat(unset.previousPartitions()).isEqualTo(5);
     }
 
     @Test

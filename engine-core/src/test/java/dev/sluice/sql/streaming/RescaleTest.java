@@ -285,6 +285,29 @@ class RescaleTest extends StatefulTestSupport {
                 .contains("\"spark.sql.shuffle.partitions\":\"8\"");
     }
 
+    @Test
+    void aSessionThatLeavesThePartitionsAtTheirDefaultKeepsTheRecordedCount() throws Exception {
+        String checkpoint = dir.resolve("default").toString();
+        MemoryStream input = MemoryStream.of(spark, KV);
+        Map<Long, List<String>> out = Collections.synchronizedMap(new TreeMap<>());
+        try {
+            spark.conf().set("spark.sql.shuffle.partitions", "2");
+            for (int run = 0; run < 2; run++) {
+                StreamingQuery q = collect(input.toDF().groupBy("k").agg(sum("v")), "complete", checkpoint, out,
+                        r -> r.getString(0) + "=" + r.getLong(1));
+                input.addData(List.of(RowFactory.create("ka", 1L)));
+                q.processAllAvailable();
+                q.stop();
+                spark.conf().unset("spark.sql.shuffle.partitions"); // the default, 200, is not a request
+            }
+        } finally {
+            spark.conf().set("spark.sql.shuffle.partitions", "5");
+        }
+        assertThat(out.get(1L)).containsExactly("ka=2");
+        assertThat(Files.readString(Path.of(checkpoint, "offsets", "1")))
+                .contains("\"spark.sql.shuffle.partitions\":\"2\"");
+    }
+
     /** Running count per key, kept forever. */
     static final MapGroupsWithStateFunction<String, String, Long, String> COUNT = (key, values, state) -> {
         long count = state.getOption().orElse(0L);
