@@ -53,6 +53,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void theStateStoreSpiKnowsNothingOfTheStreamingEngine() {
+        // providers (engine-core's and engine-state's RocksDB) see bytes and versions only; what the bytes mean
+        // (schemas, key-groups, operator metadata) belongs to dev.sluice.stream.state
+        noClasses().that().resideInAPackage("dev.sluice.state..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.stream..", "dev.sluice.exec..",
+                        "dev.sluice.plan..", "dev.sluice.analysis..")
+                .check(classes);
+    }
+
+    @Test
     void parserKnowsNothingOfTheEngine() {
         noClasses().that().resideInAPackage("dev.sluice.sqllite..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.sql..", "dev.sluice.expr..")

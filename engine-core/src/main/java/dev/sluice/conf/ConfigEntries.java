@@ -31,7 +31,10 @@ public final class ConfigEntries {
             "ANSI mode: invalid casts (`CAST_INVALID_INPUT`), overflow (`ARITHMETIC_OVERFLOW`) and division by zero"
                     + " (`DIVIDE_BY_ZERO`) raise errors; `false` yields NULL / wrap-around as Spark's legacy mode");
     public static final ConfigEntry SHUFFLE_PARTITIONS = entry("spark.sql.shuffle.partitions", "int", "`200`",
-            "number of state partitions of stateful streaming operators");
+            "number of state partitions of stateful streaming operators; recorded in the offset log. Unlike Spark, a"
+                    + " restart of a checkpoint with key-groups in a session that sets it explicitly may change it: the"
+                    + " state is redistributed (OPERATIONS.md, \"Rescaling state\"); older checkpoints keep their"
+                    + " recorded count");
     public static final ConfigEntry CASE_SENSITIVE = entry("spark.sql.caseSensitive", "boolean", "`false`",
             "name resolution is case-insensitive; `true` is rejected (not supported)");
     public static final ConfigEntry SOURCES_DEFAULT = entry("spark.sql.sources.default", "string", "`parquet`",
@@ -96,9 +99,10 @@ public final class ConfigEntries {
     public static final ConfigEntry STATE_KEY_GROUPS = entry("spark.sluice.state.keyGroups", "int",
             "max(128, `spark.sql.shuffle.partitions`), recorded", "Not a setting: the number of key-groups a stateful"
                     + " query's state keys are hashed into, written to the offset log when the query first runs and read"
-                    + " back on every restart (as `spark.sql.shuffle.partitions` is). Each state partition owns a"
-                    + " contiguous range of key-groups. A checkpoint written before key-groups existed records none and"
-                    + " keeps its original routing.");
+                    + " back on every restart. Each state partition owns a contiguous range of key-groups, so a restart"
+                    + " with another `spark.sql.shuffle.partitions` moves whole key-groups (at most one partition per"
+                    + " key-group). A checkpoint written before key-groups existed records none and keeps its original"
+                    + " routing.");
     public static final ConfigEntry MEMORY_BUDGET = entry("spark.sluice.execution.memoryBudget", "bytes",
             "60% of the maximum heap", "Sluice extension. The most one execution (a batch action, or one micro-batch)"
                     + " may hold in gathered rows: the micro-batch's input, and what pipeline breakers hold (sort,"

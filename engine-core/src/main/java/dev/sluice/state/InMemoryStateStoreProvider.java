@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * Spark's default state store design: the state lives in a hash map in memory; each commit writes the
  * changes of the version as {@code <version>.delta}, and every {@code minDeltasForSnapshot} versions the
  * whole map as {@code <version>.snapshot}. Loading a version reads the latest snapshot at or below it and
- * replays the deltas after it. Only the last {@code minVersionsToRetain} versions stay loadable; older files
+ * replays the deltas after it. A store opened by {@link #getEmptyStore} (rescaling) commits its version as a
+ * snapshot only, since it has no delta from the previous version. Only the last {@code minVersionsToRetain} versions stay loadable; older files
  * are deleted after a commit.
  *
  * <p>Unlike Spark, the live map is not copied per version: updates are applied in place and recorded in
@@ -84,7 +85,19 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
             loadedVersion = version;
         }
         storeOpen = true;
-        return new Store(version);
+        return new Store(version, false);
+    }
+
+    @Override
+    public StateStore getEmptyStore(long version) {
+        if (storeOpen) {
+            throw new IllegalStateException(id + ": a store is already open; commit or abort it first");
+        }
+        map = new HashMap<>();
+        memoryBytes = 0;
+        loadedVersion = -1; // not the committed version: a later getStore(version) must load it from its files
+        storeOpen = true;
+        return new Store(version, true);
     }
 
     private HashMap<Bytes, byte[]> load(long version) {
@@ -188,14 +201,17 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
     /** The store over the live map, with an undo log so abort restores the loaded version. */
     private final class Store implements StateStore {
         private final long version;
+        /** Started empty (rescaling): the next version is written as a snapshot, needing no earlier file. */
+        private final boolean full;
         private final Map<Bytes, byte[]> undo = new HashMap<>();
         private final ByteArrayOutputStream deltaBytes = new ByteArrayOutputStream();
         private final DataOutputStream delta = new DataOutputStream(deltaBytes);
         private boolean done;
         private long commitTimeMs;
 
-        Store(long version) {
+        Store(long version, boolean full) {
             this.version = version;
+            this.full = full;
         }
 
         private void checkOpen() {
@@ -277,8 +293,11 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
             long start = System.nanoTime();
             long next = version + 1;
             try {
-                StateFiles.write(file(next, ".delta"), deltaBytes.toByteArray());
-                if (next % conf.minDeltasForSnapshot() == 0) {
+                if (!full) {
+                    // a store started empty has no delta from the previous version: its snapshot is the version
+                    StateFiles.write(file(next, ".delta"), deltaBytes.toByteArray());
+                }
+                if (full || next % conf.minDeltasForSnapshot() == 0) {
                     StateFiles.write(file(next, ".snapshot"), snapshotBytes());
                     lastSnapshotVersion = next;
                 }

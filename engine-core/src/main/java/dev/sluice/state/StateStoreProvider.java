@@ -18,6 +18,20 @@ public interface StateStoreProvider extends AutoCloseable {
      */
     StateStore getStore(long version);
 
+    /**
+     * A store with no entries whose {@link StateStore#commit()} writes version {@code version + 1} in full,
+     * without reading or depending on any earlier file of this partition: the new contents of a partition
+     * when a restart spreads the state's key-groups over another number of partitions (the caller puts the
+     * entries of the key-groups the partition now owns). Files of earlier versions stay as they are.
+     *
+     * @throws StateStoreException when the provider cannot rescale
+     */
+    default StateStore getEmptyStore(long version) {
+        throw new StateStoreException("STATE_STORE_UNSUPPORTED_OPERATION", name() + " state store provider cannot"
+                + " start a partition over for rescaling: restart with the checkpoint's spark.sql.shuffle.partitions",
+                null);
+    }
+
     /** The latest committed version found in the store directory (0 when none). */
     long latestVersion();
 

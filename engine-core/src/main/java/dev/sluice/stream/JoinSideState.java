@@ -7,6 +7,10 @@ import dev.sluice.state.KeyValue;
 import dev.sluice.state.RowCodec;
 import dev.sluice.sql.types.DataType;
 import dev.sluice.sql.types.DataTypes;
+import dev.sluice.expr.AttributeReference;
+import dev.sluice.sql.types.StructType;
+import dev.sluice.stream.state.JoinStateLayout;
+import dev.sluice.stream.state.OperatorStateMetadata;
 import dev.sluice.stream.state.PartitionedStateStore;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -68,13 +72,41 @@ final class JoinSideState {
     private final List<DataType> valueTypes;
 
     JoinSideState(boolean left, List<DataType> keyTypes, List<DataType> rowTypes) {
-        this.countTag = (byte) (left ? 'L' : 'R');
-        this.rowTag = (byte) (left ? 'l' : 'r');
+        this.countTag = JoinStateLayout.countTag(left);
+        this.rowTag = JoinStateLayout.rowTag(left);
         this.keyCodec = new RowCodec(StateRows.schema(keyTypes));
         List<DataType> values = new ArrayList<>(rowTypes);
         values.add(DataTypes.BooleanType);
         this.valueTypes = List.copyOf(values);
         this.valueCodec = new RowCodec(StateRows.schema(valueTypes));
+    }
+
+    /**
+     * The state layout of a stream-stream join, as Spark names its four stores (Sluice keeps them in one
+     * store, told apart by a tag byte): per side, {@code <side>-keyToNumValues} (join key to row count) and
+     * {@code <side>-keyWithIndexToValue} (join key and index to the row and its matched flag).
+     */
+    static List<OperatorStateMetadata.StoreSchema> storeSchemas(List<String> keyNames, List<DataType> keyTypes,
+            List<AttributeReference> leftRow, List<AttributeReference> rightRow) {
+        List<OperatorStateMetadata.StoreSchema> out = new ArrayList<>();
+        StructType key = StateRows.schema(keyNames, keyTypes);
+        List<String> indexedNames = new ArrayList<>(keyNames);
+        indexedNames.add("index");
+        List<DataType> indexedTypes = new ArrayList<>(keyTypes);
+        indexedTypes.add(DataTypes.IntegerType);
+        StructType indexedKey = StateRows.schema(indexedNames, indexedTypes);
+        for (String side : List.of("left", "right")) {
+            List<AttributeReference> row = side.equals("left") ? leftRow : rightRow;
+            List<String> names = new ArrayList<>(row.stream().map(AttributeReference::name).toList());
+            names.add("matched");
+            List<DataType> types = new ArrayList<>(row.stream().map(AttributeReference::dataType).toList());
+            types.add(DataTypes.BooleanType);
+            out.add(new OperatorStateMetadata.StoreSchema(side + "-keyToNumValues", key,
+                    StateRows.schema(List.of("value"), List.of(DataTypes.IntegerType))));
+            out.add(new OperatorStateMetadata.StoreSchema(side + "-keyWithIndexToValue", indexedKey,
+                    StateRows.schema(names, types)));
+        }
+        return out;
     }
 
     /** The encoded join key of row {@code row}. */
@@ -178,25 +210,18 @@ final class JoinSideState {
 
     private int count(PartitionedStateStore store, byte[] key) {
         byte[] value = store.get(countKey(key));
-        return value == null ? 0 : ByteBuffer.wrap(value).getInt();
+        return value == null ? 0 : JoinStateLayout.count(value);
     }
 
     private byte[] countKey(byte[] key) {
-        byte[] out = new byte[key.length + 1];
-        out[0] = countTag;
-        System.arraycopy(key, 0, out, 1, key.length);
-        return out;
+        return JoinStateLayout.countKey(countTag, key);
     }
 
     private byte[] rowKey(byte[] key, int index) {
-        byte[] out = new byte[key.length + 5];
-        out[0] = rowTag;
-        System.arraycopy(key, 0, out, 1, key.length);
-        ByteBuffer.wrap(out, key.length + 1, 4).putInt(index);
-        return out;
+        return JoinStateLayout.rowKey(rowTag, key, index);
     }
 
     private static byte[] intBytes(int value) {
-        return ByteBuffer.allocate(4).putInt(value).array();
+        return JoinStateLayout.countValue(value);
     }
 }

@@ -27,6 +27,8 @@ import dev.sluice.sql.streaming.StreamingQueryListener.QueryTerminatedEvent;
 import dev.sluice.sql.streaming.StreamingQueryProgress;
 import dev.sluice.sql.streaming.StreamingQueryStatus;
 import dev.sluice.sql.streaming.Trigger;
+import dev.sluice.stream.state.OperatorStateMetadata;
+import dev.sluice.stream.state.StateSchemaCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -38,6 +40,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -108,6 +111,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         this.checkpoint = new Checkpoint(spec.checkpointRoot(), spec.session().conf().checkpointFsync());
         this.id = checkpoint.loadOrCreateQueryId(UUID.randomUUID());
         this.incremental = new IncrementalPlan(spec.plan(), spec.outputMode());
+        checkStateMetadata();
         this.progress = new ProgressTracker(spec.clock());
         this.noDataEventIntervalMs = Long.parseLong(spec.session().conf()
                 .get("spark.sql.streaming.noDataProgressEventInterval", "10000"));
@@ -115,6 +119,18 @@ public final class MicroBatchExecution implements StreamingQuery {
         this.thread = new Thread(this::run, "stream execution thread for " + label + "[id = " + id + ", runId = " + runId
                 + "]");
         this.thread.setDaemon(true);
+    }
+
+    /**
+     * Spark's state schema check, at {@code start()}: the query's stateful operators and their state layouts
+     * must match what the checkpoint recorded ({@code state/<id>/_metadata}).
+     */
+    private void checkStateMetadata() {
+        Map<Long, OperatorStateMetadata> current = new TreeMap<>();
+        for (StatefulOperator op : incremental.statefulOperators()) {
+            current.put((long) op.operatorId(), op.metadata(0, ""));
+        }
+        StateSchemaCheck.check(OperatorStateMetadata.readAll(checkpoint.root()), current);
     }
 
     /** Starts the execution thread. */
@@ -160,7 +176,8 @@ public final class MicroBatchExecution implements StreamingQuery {
         sessionConf.put(StateStoreConf.PROVIDER_CLASS, spec.session().conf().get(StateStoreConf.PROVIDER_CLASS,
                 StateStoreConf.DEFAULT.providerName()));
         sessionConf.put(WatermarkTracker.POLICY, spec.session().conf().get(WatermarkTracker.POLICY, "min"));
-        ResumePoint resume = ResumePoint.load(checkpoint, sources.size(), sessionConf);
+        ResumePoint resume = ResumePoint.load(checkpoint, sources.size(), sessionConf,
+                spec.session().conf().contains(ResumePoint.SHUFFLE_PARTITIONS));
         queryConf = resume.queryConf();
         watermark = new WatermarkTracker(incremental.watermarkNodes(), queryConf.get(WatermarkTracker.POLICY));
         batchId = resume.batchId();
@@ -176,7 +193,8 @@ public final class MicroBatchExecution implements StreamingQuery {
         storeSettings.put(StateStoreConf.PROVIDER_CLASS, queryConf.get(StateStoreConf.PROVIDER_CLASS));
         StateStoreConf stateConf = StateStoreConf.from(storeSettings);
         for (StatefulOperator op : incremental.statefulOperators()) {
-            op.open(checkpoint.root(), stateConf, statePartitions, resume.keyGroups(), batchId);
+            op.open(checkpoint.root(), stateConf, statePartitions, resume.previousPartitions(), resume.keyGroups(),
+                    batchId, spec.session().conf().checkpointFsync());
         }
         if (spec.trigger().kind() == Trigger.Kind.AVAILABLE_NOW) {
             sources.forEach(Source::prepareForTriggerAvailableNow);

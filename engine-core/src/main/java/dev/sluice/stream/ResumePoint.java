@@ -27,9 +27,12 @@ import java.util.Objects;
  * @param batchWatermarkMs      the watermark recorded in the last offset entry
  * @param lateEventsWatermarkMs the watermark of the batch before a re-run batch (its late-events watermark)
  * @param queryConf             the fixed configs ({@link #FIXED_CONFS}) this run must use
+ * @param previousPartitions    the state partitions that wrote the state version this run begins at (another
+ *                              number than this run's: the first batch rescales the state)
  */
 record ResumePoint(long batchId, List<String> committed, List<String> rerun, long batchTimestampMs,
-                   long batchWatermarkMs, long lateEventsWatermarkMs, Map<String, String> queryConf) {
+                   long batchWatermarkMs, long lateEventsWatermarkMs, Map<String, String> queryConf,
+                   int previousPartitions) {
     static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
     /**
      * The number of key-groups of every stateful operator's state ({@link KeyGroups}), fixed when the query
@@ -62,9 +65,17 @@ record ResumePoint(long batchId, List<String> committed, List<String> rerun, lon
      * Reads the resume point of {@code checkpoint} for a query with {@code sourceCount} sources;
      * {@code sessionConf} gives the values of {@link #FIXED_CONFS} for a new query.
      *
+     * <p>State partitions: Spark pins {@code spark.sql.shuffle.partitions} to the checkpoint's first batch.
+     * Sluice does so for checkpoints without key-groups and for a batch re-run after a crash (it must rewrite
+     * the version it may have half-written with the same partitions), and when the session does not set
+     * {@code spark.sql.shuffle.partitions} explicitly ({@code partitionsSet}); otherwise a checkpoint with
+     * key-groups follows the session's setting (at most one partition per key-group), and the first batch
+     * moves the key-groups to their new partitions.
+     *
      * @throws CheckpointException when the logs don't match the query or an entry needed is missing
      */
-    static ResumePoint load(Checkpoint checkpoint, int sourceCount, Map<String, String> sessionConf) {
+    static ResumePoint load(Checkpoint checkpoint, int sourceCount, Map<String, String> sessionConf,
+                            boolean partitionsSet) {
         List<String> none = Collections.nCopies(sourceCount, null);
         var latest = checkpoint.offsets().latest();
         Map<String, String> recorded = latest.map(e -> e.getValue().conf()).orElse(Map.of());
@@ -75,15 +86,23 @@ record ResumePoint(long batchId, List<String> committed, List<String> rerun, lon
         fixed.put(KEY_GROUPS, latest.isEmpty()
                 ? Integer.toString(KeyGroups.forNewQuery(Integer.parseInt(fixed.get(SHUFFLE_PARTITIONS))))
                 : recorded.getOrDefault(KEY_GROUPS, "0"));
+        int recordedPartitions = Integer.parseInt(fixed.get(SHUFFLE_PARTITIONS));
         if (latest.isEmpty()) {
-            return new ResumePoint(0, none, null, 0, 0, 0, fixed);
+            return new ResumePoint(0, none, null, 0, 0, 0, fixed, recordedPartitions);
         }
         long lastId = latest.get().getKey();
         OffsetSeq seq = latest.get().getValue();
         checkSourceCount(seq, checkpoint.offsets().file(lastId), sourceCount);
         if (checkpoint.commits().get(lastId).isPresent()) {
-            return new ResumePoint(lastId + 1, seq.offsets(), null, 0, seq.batchWatermarkMs(), 0, fixed);
+            int keyGroups = Integer.parseInt(fixed.get(KEY_GROUPS));
+            if (keyGroups > 0 && partitionsSet) {
+                int wanted = Integer.parseInt(Objects.requireNonNull(sessionConf.get(SHUFFLE_PARTITIONS)));
+                fixed.put(SHUFFLE_PARTITIONS, Integer.toString(Math.min(wanted, keyGroups)));
+            }
+            return new ResumePoint(lastId + 1, seq.offsets(), null, 0, seq.batchWatermarkMs(), 0, fixed,
+                    recordedPartitions);
         }
+        int previousPartitions = recordedPartitions;
         List<String> committed = none;
         long lateEventsWatermarkMs = 0;
         if (lastId > 0) {
@@ -94,9 +113,16 @@ record ResumePoint(long batchId, List<String> committed, List<String> rerun, lon
             checkSourceCount(previous, previousFile, sourceCount);
             committed = previous.offsets();
             lateEventsWatermarkMs = previous.batchWatermarkMs();
+            previousPartitions = Integer.parseInt(previous.conf().getOrDefault(SHUFFLE_PARTITIONS,
+                    Integer.toString(recordedPartitions)));
         }
         return new ResumePoint(lastId, committed, seq.offsets(), seq.batchTimestampMs(), seq.batchWatermarkMs(),
-                lateEventsWatermarkMs, fixed);
+                lateEventsWatermarkMs, fixed, previousPartitions);
+    }
+
+    /** {@link #load(Checkpoint, int, Map, boolean)} with {@code spark.sql.shuffle.partitions} set by the session. */
+    static ResumePoint load(Checkpoint checkpoint, int sourceCount, Map<String, String> sessionConf) {
+        return load(checkpoint, sourceCount, sessionConf, true);
     }
 
     private static void checkSourceCount(OffsetSeq seq, Path file, int sourceCount) {

@@ -41,6 +41,35 @@ final class StateRows {
         return new StructType(fields);
     }
 
+    /** A row schema of the given column names and types (all nullable): the layout recorded in operator metadata. */
+    static StructType schema(List<String> names, List<DataType> types) {
+        List<StructField> fields = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            fields.add(new StructField(names.get(i), types.get(i), true));
+        }
+        return new StructType(fields);
+    }
+
+    /** The name of expression {@code e} as a state column: its name when it has one, else its SQL text. */
+    static String columnName(dev.sluice.expr.Expression e) {
+        return e instanceof dev.sluice.expr.NamedExpression n ? n.name() : e.sql();
+    }
+
+    /**
+     * The state column names of aggregate buffers: each function's SQL text, suffixed {@code _i} when the
+     * function keeps more than one buffer.
+     */
+    static List<String> bufferNames(dev.sluice.exec.AggregationSpec spec) {
+        List<String> names = new ArrayList<>();
+        for (var f : spec.functions()) {
+            int n = f.bufferTypes().size();
+            for (int i = 0; i < n; i++) {
+                names.add(n == 1 ? f.sql() : f.sql() + "_" + i);
+            }
+        }
+        return names;
+    }
+
     byte[] encodeKey(ColumnVector[] keys, int row) {
         return keyCodec.encode(keys, row);
     }

@@ -7,7 +7,9 @@ import dev.sluice.expr.AttributeReference;
 import dev.sluice.plan.logical.LogicalPlan;
 import dev.sluice.sql.streaming.StateOperatorProgress;
 import dev.sluice.state.StateStoreConf;
+import dev.sluice.sql.types.StructType;
 import dev.sluice.stream.state.KeyGroups;
+import dev.sluice.stream.state.OperatorStateMetadata;
 import dev.sluice.stream.state.PartitionedStateStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,6 +44,9 @@ abstract class StatefulOperator {
     private long updateTimeMs;
     private long removalTimeMs;
     private ExecutionContext context;
+    private OperatorStateMetadata pendingMetadata;
+    private Path checkpointRoot;
+    private boolean fsync;
 
     StatefulOperator(int operatorId, LogicalPlan child, List<AttributeReference> output) {
         this.operatorId = operatorId;
@@ -73,6 +78,21 @@ abstract class StatefulOperator {
         return "";
     }
 
+    /** The layout of the operator's state stores (Spark's state schema), recorded in its metadata. */
+    abstract List<OperatorStateMetadata.StoreSchema> storeSchemas();
+
+    /** One store, {@code default}, of {@code keySchema} to {@code valueSchema}. */
+    static List<OperatorStateMetadata.StoreSchema> defaultStore(StructType keySchema, StructType valueSchema) {
+        return List.of(new OperatorStateMetadata.StoreSchema(OperatorStateMetadata.DEFAULT_STORE, keySchema,
+                valueSchema));
+    }
+
+    /** What this operator records in {@code state/<id>/_metadata}. */
+    final OperatorStateMetadata metadata(int keyGroups, String provider) {
+        return new OperatorStateMetadata(operatorId, name(), OperatorStateMetadata.ENCODING_VERSION, keyGroups,
+                provider, storeSchemas());
+    }
+
     /** State partitions of this operator given the query's (fixed) shuffle partitions. */
     int statePartitions(int shufflePartitions) {
         return shufflePartitions;
@@ -89,13 +109,21 @@ abstract class StatefulOperator {
     /**
      * Binds the state partitions, with the checkpoint's number of key-groups (0: a checkpoint from before
      * key-groups, routed as it was written); the next batch reads {@code version} (the state after batch
-     * {@code version - 1}).
+     * {@code version - 1}, written with {@code previousShufflePartitions}: when that differs, the first batch
+     * moves the key-groups to this run's partitions).
      */
-    final void open(Path checkpointRoot, StateStoreConf conf, int shufflePartitions, int keyGroups, long version) {
+    final void open(Path checkpointRoot, StateStoreConf conf, int shufflePartitions, int previousShufflePartitions,
+                    int keyGroups, long version, boolean fsync) {
         int partitions = statePartitions(shufflePartitions);
-        this.state = new PartitionedStateStore(checkpointRoot, operatorId,
-                new KeyGroups(keyGroups, partitions), conf,
-                "operator " + operatorId + " (" + name() + ")");
+        OperatorStateMetadata current = metadata(keyGroups, conf.providerName());
+        // written with the first commit of a run: a new query, a checkpoint from before metadata, or a layout
+        // that changed compatibly (renamed columns) gets the current description
+        this.pendingMetadata = current.equals(OperatorStateMetadata.read(checkpointRoot, operatorId).orElse(null))
+                ? null : current;
+        this.checkpointRoot = checkpointRoot;
+        this.fsync = fsync;
+        this.state = new PartitionedStateStore(checkpointRoot, operatorId, new KeyGroups(keyGroups, partitions),
+                statePartitions(previousShufflePartitions), conf, "operator " + operatorId + " (" + name() + ")");
         this.version = version;
     }
 
@@ -168,6 +196,10 @@ abstract class StatefulOperator {
     final void commit() {
         if (!state.inBatch()) {
             state.begin(version);
+        }
+        if (pendingMetadata != null) {
+            pendingMetadata.write(checkpointRoot, fsync);
+            pendingMetadata = null;
         }
         state.commit();
         version++;

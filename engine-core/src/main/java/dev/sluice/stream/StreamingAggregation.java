@@ -45,6 +45,7 @@ final class StreamingAggregation extends StatefulOperator {
     private final StateRows rows;
     private final Accumulator[] merged;
     private final EvictionBound evictionBound = new EvictionBound();
+    private final List<dev.sluice.stream.state.OperatorStateMetadata.StoreSchema> storeSchemas;
 
     StreamingAggregation(int operatorId, Aggregate aggregate, LogicalPlan incrementalChild, OutputMode outputMode) {
         super(operatorId, incrementalChild, aggregate.output());
@@ -61,6 +62,14 @@ final class StreamingAggregation extends StatefulOperator {
         bufferOffsets = spec.appendBufferTypes(valueTypes);
         this.rows = new StateRows(keyTypes, valueTypes);
         this.merged = spec.createAccumulators();
+        this.storeSchemas = defaultStore(
+                StateRows.schema(aggregate.groupingExpressions().stream().map(StateRows::columnName).toList(), keyTypes),
+                StateRows.schema(StateRows.bufferNames(spec), valueTypes));
+    }
+
+    @Override
+    List<dev.sluice.stream.state.OperatorStateMetadata.StoreSchema> storeSchemas() {
+        return storeSchemas;
     }
 
     @Override

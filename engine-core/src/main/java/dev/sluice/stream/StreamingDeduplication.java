@@ -41,6 +41,12 @@ final class StreamingDeduplication extends StatefulOperator {
     private final boolean watermarked;
     private final long delayMicros;
     private final EvictionBound evictionBound = new EvictionBound();
+    private final List<dev.sluice.stream.state.OperatorStateMetadata.StoreSchema> storeSchemas;
+
+    @Override
+    List<dev.sluice.stream.state.OperatorStateMetadata.StoreSchema> storeSchemas() {
+        return storeSchemas;
+    }
 
     StreamingDeduplication(int operatorId, Deduplicate deduplicate, LogicalPlan incrementalChild) {
         super(operatorId, incrementalChild, deduplicate.output());
@@ -52,6 +58,10 @@ final class StreamingDeduplication extends StatefulOperator {
         this.withinWatermark = deduplicate.withinWatermark();
         this.watermarked = EventTimeColumns.hasWatermark(deduplicate.child());
         this.rows = new StateRows(keyTypes, withinWatermark ? List.of(DataTypes.TimestampType) : List.of());
+        this.storeSchemas = defaultStore(StateRows.schema(keyAttributes.stream().map(StateRows::columnName).toList(),
+                        keyTypes),
+                withinWatermark ? StateRows.schema(List.of("expiresAtMicros"), List.of(DataTypes.TimestampType))
+                        : StateRows.schema(List.of()));
         Map<Long, Long> delays = EventTimeColumns.of(deduplicate.child());
         AttributeReference time = EventTimeColumns.find(deduplicate.child().output(), delays);
         this.delayMicros = time == null ? 0 : delays.get(time.exprId()) * 1000;

@@ -62,6 +62,11 @@ final class StreamingGroupsWithState extends StatefulOperator {
                 : Binder.bind(time, node.child().output());
     }
 
+    @Override
+    List<dev.sluice.stream.state.OperatorStateMetadata.StoreSchema> storeSchemas() {
+        return defaultStore(keySchema, valueSchema);
+    }
+
     private static List<dev.sluice.sql.types.DataType> types(StructType schema) {
         return Arrays.stream(schema.fields()).map(StructField::dataType).toList();
     }

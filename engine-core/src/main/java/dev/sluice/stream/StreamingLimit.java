@@ -41,6 +41,11 @@ final class StreamingLimit extends StatefulOperator {
     }
 
     @Override
+    List<dev.sluice.stream.state.OperatorStateMetadata.StoreSchema> storeSchemas() {
+        return defaultStore(StateRows.schema(List.of()), StateRows.schema(List.of("count"), List.of(DataTypes.LongType)));
+    }
+
+    @Override
     int statePartitions(int shufflePartitions) {
         return 1;
     }

@@ -63,6 +63,7 @@ final class StreamingSessionAggregation extends StatefulOperator {
     private final StateRows rows;
     private final Accumulator[] merged;
     private final EvictionBound evictionBound = new EvictionBound();
+    private final List<dev.sluice.stream.state.OperatorStateMetadata.StoreSchema> storeSchemas;
 
     StreamingSessionAggregation(int operatorId, Aggregate aggregate, OutputMode outputMode) {
         super(operatorId, aggregate.child(), aggregate.output());
@@ -88,6 +89,18 @@ final class StreamingSessionAggregation extends StatefulOperator {
         bufferOffsets = spec.appendBufferTypes(valueTypes);
         this.rows = new StateRows(keyTypes, valueTypes);
         this.merged = spec.createAccumulators();
+        List<String> keyNames = new ArrayList<>();
+        for (int k : otherKeys) {
+            keyNames.add(StateRows.columnName(aggregate.groupingExpressions().get(k)));
+        }
+        List<String> valueNames = new ArrayList<>(List.of("session_start", "session_end"));
+        valueNames.addAll(StateRows.bufferNames(spec));
+        this.storeSchemas = defaultStore(StateRows.schema(keyNames, keyTypes), StateRows.schema(valueNames, valueTypes));
+    }
+
+    @Override
+    List<dev.sluice.stream.state.OperatorStateMetadata.StoreSchema> storeSchemas() {
+        return storeSchemas;
     }
 
     @Override

@@ -50,6 +50,7 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
     private final JoinType joinType;
     private final JoinOperator matcher;
     private final List<DataType> keyTypes;
+    private final List<dev.sluice.stream.state.OperatorStateMetadata.StoreSchema> storeSchemas;
     private final Expression otherCondition;
     private final int keyWatermarkOrdinal;
     private final Side left;
@@ -146,6 +147,14 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
         this.keyTypes = split.leftKeys().stream().map(Expression::dataType).toList();
         this.left = new Side(true, join.left(), split.leftKeys(), leftOnly);
         this.right = new Side(false, join.right(), split.rightKeys(), rightOnly);
+        List<String> keyNames = split.leftKeys().stream().map(StateRows::columnName).toList();
+        this.storeSchemas = List.copyOf(JoinSideState.storeSchemas(keyNames, keyTypes, join.left().output(),
+                join.right().output()));
+    }
+
+    @Override
+    List<dev.sluice.stream.state.OperatorStateMetadata.StoreSchema> storeSchemas() {
+        return storeSchemas;
     }
 
     private static boolean referencesWithin(Expression e, Set<Long> ids) {

@@ -78,6 +78,50 @@ class KeyGroupsTest {
         assertThat(ResumePoint.load(checkpoint, 1, session("9")).keyGroups()).isEqualTo(KeyGroups.DEFAULT);
     }
 
+    @Test
+    void aRestartOfACommittedCheckpointWithKeyGroupsFollowsTheSessionsPartitions() {
+        Checkpoint checkpoint = new Checkpoint(dir);
+        ResumePoint fresh = ResumePoint.load(checkpoint, 1, session("5"));
+        checkpoint.offsets().add(0, new OffsetSeq(List.of("1"), 0, 0, fresh.queryConf()));
+        checkpoint.commits().add(0, new dev.sluice.checkpoint.CommitEntry(0));
+        ResumePoint rescaled = ResumePoint.load(checkpoint, 1, session("8"));
+        assertThat(rescaled.statePartitions()).isEqualTo(8);
+        assertThat(rescaled.previousPartitions()).isEqualTo(5);
+        // at most one partition per key-group
+        assertThat(ResumePoint.load(checkpoint, 1, session("500")).statePartitions()).isEqualTo(KeyGroups.DEFAULT);
+        // a session that leaves the setting at its default keeps the recorded count, as Spark
+        ResumePoint unset = ResumePoint.load(checkpoint, 1, session("200"), false);
+        assertThat(unset.statePartitions()).isEqualTo(5);
+        assertThat(unset.previousPartitions()).isEqualTo(5);
+    }
+
+    @Test
+    void aBatchReRunAfterACrashKeepsThePartitionsItWasPlannedWith() {
+        Checkpoint checkpoint = new Checkpoint(dir);
+        Map<String, String> five = new HashMap<>(ResumePoint.load(checkpoint, 1, session("5")).queryConf());
+        checkpoint.offsets().add(0, new OffsetSeq(List.of("1"), 0, 0, five));
+        checkpoint.commits().add(0, new dev.sluice.checkpoint.CommitEntry(0));
+        Map<String, String> eight = new HashMap<>(five);
+        eight.put(ResumePoint.SHUFFLE_PARTITIONS, "8");
+        checkpoint.offsets().add(1, new OffsetSeq(List.of("2"), 0, 0, eight));
+        ResumePoint rerun = ResumePoint.load(checkpoint, 1, session("1"));
+        assertThat(rerun.pendingRerun()).isTrue();
+        assertThat(rerun.statePartitions()).isEqualTo(8);
+        assertThat(rerun.previousPartitions()).isEqualTo(5);
+    }
+
+    @Test
+    void aCommittedCheckpointWithoutKeyGroupsStaysPinnedAsInSpark() {
+        Checkpoint checkpoint = new Checkpoint(dir);
+        Map<String, String> oldConf = Map.of(ResumePoint.SHUFFLE_PARTITIONS, "7",
+                StateStoreConf.PROVIDER_CLASS, StateStoreConf.DEFAULT.providerName(), WatermarkTracker.POLICY, "min");
+        checkpoint.offsets().add(0, new OffsetSeq(List.of("1"), 0, 0, oldConf));
+        checkpoint.commits().add(0, new dev.sluice.checkpoint.CommitEntry(0));
+        ResumePoint pinned = ResumePoint.load(checkpoint, 1, session("200"));
+        assertThat(pinned.statePartitions()).isEqualTo(7);
+        assertThat(pinned.previousPartitions()).isEqualTo(7);
+    }
+
     private static Map<String, String> session(String shufflePartitions) {
         Map<String, String> conf = new HashMap<>();
         conf.put(ResumePoint.SHUFFLE_PARTITIONS, shufflePartitions);

@@ -27,6 +27,13 @@ import java.util.concurrent.Future;
  * {@link #begin}s at the version committed after the previous batch, reads and updates keys, then
  * {@link #commit}s every partition to the next version (or {@link #abort}s).
  *
+ * <p>Rescaling: when the version a run begins at was written by another number of partitions (a restart with
+ * another {@code spark.sql.shuffle.partitions}; only with key-groups), the first {@link #begin} reads every
+ * entry of the old partitions, and each new partition starts from an empty store
+ * ({@link StateStoreProvider#getEmptyStore}) holding the entries of the key-groups it now owns; the batch's
+ * commit writes them, with the batch's updates, as the next version. Until that commit the old partitions'
+ * files are untouched, so a crash re-runs the batch from them. The moved entries are held in memory once.
+ *
  * <p>Guarantee after a crash: each partition's version is committed atomically by its provider; a batch
  * re-run after a crash begins again at the previous version and rewrites the next one, so no update is
  * applied twice. Partitions committed before the crash are simply overwritten.
@@ -50,6 +57,11 @@ public final class PartitionedStateStore implements AutoCloseable {
     private final StateStore[] stores;
     private final KeyGroups keyGroups;
     private final String operator;
+    private final Path checkpointRoot;
+    private final int operatorId;
+    private final StateStoreConf conf;
+    /** The partitions that wrote the committed version the next {@link #begin} reads. */
+    private int versionPartitions;
     private long version = -1;
     private long numKeys;
     private long memoryUsedBytes;
@@ -63,9 +75,29 @@ public final class PartitionedStateStore implements AutoCloseable {
      */
     public PartitionedStateStore(Path checkpointRoot, int operatorId, KeyGroups keyGroups, StateStoreConf conf,
                                  String operator) {
+        this(checkpointRoot, operatorId, keyGroups, keyGroups.partitions(), conf, operator);
+    }
+
+    /**
+     * Creates the providers of {@code keyGroups.partitions()} partitions, over a state whose latest committed
+     * version was written by {@code versionPartitions} partitions (another number: the first batch rescales).
+     *
+     * @throws IllegalArgumentException for an unknown provider name, a partition count below 1, or a
+     *         rescale of a checkpoint without key-groups
+     */
+    public PartitionedStateStore(Path checkpointRoot, int operatorId, KeyGroups keyGroups, int versionPartitions,
+                                 StateStoreConf conf, String operator) {
         int partitions = keyGroups.partitions();
+        if (versionPartitions != partitions && keyGroups.keyGroups() == 0) {
+            throw new IllegalArgumentException(operator + ": a state without key-groups cannot move from "
+                    + versionPartitions + " to " + partitions + " partitions");
+        }
         this.keyGroups = keyGroups;
         this.operator = operator;
+        this.checkpointRoot = checkpointRoot;
+        this.operatorId = operatorId;
+        this.conf = conf;
+        this.versionPartitions = versionPartitions;
         this.providers = new StateStoreProvider[partitions];
         this.stores = new StateStore[partitions];
         for (int p = 0; p < partitions; p++) {
@@ -88,10 +120,53 @@ public final class PartitionedStateStore implements AutoCloseable {
         if (inBatch()) {
             throw new IllegalStateException(operator + ": a batch is already open at version " + this.version);
         }
-        for (int p = 0; p < stores.length; p++) {
-            stores[p] = providers[p].getStore(version);
+        if (versionPartitions != stores.length && version > 0) {
+            rescale(version);
+        } else {
+            for (int p = 0; p < stores.length; p++) {
+                stores[p] = providers[p].getStore(version);
+            }
         }
         this.version = version;
+    }
+
+    /** Opens every partition at {@code version} with the entries of its key-groups, read from the old partitions. */
+    private void rescale(long version) {
+        List<List<KeyValue>> moved = new ArrayList<>(stores.length);
+        for (int p = 0; p < stores.length; p++) {
+            moved.add(new ArrayList<>());
+        }
+        for (int old = 0; old < versionPartitions; old++) {
+            // a partition folder kept by the new layout is read through its own provider, others through a
+            // provider of their own for this read only
+            StateStoreProvider provider = old < providers.length ? providers[old] : StateStoreProviders.create(
+                    conf.providerName());
+            try {
+                if (old >= providers.length) {
+                    provider.init(new StateStoreId(checkpointRoot, operatorId, old), conf);
+                }
+                StateStore store = provider.getStore(version);
+                try {
+                    for (Iterator<KeyValue> it = store.iterator(); it.hasNext(); ) {
+                        KeyValue kv = it.next();
+                        moved.get(keyGroups.partitionOf(kv.key())).add(kv);
+                    }
+                } finally {
+                    store.abort();
+                }
+            } finally {
+                if (old >= providers.length) {
+                    provider.close();
+                }
+            }
+        }
+        for (int p = 0; p < stores.length; p++) {
+            stores[p] = providers[p].getEmptyStore(version);
+            for (KeyValue kv : moved.get(p)) {
+                stores[p].put(kv.key(), kv.value());
+            }
+            moved.set(p, null);
+        }
     }
 
     private StateStore store(byte[] key) {
@@ -223,6 +298,7 @@ public final class PartitionedStateStore implements AutoCloseable {
         memoryUsedBytes = memory;
         customMetrics = Map.copyOf(custom);
         commitTimeMs = (System.nanoTime() - start) / 1_000_000;
+        versionPartitions = stores.length;
         version = -1;
     }
 

@@ -151,6 +151,18 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
         return new Store(version);
     }
 
+    /** A fresh, empty working copy whose commit uploads version {@code version + 1} in full (rescaling). */
+    @Override
+    public StateStore getEmptyStore(long version) {
+        if (storeOpen) {
+            throw new IllegalStateException(id + ": a store is already open; commit or abort it first");
+        }
+        load(0);
+        loadedVersion = -1; // not the committed version: a later getStore(version) must load its manifest
+        storeOpen = true;
+        return new Store(version);
+    }
+
     private void load(long version) {
         Path previous = dbDir;
         closeDb();
