@@ -91,18 +91,27 @@ final class JdbcStreamingSink implements Sink {
         private long last;
         private boolean skip;
         private JdbcTableWriter.RowWriter rows;
+        private boolean begun;
         private boolean open;
 
         BatchTransaction(long batchId) {
             this.batchId = batchId;
         }
 
+        /** Connects and creates missing tables: failures here name the connection or table, not the batch. */
+        private void connect() {
+            if (c == null) {
+                Connection opened = connection();
+                prepareTables(opened);
+                c = opened;
+            }
+        }
+
         private void begin() throws SQLException {
-            if (c != null) {
+            if (begun) {
                 return;
             }
-            c = connection();
-            prepareTables(c);
+            begun = true;
             transactional = c.getMetaData().supportsTransactions();
             autoCommit = c.getAutoCommit();
             if (transactional) {
@@ -126,6 +135,7 @@ final class JdbcStreamingSink implements Sink {
 
         @Override
         public void write(Chunk chunk) {
+            connect();
             run(() -> {
                 begin();
                 if (!skip) {
@@ -136,6 +146,7 @@ final class JdbcStreamingSink implements Sink {
 
         @Override
         public void commit() {
+            connect();
             run(() -> {
                 begin();
                 if (!skip) {
