@@ -207,13 +207,13 @@ class RateSourcesQueryTest {
 
     @Test
     void batchReadsFailAsInSpark() {
-        // numPartitions defaults to the session's parallelism, as Spark's to defaultParallelism; getOrCreate() may
-        // return a session another test of this JVM created with another master
+        // numPartitions defaults to the session's parallelism (getOrCreate may return a session of an earlier test)
         int partitions = spark.parallelism();
         assertThatThrownBy(() -> spark.read().format("rate").option("rowsPerSecond", 5).load())
                 .isInstanceOf(AnalysisException.class)
                 .hasMessageStartingWith("[UNSUPPORTED_FEATURE.TABLE_OPERATION] The feature is not supported: Table"
-                        + " `RateStream(rowsPerSecond=5, rampUpTimeSeconds=0, numPartitions=" + partitions + ")` does not support"
+                        + " `RateStream(rowsPerSecond=5, rampUpTimeSeconds=0, numPartitions=" + partitions
+                        + ")` does not support"
                         + " batch scan.");
         assertThatThrownBy(() -> spark.read().format("rate-micro-batch").option("rowsPerBatch", 5).load())
                 .isInstanceOf(AnalysisException.class)
