@@ -5,18 +5,22 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
@@ -39,6 +43,13 @@ import org.slf4j.LoggerFactory;
  * ({@link FileAccess#publish}): after a crash a batch is complete or absent, never overwritten; {@link #add}
  * returns false for an id already present. Every file goes through Hadoop's FileSystem API.
  *
+ * <p>Verification: the last entry of a file carries one more field, {@code "crc32":"<8 hex>"}, the CRC-32 of
+ * every byte of the file before that field (from {@code v1} up to the last entry's other fields). Spark's
+ * readers ignore unknown fields, so the files stay readable by Spark; a damaged file (checksum mismatch, a
+ * damaged checksum field, a bad version line) fails with {@link #corrupted} naming it. A file without the
+ * field, as written by Spark or by a Sluice before checksums, is read unverified; a file of a batch without
+ * entries is just its version line, checked exactly.
+ *
  * <p>Threading: readers may run concurrently with one writer; not thread-safe for concurrent writers of
  * one instance.
  *
@@ -49,6 +60,9 @@ public abstract class CompactibleFileLog<E> {
     private static final String VERSION = "v1";
     private static final String COMPACT_SUFFIX = ".compact";
     private static final Pattern BATCH_FILE = Pattern.compile("(\\d+)(\\.compact)?");
+    /** The checksum field closing the last entry: {@code ,"crc32":"} + 8 hex digits + {@code "\}}. */
+    private static final byte[] CRC_TEMPLATE = ",\"crc32\":\"00000000\"}".getBytes(StandardCharsets.US_ASCII);
+    private static final int CRC_HEX_START = 10;
     /** Shared Jackson factory (thread-safe). */
     protected static final JsonFactory JSON = new JsonFactory();
 
@@ -203,8 +217,62 @@ public abstract class CompactibleFileLog<E> {
                 write(g, e);
             }
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] text = out.toString().getBytes(StandardCharsets.UTF_8);
+        if (entries.isEmpty()) {
+            return text;
+        }
+        // the last entry's closing brace makes way for the checksum field (see the class comment)
+        int body = text.length - 1;
+        if (text[body] != '}' || text[body - 1] == '{') {
+            throw new IllegalStateException("a log entry must be a non-empty JSON object");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(text, 0, body);
+        byte[] field = String.format(",\"crc32\":\"%08x\"}", crc.getValue()).getBytes(StandardCharsets.US_ASCII);
+        byte[] result = Arrays.copyOf(text, body + field.length);
+        System.arraycopy(field, 0, result, body, field.length);
+        return result;
     }
+
+    /**
+     * Checks {@code bytes} against their checksum field when they have one (see the class comment).
+     *
+     * @throws RuntimeException from {@link #corrupted} when the checksum or its field is damaged
+     */
+    private void verify(Path file, byte[] bytes) {
+        int n = CRC_TEMPLATE.length;
+        if (bytes.length < n + VERSION.length()) {
+            return;
+        }
+        int start = bytes.length - n;
+        int mismatches = 0;
+        for (int i = 0; i < n; i++) {
+            byte b = bytes[start + i];
+            boolean hex = i >= CRC_HEX_START && i < CRC_HEX_START + 8;
+            if (hex ? Character.digit(b, 16) < 0 || Character.isUpperCase(b) : b != CRC_TEMPLATE[i]) {
+                mismatches++;
+            }
+        }
+        if (mismatches > 3) {
+            return; // no checksum field: a file of Spark or of an older Sluice, read unverified
+        }
+        if (mismatches > 0) {
+            throw corrupted(file, "its checksum field is damaged");
+        }
+        long expected = Long.parseLong(new String(bytes, start + CRC_HEX_START, 8, StandardCharsets.US_ASCII), 16);
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, start);
+        if (crc.getValue() != expected) {
+            throw corrupted(file, String.format("its checksum does not match (expected %08x, found %08x)", expected,
+                    crc.getValue()));
+        }
+    }
+
+    /**
+     * The error for a damaged log file, naming it and saying what to do; thrown, not returned through
+     * {@link IOException}, so no caller mistakes it for a missing file.
+     */
+    protected abstract RuntimeException corrupted(Path file, String why);
 
     /** Spark's {@code deleteExpiredLog}: batch files before the latest compaction, older than the delay. */
     private void deleteExpired(long currentBatchId) throws IOException {
@@ -296,11 +364,18 @@ public abstract class CompactibleFileLog<E> {
     }
 
     private List<E> read(Path file) throws IOException {
+        byte[] bytes;
+        try (InputStream in = files.open(file)) {
+            bytes = in.readAllBytes();
+        }
+        verify(file, bytes);
         List<E> entries = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(files.open(file), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(bytes),
+                StandardCharsets.UTF_8))) {
             String version = reader.readLine();
             if (version == null || !version.equals(VERSION)) {
-                throw new IOException("Unsupported log version '" + version + "' in " + file + ": expected " + VERSION);
+                throw corrupted(file, version == null ? "it is empty" : "its version line is not " + VERSION
+                        + " (written by a newer version, or damaged)");
             }
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (line.isBlank()) {
@@ -308,10 +383,12 @@ public abstract class CompactibleFileLog<E> {
                 }
                 try (JsonParser p = JSON.createParser(line)) {
                     if (p.nextToken() != JsonToken.START_OBJECT) {
-                        throw new IOException("Malformed log entry in " + file + ": " + line);
+                        throw corrupted(file, "an entry is not a JSON object");
                     }
                     p.nextToken();
                     entries.add(parse(p, line, file));
+                } catch (com.fasterxml.jackson.core.JacksonException e) {
+                    throw corrupted(file, "an entry is not valid JSON (" + e.getOriginalMessage() + ")");
                 }
             }
         }

@@ -227,11 +227,15 @@ public final class FileAccess {
                 throw new IOException("cannot rename " + temp + " to " + target, e);
             }
         }
-        // Make the new directory entry durable too (Hadoop's API has no directory sync).
-        try (FileChannel channel = FileChannel.open(link.getParent(), StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Some platforms cannot open a directory; the link itself is still atomic.
+        // Make the new directory entry durable too (Hadoop's API has no directory sync). Only Windows cannot open
+        // a directory; elsewhere a failed sync is an error, since the published file may not survive a power loss.
+        if (!System.getProperty("os.name", "").startsWith("Windows")) {
+            try (FileChannel channel = FileChannel.open(link.getParent(), StandardOpenOption.READ)) {
+                channel.force(true);
+            } catch (IOException e) {
+                throw new IOException("cannot sync folder " + link.getParent() + " after publishing " + target + ": "
+                        + e, e);
+            }
         }
         return true;
     }

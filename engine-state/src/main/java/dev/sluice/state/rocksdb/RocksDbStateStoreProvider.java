@@ -87,6 +87,8 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
     private boolean storeOpen;
     /** Local SST file name → uploaded name, for files of the current lineage (their content never changes). */
     private final Map<String, String> uploaded = new LinkedHashMap<>();
+    /** Uploaded SST name → its CRC-32, recorded in every manifest that lists the file. */
+    private final Map<String, Long> uploadedChecksums = new LinkedHashMap<>();
 
     /** ServiceLoader entry: answers to {@code rocksdb} and Spark's provider class name. */
     public static final class Factory implements StateStoreProviders.Factory {
@@ -159,20 +161,36 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
             deleteRecursively(previous);
         }
         uploaded.clear();
+        uploadedChecksums.clear();
         dbDir = localRoot.resolve("db-" + UUID.randomUUID());
         try {
             Files.createDirectories(dbDir);
             numKeys = 0;
             if (version > 0) {
                 Manifest manifest = readManifest(version);
+                // Files are checked against the CRC-32 the manifest recorded (manifests of Sluice versions before
+                // checksums have none: those files are used unchecked), so damage is reported naming the
+                // checkpoint's file instead of surfacing later as a RocksDB error about the local copy.
                 for (Map.Entry<String, String> sst : manifest.sstFiles.entrySet()) {
                     Path source = id.directory().resolve("sst").resolve(sst.getValue());
+                    Long crc = manifest.sstChecksums.get(sst.getValue());
+                    if (crc != null) {
+                        StateFiles.verify(source, crc);
+                        uploadedChecksums.put(sst.getValue(), crc);
+                    }
                     linkOrCopy(source, dbDir.resolve(sst.getKey()));
                     uploaded.put(sst.getKey(), sst.getValue());
                 }
                 Path metadataDir = id.directory().resolve(version + ".meta");
                 for (String name : manifest.metadataFiles) {
-                    Files.copy(metadataDir.resolve(name), dbDir.resolve(name));
+                    Path source = metadataDir.resolve(name);
+                    Long crc = manifest.metadataChecksums.get(name);
+                    if (crc != null) {
+                        StateFiles.verify(source, crc);
+                    } else if (!Files.exists(source)) {
+                        throw StateFiles.missing(source);
+                    }
+                    Files.copy(source, dbDir.resolve(name));
                 }
                 numKeys = manifest.numKeys;
             }
@@ -181,14 +199,32 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
         } catch (IOException | RocksDBException e) {
             closeDb();
             throw new StateStoreException("CANNOT_LOAD_STATE_STORE.UNCATEGORIZED", id + ": cannot load version "
-                    + version + ": " + e.getMessage(), e);
+                    + version + ": " + checkpointNames(e.getMessage()) + ". " + dev.sluice.checkpoint.CheckpointFile
+                    .WHAT_TO_DO, e);
         }
+    }
+
+    /**
+     * A RocksDB message with the local working copy's file names replaced by the checkpoint files they were
+     * loaded from, so an error about a damaged SST or MANIFEST names the file to restore, not a temporary copy.
+     */
+    String checkpointNames(String message) {
+        if (message == null || dbDir == null) {
+            return message;
+        }
+        String out = message;
+        for (Map.Entry<String, String> sst : uploaded.entrySet()) {
+            out = out.replace(dbDir.resolve(sst.getKey()).toString(), dev.sluice.checkpoint.CheckpointFile.describe(
+                    id.directory().resolve("sst").resolve(sst.getValue())));
+        }
+        // other files (MANIFEST-*, OPTIONS-*, CURRENT) were copied from the version's <version>.meta folder
+        return out.replace(dbDir.toString(), "the local working copy of " + dev.sluice.checkpoint.CheckpointFile
+                .describe(id.directory()));
     }
 
     private static void linkOrCopy(Path source, Path target) throws IOException {
         if (!Files.exists(source)) {
-            throw new StateStoreException("CANNOT_LOAD_STATE_STORE.CANNOT_READ_MISSING_FILE", "State file " + source
-                    + " does not exist", null);
+            throw StateFiles.missing(source);
         }
         try {
             Files.createLink(target, source);
@@ -245,6 +281,10 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
         public long numKeys;
         public Map<String, String> sstFiles = new LinkedHashMap<>();
         public java.util.List<String> metadataFiles = new java.util.ArrayList<>();
+        /** CRC-32 of each uploaded SST file (by uploaded name); absent in manifests written before checksums. */
+        public Map<String, Long> sstChecksums = new LinkedHashMap<>();
+        /** CRC-32 of each metadata file (by name); absent in manifests written before checksums. */
+        public Map<String, Long> metadataChecksums = new LinkedHashMap<>();
     }
 
     @Override
@@ -337,7 +377,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                 presence.recordRead(key, value != null);
                 return value;
             } catch (RocksDBException e) {
-                throw new StateStoreException(id + ": get failed: " + e.getMessage(), e);
+                throw new StateStoreException(id + ": get failed: " + checkpointNames(e.getMessage()), e);
             }
         }
 
@@ -367,7 +407,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                 }
                 presence.recordWrite(key, true, false);
             } catch (RocksDBException e) {
-                throw new StateStoreException(id + ": put failed: " + e.getMessage(), e);
+                throw new StateStoreException(id + ": put failed: " + checkpointNames(e.getMessage()), e);
             }
         }
 
@@ -383,7 +423,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                     presence.recordRead(key, false);
                 }
             } catch (RocksDBException e) {
-                throw new StateStoreException(id + ": remove failed: " + e.getMessage(), e);
+                throw new StateStoreException(id + ": remove failed: " + checkpointNames(e.getMessage()), e);
             }
         }
 
@@ -408,6 +448,16 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                     }
                     if (it.isValid() && startsWith(it.key(), prefix)) {
                         return true;
+                    }
+                    if (!it.isValid()) {
+                        // an iterator also ends on an error (a damaged block): that must not look like the end
+                        try {
+                            it.status();
+                        } catch (RocksDBException e) {
+                            it.close();
+                            closed = true;
+                            throw new StateStoreException(id + ": scan failed: " + checkpointNames(e.getMessage()), e);
+                        }
                     }
                     it.close();
                     closed = true;
@@ -437,7 +487,8 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                 try {
                     db.write(writeOptions, batch);
                 } catch (RocksDBException e) {
-                    throw new StateStoreException(id + ": cannot write updates before a scan: " + e.getMessage(), e);
+                    throw new StateStoreException(id + ": cannot write updates before a scan: "
+                            + checkpointNames(e.getMessage()), e);
                 }
                 batch.clear();
             }
@@ -492,7 +543,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                         String remote = uploaded.get(name);
                         if (remote == null || !Files.exists(sstDir.resolve(remote))) {
                             remote = name.substring(0, name.length() - 4) + "-" + UUID.randomUUID() + ".sst";
-                            StateFiles.copyDurably(file, sstDir.resolve(remote));
+                            uploadedChecksums.put(remote, StateFiles.copyDurably(file, sstDir.resolve(remote)));
                             uploadedBytes += Files.size(file);
                             filesCopied++;
                             uploaded.put(name, remote);
@@ -500,8 +551,15 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                             filesReused++;
                         }
                         manifest.sstFiles.put(name, remote);
+                        Long crc = uploadedChecksums.get(remote);
+                        if (crc == null) {
+                            // uploaded by a Sluice without checksums: the local file is the same bytes
+                            crc = StateFiles.checksum(file);
+                            uploadedChecksums.put(remote, crc);
+                        }
+                        manifest.sstChecksums.put(remote, crc);
                     } else {
-                        StateFiles.copyDurably(file, metaDir.resolve(name));
+                        manifest.metadataChecksums.put(name, StateFiles.copyDurably(file, metaDir.resolve(name)));
                         manifest.metadataFiles.add(name);
                     }
                 }
