@@ -222,6 +222,11 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                 .describe(id.directory()));
     }
 
+    /** The working copy's file {@code name} (for tests of {@link #checkpointNames}). */
+    Path localFile(String name) {
+        return dbDir.resolve(name);
+    }
+
     private static void linkOrCopy(Path source, Path target) throws IOException {
         if (!Files.exists(source)) {
             throw StateFiles.missing(source);
