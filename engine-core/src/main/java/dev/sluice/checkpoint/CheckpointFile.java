@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.function.BiFunction;
 import java.util.zip.CRC32;
 
 /**
@@ -136,6 +137,14 @@ public final class CheckpointFile {
      * @throws CheckpointException naming the file when it is truncated, corrupted or too new
      */
     public static byte[] read(Path file, int maxVersion) {
+        return read(file, maxVersion, CheckpointFile::corrupted);
+    }
+
+    /**
+     * {@link #read(Path, int)} for files whose damage is reported in another form (state files): {@code damaged}
+     * makes the exception from the file and what is wrong with it.
+     */
+    public static byte[] read(Path file, int maxVersion, BiFunction<Path, String, RuntimeException> damaged) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -146,11 +155,11 @@ public final class CheckpointFile {
         }
         int headerEnd = indexOf(bytes, (byte) '\n');
         if (headerEnd < 2 || bytes[0] != 'v' || bytes.length < headerEnd + 1 + TRAILER_LENGTH) {
-            throw corrupted(file, "it is truncated or has no version line");
+            throw damaged.apply(file, "it is truncated or has no version line");
         }
         String trailer = new String(bytes, bytes.length - TRAILER_LENGTH, TRAILER_LENGTH, StandardCharsets.US_ASCII);
         if (!trailer.startsWith("\ncrc32=") || !trailer.endsWith("\n")) {
-            throw corrupted(file, "it is truncated (no checksum trailer)");
+            throw damaged.apply(file, "it is truncated (no checksum trailer)");
         }
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, bytes.length - TRAILER_LENGTH);
@@ -158,17 +167,17 @@ public final class CheckpointFile {
         try {
             expected = Long.parseLong(trailer.substring(7, 15), 16);
         } catch (NumberFormatException e) {
-            throw corrupted(file, "its checksum trailer is unreadable");
+            throw damaged.apply(file, "its checksum trailer is unreadable");
         }
         if (crc.getValue() != expected) {
-            throw corrupted(file, String.format("its checksum does not match (expected %08x, found %08x)", expected,
+            throw damaged.apply(file, String.format("its checksum does not match (expected %08x, found %08x)", expected,
                     crc.getValue()));
         }
         int version;
         try {
             version = Integer.parseInt(new String(bytes, 1, headerEnd - 1, StandardCharsets.US_ASCII));
         } catch (NumberFormatException e) {
-            throw corrupted(file, "its version line is unreadable");
+            throw damaged.apply(file, "its version line is unreadable");
         }
         if (version < 1 || version > maxVersion) {
             throw new CheckpointException("UNSUPPORTED_VERSION", "Checkpoint file " + describe(file) + " has version v" + version

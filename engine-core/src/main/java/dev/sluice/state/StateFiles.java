@@ -128,8 +128,9 @@ public final class StateFiles {
             throw missing(file);
         }
         try {
-            return CheckpointFile.read(file, FORMAT_VERSION);
+            return CheckpointFile.read(file, FORMAT_VERSION, StateFiles::damaged);
         } catch (CheckpointException e) {
+            // unreadable or of a newer version: the message names the file already
             throw new StateStoreException("CANNOT_LOAD_STATE_STORE.CANNOT_READ_STREAMING_STATE_FILE",
                     "Error reading streaming state file: " + e.getMessage(), e);
         }
