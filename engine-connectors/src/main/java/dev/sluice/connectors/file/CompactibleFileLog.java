@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.sluice.checkpoint.LogChecksum;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
@@ -13,14 +14,12 @@ import java.io.InputStreamReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
@@ -60,9 +59,6 @@ public abstract class CompactibleFileLog<E> {
     private static final String VERSION = "v1";
     private static final String COMPACT_SUFFIX = ".compact";
     private static final Pattern BATCH_FILE = Pattern.compile("(\\d+)(\\.compact)?");
-    /** The checksum field closing the last entry: {@code ,"crc32":"} + 8 hex digits + {@code "\}}. */
-    private static final byte[] CRC_TEMPLATE = ",\"crc32\":\"00000000\"}".getBytes(StandardCharsets.US_ASCII);
-    private static final int CRC_HEX_START = 10;
     /** Shared Jackson factory (thread-safe). */
     protected static final JsonFactory JSON = new JsonFactory();
 
@@ -217,54 +213,15 @@ public abstract class CompactibleFileLog<E> {
                 write(g, e);
             }
         }
-        byte[] text = out.toString().getBytes(StandardCharsets.UTF_8);
-        if (entries.isEmpty()) {
-            return text;
-        }
-        // the last entry's closing brace makes way for the checksum field (see the class comment)
-        int body = text.length - 1;
-        if (text[body] != '}' || text[body - 1] == '{') {
-            throw new IllegalStateException("a log entry must be a non-empty JSON object");
-        }
-        CRC32 crc = new CRC32();
-        crc.update(text, 0, body);
-        byte[] field = String.format(",\"crc32\":\"%08x\"}", crc.getValue()).getBytes(StandardCharsets.US_ASCII);
-        byte[] result = Arrays.copyOf(text, body + field.length);
-        System.arraycopy(field, 0, result, body, field.length);
-        return result;
+        // the last entry carries the checksum (dev.sluice.checkpoint.LogChecksum; see the class comment)
+        return LogChecksum.sign(out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /**
-     * Checks {@code bytes} against their checksum field when they have one (see the class comment).
-     *
-     * @throws RuntimeException from {@link #corrupted} when the checksum or its field is damaged
-     */
+    /** Checks {@code bytes} against their checksum field when they have one (see the class comment). */
     private void verify(Path file, byte[] bytes) {
-        int n = CRC_TEMPLATE.length;
-        if (bytes.length < n + VERSION.length()) {
-            return;
-        }
-        int start = bytes.length - n;
-        int mismatches = 0;
-        for (int i = 0; i < n; i++) {
-            byte b = bytes[start + i];
-            boolean hex = i >= CRC_HEX_START && i < CRC_HEX_START + 8;
-            if (hex ? Character.digit(b, 16) < 0 || Character.isUpperCase(b) : b != CRC_TEMPLATE[i]) {
-                mismatches++;
-            }
-        }
-        if (mismatches > 3) {
-            return; // no checksum field: a file of Spark or of an older Sluice, read unverified
-        }
-        if (mismatches > 0) {
-            throw corrupted(file, "its checksum field is damaged");
-        }
-        long expected = Long.parseLong(new String(bytes, start + CRC_HEX_START, 8, StandardCharsets.US_ASCII), 16);
-        CRC32 crc = new CRC32();
-        crc.update(bytes, 0, start);
-        if (crc.getValue() != expected) {
-            throw corrupted(file, String.format("its checksum does not match (expected %08x, found %08x)", expected,
-                    crc.getValue()));
+        String problem = LogChecksum.problem(bytes);
+        if (problem != null) {
+            throw corrupted(file, problem);
         }
     }
 
