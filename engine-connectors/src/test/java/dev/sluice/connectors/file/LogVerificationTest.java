@@ -91,6 +91,9 @@ class LogVerificationTest extends FileStreamTestSupport {
                         + cp.toAbsolutePath() + " is corrupted: its checksum does not match")
                 .hasMessageContaining("Restore the file from a backup of the checkpoint, or start the query with a new"
                         + " checkpointLocation");
+        // sluice checkpoint verify names it too, and nothing else
+        assertThat(dev.sluice.checkpoint.CheckpointVerifier.verify(cp).problems()).extracting(Object::toString)
+                .singleElement().asString().startsWith("sources/0/1: corrupted: its checksum does not match");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.sluice.state.rocksdb;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.state.KeyValue;
 import dev.sluice.state.StateFiles;
 import dev.sluice.state.StateStore;
@@ -14,7 +13,6 @@ import dev.sluice.state.StateStoreProviders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -68,8 +66,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
         RocksDB.loadLibrary();
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String MANIFEST_SUFFIX = ".rocksdb";
+    private static final String MANIFEST_SUFFIX = RocksDbManifest.SUFFIX;
     /** {@link KeyPresence} budgets per store version: all records, and the part recorded by scans. */
     private static final long PRESENCE_BYTES = 16L << 20;
     private static final long PRESENCE_SCAN_BYTES = 1L << 20;
@@ -167,31 +164,8 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
             Files.createDirectories(dbDir);
             numKeys = 0;
             if (version > 0) {
-                Manifest manifest = readManifest(version);
-                // Files are checked against the CRC-32 the manifest recorded (manifests of Sluice versions before
-                // checksums have none: those files are used unchecked), so damage is reported naming the
-                // checkpoint's file instead of surfacing later as a RocksDB error about the local copy.
-                for (Map.Entry<String, String> sst : manifest.sstFiles.entrySet()) {
-                    Path source = id.directory().resolve("sst").resolve(sst.getValue());
-                    Long crc = manifest.sstChecksums.get(sst.getValue());
-                    if (crc != null) {
-                        StateFiles.verify(source, crc);
-                        uploadedChecksums.put(sst.getValue(), crc);
-                    }
-                    linkOrCopy(source, dbDir.resolve(sst.getKey()));
-                    uploaded.put(sst.getKey(), sst.getValue());
-                }
-                Path metadataDir = id.directory().resolve(version + ".meta");
-                for (String name : manifest.metadataFiles) {
-                    Path source = metadataDir.resolve(name);
-                    Long crc = manifest.metadataChecksums.get(name);
-                    if (crc != null) {
-                        StateFiles.verify(source, crc);
-                    } else if (!Files.exists(source)) {
-                        throw StateFiles.missing(source);
-                    }
-                    Files.copy(source, dbDir.resolve(name));
-                }
+                RocksDbManifest manifest = RocksDbManifest.read(id, version);
+                manifest.restore(id.directory(), version, dbDir, uploaded, uploadedChecksums);
                 numKeys = manifest.numKeys;
             }
             openDb();
@@ -227,16 +201,6 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
         return dbDir.resolve(name);
     }
 
-    private static void linkOrCopy(Path source, Path target) throws IOException {
-        if (!Files.exists(source)) {
-            throw StateFiles.missing(source);
-        }
-        try {
-            Files.createLink(target, source);
-        } catch (IOException | UnsupportedOperationException e) {
-            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 
     private void openDb() throws RocksDBException {
         cache = new LRUCache(conf.blockCacheSizeMb() * 1024 * 1024);
@@ -272,25 +236,6 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
         loadedVersion = -1;
     }
 
-    private Manifest readManifest(long version) throws IOException {
-        Path file = id.directory().resolve(version + MANIFEST_SUFFIX);
-        if (!Files.exists(file)) {
-            throw new StateStoreException("CANNOT_LOAD_STATE_STORE.CANNOT_READ_MISSING_FILE", id + ": version "
-                    + version + " is not available: " + file + " does not exist", null);
-        }
-        return JSON.readValue(StateFiles.read(file), Manifest.class);
-    }
-
-    /** The files of one committed version. */
-    public static final class Manifest {
-        public long numKeys;
-        public Map<String, String> sstFiles = new LinkedHashMap<>();
-        public java.util.List<String> metadataFiles = new java.util.ArrayList<>();
-        /** CRC-32 of each uploaded SST file (by uploaded name); absent in manifests written before checksums. */
-        public Map<String, Long> sstChecksums = new LinkedHashMap<>();
-        /** CRC-32 of each metadata file (by name); absent in manifests written before checksums. */
-        public Map<String, Long> metadataChecksums = new LinkedHashMap<>();
-    }
 
     @Override
     public void close() {
@@ -326,7 +271,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                 Files.deleteIfExists(id.directory().resolve(v + MANIFEST_SUFFIX));
                 deleteRecursively(id.directory().resolve(v + ".meta"));
             } else {
-                referenced.addAll(readManifest(v).sstFiles.values());
+                referenced.addAll(RocksDbManifest.read(id, v).sstFiles.values());
             }
         }
         Path sstDir = id.directory().resolve("sst");
@@ -539,7 +484,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
             Files.createDirectories(sstDir);
             deleteRecursively(metaDir);
             Files.createDirectories(metaDir);
-            Manifest manifest = new Manifest();
+            RocksDbManifest manifest = new RocksDbManifest();
             manifest.numKeys = numKeys;
             try (Stream<Path> files = Files.list(checkpointDir)) {
                 for (Path file : files.sorted().toList()) {
@@ -572,7 +517,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
             // the manifest is what makes the version exist: every file it lists must be on disk first
             StateFiles.syncDirectory(sstDir);
             StateFiles.syncDirectory(metaDir);
-            StateFiles.write(dir.resolve(next + MANIFEST_SUFFIX), JSON.writeValueAsBytes(manifest));
+            StateFiles.write(dir.resolve(next + MANIFEST_SUFFIX), manifest.toJson());
             cleanup(next);
         }
 

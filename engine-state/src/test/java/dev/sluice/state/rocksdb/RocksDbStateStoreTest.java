@@ -195,6 +195,9 @@ class RocksDbStateStoreTest extends StateStoreContractTest {
     void aDamagedSstFileIsNamedAsTheCheckpointsFileNotTheLocalCopy() throws IOException {
         commitOneVersion();
         Path sst = flipMiddleByte(onlyFile(id.directory().resolve("sst"), ""));
+        assertThat(dev.sluice.checkpoint.CheckpointVerifier.verify(checkpoint).problems()).extracting(Object::toString)
+                .singleElement().asString().startsWith("state/0/3/sst/" + sst.getFileName() + ": corrupted: its checksum"
+                        + " does not match");
         StateStoreProvider restarted = open();
         assertThatThrownBy(() -> restarted.getStore(1)).isInstanceOf(dev.sluice.state.StateStoreException.class)
                 .hasMessageContaining("[CANNOT_LOAD_STATE_STORE.CANNOT_READ_STREAMING_STATE_FILE] Error reading streaming"
