@@ -60,13 +60,8 @@ class LogVerificationTest extends FileStreamTestSupport {
         Files.write(file, bytes);
     }
 
-    @Test
-    void aFlippedByteInTheSourceLogFailsTheRestartNamingTheFileInsteadOfReadingOtherFiles() throws Exception {
-        // The case: batch 1 was planned (sources/0/1, offsets/1) but not committed when the process died;
-        // its replay reads the files sources/0/1 lists. A bit flipped there turned c.json into b.json, and the
-        // restarted query counted b.json twice and c.json never.
-        Path in = dir.resolve("in");
-        Path cp = dir.resolve("cp");
+    /** Batch 0 reads a.json and b.json and commits; batch 1 (c.json) is planned and run but never committed. */
+    private void crashBeforeTheCommitOfBatchOne(Path in, Path cp) throws Exception {
         drop(in.resolve("a.json"), keys("k1", "k2", "k3"), 1000);
         drop(in.resolve("b.json"), keys("k1", "k4", "k5", "k6"), 1500);
         StreamingQuery first = countByKey(in, cp);
@@ -82,6 +77,16 @@ class LogVerificationTest extends FileStreamTestSupport {
         StreamingQuery crashing = countByKey(in, cp);
         assertThatThrownBy(crashing::processAllAvailable).isInstanceOf(StreamingQueryException.class);
         StreamingTestHooks.set(spark, BatchHooks.NONE);
+    }
+
+    @Test
+    void aFlippedByteInTheSourceLogFailsTheRestartNamingTheFileInsteadOfReadingOtherFiles() throws Exception {
+        // The case: batch 1 was planned (sources/0/1, offsets/1) but not committed when the process died;
+        // its replay reads the files sources/0/1 lists. A bit flipped there turned c.json into b.json, and the
+        // restarted query counted b.json twice and c.json never.
+        Path in = dir.resolve("in");
+        Path cp = dir.resolve("cp");
+        crashBeforeTheCommitOfBatchOne(in, cp);
         assertThat(cp.resolve("commits/1")).doesNotExist();
 
         flip(cp.resolve("sources/0/1"), 'c', 'b');
@@ -101,21 +106,7 @@ class LogVerificationTest extends FileStreamTestSupport {
         // the control of the test above: the same crash without the flip gives the hand-computed counts
         Path in = dir.resolve("in");
         Path cp = dir.resolve("cp");
-        drop(in.resolve("a.json"), keys("k1", "k2", "k3"), 1000);
-        drop(in.resolve("b.json"), keys("k1", "k4", "k5", "k6"), 1500);
-        StreamingQuery first = countByKey(in, cp);
-        first.processAllAvailable();
-        first.stop();
-        StreamingTestHooks.set(spark, new BatchHooks() {
-            @Override
-            public void beforeCommit(long batchId) {
-                throw new IllegalStateException("killed before the commit of batch " + batchId);
-            }
-        });
-        drop(in.resolve("c.json"), keys("k7", "k7", "k2"), 2000);
-        StreamingQuery crashing = countByKey(in, cp);
-        assertThatThrownBy(crashing::processAllAvailable).isInstanceOf(StreamingQueryException.class);
-        StreamingTestHooks.set(spark, BatchHooks.NONE);
+        crashBeforeTheCommitOfBatchOne(in, cp);
         StreamingQuery restarted = countByKey(in, cp);
         restarted.processAllAvailable();
         restarted.stop();
