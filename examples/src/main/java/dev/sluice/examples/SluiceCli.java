@@ -148,6 +148,9 @@ public final class SluiceCli implements Callable<Integer> {
                 for (long id : offsetIds.subList(Math.max(0, offsetIds.size() - batches), offsetIds.size())) {
                     printBatch(checkpoint, id, out);
                 }
+                // the settings a restart keeps from the log (shuffle partitions, key-groups, ...), as recorded
+                OffsetSeq latest = checkpoint.offsets().get(offsetIds.get(offsetIds.size() - 1)).orElseThrow();
+                new java.util.TreeMap<>(latest.conf()).forEach((k, v) -> out.println("Setting " + k + " = " + v));
             }
             printOperators(root, out);
             printNext(checkpoint, offsetIds, out);

@@ -78,6 +78,7 @@ class SluiceCliTest {
         assertThat(output).contains("Checkpoint " + cp.toAbsolutePath(), "Query id: ",
                 "Batches: 0..1 in offsets/, last committed 1",
                 "Batch 0: committed, watermark 0", "Batch 1: committed", "  source 0: ",
+                "Setting spark.sql.shuffle.partitions = 2", "Setting spark.sluice.state.keyGroups = 128",
                 "  state/0: 2 partition(s), provider in-memory (delta/snapshot files), versions 1..2",
                 "Next: a restart plans batch 2 from the sources, after the offsets of batch 1, with state version 2.");
         Files.delete(cp.resolve("commits/1"));
