@@ -30,7 +30,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * the restart over the same input plus one more value either gives the counts computed from the values added, or
  * fails naming the damaged file relative to its checkpoint. 15 tries in CI.
  */
-class RocksDbByteFlipProperties {
+class RocksDbByteFlipPropertyTest {
     private static final StructType LINES = new StructType().add("value", DataTypes.StringType);
     private static SluiceSession spark;
     private static MemoryStream input;

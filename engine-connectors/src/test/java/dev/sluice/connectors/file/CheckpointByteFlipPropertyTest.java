@@ -38,7 +38,7 @@ import net.jqwik.api.lifecycle.SkipExecutionHook;
  * input files. CI runs {@value #CI_TRIES} tries; {@code -Pfuzz-long} ({@code mvn -B -ntp -Pfuzz-long -pl
  * engine-connectors test}, README) runs {@value #LONG_TRIES} more.
  */
-class CheckpointByteFlipProperties {
+class CheckpointByteFlipPropertyTest {
     static final int CI_TRIES = 25;
     static final int LONG_TRIES = 1500;
     private static final StructType KEYS = StructType.fromDDL("k STRING");
