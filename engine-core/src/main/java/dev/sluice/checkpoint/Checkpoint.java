@@ -1,9 +1,14 @@
 package dev.sluice.checkpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The checkpoint folder of one streaming query, laid out as Spark's: {@code metadata} (the query id),
@@ -17,6 +22,7 @@ import java.util.UUID;
  * {@link CheckpointFile}). State store, source and sink files in the folder make their own choice.
  */
 public final class Checkpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(Checkpoint.class);
     private final Path root;
     private final MetadataLog<OffsetSeq> offsets;
     private final MetadataLog<CommitEntry> commits;
@@ -60,6 +66,7 @@ public final class Checkpoint {
      *         silently give the query a new id), or when {@code metadata} is corrupted
      */
     public UUID loadOrCreateQueryId(UUID newId) {
+        CheckpointLocation.checkUsable(root);
         Path metadata = root.resolve("metadata");
         if (Files.exists(metadata)) {
             String text = CheckpointFile.readText(metadata, 1);
@@ -77,5 +84,41 @@ public final class Checkpoint {
         }
         CheckpointFile.write(metadata, 1, "{\"id\":\"" + newId + "\"}", fsync);
         return newId;
+    }
+
+    /**
+     * Deletes the temporary files an interrupted write left anywhere in the checkpoint (hidden names ending in
+     * {@code .tmp}: {@link CheckpointFile}'s and the file source log's). A process killed between writing such a
+     * file and renaming it leaves one behind; no reader ever looks at them, and no writer is running when a query
+     * starts (one query per checkpoint), so they are garbage. Called when a query starts.
+     *
+     * @return how many were deleted
+     * @throws CheckpointException naming the file that cannot be deleted
+     */
+    public int deleteLeftoverTempFiles() {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        List<Path> leftovers;
+        try (Stream<Path> files = Files.walk(root)) {
+            leftovers = files.filter(p -> {
+                String name = p.getFileName().toString();
+                return name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(p);
+            }).toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new CheckpointException("IO_ERROR", "Cannot list checkpoint folder " + root + ": " + e, e);
+        }
+        for (Path p : leftovers) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                throw new CheckpointException("IO_ERROR", "Cannot delete the leftover temporary file "
+                        + CheckpointFile.describe(p) + ": " + e, e);
+            }
+        }
+        if (!leftovers.isEmpty()) {
+            LOG.info("Deleted {} temporary file(s) left in checkpoint {} by an interrupted write", leftovers.size(), root);
+        }
+        return leftovers.size();
     }
 }

@@ -6,7 +6,8 @@ import dev.sluice.sql.SluiceException;
  * A checkpoint cannot be used: a file is corrupted, truncated or of an unknown version, or the folder is
  * inconsistent (e.g. offset logs without {@code metadata}). The message names the file or folder.
  * Conditions: {@code SLUICE_CHECKPOINT.CORRUPTED_FILE}, {@code SLUICE_CHECKPOINT.UNSUPPORTED_VERSION},
- * {@code SLUICE_CHECKPOINT.MISSING_METADATA}, {@code SLUICE_CHECKPOINT.IO_ERROR}.
+ * {@code SLUICE_CHECKPOINT.MISSING_METADATA}, {@code SLUICE_CHECKPOINT.IO_ERROR},
+ * {@code SLUICE_CHECKPOINT.UNSUPPORTED_LOCATION}. Immutable; thrown from the thread that read or wrote.
  */
 public class CheckpointException extends SluiceException {
     private static final long serialVersionUID = 1L;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.function.BiFunction;
 import java.util.zip.CRC32;
 
 /**
@@ -31,6 +32,7 @@ import java.util.zip.CRC32;
  */
 public final class CheckpointFile {
     private static final int TRAILER_LENGTH = 16;
+    private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
 
     private CheckpointFile() {
     }
@@ -97,7 +99,7 @@ public final class CheckpointFile {
             } catch (IOException ignored) {
                 // best effort: the write error below is the one that matters
             }
-            throw new CheckpointException("IO_ERROR", "Cannot write checkpoint file " + target + ": " + e, e);
+            throw new CheckpointException("IO_ERROR", "Cannot write checkpoint file " + describe(target) + ": " + e, e);
         }
     }
 
@@ -110,11 +112,22 @@ public final class CheckpointFile {
         write(target, version, text.getBytes(StandardCharsets.UTF_8), fsync);
     }
 
-    private static void syncDirectory(Path dir) {
+    /**
+     * Forces a folder's entries (new or renamed file names) to disk, so that a rename survives a power loss.
+     * Only Windows, which cannot open a folder for syncing, skips it; anywhere else a failure is an error:
+     * swallowing it would let a later file (a commit) claim durability for names that may be lost.
+     *
+     * @throws CheckpointException naming the folder when the sync fails
+     */
+    public static void syncDirectory(Path dir) {
+        if (WINDOWS) {
+            return;
+        }
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException e) {
-            // some platforms cannot open folders; the rename is still atomic there
+            throw new CheckpointException("IO_ERROR", "Cannot sync checkpoint folder " + describe(dir)
+                    + " to disk: " + e + ". Check the disk and the file system, then restart the query", e);
         }
     }
 
@@ -124,21 +137,29 @@ public final class CheckpointFile {
      * @throws CheckpointException naming the file when it is truncated, corrupted or too new
      */
     public static byte[] read(Path file, int maxVersion) {
+        return read(file, maxVersion, CheckpointFile::corrupted);
+    }
+
+    /**
+     * {@link #read(Path, int)} for files whose damage is reported in another form (state files): {@code damaged}
+     * makes the exception from the file and what is wrong with it.
+     */
+    public static byte[] read(Path file, int maxVersion, BiFunction<Path, String, RuntimeException> damaged) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new CheckpointException("IO_ERROR", "Checkpoint file " + file + " does not exist", e);
+            throw new CheckpointException("IO_ERROR", "Checkpoint file " + describe(file) + " does not exist", e);
         } catch (IOException e) {
-            throw new CheckpointException("IO_ERROR", "Cannot read checkpoint file " + file + ": " + e, e);
+            throw new CheckpointException("IO_ERROR", "Cannot read checkpoint file " + describe(file) + ": " + e, e);
         }
         int headerEnd = indexOf(bytes, (byte) '\n');
         if (headerEnd < 2 || bytes[0] != 'v' || bytes.length < headerEnd + 1 + TRAILER_LENGTH) {
-            throw corrupted(file, "it is truncated or has no version line");
+            throw damaged.apply(file, "it is truncated or has no version line");
         }
         String trailer = new String(bytes, bytes.length - TRAILER_LENGTH, TRAILER_LENGTH, StandardCharsets.US_ASCII);
         if (!trailer.startsWith("\ncrc32=") || !trailer.endsWith("\n")) {
-            throw corrupted(file, "it is truncated (no checksum trailer)");
+            throw damaged.apply(file, "it is truncated (no checksum trailer)");
         }
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, bytes.length - TRAILER_LENGTH);
@@ -146,20 +167,20 @@ public final class CheckpointFile {
         try {
             expected = Long.parseLong(trailer.substring(7, 15), 16);
         } catch (NumberFormatException e) {
-            throw corrupted(file, "its checksum trailer is unreadable");
+            throw damaged.apply(file, "its checksum trailer is unreadable");
         }
         if (crc.getValue() != expected) {
-            throw corrupted(file, String.format("its checksum does not match (expected %08x, found %08x)", expected,
+            throw damaged.apply(file, String.format("its checksum does not match (expected %08x, found %08x)", expected,
                     crc.getValue()));
         }
         int version;
         try {
             version = Integer.parseInt(new String(bytes, 1, headerEnd - 1, StandardCharsets.US_ASCII));
         } catch (NumberFormatException e) {
-            throw corrupted(file, "its version line is unreadable");
+            throw damaged.apply(file, "its version line is unreadable");
         }
         if (version < 1 || version > maxVersion) {
-            throw new CheckpointException("UNSUPPORTED_VERSION", "Checkpoint file " + file + " has version v" + version
+            throw new CheckpointException("UNSUPPORTED_VERSION", "Checkpoint file " + describe(file) + " has version v" + version
                     + " but this Sluice reads versions up to v" + maxVersion
                     + ": it was written by a newer version or is not a Sluice checkpoint", null);
         }
@@ -170,9 +191,35 @@ public final class CheckpointFile {
         return new String(read(file, maxVersion), StandardCharsets.UTF_8);
     }
 
-    static CheckpointException corrupted(Path file, String why) {
-        return new CheckpointException("CORRUPTED_FILE", "Checkpoint file " + file + " is corrupted: " + why
-                + ". Restore it from a backup or start the query with a new checkpointLocation", null);
+    /**
+     * The error for a damaged checkpoint file: names it relative to its checkpoint ({@link #describe}), says
+     * why and what to do.
+     */
+    public static CheckpointException corrupted(Path file, String why) {
+        return new CheckpointException("CORRUPTED_FILE", "Checkpoint file " + describe(file) + " is corrupted: " + why
+                + ". " + WHAT_TO_DO, null);
+    }
+
+    /** What an operator can do about a damaged checkpoint file (every corrupted-file message ends with it). */
+    public static final String WHAT_TO_DO = "Restore the file from a backup of the checkpoint, or start the query with"
+            + " a new checkpointLocation (it then starts over from its sources' starting offsets)";
+
+    /**
+     * {@code file} for messages: its path relative to the checkpoint folder that holds it, then that folder
+     * ({@code offsets/3 of checkpoint /data/cp}); the absolute path when no enclosing checkpoint is found.
+     * A checkpoint folder is the nearest ancestor holding a {@code metadata} file or an {@code offsets} or
+     * {@code commits} folder. Only called to build messages, so the few file look-ups do not matter.
+     */
+    public static String describe(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        for (Path dir = absolute.getParent(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("metadata")) || Files.isDirectory(dir.resolve("offsets"))
+                    || Files.isDirectory(dir.resolve("commits"))) {
+                String relative = dir.relativize(absolute).toString().replace('\\', '/');
+                return (relative.isEmpty() ? "." : relative) + " of checkpoint " + dir;
+            }
+        }
+        return absolute.toString();
     }
 
     private static int indexOf(byte[] bytes, byte b) {

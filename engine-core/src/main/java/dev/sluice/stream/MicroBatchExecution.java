@@ -110,6 +110,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         this.events = events;
         this.checkpoint = new Checkpoint(spec.checkpointRoot(), spec.session().conf().checkpointFsync());
         this.id = checkpoint.loadOrCreateQueryId(UUID.randomUUID());
+        checkpoint.deleteLeftoverTempFiles(); // a kill -9 mid-write leaves hidden .tmp files
         this.incremental = new IncrementalPlan(spec.plan(), spec.outputMode());
         checkStateMetadata();
         this.progress = new ProgressTracker(spec.clock());

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.sluice.checkpoint.CheckpointFile;
+import dev.sluice.checkpoint.CheckpointLocation;
 import dev.sluice.spi.SinkContext;
 import dev.sluice.sql.SluiceException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 
 /**
  * What an exactly-once sink needs to know of its query's checkpoint: where it is (the same rule as
@@ -28,11 +28,11 @@ public final class SinkCheckpoint {
     public static Path location(SinkContext context) {
         String location = context.option("checkpointLocation", null);
         if (location != null) {
-            return Paths.get(location);
+            return CheckpointLocation.resolve(location);
         }
         String root = context.session().conf().get("spark.sql.streaming.checkpointLocation", null);
         if (root != null && context.queryName() != null) {
-            return Paths.get(root, context.queryName());
+            return CheckpointLocation.resolve(root, context.queryName());
         }
         return null;
     }

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -189,12 +188,14 @@ public final class DataStreamWriter<T> {
 
     private Path checkpointLocation(SluiceSession session) {
         String location = dev.sluice.spi.Options.get(options, "checkpointLocation", null);
+        // plain paths and file: URIs; other schemes are refused here, at start()
         if (location != null) {
-            return Paths.get(location);
+            return dev.sluice.checkpoint.CheckpointLocation.resolve(location);
         }
         String root = session.conf().get("spark.sql.streaming.checkpointLocation", null);
         if (root != null) {
-            return Paths.get(root, queryName != null ? queryName : java.util.UUID.randomUUID().toString());
+            return dev.sluice.checkpoint.CheckpointLocation.resolve(root,
+                    queryName != null ? queryName : java.util.UUID.randomUUID().toString());
         }
         return null;
     }

@@ -112,8 +112,10 @@ class RecoveryTest extends StreamingTestSupport {
         StreamingQuery second = startCounts(input, checkpoint, seen);
         assertThatThrownBy(() -> second.awaitTermination(10_000)).isInstanceOf(StreamingQueryException.class)
                 .hasRootCauseInstanceOf(CheckpointException.class)
-                .hasMessageContaining("Checkpoint file " + offsets.toAbsolutePath() + " is corrupted: its checksum does"
-                        + " not match");
+                .hasMessageContaining("Checkpoint file offsets/0 of checkpoint " + Path.of(checkpoint).toAbsolutePath()
+                        + " is corrupted: its checksum does not match")
+                .hasMessageContaining("Restore the file from a backup of the checkpoint, or start the query with a new"
+                        + " checkpointLocation");
         assertThat(((CheckpointException) second.exception().getCause()).getCondition())
                 .isEqualTo("SLUICE_CHECKPOINT.CORRUPTED_FILE");
     }
@@ -132,8 +134,8 @@ class RecoveryTest extends StreamingTestSupport {
         Files.write(commit, java.util.Arrays.copyOf(bytes, bytes.length - 6));
 
         StreamingQuery second = startCounts(input, checkpoint, seen);
-        assertThatThrownBy(() -> second.awaitTermination(10_000)).hasMessageContaining(commit.toAbsolutePath()
-                + " is corrupted: it is truncated");
+        assertThatThrownBy(() -> second.awaitTermination(10_000)).hasMessageContaining("commits/0 of checkpoint "
+                + Path.of(checkpoint).toAbsolutePath() + " is corrupted: it is truncated");
     }
 
     @Test

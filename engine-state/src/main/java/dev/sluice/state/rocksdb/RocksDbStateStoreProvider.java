@@ -1,6 +1,5 @@
 package dev.sluice.state.rocksdb;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.state.KeyValue;
 import dev.sluice.state.StateFiles;
 import dev.sluice.state.StateStore;
@@ -14,7 +13,6 @@ import dev.sluice.state.StateStoreProviders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -68,8 +66,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
         RocksDB.loadLibrary();
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String MANIFEST_SUFFIX = ".rocksdb";
+    private static final String MANIFEST_SUFFIX = RocksDbManifest.SUFFIX;
     /** {@link KeyPresence} budgets per store version: all records, and the part recorded by scans. */
     private static final long PRESENCE_BYTES = 16L << 20;
     private static final long PRESENCE_SCAN_BYTES = 1L << 20;
@@ -87,6 +84,8 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
     private boolean storeOpen;
     /** Local SST file name → uploaded name, for files of the current lineage (their content never changes). */
     private final Map<String, String> uploaded = new LinkedHashMap<>();
+    /** Uploaded SST name → its CRC-32, recorded in every manifest that lists the file. */
+    private final Map<String, Long> uploadedChecksums = new LinkedHashMap<>();
 
     /** ServiceLoader entry: answers to {@code rocksdb} and Spark's provider class name. */
     public static final class Factory implements StateStoreProviders.Factory {
@@ -171,21 +170,14 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
             deleteRecursively(previous);
         }
         uploaded.clear();
+        uploadedChecksums.clear();
         dbDir = localRoot.resolve("db-" + UUID.randomUUID());
         try {
             Files.createDirectories(dbDir);
             numKeys = 0;
             if (version > 0) {
-                Manifest manifest = readManifest(version);
-                for (Map.Entry<String, String> sst : manifest.sstFiles.entrySet()) {
-                    Path source = id.directory().resolve("sst").resolve(sst.getValue());
-                    linkOrCopy(source, dbDir.resolve(sst.getKey()));
-                    uploaded.put(sst.getKey(), sst.getValue());
-                }
-                Path metadataDir = id.directory().resolve(version + ".meta");
-                for (String name : manifest.metadataFiles) {
-                    Files.copy(metadataDir.resolve(name), dbDir.resolve(name));
-                }
+                RocksDbManifest manifest = RocksDbManifest.read(id, version);
+                manifest.restore(id.directory(), version, dbDir, uploaded, uploadedChecksums);
                 numKeys = manifest.numKeys;
             }
             openDb();
@@ -193,21 +185,34 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
         } catch (IOException | RocksDBException e) {
             closeDb();
             throw new StateStoreException("CANNOT_LOAD_STATE_STORE.UNCATEGORIZED", id + ": cannot load version "
-                    + version + ": " + e.getMessage(), e);
+                    + version + ": " + checkpointNames(e.getMessage()) + ". " + dev.sluice.checkpoint.CheckpointFile
+                    .WHAT_TO_DO, e);
         }
     }
 
-    private static void linkOrCopy(Path source, Path target) throws IOException {
-        if (!Files.exists(source)) {
-            throw new StateStoreException("CANNOT_LOAD_STATE_STORE.CANNOT_READ_MISSING_FILE", "State file " + source
-                    + " does not exist", null);
+    /**
+     * A RocksDB message with the local working copy's file names replaced by the checkpoint files they were
+     * loaded from, so an error about a damaged SST or MANIFEST names the file to restore, not a temporary copy.
+     */
+    String checkpointNames(String message) {
+        if (message == null || dbDir == null) {
+            return message;
         }
-        try {
-            Files.createLink(target, source);
-        } catch (IOException | UnsupportedOperationException e) {
-            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        String out = message;
+        for (Map.Entry<String, String> sst : uploaded.entrySet()) {
+            out = out.replace(dbDir.resolve(sst.getKey()).toString(), dev.sluice.checkpoint.CheckpointFile.describe(
+                    id.directory().resolve("sst").resolve(sst.getValue())));
         }
+        // other files (MANIFEST-*, OPTIONS-*, CURRENT) were copied from the version's <version>.meta folder
+        return out.replace(dbDir.toString(), "the local working copy of " + dev.sluice.checkpoint.CheckpointFile
+                .describe(id.directory()));
     }
+
+    /** The working copy's file {@code name} (for tests of {@link #checkpointNames}). */
+    Path localFile(String name) {
+        return dbDir.resolve(name);
+    }
+
 
     private void openDb() throws RocksDBException {
         cache = new LRUCache(conf.blockCacheSizeMb() * 1024 * 1024);
@@ -243,21 +248,6 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
         loadedVersion = -1;
     }
 
-    private Manifest readManifest(long version) throws IOException {
-        Path file = id.directory().resolve(version + MANIFEST_SUFFIX);
-        if (!Files.exists(file)) {
-            throw new StateStoreException("CANNOT_LOAD_STATE_STORE.CANNOT_READ_MISSING_FILE", id + ": version "
-                    + version + " is not available: " + file + " does not exist", null);
-        }
-        return JSON.readValue(StateFiles.read(file), Manifest.class);
-    }
-
-    /** The files of one committed version. */
-    public static final class Manifest {
-        public long numKeys;
-        public Map<String, String> sstFiles = new LinkedHashMap<>();
-        public java.util.List<String> metadataFiles = new java.util.ArrayList<>();
-    }
 
     @Override
     public void close() {
@@ -293,7 +283,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                 Files.deleteIfExists(id.directory().resolve(v + MANIFEST_SUFFIX));
                 deleteRecursively(id.directory().resolve(v + ".meta"));
             } else {
-                referenced.addAll(readManifest(v).sstFiles.values());
+                referenced.addAll(RocksDbManifest.read(id, v).sstFiles.values());
             }
         }
         Path sstDir = id.directory().resolve("sst");
@@ -349,7 +339,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                 presence.recordRead(key, value != null);
                 return value;
             } catch (RocksDBException e) {
-                throw new StateStoreException(id + ": get failed: " + e.getMessage(), e);
+                throw new StateStoreException(id + ": get failed: " + checkpointNames(e.getMessage()), e);
             }
         }
 
@@ -379,7 +369,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                 }
                 presence.recordWrite(key, true, false);
             } catch (RocksDBException e) {
-                throw new StateStoreException(id + ": put failed: " + e.getMessage(), e);
+                throw new StateStoreException(id + ": put failed: " + checkpointNames(e.getMessage()), e);
             }
         }
 
@@ -395,7 +385,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                     presence.recordRead(key, false);
                 }
             } catch (RocksDBException e) {
-                throw new StateStoreException(id + ": remove failed: " + e.getMessage(), e);
+                throw new StateStoreException(id + ": remove failed: " + checkpointNames(e.getMessage()), e);
             }
         }
 
@@ -420,6 +410,16 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                     }
                     if (it.isValid() && startsWith(it.key(), prefix)) {
                         return true;
+                    }
+                    if (!it.isValid()) {
+                        // an iterator also ends on an error (a damaged block): that must not look like the end
+                        try {
+                            it.status();
+                        } catch (RocksDBException e) {
+                            it.close();
+                            closed = true;
+                            throw new StateStoreException(id + ": scan failed: " + checkpointNames(e.getMessage()), e);
+                        }
                     }
                     it.close();
                     closed = true;
@@ -449,7 +449,8 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                 try {
                     db.write(writeOptions, batch);
                 } catch (RocksDBException e) {
-                    throw new StateStoreException(id + ": cannot write updates before a scan: " + e.getMessage(), e);
+                    throw new StateStoreException(id + ": cannot write updates before a scan: "
+                            + checkpointNames(e.getMessage()), e);
                 }
                 batch.clear();
             }
@@ -495,7 +496,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
             Files.createDirectories(sstDir);
             deleteRecursively(metaDir);
             Files.createDirectories(metaDir);
-            Manifest manifest = new Manifest();
+            RocksDbManifest manifest = new RocksDbManifest();
             manifest.numKeys = numKeys;
             try (Stream<Path> files = Files.list(checkpointDir)) {
                 for (Path file : files.sorted().toList()) {
@@ -504,7 +505,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                         String remote = uploaded.get(name);
                         if (remote == null || !Files.exists(sstDir.resolve(remote))) {
                             remote = name.substring(0, name.length() - 4) + "-" + UUID.randomUUID() + ".sst";
-                            StateFiles.copyDurably(file, sstDir.resolve(remote));
+                            uploadedChecksums.put(remote, StateFiles.copyDurably(file, sstDir.resolve(remote)));
                             uploadedBytes += Files.size(file);
                             filesCopied++;
                             uploaded.put(name, remote);
@@ -512,8 +513,15 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                             filesReused++;
                         }
                         manifest.sstFiles.put(name, remote);
+                        Long crc = uploadedChecksums.get(remote);
+                        if (crc == null) {
+                            // uploaded by a Sluice without checksums: the local file is the same bytes
+                            crc = StateFiles.checksum(file);
+                            uploadedChecksums.put(remote, crc);
+                        }
+                        manifest.sstChecksums.put(remote, crc);
                     } else {
-                        StateFiles.copyDurably(file, metaDir.resolve(name));
+                        manifest.metadataChecksums.put(name, StateFiles.copyDurably(file, metaDir.resolve(name)));
                         manifest.metadataFiles.add(name);
                     }
                 }
@@ -521,7 +529,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
             // the manifest is what makes the version exist: every file it lists must be on disk first
             StateFiles.syncDirectory(sstDir);
             StateFiles.syncDirectory(metaDir);
-            StateFiles.write(dir.resolve(next + MANIFEST_SUFFIX), JSON.writeValueAsBytes(manifest));
+            StateFiles.write(dir.resolve(next + MANIFEST_SUFFIX), manifest.toJson());
             cleanup(next);
         }
 

@@ -1,6 +1,7 @@
 package dev.sluice.state.rocksdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.state.StateStore;
 import dev.sluice.state.StateStoreConf;
@@ -163,5 +164,90 @@ class RocksDbStateStoreTest extends StateStoreContractTest {
             counted++;
         }
         assertThat(counted).isEqualTo(expected);
+    }
+
+    /** A committed version 1 in a checkpoint folder (with its metadata file), its provider closed. */
+    private void commitOneVersion() throws IOException {
+        dev.sluice.checkpoint.CheckpointFile.write(checkpoint.resolve("metadata"), 1, "{\"id\":\"q\"}");
+        StateStoreProvider provider = open();
+        StateStore store = provider.getStore(0);
+        for (int i = 0; i < 100; i++) {
+            store.put(b("key" + i), b("value" + i));
+        }
+        store.commit();
+        provider.close();
+    }
+
+    private static Path flipMiddleByte(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(file, bytes);
+        return file;
+    }
+
+    private Path onlyFile(Path folder, String prefix) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void aDamagedSstFileIsNamedAsTheCheckpointsFileNotTheLocalCopy() throws IOException {
+        commitOneVersion();
+        Path sst = flipMiddleByte(onlyFile(id.directory().resolve("sst"), ""));
+        assertThat(dev.sluice.checkpoint.CheckpointVerifier.verify(checkpoint).problems()).extracting(Object::toString)
+                .singleElement().asString().startsWith("state/0/3/sst/" + sst.getFileName() + ": corrupted: its checksum"
+                        + " does not match");
+        StateStoreProvider restarted = open();
+        assertThatThrownBy(() -> restarted.getStore(1)).isInstanceOf(dev.sluice.state.StateStoreException.class)
+                .hasMessageContaining("[CANNOT_LOAD_STATE_STORE.CANNOT_READ_STREAMING_STATE_FILE] Error reading streaming"
+                        + " state file state/0/3/sst/" + sst.getFileName() + " of checkpoint " + checkpoint
+                        + ": it is corrupted: its checksum does not match")
+                .hasMessageContaining("Restore the file from a backup of the checkpoint")
+                .hasMessageNotContaining("sluice-rocksdb-");
+    }
+
+    @Test
+    void aDamagedRocksDbManifestIsNamedAsTheCheckpointsFile() throws IOException {
+        commitOneVersion();
+        Path manifest = flipMiddleByte(onlyFile(id.directory().resolve("1.meta"), "MANIFEST-"));
+        StateStoreProvider restarted = open();
+        assertThatThrownBy(() -> restarted.getStore(1))
+                .hasMessageContaining("state file state/0/3/1.meta/" + manifest.getFileName() + " of checkpoint "
+                        + checkpoint + ": it is corrupted")
+                .hasMessageNotContaining("sluice-rocksdb-");
+    }
+
+    @Test
+    void manifestsWrittenBeforeChecksumsStillLoadAndTheNextVersionRecordsThem() throws IOException {
+        commitOneVersion();
+        Path manifestFile = id.directory().resolve("1.rocksdb");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(dev.sluice.state.StateFiles
+                .read(manifestFile));
+        assertThat(tree.get("sstChecksums").size()).isEqualTo(tree.get("sstFiles").size()).isPositive();
+        tree.remove("sstChecksums");
+        tree.remove("metadataChecksums");
+        dev.sluice.state.StateFiles.write(manifestFile, json.writeValueAsBytes(tree));
+        StateStoreProvider restarted = open();
+        StateStore v1 = restarted.getStore(1);
+        assertThat(s(v1.get(b("key7")))).isEqualTo("value7");
+        v1.put(b("more"), b("x"));
+        v1.commit();
+        var next = json.readTree(dev.sluice.state.StateFiles.read(id.directory().resolve("2.rocksdb")));
+        assertThat(next.get("sstChecksums").size()).isEqualTo(next.get("sstFiles").size());
+        assertThat(next.get("metadataChecksums").size()).isEqualTo(next.get("metadataFiles").size());
+    }
+
+    @Test
+    void rocksDbErrorsNameTheCheckpointsFilesNotTheWorkingCopy() throws IOException {
+        commitOneVersion();
+        RocksDbStateStoreProvider provider = (RocksDbStateStoreProvider) open();
+        provider.getStore(1).abort();
+        Path sst = onlyFile(id.directory().resolve("sst"), "");
+        String local = sst.getFileName().toString().replaceAll("-.*", ".sst");
+        String message = "Corruption: block checksum mismatch in file " + provider.localFile(local) + " offset 0";
+        assertThat(provider.checkpointNames(message)).isEqualTo("Corruption: block checksum mismatch in file "
+                + "state/0/3/sst/" + sst.getFileName() + " of checkpoint " + checkpoint + " offset 0");
     }
 }

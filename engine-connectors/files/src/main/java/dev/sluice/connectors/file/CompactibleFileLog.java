@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.sluice.checkpoint.LogChecksum;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +41,13 @@ import org.slf4j.LoggerFactory;
  * <p>Guarantees: a batch file is written to a hidden temporary file, synced, and published without replacing
  * ({@link FileAccess#publish}): after a crash a batch is complete or absent, never overwritten; {@link #add}
  * returns false for an id already present. Every file goes through Hadoop's FileSystem API.
+ *
+ * <p>Verification: the last entry of a file carries one more field, {@code "crc32":"<8 hex>"}, the CRC-32 of
+ * every byte of the file before that field (from {@code v1} up to the last entry's other fields). Spark's
+ * readers ignore unknown fields, so the files stay readable by Spark; a damaged file (checksum mismatch, a
+ * damaged checksum field, a bad version line) fails with {@link #corrupted} naming it. A file without the
+ * field, as written by Spark or by a Sluice before checksums, is read unverified; a file of a batch without
+ * entries is just its version line, checked exactly.
  *
  * <p>Threading: readers may run concurrently with one writer; not thread-safe for concurrent writers of
  * one instance.
@@ -203,8 +213,23 @@ public abstract class CompactibleFileLog<E> {
                 write(g, e);
             }
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        // the last entry carries the checksum (dev.sluice.checkpoint.LogChecksum; see the class comment)
+        return LogChecksum.sign(out.toString().getBytes(StandardCharsets.UTF_8));
     }
+
+    /** Checks {@code bytes} against their checksum field when they have one (see the class comment). */
+    private void verify(Path file, byte[] bytes) {
+        String problem = LogChecksum.problem(bytes);
+        if (problem != null) {
+            throw corrupted(file, problem);
+        }
+    }
+
+    /**
+     * The error for a damaged log file, naming it and saying what to do; thrown, not returned through
+     * {@link IOException}, so no caller mistakes it for a missing file.
+     */
+    protected abstract RuntimeException corrupted(Path file, String why);
 
     /** Spark's {@code deleteExpiredLog}: batch files before the latest compaction, older than the delay. */
     private void deleteExpired(long currentBatchId) throws IOException {
@@ -296,11 +321,18 @@ public abstract class CompactibleFileLog<E> {
     }
 
     private List<E> read(Path file) throws IOException {
+        byte[] bytes;
+        try (InputStream in = files.open(file)) {
+            bytes = in.readAllBytes();
+        }
+        verify(file, bytes);
         List<E> entries = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(files.open(file), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(bytes),
+                StandardCharsets.UTF_8))) {
             String version = reader.readLine();
             if (version == null || !version.equals(VERSION)) {
-                throw new IOException("Unsupported log version '" + version + "' in " + file + ": expected " + VERSION);
+                throw corrupted(file, version == null ? "it is empty" : "its version line is not " + VERSION
+                        + " (written by a newer version, or damaged)");
             }
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (line.isBlank()) {
@@ -308,10 +340,12 @@ public abstract class CompactibleFileLog<E> {
                 }
                 try (JsonParser p = JSON.createParser(line)) {
                     if (p.nextToken() != JsonToken.START_OBJECT) {
-                        throw new IOException("Malformed log entry in " + file + ": " + line);
+                        throw corrupted(file, "an entry is not a JSON object");
                     }
                     p.nextToken();
                     entries.add(parse(p, line, file));
+                } catch (com.fasterxml.jackson.core.JacksonException e) {
+                    throw corrupted(file, "an entry is not valid JSON (" + e.getOriginalMessage() + ")");
                 }
             }
         }

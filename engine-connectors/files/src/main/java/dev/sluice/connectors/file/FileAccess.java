@@ -394,12 +394,18 @@ public final class FileAccess {
         }
     }
 
-    /** Makes a new directory entry durable (some platforms cannot open a directory: the link stays atomic). */
-    private static void syncDirectory(java.nio.file.Path directory) {
+    /**
+     * Makes a new directory entry durable. Only Windows cannot open a directory (there the link itself stays
+     * atomic); elsewhere a failed sync is an error, since the published file may not survive a power loss.
+     */
+    private static void syncDirectory(java.nio.file.Path directory) throws IOException {
+        if (System.getProperty("os.name", "").startsWith("Windows")) {
+            return;
+        }
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {
-            // not durable across a power loss on such platforms; nothing more can be done
+            throw new IOException("cannot sync folder " + directory + " after publishing a file in it: " + e, e);
         }
     }
 
@@ -418,12 +424,7 @@ public final class FileAccess {
                 throw new IOException("cannot rename " + temp + " to " + target, e);
             }
         }
-        // Make the new directory entry durable too (Hadoop's API has no directory sync).
-        try (FileChannel channel = FileChannel.open(link.getParent(), StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Some platforms cannot open a directory; the link itself is still atomic.
-        }
+        syncDirectory(link.getParent()); // Hadoop's API has no directory sync
         return true;
     }
 

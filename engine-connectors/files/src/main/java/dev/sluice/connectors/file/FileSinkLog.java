@@ -3,6 +3,7 @@ package dev.sluice.connectors.file;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.sluice.checkpoint.CheckpointException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,6 +91,18 @@ public final class FileSinkLog extends CompactibleFileLog<FileSinkLog.Entry> {
         return latest.isPresent() && batchId <= latest.getAsLong();
     }
 
+    /**
+     * A damaged file of the log, named as {@code _spark_metadata/<file>} of its output folder; the log is what
+     * readers trust, so the folder's content is unknown until the file is restored.
+     */
+    @Override
+    protected RuntimeException corrupted(Path file, String why) {
+        Path output = directory.getParent();
+        return new CheckpointException("CORRUPTED_FILE", "File sink log file " + METADATA_DIR + "/" + file.getName()
+                + " of output folder " + output + " is corrupted: " + why + ". Restore the file from a backup of the"
+                + " output folder, or write to a new output folder with a new checkpointLocation", null);
+    }
+
     @Override
     protected void write(JsonGenerator g, Entry e) throws IOException {
         g.writeStartObject();
@@ -127,7 +140,7 @@ public final class FileSinkLog extends CompactibleFileLog<FileSinkLog.Entry> {
             }
         }
         if (path == null) {
-            throw new IOException("File sink log entry without a path in " + file + ": " + line);
+            throw corrupted(file, "an entry has no path");
         }
         return new Entry(path, size, isDir, modificationTime, replication, blockSize, action);
     }

@@ -3,6 +3,8 @@ package dev.sluice.connectors.file;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.sluice.checkpoint.CheckpointException;
+import dev.sluice.checkpoint.CheckpointFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -60,6 +62,16 @@ final class FileStreamSourceLog extends CompactibleFileLog<FileStreamSourceLog.F
         }
     }
 
+    /** A damaged file of the source's checkpoint folder: named relative to the checkpoint, as its other files. */
+    @Override
+    protected RuntimeException corrupted(Path file, String why) {
+        if ("file".equals(file.toUri().getScheme())) {
+            return CheckpointFile.corrupted(java.nio.file.Paths.get(file.toUri()), why);
+        }
+        return new CheckpointException("CORRUPTED_FILE", "Checkpoint file " + file + " is corrupted: " + why + ". "
+                + CheckpointFile.WHAT_TO_DO, null);
+    }
+
     @Override
     protected void write(JsonGenerator g, FileEntry e) throws IOException {
         g.writeStartObject();
@@ -85,7 +97,7 @@ final class FileStreamSourceLog extends CompactibleFileLog<FileStreamSourceLog.F
             }
         }
         if (path == null) {
-            throw new IOException("File source log entry without a path in " + file + ": " + line);
+            throw corrupted(file, "an entry has no path");
         }
         return new FileEntry(path, timestamp, batchId);
     }

@@ -2,6 +2,7 @@ package dev.sluice.connectors.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.sluice.connectors.file.ChunkReader;
 import dev.sluice.connectors.file.ChunkWriter;
@@ -29,10 +30,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * (write) and the parser switches {@code allowComments}, {@code allowUnquotedFieldNames},
  * {@code allowSingleQuotes} (default true), {@code allowNumericLeadingZeros},
  * {@code allowNonNumericNumbers} (default true), {@code allowBackslashEscapingAnyCharacter},
- * {@code allowUnquotedControlChars}. Stateless and thread-safe; Jackson factories are shared per option set.
+ * {@code allowUnquotedControlChars}, and Spark's stream-read limits {@code maxStringLen} (longest string value,
+ * default 20,000,000 characters), {@code maxNumLen} (longest number, default 1,000 characters) and
+ * {@code maxNestingDepth} (default 1,000 levels), Jackson's {@code StreamReadConstraints} as in Spark 4.1. A value
+ * beyond a limit is a malformed record, as in Spark: null (PERMISSIVE), dropped (DROPMALFORMED) or an error
+ * naming the file and line (FAILFAST); raise the limit to read it. Stateless and thread-safe; Jackson factories
+ * are shared per option set.
  */
 public final class JsonFormat extends TextBasedFormat {
-    private static final ConcurrentHashMap<Integer, JsonFactory> FACTORIES = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<FactoryKey, JsonFactory> FACTORIES = new ConcurrentHashMap<>();
     private static final String[] FEATURE_OPTIONS = {"allowComments", "allowUnquotedFieldNames", "allowSingleQuotes",
         "allowNumericLeadingZeros", "allowNonNumericNumbers", "allowBackslashEscapingAnyCharacter",
         "allowUnquotedControlChars"};
@@ -52,7 +58,16 @@ public final class JsonFormat extends TextBasedFormat {
         return ".json";
     }
 
-    /** The Jackson factory for the parser switches of {@code options}. */
+    /** The parser switches and stream-read limits a factory is built for. */
+    private record FactoryKey(int features, int maxNestingDepth, int maxNumLen, int maxStringLen) {
+    }
+
+    /**
+     * The Jackson factory for the parser switches and stream-read limits of {@code options}.
+     *
+     * @throws IllegalArgumentException naming the option when a switch is not a boolean or a limit not a
+     *         positive integer
+     */
     static JsonFactory factory(FormatOptions options) {
         int mask = 0;
         for (int i = 0; i < FEATURE_OPTIONS.length; i++) {
@@ -60,13 +75,27 @@ public final class JsonFormat extends TextBasedFormat {
                 mask |= 1 << i;
             }
         }
-        return FACTORIES.computeIfAbsent(mask, m -> {
+        FactoryKey key = new FactoryKey(mask, limit(options, "maxNestingDepth", StreamReadConstraints.DEFAULT_MAX_DEPTH),
+                limit(options, "maxNumLen", StreamReadConstraints.DEFAULT_MAX_NUM_LEN),
+                limit(options, "maxStringLen", StreamReadConstraints.DEFAULT_MAX_STRING_LEN));
+        return FACTORIES.computeIfAbsent(key, k -> {
             JsonFactoryBuilder builder = new JsonFactoryBuilder();
             for (int i = 0; i < FEATURES.length; i++) {
-                builder.configure(FEATURES[i], (m & (1 << i)) != 0);
+                builder.configure(FEATURES[i], (k.features() & (1 << i)) != 0);
             }
+            builder.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(k.maxNestingDepth())
+                    .maxNumberLength(k.maxNumLen()).maxStringLength(k.maxStringLen()).build());
             return builder.build();
         });
+    }
+
+    private static int limit(FormatOptions options, String name, int defaultValue) {
+        int value = options.getInt(name, defaultValue);
+        if (value <= 0) {
+            throw new IllegalArgumentException("Invalid value '" + options.get(name) + "' for option '" + name
+                    + "': expected a positive integer");
+        }
+        return value;
     }
 
     @Override
