@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The end-to-end comparison of issue 9: runs W1-W5 on Sluice and Apache Spark (and W4 on Kafka Streams), each
+ * The end-to-end comparison of issue 9: runs W1-W6 on Sluice and Apache Spark (and W4 on Kafka Streams), each
  * engine and workload in a fresh JVM ({@link WorkloadMain}) with the same flags, heap and options, prints the
  * table (workload, Sluice, peer, ratio, target met) and writes it as JSON and SVG ({@link Report}). It owns the
  * shared inputs: the W1/W2 JSON files and the W4 Kafka broker (testkit's embedded KRaft broker on 127.0.0.1,
@@ -48,10 +48,10 @@ public final class CompareRunner implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--workloads", split = ",", description = "which of W1,W2,W3,W4,W5 (default all)")
-    List<String> workloads = List.of("W1", "W2", "W3", "W4", "W5");
+    @Option(names = "--workloads", split = ",", description = "which of W1,W2,W3,W4,W5,W6 (default all)")
+    List<String> workloads = List.of("W1", "W2", "W3", "W4", "W5", "W6");
 
-    @Option(names = "--startup-runs", description = "W5: fresh JVMs per engine, the median counts"
+    @Option(names = "--startup-runs", description = "W5, W6: fresh JVMs per engine, the median counts"
             + " (default ${DEFAULT-VALUE})")
     int startupRuns = 3;
 
@@ -93,15 +93,18 @@ public final class CompareRunner implements Callable<Integer> {
         if (workloads.contains("W4")) {
             results.addAll(kafkaPipeline());
         }
-        if (workloads.contains("W5")) {
+        for (Workload startup : List.of(Workload.W5, Workload.W6)) {
+            if (!workloads.contains(startup.name())) {
+                continue;
+            }
             for (String engine : List.of("sluice", "spark")) {
                 List<Measurement> runs = new ArrayList<>();
                 for (int i = 0; i < startupRuns; i++) {
-                    runs.addAll(fork(engine, "W5", List.of()));
+                    runs.addAll(fork(engine, startup.name(), List.of()));
                 }
                 runs.sort(Comparator.comparingDouble(Measurement::value));
                 Measurement median = runs.get(runs.size() / 2);
-                results.add(new Measurement(engine, Workload.W5, median.value(), median.check(),
+                results.add(new Measurement(engine, startup, median.value(), median.check(),
                         "median of " + runs.size() + " fresh JVMs " + runs.stream()
                                 .map(m -> String.format("%.0f", m.value())).toList() + " ms; " + median.detail()));
             }

@@ -32,6 +32,14 @@ interface Engine extends AutoCloseable {
      */
     Measurement kafkaPipeline(WorkloadOptions options, String bootstrapServers, String topic) throws Exception;
 
+    /**
+     * W6: streams the JSON files of {@code input} ({@link Queries#EVENT_SCHEMA}) into a Parquet folder under the
+     * work folder, checkpointing on, until the files present are processed (the first batch).
+     *
+     * @return the number of rows the first batch wrote
+     */
+    long jsonFolderToParquet(WorkloadOptions options, java.nio.file.Path input) throws Exception;
+
     /** A running query fed one row per micro-batch. */
     interface OneRowQuery extends AutoCloseable {
         /**

@@ -63,6 +63,7 @@ final class Report {
             case W3_P99 -> "-";
             case W4 -> peer.equals("spark") ? ">= 3x" : ">= 1x";
             case W5 -> "<= 300 ms";
+            case W6 -> "<= 500 ms";
         };
     }
 
@@ -73,6 +74,7 @@ final class Report {
             case W3_P99 -> null;
             case W4 -> advantage >= (peer.equals("spark") ? 3 : 1);
             case W5 -> sluice <= 300;
+            case W6 -> sluice <= 500;
         };
     }
 

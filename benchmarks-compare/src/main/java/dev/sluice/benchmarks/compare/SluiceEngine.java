@@ -105,6 +105,20 @@ final class SluiceEngine implements Engine {
     }
 
     @Override
+    public long jsonFolderToParquet(WorkloadOptions options, java.nio.file.Path input) throws Exception {
+        StreamingQuery query = session.readStream().schema(Queries.EVENT_SCHEMA).json(input.toString()).writeStream()
+                .format("parquet").option("path", options.workDir.resolve("w6-out-" + System.nanoTime())
+                        .toAbsolutePath().toString())
+                .option("checkpointLocation", options.checkpointDir(name(), Workload.W6).toString()).start();
+        try {
+            query.processAllAvailable();
+            return query.lastProgress().numInputRows();
+        } finally {
+            query.stop();
+        }
+    }
+
+    @Override
     public Measurement kafkaPipeline(WorkloadOptions options, String bootstrapServers, String topic) throws Exception {
         Dataset<Row> items = session.readStream().format("kafka").option("kafka.bootstrap.servers", bootstrapServers)
                 .option("subscribe", KafkaData.INVOICES).option("startingOffsets", "earliest")

@@ -86,6 +86,20 @@ final class SparkEngine implements Engine {
     }
 
     @Override
+    public long jsonFolderToParquet(WorkloadOptions options, java.nio.file.Path input) throws Exception {
+        StreamingQuery query = session.readStream().schema(Queries.EVENT_SCHEMA).json(input.toString()).writeStream()
+                .format("parquet").option("path", options.workDir.resolve("w6-out-" + System.nanoTime())
+                        .toAbsolutePath().toString())
+                .option("checkpointLocation", options.checkpointDir(name(), Workload.W6).toString()).start();
+        try {
+            query.processAllAvailable();
+            return query.lastProgress().numInputRows();
+        } finally {
+            query.stop();
+        }
+    }
+
+    @Override
     public OneRowQuery startOneRowQuery(WorkloadOptions options) throws Exception {
         MemoryStream<Long> stream = MemoryStream.apply(Encoders.LONG(), session);
         StreamingQuery query = stream.toDF().selectExpr(Queries.ONE_ROW_PROJECTION).writeStream().format("noop")

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /**
  * One workload on one engine in this (fresh) JVM, forked by {@link CompareRunner}; prints each result as a
  * {@link Measurement#LINE_PREFIX} line on stdout. A fresh JVM per engine and workload keeps engines from sharing
- * JIT state, heap or threads, and makes W5 a cold start by construction. Exits non-zero when the workload fails.
+ * JIT state, heap or threads, and makes W5 and W6 cold starts by construction. Exits non-zero when the workload fails.
  */
 @CommandLine.Command(name = "workload", mixinStandardHelpOptions = true)
 public final class WorkloadMain implements Callable<Integer> {
@@ -19,7 +19,7 @@ public final class WorkloadMain implements Callable<Integer> {
     @Option(names = "--engine", required = true, description = "sluice, spark or kstreams")
     String engine;
 
-    @Option(names = "--workload", required = true, description = "W1, W2, W3, W4 or W5")
+    @Option(names = "--workload", required = true, description = "W1, W2, W3, W4, W5 or W6")
     String workload;
 
     @Option(names = "--bootstrap-servers", description = "W4: the broker the runner started")
@@ -38,6 +38,7 @@ public final class WorkloadMain implements Callable<Integer> {
             emit(KafkaStreamsPipeline.run(options, bootstrapServers, topic));
             return 0;
         }
+        java.nio.file.Path w6Input = "W6".equals(workload) ? startupInput(options) : null;
         long opening = System.nanoTime(); // W5 counts from here: the harness's argument parsing is not the engine's
         try (Engine e = open(engine, options)) {
             switch (workload) {
@@ -50,6 +51,7 @@ public final class WorkloadMain implements Callable<Integer> {
                 }
                 case "W4" -> emit(e.kafkaPipeline(options, bootstrapServers, topic));
                 case "W5" -> emit(startup(e, options, opening));
+                case "W6" -> emit(startupFiles(e, options, w6Input, opening));
                 default -> throw new IllegalArgumentException("unknown --workload " + workload);
             }
         }
@@ -96,6 +98,29 @@ public final class WorkloadMain implements Callable<Integer> {
             return new Measurement(e.name(), Workload.W5, ms, "batches=" + first.length,
                     String.format("JVM uptime at first commit %d ms, first batch %d ms", uptime, first[0]));
         }
+    }
+
+    /** W6's input, written before the clock starts: a fresh folder with one file of 100 events. */
+    private static java.nio.file.Path startupInput(WorkloadOptions options) throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(options.workDir.resolve("w6-in-" + System.nanoTime())
+                .toAbsolutePath());
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            lines.append("{\"ts\":\"2026-01-01T00:").append(String.format("%02d", i % 60)).append(":00Z\",\"key\":")
+                    .append(i % 7).append(",\"value\":").append(i).append("}\n");
+        }
+        java.nio.file.Files.writeString(dir.resolve("events.json"), lines);
+        return dir;
+    }
+
+    /** W6 (session start to the first batch of a JSON folder committed to Parquet), from {@code since}. */
+    private static Measurement startupFiles(Engine e, WorkloadOptions options, java.nio.file.Path input, long since)
+            throws Exception {
+        long rows = e.jsonFolderToParquet(options, input);
+        double ms = (System.nanoTime() - since) / 1e6;
+        long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        return new Measurement(e.name(), Workload.W6, ms, "rows=" + rows,
+                String.format("JVM uptime at first commit %d ms", uptime));
     }
 
     private static void emit(Measurement m) {
