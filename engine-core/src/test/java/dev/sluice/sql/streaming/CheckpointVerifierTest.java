@@ -47,8 +47,8 @@ class CheckpointVerifierTest extends StreamingTestSupport {
     void aSoundCheckpointHasNoProblems() {
         CheckpointVerifier.Report report = CheckpointVerifier.verify(cp);
         assertThat(report.problems()).isEmpty();
-        // metadata, offsets/0-1, commits/0-1, 2 partitions x 2 deltas
-        assertThat(report.filesChecked()).isEqualTo(9);
+        // metadata, offsets/0-1, commits/0-1, 2 partitions x 2 deltas, the operator's state/0/_metadata
+        assertThat(report.filesChecked()).isEqualTo(10);
     }
 
     @Test

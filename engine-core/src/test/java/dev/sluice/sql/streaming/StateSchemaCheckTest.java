@@ -168,7 +168,8 @@ class StateSchemaCheckTest extends StatefulTestSupport {
         assertThatThrownBy(() -> start(input, df -> df.groupBy("k").agg(sum("v")), checkpoint))
                 .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.getCondition())
                         .isEqualTo("SLUICE_CHECKPOINT.CORRUPTED_FILE"))
-                .hasMessageContaining(metadata.toAbsolutePath().toString());
+                .hasMessageContaining("Checkpoint file state/0/_metadata of checkpoint "
+                        + Path.of(checkpoint).toAbsolutePath());
     }
 
     @Test
