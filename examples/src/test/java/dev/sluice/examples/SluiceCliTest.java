@@ -56,7 +56,8 @@ class SluiceCliTest {
     @Test
     void verifyExitsZeroForASoundCheckpointAndOneWithALinePerProblem() throws Exception {
         assertThat(sluice("checkpoint", "verify", cp.toString())).isZero();
-        assertThat(output).isEqualTo("OK: 9 files checked in " + cp.toAbsolutePath() + System.lineSeparator());
+        // metadata, offsets/0-1, commits/0-1, 2 partitions x 2 deltas, state/0/_metadata
+        assertThat(output).isEqualTo("OK: 10 files checked in " + cp.toAbsolutePath() + System.lineSeparator());
 
         byte[] bytes = Files.readAllBytes(cp.resolve("commits/1"));
         bytes[1] ^= 0x01;
@@ -67,7 +68,7 @@ class SluiceCliTest {
         assertThat(output.lines().toList().get(0)).startsWith("commits/1: corrupted: its checksum does not match");
         assertThat(output.lines().toList().get(1)).isEqualTo("state/0/0/1.delta: missing: the restart loads state"
                 + " version 2 from the deltas 1..2");
-        assertThat(output.lines().toList().get(2)).isEqualTo("2 problem(s) in 8 files checked in " + cp.toAbsolutePath());
+        assertThat(output.lines().toList().get(2)).isEqualTo("2 problem(s) in 9 files checked in " + cp.toAbsolutePath());
 
         assertThat(sluice("checkpoint", "verify", dir.resolve("nothing").toString())).isEqualTo(2);
     }
