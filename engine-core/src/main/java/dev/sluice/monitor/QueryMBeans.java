@@ -27,7 +27,13 @@ public final class QueryMBeans extends TrackingListener {
     private static final Logger LOG = LoggerFactory.getLogger("dev.sluice.streaming.metrics");
 
     private final SluiceSession session;
-    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    /**
+     * The platform MBean server, created on first use: creating it registers every platform MBean (a few hundred
+     * classes, a quarter of a second of a cold start), which a session without metrics never needs.
+     */
+    private static final class Platform {
+        static final MBeanServer SERVER = ManagementFactory.getPlatformMBeanServer();
+    }
     private final Map<UUID, QueryMBean> beans = new ConcurrentHashMap<>();
 
     public QueryMBeans(SluiceSession session, StreamingQueryManager streams) {
@@ -65,6 +71,7 @@ public final class QueryMBeans extends TrackingListener {
         }
         QueryMBean bean = new QueryMBean(query);
         ObjectName name = objectName(query);
+        MBeanServer server = Platform.SERVER;
         synchronized (server) {
             try {
                 if (server.isRegistered(name)) {
@@ -93,6 +100,7 @@ public final class QueryMBeans extends TrackingListener {
             return;
         }
         ObjectName name = objectName(query);
+        MBeanServer server = Platform.SERVER;
         synchronized (server) {
             try {
                 // only our own: a newer run of the same name may have replaced it already
