@@ -84,22 +84,25 @@ public final class EmptyTriggerCost {
                 .option("checkpointLocation", dir.resolve("cp").toString()).start();
         memory.addValues(1L);
         query.processAllAvailable();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Thread.sleep(1000); // warm-up of the idle loop
-        long tid = counting.threadId;
+        measure("empty triggers of the query thread", counting.threadId, counting.triggers, seconds);
+        query.stop();
+        spark.stop();
+        baseline(seconds);
+    }
+
+    /** Prints the CPU (user + system, and user) thread {@code tid} spends per increment of {@code events}. */
+    private static void measure(String what, long tid, AtomicLong events, int seconds) throws InterruptedException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu0 = threads.getThreadCpuTime(tid);
         long user0 = threads.getThreadUserTime(tid);
-        long n0 = counting.triggers.get();
+        long n0 = events.get();
         Thread.sleep(seconds * 1000L);
         long cpu = threads.getThreadCpuTime(tid) - cpu0;
         long user = threads.getThreadUserTime(tid) - user0;
-        long n = counting.triggers.get() - n0;
-        System.out.printf("empty triggers: %d in %d s; query thread CPU %.1f ms (user %.1f ms): %.1f µs CPU"
-                + " (%.1f µs user) per empty trigger%n", n, seconds, cpu / 1e6, user / 1e6, cpu / 1e3 / Math.max(1, n),
-                user / 1e3 / Math.max(1, n));
-        query.stop();
-        spark.stop();
-        baseline(seconds, threads);
+        long n = Math.max(1, events.get() - n0);
+        System.out.printf("%s: %d in %d s; %.1f µs CPU (%.1f µs user) each%n", what, n, seconds, cpu / 1e3 / n,
+                user / 1e3 / n);
     }
 
     /**
@@ -107,7 +110,7 @@ public final class EmptyTriggerCost {
      * loop does, and nothing else): the part of the figure above that is the JVM's and kernel's waking, not the
      * engine's work.
      */
-    private static void baseline(int seconds, ThreadMXBean threads) throws InterruptedException {
+    private static void baseline(int seconds) throws InterruptedException {
         Object lock = new Object();
         AtomicLong waits = new AtomicLong();
         Thread waiter = new Thread(() -> {
@@ -125,15 +128,7 @@ public final class EmptyTriggerCost {
         waiter.setDaemon(true);
         waiter.start();
         Thread.sleep(1000);
-        long cpu0 = threads.getThreadCpuTime(waiter.getId());
-        long user0 = threads.getThreadUserTime(waiter.getId());
-        long n0 = waits.get();
-        Thread.sleep(seconds * 1000L);
-        long cpu = threads.getThreadCpuTime(waiter.getId()) - cpu0;
-        long user = threads.getThreadUserTime(waiter.getId()) - user0;
-        long n = waits.get() - n0;
+        measure("baseline, waits of a bare wait(10) loop", waiter.getId(), waits, seconds);
         waiter.interrupt();
-        System.out.printf("baseline, a bare wait(10) loop: %d waits; %.1f µs CPU (%.1f µs user) per wait%n", n,
-                cpu / 1e3 / Math.max(1, n), user / 1e3 / Math.max(1, n));
     }
 }

@@ -12,8 +12,6 @@ import dev.sluice.expr.Not;
 import dev.sluice.plan.logical.Filter;
 import dev.sluice.plan.logical.LogicalPlan;
 import dev.sluice.plan.logical.ScanRelation;
-import dev.sluice.spi.Scan;
-import dev.sluice.spi.SupportsPushDownFilters;
 import dev.sluice.sql.sources.And;
 import dev.sluice.sql.sources.EqualNullSafe;
 import dev.sluice.sql.sources.EqualTo;
@@ -30,8 +28,8 @@ import java.util.Map;
 
 /**
  * Hands the parts of a query filter that the public filter model can express ({@link dev.sluice.sql.sources.Filter})
- * to a connector's scan that implements {@link SupportsPushDownFilters} (Spark's {@code DataSourceStrategy
- * .translateFilter} and filter pushdown). Runs when a {@code filter}/{@code where} is added to a Dataset, so
+ * to a connector's scan that takes filters, through {@link ScanRelation#pushFilters} (Spark's
+ * {@code DataSourceStrategy.translateFilter} and filter pushdown). Runs when a {@code filter}/{@code where} is added to a Dataset, so
  * {@code explain()} shows what the scan took. The engine keeps its whole filter above the scan.
  *
  * <p>Translation keeps the superset rule: a top-level conjunct is translated as a whole or dropped; inside
@@ -52,13 +50,8 @@ public final class ScanPushdown {
             LogicalPlan child = pushFilter(f.child(), condition);
             return child == f.child() ? plan : new Filter(f.condition(), child);
         }
-        if (plan instanceof ScanRelation s && s.scan() instanceof SupportsPushDownFilters pushdown) {
-            List<dev.sluice.sql.sources.Filter> filters = translate(condition, s.output());
-            if (filters.isEmpty()) {
-                return plan;
-            }
-            Scan pushed = pushdown.pushFilters(List.copyOf(filters));
-            return pushed == s.scan() ? plan : s.withScan(pushed, s.output());
+        if (plan instanceof ScanRelation s) {
+            return s.pushFilters(translate(condition, s.output()));
         }
         return plan;
     }

@@ -12,8 +12,6 @@ import dev.sluice.plan.logical.Project;
 import dev.sluice.plan.logical.ScanRelation;
 import dev.sluice.plan.logical.Sort;
 import dev.sluice.plan.logical.SubqueryAlias;
-import dev.sluice.spi.Scan;
-import dev.sluice.spi.SupportsPushDownRequiredColumns;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -68,28 +66,6 @@ final class ColumnUse {
 
     /** {@code relation} over a scan of only its used columns, when its scan can prune; else itself. */
     static ScanRelation prune(ScanRelation relation, Set<Long> used) {
-        if (!(relation.scan() instanceof SupportsPushDownRequiredColumns pruning)) {
-            return relation;
-        }
-        List<AttributeReference> output = relation.output();
-        List<Integer> kept = new ArrayList<>();
-        for (int i = 0; i < output.size(); i++) {
-            if (used.contains(output.get(i).exprId())) {
-                kept.add(i);
-            }
-        }
-        if (kept.size() == output.size()) {
-            return relation;
-        }
-        if (kept.isEmpty()) {
-            kept.add(0); // a count(*) still needs the rows: the first column stands in for them
-        }
-        Scan narrowed = pruning.pruneColumns(kept.stream().mapToInt(Integer::intValue).toArray());
-        if (narrowed == relation.scan()) {
-            return relation;
-        }
-        List<AttributeReference> narrowedOutput = new ArrayList<>();
-        kept.forEach(i -> narrowedOutput.add(output.get(i)));
-        return relation.withScan(narrowed, narrowedOutput);
+        return relation.keepOnly(a -> used.contains(a.exprId()));
     }
 }

@@ -50,13 +50,13 @@ public final class ScanExec extends LeafExec {
 
     @Override
     public String argString() {
-        return pruned.scan().describe() + " " + list(pruned.output())
+        return pruned.scanDescription() + " " + list(pruned.output())
                 + (relation.rescanEachBatch() ? " (re-read each batch)" : "");
     }
 
     @Override
     public void execute(ExecutionContext context, ChunkConsumer downstream) {
-        Iterator<Chunk> chunks = pruned.scan().read();
+        Iterator<Chunk> chunks = pruned.read();
         ColumnVector[] unread = new ColumnVector[source.length];
         while (chunks.hasNext()) {
             Chunk c = chunks.next();

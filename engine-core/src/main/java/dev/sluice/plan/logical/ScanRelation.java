@@ -1,8 +1,14 @@
 package dev.sluice.plan.logical;
 
+import dev.sluice.batch.Chunk;
 import dev.sluice.expr.AttributeReference;
 import dev.sluice.spi.Scan;
+import dev.sluice.spi.SupportsPushDownFilters;
+import dev.sluice.spi.SupportsPushDownRequiredColumns;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A bounded leaf whose rows are read by a connector's {@link Scan} each time the plan runs (a JDBC table, a
@@ -37,6 +43,59 @@ public final class ScanRelation extends LogicalPlan {
     /** This relation over {@code narrowed}, whose columns are {@code output} (a subset of this one's, in order). */
     public ScanRelation withScan(Scan narrowed, List<AttributeReference> narrowedOutput) {
         return new ScanRelation(narrowedOutput, narrowed, rescanEachBatch);
+    }
+
+    /**
+     * This relation over its scan restricted by {@code filters} (conjuncts in the public filter model), when the scan
+     * takes filters ({@link SupportsPushDownFilters}) and uses some; otherwise this relation. The caller keeps the
+     * whole filter above it: a scan may keep more rows than the filters say.
+     */
+    public ScanRelation pushFilters(List<dev.sluice.sql.sources.Filter> filters) {
+        if (filters.isEmpty() || !(scan instanceof SupportsPushDownFilters pushdown)) {
+            return this;
+        }
+        Scan pushed = pushdown.pushFilters(List.copyOf(filters));
+        return pushed == scan ? this : withScan(pushed, output);
+    }
+
+    /**
+     * This relation over a scan of only the columns {@code used} accepts, when its scan can read a subset
+     * ({@link SupportsPushDownRequiredColumns}); otherwise, or when every column is used, this relation. At least one
+     * column stays: a {@code count(*)} still needs the rows, and the first column stands in for them.
+     */
+    public ScanRelation keepOnly(Predicate<AttributeReference> used) {
+        if (!(scan instanceof SupportsPushDownRequiredColumns pruning)) {
+            return this;
+        }
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < output.size(); i++) {
+            if (used.test(output.get(i))) {
+                kept.add(i);
+            }
+        }
+        if (kept.size() == output.size()) {
+            return this;
+        }
+        if (kept.isEmpty()) {
+            kept.add(0);
+        }
+        Scan narrowed = pruning.pruneColumns(kept.stream().mapToInt(Integer::intValue).toArray());
+        if (narrowed == scan) {
+            return this;
+        }
+        List<AttributeReference> narrowedOutput = new ArrayList<>();
+        kept.forEach(i -> narrowedOutput.add(output.get(i)));
+        return withScan(narrowed, narrowedOutput);
+    }
+
+    /** The scan's rows, freshly read, chunk by chunk ({@link Scan#read()}): what the engine runs. */
+    public Iterator<Chunk> read() {
+        return scan.read();
+    }
+
+    /** The scan's line for plans ({@link Scan#describe()}): its pushed filters and columns, no secrets. */
+    public String scanDescription() {
+        return scan.describe();
     }
 
     public Scan scan() {

@@ -9,6 +9,7 @@ import dev.sluice.sql.Row;
 import dev.sluice.sql.SaveMode;
 import dev.sluice.sql.SluiceSession;
 import dev.sluice.spi.BatchFormatProvider;
+import dev.sluice.sql.sources.Filter;
 import dev.sluice.sql.types.DataType;
 import dev.sluice.sql.types.StructField;
 import dev.sluice.sql.types.StructType;
@@ -122,27 +123,40 @@ public class FileFormatProvider implements BatchFormatProvider {
     /** Every chunk of {@code file}, in order, with its partition values (parsed in {@code zone}) appended; any thread. */
     static List<Chunk> readFile(FileFormat format, FileListing.SourceFile file, StructType dataSchema,
             StructType partitionSchema, FormatOptions formatOptions, ZoneId zone) throws IOException {
+        return readFile(format, file, dataSchema, List.of(), null, partitionSchema, formatOptions, zone);
+    }
+
+    /**
+     * Every chunk of {@code file} read as {@code readSchema} (skipping what {@code filters} rule out, where the format
+     * can), keeping the read columns at {@code keptColumns} (null: all, in order), then the values of
+     * {@code partitionFields} from the file's path; any thread.
+     */
+    static List<Chunk> readFile(FileFormat format, FileListing.SourceFile file, StructType readSchema,
+            List<Filter> filters, int[] keptColumns, StructType partitionFields, FormatOptions formatOptions,
+            ZoneId zone) throws IOException {
         List<Chunk> chunks = new ArrayList<>();
-        try (ChunkReader in = format.open(file.path(), dataSchema, formatOptions)) {
+        try (ChunkReader in = format.open(file.path(), readSchema, formatOptions, filters)) {
             for (Chunk chunk = in.next(); chunk != null; chunk = in.next()) {
-                chunks.add(withPartitionValues(chunk, file, partitionSchema, zone));
+                chunks.add(assemble(chunk, keptColumns, file, partitionFields, zone));
             }
         }
         return chunks;
     }
 
-    static Chunk withPartitionValues(Chunk chunk, FileListing.SourceFile file, StructType partitionSchema, ZoneId zone) {
-        if (partitionSchema.length() == 0) {
+    private static Chunk assemble(Chunk chunk, int[] keptColumns, FileListing.SourceFile file,
+            StructType partitionFields, ZoneId zone) {
+        if (keptColumns == null && partitionFields.length() == 0) {
             return chunk;
         }
-        ColumnVector[] columns = new ColumnVector[chunk.columnCount() + partitionSchema.length()];
-        for (int i = 0; i < chunk.columnCount(); i++) {
-            columns[i] = chunk.column(i);
+        int kept = keptColumns == null ? chunk.columnCount() : keptColumns.length;
+        ColumnVector[] columns = new ColumnVector[kept + partitionFields.length()];
+        for (int i = 0; i < kept; i++) {
+            columns[i] = chunk.column(keptColumns == null ? i : keptColumns[i]);
         }
-        for (int i = 0; i < partitionSchema.length(); i++) {
-            StructField field = partitionSchema.apply(i);
-            columns[chunk.columnCount() + i] = PartitionPaths.constant(file.partitionValues().get(field.name()),
-                    field.dataType(), chunk.rowCount(), zone);
+        for (int i = 0; i < partitionFields.length(); i++) {
+            StructField field = partitionFields.apply(i);
+            columns[kept + i] = PartitionPaths.constant(file.partitionValues().get(field.name()), field.dataType(),
+                    chunk.rowCount(), zone);
         }
         return new Chunk(chunk.rowCount(), columns);
     }

@@ -1,7 +1,6 @@
 package dev.sluice.connectors.file;
 
 import dev.sluice.batch.Chunk;
-import dev.sluice.batch.ColumnVector;
 import dev.sluice.monitor.ReadTracker;
 import dev.sluice.spi.Scan;
 import dev.sluice.spi.SupportsPushDownFilters;
@@ -10,7 +9,6 @@ import dev.sluice.sql.SluiceSession;
 import dev.sluice.sql.sources.Filter;
 import dev.sluice.sql.types.StructField;
 import dev.sluice.sql.types.StructType;
-import java.io.IOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -93,13 +91,17 @@ final class FileScan implements SupportsPushDownFilters, SupportsPushDownRequire
     @Override
     public Iterator<Chunk> read() {
         StructType readSchema = readSchema();
+        List<Filter> dataFilters = dataFilters();
+        int[] kept = keptDataColumns(readSchema);
+        StructType partitionFields = producedPartitionFields();
         List<FileListing.SourceFile> files = PartitionPruning.prune(this.files, partitionFilters(), partitionSchema, zone);
         // one pool per read: its threads end with the read, so a session holds no idle threads
         try (ParallelFileReader reader = new ParallelFileReader(session.parallelism(), "read " + format.shortName());
              ReadTracker progress = ReadTracker.start(session, "read " + format.shortName(), files.size())) {
             try {
                 return reader.readAll(files, file -> file.path().toString(), file -> {
-                    List<Chunk> read = readFile(file, readSchema);
+                    List<Chunk> read = FileFormatProvider.readFile(format, file, readSchema, dataFilters, kept,
+                            partitionFields, options, zone);
                     progress.fileDone();
                     return read;
                 }, options.ignoreCorruptFiles(), options.ignoreMissingFiles()).iterator();
@@ -124,32 +126,24 @@ final class FileScan implements SupportsPushDownFilters, SupportsPushDownRequire
         return new StructType(fields);
     }
 
-    /** One file's chunks with the produced columns, in order; any thread. */
-    private List<Chunk> readFile(FileListing.SourceFile file, StructType readSchema) throws IOException {
-        List<Chunk> chunks = new ArrayList<>();
-        try (ChunkReader in = format.open(file.path(), readSchema, options, dataFilters())) {
-            for (Chunk chunk = in.next(); chunk != null; chunk = in.next()) {
-                chunks.add(produced(chunk, file, readSchema));
-            }
-        }
-        return chunks;
+    /**
+     * Which columns of what the format reads are produced: null when it read exactly the used data columns (a format
+     * reading subsets), else their indexes. {@link #columns} is ascending, so data columns come before partition ones.
+     */
+    private int[] keptDataColumns(StructType readSchema) {
+        int[] used = java.util.Arrays.stream(columns).filter(c -> c < dataSchema.length()).toArray();
+        return readSchema != dataSchema || used.length == dataSchema.length() ? null : used;
     }
 
-    private Chunk produced(Chunk chunk, FileListing.SourceFile file, StructType readSchema) {
-        ColumnVector[] out = new ColumnVector[columns.length];
-        int dataColumn = 0;
-        for (int i = 0; i < columns.length; i++) {
-            int c = columns[i];
-            if (c < dataSchema.length()) {
-                // the format read either every data column (index c) or just the used ones, in order
-                out[i] = chunk.column(readSchema == dataSchema ? c : dataColumn++);
-            } else {
-                StructField field = partitionSchema.apply(c - dataSchema.length());
-                out[i] = PartitionPaths.constant(file.partitionValues().get(field.name()), field.dataType(),
-                        chunk.rowCount(), zone);
+    /** The partition columns produced, after the data columns. */
+    private StructType producedPartitionFields() {
+        List<StructField> fields = new ArrayList<>();
+        for (int c : columns) {
+            if (c >= dataSchema.length()) {
+                fields.add(partitionSchema.apply(c - dataSchema.length()));
             }
         }
-        return new Chunk(chunk.rowCount(), out);
+        return new StructType(fields);
     }
 
     /** The pushed filters over partition columns only: they decide which files are read. */

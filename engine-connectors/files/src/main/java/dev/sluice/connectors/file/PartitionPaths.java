@@ -141,9 +141,12 @@ public final class PartitionPaths {
             }
             return out;
         }
-        TextValueParser parser = TextValueParser.forType(type, TemporalFormats.of(FormatOptions.of(Map.of(), zone)), "partition");
+        // parsed once, then copied: the text is the same for every row of a file
+        ColumnVector parsed = ColumnVector.allocate(type, 1);
+        TextValueParser.forType(type, TemporalFormats.of(FormatOptions.of(Map.of(), zone)), "partition")
+                .append(raw, parsed);
         for (int i = 0; i < rows; i++) {
-            parser.append(raw, out);
+            out.appendFrom(parsed, 0);
         }
         return out;
     }
