@@ -8,9 +8,14 @@ import dev.sluice.api.java.function.MapFunction;
 import dev.sluice.api.java.function.MapGroupsWithStateFunction;
 import dev.sluice.plan.logical.FlatMapGroupsWithState;
 import dev.sluice.plan.logical.GroupsWithStateFunction;
+import dev.sluice.plan.logical.TransformWithState;
+import dev.sluice.plan.logical.TransformWithStateFunction;
 import dev.sluice.sql.streaming.GroupState;
 import dev.sluice.sql.streaming.GroupStateTimeout;
 import dev.sluice.sql.streaming.OutputMode;
+import dev.sluice.sql.streaming.StatefulProcessor;
+import dev.sluice.sql.streaming.StatefulProcessorWithInitialState;
+import dev.sluice.sql.streaming.TimeMode;
 import dev.sluice.sql.types.StructType;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +27,8 @@ import java.util.List;
  * {@code KeyValueGroupedDataset}: {@link #mapGroupsWithState} and {@link #flatMapGroupsWithState} run a
  * function per key with the key's values and a state kept across the batches of a streaming query (a
  * batch query calls it once per key, with no state); {@link #mapGroups}, {@link #flatMapGroups},
- * {@link #keys()}, {@link #mapValues} and {@link #cogroup} work on batch Datasets. Not in Sluice:
+ * {@link #keys()}, {@link #mapValues} and {@link #cogroup} work on batch Datasets; {@link #transformWithState}
+ * (Spark 4's stateful processor API) runs on both. Not in Sluice:
  * {@code count}, {@code agg}, {@code reduceGroups} (they return {@code scala.Tuple2}) and the initial-state
  * overloads of {@code [flat]MapGroupsWithState}. Immutable.
  *
@@ -121,6 +127,122 @@ public final class KeyValueGroupedDataset<K, V> {
             throw new IllegalArgumentException("The output mode of function should be append or update");
         }
         return build(func, stateEncoder, outputEncoder, timeoutConf, outputMode, false);
+    }
+
+    /**
+     * Runs {@code statefulProcessor} per grouping key (Spark 4's {@code transformWithState}, the successor of
+     * {@code [flat]MapGroupsWithState}): its state variables and timers live in the query's state store,
+     * committed with each batch, in either state store provider. A batch Dataset runs the processor once over
+     * all rows with a throw-away state. {@code outputMode} is the mode the processor's output is meant for
+     * (append or update).
+     *
+     * @throws IllegalArgumentException for complete mode
+     */
+    public <U> Dataset<U> transformWithState(StatefulProcessor<K, V, U> statefulProcessor, TimeMode timeMode,
+                                             OutputMode outputMode, Encoder<U> outputEncoder) {
+        return transformWithState(statefulProcessor, timeMode, outputMode, outputEncoder, null);
+    }
+
+    /**
+     * {@link #transformWithState(StatefulProcessor, TimeMode, OutputMode, Encoder)} whose first batch starts from
+     * {@code initialState} (a batch Dataset grouped by the same key type): each of its rows goes to
+     * {@link StatefulProcessorWithInitialState#handleInitialState} before the first batch's input.
+     *
+     * @throws AnalysisException when {@code initialState} is streaming
+     */
+    public <U, S> Dataset<U> transformWithState(StatefulProcessorWithInitialState<K, V, U, S> statefulProcessor,
+                                                TimeMode timeMode, OutputMode outputMode,
+                                                KeyValueGroupedDataset<K, S> initialState, Encoder<U> outputEncoder,
+                                                Encoder<S> initialStateEncoder) {
+        if (initialState.dataset.isStreaming()) {
+            throw new AnalysisException("The initial state of transformWithState must be a batch Dataset, not a"
+                    + " streaming one");
+        }
+        return transformWithState(statefulProcessor, timeMode, outputMode, outputEncoder, initialState);
+    }
+
+    private <U> Dataset<U> transformWithState(StatefulProcessor<K, V, U> processor, TimeMode timeMode,
+                                              OutputMode outputMode, Encoder<U> outputEncoder,
+                                              KeyValueGroupedDataset<K, ?> initialState) {
+        if (processor == null || timeMode == null || outputMode == null || outputEncoder == null) {
+            throw new IllegalArgumentException("transformWithState needs a processor, a time mode, an output mode"
+                    + " and an output encoder");
+        }
+        if (outputMode != OutputMode.Update() && outputMode != OutputMode.Append()) {
+            throw new IllegalArgumentException("The output mode of transformWithState should be append or update");
+        }
+        TwsBridge<K, V, U> bridge = new TwsBridge<>(processor, keyFunction, valueFunction, keyEncoder, sourceEncoder,
+                outputEncoder, initialState);
+        TransformWithState node = new TransformWithState(bridge, timeMode, outputMode, dataset.logicalPlan());
+        return new Dataset<>(dataset.sparkSession(), node, outputEncoder);
+    }
+
+    /** A processor seen through the encoders. */
+    private record TwsBridge<K, V, U>(StatefulProcessor<K, V, U> typed, MapFunction<Object, K> keyFunction,
+                                      MapFunction<Object, V> valueFunction, Encoder<K> keyEncoder,
+                                      Encoder<Object> sourceEncoder, Encoder<U> outputEncoder,
+                                      KeyValueGroupedDataset<K, ?> initial) implements TransformWithStateFunction {
+        @Override
+        public StructType keySchema() {
+            return keyEncoder.schema();
+        }
+
+        @Override
+        public StructType outputSchema() {
+            return outputEncoder.schema();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public StatefulProcessor<Object, Object, Object> processor() {
+            return (StatefulProcessor<Object, Object, Object>) (StatefulProcessor<?, ?, ?>) typed;
+        }
+
+        @Override
+        public Row key(Row input) throws Exception {
+            return keyEncoder.toRow(keyFunction.call(sourceEncoder.fromRow(input)));
+        }
+
+        @Override
+        public Object keyObject(Row key) {
+            return keyEncoder.fromRow(key);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Row keyRow(Object key) {
+            return keyEncoder.toRow((K) key);
+        }
+
+        @Override
+        public Object value(Row input) throws Exception {
+            return valueFunction.call(sourceEncoder.fromRow(input));
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Row output(Object out) {
+            return outputEncoder.toRow((U) out);
+        }
+
+        @Override
+        public boolean hasInitialState() {
+            return initial != null;
+        }
+
+        @Override
+        public boolean initialStateIsStreaming() {
+            return initial != null && initial.dataset.isStreaming();
+        }
+
+        @Override
+        public List<Object[]> initialState() throws Exception {
+            List<Object[]> out = new ArrayList<>();
+            for (Row row : initial.dataset.toDF().collectAsList()) {
+                out.add(new Object[] {initial.key(row), initial.value(row)});
+            }
+            return out;
+        }
     }
 
     /**

@@ -86,6 +86,7 @@ final class IncrementalPlan {
                     || node instanceof Aggregate a && a.isStreaming()
                     || node instanceof Deduplicate d && d.isStreaming()
                     || node instanceof FlatMapGroupsWithState g && g.isStreaming()
+                    || node instanceof dev.sluice.plan.logical.TransformWithState t && t.isStreaming()
                     || node instanceof Limit l && l.isStreaming() && outputMode == OutputMode.Append();
         }
 
@@ -104,6 +105,9 @@ final class IncrementalPlan {
             }
             if (node instanceof FlatMapGroupsWithState g) {
                 return new StreamingGroupsWithState(id, g, g.child());
+            }
+            if (node instanceof dev.sluice.plan.logical.TransformWithState t) {
+                return new StreamingTransformWithState(id, t, t.child());
             }
             Limit l = (Limit) node;
             return new StreamingLimit(id, l, l.child());

@@ -194,6 +194,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         storeSettings.put(StateStoreConf.PROVIDER_CLASS, queryConf.get(StateStoreConf.PROVIDER_CLASS));
         StateStoreConf stateConf = StateStoreConf.from(storeSettings);
         for (StatefulOperator op : incremental.statefulOperators()) {
+            op.identify(id, runId);
             op.open(checkpoint.root(), stateConf, statePartitions, resume.previousPartitions(), resume.keyGroups(),
                     batchId, spec.session().conf().checkpointFsync());
         }

@@ -47,6 +47,8 @@ abstract class StatefulOperator {
     private OperatorStateMetadata pendingMetadata;
     private Path checkpointRoot;
     private boolean fsync;
+    private java.util.UUID queryId;
+    private java.util.UUID runId;
 
     StatefulOperator(int operatorId, LogicalPlan child, List<AttributeReference> output) {
         this.operatorId = operatorId;
@@ -149,6 +151,25 @@ abstract class StatefulOperator {
         rowsDroppedByWatermark = 0;
         updateTimeMs = 0;
         removalTimeMs = 0;
+    }
+
+    /** The state version the current batch reads: the batch id (0 for the query's first batch). */
+    final long version() {
+        return version;
+    }
+
+    /** The query's id and this run's id, for operators that show them to user code; set before {@link #open}. */
+    final void identify(java.util.UUID queryId, java.util.UUID runId) {
+        this.queryId = queryId;
+        this.runId = runId;
+    }
+
+    final java.util.UUID queryId() {
+        return queryId;
+    }
+
+    final java.util.UUID runId() {
+        return runId;
     }
 
     /** The processing time of the current batch (epoch ms): its offset log entry's timestamp. */

@@ -242,6 +242,9 @@ public class PhysicalPlanner {
         if (node instanceof FlatMapGroupsWithState g) {
             return new FlatMapGroupsWithStateExec(g, plan(g.child()));
         }
+        if (node instanceof dev.sluice.plan.logical.TransformWithState t) {
+            return new TransformWithStateExec(t, plan(t.child()));
+        }
         if (node instanceof dev.sluice.plan.logical.MapPartitions m) {
             return new MapPartitionsExec(m, plan(m.child()));
         }

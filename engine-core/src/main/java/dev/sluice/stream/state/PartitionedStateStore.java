@@ -233,6 +233,19 @@ public final class PartitionedStateStore implements AutoCloseable {
         return buckets;
     }
 
+    /**
+     * The entries whose key starts with {@code prefix}, partition by partition, including this batch's updates.
+     * Don't update while iterating.
+     */
+    public Iterator<KeyValue> prefixScan(byte[] prefix) {
+        checkInBatch();
+        List<KeyValue> out = new ArrayList<>();
+        for (StateStore store : stores) {
+            store.prefixScan(prefix).forEachRemaining(out::add);
+        }
+        return out.iterator();
+    }
+
     /** Every entry of every partition, including this batch's updates. Don't update while iterating. */
     public Iterator<KeyValue> iterator() {
         checkInBatch();

@@ -35,8 +35,9 @@ import java.util.Map;
  * one stateful operator's state after one batch, as rows of {@code key} (struct), {@code value} (struct) and
  * {@code partition_id} (int). Options, as Spark's: {@code operatorId} (default 0), {@code batchId} (default
  * the last committed batch; the state read is the one that batch left), {@code storeName} (default
- * {@code default}; a stream-stream join's four stores by Spark's names) and {@code joinSide} ({@code left} or
- * {@code right}: a join side's buffered rows by join key). Key and value columns are the layout recorded in
+ * {@code default}; a stream-stream join's four stores by Spark's names), {@code joinSide} ({@code left} or
+ * {@code right}: a join side's buffered rows by join key) and {@code stateVarName} (one state variable of a
+ * {@code transformWithState} operator, flattened as Spark's: see {@link TwsStateReader}). Key and value columns are the layout recorded in
  * the operator's {@code _metadata} ({@link OperatorStateMetadata}); an operator without it (a checkpoint last
  * run before state metadata existed) cannot be read until the query has run one batch. Works for every
  * state store provider (the one the checkpoint was written with). Bad options fail with Spark's
@@ -51,11 +52,13 @@ public final class StateDataSource implements BatchFormatProvider {
     }
 
     /** The options after Spark's checks, with what they resolve to. */
-    private record Options(Path root, long operatorId, long batchId, String storeName, String joinSide) {
+    private record Options(Path root, long operatorId, long batchId, String storeName, String joinSide,
+                           String stateVarName) {
         @Override
         public String toString() {
             return "StateSourceOptions(checkpointLocation=" + root + ", batchId=" + batchId + ", operatorId="
-                    + operatorId + ", storeName=" + storeName + ", joinSide=" + joinSide + ")";
+                    + operatorId + ", storeName=" + storeName + ", joinSide=" + joinSide
+                    + (stateVarName == null ? "" : ", stateVarName=" + stateVarName) + ")";
         }
     }
 
@@ -70,6 +73,9 @@ public final class StateDataSource implements BatchFormatProvider {
                         + ".\nRerun the streaming query to construct the state schema, and report to the"
                         + " corresponding communities or vendors if the error persists.", "42K03"));
         int partitions = StateSourceSupport.partitions(checkpoint, opts.batchId(), metadata.operatorName());
+        if (TwsStateReader.OPERATOR.equals(metadata.operatorName()) || opts.stateVarName() != null) {
+            return readStateVariable(session, metadata, opts, partitions);
+        }
         View view = view(metadata, opts);
         StructType out = new StructType()
                 .add("key", view.keySchema())
@@ -116,7 +122,48 @@ public final class StateDataSource implements BatchFormatProvider {
                             + " checkpoint location: " + root + ". Ensure that the query has run and committed any"
                             + " microbatch before stopping.", "KD006"));
         }
-        return new Options(root, operatorId, batchId, storeName, joinSide);
+        String stateVarName = options.get("stateVarName");
+        if (stateVarName != null && stateVarName.trim().isEmpty()) {
+            throw StateSourceSupport.error("STDS_INVALID_OPTION_VALUE.IS_EMPTY", "Invalid value for source option"
+                    + " 'stateVarName': cannot be empty.", "42616");
+        }
+        return new Options(root, operatorId, batchId, storeName, joinSide,
+                stateVarName == null ? null : stateVarName.trim());
+    }
+
+    /** One state variable of a {@code transformWithState} operator ({@link TwsStateReader}). */
+    private static Dataset<Row> readStateVariable(SluiceSession session, OperatorStateMetadata metadata, Options opts,
+                                                  int partitions) {
+        List<String> stores = metadata.stores().stream().map(OperatorStateMetadata.StoreSchema::name).toList();
+        if (!TwsStateReader.OPERATOR.equals(metadata.operatorName())) {
+            throw StateSourceSupport.invalidOption("stateVarName", "operator " + opts.operatorId() + " is "
+                    + metadata.operatorName() + ", not transformWithState");
+        }
+        if (opts.stateVarName() == null || !opts.joinSide().equals("none")) {
+            throw StateSourceSupport.invalidOption("stateVarName", "operator " + opts.operatorId() + " is"
+                    + " transformWithState: set stateVarName to one of " + stores);
+        }
+        OperatorStateMetadata.StoreSchema store = metadata.store(opts.stateVarName()).orElseThrow(() ->
+                StateSourceSupport.invalidOption("stateVarName", "operator " + opts.operatorId() + " has the state"
+                        + " variables " + stores));
+        TwsStateReader reader = new TwsStateReader(store);
+        Map<String, String> storeSettings = new HashMap<>(session.conf().getAll());
+        storeSettings.put(StateStoreConf.PROVIDER_CLASS, metadata.provider());
+        StateStoreConf conf = StateStoreConf.from(storeSettings);
+        List<Row> rows = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            try (StateStoreProvider provider = StateStoreProviders.create(metadata.provider())) {
+                provider.init(new StateStoreId(opts.root(), opts.operatorId(), p), conf);
+                StateStore state = provider.getStore(opts.batchId() + 1);
+                try {
+                    reader.read(state.prefixScan(reader.prefix()), p, rows);
+                } finally {
+                    state.abort();
+                }
+            }
+        }
+        List<Chunk> chunks = dev.sluice.analysis.JavaValues.toChunks(rows, reader.schema(), java.time.ZoneOffset.UTC);
+        return Dataset.ofRows(session, new LocalRelation(SluiceSession.attributes(reader.schema()), chunks));
     }
 
     /** How the entries read become rows: which entries, and how their keys and values decode. */

@@ -1,0 +1,160 @@
+package dev.sluice.stream;
+
+import dev.sluice.analysis.JavaValues;
+import dev.sluice.batch.Chunk;
+import dev.sluice.exec.Binder;
+import dev.sluice.exec.tws.QueryInfoImpl;
+import dev.sluice.exec.tws.TwsHandle;
+import dev.sluice.exec.tws.TwsRunner;
+import dev.sluice.exec.tws.TwsStore;
+import dev.sluice.expr.AttributeReference;
+import dev.sluice.expr.Expression;
+import dev.sluice.plan.logical.EventTimeColumns;
+import dev.sluice.plan.logical.LogicalPlan;
+import dev.sluice.plan.logical.TransformWithState;
+import dev.sluice.sql.Row;
+import dev.sluice.sql.streaming.TimeMode;
+import dev.sluice.sql.types.DataTypes;
+import dev.sluice.sql.types.StructType;
+import dev.sluice.state.KeyValue;
+import dev.sluice.stream.state.OperatorStateMetadata;
+import dev.sluice.stream.state.PartitionedStateStore;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Streaming {@code transformWithState} (Spark's {@code TransformWithStateExec}). Each batch runs the processor
+ * through a {@link TwsRunner} over the operator's partitioned state store, whose commit with the batch makes
+ * every state variable, timer and TTL removal of the batch durable at once (a batch re-run after a crash starts
+ * from the previous version). Layout: {@link dev.sluice.exec.tws.TwsLayout}, one key space per state variable
+ * and one for timers, in whichever provider the query uses; routing by key-group moves them on rescale like
+ * any state entry. The state variables declared by the processor's {@code init} at query start are recorded
+ * as the operator's stores in {@code state/<id>/_metadata}, one per variable (plus the timers'), so a restart
+ * checks their layouts and the state data source reads them ({@code stateVarName}). With
+ * {@link TimeMode#EventTime()}, input rows at or before the late-events watermark are dropped.
+ */
+final class StreamingTransformWithState extends StatefulOperator {
+    private final TransformWithState node;
+    private final List<TwsHandle.Variable> variables;
+    private final boolean watermarkPresent;
+    private final Expression eventTime;
+    private final Map<String, Long> metrics = new TreeMap<>();
+
+    StreamingTransformWithState(int operatorId, TransformWithState node, LogicalPlan incrementalChild) {
+        super(operatorId, incrementalChild, node.output());
+        this.node = node;
+        this.variables = TwsRunner.declaredVariables(node);
+        this.watermarkPresent = EventTimeColumns.hasWatermark(node.child());
+        Map<Long, Long> delays = EventTimeColumns.of(node.child());
+        AttributeReference time = EventTimeColumns.find(node.child().output(), delays);
+        this.eventTime = time == null || node.timeMode() != TimeMode.EventTime() ? null
+                : Binder.bind(time, node.child().output());
+    }
+
+    @Override
+    String name() {
+        return "transformWithStateExec";
+    }
+
+    @Override
+    String nodeName() {
+        return "TransformWithState";
+    }
+
+    @Override
+    List<OperatorStateMetadata.StoreSchema> storeSchemas() {
+        StructType key = node.function().keySchema();
+        List<OperatorStateMetadata.StoreSchema> stores = new ArrayList<>();
+        for (TwsHandle.Variable v : variables) {
+            StructType value = switch (v.kind()) {
+                case VALUE -> new StructType().add("value", v.valueSchema());
+                case LIST -> new StructType().add("list_element", v.valueSchema());
+                case MAP -> new StructType().add("user_map_key", v.userKeySchema()).add("user_map_value",
+                        v.valueSchema());
+            };
+            stores.add(new OperatorStateMetadata.StoreSchema(v.name(), key, value));
+        }
+        if (node.timeMode() != TimeMode.None()) {
+            stores.add(new OperatorStateMetadata.StoreSchema(TwsHandle.timersName(node.timeMode()), key,
+                    new StructType().add("expiryTimestampMs", DataTypes.LongType, false)));
+        }
+        return stores;
+    }
+
+    @Override
+    boolean shouldRunAnotherBatch(long newWatermarkMs) {
+        if (node.timeMode() == TimeMode.ProcessingTime()) {
+            return true;
+        }
+        return node.timeMode() == TimeMode.EventTime() && watermarkPresent
+                && newWatermarkMs > watermarks().evictionMs();
+    }
+
+    @Override
+    boolean runsBatchesWithoutData() {
+        return node.timeMode() == TimeMode.ProcessingTime();
+    }
+
+    @Override
+    List<Chunk> processBatch(List<Chunk> input, PartitionedStateStore state) {
+        List<Chunk> onTime = new ArrayList<>();
+        for (Chunk c : input) {
+            onTime.add(eventTime == null ? c : dropLateRows(c, eventTime.eval(c)));
+        }
+        List<Row> rows = JavaValues.toRows(onTime, node.child().schema());
+        TwsRunner runner = new TwsRunner(node, new Store(state), batchTimestampMs(), watermarks().evictionMs(),
+                new QueryInfoImpl(queryId(), runId(), version()));
+        List<Row> out = runner.run(rows, version() == 0);
+        TwsHandle handle = runner.handle();
+        metrics.clear();
+        metrics.put("numExpiredTimers", runner.expiredTimers());
+        metrics.put("numRegisteredTimers", handle.registeredTimers());
+        metrics.put("numDeletedTimers", handle.deletedTimers());
+        metrics.put("numValuesRemovedDueToTTLExpiry", runner.removedByTtl());
+        metrics.put("numDeletedStateVars", handle.deletedVariables());
+        for (TwsHandle.Kind kind : TwsHandle.Kind.values()) {
+            String name = switch (kind) {
+                case VALUE -> "numValueStateVars";
+                case LIST -> "numListStateVars";
+                case MAP -> "numMapStateVars";
+            };
+            metrics.put(name, variables.stream().filter(v -> v.kind() == kind).count());
+        }
+        addRowsUpdated(out.size());
+        return JavaValues.toChunks(out, node.schema(), ZoneOffset.UTC);
+    }
+
+    @Override
+    Map<String, Long> customMetrics(Map<String, Long> storeMetrics) {
+        Map<String, Long> all = new TreeMap<>(storeMetrics);
+        all.putAll(metrics);
+        return all;
+    }
+
+    /** The batch's partitioned store as the runner's store. */
+    private record Store(PartitionedStateStore state) implements TwsStore {
+        @Override
+        public byte[] get(byte[] key) {
+            return state.get(key);
+        }
+
+        @Override
+        public void put(byte[] key, byte[] value) {
+            state.put(key, value);
+        }
+
+        @Override
+        public void remove(byte[] key) {
+            state.remove(key);
+        }
+
+        @Override
+        public Iterator<KeyValue> prefixScan(byte[] prefix) {
+            return state.prefixScan(prefix);
+        }
+    }
+}
