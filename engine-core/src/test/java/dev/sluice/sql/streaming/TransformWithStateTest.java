@@ -486,6 +486,74 @@ class TransformWithStateTest extends StatefulTestSupport {
         assertThat(q.lastProgress().stateOperators()[0].numRowsTotal()).isEqualTo(1); // owl's timer at 12:25
     }
 
+    @Test
+    void restartsWithAnotherPartitionCountMoveTheStateByKeyGroup() throws Exception {
+        String checkpoint = dir.resolve("rescale").toString();
+        MemoryStream input = lines();
+        Map<Long, List<String>> out = Collections.synchronizedMap(new TreeMap<>());
+        List<String> partitions = List.of("2", "8", "1");
+        try {
+            for (int b = 0; b < partitions.size(); b++) {
+                spark.conf().set("spark.sql.shuffle.partitions", partitions.get(b));
+                StreamingQuery q = start(tracked(input), "update", checkpoint, out, null, true);
+                List<String> rows = new ArrayList<>();
+                for (int k = 0; k < 20; k++) {
+                    rows.add("k" + k + ":v" + b);
+                }
+                input.addValues(rows.toArray());
+                q.processAllAvailable();
+                q.stop();
+            }
+        } finally {
+            spark.conf().set("spark.sql.shuffle.partitions", "5");
+        }
+        // every key got one value per batch: v0, then v1, then v2
+        for (int b = 0; b < partitions.size(); b++) {
+            List<String> history = new ArrayList<>();
+            List<String> counts = new ArrayList<>();
+            for (int i = 0; i <= b; i++) {
+                history.add("v" + i);
+                counts.add("v" + i + "=1");
+            }
+            List<String> expected = new ArrayList<>();
+            for (int k = 0; k < 20; k++) {
+                expected.add("k" + k + " count=" + (b + 1) + " history=" + history + " perValue={"
+                        + String.join(", ", counts) + "}");
+            }
+            expected.sort(null);
+            assertThat(out.get((long) b)).as("batch %d", b).isEqualTo(expected);
+        }
+    }
+
+    /** Declares "count" with another type than {@link Tracker}. */
+    static final class TextCount extends StatefulProcessor<String, String, String> {
+        @Override
+        public void init(OutputMode outputMode, TimeMode timeMode) {
+            getHandle().getValueState("count", Encoders.STRING(), TTLConfig.NONE());
+        }
+
+        @Override
+        public Iterator<String> handleInputRows(String key, Iterator<String> rows, TimerValues timerValues) {
+            return Collections.emptyIterator();
+        }
+    }
+
+    @Test
+    void aRestartChecksTheLayoutOfEachStateVariable() throws Exception {
+        String checkpoint = dir.resolve("evolve").toString();
+        MemoryStream input = lines();
+        StreamingQuery q = start(tracked(input), "update", checkpoint, new TreeMap<>(), null, true);
+        input.addValues("a:x");
+        q.processAllAvailable();
+        q.stop();
+        Dataset<String> changed = grouped(input).transformWithState(new TextCount(), TimeMode.None(),
+                OutputMode.Update(), Encoders.STRING());
+        assertThatThrownBy(() -> start(changed, "update", checkpoint, new TreeMap<>(), null, true)
+                .processAllAvailable())
+                .hasMessageContaining("STATE_STORE_VALUE_SCHEMA_NOT_COMPATIBLE")
+                .hasMessageContaining("store count");
+    }
+
     /** Runs a query over one row of input and returns the Sluice error it fails with. */
     private SluiceException failure(StatefulProcessor<String, String, String> processor, TimeMode mode) {
         MemoryStream input = lines();
