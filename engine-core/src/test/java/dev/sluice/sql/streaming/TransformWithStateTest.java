@@ -384,6 +384,10 @@ class TransformWithStateTest extends StatefulTestSupport {
                     true);
             clock.awaitWaiter(T0 + (i + 1) * 10_000L, 5_000);
             q.stop();
+            if (i == 1) { // the timers after batch 1, as the state data source reads them
+                assertThat(read(checkpoint, "$procTimers_keyToTimestamp", r -> key(r) + " +"
+                        + (r.getLong(1) - T0) / 1000 + "s")).containsExactly("alice +40s", "bob +30s");
+            }
         }
         assertThat(out).isEqualTo(SESSION_OUTPUT);
     }
