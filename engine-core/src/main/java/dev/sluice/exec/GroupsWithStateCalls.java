@@ -57,14 +57,55 @@ public final class GroupsWithStateCalls {
         return JavaValues.toChunks(rows, node.schema(), ZoneOffset.UTC);
     }
 
-    /** A batch query: one call per key, with no state and no timeout. */
+    /**
+     * A batch query: one call per key with rows, with no state (or its initial state) and no timeout, then one
+     * per key of the initial state without rows.
+     */
     public static List<Chunk> runBatch(FlatMapGroupsWithState node, List<Chunk> input) {
         List<Row> out = new ArrayList<>();
         long now = System.currentTimeMillis();
-        for (Map.Entry<Row, List<Row>> g : group(node, input).entrySet()) {
-            call(node, g.getKey(), g.getValue(), new GroupStateImpl<>(null, now, 0, false, node.timeout(), false), out);
+        Map<Row, Object> initial = initialStates(node);
+        Map<Row, List<Row>> groups = group(node, input);
+        for (Map.Entry<Row, List<Row>> g : groups.entrySet()) {
+            call(node, g.getKey(), g.getValue(), new GroupStateImpl<>(initial.get(g.getKey()), now, 0, false,
+                    node.timeout(), false), out);
+        }
+        for (Map.Entry<Row, Object> e : initial.entrySet()) {
+            if (!groups.containsKey(e.getKey())) {
+                call(node, e.getKey(), List.of(), new GroupStateImpl<>(e.getValue(), now, 0, false, node.timeout(),
+                        false), out);
+            }
         }
         return toChunks(node, out);
+    }
+
+    /**
+     * The initial state of each key (empty without one), in the initial state's order.
+     *
+     * @throws IllegalArgumentException when a key has two rows (Spark's text)
+     */
+    public static Map<Row, Object> initialStates(FlatMapGroupsWithState node) {
+        GroupsWithStateFunction f = node.function();
+        if (!f.hasInitialState()) {
+            return Map.of();
+        }
+        List<Object[]> rows;
+        try {
+            rows = f.initialState();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw failure("the initial state of " + (node.mapGroups() ? "mapGroupsWithState" : "flatMapGroupsWithState"),
+                    e);
+        }
+        Map<Row, Object> states = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            if (states.put((Row) row[0], row[1]) != null) {
+                throw new IllegalArgumentException("The initial state provided contained multiple rows(state) with the"
+                        + " same key. Make sure to de-duplicate the initial state before passing it.");
+            }
+        }
+        return states;
     }
 
     private static RuntimeException failure(String what, Exception e) {

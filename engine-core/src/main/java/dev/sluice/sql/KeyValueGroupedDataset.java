@@ -29,8 +29,7 @@ import java.util.List;
  * batch query calls it once per key, with no state); {@link #mapGroups}, {@link #flatMapGroups},
  * {@link #keys()}, {@link #mapValues} and {@link #cogroup} work on batch Datasets; {@link #transformWithState}
  * (Spark 4's stateful processor API) runs on both. Not in Sluice:
- * {@code count}, {@code agg}, {@code reduceGroups} (they return {@code scala.Tuple2}) and the initial-state
- * overloads of {@code [flat]MapGroupsWithState}. Immutable.
+ * {@code count}, {@code agg}, {@code reduceGroups} (they return {@code scala.Tuple2}). Immutable.
  *
  * @param <K> key type
  * @param <V> value type
@@ -111,6 +110,37 @@ public final class KeyValueGroupedDataset<K, V> {
                                                 Encoder<U> outputEncoder, GroupStateTimeout timeoutConf) {
         return build((key, values, state) -> Collections.singletonList(func.call(key, values, state)).iterator(),
                 stateEncoder, outputEncoder, timeoutConf, OutputMode.Update(), true);
+    }
+
+    /**
+     * {@link #mapGroupsWithState(MapGroupsWithStateFunction, Encoder, Encoder, GroupStateTimeout)} whose state
+     * starts from {@code initialState} (a batch Dataset grouped by the same key type, at most one row per key):
+     * in the first batch (a batch query: its only run) every key of the initial state is called, with its
+     * initial state and its values if any (Spark's default, {@code skipEmittingInitialStateKeys=false}).
+     *
+     * @throws IllegalArgumentException (when the batch runs) if the initial state has two rows for one key
+     */
+    public <S, U> Dataset<U> mapGroupsWithState(MapGroupsWithStateFunction<K, V, S, U> func, Encoder<S> stateEncoder,
+                                                Encoder<U> outputEncoder, GroupStateTimeout timeoutConf,
+                                                KeyValueGroupedDataset<K, S> initialState) {
+        return build((key, values, state) -> Collections.singletonList(func.call(key, values, state)).iterator(),
+                stateEncoder, outputEncoder, timeoutConf, OutputMode.Update(), true, initialState);
+    }
+
+    /**
+     * {@link #flatMapGroupsWithState(FlatMapGroupsWithStateFunction, OutputMode, Encoder, Encoder,
+     * GroupStateTimeout)} whose state starts from {@code initialState}, as
+     * {@link #mapGroupsWithState(MapGroupsWithStateFunction, Encoder, Encoder, GroupStateTimeout,
+     * KeyValueGroupedDataset)}.
+     */
+    public <S, U> Dataset<U> flatMapGroupsWithState(FlatMapGroupsWithStateFunction<K, V, S, U> func,
+                                                    OutputMode outputMode, Encoder<S> stateEncoder,
+                                                    Encoder<U> outputEncoder, GroupStateTimeout timeoutConf,
+                                                    KeyValueGroupedDataset<K, S> initialState) {
+        if (outputMode != OutputMode.Update() && outputMode != OutputMode.Append()) {
+            throw new IllegalArgumentException("The output mode of function should be append or update");
+        }
+        return build(func, stateEncoder, outputEncoder, timeoutConf, outputMode, false, initialState);
     }
 
     /**
@@ -278,8 +308,14 @@ public final class KeyValueGroupedDataset<K, V> {
     private <S, U> Dataset<U> build(FlatMapGroupsWithStateFunction<K, V, S, U> func, Encoder<S> stateEncoder,
                                     Encoder<U> outputEncoder, GroupStateTimeout timeoutConf, OutputMode outputMode,
                                     boolean mapGroups) {
+        return build(func, stateEncoder, outputEncoder, timeoutConf, outputMode, mapGroups, null);
+    }
+
+    private <S, U> Dataset<U> build(FlatMapGroupsWithStateFunction<K, V, S, U> func, Encoder<S> stateEncoder,
+                                    Encoder<U> outputEncoder, GroupStateTimeout timeoutConf, OutputMode outputMode,
+                                    boolean mapGroups, KeyValueGroupedDataset<K, S> initialState) {
         Bridge<K, V, S, U> bridge = new Bridge<>(func, keyFunction, valueFunction, keyEncoder, sourceEncoder,
-                stateEncoder, outputEncoder);
+                stateEncoder, outputEncoder, initialState);
         FlatMapGroupsWithState node = new FlatMapGroupsWithState(bridge, timeoutConf, outputMode, mapGroups,
                 dataset.logicalPlan());
         return new Dataset<>(dataset.sparkSession(), node, outputEncoder);
@@ -289,7 +325,27 @@ public final class KeyValueGroupedDataset<K, V> {
     private record Bridge<K, V, S, U>(FlatMapGroupsWithStateFunction<K, V, S, U> func,
                                       MapFunction<Object, K> keyFunction, MapFunction<Object, V> valueFunction,
                                       Encoder<K> keyEncoder, Encoder<Object> sourceEncoder, Encoder<S> stateEncoder,
-                                      Encoder<U> outputEncoder) implements GroupsWithStateFunction {
+                                      Encoder<U> outputEncoder, KeyValueGroupedDataset<K, S> initial)
+            implements GroupsWithStateFunction {
+        @Override
+        public boolean hasInitialState() {
+            return initial != null;
+        }
+
+        @Override
+        public boolean initialStateIsStreaming() {
+            return initial != null && initial.dataset.isStreaming();
+        }
+
+        @Override
+        public List<Object[]> initialState() throws Exception {
+            List<Object[]> out = new ArrayList<>();
+            for (Row row : initial.dataset.toDF().collectAsList()) {
+                out.add(new Object[] {keyEncoder.toRow(initial.key(row)), initial.value(row)});
+            }
+            return out;
+        }
+
         @Override
         public StructType keySchema() {
             return keyEncoder.schema();

@@ -31,7 +31,8 @@ import java.util.Map;
  * passes it, an event-time timeout when the eviction watermark does. State entry: key = the key encoder's
  * columns; value = the state encoder's columns, whether the state exists, and the timeout timestamp (ms, or
  * -1), so a group may keep a timeout without state, as Spark. With an event-time timeout, input rows at or
- * before the late-events watermark are dropped.
+ * before the late-events watermark are dropped. An initial state is stored in the first batch (batch 0), and
+ * every key of it is called then, with its rows if any (Spark's default).
  */
 final class StreamingGroupsWithState extends StatefulOperator {
     private final FlatMapGroupsWithState node;
@@ -107,10 +108,24 @@ final class StreamingGroupsWithState extends StatefulOperator {
         for (Chunk c : input) {
             onTime.add(dropLate(c));
         }
-        for (Map.Entry<Row, List<Row>> group : GroupsWithStateCalls.group(node, onTime).entrySet()) {
+        // the first batch starts from the initial state, if any: stored first, so that it stays when the
+        // function leaves it alone
+        Map<Row, Object> initial = version() == 0 ? GroupsWithStateCalls.initialStates(node) : Map.of();
+        for (Map.Entry<Row, Object> e : initial.entrySet()) {
+            state.put(encodeKey(e.getKey()), encodeValue(e.getValue(), GroupStateImpl.NO_TIMESTAMP));
+            addRowsUpdated(1);
+        }
+        Map<Row, List<Row>> groups = GroupsWithStateCalls.group(node, onTime);
+        for (Map.Entry<Row, List<Row>> group : groups.entrySet()) {
             byte[] key = encodeKey(group.getKey());
             Stored stored = decode(state.get(key));
             callAndUpdate(state, key, group.getKey(), group.getValue(), stored, false, out);
+        }
+        for (Row keyRow : initial.keySet()) {
+            if (!groups.containsKey(keyRow)) {
+                byte[] key = encodeKey(keyRow);
+                callAndUpdate(state, key, keyRow, List.of(), decode(state.get(key)), false, out);
+            }
         }
         processTimeouts(state, out);
         return GroupsWithStateCalls.toChunks(node, out);

@@ -94,6 +94,67 @@ class GroupStateTest extends StatefulTestSupport {
         assertThat(out.get(3L)).containsExactly("a=1"); // a starts again after its removal
     }
 
+    private dev.sluice.sql.KeyValueGroupedDataset<String, Long> initialCounts(String... rows) {
+        return spark.createDataset(List.of(rows), Encoders.STRING())
+                .groupByKey(s -> s.substring(0, s.indexOf(':')), Encoders.STRING())
+                .mapValues(s -> Long.parseLong(s.substring(s.indexOf(':') + 1)), Encoders.LONG());
+    }
+
+    @Test
+    void anInitialStateStartsTheCountsOfTheFirstBatchAndEveryKeyOfItIsCalled() throws Exception {
+        String checkpoint = dir.resolve("initial").toString();
+        MemoryStream input = lines();
+        java.util.function.Supplier<Dataset<String>> query = () -> input.toDF().as(Encoders.STRING())
+                .groupByKey(v -> v, Encoders.STRING())
+                .mapGroupsWithState(RUNNING_COUNT, Encoders.LONG(), Encoders.STRING(), GroupStateTimeout.NoTimeout(),
+                        initialCounts("a:1", "z:2"));
+        Map<Long, List<String>> out = Collections.synchronizedMap(new TreeMap<>());
+        StreamingQuery q = collect(query.get(), "update", checkpoint, out, null);
+        input.addValues("a", "b");
+        q.processAllAvailable();
+        input.addValues("a", "z");
+        q.processAllAvailable();
+        q.stop();
+        StreamingQuery again = collect(query.get(), "update", checkpoint, out, null);
+        input.addValues("z");
+        again.processAllAvailable();
+        // batch 0: a = 1 + 1, b = 1, z = 2 + 0 (called without values); batch 1: a and z reach 3 and are removed;
+        // batch 2 (a restart past batch 0): z starts again, the initial state is not applied twice
+        assertThat(out).isEqualTo(Map.of(0L, List.of("a=2", "b=1", "z=2"), 1L, List.of("a=3 removed", "z=3 removed"),
+                2L, List.of("z=1")));
+    }
+
+    @Test
+    void aBatchMapGroupsWithStateStartsFromTheInitialState() {
+        List<String> rows = new ArrayList<>(spark.createDataset(List.of("a", "b", "a"), Encoders.STRING())
+                .groupByKey(v -> v, Encoders.STRING())
+                .flatMapGroupsWithState((String k, Iterator<String> v, GroupState<Long> s) ->
+                        List.of(RUNNING_COUNT.call(k, v, s)).iterator(), OutputMode.Update(), Encoders.LONG(),
+                        Encoders.STRING(), GroupStateTimeout.NoTimeout(), initialCounts("a:1", "z:2"))
+                .collectAsList());
+        rows.sort(null);
+        assertThat(rows).containsExactly("a=3 removed", "b=1", "z=2");
+        assertThatThrownBy(() -> spark.createDataset(List.of("a"), Encoders.STRING())
+                .groupByKey(v -> v, Encoders.STRING())
+                .mapGroupsWithState(RUNNING_COUNT, Encoders.LONG(), Encoders.STRING(), GroupStateTimeout.NoTimeout(),
+                        initialCounts("a:1", "a:2")).collectAsList())
+                .hasMessageContaining("The initial state provided contained multiple rows(state) with the same key.");
+    }
+
+    @Test
+    void aStreamingInitialStateIsRejectedAtStart() {
+        MemoryStream input = lines();
+        MemoryStream states = lines();
+        Dataset<String> ds = input.toDF().as(Encoders.STRING()).groupByKey(v -> v, Encoders.STRING())
+                .mapGroupsWithState(RUNNING_COUNT, Encoders.LONG(), Encoders.STRING(), GroupStateTimeout.NoTimeout(),
+                        states.toDF().as(Encoders.STRING()).groupByKey(v -> v, Encoders.STRING())
+                                .mapValues(v -> 1L, Encoders.LONG()));
+        assertThatThrownBy(() -> collect(ds, "update", null, new TreeMap<>(), null))
+                .isInstanceOf(AnalysisException.class)
+                .hasMessageContaining("Non-streaming DataFrame/Dataset is not supported as the initial state in"
+                        + " [flatMap|map]GroupsWithState operation on a streaming DataFrame/Dataset");
+    }
+
     @Test
     void mapGroupsWithStateRunsOnlyInUpdateMode() throws Exception {
         MemoryStream input = lines();
