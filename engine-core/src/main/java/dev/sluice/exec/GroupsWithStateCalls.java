@@ -4,6 +4,7 @@ import dev.sluice.analysis.JavaValues;
 import dev.sluice.batch.Chunk;
 import dev.sluice.plan.logical.FlatMapGroupsWithState;
 import dev.sluice.plan.logical.GroupsWithStateFunction;
+import dev.sluice.plan.logical.InitialStateSource;
 import dev.sluice.sql.Row;
 import dev.sluice.sql.streaming.GroupState;
 import java.time.ZoneOffset;
@@ -85,13 +86,13 @@ public final class GroupsWithStateCalls {
      * @throws IllegalArgumentException when a key has two rows (Spark's text)
      */
     public static Map<Row, Object> initialStates(FlatMapGroupsWithState node) {
-        GroupsWithStateFunction f = node.function();
-        if (!f.hasInitialState()) {
+        InitialStateSource source = node.function().initialState();
+        if (source == null) {
             return Map.of();
         }
         List<Object[]> rows;
         try {
-            rows = f.initialState();
+            rows = source.rows();
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

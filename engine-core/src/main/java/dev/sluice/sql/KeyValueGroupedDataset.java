@@ -8,6 +8,7 @@ import dev.sluice.api.java.function.MapFunction;
 import dev.sluice.api.java.function.MapGroupsWithStateFunction;
 import dev.sluice.plan.logical.FlatMapGroupsWithState;
 import dev.sluice.plan.logical.GroupsWithStateFunction;
+import dev.sluice.plan.logical.InitialStateSource;
 import dev.sluice.plan.logical.TransformWithState;
 import dev.sluice.plan.logical.TransformWithStateFunction;
 import dev.sluice.sql.streaming.GroupState;
@@ -239,12 +240,6 @@ public final class KeyValueGroupedDataset<K, V> {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
-        public Row keyRow(Object key) {
-            return keyEncoder.toRow((K) key);
-        }
-
-        @Override
         public Object value(Row input) throws Exception {
             return valueFunction.call(sourceEncoder.fromRow(input));
         }
@@ -256,22 +251,8 @@ public final class KeyValueGroupedDataset<K, V> {
         }
 
         @Override
-        public boolean hasInitialState() {
-            return initial != null;
-        }
-
-        @Override
-        public boolean initialStateIsStreaming() {
-            return initial != null && initial.dataset.isStreaming();
-        }
-
-        @Override
-        public List<Object[]> initialState() throws Exception {
-            List<Object[]> out = new ArrayList<>();
-            for (Row row : initial.dataset.toDF().collectAsList()) {
-                out.add(new Object[] {initial.key(row), initial.value(row)});
-            }
-            return out;
+        public InitialStateSource initialState() {
+            return initial == null ? null : new InitialStates(initial);
         }
     }
 
@@ -328,22 +309,8 @@ public final class KeyValueGroupedDataset<K, V> {
                                       Encoder<U> outputEncoder, KeyValueGroupedDataset<K, S> initial)
             implements GroupsWithStateFunction {
         @Override
-        public boolean hasInitialState() {
-            return initial != null;
-        }
-
-        @Override
-        public boolean initialStateIsStreaming() {
-            return initial != null && initial.dataset.isStreaming();
-        }
-
-        @Override
-        public List<Object[]> initialState() throws Exception {
-            List<Object[]> out = new ArrayList<>();
-            for (Row row : initial.dataset.toDF().collectAsList()) {
-                out.add(new Object[] {keyEncoder.toRow(initial.key(row)), initial.value(row)});
-            }
-            return out;
+        public InitialStateSource initialState() {
+            return initial == null ? null : new InitialStates(initial);
         }
 
         @Override

@@ -102,7 +102,7 @@ public final class UnsupportedOperationChecker {
 
     /** Spark's output-mode and timeout rules of {@code [flat]MapGroupsWithState}. */
     private static void checkGroupsWithState(FlatMapGroupsWithState m, LogicalPlan root, OutputMode outputMode) {
-        if (m.function().initialStateIsStreaming()) {
+        if (m.function().initialState() != null && m.function().initialState().isStreaming()) {
             throw error("Non-streaming DataFrame/Dataset is not supported as the initial state in"
                     + " [flatMap|map]GroupsWithState operation on a streaming DataFrame/Dataset", root);
         }

@@ -76,7 +76,7 @@ public final class TwsRunner {
                 return null;
             });
             handle.phase(TwsHandle.Phase.INITIALIZED);
-            if (loadInitialState && function.hasInitialState()) {
+            if (loadInitialState && function.initialState() != null) {
                 loadInitialState();
             }
             for (Map.Entry<Row, List<Row>> group : group(input).entrySet()) {
@@ -102,13 +102,15 @@ public final class TwsRunner {
     }
 
     private void loadInitialState() {
-        List<Object[]> rows = call("initialState", function::initialState);
+        List<Object[]> rows = call("initialState", () -> function.initialState().rows());
         @SuppressWarnings("unchecked")
         StatefulProcessorWithInitialState<Object, Object, Object, Object> withInitial =
                 (StatefulProcessorWithInitialState<Object, Object, Object, Object>) (StatefulProcessor<?, ?, ?>) processor;
         for (Object[] row : rows) {
-            withKey(function.keyRow(row[0]), () -> call("handleInitialState", () -> {
-                withInitial.handleInitialState(row[0], row[1], timerValues);
+            Row keyRow = (Row) row[0];
+            Object key = function.keyObject(keyRow);
+            withKey(keyRow, () -> call("handleInitialState", () -> {
+                withInitial.handleInitialState(key, row[1], timerValues);
                 return null;
             }));
         }

@@ -33,18 +33,8 @@ public interface GroupsWithStateFunction {
     /** Calls the user function on one group; returns rows of {@link #outputSchema()}. */
     Iterator<Row> call(Row key, List<Row> values, GroupState<Object> state) throws Exception;
 
-    /** Whether the query was given an initial state ({@code [flat]MapGroupsWithState(..., initialState)}). */
-    default boolean hasInitialState() {
-        return false;
-    }
-
-    /** Whether the initial state Dataset is streaming (not allowed). */
-    default boolean initialStateIsStreaming() {
-        return false;
-    }
-
-    /** The initial state's rows as {@code [key row, state object]} pairs, computed when called. */
-    default List<Object[]> initialState() throws Exception {
-        return List.of();
+    /** The initial state ({@code [flat]MapGroupsWithState(..., initialState)}), or null. */
+    default InitialStateSource initialState() {
+        return null;
     }
 }

@@ -3,7 +3,6 @@ package dev.sluice.plan.logical;
 import dev.sluice.sql.Row;
 import dev.sluice.sql.streaming.StatefulProcessor;
 import dev.sluice.sql.types.StructType;
-import java.util.List;
 
 /**
  * The user side of a {@link TransformWithState} node seen through its encoders, internal API: grouping keys
@@ -17,7 +16,7 @@ public interface TransformWithStateFunction {
     /** The output encoder's schema. */
     StructType outputSchema();
 
-    /** The user's processor (a {@code StatefulProcessorWithInitialState} when {@link #hasInitialState()}). */
+    /** The user's processor (a {@code StatefulProcessorWithInitialState} when there is an {@link #initialState()}). */
     StatefulProcessor<Object, Object, Object> processor();
 
     /** The grouping key of one input row, as a row of {@link #keySchema()}. */
@@ -26,21 +25,12 @@ public interface TransformWithStateFunction {
     /** The key object of a key row. */
     Object keyObject(Row key);
 
-    /** The key row of a key object. */
-    Row keyRow(Object key);
-
     /** The value object of one input row. */
     Object value(Row input) throws Exception;
 
     /** An output object as a row of {@link #outputSchema()}. */
     Row output(Object out);
 
-    /** Whether the query was given an initial state. */
-    boolean hasInitialState();
-
-    /** Whether the initial state Dataset is streaming (not allowed). */
-    boolean initialStateIsStreaming();
-
-    /** The initial state's rows as {@code [key object, state object]} pairs, computed when called. */
-    List<Object[]> initialState() throws Exception;
+    /** The initial state, or null. */
+    InitialStateSource initialState();
 }
