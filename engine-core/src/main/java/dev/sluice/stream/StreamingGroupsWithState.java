@@ -6,6 +6,7 @@ import dev.sluice.batch.ColumnVector;
 import dev.sluice.exec.Binder;
 import dev.sluice.exec.GroupStateImpl;
 import dev.sluice.exec.GroupsWithStateCalls;
+import dev.sluice.exec.RowBytes;
 import dev.sluice.expr.AttributeReference;
 import dev.sluice.expr.Expression;
 import dev.sluice.plan.logical.EventTimeColumns;
@@ -40,6 +41,8 @@ final class StreamingGroupsWithState extends StatefulOperator {
     private final StructType keySchema;
     private final StructType valueSchema;
     private final StateRows rows;
+    /** The key columns' bytes (the same layout as {@link #rows}' keys: a {@code RowCodec} of the key types). */
+    private final RowBytes keyBytes;
     private final boolean watermarkPresent;
     private final Expression eventTime;
     private final int stateColumns;
@@ -56,6 +59,7 @@ final class StreamingGroupsWithState extends StatefulOperator {
         value.add(new StructField("_timeoutTimestamp", DataTypes.LongType, false));
         this.valueSchema = new StructType(value);
         this.rows = new StateRows(types(keySchema), types(valueSchema));
+        this.keyBytes = new RowBytes(keySchema);
         this.watermarkPresent = EventTimeColumns.hasWatermark(node.child());
         Map<Long, Long> delays = EventTimeColumns.of(node.child());
         AttributeReference time = EventTimeColumns.find(node.child().output(), delays);
@@ -185,17 +189,11 @@ final class StreamingGroupsWithState extends StatefulOperator {
     }
 
     private byte[] encodeKey(Row key) {
-        Chunk c = JavaValues.toChunks(List.of(key), keySchema, ZoneOffset.UTC).get(0);
-        return rows.encodeKey(c.columns(), 0);
+        return keyBytes.encode(key);
     }
 
     private Row decodeKey(byte[] key) {
-        ColumnVector[] columns = new ColumnVector[keySchema.length()];
-        for (int i = 0; i < columns.length; i++) {
-            columns[i] = ColumnVector.allocate(keySchema.apply(i).dataType(), 1);
-        }
-        rows.decodeKey(key, columns);
-        return JavaValues.toRows(List.of(new Chunk(1, columns)), keySchema).get(0);
+        return keyBytes.decode(key);
     }
 
     private byte[] encodeValue(Object stateObject, long timeoutTimestamp) {

@@ -6,15 +6,11 @@ import java.util.Iterator;
 import java.util.List;
 
 /** {@link ListState} over one {@link TwsStore} entry per grouping key ({@link TwsLayout}). One thread. */
-final class ListStateImpl<S> extends StateVariable implements ListState<S> {
+final class ListStateImpl<S> extends StateVariable.Of<S> implements ListState<S> {
     private static final long serialVersionUID = 1L;
-    private final transient Encoder<S> encoder;
-    private final transient RowBytes bytes;
 
     ListStateImpl(TwsHandle handle, String name, Encoder<S> encoder, long ttlMs) {
-        super(handle, name, ttlMs);
-        this.encoder = encoder;
-        this.bytes = new RowBytes(encoder.schema());
+        super(handle, name, encoder, ttlMs);
     }
 
     @Override

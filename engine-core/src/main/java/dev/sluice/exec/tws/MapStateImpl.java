@@ -1,5 +1,6 @@
 package dev.sluice.exec.tws;
 
+import dev.sluice.exec.RowBytes;
 import dev.sluice.sql.Encoder;
 import dev.sluice.sql.streaming.MapState;
 import java.util.AbstractMap;

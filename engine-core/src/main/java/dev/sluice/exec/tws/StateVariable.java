@@ -1,5 +1,6 @@
 package dev.sluice.exec.tws;
 
+import dev.sluice.exec.RowBytes;
 import dev.sluice.sql.Encoder;
 import dev.sluice.sql.Row;
 import dev.sluice.state.KeyValue;
@@ -24,6 +25,18 @@ abstract class StateVariable {
         this.name = name;
         this.prefix = TwsLayout.prefix(name);
         this.ttlMs = ttlMs;
+    }
+
+    /** A variable of values of one encoder (a value or list state). */
+    abstract static class Of<S> extends StateVariable {
+        final Encoder<S> encoder;
+        final RowBytes bytes;
+
+        Of(TwsHandle handle, String name, Encoder<S> encoder, long ttlMs) {
+            super(handle, name, ttlMs);
+            this.encoder = encoder;
+            this.bytes = new RowBytes(encoder.schema());
+        }
     }
 
     /** Whether list and map entries hold two rows per element (maps). */

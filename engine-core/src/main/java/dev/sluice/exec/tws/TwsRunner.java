@@ -1,5 +1,6 @@
 package dev.sluice.exec.tws;
 
+import dev.sluice.exec.RowBytes;
 import dev.sluice.plan.logical.TransformWithState;
 import dev.sluice.plan.logical.TransformWithStateFunction;
 import dev.sluice.sql.Row;

@@ -7,15 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@link ValueState} over a {@link TwsStore} entry per grouping key ({@link TwsLayout}). One thread. */
-final class ValueStateImpl<S> extends StateVariable implements ValueState<S> {
+final class ValueStateImpl<S> extends StateVariable.Of<S> implements ValueState<S> {
     private static final long serialVersionUID = 1L;
-    private final transient Encoder<S> encoder;
-    private final transient RowBytes bytes;
 
     ValueStateImpl(TwsHandle handle, String name, Encoder<S> encoder, long ttlMs) {
-        super(handle, name, ttlMs);
-        this.encoder = encoder;
-        this.bytes = new RowBytes(encoder.schema());
+        super(handle, name, encoder, ttlMs);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.sluice.stream.state;
 
-import dev.sluice.exec.tws.RowBytes;
+import dev.sluice.exec.RowBytes;
 import dev.sluice.exec.tws.TwsLayout;
 import dev.sluice.sql.GenericRow;
 import dev.sluice.sql.Row;

@@ -47,6 +47,18 @@ abstract class StatefulTestSupport extends StreamingTestSupport {
         spark.conf().set("spark.sql.streaming.stateStore.providerClass", provider());
     }
 
+    /** Makes the next query fail right after the state commit of batch {@code batch} (before its commit log entry). */
+    void crashAfterStateCommit(long batch) {
+        spark.streams().setHooks(new dev.sluice.stream.BatchHooks() {
+            @Override
+            public void afterStateCommit(long batchId) {
+                if (batchId == batch) {
+                    throw new IllegalStateException("injected crash after the state commit of batch " + batch);
+                }
+            }
+        });
+    }
+
     static Row event(String word, String hhmm) {
         return RowFactory.create(word, Timestamp.from(Instant.parse("2024-01-01T" + hhmm + ":00Z")));
     }

@@ -109,23 +109,7 @@ class TransformWithStateTest extends StatefulTestSupport {
 
     static <T> StreamingQuery start(Dataset<T> ds, String mode, String checkpoint, Map<Long, List<String>> out,
                                     Trigger trigger, boolean sorted) throws Exception {
-        var writer = ds.writeStream().outputMode(mode);
-        if (checkpoint != null) {
-            writer = writer.option("checkpointLocation", checkpoint);
-        }
-        if (trigger != null) {
-            writer = writer.trigger(trigger);
-        }
-        return writer.foreachBatch((Dataset<T> batch, Long id) -> {
-            List<String> rows = new ArrayList<>();
-            for (Row r : batch.toDF().collectAsList()) {
-                rows.add(String.valueOf(r.get(0)));
-            }
-            if (sorted) {
-                rows.sort(null);
-            }
-            out.put(id, rows);
-        }).start();
+        return GroupStateTest.collect(ds, mode, checkpoint, out, trigger, r -> String.valueOf(r.get(0)), sorted);
     }
 
     @Test
@@ -164,14 +148,7 @@ class TransformWithStateTest extends StatefulTestSupport {
         String checkpoint = dir.resolve("crash").toString();
         MemoryStream input = lines();
         Map<Long, List<String>> out = Collections.synchronizedMap(new TreeMap<>());
-        spark.streams().setHooks(new dev.sluice.stream.BatchHooks() {
-            @Override
-            public void afterStateCommit(long batchId) {
-                if (batchId == 1) {
-                    throw new IllegalStateException("injected crash after the state commit of batch 1");
-                }
-            }
-        });
+        crashAfterStateCommit(1);
         StreamingQuery first = start(tracked(input), "update", checkpoint, out, null, true);
         input.addValues(TRACKER_BATCHES.get(0).toArray());
         first.processAllAvailable();

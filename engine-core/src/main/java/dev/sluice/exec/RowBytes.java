@@ -1,4 +1,4 @@
-package dev.sluice.exec.tws;
+package dev.sluice.exec;
 
 import dev.sluice.analysis.JavaValues;
 import dev.sluice.batch.Chunk;
