@@ -535,6 +535,65 @@ class TransformWithStateTest extends StatefulTestSupport {
                 .hasMessageContaining("store count");
     }
 
+    /** Keeps a value per key in "current" and, before version 2, also in "old". */
+    static final class Versioned extends StatefulProcessor<String, String, String> {
+        private final boolean dropOld;
+        private transient ValueState<String> current;
+        private transient ValueState<String> old;
+
+        Versioned(boolean dropOld) {
+            this.dropOld = dropOld;
+        }
+
+        @Override
+        public void init(OutputMode outputMode, TimeMode timeMode) {
+            current = getHandle().getValueState("current", Encoders.STRING(), TTLConfig.NONE());
+            if (dropOld) {
+                getHandle().deleteIfExists("old");
+            } else {
+                old = getHandle().getValueState("old", Encoders.STRING(), TTLConfig.NONE());
+            }
+        }
+
+        @Override
+        public Iterator<String> handleInputRows(String key, Iterator<String> rows, TimerValues timerValues) {
+            QueryInfo info = getHandle().getQueryInfo();
+            while (rows.hasNext()) {
+                String v = rows.next();
+                current.update(v);
+                if (old != null) {
+                    old.update(v);
+                }
+            }
+            return List.of(key + " batch " + info.getBatchId() + " " + info.getQueryId() + " " + info.getRunId())
+                    .iterator();
+        }
+    }
+
+    @Test
+    void deleteIfExistsDropsAVariableOfAnEarlierVersionAndQueryInfoNamesTheBatch() throws Exception {
+        String checkpoint = dir.resolve("versions").toString();
+        MemoryStream input = lines();
+        Map<Long, List<String>> out = Collections.synchronizedMap(new TreeMap<>());
+        StreamingQuery first = start(grouped(input).transformWithState(new Versioned(false), TimeMode.None(),
+                OutputMode.Update(), Encoders.STRING()), "update", checkpoint, out, null, true);
+        input.addValues("a:1", "b:1");
+        first.processAllAvailable();
+        first.stop();
+        assertThat(first.lastProgress().stateOperators()[0].numRowsTotal()).isEqualTo(4); // current and old of a, b
+        StreamingQuery second = start(grouped(input).transformWithState(new Versioned(true), TimeMode.None(),
+                OutputMode.Update(), Encoders.STRING()), "update", checkpoint, out, null, true);
+        input.addValues("a:2");
+        second.processAllAvailable();
+        StateOperatorProgress op = second.lastProgress().stateOperators()[0];
+        assertThat(op.numRowsTotal()).isEqualTo(2); // current of a and b: old is gone
+        assertThat(op.customMetrics()).containsEntry("numDeletedStateVars", 1L);
+        assertThat(out.get(0L)).containsExactly("a batch 0 " + first.id() + " " + first.runId(),
+                "b batch 0 " + first.id() + " " + first.runId());
+        assertThat(out.get(1L)).containsExactly("a batch 1 " + second.id() + " " + second.runId());
+        assertThat(second.id()).isEqualTo(first.id());
+    }
+
     /** Runs a query over one row of input and returns the Sluice error it fails with. */
     private SluiceException failure(StatefulProcessor<String, String, String> processor, TimeMode mode) {
         MemoryStream input = lines();
