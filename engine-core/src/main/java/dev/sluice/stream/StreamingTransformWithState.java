@@ -124,7 +124,8 @@ final class StreamingTransformWithState extends StatefulOperator {
             };
             metrics.put(name, variables.stream().filter(v -> v.kind() == kind).count());
         }
-        addRowsUpdated(out.size());
+        addRowsUpdated(handle.updatedRows());
+        addRowsRemoved(handle.removedRows(), 0);
         return JavaValues.toChunks(out, node.schema(), ZoneOffset.UTC);
     }
 

@@ -69,6 +69,6 @@ final class ListStateImpl<S> extends StateVariable.Of<S> implements ListState<S>
 
     @Override
     public void clear() {
-        store().remove(key("clear"));
+        remove(key("clear"));
     }
 }

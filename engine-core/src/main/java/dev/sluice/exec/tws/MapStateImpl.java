@@ -114,6 +114,6 @@ final class MapStateImpl<K, V> extends StateVariable implements MapState<K, V> {
 
     @Override
     public void clear() {
-        store().remove(key("clear"));
+        remove(key("clear"));
     }
 }

@@ -92,10 +92,22 @@ abstract class StateVariable {
     /** Writes a list or map entry, or removes it when empty. */
     final void write(byte[] key, List<TwsLayout.Element> elements) {
         if (elements.isEmpty()) {
-            store().remove(key);
+            remove(key);
         } else {
-            store().put(key, TwsLayout.encodeElements(elements, pairs()));
+            put(key, TwsLayout.encodeElements(elements, pairs()));
         }
+    }
+
+    /** Writes an entry, counted as an updated state row. */
+    final void put(byte[] key, byte[] value) {
+        store().put(key, value);
+        handle.countUpdate();
+    }
+
+    /** Removes an entry, counted as a removed state row. */
+    final void remove(byte[] key) {
+        store().remove(key);
+        handle.countRemoval();
     }
 
     /** Removes this variable's expired values of every grouping key (the end-of-batch TTL pass); returns how many. */

@@ -56,6 +56,8 @@ public final class TwsHandle implements StatefulProcessorHandle {
     private final transient List<StateVariable> ttlVariables = new ArrayList<>();
     private transient Phase phase;
     private transient byte[] currentKey;
+    private long updatedRows;
+    private long removedRows;
     private long registeredTimers;
     private long deletedTimers;
     private long deletedVariables;
@@ -293,6 +295,24 @@ public final class TwsHandle implements StatefulProcessorHandle {
             removed += v.removeExpired();
         }
         return removed;
+    }
+
+    void countUpdate() {
+        updatedRows++;
+    }
+
+    void countRemoval() {
+        removedRows++;
+    }
+
+    /** State entries the processor wrote this batch (Spark's {@code numUpdatedStateRows}). */
+    public long updatedRows() {
+        return updatedRows;
+    }
+
+    /** State entries the processor removed this batch (Spark's {@code numRemovedStateRows}). */
+    public long removedRows() {
+        return removedRows;
     }
 
     public long registeredTimers() {

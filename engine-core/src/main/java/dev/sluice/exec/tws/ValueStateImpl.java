@@ -43,12 +43,12 @@ final class ValueStateImpl<S> extends StateVariable.Of<S> implements ValueState<
     public void update(S newState) {
         byte[] key = key("update");
         byte[] row = encode(encoder, bytes, checkNotNull(newState));
-        store().put(key, TwsLayout.encodeValue(new TwsLayout.Element(expiry(), row, null)));
+        put(key, TwsLayout.encodeValue(new TwsLayout.Element(expiry(), row, null)));
     }
 
     @Override
     public void clear() {
-        store().remove(key("clear"));
+        remove(key("clear"));
     }
 
     @Override
@@ -58,7 +58,7 @@ final class ValueStateImpl<S> extends StateVariable.Of<S> implements ValueState<
         long removed = 0;
         for (KeyValue kv : entries) {
             if (TwsLayout.decodeValue(kv.value()).expired(now())) {
-                store().remove(kv.key());
+                remove(kv.key());
                 removed++;
             }
         }

@@ -125,6 +125,7 @@ class TransformWithStateTest extends StatefulTestSupport {
         StateOperatorProgress op = q.lastProgress().stateOperators()[0];
         assertThat(op.operatorName()).isEqualTo("transformWithStateExec");
         assertThat(op.numRowsTotal()).isEqualTo(6); // count, history and perValue of a and of b
+        assertThat(op.numRowsUpdated()).isEqualTo(3); // a:q wrote a's count, history and perValue
         assertThat(op.customMetrics()).containsEntry("numValueStateVars", 1L).containsEntry("numListStateVars", 1L)
                 .containsEntry("numMapStateVars", 1L);
     }
@@ -418,6 +419,8 @@ class TransformWithStateTest extends StatefulTestSupport {
         assertThat(progress.get(3L).stateOperators()[0].customMetrics())
                 .containsEntry("numValuesRemovedDueToTTLExpiry", 1L);
         assertThat(progress.get(3L).stateOperators()[0].numRowsTotal()).isEqualTo(2);
+        assertThat(progress.get(3L).stateOperators()[0].numRowsUpdated()).isEqualTo(1); // a
+        assertThat(progress.get(3L).stateOperators()[0].numRowsRemoved()).isEqualTo(1); // b, by its TTL
         assertThat(progress.get(4L).stateOperators()[0].customMetrics())
                 .containsEntry("numValuesRemovedDueToTTLExpiry", 0L);
     }
