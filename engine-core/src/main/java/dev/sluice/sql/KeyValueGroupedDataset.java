@@ -192,9 +192,45 @@ public final class KeyValueGroupedDataset<K, V> {
         return transformWithState(statefulProcessor, timeMode, outputMode, outputEncoder, initialState);
     }
 
+    /**
+     * {@link #transformWithState(StatefulProcessor, TimeMode, OutputMode, Encoder)} in event time whose output
+     * column {@code eventTimeColumnName} (a timestamp) carries event time for the operators after it, with the
+     * delay of the query's watermark; a batch that emits a row at or before the watermark for late events fails
+     * with {@code EMITTING_ROWS_OLDER_THAN_WATERMARK_NOT_ALLOWED}.
+     *
+     * @throws AnalysisException {@code CANNOT_ASSIGN_EVENT_TIME_COLUMN_WITHOUT_WATERMARK} without a watermark
+     */
+    public <U> Dataset<U> transformWithState(StatefulProcessor<K, V, U> statefulProcessor, String eventTimeColumnName,
+                                             OutputMode outputMode, Encoder<U> outputEncoder) {
+        return transformWithState(statefulProcessor, TimeMode.EventTime(), outputMode, outputEncoder, null,
+                eventTimeColumnName);
+    }
+
+    /**
+     * The initial-state overload of {@link #transformWithState(StatefulProcessor, String, OutputMode, Encoder)}
+     * (Spark's argument order).
+     */
+    public <U, S> Dataset<U> transformWithState(StatefulProcessorWithInitialState<K, V, U, S> statefulProcessor,
+                                                OutputMode outputMode, KeyValueGroupedDataset<K, S> initialState,
+                                                String eventTimeColumnName, Encoder<U> outputEncoder,
+                                                Encoder<S> initialStateEncoder) {
+        if (initialState.dataset.isStreaming()) {
+            throw new AnalysisException("The initial state of transformWithState must be a batch Dataset, not a"
+                    + " streaming one");
+        }
+        return transformWithState(statefulProcessor, TimeMode.EventTime(), outputMode, outputEncoder, initialState,
+                eventTimeColumnName);
+    }
+
     private <U> Dataset<U> transformWithState(StatefulProcessor<K, V, U> processor, TimeMode timeMode,
                                               OutputMode outputMode, Encoder<U> outputEncoder,
                                               KeyValueGroupedDataset<K, ?> initialState) {
+        return transformWithState(processor, timeMode, outputMode, outputEncoder, initialState, null);
+    }
+
+    private <U> Dataset<U> transformWithState(StatefulProcessor<K, V, U> processor, TimeMode timeMode,
+                                              OutputMode outputMode, Encoder<U> outputEncoder,
+                                              KeyValueGroupedDataset<K, ?> initialState, String eventTimeColumn) {
         if (processor == null || timeMode == null || outputMode == null || outputEncoder == null) {
             throw new IllegalArgumentException("transformWithState needs a processor, a time mode, an output mode"
                     + " and an output encoder");
@@ -204,7 +240,8 @@ public final class KeyValueGroupedDataset<K, V> {
         }
         TwsBridge<K, V, U> bridge = new TwsBridge<>(processor, keyFunction, valueFunction, keyEncoder, sourceEncoder,
                 outputEncoder, initialState);
-        TransformWithState node = new TransformWithState(bridge, timeMode, outputMode, dataset.logicalPlan());
+        TransformWithState node = new TransformWithState(bridge, timeMode, outputMode, eventTimeColumn,
+                dataset.logicalPlan());
         return new Dataset<>(dataset.sparkSession(), node, outputEncoder);
     }
 

@@ -109,6 +109,7 @@ final class StreamingTransformWithState extends StatefulOperator {
         TwsRunner runner = new TwsRunner(node, new Store(state), batchTimestampMs(), watermarks().evictionMs(),
                 new QueryInfoImpl(queryId(), runId(), version()));
         List<Row> out = runner.run(rows, version() == 0);
+        checkEmittedEventTimes(out);
         TwsHandle handle = runner.handle();
         metrics.clear();
         metrics.put("numExpiredTimers", runner.expiredTimers());
@@ -127,6 +128,32 @@ final class StreamingTransformWithState extends StatefulOperator {
         addRowsUpdated(handle.updatedRows());
         addRowsRemoved(handle.removedRows(), 0);
         return JavaValues.toChunks(out, node.schema(), ZoneOffset.UTC);
+    }
+
+    /**
+     * With an {@code eventTimeColumnName}, the rows emitted must be after the watermark for late events (Spark's
+     * {@code UpdateEventTimeColumnExec}), or the operators after this one would see late rows as on time.
+     */
+    private void checkEmittedEventTimes(List<Row> out) {
+        if (node.eventTime() == null) {
+            return;
+        }
+        int column = node.output().indexOf(node.eventTime());
+        long watermarkMs = watermarks().lateEventsMs();
+        for (Row row : out) {
+            Object t = row.get(column);
+            if (t == null) {
+                continue;
+            }
+            long micros = (Long) JavaValues.toInternal(t, DataTypes.TimestampType, ZoneOffset.UTC);
+            if (micros <= watermarkMs * 1000) {
+                throw new dev.sluice.sql.SluiceException("EMITTING_ROWS_OLDER_THAN_WATERMARK_NOT_ALLOWED", "Previous"
+                        + " node emitted a row with eventTime=" + micros + " which is older than"
+                        + " current_watermark_value=" + watermarkMs + "\nThis can lead to correctness issues in the"
+                        + " stateful operators downstream in the execution pipeline.\nPlease correct the operator"
+                        + " logic to emit rows after current global watermark value.", "42815", null);
+            }
+        }
     }
 
     @Override

@@ -14,7 +14,8 @@ import java.util.Map;
  * Which output columns of a plan carry event time, and with which watermark delay (Spark keeps this as
  * {@code spark.watermarkDelayMs} metadata on the attribute). A column set by {@link EventTimeWatermark}
  * carries it; so do its copies through projections (plain references and aliases), the {@code window}
- * column a time-window {@link Generate} or a projected tumbling {@code window(...)} derives from it; other
+ * column a time-window {@link Generate} or a projected tumbling {@code window(...)} derives from it, and the
+ * {@code eventTimeColumnName} column of a {@link TransformWithState} (with the delay of the watermark below); other
  * nodes keep the columns they pass through.
  * Stateless.
  */
@@ -40,6 +41,8 @@ public final class EventTimeColumns {
         } else if (plan instanceof Generate g && g.generator() instanceof TimeWindow w
                 && w.child() instanceof AttributeReference time && delays.containsKey(time.exprId())) {
             delays.put(g.generatorOutput().get(0).exprId(), delays.get(time.exprId()));
+        } else if (plan instanceof TransformWithState t && t.eventTime() != null) {
+            delays.put(t.eventTime().exprId(), t.eventTimeDelayMs());
         } else if (plan instanceof UpdateSessions u && u.session().timeColumn() instanceof AttributeReference time
                 && delays.containsKey(time.exprId())) {
             delays.put(u.sessionOutput().exprId(), delays.get(time.exprId()));

@@ -597,6 +597,79 @@ class TransformWithStateTest extends StatefulTestSupport {
         assertThat(second.id()).isEqualTo(first.id());
     }
 
+    /** An event, reported when its timer fires, with the timer's time as its event time. */
+    public record Due(String word, java.sql.Timestamp at) {
+    }
+
+    /** Like {@link Reminders}, output with an event-time column. */
+    static final class DueReminders extends StatefulProcessor<String, Row, Due> {
+        private final long shiftMs;
+
+        /** @param shiftMs added to the emitted event times (negative: emits rows behind the watermark) */
+        DueReminders(long shiftMs) {
+            this.shiftMs = shiftMs;
+        }
+
+        @Override
+        public void init(OutputMode outputMode, TimeMode timeMode) {
+        }
+
+        @Override
+        public Iterator<Due> handleInputRows(String word, Iterator<Row> rows, TimerValues timerValues) {
+            while (rows.hasNext()) {
+                getHandle().registerTimer(((java.sql.Timestamp) rows.next().get(1)).getTime() + 300_000);
+            }
+            return Collections.emptyIterator();
+        }
+
+        @Override
+        public Iterator<Due> handleExpiredTimer(String word, TimerValues timerValues, ExpiredTimerInfo info) {
+            return List.of(new Due(word, new java.sql.Timestamp(info.getExpiryTimeInMs() + shiftMs))).iterator();
+        }
+    }
+
+    @Test
+    void anEventTimeColumnNameCarriesEventTimeAfterTheOperator() throws Exception {
+        MemoryStream input = MemoryStream.of(spark, EVENTS);
+        Dataset<Due> due = input.toDF().withWatermark("ts", "10 minutes")
+                .groupByKey(r -> r.getString(0), Encoders.STRING())
+                .transformWithState(new DueReminders(0), "at", OutputMode.Append(), Encoders.bean(Due.class));
+        var delays = dev.sluice.plan.logical.EventTimeColumns.of(due.logicalPlan());
+        assertThat(dev.sluice.plan.logical.EventTimeColumns.find(due.logicalPlan().output(), delays).name())
+                .isEqualTo("at");
+        assertThat(delays.values()).containsExactly(600_000L);
+        Map<Long, List<String>> out = Collections.synchronizedMap(new TreeMap<>());
+        StreamingQuery q = start(due.toDF().selectExpr("concat(word, ' ', date_format(at, 'HH:mm'))"), "append",
+                null, out, null, false);
+        input.addData(List.of(event("dog", "12:00")));
+        q.processAllAvailable();
+        input.addData(List.of(event("owl", "12:20")));
+        q.processAllAvailable();
+        List<String> all = new ArrayList<>();
+        out.values().forEach(all::addAll);
+        assertThat(all).containsExactly("dog 12:05"); // 12:05 is after the late-events watermark of its batch (11:50)
+        q.stop();
+
+        // a timer at 12:05 reported 20 minutes earlier (11:45) is behind the late-events watermark 11:50
+        MemoryStream again = MemoryStream.of(spark, EVENTS);
+        Dataset<Due> late = again.toDF().withWatermark("ts", "10 minutes")
+                .groupByKey(r -> r.getString(0), Encoders.STRING())
+                .transformWithState(new DueReminders(-1_200_000), "at", OutputMode.Append(), Encoders.bean(Due.class));
+        StreamingQuery failing = start(late.toDF().selectExpr("word"), "append", null, new TreeMap<>(), null, false);
+        again.addData(List.of(event("dog", "12:00")));
+        failing.processAllAvailable();
+        again.addData(List.of(event("owl", "12:20")));
+        assertThatThrownBy(failing::processAllAvailable).hasMessageContaining(
+                "[EMITTING_ROWS_OLDER_THAN_WATERMARK_NOT_ALLOWED] Previous node emitted a row with eventTime=")
+                .hasMessageContaining("which is older than current_watermark_value=");
+
+        assertThatThrownBy(() -> lines().toDF().groupByKey(r -> r.getString(0), Encoders.STRING())
+                .transformWithState(new DueReminders(0), "at", OutputMode.Append(), Encoders.bean(Due.class)))
+                .hasMessage("[CANNOT_ASSIGN_EVENT_TIME_COLUMN_WITHOUT_WATERMARK] Watermark needs to be defined to"
+                        + " reassign event time column. Failed to find watermark definition in the streaming query."
+                        + " SQLSTATE: 42611");
+    }
+
     /** Runs a query over one row of input and returns the Sluice error it fails with. */
     private SluiceException failure(StatefulProcessor<String, String, String> processor, TimeMode mode) {
         MemoryStream input = lines();
