@@ -83,6 +83,11 @@ abstract class StatefulOperator {
     /** The layout of the operator's state stores (Spark's state schema), recorded in its metadata. */
     abstract List<OperatorStateMetadata.StoreSchema> storeSchemas();
 
+    /** Spark's {@code operatorProperties} JSON of the operator's metadata, or null (all but transformWithState). */
+    String operatorProperties() {
+        return null;
+    }
+
     /** One store, {@code default}, of {@code keySchema} to {@code valueSchema}. */
     static List<OperatorStateMetadata.StoreSchema> defaultStore(StructType keySchema, StructType valueSchema) {
         return List.of(new OperatorStateMetadata.StoreSchema(OperatorStateMetadata.DEFAULT_STORE, keySchema,
@@ -92,7 +97,7 @@ abstract class StatefulOperator {
     /** What this operator records in {@code state/<id>/_metadata}. */
     final OperatorStateMetadata metadata(int keyGroups, String provider) {
         return new OperatorStateMetadata(operatorId, name(), OperatorStateMetadata.ENCODING_VERSION, keyGroups,
-                provider, storeSchemas());
+                provider, storeSchemas(), operatorProperties());
     }
 
     /** State partitions of this operator given the query's (fixed) shuffle partitions. */

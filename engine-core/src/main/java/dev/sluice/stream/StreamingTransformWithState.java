@@ -85,6 +85,35 @@ final class StreamingTransformWithState extends StatefulOperator {
         return stores;
     }
 
+    /**
+     * Spark's {@code TransformWithStateOperatorProperties} JSON: time mode, output mode and the state variables
+     * (the timers as a {@code TimerState}).
+     */
+    @Override
+    String operatorProperties() {
+        StringBuilder json = new StringBuilder("{\"timeMode\":\"").append(node.timeMode())
+                .append("\",\"outputMode\":\"").append(node.outputMode()).append("\",\"stateVariables\":[");
+        List<String> vars = new ArrayList<>();
+        for (TwsHandle.Variable v : variables) {
+            String type = switch (v.kind()) {
+                case VALUE -> "ValueState";
+                case LIST -> "ListState";
+                case MAP -> "MapState";
+            };
+            vars.add(variableJson(v.name(), type, v.ttlMs() > 0));
+        }
+        if (node.timeMode() != TimeMode.None()) {
+            vars.add(variableJson(TwsHandle.timersName(node.timeMode()), "TimerState", false));
+        }
+        return json.append(String.join(",", vars)).append("]}").toString();
+    }
+
+    private static String variableJson(String name, String type, boolean ttl) {
+        String escaped = name.replace("\\", "\\\\").replace("\"", "\\\"");
+        return "{\"stateName\":\"" + escaped + "\",\"stateVariableType\":\"" + type + "\",\"ttlEnabled\":" + ttl
+                + "}";
+    }
+
     @Override
     boolean shouldRunAnotherBatch(long newWatermarkMs) {
         if (node.timeMode() == TimeMode.ProcessingTime()) {

@@ -29,9 +29,11 @@ import java.util.stream.Stream;
  * @param keyGroups       the key-groups of the state (0: a checkpoint from before key-groups)
  * @param provider        the state store provider ({@code spark.sql.streaming.stateStore.providerClass})
  * @param stores          the operator's stores (most operators: one, {@code default})
+ * @param properties      Spark's {@code operatorProperties} JSON (transformWithState: time mode, output mode and
+ *                        state variables), or null
  */
 public record OperatorStateMetadata(long operatorId, String operatorName, int encodingVersion, int keyGroups,
-                                    String provider, List<StoreSchema> stores) {
+                                    String provider, List<StoreSchema> stores, String properties) {
     /** The file's format version (the version line). */
     static final int FILE_VERSION = 1;
     /** The row encoding of {@link dev.sluice.state.RowCodec} this Sluice writes. */
@@ -53,6 +55,12 @@ public record OperatorStateMetadata(long operatorId, String operatorName, int en
         stores = List.copyOf(stores);
     }
 
+    /** An operator without properties. */
+    public OperatorStateMetadata(long operatorId, String operatorName, int encodingVersion, int keyGroups,
+                                 String provider, List<StoreSchema> stores) {
+        this(operatorId, operatorName, encodingVersion, keyGroups, provider, stores, null);
+    }
+
     /** The store named {@code name}, if the operator has one. */
     public Optional<StoreSchema> store(String name) {
         return stores.stream().filter(s -> s.name().equals(name)).findFirst();
@@ -71,6 +79,9 @@ public record OperatorStateMetadata(long operatorId, String operatorName, int en
         text.append("encodingVersion=").append(encodingVersion).append('\n');
         text.append("keyGroups=").append(keyGroups).append('\n');
         text.append("provider=").append(escape(provider)).append('\n');
+        if (properties != null) {
+            text.append("operatorProperties=").append(escape(properties)).append('\n');
+        }
         for (StoreSchema store : stores) {
             text.append("store=").append(escape(store.name())).append('\n');
             text.append("keySchema=").append(escape(store.keySchema().toDDL())).append('\n');
@@ -139,7 +150,7 @@ public record OperatorStateMetadata(long operatorId, String operatorName, int en
             }
             return new OperatorStateMetadata(Long.parseLong(head.get("operatorId")), head.get("operatorName"),
                     Integer.parseInt(head.get("encodingVersion")), Integer.parseInt(head.get("keyGroups")),
-                    head.get("provider"), stores);
+                    head.get("provider"), stores, head.get("operatorProperties"));
         } catch (RuntimeException e) {
             throw new CheckpointException("CORRUPTED_FILE", "Checkpoint file " + file + " is corrupted: it is not"
                     + " readable operator state metadata (" + e.getMessage() + "). Restore it from a backup, or delete"

@@ -18,7 +18,7 @@ import java.util.Map;
  * Spark 4.0's state metadata source, {@code session.read().format("state-metadata").load(checkpoint)}: one row
  * per stateful operator and store of the checkpoint, with Spark's columns {@code operatorId},
  * {@code operatorName}, {@code stateStoreName}, {@code numPartitions}, {@code minBatchId}, {@code maxBatchId}
- * and {@code operatorProperties} (null: Spark fills it only for transformWithState). The batch ids are the
+ * and {@code operatorProperties} (Spark's JSON for transformWithState, else null). The batch ids are the
  * first and last committed ones ({@code -1} when none); {@code numPartitions} is the state partitions of batch
  * {@code batchId} (option; default the last committed batch): with rescaling it may differ between batches.
  * Operators without {@code _metadata} (not run since state metadata existed) are not listed. Stateless.
@@ -52,7 +52,7 @@ public final class StateMetadataDataSource implements BatchFormatProvider {
             int partitions = StateSourceSupport.partitions(checkpoint, batchId, op.operatorName());
             for (OperatorStateMetadata.StoreSchema store : op.stores()) {
                 rows.add(RowFactory.create(op.operatorId(), op.operatorName(), store.name(), partitions, minBatchId,
-                        maxBatchId, null));
+                        maxBatchId, op.properties()));
             }
         }
         return session.createDataFrame(rows, SCHEMA);

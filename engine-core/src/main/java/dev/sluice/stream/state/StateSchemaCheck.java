@@ -19,6 +19,10 @@ import java.util.StringJoiner;
  * neither is part of the encoded bytes. Stateless.
  */
 public final class StateSchemaCheck {
+    /** A state variable in transformWithState's properties JSON: its (escaped) name and its type. */
+    private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile(
+            "\\{\"stateName\":\"((?:[^\"\\\\]|\\\\.)*)\",\"stateVariableType\":\"(\\w+)\"");
+
     private StateSchemaCheck() {
     }
 
@@ -47,6 +51,7 @@ public final class StateSchemaCheck {
         }
         for (OperatorStateMetadata now : current.values()) {
             OperatorStateMetadata old = stored.get(now.operatorId());
+            checkProperties(old, now);
             for (OperatorStateMetadata.StoreSchema store : now.stores()) {
                 Optional<OperatorStateMetadata.StoreSchema> before = old.store(store.name());
                 if (before.isPresent()) {
@@ -54,6 +59,51 @@ public final class StateSchemaCheck {
                 }
             }
         }
+    }
+
+    /**
+     * Spark's restart checks of transformWithState's properties: the same time mode and output mode
+     * ({@code STATE_STORE_INVALID_CONFIG_AFTER_RESTART}), and no state variable of another kind under an old name
+     * ({@code STATE_STORE_INVALID_VARIABLE_TYPE_CHANGE}).
+     */
+    private static void checkProperties(OperatorStateMetadata old, OperatorStateMetadata now) {
+        if (old.properties() == null || now.properties() == null) {
+            return;
+        }
+        for (String config : java.util.List.of("timeMode", "outputMode")) {
+            String before = property(old.properties(), config);
+            String after = property(now.properties(), config);
+            if (before != null && !before.equals(after)) {
+                throw new SluiceException("STATE_STORE_INVALID_CONFIG_AFTER_RESTART", "Cannot change " + config
+                        + " from " + before + " to " + after + " between restarts. Please set " + config + " to "
+                        + before + ", or restart with a new checkpoint directory.", "42K06", null);
+            }
+        }
+        Map<String, String> oldTypes = variableTypes(old.properties());
+        variableTypes(now.properties()).forEach((name, type) -> {
+            String before = oldTypes.get(name);
+            if (before != null && !before.equals(type)) {
+                throw new SluiceException("STATE_STORE_INVALID_VARIABLE_TYPE_CHANGE", "Cannot change " + name + " to "
+                        + type + " between query restarts. Please set " + name + " to " + before + ", or restart with"
+                        + " a new checkpoint directory.", "42K06", null);
+            }
+        });
+    }
+
+    /** A top-level string property of the JSON {@link OperatorStateMetadata#properties()} Sluice writes. */
+    private static String property(String json, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\":\"(\\w+)\"").matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** State variable name to type, from the properties JSON. */
+    private static Map<String, String> variableTypes(String json) {
+        Map<String, String> out = new java.util.HashMap<>();
+        java.util.regex.Matcher m = VARIABLE.matcher(json);
+        while (m.find()) {
+            out.put(m.group(1).replace("\\\"", "\"").replace("\\\\", "\\"), m.group(2));
+        }
+        return out;
     }
 
     private static void checkStore(OperatorStateMetadata op, OperatorStateMetadata.StoreSchema old,

@@ -522,6 +522,47 @@ class TransformWithStateTest extends StatefulTestSupport {
         }
     }
 
+    /** Declares "count" as a list, where {@link Tracker} has a value. */
+    static final class CountList extends StatefulProcessor<String, String, String> {
+        @Override
+        public void init(OutputMode outputMode, TimeMode timeMode) {
+            getHandle().getListState("count", Encoders.LONG(), TTLConfig.NONE());
+        }
+
+        @Override
+        public Iterator<String> handleInputRows(String key, Iterator<String> rows, TimerValues timerValues) {
+            return Collections.emptyIterator();
+        }
+    }
+
+    @Test
+    void theMetadataRecordsSparksOperatorPropertiesAndARestartChecksThem() throws Exception {
+        String checkpoint = dir.resolve("properties").toString();
+        MemoryStream input = lines();
+        StreamingQuery q = start(tracked(input), "update", checkpoint, new TreeMap<>(), null, true);
+        input.addValues("a:x");
+        q.processAllAvailable();
+        q.stop();
+        List<Row> operators = spark.read().format("state-metadata").load(checkpoint).collectAsList();
+        assertThat(operators).extracting(r -> r.getString(2)).containsExactly("count", "history", "perValue");
+        assertThat(operators.get(0).getString(6)).isEqualTo("{\"timeMode\":\"NoTime\",\"outputMode\":\"Update\","
+                + "\"stateVariables\":[{\"stateName\":\"count\",\"stateVariableType\":\"ValueState\",\"ttlEnabled\":false},"
+                + "{\"stateName\":\"history\",\"stateVariableType\":\"ListState\",\"ttlEnabled\":false},"
+                + "{\"stateName\":\"perValue\",\"stateVariableType\":\"MapState\",\"ttlEnabled\":false}]}");
+        Dataset<String> append = grouped(input).transformWithState(new Tracker(), TimeMode.None(),
+                OutputMode.Append(), Encoders.STRING());
+        assertThatThrownBy(() -> start(append, "append", checkpoint, new TreeMap<>(), null, true))
+                .hasMessage("[STATE_STORE_INVALID_CONFIG_AFTER_RESTART] Cannot change outputMode from Update to Append"
+                        + " between restarts. Please set outputMode to Update, or restart with a new checkpoint"
+                        + " directory. SQLSTATE: 42K06");
+        Dataset<String> list = grouped(input).transformWithState(new CountList(), TimeMode.None(),
+                OutputMode.Update(), Encoders.STRING());
+        assertThatThrownBy(() -> start(list, "update", checkpoint, new TreeMap<>(), null, true))
+                .hasMessage("[STATE_STORE_INVALID_VARIABLE_TYPE_CHANGE] Cannot change count to ListState between"
+                        + " query restarts. Please set count to ValueState, or restart with a new checkpoint directory."
+                        + " SQLSTATE: 42K06");
+    }
+
     @Test
     void aRestartChecksTheLayoutOfEachStateVariable() throws Exception {
         String checkpoint = dir.resolve("evolve").toString();
