@@ -158,6 +158,11 @@ abstract class StatefulOperator {
         removalTimeMs = 0;
     }
 
+    /** The checkpoint folder of the query (set by {@link #open}). */
+    final Path checkpointRoot() {
+        return checkpointRoot;
+    }
+
     /** The state version the current batch reads: the batch id (0 for the query's first batch). */
     final long version() {
         return version;

@@ -43,6 +43,8 @@ final class StreamingTransformWithState extends StatefulOperator {
     private final boolean watermarkPresent;
     private final Expression eventTime;
     private final Map<String, Long> metrics = new TreeMap<>();
+    private java.util.Set<String> storedMaps;
+    private long rowsTotal;
 
     StreamingTransformWithState(int operatorId, TransformWithState node, LogicalPlan incrementalChild) {
         super(operatorId, incrementalChild, node.output());
@@ -137,9 +139,11 @@ final class StreamingTransformWithState extends StatefulOperator {
         List<Row> rows = JavaValues.toRows(onTime, node.child().schema());
         TwsRunner runner = new TwsRunner(node, new Store(state), batchTimestampMs(), watermarks().evictionMs(),
                 new QueryInfoImpl(queryId(), runId(), version()));
-        List<Row> out = runner.run(rows, version() == 0);
-        checkEmittedEventTimes(out);
         TwsHandle handle = runner.handle();
+        handle.storedMaps(storedMaps());
+        List<Row> out = runner.run(rows, version() == 0);
+        rowsTotal = handle.commitRowCount();
+        checkEmittedEventTimes(out);
         metrics.clear();
         metrics.put("numExpiredTimers", runner.expiredTimers());
         metrics.put("numRegisteredTimers", handle.registeredTimers());
@@ -183,6 +187,25 @@ final class StreamingTransformWithState extends StatefulOperator {
                         + " logic to emit rows after current global watermark value.", "42815", null);
             }
         }
+    }
+
+    /** The map variables the checkpoint's metadata records, read once per run (before this run rewrites it). */
+    private java.util.Set<String> storedMaps() {
+        if (storedMaps == null) {
+            storedMaps = new java.util.HashSet<>();
+            OperatorStateMetadata.read(checkpointRoot(), operatorId()).ifPresent(m -> m.stores().forEach(s -> {
+                if (s.valueSchema().length() > 0 && s.valueSchema().apply(0).name().equals("user_map_key")) {
+                    storedMaps.add(s.name());
+                }
+            }));
+        }
+        return storedMaps;
+    }
+
+    /** The state rows of every variable (Spark's count: a map's entries, one per value or list), not the timers. */
+    @Override
+    long numRowsTotal(long storeKeys) {
+        return rowsTotal;
     }
 
     @Override

@@ -100,14 +100,21 @@ abstract class StateVariable {
 
     /** Writes an entry, counted as an updated state row. */
     final void put(byte[] key, byte[] value) {
+        handle.countRows(rows(value) - rows(store().get(key)));
         store().put(key, value);
         handle.countUpdate();
     }
 
     /** Removes an entry, counted as a removed state row. */
     final void remove(byte[] key) {
+        handle.countRows(-rows(store().get(key)));
         store().remove(key);
         handle.countRemoval();
+    }
+
+    /** The state rows an entry of this variable counts as, as Spark counts them: a map's entries, else 1. */
+    final long rows(byte[] entry) {
+        return TwsLayout.rows(entry, pairs());
     }
 
     /** Removes this variable's expired values of every grouping key (the end-of-batch TTL pass); returns how many. */

@@ -56,6 +56,8 @@ public final class TwsHandle implements StatefulProcessorHandle {
     private final transient List<StateVariable> ttlVariables = new ArrayList<>();
     private transient Phase phase;
     private transient byte[] currentKey;
+    private transient java.util.Set<String> storedMaps = java.util.Set.of();
+    private long rowDelta;
     private long updatedRows;
     private long removedRows;
     private long registeredTimers;
@@ -246,7 +248,11 @@ public final class TwsHandle implements StatefulProcessorHandle {
             return;
         }
         List<byte[]> keys = new ArrayList<>();
-        store.prefixScan(TwsLayout.prefix(stateName)).forEachRemaining(kv -> keys.add(kv.key()));
+        boolean map = isMap(stateName);
+        store.prefixScan(TwsLayout.prefix(stateName)).forEachRemaining(kv -> {
+            keys.add(kv.key());
+            rowDelta -= TwsLayout.rows(kv.value(), map);
+        });
         keys.forEach(store::remove);
         if (!keys.isEmpty()) {
             deletedVariables++;
@@ -295,6 +301,33 @@ public final class TwsHandle implements StatefulProcessorHandle {
             removed += v.removeExpired();
         }
         return removed;
+    }
+
+    /** Adds to the change of the state row count of this batch. */
+    void countRows(long delta) {
+        rowDelta += delta;
+    }
+
+    /**
+     * Folds this batch's change of the state row count into the stored count and returns the new count (the
+     * state rows of every variable: timers and the count itself are not rows, as in Spark).
+     */
+    public long commitRowCount() {
+        byte[] key = TwsLayout.rowCountKey();
+        long total = TwsLayout.decodeCount(store.get(key)) + rowDelta;
+        rowDelta = 0;
+        store.put(key, TwsLayout.encodeCount(total));
+        return total;
+    }
+
+    /** The map variables an earlier run of the query declared (so that dropping one counts its rows right). */
+    public void storedMaps(java.util.Set<String> names) {
+        storedMaps = java.util.Set.copyOf(names);
+    }
+
+    private boolean isMap(String name) {
+        Variable v = variables.get(name);
+        return v != null ? v.kind() == Kind.MAP : storedMaps.contains(name);
     }
 
     void countUpdate() {

@@ -19,6 +19,8 @@ import java.util.List;
  *   <li>map state: {@code [n: 4]} then per entry {@code [expiry: 8][length: 4][user key row][length: 4][value row]}</li>
  *   <li>timers ({@link #PROCESSING_TIMERS} or {@link #EVENT_TIMERS}): {@code [n: 4]} then the timestamps
  *       ({@code 8} bytes each), ascending</li>
+ *   <li>{@link #ROW_COUNT}, one entry with no grouping key: the state rows of all variables ({@code 8} bytes),
+ *       kept with each batch for progress' {@code numRowsTotal}</li>
  * </ul>
  * Integers are big-endian. Shared by the operator, which writes it, and the state data source, which reads
  * it. Stateless.
@@ -30,6 +32,8 @@ public final class TwsLayout {
     public static final String PROCESSING_TIMERS = "$procTimers_keyToTimestamp";
     /** Spark's name of the event-time timers' column family. */
     public static final String EVENT_TIMERS = "$eventTimers_keyToTimestamp";
+    /** The key space of the operator's count of state rows (Spark keeps row counters in {@code $rowCounter_*}). */
+    public static final String ROW_COUNT = "$rowCounter";
 
     private TwsLayout() {
     }
@@ -111,6 +115,31 @@ public final class TwsLayout {
             out.add(new Element(expiry, first, second));
         }
         return out;
+    }
+
+    /**
+     * The state rows an entry counts as in progress ({@code numRowsTotal}), as Spark counts its column families:
+     * each entry of a map ({@code pairs}), one per value or list entry, none when absent.
+     */
+    public static long rows(byte[] entry, boolean pairs) {
+        if (entry == null) {
+            return 0;
+        }
+        return pairs ? ByteBuffer.wrap(entry, 0, 4).getInt() : 1;
+    }
+
+    /** The key of the operator's count of state rows (one entry, outside every variable's key space). */
+    public static byte[] rowCountKey() {
+        return prefix(ROW_COUNT);
+    }
+
+    /** A row count entry's value. */
+    public static byte[] encodeCount(long count) {
+        return ByteBuffer.allocate(8).putLong(count).array();
+    }
+
+    public static long decodeCount(byte[] value) {
+        return value == null ? 0 : ByteBuffer.wrap(value).getLong();
     }
 
     /** A timers entry of ascending {@code timestamps}. */

@@ -207,6 +207,7 @@ public final class TwsRunner {
         return removedByTtl;
     }
 
+    /** The batch's handle (its metrics; {@link TwsHandle#storedMaps} before {@link #run}). */
     public TwsHandle handle() {
         return handle;
     }
