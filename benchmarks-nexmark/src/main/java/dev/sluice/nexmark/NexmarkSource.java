@@ -181,8 +181,8 @@ final class NexmarkSource implements Source {
     }
 
     private static IllegalStateException badOffset(String json, Exception cause) {
-        return new IllegalStateException("Not an offset of the nexmark source (expected {\"event\":..,\"baseTime\":..}): "
-                + json, cause);
+        return new IllegalStateException("Not an offset of the nexmark source"
+                + " (expected {\"event\":..,\"baseTime\":..}): " + json, cause);
     }
 
     @Override

@@ -1,0 +1,71 @@
+package dev.sluice.nexmark;
+
+import dev.sluice.sql.Dataset;
+import dev.sluice.sql.Row;
+import dev.sluice.sql.SluiceSession;
+import dev.sluice.sql.streaming.StreamingQuery;
+import dev.sluice.sql.streaming.StreamingQueryProgress;
+import dev.sluice.sql.streaming.Trigger;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs a {@link NexmarkQuery} on Sluice over a stream of Nexmark events (the {@code nexmark} source or files of
+ * its rows): watermark, the three views, the query's SQL, and a {@code foreachBatch} sink that folds every output
+ * row into a {@link ResultDigest}. The Spark runner in benchmarks-compare does the same with Spark's classes. Used
+ * from one thread.
+ */
+public final class SluiceNexmark {
+    private SluiceNexmark() {
+    }
+
+    /** The outcome of one run: the output's digest, the input rows and the wall time. */
+    public record Run(ResultDigest digest, long inputRows, double seconds) {
+    }
+
+    /** Registers the {@code person}, {@code auction} and {@code bid} views over {@code events}. */
+    public static void registerViews(Dataset<Row> events) {
+        Dataset<Row> watermarked = events.withWatermark("dateTime", NexmarkQuery.WATERMARK);
+        watermarked.filter("event_type = 0").selectExpr(NexmarkQuery.PERSON_COLUMNS).createOrReplaceTempView("person");
+        watermarked.filter("event_type = 1").selectExpr(NexmarkQuery.AUCTION_COLUMNS)
+                .createOrReplaceTempView("auction");
+        watermarked.filter("event_type = 2").selectExpr(NexmarkQuery.BID_COLUMNS).createOrReplaceTempView("bid");
+    }
+
+    /**
+     * Runs {@code query} over {@code events} (a bounded stream) with {@code Trigger.AvailableNow} to its end.
+     */
+    public static Run run(SluiceSession session, Dataset<Row> events, NexmarkQuery query, String checkpoint)
+            throws Exception {
+        registerViews(events);
+        Dataset<Row> result = session.sql(query.sql());
+        ResultDigest digest = new ResultDigest();
+        Map<Long, Long> totals = new TreeMap<>();
+        long start = System.nanoTime();
+        StreamingQuery running = result.writeStream().outputMode(query.outputMode()).trigger(Trigger.AvailableNow())
+                .option("checkpointLocation", checkpoint).foreachBatch((Dataset<Row> batch, Long id) -> {
+                    if (query.checksTotalsPerBidder()) {
+                        totals.clear(); // complete mode: each batch holds the whole result
+                    }
+                    for (Row row : batch.collectAsList()) {
+                        if (query.checksTotalsPerBidder()) {
+                            totals.merge(row.getLong(0), row.getLong(1), Long::sum);
+                        } else {
+                            Object[] values = new Object[row.length()];
+                            for (int i = 0; i < values.length; i++) {
+                                values[i] = row.get(i);
+                            }
+                            digest.add(values);
+                        }
+                    }
+                }).start();
+        running.awaitTermination();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        totals.forEach((bidder, count) -> digest.add(bidder, count));
+        long input = 0;
+        for (StreamingQueryProgress p : running.recentProgress()) {
+            input += p.numInputRows();
+        }
+        return new Run(digest, input, seconds);
+    }
+}
