@@ -4,10 +4,7 @@ import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
 import dev.sluice.sql.SluiceSession;
 import dev.sluice.sql.streaming.StreamingQuery;
-import dev.sluice.sql.streaming.StreamingQueryProgress;
 import dev.sluice.sql.streaming.Trigger;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Runs a {@link NexmarkQuery} on Sluice over a stream of Nexmark events (the {@code nexmark} source or files of
@@ -17,10 +14,6 @@ import java.util.TreeMap;
  */
 public final class SluiceNexmark {
     private SluiceNexmark() {
-    }
-
-    /** The outcome of one run: the output's digest, the input rows and the wall time. */
-    public record Run(ResultDigest digest, long inputRows, double seconds) {
     }
 
     /** Registers the {@code person}, {@code auction} and {@code bid} views over {@code events}. */
@@ -35,37 +28,25 @@ public final class SluiceNexmark {
     /**
      * Runs {@code query} over {@code events} (a bounded stream) with {@code Trigger.AvailableNow} to its end.
      */
-    public static Run run(SluiceSession session, Dataset<Row> events, NexmarkQuery query, String checkpoint)
+    public static QueryRun run(SluiceSession session, Dataset<Row> events, NexmarkQuery query, String checkpoint)
             throws Exception {
         registerViews(events);
         Dataset<Row> result = session.sql(query.sql());
-        ResultDigest digest = new ResultDigest();
-        Map<Long, Long> totals = new TreeMap<>();
+        OutputCheck check = new OutputCheck(query);
         long start = System.nanoTime();
         StreamingQuery running = result.writeStream().outputMode(query.outputMode()).trigger(Trigger.AvailableNow())
                 .option("checkpointLocation", checkpoint).foreachBatch((Dataset<Row> batch, Long id) -> {
-                    if (query.checksTotalsPerBidder()) {
-                        totals.clear(); // complete mode: each batch holds the whole result
-                    }
+                    check.newBatch();
                     for (Row row : batch.collectAsList()) {
-                        if (query.checksTotalsPerBidder()) {
-                            totals.merge(row.getLong(0), row.getLong(1), Long::sum);
-                        } else {
-                            Object[] values = new Object[row.length()];
-                            for (int i = 0; i < values.length; i++) {
-                                values[i] = row.get(i);
-                            }
-                            digest.add(values);
+                        Object[] values = new Object[row.length()];
+                        for (int i = 0; i < values.length; i++) {
+                            values[i] = row.get(i);
                         }
+                        check.row(values);
                     }
                 }).start();
         running.awaitTermination();
         double seconds = (System.nanoTime() - start) / 1e9;
-        totals.forEach((bidder, count) -> digest.add(bidder, count));
-        long input = 0;
-        for (StreamingQueryProgress p : running.recentProgress()) {
-            input += p.numInputRows();
-        }
-        return new Run(digest, input, seconds);
+        return new QueryRun(check.digest(), seconds);
     }
 }

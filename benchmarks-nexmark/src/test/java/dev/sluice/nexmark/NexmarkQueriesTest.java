@@ -48,7 +48,7 @@ class NexmarkQueriesTest {
         Dataset<Row> events = spark.readStream().format("nexmark").option("eventsPerSecond", RATE)
                 .option("seed", SEED).option("throttle", false).option("maxEvents", EVENTS)
                 .option("maxEventsPerTrigger", EVENTS / 4).load();
-        SluiceNexmark.Run run = SluiceNexmark.run(spark, events, query, dir.resolve("cp").toString());
+        QueryRun run = SluiceNexmark.run(spark, events, query, dir.resolve("cp").toString());
         ResultDigest expected = reference.expected(query);
         assertThat(expected.rows()).as("the reference of %s has rows", query).isPositive();
         assertThat(run.digest().toString()).as(query.sql()).isEqualTo(expected.toString());
