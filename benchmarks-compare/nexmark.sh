@@ -26,5 +26,6 @@ while [ $# -gt 0 ]; do
     *) args+=("$1"); shift ;;
   esac
 done
-exec java -Xmx2g -Duser.timezone=UTC -cp "$module_jar:$(cat benchmarks-compare/target/classpath.txt)" \
+# The runner itself starts Spark once (the JSON -> Parquet conversion): loopback only, as the forked JVMs.
+SPARK_LOCAL_IP=127.0.0.1 exec java -Xmx2g -Duser.timezone=UTC -cp "$module_jar:$(cat benchmarks-compare/target/classpath.txt)" \
   dev.sluice.benchmarks.compare.NexmarkRunner --sluice-classpath="$sluice_cp" "${args[@]}"
