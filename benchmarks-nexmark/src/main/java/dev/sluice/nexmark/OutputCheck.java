@@ -2,6 +2,7 @@ package dev.sluice.nexmark;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 /**
  * Folds a streaming query's output, batch after batch, into the {@link ResultDigest} its {@link NexmarkQuery} is
@@ -32,6 +33,15 @@ public final class OutputCheck {
         } else {
             digest.add(values);
         }
+    }
+
+    /** One output row of {@code width} columns, read through {@code get} (the engine's {@code Row::get}). */
+    public void row(int width, IntFunction<Object> get) {
+        Object[] values = new Object[width];
+        for (int i = 0; i < width; i++) {
+            values[i] = get.apply(i);
+        }
+        row(values);
     }
 
     /** The digest of everything seen; call once, after the last batch. */

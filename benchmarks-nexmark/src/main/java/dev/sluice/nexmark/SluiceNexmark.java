@@ -38,11 +38,7 @@ public final class SluiceNexmark {
                 .option("checkpointLocation", checkpoint).foreachBatch((Dataset<Row> batch, Long id) -> {
                     check.newBatch();
                     for (Row row : batch.collectAsList()) {
-                        Object[] values = new Object[row.length()];
-                        for (int i = 0; i < values.length; i++) {
-                            values[i] = row.get(i);
-                        }
-                        check.row(values);
+                        check.row(row.length(), row::get);
                     }
                 }).start();
         running.awaitTermination();

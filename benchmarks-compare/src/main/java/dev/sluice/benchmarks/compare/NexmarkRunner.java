@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -131,40 +130,16 @@ public final class NexmarkRunner implements Callable<Integer> {
     }
 
     private NexmarkResult fork(String engine, NexmarkQuery q, List<String> extra) throws Exception {
-        Path tmp = workDir.resolve("tmp").toAbsolutePath();
-        Files.createDirectories(tmp);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xms" + heap);
-        command.add("-Xmx" + heap);
-        command.add("-Duser.timezone=UTC");
-        command.add("-Djava.io.tmpdir=" + tmp);
-        command.addAll(CompareRunner.SPARK_JVM_FLAGS);
-        command.add("-cp");
-        command.add("sluice".equals(engine) && sluiceClasspath != null ? sluiceClasspath
-                : System.getProperty("java.class.path"));
-        command.add(NexmarkMain.class.getName());
+        List<String> command = CompareRunner.javaCommand(heap, workDir,
+                "sluice".equals(engine) && sluiceClasspath != null ? sluiceClasspath
+                        : System.getProperty("java.class.path"), NexmarkMain.class);
         command.add("--engine=" + engine);
         command.add("--query=" + q.id());
         command.add("--work-dir=" + workDir.toAbsolutePath());
         command.addAll(extra);
         System.out.printf("== %s on %s %s (load %s)%n", q.id(), engine, extra.contains("--mode=latency")
                 ? "latency" : "throughput", CompareRunner.loadAverage());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        Process process = builder.start();
-        Thread watchdog = new Thread(() -> {
-            try {
-                if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
-                    System.out.printf("%s on %s: over %d min, killing it%n", q.id(), engine, timeoutMinutes);
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "nexmark-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        Process process = CompareRunner.startWatched(command, timeoutMinutes, q.id() + " on " + engine);
         NexmarkResult result = null;
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -49,11 +49,7 @@ final class SparkNexmark {
                 .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (batch, id) -> {
                     check.newBatch();
                     for (Row row : batch.collectAsList()) {
-                        Object[] values = new Object[row.length()];
-                        for (int i = 0; i < values.length; i++) {
-                            values[i] = row.get(i);
-                        }
-                        check.row(values);
+                        check.row(row.length(), row::get);
                     }
                 }).start();
         running.awaitTermination();
