@@ -621,4 +621,88 @@ public final class functions {
             dev.sluice.sql.expressions.Aggregator<IN, BUF, OUT> agg, Encoder<IN> inputEncoder) {
         return dev.sluice.sql.expressions.UserDefinedFunction.ofAggregator(agg, inputEncoder);
     }
+
+    // ---- higher-order functions: Java lambdas over Columns, as Spark's functions.transform etc.
+
+    /** {@code transform(column, x -> ...)}: the lambda applied to every element of the array. */
+    public static Column transform(Column column, java.util.function.Function<Column, Column> f) {
+        return callColumns("transform", column, Lambdas.of(f));
+    }
+
+    /** {@code transform(column, (x, i) -> ...)}: the lambda applied to every element and its 0-based index. */
+    public static Column transform(Column column, java.util.function.BiFunction<Column, Column, Column> f) {
+        return callColumns("transform", column, Lambdas.of(f));
+    }
+
+    /** Whether the predicate is true for some element (null if it is null for some and true for none). */
+    public static Column exists(Column column, java.util.function.Function<Column, Column> f) {
+        return callColumns("exists", column, Lambdas.of(f));
+    }
+
+    /** Whether the predicate is true for every element (null if it is null for some and false for none). */
+    public static Column forall(Column column, java.util.function.Function<Column, Column> f) {
+        return callColumns("forall", column, Lambdas.of(f));
+    }
+
+    /** The elements for which the predicate is true. */
+    public static Column filter(Column column, java.util.function.Function<Column, Column> f) {
+        return callColumns("filter", column, Lambdas.of(f));
+    }
+
+    /** The elements for which the predicate of the element and its 0-based index is true. */
+    public static Column filter(Column column, java.util.function.BiFunction<Column, Column, Column> f) {
+        return callColumns("filter", column, Lambdas.of(f));
+    }
+
+    /** Folds the elements into {@code initialValue} with {@code merge}, then applies {@code finish}. */
+    public static Column aggregate(Column expr, Column initialValue,
+            java.util.function.BiFunction<Column, Column, Column> merge,
+            java.util.function.Function<Column, Column> finish) {
+        return callColumns("aggregate", expr, initialValue, Lambdas.of(merge), Lambdas.of(finish));
+    }
+
+    /** Folds the elements into {@code initialValue} with {@code merge}. */
+    public static Column aggregate(Column expr, Column initialValue,
+            java.util.function.BiFunction<Column, Column, Column> merge) {
+        return aggregate(expr, initialValue, merge, c -> c);
+    }
+
+    /** Same as {@link #aggregate(Column, Column, java.util.function.BiFunction, java.util.function.Function)}. */
+    public static Column reduce(Column expr, Column initialValue,
+            java.util.function.BiFunction<Column, Column, Column> merge,
+            java.util.function.Function<Column, Column> finish) {
+        return callColumns("reduce", expr, initialValue, Lambdas.of(merge), Lambdas.of(finish));
+    }
+
+    /** Same as {@link #aggregate(Column, Column, java.util.function.BiFunction)}. */
+    public static Column reduce(Column expr, Column initialValue,
+            java.util.function.BiFunction<Column, Column, Column> merge) {
+        return reduce(expr, initialValue, merge, c -> c);
+    }
+
+    /** Merges two arrays element-wise with {@code f}; the shorter is padded with nulls. */
+    public static Column zip_with(Column left, Column right, java.util.function.BiFunction<Column, Column, Column> f) {
+        return callColumns("zip_with", left, right, Lambdas.of(f));
+    }
+
+    /** A map whose keys are {@code f(key, value)} (new keys must be unique and non-null). */
+    public static Column transform_keys(Column expr, java.util.function.BiFunction<Column, Column, Column> f) {
+        return callColumns("transform_keys", expr, Lambdas.of(f));
+    }
+
+    /** A map whose values are {@code f(key, value)}. */
+    public static Column transform_values(Column expr, java.util.function.BiFunction<Column, Column, Column> f) {
+        return callColumns("transform_values", expr, Lambdas.of(f));
+    }
+
+    /** The entries for which {@code f(key, value)} is true. */
+    public static Column map_filter(Column expr, java.util.function.BiFunction<Column, Column, Column> f) {
+        return callColumns("map_filter", expr, Lambdas.of(f));
+    }
+
+    /** Merges two maps key by key with {@code f(key, value1, value2)}; a missing side is null. */
+    public static Column map_zip_with(Column left, Column right,
+            dev.sluice.api.java.function.Function3<Column, Column, Column, Column> f) {
+        return callColumns("map_zip_with", left, right, Lambdas.of(f));
+    }
 }

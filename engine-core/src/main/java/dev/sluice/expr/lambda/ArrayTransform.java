@@ -1,0 +1,42 @@
+package dev.sluice.expr.lambda;
+
+import dev.sluice.batch.ArrayVector;
+import dev.sluice.batch.Chunk;
+import dev.sluice.batch.ColumnVector;
+import dev.sluice.expr.Expression;
+import dev.sluice.sql.types.ArrayType;
+import dev.sluice.sql.types.DataType;
+import java.util.List;
+
+/**
+ * {@code transform(array, x -> ...)} and {@code transform(array, (x, i) -> ...)}: the lambda applied to every
+ * element (and its 0-based index). The result has the lambda's type; its elements may be null when the lambda's
+ * result may be. Immutable.
+ */
+public final class ArrayTransform extends HigherOrderFunction {
+    public ArrayTransform(Expression argument, LambdaFunction function) {
+        super("transform", List.of(argument), List.of(function));
+    }
+
+    @Override
+    protected HigherOrderFunction copy(List<Expression> newArguments, List<LambdaFunction> newFunctions) {
+        return new ArrayTransform(newArguments.get(0), newFunctions.get(0));
+    }
+
+    @Override
+    public DataType dataType() {
+        return new ArrayType(function(0).dataType(), function(0).nullable());
+    }
+
+    @Override
+    public ColumnVector eval(Chunk input) {
+        int rows = input.rowCount();
+        ArrayVector arrays = (ArrayVector) argument(0).eval(input);
+        Flat flat = flatten(arrays, rows);
+        ColumnVector elements = slice(arrays.elements(), flat);
+        ColumnVector result = function(0).variables().size() == 2
+                ? evaluator(0).evaluate(input, flat.parents(), flat.count(), elements, flat.positionVector())
+                : evaluator(0).evaluate(input, flat.parents(), flat.count(), elements);
+        return ArrayVector.wrap((ArrayType) dataType(), rows, flat.offsets(), rowNulls(arrays, rows), result);
+    }
+}
