@@ -705,4 +705,26 @@ public final class functions {
             dev.sluice.api.java.function.Function3<Column, Column, Column, Column> f) {
         return callColumns("map_zip_with", left, right, Lambdas.of(f));
     }
+
+    // ---- maps
+
+    /** A map of the interleaved keys and values {@code (k1, v1, k2, v2, ...)}; keys must be unique and non-null. */
+    public static Column map(Column... cols) {
+        return callColumns("map", cols);
+    }
+
+    /** A map of the elements of two arrays of equal length, as keys and values. */
+    public static Column map_from_arrays(Column keys, Column values) {
+        return callColumns("map_from_arrays", keys, values);
+    }
+
+    /** The keys of a map, as an array in entry order. */
+    public static Column map_keys(Column e) {
+        return callColumns("map_keys", e);
+    }
+
+    /** The values of a map, as an array in entry order. */
+    public static Column map_values(Column e) {
+        return callColumns("map_values", e);
+    }
 }

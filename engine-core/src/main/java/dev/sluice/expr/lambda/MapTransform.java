@@ -4,6 +4,7 @@ import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
 import dev.sluice.batch.MapVector;
 import dev.sluice.expr.Expression;
+import dev.sluice.expr.MapKeys;
 import dev.sluice.sql.types.DataType;
 import dev.sluice.sql.types.MapType;
 import java.util.HashSet;
@@ -53,14 +54,7 @@ public final class MapTransform extends HigherOrderFunction {
     private static void checkKeys(ColumnVector newKeys, Flat flat, int rows) {
         Set<Object> seen = new HashSet<>();
         for (int row = 0; row < rows; row++) {
-            seen.clear();
-            for (int i = flat.offsets()[row]; i < flat.offsets()[row + 1]; i++) {
-                MapKeys.checkNotNull(newKeys, i);
-                Object key = newKeys.getObject(i);
-                if (!seen.add(MapKeys.normalized(key))) {
-                    throw MapKeys.duplicate(key);
-                }
-            }
+            MapKeys.checkEntries(newKeys, flat.offsets()[row], flat.offsets()[row + 1], seen);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
 import dev.sluice.batch.MapVector;
 import dev.sluice.expr.Expression;
+import dev.sluice.expr.MapKeys;
 import dev.sluice.sql.types.DataType;
 import dev.sluice.sql.types.MapType;
 import java.util.LinkedHashMap;
