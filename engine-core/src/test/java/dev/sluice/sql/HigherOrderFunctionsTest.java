@@ -10,7 +10,6 @@ import static dev.sluice.sql.functions.reduce;
 import static dev.sluice.sql.functions.transform;
 import static dev.sluice.sql.functions.zip_with;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.sql.types.StructType;
 import java.util.Arrays;
@@ -136,5 +135,25 @@ class HigherOrderFunctionsTest {
         // A lambda parameter shadows a column of the same name.
         Dataset<Row> shadow = spark.sql("SELECT transform(array(1, 2), k -> k * 2) AS t FROM arrays WHERE id = 1");
         assertThat(rows(shadow)).containsExactly("[[2, 4]]");
+    }
+
+    @Test
+    void structElementsAndTheirFields() {
+        spark.sql("SELECT array(named_struct('name', 'ana', 'age', 30), named_struct('name', 'bo', 'age', 5))"
+                + " AS people").createOrReplaceTempView("people");
+        Row row = spark.sql("SELECT transform(people, p -> p.name) AS names,"
+                + " filter(people, p -> p.age > 18) AS adults FROM people").collectAsList().get(0);
+        assertThat(row.getList(0)).containsExactly("ana", "bo");
+        List<Row> adults = row.getList(1);
+        assertThat(adults).hasSize(1);
+        assertThat(adults.get(0).getString(0)).isEqualTo("ana");
+        Row java = spark.table("people").select(transform(col("people"), p -> p.getField("age").plus(1)),
+                aggregate(col("people"), lit(""), (acc, p) -> functions.concat(acc, p.getField("name")))).first();
+        assertThat(java.getList(0)).containsExactly(31, 6);
+        assertThat(java.getString(1)).isEqualTo("anabo");
+        // zip_with pads the shorter array with nulls
+        Row zipped = spark.table("people").select(zip_with(col("people"), functions.array(lit(1)),
+                (p, n) -> functions.coalesce(n, lit(0)).plus(p.getField("age")))).first();
+        assertThat(zipped.getList(0)).containsExactly(31, 5);
     }
 }

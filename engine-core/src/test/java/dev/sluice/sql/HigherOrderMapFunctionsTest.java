@@ -140,6 +140,12 @@ class HigherOrderMapFunctionsTest {
                  |    |-- key: string
                  |    |-- value: integer (valueContainsNull = true)
                 """);
-        assertThat(map(lit(1), lit("a")).expr()).isNotNull();
+        assertThat(spark.range(1).select(map(lit(1), lit("a"), lit(2), lit(null)).alias("m")).schema().treeString())
+                .isEqualTo("""
+                root
+                 |-- m: map (nullable = false)
+                 |    |-- key: integer
+                 |    |-- value: string (valueContainsNull = true)
+                """);
     }
 }

@@ -34,27 +34,11 @@ public final class ArrayFilter extends HigherOrderFunction {
         ArrayVector arrays = (ArrayVector) argument(0).eval(input);
         Flat flat = flatten(arrays, rows);
         ColumnVector elements = slice(arrays.elements(), flat);
-        ColumnVector keep = function(0).variables().size() == 2
-                ? evaluator(0).evaluate(input, flat.parents(), flat.count(), elements, flat.positionVector())
-                : evaluator(0).evaluate(input, flat.parents(), flat.count(), elements);
+        ColumnVector keep = evaluateOnElements(input, flat, elements);
         int[] kept = new int[flat.count()];
         int[] offsets = new int[rows + 1];
-        int count = 0;
-        for (int row = 0; row < rows; row++) {
-            for (int i = flat.offsets()[row]; i < flat.offsets()[row + 1]; i++) {
-                if (isTrue(keep, i)) {
-                    kept[count++] = i;
-                }
-            }
-            offsets[row + 1] = count;
-        }
+        int count = keepTrue(keep, flat, rows, kept, offsets);
         return ArrayVector.wrap((ArrayType) dataType(), rows, offsets, rowNulls(arrays, rows),
                 elements.take(kept, count));
-    }
-
-    /** True when slot {@code i} of a predicate's result is a non-null true (a NULL-typed result never is). */
-    static boolean isTrue(ColumnVector predicate, int i) {
-        return !predicate.isNull(i) && predicate.type() instanceof dev.sluice.sql.types.BooleanType
-                && predicate.getBoolean(i);
     }
 }

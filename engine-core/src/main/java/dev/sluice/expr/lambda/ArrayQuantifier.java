@@ -19,6 +19,10 @@ import java.util.List;
  * element in Spark's order, so the same inputs fail or succeed as in Spark. Immutable.
  */
 public final class ArrayQuantifier extends HigherOrderFunction {
+    private static final int UNDECIDED = 0;
+    private static final int SAW_NULL = 1;
+    private static final int DECIDED = 2;
+
     private final boolean forall;
 
     public ArrayQuantifier(boolean forall, Expression argument, LambdaFunction function) {
@@ -49,9 +53,9 @@ public final class ArrayQuantifier extends HigherOrderFunction {
         ColumnVector elements = slice(arrays.elements(), flat);
         ColumnVector results;
         try {
-            results = evaluator(0).evaluate(input, flat.parents(), flat.count(), elements);
+            results = evaluateOnElements(input, flat, elements);
         } catch (RuntimeException failure) {
-            return elementByElement(input, arrays, flat, elements);
+            results = null;
         }
         BooleanVector out = new BooleanVector(rows);
         for (int row = 0; row < rows; row++) {
@@ -59,51 +63,29 @@ public final class ArrayQuantifier extends HigherOrderFunction {
                 out.appendNull();
                 continue;
             }
-            boolean decided = false;
-            boolean sawNull = false;
-            for (int i = flat.offsets()[row]; i < flat.offsets()[row + 1] && !decided; i++) {
-                if (results.isNull(i) || !(results.type() instanceof dev.sluice.sql.types.BooleanType)) {
-                    sawNull = true;
-                } else {
-                    decided = results.getBoolean(i) != forall;
-                }
+            int state = UNDECIDED;
+            for (int i = flat.offsets()[row]; i < flat.offsets()[row + 1] && state != DECIDED; i++) {
+                // Without the vectorized results, Spark's order: element by element, up to the deciding one.
+                ColumnVector result = results != null ? results
+                        : evaluator(0).evaluate(input, new int[] {row}, 1, elements.copyRange(i, i + 1));
+                state = step(state, result, results != null ? i : 0);
             }
-            append(out, decided, sawNull);
-        }
-        return out;
-    }
-
-    private void append(BooleanVector out, boolean decided, boolean sawNull) {
-        if (decided) {
-            out.appendBoolean(!forall);
-        } else if (sawNull) {
-            out.appendNull();
-        } else {
-            out.appendBoolean(forall);
-        }
-    }
-
-    /** Spark's evaluation order: row by row, element by element, stopping at the deciding element. */
-    private ColumnVector elementByElement(Chunk input, ArrayVector arrays, Flat flat, ColumnVector elements) {
-        int rows = input.rowCount();
-        BooleanVector out = new BooleanVector(rows);
-        for (int row = 0; row < rows; row++) {
-            if (arrays.isNull(row)) {
+            if (state == DECIDED) {
+                out.appendBoolean(!forall);
+            } else if (state == SAW_NULL) {
                 out.appendNull();
-                continue;
+            } else {
+                out.appendBoolean(forall);
             }
-            boolean decided = false;
-            boolean sawNull = false;
-            for (int i = flat.offsets()[row]; i < flat.offsets()[row + 1] && !decided; i++) {
-                ColumnVector result = evaluator(0).evaluate(input, new int[] {row}, 1, elements.copyRange(i, i + 1));
-                if (result.isNull(0) || !(result.type() instanceof dev.sluice.sql.types.BooleanType)) {
-                    sawNull = true;
-                } else {
-                    decided = result.getBoolean(0) != forall;
-                }
-            }
-            append(out, decided, sawNull);
         }
         return out;
+    }
+
+    /** The state after one predicate result: a null is remembered, a deciding value ends the row. */
+    private int step(int state, ColumnVector result, int i) {
+        if (result.isNull(i) || !(result.type() instanceof dev.sluice.sql.types.BooleanType)) {
+            return SAW_NULL;
+        }
+        return result.getBoolean(i) != forall ? DECIDED : state;
     }
 }

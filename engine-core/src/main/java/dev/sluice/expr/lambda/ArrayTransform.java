@@ -34,9 +34,7 @@ public final class ArrayTransform extends HigherOrderFunction {
         ArrayVector arrays = (ArrayVector) argument(0).eval(input);
         Flat flat = flatten(arrays, rows);
         ColumnVector elements = slice(arrays.elements(), flat);
-        ColumnVector result = function(0).variables().size() == 2
-                ? evaluator(0).evaluate(input, flat.parents(), flat.count(), elements, flat.positionVector())
-                : evaluator(0).evaluate(input, flat.parents(), flat.count(), elements);
+        ColumnVector result = evaluateOnElements(input, flat, elements);
         return ArrayVector.wrap((ArrayType) dataType(), rows, flat.offsets(), rowNulls(arrays, rows), result);
     }
 }

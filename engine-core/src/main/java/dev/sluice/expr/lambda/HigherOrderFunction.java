@@ -1,6 +1,7 @@
 package dev.sluice.expr.lambda;
 
 import dev.sluice.batch.ArrayVector;
+import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
 import dev.sluice.batch.IntVector;
 import dev.sluice.batch.MapVector;
@@ -98,6 +99,16 @@ public abstract class HigherOrderFunction extends Expression {
 
     // ---- helpers shared by the functions
 
+    /**
+     * Applies function 0 to flattened array elements: with a second parameter, that one is the element's 0-based
+     * position ({@code transform} and {@code filter} accept both forms).
+     */
+    protected final ColumnVector evaluateOnElements(Chunk input, Flat flat, ColumnVector elements) {
+        return function(0).variables().size() == 2
+                ? evaluator(0).evaluate(input, flat.parents(), flat.count(), elements, flat.positionVector())
+                : evaluator(0).evaluate(input, flat.parents(), flat.count(), elements);
+    }
+
     /** The elements of rows {@code [0, rows)} of an array or map vector flattened: one entry per element. */
     record Flat(int count, int[] offsets, int[] parents, int[] positions, int base) {
         /** A vector of the element positions (the index argument of {@code transform}). */
@@ -155,6 +166,24 @@ public abstract class HigherOrderFunction extends Expression {
             }
         }
         return out;
+    }
+
+    /**
+     * The indexes of the elements whose predicate result is a non-null true, row by row: fills {@code kept} and the
+     * new row offsets {@code offsets} (length {@code rows + 1}) and returns how many were kept.
+     */
+    static int keepTrue(ColumnVector predicate, Flat flat, int rows, int[] kept, int[] offsets) {
+        boolean typed = predicate.type() instanceof dev.sluice.sql.types.BooleanType;
+        int count = 0;
+        for (int row = 0; row < rows; row++) {
+            for (int i = flat.offsets()[row]; i < flat.offsets()[row + 1]; i++) {
+                if (typed && !predicate.isNull(i) && predicate.getBoolean(i)) {
+                    kept[count++] = i;
+                }
+            }
+            offsets[row + 1] = count;
+        }
+        return count;
     }
 
     /** A copy of the validity map of the first {@code rows} rows, or null when none is null. */

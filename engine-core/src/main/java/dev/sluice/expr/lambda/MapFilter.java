@@ -37,15 +37,7 @@ public final class MapFilter extends HigherOrderFunction {
         ColumnVector keep = evaluator(0).evaluate(input, flat.parents(), flat.count(), mapKeys, mapValues);
         int[] kept = new int[flat.count()];
         int[] offsets = new int[rows + 1];
-        int count = 0;
-        for (int row = 0; row < rows; row++) {
-            for (int i = flat.offsets()[row]; i < flat.offsets()[row + 1]; i++) {
-                if (ArrayFilter.isTrue(keep, i)) {
-                    kept[count++] = i;
-                }
-            }
-            offsets[row + 1] = count;
-        }
+        int count = keepTrue(keep, flat, rows, kept, offsets);
         return MapVector.wrap((MapType) dataType(), rows, offsets, rowNulls(maps, rows), mapKeys.take(kept, count),
                 mapValues.take(kept, count));
     }
