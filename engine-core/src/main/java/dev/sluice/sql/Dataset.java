@@ -341,6 +341,11 @@ public class Dataset<T> {
         return with(plan);
     }
 
+    /** The missing-data functions ({@code drop}, {@code fill}, {@code replace}) over this Dataset's rows. */
+    public DataFrameNaFunctions na() {
+        return new DataFrameNaFunctions(toDF());
+    }
+
     public Dataset<T> filter(Column condition) {
         return typed(builder().filter(plan, condition.expr()));
     }

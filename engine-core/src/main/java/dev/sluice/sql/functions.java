@@ -727,4 +727,14 @@ public final class functions {
     public static Column map_values(Column e) {
         return callColumns("map_values", e);
     }
+
+    /** True when the value is NaN; false for null. */
+    public static Column isnan(Column e) {
+        return callColumns("isnan", e);
+    }
+
+    /** {@code col1} unless it is NaN, then {@code col2}. */
+    public static Column nanvl(Column col1, Column col2) {
+        return callColumns("nanvl", col1, col2);
+    }
 }
