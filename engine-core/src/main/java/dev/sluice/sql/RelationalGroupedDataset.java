@@ -8,10 +8,51 @@ import java.util.List;
 public final class RelationalGroupedDataset {
     private final Dataset<?> dataset;
     private final List<Expression> grouping;
+    /** The pivot column and its values, or null when not pivoted. */
+    private final Column pivotColumn;
+    private final List<Object> pivotValues;
 
     RelationalGroupedDataset(Dataset<?> dataset, List<Expression> grouping) {
+        this(dataset, grouping, null, null);
+    }
+
+    private RelationalGroupedDataset(Dataset<?> dataset, List<Expression> grouping, Column pivotColumn,
+            List<Object> pivotValues) {
         this.dataset = dataset;
         this.grouping = List.copyOf(grouping);
+        this.pivotColumn = pivotColumn;
+        this.pivotValues = pivotValues;
+    }
+
+    /**
+     * Pivots on {@code pivotColumn}: one output column per distinct value (collected and sorted first, a batch
+     * action; at most 10000 values) and aggregate. See {@link #pivot(Column, List)}.
+     */
+    public RelationalGroupedDataset pivot(String pivotColumn) {
+        return pivot(dataset.col(pivotColumn));
+    }
+
+    /** {@link #pivot(String)} on a column expression. */
+    public RelationalGroupedDataset pivot(Column pivotColumn) {
+        return pivot(pivotColumn, Pivots.distinctValues(dataset, pivotColumn));
+    }
+
+    /** {@link #pivot(Column, List)} on the column named {@code pivotColumn}. */
+    public RelationalGroupedDataset pivot(String pivotColumn, List<Object> values) {
+        return pivot(dataset.col(pivotColumn), values);
+    }
+
+    /**
+     * Pivots on {@code pivotColumn} with the given values (literals or literal columns, cast to the column's type):
+     * the following aggregation has the grouping columns, then one column per value (named after it) and aggregate
+     * (named {@code <value>_<aggregate>} when there are several), as Spark's.
+     */
+    public RelationalGroupedDataset pivot(Column pivotColumn, List<Object> values) {
+        if (this.pivotColumn != null) {
+            throw new SluiceException("REPEATED_CLAUSE", "The PIVOT clause may be used at most once per SUBQUERY"
+                    + " operation.", "42614", null);
+        }
+        return new RelationalGroupedDataset(dataset, grouping, pivotColumn, new java.util.ArrayList<>(values));
     }
 
     /** Grouping columns followed by the aggregates. */
@@ -20,6 +61,9 @@ public final class RelationalGroupedDataset {
         aggregates.add(untyped(expr));
         for (Column c : exprs) {
             aggregates.add(untyped(c));
+        }
+        if (pivotColumn != null) {
+            return Pivots.aggregate(dataset, grouping, pivotColumn, pivotValues, aggregates);
         }
         return Dataset.ofRows(dataset.sparkSession(), dataset.sparkSession().planBuilder()
                 .aggregate(dataset.logicalPlan(), grouping, aggregates));
