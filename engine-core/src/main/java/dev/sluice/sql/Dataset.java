@@ -341,6 +341,22 @@ public class Dataset<T> {
         return with(plan);
     }
 
+    /**
+     * Statistics of the numeric and string columns, as strings, one row per statistic: {@code count},
+     * {@code mean}, {@code stddev}, {@code min}, {@code 25%}, {@code 50%}, {@code 75%}, {@code max} by default (Spark's
+     * {@code summary}; also {@code count_distinct} and any percentile).
+     */
+    public Dataset<Row> summary(String... statistics) {
+        return Summaries.summary(this, statistics);
+    }
+
+    /** {@code count}, {@code mean}, {@code stddev}, {@code min}, {@code max} of {@code cols} (default: all). */
+    public Dataset<Row> describe(String... cols) {
+        Dataset<Row> selected = cols.length == 0 ? toDF() : select(cols[0], java.util.Arrays.copyOfRange(cols, 1,
+                cols.length));
+        return Summaries.summary(selected, "count", "mean", "stddev", "min", "max");
+    }
+
     /** The missing-data functions ({@code drop}, {@code fill}, {@code replace}) over this Dataset's rows. */
     public DataFrameNaFunctions na() {
         return new DataFrameNaFunctions(toDF());

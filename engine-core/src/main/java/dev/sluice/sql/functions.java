@@ -737,4 +737,99 @@ public final class functions {
     public static Column nanvl(Column col1, Column col2) {
         return callColumns("nanvl", col1, col2);
     }
+
+    // ---- statistics
+
+    /** Sample standard deviation (null for fewer than two values). */
+    public static Column stddev(Column e) {
+        return callColumns("stddev", e);
+    }
+
+    public static Column stddev(String columnName) {
+        return stddev(col(columnName));
+    }
+
+    public static Column std(Column e) {
+        return callColumns("std", e);
+    }
+
+    public static Column stddev_samp(Column e) {
+        return callColumns("stddev_samp", e);
+    }
+
+    public static Column stddev_samp(String columnName) {
+        return stddev_samp(col(columnName));
+    }
+
+    /** Population standard deviation. */
+    public static Column stddev_pop(Column e) {
+        return callColumns("stddev_pop", e);
+    }
+
+    public static Column stddev_pop(String columnName) {
+        return stddev_pop(col(columnName));
+    }
+
+    /** Sample variance (null for fewer than two values). */
+    public static Column variance(Column e) {
+        return callColumns("variance", e);
+    }
+
+    public static Column variance(String columnName) {
+        return variance(col(columnName));
+    }
+
+    public static Column var_samp(Column e) {
+        return callColumns("var_samp", e);
+    }
+
+    public static Column var_samp(String columnName) {
+        return var_samp(col(columnName));
+    }
+
+    /** Population variance. */
+    public static Column var_pop(Column e) {
+        return callColumns("var_pop", e);
+    }
+
+    public static Column var_pop(String columnName) {
+        return var_pop(col(columnName));
+    }
+
+    /** Pearson correlation coefficient of two columns. */
+    public static Column corr(Column column1, Column column2) {
+        return callColumns("corr", column1, column2);
+    }
+
+    public static Column corr(String columnName1, String columnName2) {
+        return corr(col(columnName1), col(columnName2));
+    }
+
+    /** Sample covariance of two columns. */
+    public static Column covar_samp(Column column1, Column column2) {
+        return callColumns("covar_samp", column1, column2);
+    }
+
+    public static Column covar_samp(String columnName1, String columnName2) {
+        return covar_samp(col(columnName1), col(columnName2));
+    }
+
+    /** Population covariance of two columns. */
+    public static Column covar_pop(Column column1, Column column2) {
+        return callColumns("covar_pop", column1, column2);
+    }
+
+    public static Column covar_pop(String columnName1, String columnName2) {
+        return covar_pop(col(columnName1), col(columnName2));
+    }
+
+    /** The value at {@code percentage} (a number or an array of numbers) of the sorted values. */
+    public static Column percentile_approx(Column e, Column percentage, Column accuracy) {
+        return callColumns("percentile_approx", e, percentage, accuracy);
+    }
+
+    /** Same as {@link #percentile_approx}. */
+    public static Column approx_percentile(Column e, Column percentage, Column accuracy) {
+        return callColumns("approx_percentile", e, percentage, accuracy);
+    }
 }

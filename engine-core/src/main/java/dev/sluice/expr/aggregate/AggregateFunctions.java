@@ -19,6 +19,8 @@ public final class AggregateFunctions {
     }
 
     public static void registerAll(FunctionRegistry r) {
+        Moments.register(r);
+        Percentile.register(r);
         r.register("count", (a, c) -> {
             FunctionRegistry.checkArity("count", a, 1, Integer.MAX_VALUE);
             return new Count(a);
@@ -42,7 +44,8 @@ public final class AggregateFunctions {
 
     /** True when {@code name} is an aggregate function (used before resolution, e.g. by SQL planning). */
     public static boolean isAggregate(String name) {
-        return NAMES.contains(name.toLowerCase(java.util.Locale.ROOT));
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return NAMES.contains(lower) || Moments.NAMES.contains(lower) || Percentile.NAMES.contains(lower);
     }
 
     private static AggregateFunction single(String name, List<Expression> a, AggregateFunction f) {
