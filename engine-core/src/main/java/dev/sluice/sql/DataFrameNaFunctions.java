@@ -46,7 +46,16 @@ public final class DataFrameNaFunctions {
 
     /** {@code "any"}: drops rows with a null or NaN in any column; {@code "all"}: only rows with nothing else. */
     public Dataset<Row> drop(String how) {
-        return drop(how, df.columns());
+        return drop(minNonNulls(how, df.columns().length), (String[]) null);
+    }
+
+    /** Spark's {@code how}: "any" needs every column, "all" at least one. */
+    private static int minNonNulls(String how, int columns) {
+        return switch (how.toLowerCase(Locale.ROOT)) {
+            case "any" -> columns;
+            case "all" -> 1;
+            default -> throw new IllegalArgumentException("how (" + how + ") must be 'any' or 'all'");
+        };
     }
 
     /** Drops the rows with a null or NaN in any of {@code cols}. */
@@ -56,19 +65,15 @@ public final class DataFrameNaFunctions {
 
     /** {@link #drop(String)} over {@code cols} only. */
     public Dataset<Row> drop(String how, String[] cols) {
-        return switch (how.toLowerCase(Locale.ROOT)) {
-            case "any" -> drop(cols.length, cols);
-            case "all" -> drop(1, cols);
-            default -> throw new IllegalArgumentException("how (" + how + ") must be 'any' or 'all'");
-        };
+        return drop(minNonNulls(how, cols.length), cols);
     }
 
     /** Keeps the rows with at least {@code minNonNulls} values that are neither null nor NaN. */
     public Dataset<Row> drop(int minNonNulls) {
-        return drop(minNonNulls, df.columns());
+        return drop(minNonNulls, (String[]) null);
     }
 
-    /** {@link #drop(int)} counting only {@code cols}. */
+    /** {@link #drop(int)} counting only {@code cols} ({@code null}: all columns). */
     public Dataset<Row> drop(int minNonNulls, String[] cols) {
         Column present = lit(0);
         for (AttributeReference attribute : attributes(cols)) {
@@ -86,22 +91,22 @@ public final class DataFrameNaFunctions {
 
     /** Replaces nulls (and NaN) in numeric columns with {@code value}, cast to each column's type. */
     public Dataset<Row> fill(long value) {
-        return fillValue(value, df.columns());
+        return fillValue(value, null);
     }
 
     /** Replaces nulls (and NaN) in numeric columns with {@code value}, cast to each column's type. */
     public Dataset<Row> fill(double value) {
-        return fillValue(value, df.columns());
+        return fillValue(value, null);
     }
 
     /** Replaces nulls in STRING columns with {@code value}. */
     public Dataset<Row> fill(String value) {
-        return fillValue(value, df.columns());
+        return fillValue(value, null);
     }
 
     /** Replaces nulls in BOOLEAN columns with {@code value}. */
     public Dataset<Row> fill(boolean value) {
-        return fillValue(value, df.columns());
+        return fillValue(value, null);
     }
 
     public Dataset<Row> fill(long value, String[] cols) {
@@ -172,7 +177,10 @@ public final class DataFrameNaFunctions {
      * DOUBLE), strings to STRING columns, booleans to BOOLEAN columns; a null value replaces with null.
      */
     public <T> Dataset<Row> replace(String col, Map<T, T> replacement) {
-        return col.equals("*") ? replace(df.columns(), replacement) : replace(new String[] {col}, replacement);
+        if (col.equals("*")) {
+            return replace(df.logicalPlan().output(), replacement);
+        }
+        return replace(new String[] {col}, replacement);
     }
 
     /** {@link #replace(String, Map)} over several columns. */
@@ -181,6 +189,10 @@ public final class DataFrameNaFunctions {
         for (String name : cols) {
             targets.add(topLevel(name));
         }
+        return replace(targets, replacement);
+    }
+
+    private <T> Dataset<Row> replace(List<AttributeReference> targets, Map<T, T> replacement) {
         if (replacement.isEmpty() || targets.isEmpty()) {
             return df;
         }
@@ -225,7 +237,11 @@ public final class DataFrameNaFunctions {
 
     // ---- helpers
 
+    /** The top-level columns named {@code cols}; {@code null}: every column. */
     private List<AttributeReference> attributes(String[] cols) {
+        if (cols == null) {
+            return df.logicalPlan().output();
+        }
         List<AttributeReference> out = new ArrayList<>();
         for (String name : cols) {
             Expression resolved = df.col(name).expr();

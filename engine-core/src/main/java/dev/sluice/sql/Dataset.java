@@ -357,6 +357,11 @@ public class Dataset<T> {
         return Summaries.summary(selected, "count", "mean", "stddev", "min", "max");
     }
 
+    /** The statistic functions ({@code corr}, {@code cov}, {@code crosstab}, ...) over this Dataset's rows. */
+    public DataFrameStatFunctions stat() {
+        return new DataFrameStatFunctions(toDF());
+    }
+
     /** The missing-data functions ({@code drop}, {@code fill}, {@code replace}) over this Dataset's rows. */
     public DataFrameNaFunctions na() {
         return new DataFrameNaFunctions(toDF());

@@ -48,7 +48,8 @@ final class Pivots {
             throw new AnalysisException("_LEGACY_ERROR_TEMP_3063", "pivot is not supported on a streaming"
                     + " DataFrames/Datasets", null);
         }
-        List<Row> rows = dataset.toDF().select(pivot).distinct().limit(MAX_VALUES + 1).sort(pivot).collectAsList();
+        List<Row> rows = dataset.toDF().select(pivot.as("__pivot_col")).distinct().limit(MAX_VALUES + 1)
+                .sort(functions.col("__pivot_col")).collectAsList();
         if (rows.size() > MAX_VALUES) {
             throw new AnalysisException("_LEGACY_ERROR_TEMP_1324", "The pivot column " + pivot + " has more than "
                     + MAX_VALUES + " distinct values, this could indicate an error. If this was intended, set"
