@@ -392,6 +392,24 @@ public class Dataset<T> {
         return groupBy(columns(col, cols));
     }
 
+    /** Aggregation over every prefix of {@code cols} (with subtotals and a grand total), as Spark's. */
+    public RelationalGroupedDataset rollup(Column... cols) {
+        return RelationalGroupedDataset.rollup(this, expressions(cols));
+    }
+
+    public RelationalGroupedDataset rollup(String col, String... cols) {
+        return rollup(columns(col, cols));
+    }
+
+    /** Aggregation over every subset of {@code cols}, as Spark's. */
+    public RelationalGroupedDataset cube(Column... cols) {
+        return RelationalGroupedDataset.cube(this, expressions(cols));
+    }
+
+    public RelationalGroupedDataset cube(String col, String... cols) {
+        return cube(columns(col, cols));
+    }
+
     /** Global aggregation: {@code df.agg(sum("x"))}. */
     public Dataset<Row> agg(Column expr, Column... exprs) {
         return groupBy().agg(expr, exprs);

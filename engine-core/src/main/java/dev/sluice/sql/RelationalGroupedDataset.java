@@ -11,17 +11,30 @@ public final class RelationalGroupedDataset {
     /** The pivot column and its values, or null when not pivoted. */
     private final Column pivotColumn;
     private final List<Object> pivotValues;
+    /** The grouping sets of a rollup or cube (indexes into {@link #grouping}), or null for a plain groupBy. */
+    private final List<List<Integer>> groupingSets;
 
     RelationalGroupedDataset(Dataset<?> dataset, List<Expression> grouping) {
-        this(dataset, grouping, null, null);
+        this(dataset, grouping, null, null, null);
     }
 
     private RelationalGroupedDataset(Dataset<?> dataset, List<Expression> grouping, Column pivotColumn,
-            List<Object> pivotValues) {
+            List<Object> pivotValues, List<List<Integer>> groupingSets) {
         this.dataset = dataset;
         this.grouping = List.copyOf(grouping);
         this.pivotColumn = pivotColumn;
         this.pivotValues = pivotValues;
+        this.groupingSets = groupingSets;
+    }
+
+    /** {@code rollup(cols)}: every prefix of the columns is a grouping set. */
+    static RelationalGroupedDataset rollup(Dataset<?> dataset, List<Expression> grouping) {
+        return new RelationalGroupedDataset(dataset, grouping, null, null, GroupingSets.rollup(grouping.size()));
+    }
+
+    /** {@code cube(cols)}: every subset of the columns is a grouping set. */
+    static RelationalGroupedDataset cube(Dataset<?> dataset, List<Expression> grouping) {
+        return new RelationalGroupedDataset(dataset, grouping, null, null, GroupingSets.cube(grouping.size()));
     }
 
     /**
@@ -52,7 +65,12 @@ public final class RelationalGroupedDataset {
             throw new SluiceException("REPEATED_CLAUSE", "The PIVOT clause may be used at most once per SUBQUERY"
                     + " operation.", "42614", null);
         }
-        return new RelationalGroupedDataset(dataset, grouping, pivotColumn, new java.util.ArrayList<>(values));
+        if (groupingSets != null) {
+            throw new SluiceException("UNSUPPORTED_FEATURE.PIVOT_AFTER_GROUP_BY", "The feature is not supported:"
+                    + " PIVOT clause following a GROUP BY clause. Consider pushing the GROUP BY into a subquery.",
+                    "0A000", null);
+        }
+        return new RelationalGroupedDataset(dataset, grouping, pivotColumn, new java.util.ArrayList<>(values), null);
     }
 
     /** Grouping columns followed by the aggregates. */
@@ -61,6 +79,9 @@ public final class RelationalGroupedDataset {
         aggregates.add(untyped(expr));
         for (Column c : exprs) {
             aggregates.add(untyped(c));
+        }
+        if (groupingSets != null) {
+            return GroupingSets.aggregate(dataset, grouping, groupingSets, aggregates);
         }
         if (pivotColumn != null) {
             return Pivots.aggregate(dataset, grouping, pivotColumn, pivotValues, aggregates);

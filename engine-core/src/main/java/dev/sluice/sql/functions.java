@@ -832,4 +832,27 @@ public final class functions {
     public static Column approx_percentile(Column e, Column percentage, Column accuracy) {
         return callColumns("approx_percentile", e, percentage, accuracy);
     }
+
+    /** In a rollup or cube: 1 when {@code e} is rolled up (null in the row because of it), else 0. */
+    public static Column grouping(Column e) {
+        return callColumns("grouping", e);
+    }
+
+    public static Column grouping(String columnName) {
+        return grouping(col(columnName));
+    }
+
+    /** In a rollup or cube: the bits of {@code grouping} of the grouping columns, first column highest. */
+    public static Column grouping_id(Column... cols) {
+        return callColumns("grouping_id", cols);
+    }
+
+    public static Column grouping_id(String colName, String... colNames) {
+        Column[] cols = new Column[colNames.length + 1];
+        cols[0] = col(colName);
+        for (int i = 0; i < colNames.length; i++) {
+            cols[i + 1] = col(colNames[i]);
+        }
+        return grouping_id(cols);
+    }
 }

@@ -20,6 +20,13 @@ public final class AggregateFunctions {
 
     public static void registerAll(FunctionRegistry r) {
         Moments.register(r);
+        for (String grouping : List.of("grouping", "grouping_id")) {
+            // rollup and cube replace these calls before analysis; anywhere else they are an error, as in Spark
+            r.register(grouping, (a, c) -> {
+                throw new AnalysisException("UNSUPPORTED_GROUPING_EXPRESSION", "grouping()/grouping_id() can only"
+                        + " be used with GroupingSets/Cube/Rollup.", "42K0E");
+            });
+        }
         Percentile.register(r);
         r.register("count", (a, c) -> {
             FunctionRegistry.checkArity("count", a, 1, Integer.MAX_VALUE);
