@@ -72,8 +72,7 @@ final class GroupingSets {
                 aggregateColumns.add(new Column(groupingCalls(aggregate, resolver, resolvedGrouping, set)));
             }
             Dataset<Row> aggregated = dataset.groupBy(groupBy.toArray(new Column[0]))
-                    .agg(aggregateColumns.get(0), aggregateColumns.subList(1, aggregateColumns.size())
-                            .toArray(new Column[0]));
+                    .agg(aggregateColumns);
             List<Column> projection = new ArrayList<>();
             for (int i = 0; i < grouping.size(); i++) {
                 int position = set.indexOf(i);

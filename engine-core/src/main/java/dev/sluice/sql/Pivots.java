@@ -95,7 +95,7 @@ final class Pivots {
         List<Column> bigGroup = new ArrayList<>(groups);
         bigGroup.add(new Column(pivotColumn).as("__pivot_col"));
         Dataset<Row> perValue = dataset.groupBy(bigGroup.toArray(new Column[0]))
-                .agg(aggregateColumns.get(0), aggregateColumns.subList(1, aggregateColumns.size()).toArray(new Column[0]));
+                .agg(aggregateColumns);
         List<AttributeReference> output = perValue.logicalPlan().output();
         int groupCount = groups.size();
         List<AttributeReference> aggregated = output.subList(groupCount + 1, output.size());
@@ -120,10 +120,10 @@ final class Pivots {
             List<Column> groupAttributes = new ArrayList<>();
             output.subList(0, groupCount).forEach(a -> groupAttributes.add(new Column(a)));
             return perValue.groupBy(groupAttributes.toArray(new Column[0]))
-                    .agg(pivoted.get(0), pivoted.subList(1, pivoted.size()).toArray(new Column[0]));
+                    .agg(pivoted);
         }
         return dataset.groupBy(groups.toArray(new Column[0]))
-                .agg(pivoted.get(0), pivoted.subList(1, pivoted.size()).toArray(new Column[0]));
+                .agg(pivoted);
     }
 
     /** Spark's {@code PivotFirst} types: the aggregates spread per value from a first aggregation. */

@@ -80,6 +80,17 @@ public final class RelationalGroupedDataset {
         for (Column c : exprs) {
             aggregates.add(untyped(c));
         }
+        return aggregate(aggregates);
+    }
+
+    /** {@link #agg(Column, Column...)} of a list, possibly empty (then the distinct groups). */
+    Dataset<Row> agg(List<Column> columns) {
+        List<Expression> aggregates = new ArrayList<>();
+        columns.forEach(c -> aggregates.add(untyped(c)));
+        return aggregate(aggregates);
+    }
+
+    private Dataset<Row> aggregate(List<Expression> aggregates) {
         if (groupingSets != null) {
             return GroupingSets.aggregate(dataset, grouping, groupingSets, aggregates);
         }
@@ -127,14 +138,30 @@ public final class RelationalGroupedDataset {
         return apply("max", colNames);
     }
 
+    /**
+     * {@code function} over each named column, or, with no names, over every numeric column of the Dataset
+     * (grouping columns included), as Spark's; a named column that is not numeric fails with Spark's error.
+     */
     private Dataset<Row> apply(String function, String... colNames) {
+        List<Column> cols = new ArrayList<>();
         if (colNames.length == 0) {
-            throw new IllegalArgumentException(function + " needs at least one column name");
+            for (dev.sluice.expr.AttributeReference a : dataset.logicalPlan().output()) {
+                if (a.dataType().isNumeric()) {
+                    cols.add(functions.call_function(function, new Column(a)));
+                }
+            }
+        } else {
+            for (String name : colNames) {
+                Column column = dataset.col(name);
+                if (!column.expr().dataType().isNumeric()) {
+                    throw new AnalysisException("_LEGACY_ERROR_TEMP_1323", "\"" + name + "\" is not a numeric"
+                            + " column. Aggregation function can only be applied on a numeric column.", null);
+                }
+                cols.add(functions.call_function(function, column));
+            }
         }
-        Column[] cols = new Column[colNames.length];
-        for (int i = 0; i < cols.length; i++) {
-            cols[i] = functions.call_function(function, functions.col(colNames[i]));
-        }
-        return agg(cols[0], java.util.Arrays.copyOfRange(cols, 1, cols.length));
+        List<Expression> aggregates = new ArrayList<>();
+        cols.forEach(c -> aggregates.add(c.expr()));
+        return aggregate(aggregates);
     }
 }

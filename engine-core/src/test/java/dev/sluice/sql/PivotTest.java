@@ -89,4 +89,17 @@ class PivotTest {
                 .hasMessage("[REPEATED_CLAUSE] The PIVOT clause may be used at most once per SUBQUERY operation."
                         + " SQLSTATE: 42614");
     }
+
+    @Test
+    void shortcutsWithoutNamesUseEveryNumericColumn() {
+        Dataset<Row> out = sales().groupBy("course").sum().orderBy("course");
+        assertThat(out.columns()).containsExactly("course", "sum(year)", "sum(earnings)");
+        assertThat(rows(out)).containsExactly("[Java,6039,57000]", "[dotNET,6037,63000]");
+        Dataset<Row> pivoted = sales().groupBy("year").pivot("course", List.of("Java")).max().orderBy("year");
+        assertThat(pivoted.columns()).containsExactly("year", "Java_max(year)", "Java_max(earnings)");
+        assertThatThrownBy(() -> sales().groupBy("year").sum("course")).isInstanceOf(AnalysisException.class)
+                .hasMessage("\"course\" is not a numeric column. Aggregation function can only be applied on a numeric"
+                        + " column.")
+                .satisfies(e -> assertThat(((AnalysisException) e).getCondition()).isEqualTo("_LEGACY_ERROR_TEMP_1323"));
+    }
 }
