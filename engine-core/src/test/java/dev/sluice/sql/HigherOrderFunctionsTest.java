@@ -156,4 +156,21 @@ class HigherOrderFunctionsTest {
                 (p, n) -> functions.coalesce(n, lit(0)).plus(p.getField("age")))).first();
         assertThat(zipped.getList(0)).containsExactly(31, 5);
     }
+
+    @Test
+    void lambdasInFiltersAggregationsAndWithOuterColumnsInAggregate() {
+        // merge reads the outer column k: row 1 folds 1*10 + 2*10 + 3*10, row 4 meets a null
+        Dataset<Row> weighted = arrays().select(col("id"),
+                functions.expr("aggregate(xs, 0, (acc, x) -> acc + x * k, acc -> acc + id)").alias("w"))
+                .orderBy("id");
+        assertThat(rows(weighted)).containsExactly("[1,61]", "[2,null]", "[3,3]", "[4,null]");
+        Dataset<Row> where = arrays().where("exists(xs, x -> x > 5)").select("id");
+        assertThat(rows(where)).containsExactly("[4]");
+        Dataset<Row> summed = arrays().agg(functions.sum(functions.expr("size(filter(xs, x -> x IS NOT NULL))")));
+        // sizes 3, null (a null array, ANSI), 0 and 2
+        assertThat(rows(summed)).containsExactly("[5]");
+        Dataset<Row> grouped = arrays().groupBy(forall(col("xs"), x -> x.isNotNull()).alias("complete")).count()
+                .orderBy("complete");
+        assertThat(rows(grouped)).containsExactly("[null,1]", "[false,1]", "[true,2]");
+    }
 }
