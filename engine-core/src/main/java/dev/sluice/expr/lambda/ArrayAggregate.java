@@ -42,10 +42,11 @@ public final class ArrayAggregate extends HigherOrderFunction {
     @Override
     public ColumnVector eval(Chunk input) {
         int rows = input.rowCount();
-        ArrayVector arrays = (ArrayVector) argument(0).eval(input);
+        ArrayInput in = arrayInput(input);
+        ArrayVector arrays = in.arrays();
         ColumnVector zeros = argument(1).eval(input);
-        Flat flat = flatten(arrays, rows);
-        ColumnVector elements = slice(arrays.elements(), flat);
+        Flat flat = in.flat();
+        ColumnVector elements = in.elements();
         int[] present = presentRows(arrays, rows);
         Integer[] byLength = new Integer[present.length];
         for (int i = 0; i < present.length; i++) {

@@ -31,9 +31,10 @@ public final class ArrayFilter extends HigherOrderFunction {
     @Override
     public ColumnVector eval(Chunk input) {
         int rows = input.rowCount();
-        ArrayVector arrays = (ArrayVector) argument(0).eval(input);
-        Flat flat = flatten(arrays, rows);
-        ColumnVector elements = slice(arrays.elements(), flat);
+        ArrayInput in = arrayInput(input);
+        ArrayVector arrays = in.arrays();
+        Flat flat = in.flat();
+        ColumnVector elements = in.elements();
         ColumnVector keep = evaluateOnElements(input, flat, elements);
         int[] kept = new int[flat.count()];
         int[] offsets = new int[rows + 1];

@@ -48,9 +48,10 @@ public final class ArrayQuantifier extends HigherOrderFunction {
     @Override
     public ColumnVector eval(Chunk input) {
         int rows = input.rowCount();
-        ArrayVector arrays = (ArrayVector) argument(0).eval(input);
-        Flat flat = flatten(arrays, rows);
-        ColumnVector elements = slice(arrays.elements(), flat);
+        ArrayInput in = arrayInput(input);
+        ArrayVector arrays = in.arrays();
+        Flat flat = in.flat();
+        ColumnVector elements = in.elements();
         ColumnVector results;
         try {
             results = evaluateOnElements(input, flat, elements);

@@ -31,9 +31,10 @@ public final class ArrayTransform extends HigherOrderFunction {
     @Override
     public ColumnVector eval(Chunk input) {
         int rows = input.rowCount();
-        ArrayVector arrays = (ArrayVector) argument(0).eval(input);
-        Flat flat = flatten(arrays, rows);
-        ColumnVector elements = slice(arrays.elements(), flat);
+        ArrayInput in = arrayInput(input);
+        ArrayVector arrays = in.arrays();
+        Flat flat = in.flat();
+        ColumnVector elements = in.elements();
         ColumnVector result = evaluateOnElements(input, flat, elements);
         return ArrayVector.wrap((ArrayType) dataType(), rows, flat.offsets(), rowNulls(arrays, rows), result);
     }

@@ -99,6 +99,26 @@ public abstract class HigherOrderFunction extends Expression {
 
     // ---- helpers shared by the functions
 
+    /** Argument 0 of a chunk as arrays: the vector, its elements flattened, and the elements themselves. */
+    record ArrayInput(ArrayVector arrays, Flat flat, ColumnVector elements) {
+    }
+
+    /** Argument 0 of a chunk as maps: the vector, its entries flattened, and their keys and values. */
+    record MapInput(MapVector maps, Flat flat, ColumnVector keys, ColumnVector values) {
+    }
+
+    protected final ArrayInput arrayInput(Chunk input) {
+        ArrayVector arrays = (ArrayVector) argument(0).eval(input);
+        Flat flat = flatten(arrays, input.rowCount());
+        return new ArrayInput(arrays, flat, slice(arrays.elements(), flat));
+    }
+
+    protected final MapInput mapInput(Chunk input) {
+        MapVector maps = (MapVector) argument(0).eval(input);
+        Flat flat = flatten(maps, input.rowCount());
+        return new MapInput(maps, flat, slice(maps.keys(), flat), slice(maps.values(), flat));
+    }
+
     /**
      * Applies function 0 to flattened array elements: with a second parameter, that one is the element's 0-based
      * position ({@code transform} and {@code filter} accept both forms).

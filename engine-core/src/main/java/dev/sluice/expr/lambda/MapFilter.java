@@ -30,10 +30,11 @@ public final class MapFilter extends HigherOrderFunction {
     @Override
     public ColumnVector eval(Chunk input) {
         int rows = input.rowCount();
-        MapVector maps = (MapVector) argument(0).eval(input);
-        Flat flat = flatten(maps, rows);
-        ColumnVector mapKeys = slice(maps.keys(), flat);
-        ColumnVector mapValues = slice(maps.values(), flat);
+        MapInput in = mapInput(input);
+        MapVector maps = in.maps();
+        Flat flat = in.flat();
+        ColumnVector mapKeys = in.keys();
+        ColumnVector mapValues = in.values();
         ColumnVector keep = evaluator(0).evaluate(input, flat.parents(), flat.count(), mapKeys, mapValues);
         int[] kept = new int[flat.count()];
         int[] offsets = new int[rows + 1];
