@@ -855,4 +855,14 @@ public final class functions {
         }
         return grouping_id(cols);
     }
+
+    /** The array sorted ascending, NaN greatest, nulls last. */
+    public static Column array_sort(Column e) {
+        return callColumns("array_sort", e);
+    }
+
+    /** The array sorted with {@code comparator(left, right)}: negative, 0 or positive, as Java's. */
+    public static Column array_sort(Column e, java.util.function.BiFunction<Column, Column, Column> comparator) {
+        return callColumns("array_sort", e, Lambdas.of(comparator));
+    }
 }

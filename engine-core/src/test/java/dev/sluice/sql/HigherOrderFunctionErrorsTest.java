@@ -92,4 +92,23 @@ class HigherOrderFunctionErrorsTest {
                 .gt(9)));
         assertThat(api.collectAsList().get(0).get(0)).isEqualTo(true);
     }
+
+    @Test
+    void arraySortComparatorErrors() {
+        assertThatThrownBy(() -> sql("array_sort(xs, (l, r) -> NULL)")).isInstanceOf(AnalysisException.class)
+                .satisfies(e -> assertThat(((AnalysisException) e).getCondition())
+                        .isEqualTo("DATATYPE_MISMATCH.UNEXPECTED_RETURN_TYPE"));
+        assertThatThrownBy(() -> sql("array_sort(xs, (l, r) -> CAST(l - r AS BIGINT))"))
+                .isInstanceOf(AnalysisException.class)
+                .hasMessageEndingWith("due to data type mismatch: The `lambdafunction` requires return \"INT\" type,"
+                        + " but the actual is \"BIGINT\" type. SQLSTATE: 42K09");
+        // the sort first compares (2, 1); Spark names the first value twice
+        assertThatThrownBy(() -> sql("array_sort(xs, (l, r) -> CASE WHEN r = 1 THEN NULL ELSE 0 END)"))
+                .isInstanceOf(SluiceException.class)
+                .hasMessage("[COMPARATOR_RETURNS_NULL] The comparator has returned a NULL for a comparison between 2"
+                        + " and 2.\nIt should return a positive integer for \"greater than\", 0 for \"equal\" and a"
+                        + " negative integer for \"less than\".\nTo revert to deprecated behavior where NULL is treated"
+                        + " as 0 (equal), you must set \"spark.sql.legacy.allowNullComparisonResultInArraySort\" to"
+                        + " \"true\". SQLSTATE: 22004");
+    }
 }

@@ -173,4 +173,33 @@ class HigherOrderFunctionsTest {
                 .orderBy("complete");
         assertThat(rows(grouped)).containsExactly("[null,1]", "[false,1]", "[true,2]");
     }
+
+    @Test
+    void arraySortWithAndWithoutAComparator() {
+        // Spark's documentation examples
+        assertThat(sql("array_sort(array(5, 6, 1), (left, right) -> case when left < right then -1"
+                + " when left > right then 1 else 0 end)")).isEqualTo(List.of(1, 5, 6));
+        assertThat(sql("array_sort(array('bc', 'ab', 'dc'), (left, right) -> case when left is null and right is null"
+                + " then 0 when left is null then -1 when right is null then 1 when left < right then 1"
+                + " when left > right then -1 else 0 end)")).isEqualTo(List.of("dc", "bc", "ab"));
+        assertThat(sql("array_sort(array('b', 'd', null, 'c', 'a'))")).isEqualTo(Arrays.asList("a", "b", "c", "d",
+                null));
+        assertThat(sql("array_sort(array(2.0D, CAST('NaN' AS DOUBLE), -1.0D))")).isEqualTo(List.of(-1.0, 2.0, Double.NaN));
+        // a comparator of the lengths is stable: equal lengths keep their order
+        Row row = spark.sql("SELECT array('ccc', 'a', 'bb', 'd') AS w").select(
+                functions.array_sort(col("w"), (l, r) -> functions.length(l).minus(functions.length(r)))).first();
+        assertThat(row.getList(0)).containsExactly("a", "d", "bb", "ccc");
+        assertThat(spark.sql("SELECT array(3, 1) AS xs").select(functions.array_sort(col("xs"))).columns())
+                .containsExactly("array_sort(xs, lambdafunction((IF(((namedlambdavariable() IS NULL) AND"
+                        + " (namedlambdavariable() IS NULL)), 0, (IF((namedlambdavariable() IS NULL), 1,"
+                        + " (IF((namedlambdavariable() IS NULL), -1, (IF((namedlambdavariable() < namedlambdavariable()),"
+                        + " -1, (IF((namedlambdavariable() > namedlambdavariable()), 1, 0)))))))))), namedlambdavariable(),"
+                        + " namedlambdavariable()))");
+        // 70 elements take the per-comparison path
+        Object longSorted = sql("array_sort(sequence_like, (l, r) -> r - l)".replace("sequence_like",
+                "array(" + String.join(", ", java.util.stream.IntStream.range(0, 70).mapToObj(String::valueOf)
+                        .toList()) + ")"));
+        assertThat(((List<?>) longSorted).get(0)).isEqualTo(69);
+        assertThat(((List<?>) longSorted)).hasSize(70);
+    }
 }

@@ -30,7 +30,7 @@ import java.util.Set;
  */
 public final class HigherOrderFunctions {
     private static final Set<String> NAMES = Set.of("transform", "filter", "exists", "forall", "aggregate", "reduce",
-            "zip_with", "transform_keys", "transform_values", "map_filter", "map_zip_with");
+            "zip_with", "transform_keys", "transform_values", "map_filter", "map_zip_with", "array_sort");
 
     private HigherOrderFunctions() {
     }
@@ -104,6 +104,7 @@ public final class HigherOrderFunctions {
                 yield new MapTransform(lower.equals("transform_keys"), input, function);
             }
             case "map_zip_with" -> mapZipWith(arguments, context, binder);
+            case "array_sort" -> arraySort(arguments, binder);
             default -> throw new IllegalArgumentException("not a higher-order function: " + name);
         };
     }
@@ -129,6 +130,28 @@ public final class HigherOrderFunctions {
                     "\"" + zero.dataType().sql() + "\"", merge);
         }
         return new ArrayAggregate(name, input, zero, merge, finish);
+    }
+
+    private static Expression arraySort(List<Expression> arguments, LambdaBinder binder) {
+        FunctionRegistry.checkArity("array_sort", arguments, 1, 2);
+        ArrayType array = arrayArgument("array_sort", arguments, 0);
+        Expression input = typedNull(arguments.get(0), array);
+        if (arguments.size() == 1) {
+            if (!dev.sluice.expr.ValueOrdering.isOrderable(array.elementType())
+                    && !(array.elementType() instanceof NullType)) {
+                throw FunctionRegistry.unexpectedType(callSql("array_sort", arguments), 0, "\"ARRAY\" of orderable",
+                        arguments.get(0));
+            }
+            return new ArraySort(input, null);
+        }
+        Parameter element = new Parameter(array.elementType(), array.containsNull());
+        LambdaFunction comparator = binder.bind(arguments.get(1), List.of(element, element));
+        if (!(comparator.dataType() instanceof dev.sluice.sql.types.IntegerType)) {
+            throw mismatch(callSql("array_sort", List.of(input, comparator)), "UNEXPECTED_RETURN_TYPE", "The"
+                    + " `lambdafunction` requires return \"INT\" type, but the actual is \""
+                    + comparator.dataType().sql() + "\" type.");
+        }
+        return new ArraySort(input, comparator);
     }
 
     private static Expression mapZipWith(List<Expression> arguments, FunctionContext context, LambdaBinder binder) {
