@@ -28,8 +28,8 @@ public final class GroupingTable {
     private final List<DataType> keyTypes;
     /** Flat key columns: a struct key's fields, then its null flag; any other key as itself. */
     private final ColumnVector[] keys;
-    private int[] slots;          // group id + 1, 0 = empty
-    private int[] groupHashes;
+    /** Per slot: the key's hash in the high word, group id + 1 in the low word; 0 = empty. One load per probe. */
+    private long[] slots;
     private int groupCount;
     private int mask;
     /** All-false flags for chunks whose structs are never null; grown on demand. */
@@ -58,9 +58,8 @@ public final class GroupingTable {
         for (int i = 0; i < keys.length; i++) {
             keys[i] = ColumnVector.allocate(flat.get(i), 1024);
         }
-        slots = new int[1024];
+        slots = new long[1024];
         mask = slots.length - 1;
-        groupHashes = new int[1024];
     }
 
     public int groupCount() {
@@ -134,12 +133,12 @@ public final class GroupingTable {
     private int findPacked(long[] packed, int offset, int hash) {
         int slot = hash & mask;
         while (true) {
-            int entry = slots[slot];
+            long entry = slots[slot];
             if (entry == 0) {
                 return -1;
             }
-            int group = entry - 1;
-            if (groupHashes[group] == hash && packedEqual(packed, offset, group)) {
+            int group = (int) entry - 1;
+            if ((int) (entry >>> 32) == hash && packedEqual(packed, offset, group)) {
                 return group;
             }
             slot = (slot + 1) & mask;
@@ -151,7 +150,7 @@ public final class GroupingTable {
         int hash = PackedKeys.hash(packed, offset, width);
         int slot = hash & mask;
         while (true) {
-            int entry = slots[slot];
+            long entry = slots[slot];
             if (entry == 0) {
                 int group = insert(flat, row, hash, slot);
                 if (packedKeys.length < groupCount * width) {
@@ -160,8 +159,8 @@ public final class GroupingTable {
                 System.arraycopy(packed, offset, packedKeys, group * width, width);
                 return group;
             }
-            int group = entry - 1;
-            if (groupHashes[group] == hash && packedEqual(packed, offset, group)) {
+            int group = (int) entry - 1;
+            if ((int) (entry >>> 32) == hash && packedEqual(packed, offset, group)) {
                 return group;
             }
             slot = (slot + 1) & mask;
@@ -216,12 +215,12 @@ public final class GroupingTable {
     private int find(ColumnVector[] flat, int row, int hash) {
         int slot = hash & mask;
         while (true) {
-            int entry = slots[slot];
+            long entry = slots[slot];
             if (entry == 0) {
                 return -1;
             }
-            int group = entry - 1;
-            if (groupHashes[group] == hash && keysEqual(flat, row, group)) {
+            int group = (int) entry - 1;
+            if ((int) (entry >>> 32) == hash && keysEqual(flat, row, group)) {
                 return group;
             }
             slot = (slot + 1) & mask;
@@ -266,12 +265,12 @@ public final class GroupingTable {
     private int findOrInsert(ColumnVector[] flat, int row, int hash) {
         int slot = hash & mask;
         while (true) {
-            int entry = slots[slot];
+            long entry = slots[slot];
             if (entry == 0) {
                 return insert(flat, row, hash, slot);
             }
-            int group = entry - 1;
-            if (groupHashes[group] == hash && keysEqual(flat, row, group)) {
+            int group = (int) entry - 1;
+            if ((int) (entry >>> 32) == hash && keysEqual(flat, row, group)) {
                 return group;
             }
             slot = (slot + 1) & mask;
@@ -316,11 +315,7 @@ public final class GroupingTable {
             keys[k].appendFrom(flat[k], row);
         }
         normalizeNegativeZero(group);
-        if (group >= groupHashes.length) {
-            groupHashes = Arrays.copyOf(groupHashes, groupHashes.length * 2);
-        }
-        groupHashes[group] = hash;
-        slots[slot] = group + 1;
+        slots[slot] = ((long) hash << 32) | (group + 1);
         if (groupCount * 2 > slots.length) {
             rehash();
         }
@@ -339,14 +334,17 @@ public final class GroupingTable {
     }
 
     private void rehash() {
-        slots = new int[slots.length * 2];
+        long[] old = slots;
+        slots = new long[old.length * 2];
         mask = slots.length - 1;
-        for (int g = 0; g < groupCount; g++) {
-            int slot = groupHashes[g] & mask;
-            while (slots[slot] != 0) {
-                slot = (slot + 1) & mask;
+        for (long entry : old) {
+            if (entry != 0) {
+                int slot = (int) (entry >>> 32) & mask;
+                while (slots[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                slots[slot] = entry;
             }
-            slots[slot] = g + 1;
         }
     }
 }
