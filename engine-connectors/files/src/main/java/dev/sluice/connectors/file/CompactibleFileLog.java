@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.sluice.checkpoint.LogChecksum;
+import dev.sluice.spi.ConnectorCheckpoints;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
@@ -214,12 +214,12 @@ public abstract class CompactibleFileLog<E> {
             }
         }
         // the last entry carries the checksum (dev.sluice.checkpoint.LogChecksum; see the class comment)
-        return LogChecksum.sign(out.toString().getBytes(StandardCharsets.UTF_8));
+        return ConnectorCheckpoints.sign(out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Checks {@code bytes} against their checksum field when they have one (see the class comment). */
     private void verify(Path file, byte[] bytes) {
-        String problem = LogChecksum.problem(bytes);
+        String problem = ConnectorCheckpoints.checksumProblem(bytes);
         if (problem != null) {
             throw corrupted(file, problem);
         }

@@ -1,7 +1,7 @@
 package dev.sluice.connectors.file;
 
 import dev.sluice.batch.Chunk;
-import dev.sluice.monitor.ReadTracker;
+import dev.sluice.spi.ReadTracker;
 import dev.sluice.spi.Scan;
 import dev.sluice.spi.SupportsPushDownFilters;
 import dev.sluice.spi.SupportsPushDownRequiredColumns;
