@@ -41,11 +41,6 @@ public final class VectorFunction extends ScalarFunction {
 
     @Override
     public ColumnVector eval(Chunk input) {
-        List<Expression> children = children();
-        ColumnVector[] vectors = new ColumnVector[children.size()];
-        for (int i = 0; i < vectors.length; i++) {
-            vectors[i] = children.get(i).eval(input);
-        }
-        return operation.apply(vectors, input.rowCount());
+        return operation.apply(evalArguments(input), input.rowCount());
     }
 }
