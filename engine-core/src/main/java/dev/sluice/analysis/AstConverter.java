@@ -218,9 +218,8 @@ public final class AstConverter {
             }
             return new Alias(convert(a.child()), a.names().get(0));
         }
-        if (e instanceof LambdaFunction) {
-            throw new AnalysisException("UNSUPPORTED_FEATURE.LAMBDA_FUNCTION", "Lambda functions are not supported"
-                    + " yet: " + e, "0A000");
+        if (e instanceof LambdaFunction l) {
+            return new dev.sluice.expr.lambda.UnresolvedLambda(l.parameters(), convert(l.body()));
         }
         throw new AnalysisException("UNSUPPORTED_EXPRESSION", "Unsupported expression: " + e, "0A000");
     }

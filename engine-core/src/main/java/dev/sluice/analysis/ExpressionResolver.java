@@ -39,11 +39,26 @@ public final class ExpressionResolver {
     private final List<AttributeReference> input;
     private final FunctionContext context;
     private final FunctionRegistry registry;
+    /** The lambda parameters in scope (lower-case names), innermost last; they shadow columns of the same name. */
+    private final java.util.Map<String, dev.sluice.expr.lambda.LambdaVariable> lambdaScope;
 
     public ExpressionResolver(List<AttributeReference> input, FunctionContext context) {
+        this(input, context, java.util.Map.of());
+    }
+
+    private ExpressionResolver(List<AttributeReference> input, FunctionContext context,
+            java.util.Map<String, dev.sluice.expr.lambda.LambdaVariable> lambdaScope) {
         this.input = List.copyOf(input);
         this.context = context;
         this.registry = FunctionRegistry.builtin();
+        this.lambdaScope = lambdaScope;
+    }
+
+    /** A resolver over the same input in which {@code variables} (lower-case names) shadow outer names. */
+    ExpressionResolver withLambdaVariables(java.util.Map<String, dev.sluice.expr.lambda.LambdaVariable> variables) {
+        java.util.Map<String, dev.sluice.expr.lambda.LambdaVariable> scope = new java.util.HashMap<>(lambdaScope);
+        scope.putAll(variables);
+        return new ExpressionResolver(input, context, scope);
     }
 
     public FunctionContext context() {
@@ -67,6 +82,14 @@ public final class ExpressionResolver {
 
     private Expression resolveNode(Expression e) {
         if (e instanceof UnresolvedAttribute a) {
+            dev.sluice.expr.lambda.LambdaVariable variable = lambdaScope.get(lower(a.nameParts().get(0)));
+            if (variable != null) {
+                Expression result = variable;
+                for (String part : a.nameParts().subList(1, a.nameParts().size())) {
+                    result = field(result, part, a.nameParts());
+                }
+                return result;
+            }
             return resolveName(a.nameParts());
         }
         if (e instanceof UnresolvedStar s) {
@@ -81,6 +104,11 @@ public final class ExpressionResolver {
         }
         if (e instanceof UnresolvedFunction f) {
             dev.sluice.expr.FunctionBuilder registered = context.sessionFunctions().get(f.name());
+            if (registered == null && dev.sluice.expr.lambda.HigherOrderFunctions.isHigherOrder(f.name())) {
+                return dev.sluice.expr.lambda.HigherOrderFunctions.build(f.name(), f.arguments(), context,
+                        new LambdaBinding(this));
+            }
+            LambdaBinding.rejectLambdas(f);
             Expression built = registered != null ? registered.build(f.arguments(), context)
                     : registry.build(f.name(), f.arguments(), context);
             if (f.distinct()) {

@@ -20,6 +20,27 @@ public final class ArrayVector extends ColumnVector {
         elements = allocate(type.elementType(), capacity);
     }
 
+    private ArrayVector(ArrayType type, int rowCount, int[] offsets, boolean[] nulls, ColumnVector elements) {
+        super(type, rowCount);
+        if (offsets.length < this.capacity + 1) {
+            offsets = Arrays.copyOf(offsets, this.capacity + 1);
+        }
+        this.offsets = offsets;
+        this.elements = elements;
+        this.size = rowCount;
+        setNullsArray(nulls);
+    }
+
+    /**
+     * An array vector over element storage computed in bulk (e.g. by a higher-order function): row {@code i}
+     * holds {@code elements[offsets[i], offsets[i+1])}; {@code nulls} may be null when no row is null. The
+     * arguments are taken over, not copied: the caller must not change them afterwards.
+     */
+    public static ArrayVector wrap(ArrayType type, int rowCount, int[] offsets, boolean[] nulls,
+            ColumnVector elements) {
+        return new ArrayVector(type, rowCount, offsets, nulls, elements);
+    }
+
     public ColumnVector elements() {
         return elements;
     }

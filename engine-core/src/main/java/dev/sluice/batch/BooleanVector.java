@@ -12,10 +12,17 @@ public final class BooleanVector extends ColumnVector {
         this.values = new boolean[this.capacity];
     }
 
+    /** Adopts {@code values} as storage (no copy): what {@link #wrap} builds on. */
+    private BooleanVector(boolean[] values) {
+        super(DataTypes.BooleanType, values.length);
+        this.values = values;
+    }
+
     /** Wraps an array filled in bulk: the first {@code size} values are the content, {@code nulls} may be null. */
     public static BooleanVector wrap(boolean[] values, int size, boolean[] nulls) {
-        BooleanVector v = new BooleanVector(values.length);
-        v.values = values;
+        // An empty array cannot back a vector of capacity 1; anything else is adopted as is, without the
+        // throwaway allocation a capacity-sized constructor would make.
+        BooleanVector v = values.length == 0 ? new BooleanVector(1) : new BooleanVector(values);
         v.setSize(size);
         v.setNullsArray(nulls);
         return v;

@@ -12,10 +12,17 @@ public final class DoubleVector extends ColumnVector {
         this.values = new double[this.capacity];
     }
 
+    /** Adopts {@code values} as storage (no copy): what {@link #wrap} builds on. */
+    private DoubleVector(double[] values) {
+        super(DataTypes.DoubleType, values.length);
+        this.values = values;
+    }
+
     /** Wraps an array filled in bulk: the first {@code size} values are the content, {@code nulls} may be null. */
     public static DoubleVector wrap(double[] values, int size, boolean[] nulls) {
-        DoubleVector v = new DoubleVector(values.length);
-        v.values = values;
+        // An empty array cannot back a vector of capacity 1; anything else is adopted as is, without the
+        // throwaway allocation a capacity-sized constructor would make.
+        DoubleVector v = values.length == 0 ? new DoubleVector(1) : new DoubleVector(values);
         v.setSize(size);
         v.setNullsArray(nulls);
         return v;
@@ -84,11 +91,17 @@ public final class DoubleVector extends ColumnVector {
 
     @Override
     protected int nonNullHash(int row) {
-        return Double.hashCode(values[row]);
+        // -0.0 hashes as 0.0 and every NaN alike (Double.hashCode canonicalizes NaN): see nonNullEquals.
+        double v = values[row];
+        return v == 0 ? 0 : Double.hashCode(v);
     }
 
     @Override
     protected boolean nonNullEquals(int row, ColumnVector other, int otherRow) {
-        return Double.compare(values[row], ((DoubleVector) other).values[otherRow]) == 0;
+        // Spark normalizes floating-point keys before grouping, joining and partitioning: 0.0 equals -0.0 and
+        // NaN equals NaN.
+        double a = values[row];
+        double b = ((DoubleVector) other).values[otherRow];
+        return a == b || (a != a && b != b);
     }
 }

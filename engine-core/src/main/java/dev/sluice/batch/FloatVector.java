@@ -12,10 +12,17 @@ public final class FloatVector extends ColumnVector {
         this.values = new float[this.capacity];
     }
 
+    /** Adopts {@code values} as storage (no copy): what {@link #wrap} builds on. */
+    private FloatVector(float[] values) {
+        super(DataTypes.FloatType, values.length);
+        this.values = values;
+    }
+
     /** Wraps an array filled in bulk: the first {@code size} values are the content, {@code nulls} may be null. */
     public static FloatVector wrap(float[] values, int size, boolean[] nulls) {
-        FloatVector v = new FloatVector(values.length);
-        v.values = values;
+        // An empty array cannot back a vector of capacity 1; anything else is adopted as is, without the
+        // throwaway allocation a capacity-sized constructor would make.
+        FloatVector v = values.length == 0 ? new FloatVector(1) : new FloatVector(values);
         v.setSize(size);
         v.setNullsArray(nulls);
         return v;
@@ -84,11 +91,17 @@ public final class FloatVector extends ColumnVector {
 
     @Override
     protected int nonNullHash(int row) {
-        return Float.hashCode(values[row]);
+        // -0.0 hashes as 0.0 and every NaN alike (Double.hashCode canonicalizes NaN): see nonNullEquals.
+        float v = values[row];
+        return v == 0 ? 0 : Float.hashCode(v);
     }
 
     @Override
     protected boolean nonNullEquals(int row, ColumnVector other, int otherRow) {
-        return Float.compare(values[row], ((FloatVector) other).values[otherRow]) == 0;
+        // Spark normalizes floating-point keys before grouping, joining and partitioning: 0.0 equals -0.0 and
+        // NaN equals NaN.
+        float a = values[row];
+        float b = ((FloatVector) other).values[otherRow];
+        return a == b || (a != a && b != b);
     }
 }

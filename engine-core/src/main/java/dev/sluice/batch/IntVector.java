@@ -12,10 +12,17 @@ public final class IntVector extends ColumnVector {
         this.values = new int[this.capacity];
     }
 
+    /** Adopts {@code values} as storage (no copy): what {@link #wrap} builds on. */
+    private IntVector(DataType type, int[] values) {
+        super(type, values.length);
+        this.values = values;
+    }
+
     /** Wraps an array filled in bulk: the first {@code size} values are the content, {@code nulls} may be null. */
     public static IntVector wrap(DataType type, int[] values, int size, boolean[] nulls) {
-        IntVector v = new IntVector(type, values.length);
-        v.values = values;
+        // An empty array cannot back a vector of capacity 1; anything else is adopted as is, without the
+        // throwaway allocation a capacity-sized constructor would make.
+        IntVector v = values.length == 0 ? new IntVector(type, 1) : new IntVector(type, values);
         v.setSize(size);
         v.setNullsArray(nulls);
         return v;

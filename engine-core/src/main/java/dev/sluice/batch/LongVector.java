@@ -12,10 +12,17 @@ public final class LongVector extends ColumnVector {
         this.values = new long[this.capacity];
     }
 
+    /** Adopts {@code values} as storage (no copy): what {@link #wrap} builds on. */
+    private LongVector(DataType type, long[] values) {
+        super(type, values.length);
+        this.values = values;
+    }
+
     /** Wraps an array filled in bulk: the first {@code size} values are the content, {@code nulls} may be null. */
     public static LongVector wrap(DataType type, long[] values, int size, boolean[] nulls) {
-        LongVector v = new LongVector(type, values.length);
-        v.values = values;
+        // An empty array cannot back a vector of capacity 1; anything else is adopted as is, without the
+        // throwaway allocation a capacity-sized constructor would make.
+        LongVector v = values.length == 0 ? new LongVector(type, 1) : new LongVector(type, values);
         v.setSize(size);
         v.setNullsArray(nulls);
         return v;

@@ -22,6 +22,29 @@ public final class MapVector extends ColumnVector {
         values = allocate(type.valueType(), capacity);
     }
 
+    private MapVector(MapType type, int rowCount, int[] offsets, boolean[] nulls, ColumnVector keys,
+            ColumnVector values) {
+        super(type, rowCount);
+        if (offsets.length < this.capacity + 1) {
+            offsets = Arrays.copyOf(offsets, this.capacity + 1);
+        }
+        this.offsets = offsets;
+        this.keys = keys;
+        this.values = values;
+        this.size = rowCount;
+        setNullsArray(nulls);
+    }
+
+    /**
+     * A map vector over key and value storage computed in bulk (e.g. by a higher-order function): row {@code i}
+     * holds the entries {@code [offsets[i], offsets[i+1])}; {@code nulls} may be null when no row is null. The
+     * arguments are taken over, not copied: the caller must not change them afterwards.
+     */
+    public static MapVector wrap(MapType type, int rowCount, int[] offsets, boolean[] nulls, ColumnVector keys,
+            ColumnVector values) {
+        return new MapVector(type, rowCount, offsets, nulls, keys, values);
+    }
+
     public ColumnVector keys() {
         return keys;
     }

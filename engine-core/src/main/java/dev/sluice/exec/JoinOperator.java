@@ -195,12 +195,13 @@ public final class JoinOperator {
             }
         } else {
             ColumnVector[] probeKeys = evalAll(built.isRight ? leftKeys : rightKeys, probe);
-            int[] hashes = GroupingTable.hashRows(probeKeys, probe.rowCount());
+            int[] groups = new int[Math.max(probe.rowCount(), 1)];
+            built.table.lookup(probeKeys, probe.rowCount(), groups);
             for (int p = 0; p < probe.rowCount(); p++) {
                 if (hasNullKey(probeKeys, p)) {
                     continue;
                 }
-                int group = built.table.find(probeKeys, p, hashes[p]);
+                int group = groups[p];
                 for (int b = group < 0 ? -1 : built.head[group]; b >= 0; b = built.next[b]) {
                     if (built.isRight) {
                         matches.add(p, b);

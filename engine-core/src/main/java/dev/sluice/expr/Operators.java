@@ -180,11 +180,12 @@ public final class Operators {
         if (common instanceof NullType) {
             common = DataTypes.BooleanType;
         }
-        if (!ValueOrdering.isOrderable(common) && op != Comparison.Op.EQUAL && op != Comparison.Op.NULL_SAFE_EQUAL
-                && op != Comparison.Op.NOT_EQUAL) {
+        if (!ValueOrdering.isOrderable(common)) {
+            // Spark checks equality too (a map has none); `a != b` is NOT(a = b) there, so its error names `=`
+            String symbol = op == Comparison.Op.NOT_EQUAL ? "=" : op.symbol();
             throw new AnalysisException("DATATYPE_MISMATCH.INVALID_ORDERING_TYPE", "Cannot resolve \"(" + l.sql()
-                    + " " + op.symbol() + " " + r.sql() + ")\" due to data type mismatch: The " + op.symbol()
-                    + " does not support ordering on type \"" + common.sql() + "\".", "42K09");
+                    + " " + symbol + " " + r.sql() + ")\" due to data type mismatch: The `" + symbol
+                    + "` does not support ordering on type \"" + common.sql() + "\".", "42K09");
         }
         return new Comparison(op, Cast.castIfNeeded(l, common, c), Cast.castIfNeeded(r, common, c));
     }

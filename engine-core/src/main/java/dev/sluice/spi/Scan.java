@@ -21,7 +21,8 @@ public interface Scan {
     /**
      * The rows, freshly read, chunk by chunk: every chunk has the scan's columns, in order (after
      * {@link SupportsPushDownRequiredColumns#pruneColumns} only the kept ones). The engine pulls chunks as its
-     * pipeline takes them and may abandon the iterator before its end when the query fails. Errors name the
+     * pipeline takes them and may stop before the end when the query fails; an iterator that is also
+     * {@link AutoCloseable} is then closed (and after its end), so a read can release threads and files. Errors name the
      * external object (table, file) and never carry secrets.
      */
     Iterator<Chunk> read();

@@ -118,6 +118,11 @@ public class Column {
         return binary("or", other);
     }
 
+    /** True when the value is NaN (false for null), as Spark's {@code isNaN}. */
+    public Column isNaN() {
+        return of(new UnresolvedFunction("isnan", expression));
+    }
+
     public Column isNull() {
         return of(new UnresolvedFunction("isnull", expression));
     }

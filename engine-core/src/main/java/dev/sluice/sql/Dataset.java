@@ -341,6 +341,32 @@ public class Dataset<T> {
         return with(plan);
     }
 
+    /**
+     * Statistics of the numeric and string columns, as strings, one row per statistic: {@code count},
+     * {@code mean}, {@code stddev}, {@code min}, {@code 25%}, {@code 50%}, {@code 75%}, {@code max} by default (Spark's
+     * {@code summary}; also {@code count_distinct} and any percentile).
+     */
+    public Dataset<Row> summary(String... statistics) {
+        return Summaries.summary(this, statistics);
+    }
+
+    /** {@code count}, {@code mean}, {@code stddev}, {@code min}, {@code max} of {@code cols} (default: all). */
+    public Dataset<Row> describe(String... cols) {
+        Dataset<Row> selected = cols.length == 0 ? toDF() : select(cols[0], java.util.Arrays.copyOfRange(cols, 1,
+                cols.length));
+        return Summaries.summary(selected, "count", "mean", "stddev", "min", "max");
+    }
+
+    /** The statistic functions ({@code corr}, {@code cov}, {@code crosstab}, ...) over this Dataset's rows. */
+    public DataFrameStatFunctions stat() {
+        return new DataFrameStatFunctions(toDF());
+    }
+
+    /** The missing-data functions ({@code drop}, {@code fill}, {@code replace}) over this Dataset's rows. */
+    public DataFrameNaFunctions na() {
+        return new DataFrameNaFunctions(toDF());
+    }
+
     public Dataset<T> filter(Column condition) {
         return typed(builder().filter(plan, condition.expr()));
     }
@@ -364,6 +390,24 @@ public class Dataset<T> {
 
     public RelationalGroupedDataset groupBy(String col, String... cols) {
         return groupBy(columns(col, cols));
+    }
+
+    /** Aggregation over every prefix of {@code cols} (with subtotals and a grand total), as Spark's. */
+    public RelationalGroupedDataset rollup(Column... cols) {
+        return RelationalGroupedDataset.rollup(this, expressions(cols));
+    }
+
+    public RelationalGroupedDataset rollup(String col, String... cols) {
+        return rollup(columns(col, cols));
+    }
+
+    /** Aggregation over every subset of {@code cols}, as Spark's. */
+    public RelationalGroupedDataset cube(Column... cols) {
+        return RelationalGroupedDataset.cube(this, expressions(cols));
+    }
+
+    public RelationalGroupedDataset cube(String col, String... cols) {
+        return cube(columns(col, cols));
     }
 
     /** Global aggregation: {@code df.agg(sum("x"))}. */

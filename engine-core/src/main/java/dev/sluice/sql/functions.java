@@ -621,4 +621,248 @@ public final class functions {
             dev.sluice.sql.expressions.Aggregator<IN, BUF, OUT> agg, Encoder<IN> inputEncoder) {
         return dev.sluice.sql.expressions.UserDefinedFunction.ofAggregator(agg, inputEncoder);
     }
+
+    // ---- higher-order functions: Java lambdas over Columns, as Spark's functions.transform etc.
+
+    /** {@code transform(column, x -> ...)}: the lambda applied to every element of the array. */
+    public static Column transform(Column column, java.util.function.Function<Column, Column> f) {
+        return callColumns("transform", column, Lambdas.of(f));
+    }
+
+    /** {@code transform(column, (x, i) -> ...)}: the lambda applied to every element and its 0-based index. */
+    public static Column transform(Column column, java.util.function.BiFunction<Column, Column, Column> f) {
+        return callColumns("transform", column, Lambdas.of(f));
+    }
+
+    /** Whether the predicate is true for some element (null if it is null for some and true for none). */
+    public static Column exists(Column column, java.util.function.Function<Column, Column> f) {
+        return callColumns("exists", column, Lambdas.of(f));
+    }
+
+    /** Whether the predicate is true for every element (null if it is null for some and false for none). */
+    public static Column forall(Column column, java.util.function.Function<Column, Column> f) {
+        return callColumns("forall", column, Lambdas.of(f));
+    }
+
+    /** The elements for which the predicate is true. */
+    public static Column filter(Column column, java.util.function.Function<Column, Column> f) {
+        return callColumns("filter", column, Lambdas.of(f));
+    }
+
+    /** The elements for which the predicate of the element and its 0-based index is true. */
+    public static Column filter(Column column, java.util.function.BiFunction<Column, Column, Column> f) {
+        return callColumns("filter", column, Lambdas.of(f));
+    }
+
+    /** Folds the elements into {@code initialValue} with {@code merge}, then applies {@code finish}. */
+    public static Column aggregate(Column expr, Column initialValue,
+            java.util.function.BiFunction<Column, Column, Column> merge,
+            java.util.function.Function<Column, Column> finish) {
+        return callColumns("aggregate", expr, initialValue, Lambdas.of(merge), Lambdas.of(finish));
+    }
+
+    /** Folds the elements into {@code initialValue} with {@code merge}. */
+    public static Column aggregate(Column expr, Column initialValue,
+            java.util.function.BiFunction<Column, Column, Column> merge) {
+        return aggregate(expr, initialValue, merge, c -> c);
+    }
+
+    /** Same as {@link #aggregate(Column, Column, java.util.function.BiFunction, java.util.function.Function)}. */
+    public static Column reduce(Column expr, Column initialValue,
+            java.util.function.BiFunction<Column, Column, Column> merge,
+            java.util.function.Function<Column, Column> finish) {
+        return callColumns("reduce", expr, initialValue, Lambdas.of(merge), Lambdas.of(finish));
+    }
+
+    /** Same as {@link #aggregate(Column, Column, java.util.function.BiFunction)}. */
+    public static Column reduce(Column expr, Column initialValue,
+            java.util.function.BiFunction<Column, Column, Column> merge) {
+        return reduce(expr, initialValue, merge, c -> c);
+    }
+
+    /** Merges two arrays element-wise with {@code f}; the shorter is padded with nulls. */
+    public static Column zip_with(Column left, Column right, java.util.function.BiFunction<Column, Column, Column> f) {
+        return callColumns("zip_with", left, right, Lambdas.of(f));
+    }
+
+    /** A map whose keys are {@code f(key, value)} (new keys must be unique and non-null). */
+    public static Column transform_keys(Column expr, java.util.function.BiFunction<Column, Column, Column> f) {
+        return callColumns("transform_keys", expr, Lambdas.of(f));
+    }
+
+    /** A map whose values are {@code f(key, value)}. */
+    public static Column transform_values(Column expr, java.util.function.BiFunction<Column, Column, Column> f) {
+        return callColumns("transform_values", expr, Lambdas.of(f));
+    }
+
+    /** The entries for which {@code f(key, value)} is true. */
+    public static Column map_filter(Column expr, java.util.function.BiFunction<Column, Column, Column> f) {
+        return callColumns("map_filter", expr, Lambdas.of(f));
+    }
+
+    /** Merges two maps key by key with {@code f(key, value1, value2)}; a missing side is null. */
+    public static Column map_zip_with(Column left, Column right,
+            dev.sluice.api.java.function.Function3<Column, Column, Column, Column> f) {
+        return callColumns("map_zip_with", left, right, Lambdas.of(f));
+    }
+
+    // ---- maps
+
+    /** A map of the interleaved keys and values {@code (k1, v1, k2, v2, ...)}; keys must be unique and non-null. */
+    public static Column map(Column... cols) {
+        return callColumns("map", cols);
+    }
+
+    /** A map of the elements of two arrays of equal length, as keys and values. */
+    public static Column map_from_arrays(Column keys, Column values) {
+        return callColumns("map_from_arrays", keys, values);
+    }
+
+    /** The keys of a map, as an array in entry order. */
+    public static Column map_keys(Column e) {
+        return callColumns("map_keys", e);
+    }
+
+    /** The values of a map, as an array in entry order. */
+    public static Column map_values(Column e) {
+        return callColumns("map_values", e);
+    }
+
+    /** True when the value is NaN; false for null. */
+    public static Column isnan(Column e) {
+        return callColumns("isnan", e);
+    }
+
+    /** {@code col1} unless it is NaN, then {@code col2}. */
+    public static Column nanvl(Column col1, Column col2) {
+        return callColumns("nanvl", col1, col2);
+    }
+
+    // ---- statistics
+
+    /** Sample standard deviation (null for fewer than two values). */
+    public static Column stddev(Column e) {
+        return callColumns("stddev", e);
+    }
+
+    public static Column stddev(String columnName) {
+        return stddev(col(columnName));
+    }
+
+    public static Column std(Column e) {
+        return callColumns("std", e);
+    }
+
+    public static Column stddev_samp(Column e) {
+        return callColumns("stddev_samp", e);
+    }
+
+    public static Column stddev_samp(String columnName) {
+        return stddev_samp(col(columnName));
+    }
+
+    /** Population standard deviation. */
+    public static Column stddev_pop(Column e) {
+        return callColumns("stddev_pop", e);
+    }
+
+    public static Column stddev_pop(String columnName) {
+        return stddev_pop(col(columnName));
+    }
+
+    /** Sample variance (null for fewer than two values). */
+    public static Column variance(Column e) {
+        return callColumns("variance", e);
+    }
+
+    public static Column variance(String columnName) {
+        return variance(col(columnName));
+    }
+
+    public static Column var_samp(Column e) {
+        return callColumns("var_samp", e);
+    }
+
+    public static Column var_samp(String columnName) {
+        return var_samp(col(columnName));
+    }
+
+    /** Population variance. */
+    public static Column var_pop(Column e) {
+        return callColumns("var_pop", e);
+    }
+
+    public static Column var_pop(String columnName) {
+        return var_pop(col(columnName));
+    }
+
+    /** Pearson correlation coefficient of two columns. */
+    public static Column corr(Column column1, Column column2) {
+        return callColumns("corr", column1, column2);
+    }
+
+    public static Column corr(String columnName1, String columnName2) {
+        return corr(col(columnName1), col(columnName2));
+    }
+
+    /** Sample covariance of two columns. */
+    public static Column covar_samp(Column column1, Column column2) {
+        return callColumns("covar_samp", column1, column2);
+    }
+
+    public static Column covar_samp(String columnName1, String columnName2) {
+        return covar_samp(col(columnName1), col(columnName2));
+    }
+
+    /** Population covariance of two columns. */
+    public static Column covar_pop(Column column1, Column column2) {
+        return callColumns("covar_pop", column1, column2);
+    }
+
+    public static Column covar_pop(String columnName1, String columnName2) {
+        return covar_pop(col(columnName1), col(columnName2));
+    }
+
+    /** The value at {@code percentage} (a number or an array of numbers) of the sorted values. */
+    public static Column percentile_approx(Column e, Column percentage, Column accuracy) {
+        return callColumns("percentile_approx", e, percentage, accuracy);
+    }
+
+    /** Same as {@link #percentile_approx}. */
+    public static Column approx_percentile(Column e, Column percentage, Column accuracy) {
+        return callColumns("approx_percentile", e, percentage, accuracy);
+    }
+
+    /** In a rollup or cube: 1 when {@code e} is rolled up (null in the row because of it), else 0. */
+    public static Column grouping(Column e) {
+        return callColumns("grouping", e);
+    }
+
+    public static Column grouping(String columnName) {
+        return grouping(col(columnName));
+    }
+
+    /** In a rollup or cube: the bits of {@code grouping} of the grouping columns, first column highest. */
+    public static Column grouping_id(Column... cols) {
+        return callColumns("grouping_id", cols);
+    }
+
+    public static Column grouping_id(String colName, String... colNames) {
+        Column[] cols = new Column[colNames.length + 1];
+        cols[0] = col(colName);
+        for (int i = 0; i < colNames.length; i++) {
+            cols[i + 1] = col(colNames[i]);
+        }
+        return grouping_id(cols);
+    }
+
+    /** The array sorted ascending, NaN greatest, nulls last. */
+    public static Column array_sort(Column e) {
+        return callColumns("array_sort", e);
+    }
+
+    /** The array sorted with {@code comparator(left, right)}: negative, 0 or positive, as Java's. */
+    public static Column array_sort(Column e, java.util.function.BiFunction<Column, Column, Column> comparator) {
+        return callColumns("array_sort", e, Lambdas.of(comparator));
+    }
 }

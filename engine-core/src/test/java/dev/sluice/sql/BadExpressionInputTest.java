@@ -46,6 +46,21 @@ class BadExpressionInputTest {
     }
 
     @Test
+    void mapsHaveNoEqualityNorOrderingAsInSpark() {
+        // Spark 4.1: every binary comparison checks orderability; `a != b` is NOT(a = b), so it names `=`
+        analysisFails("f = f", "DATATYPE_MISMATCH.INVALID_ORDERING_TYPE").hasMessageContaining(
+                "Cannot resolve \"(f = f)\" due to data type mismatch: The `=` does not support ordering on type"
+                        + " \"MAP<STRING, INT>\".");
+        analysisFails("f <=> f", "DATATYPE_MISMATCH.INVALID_ORDERING_TYPE")
+                .hasMessageContaining("The `<=>` does not support ordering on type \"MAP<STRING, INT>\".");
+        analysisFails("f != f", "DATATYPE_MISMATCH.INVALID_ORDERING_TYPE")
+                .hasMessageContaining("The `=` does not support ordering on type \"MAP<STRING, INT>\".");
+        analysisFails("f < f", "DATATYPE_MISMATCH.INVALID_ORDERING_TYPE")
+                .hasMessageContaining("The `<` does not support ordering on type \"MAP<STRING, INT>\".");
+        assertThat(single("e = e")).isEqualTo("true"); // arrays are orderable
+    }
+
+    @Test
     void chainsAThousandDeepEvaluate() {
         assertThat(single("a" + " + a".repeat(998))).isEqualTo("999");
         assertThat(single("i" + " AND i".repeat(998))).isEqualTo("true");

@@ -58,6 +58,16 @@ class ConnectorBoundaryTest {
     }
 
     @Test
+    void connectorsReachCheckpointFilesAndReadProgressOnlyThroughTheSpi() {
+        // their own logs use spi.ConnectorCheckpoints, read progress spi.ReadTracker: the checkpoint, monitor and
+        // state packages stay the engine's to change (core's rate source still takes the query clock from stream)
+        noClasses().that().resideInAPackage("dev.sluice.connectors..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.checkpoint..", "dev.sluice.monitor..",
+                        "dev.sluice.state..")
+                .check(classes);
+    }
+
+    @Test
     void connectorFamiliesStayIndependentOfEachOther() {
         // only connector-parquet builds on connector-files; core's rate and support know no connector artifact
         noClasses().that().resideInAnyPackage("dev.sluice.connectors.kafka..", "dev.sluice.connectors.jdbc..",

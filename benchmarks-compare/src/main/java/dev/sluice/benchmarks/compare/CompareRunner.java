@@ -141,40 +141,15 @@ public final class CompareRunner implements Callable<Integer> {
 
     /** Runs one workload on one engine in a fresh JVM and returns what it measured. */
     private List<Measurement> fork(String engine, String workload, List<String> extra) throws Exception {
-        Path tmp = options.workDir.resolve("tmp").toAbsolutePath();
-        Files.createDirectories(tmp);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xms" + heap);
-        command.add("-Xmx" + heap);
-        command.add("-Duser.timezone=UTC");
-        command.add("-Djava.io.tmpdir=" + tmp);
-        command.addAll(SPARK_JVM_FLAGS);
-        command.add("-cp");
-        command.add("sluice".equals(engine) && sluiceClasspath != null ? sluiceClasspath
-                : System.getProperty("java.class.path"));
-        command.add(WorkloadMain.class.getName());
+        List<String> command = javaCommand(heap, options.workDir,
+                "sluice".equals(engine) && sluiceClasspath != null ? sluiceClasspath
+                        : System.getProperty("java.class.path"), WorkloadMain.class);
         command.add("--engine=" + engine);
         command.add("--workload=" + workload);
         command.addAll(options.toArgs());
         command.addAll(extra);
         System.out.printf("== %s on %s (load %s)%n", workload, engine, loadAverage());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-        // Spark binds 127.0.0.1 only (it would otherwise pick the first non-loopback interface).
-        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        Process process = builder.start();
-        Thread watchdog = new Thread(() -> {
-            try {
-                if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
-                    System.out.printf("%s on %s: over %d min, killing it%n", workload, engine, timeoutMinutes);
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "compare-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        Process process = startWatched(command, timeoutMinutes, workload + " on " + engine);
         List<Measurement> measured = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -193,6 +168,47 @@ public final class CompareRunner implements Callable<Integer> {
             throw new IllegalStateException(workload + " on " + engine + " failed, exit code " + process.exitValue());
         }
         return measured;
+    }
+
+    /**
+     * The command line of a forked JVM: {@code heap} as -Xms and -Xmx, UTC, a temp dir under {@code workDir},
+     * Spark's JVM flags (for every engine, so all run alike), the class path and the main class.
+     */
+    static List<String> javaCommand(String heap, Path workDir, String classpath, Class<?> main) throws IOException {
+        Path tmp = workDir.resolve("tmp").toAbsolutePath();
+        Files.createDirectories(tmp);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xms" + heap);
+        command.add("-Xmx" + heap);
+        command.add("-Duser.timezone=UTC");
+        command.add("-Djava.io.tmpdir=" + tmp);
+        command.addAll(SPARK_JVM_FLAGS);
+        command.add("-cp");
+        command.add(classpath);
+        command.add(main.getName());
+        return command;
+    }
+
+    /** Starts {@code command} (stderr inherited, stdout to read) and kills it after {@code timeoutMinutes}. */
+    static Process startWatched(List<String> command, int timeoutMinutes, String what) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        // Spark binds 127.0.0.1 only (it would otherwise pick the first non-loopback interface).
+        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        Process process = builder.start();
+        Thread watchdog = new Thread(() -> {
+            try {
+                if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+                    System.out.printf("%s: over %d min, killing it%n", what, timeoutMinutes);
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "compare-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        return process;
     }
 
     /** The 1/5/15-minute load averages: the box is shared, so every result records how busy it was. */

@@ -1,7 +1,7 @@
 package dev.sluice.connectors.rate;
 
 import dev.sluice.batch.Chunk;
-import dev.sluice.checkpoint.CheckpointFile;
+import dev.sluice.spi.ConnectorCheckpoints;
 import dev.sluice.spi.Offset;
 import dev.sluice.spi.ReadLimit;
 import dev.sluice.spi.Source;
@@ -60,7 +60,7 @@ final class RateStreamSource implements Source {
     private static long startTime(Path folder, Clock clock) {
         Path file = folder.resolve("0");
         if (Files.exists(file)) {
-            return Long.parseLong(CheckpointFile.readText(file, START_TIME_VERSION).trim());
+            return Long.parseLong(ConnectorCheckpoints.readText(file, START_TIME_VERSION).trim());
         }
         long now = clock.getTimeMillis();
         try {
@@ -68,7 +68,7 @@ final class RateStreamSource implements Source {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the rate source's checkpoint folder " + folder, e);
         }
-        CheckpointFile.write(file, START_TIME_VERSION, Long.toString(now));
+        ConnectorCheckpoints.write(file, START_TIME_VERSION, Long.toString(now));
         return now;
     }
 

@@ -3,8 +3,7 @@ package dev.sluice.connectors.support;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.sluice.checkpoint.CheckpointFile;
-import dev.sluice.checkpoint.CheckpointLocation;
+import dev.sluice.spi.ConnectorCheckpoints;
 import dev.sluice.spi.SinkContext;
 import dev.sluice.sql.SluiceException;
 import java.io.IOException;
@@ -28,11 +27,11 @@ public final class SinkCheckpoint {
     public static Path location(SinkContext context) {
         String location = context.option("checkpointLocation", null);
         if (location != null) {
-            return CheckpointLocation.resolve(location);
+            return ConnectorCheckpoints.resolveLocation(location);
         }
         String root = context.session().conf().get("spark.sql.streaming.checkpointLocation", null);
         if (root != null && context.queryName() != null) {
-            return CheckpointLocation.resolve(root, context.queryName());
+            return ConnectorCheckpoints.resolveLocation(root, context.queryName());
         }
         return null;
     }
@@ -50,7 +49,7 @@ public final class SinkCheckpoint {
             throw new SluiceException(errorClass, "The exactly-once sink needs the query id in " + metadata
                     + ", which does not exist.", "55000", null);
         }
-        try (JsonParser p = new JsonFactory().createParser(CheckpointFile.readText(metadata, 1))) {
+        try (JsonParser p = new JsonFactory().createParser(ConnectorCheckpoints.readText(metadata, 1))) {
             while (p.nextToken() != null) {
                 if (p.currentToken() == JsonToken.FIELD_NAME && "id".equals(p.currentName())) {
                     p.nextToken();

@@ -2,8 +2,10 @@ package dev.sluice.exec.physical;
 
 import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
+import dev.sluice.batch.DoubleVector;
 import dev.sluice.exec.Binder;
 import dev.sluice.exec.GroupingTable;
+import dev.sluice.expr.BoundReference;
 import dev.sluice.expr.Expression;
 import dev.sluice.plan.logical.Deduplicate;
 import java.util.List;
@@ -38,9 +40,44 @@ public final class DeduplicateExec extends UnaryExec {
         child().execute(context, c -> {
             Chunk firsts = firstOccurrences(seen, bound, c);
             if (firsts.rowCount() > 0) {
-                downstream.accept(firsts);
+                downstream.accept(normalizeKeyColumns(firsts));
             }
         });
+    }
+
+    /**
+     * Spark plans a batch {@code distinct}/{@code dropDuplicates} as an aggregation grouped by the key columns,
+     * whose floating-point keys are normalized: a kept -0.0 in a key column reads 0.0.
+     */
+    private Chunk normalizeKeyColumns(Chunk c) {
+        ColumnVector[] columns = null;
+        for (Expression key : bound) {
+            if (key instanceof BoundReference ref && c.column(ref.ordinal()) instanceof DoubleVector d) {
+                ColumnVector normalized = withoutNegativeZero(d, c.rowCount());
+                if (normalized != d) {
+                    columns = columns == null ? c.columns() : columns;
+                    columns[ref.ordinal()] = normalized;
+                }
+            }
+        }
+        return columns == null ? c : new Chunk(c.rowCount(), columns);
+    }
+
+    private static ColumnVector withoutNegativeZero(DoubleVector d, int rows) {
+        double[] values = d.values();
+        for (int i = 0; i < rows; i++) {
+            if (values[i] == 0 && Double.doubleToRawLongBits(values[i]) != 0 && !d.isNull(i)) {
+                double[] copy = java.util.Arrays.copyOf(values, rows);
+                for (int j = i; j < rows; j++) {
+                    if (copy[j] == 0) {
+                        copy[j] = 0.0;
+                    }
+                }
+                boolean[] nulls = d.mayHaveNulls() ? d.nullsArray() : null;
+                return DoubleVector.wrap(copy, rows, nulls);
+            }
+        }
+        return d;
     }
 
     /**

@@ -58,9 +58,26 @@ public final class ScanExec extends LeafExec {
     public void execute(ExecutionContext context, ChunkConsumer downstream) {
         Iterator<Chunk> chunks = pruned.read();
         ColumnVector[] unread = new ColumnVector[source.length];
-        while (chunks.hasNext()) {
-            Chunk c = chunks.next();
-            downstream.accept(pruned == relation ? c : widened(c, unread));
+        try {
+            while (chunks.hasNext()) {
+                Chunk c = chunks.next();
+                downstream.accept(pruned == relation ? c : widened(c, unread));
+            }
+        } finally {
+            // a read that stops early (the query failed downstream) releases its threads and files now
+            if (chunks instanceof AutoCloseable closeable) {
+                closeRead(closeable);
+            }
+        }
+    }
+
+    private static void closeRead(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("closing a scan's read failed: " + e.getMessage(), e);
         }
     }
 

@@ -19,6 +19,15 @@ public final class AggregateFunctions {
     }
 
     public static void registerAll(FunctionRegistry r) {
+        Moments.register(r);
+        for (String grouping : List.of("grouping", "grouping_id")) {
+            // rollup and cube replace these calls before analysis; anywhere else they are an error, as in Spark
+            r.register(grouping, (a, c) -> {
+                throw new AnalysisException("UNSUPPORTED_GROUPING_EXPRESSION", "grouping()/grouping_id() can only"
+                        + " be used with GroupingSets/Cube/Rollup.", "42K0E");
+            });
+        }
+        Percentile.register(r);
         r.register("count", (a, c) -> {
             FunctionRegistry.checkArity("count", a, 1, Integer.MAX_VALUE);
             return new Count(a);
@@ -42,7 +51,8 @@ public final class AggregateFunctions {
 
     /** True when {@code name} is an aggregate function (used before resolution, e.g. by SQL planning). */
     public static boolean isAggregate(String name) {
-        return NAMES.contains(name.toLowerCase(java.util.Locale.ROOT));
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return NAMES.contains(lower) || Moments.NAMES.contains(lower) || Percentile.NAMES.contains(lower);
     }
 
     private static AggregateFunction single(String name, List<Expression> a, AggregateFunction f) {

@@ -133,12 +133,19 @@ public final class TimeWindow extends UnaryExpression implements Generator {
         long[] ends = new long[capacity];
         long[] times = ((LongVector) time).values();
         int k = 0;
+        // Event times arrive mostly in order: the last window start found holds for every t in
+        // [last, last + slide), which spares the division of lastStart for most rows.
+        boolean cached = false;
+        long last = 0;
         for (int i = 0; i < n; i++) {
             if (time.isNull(i)) {
                 continue;
             }
             long t = times[i];
-            long last = lastStart(t);
+            if (!cached || t < last || Long.compareUnsigned(t - last, slideMicros) >= 0) {
+                last = lastStart(t);
+                cached = true;
+            }
             // Oldest window first, so output follows start time.
             for (int w = perRow - 1; w >= 0; w--) {
                 long start = last - w * slideMicros;

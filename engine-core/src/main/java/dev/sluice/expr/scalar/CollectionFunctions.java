@@ -55,6 +55,7 @@ final class CollectionFunctions {
         registry.register("cardinality", CollectionFunctions::size);
         registry.register("array_contains", CollectionFunctions::arrayContains);
         registry.register("element_at", CollectionFunctions::elementAt);
+        MapFunctions.register(registry);
     }
 
     private static Expression namedStruct(List<Expression> arguments, FunctionContext context) {

@@ -5,6 +5,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.sluice.batch.ArrayVector;
+import dev.sluice.batch.ColumnVector;
+import dev.sluice.batch.MapVector;
+import dev.sluice.batch.StringVector;
+import dev.sluice.batch.StructVector;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.FunctionContext;
 import dev.sluice.expr.FunctionRegistry;
@@ -55,6 +60,8 @@ import java.util.Map;
  */
 final class JsonFunctions {
     private static final JsonFactory FACTORY = new JsonFactory();
+    /** Writes one root value after another with nothing between them: to_json takes each row's text apart. */
+    private static final JsonFactory WRITER_FACTORY = new JsonFactory().setRootValueSeparator(null);
     private static final DateTimeFormatter TIMESTAMP_FORMAT = DateTimePatterns.formatter("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
     /** Marks a value whose JSON kind does not fit the schema (the field becomes NULL). */
     private static final Object MISMATCH = new Object();
@@ -108,8 +115,8 @@ final class JsonFunctions {
             throw Arguments.unexpected("to_json", arguments, 0, "(\"STRUCT\" or \"ARRAY\" or \"MAP\")");
         }
         ZoneId zone = context.sessionTimeZone();
-        return new RowFunction("to_json", List.of(arguments.get(0)), DataTypes.StringType, true,
-                values -> write(values[0], type, zone));
+        return new VectorFunction("to_json", List.of(arguments.get(0)), DataTypes.StringType,
+                true, (values, rows) -> write(values[0], rows, type, zone));
     }
 
     // ---------------------------------------------------------------- reading
@@ -268,69 +275,124 @@ final class JsonFunctions {
 
     // ---------------------------------------------------------------- writing
 
-    /** The JSON text of a struct, array or map value. */
-    static String write(Object value, DataType type, ZoneId zone) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            write(generator, value, type, zone);
+    /**
+     * The JSON text of every row of {@code values} (structs, arrays or maps), read straight from the vectors: one
+     * generator per chunk writes row after row into one reused buffer (no boxed rows, no per-row writer).
+     */
+    static ColumnVector write(ColumnVector values, int rows, DataType type, ZoneId zone) {
+        StringVector out = new StringVector(rows);
+        RowText text = new RowText();
+        try (JsonGenerator generator = WRITER_FACTORY.createGenerator(text)) {
+            for (int row = 0; row < rows; row++) {
+                if (values.isNull(row)) {
+                    out.appendNull();
+                    continue;
+                }
+                write(generator, values, row, type, zone);
+                generator.flush();
+                out.appendString(text.take());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
+        return out;
     }
 
-    private static void write(JsonGenerator generator, Object value, DataType type, ZoneId zone) throws IOException {
-        if (value == null) {
+    /** The characters written since the last {@link #take}: one row's JSON text. */
+    private static final class RowText extends java.io.Writer {
+        private final StringBuilder text = new StringBuilder(256);
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String string, int offset, int length) {
+            text.append(string, offset, offset + length);
+        }
+
+        String take() {
+            String row = text.toString();
+            text.setLength(0);
+            return row;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static void write(JsonGenerator generator, ColumnVector vector, int row, DataType type, ZoneId zone)
+            throws IOException {
+        if (vector.isNull(row)) {
             generator.writeNull();
         } else if (type instanceof StructType struct) {
+            StructVector fields = (StructVector) vector;
             generator.writeStartObject();
-            List<?> fields = (List<?>) value;
             for (int i = 0; i < struct.length(); i++) {
-                if (fields.get(i) != null) {
+                ColumnVector field = fields.child(i);
+                if (!field.isNull(row)) {
                     generator.writeFieldName(struct.apply(i).name());
-                    write(generator, fields.get(i), struct.apply(i).dataType(), zone);
+                    write(generator, field, row, struct.apply(i).dataType(), zone);
                 }
             }
             generator.writeEndObject();
         } else if (type instanceof ArrayType array) {
+            ArrayVector arrays = (ArrayVector) vector;
+            ColumnVector elements = arrays.elements();
+            int from = arrays.offset(row);
+            int to = from + arrays.length(row);
             generator.writeStartArray();
-            for (Object element : (List<?>) value) {
-                write(generator, element, array.elementType(), zone);
+            for (int e = from; e < to; e++) {
+                write(generator, elements, e, array.elementType(), zone);
             }
             generator.writeEndArray();
         } else if (type instanceof MapType map) {
+            MapVector maps = (MapVector) vector;
+            ColumnVector keys = maps.keys();
+            ColumnVector values = maps.values();
+            int from = maps.offset(row);
+            int to = from + maps.length(row);
             generator.writeStartObject();
-            for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-                generator.writeFieldName(ValueRendering.render(entry.getKey(), map.keyType(), zone));
-                write(generator, entry.getValue(), map.valueType(), zone);
+            for (int e = from; e < to; e++) {
+                generator.writeFieldName(ValueRendering.render(keys.getObject(e), map.keyType(), zone));
+                write(generator, values, e, map.valueType(), zone);
             }
             generator.writeEndObject();
         } else {
-            writeScalar(generator, value, type, zone);
+            writeScalar(generator, vector, row, type, zone);
         }
     }
 
-    private static void writeScalar(JsonGenerator generator, Object value, DataType type, ZoneId zone) throws IOException {
+    private static void writeScalar(JsonGenerator generator, ColumnVector vector, int row, DataType type, ZoneId zone)
+            throws IOException {
         if (type instanceof IntegerType || type instanceof ShortType || type instanceof ByteType) {
-            generator.writeNumber((Integer) value);
+            generator.writeNumber(vector.getInt(row));
         } else if (type instanceof LongType) {
-            generator.writeNumber((Long) value);
+            generator.writeNumber(vector.getLong(row));
         } else if (type instanceof DoubleType) {
-            generator.writeNumber((Double) value);
+            generator.writeNumber(vector.getDouble(row));
         } else if (type instanceof FloatType) {
-            generator.writeNumber((Float) value);
+            generator.writeNumber(vector.getFloat(row));
         } else if (type instanceof DecimalType) {
-            generator.writeNumber((BigDecimal) value);
+            generator.writeNumber(vector.getDecimal(row));
         } else if (type instanceof BooleanType) {
-            generator.writeBoolean((Boolean) value);
+            generator.writeBoolean(vector.getBoolean(row));
         } else if (type instanceof TimestampType) {
-            generator.writeString(DateTimePatterns.format((Long) value, TIMESTAMP_FORMAT, zone));
+            generator.writeString(DateTimePatterns.format(vector.getLong(row), TIMESTAMP_FORMAT, zone));
         } else if (type instanceof DateType) {
-            generator.writeString(ValueRendering.formatDate((Integer) value));
+            generator.writeString(ValueRendering.formatDate(vector.getInt(row)));
         } else if (type instanceof BinaryType) {
-            generator.writeString(Base64.getEncoder().encodeToString((byte[]) value));
+            generator.writeString(Base64.getEncoder().encodeToString(vector.getBinary(row)));
+        } else if (type instanceof StringType) {
+            generator.writeString(vector.getString(row));
         } else {
-            generator.writeString(ValueRendering.render(value, type, zone));
+            generator.writeString(ValueRendering.render(vector.getObject(row), type, zone));
         }
     }
 }

@@ -32,6 +32,7 @@ final class MathFunctions {
 
     static void register(FunctionRegistry registry) {
         registry.register("abs", MathFunctions::abs);
+        NanFunctions.register(registry);
         registry.register("round", (arguments, context) -> round("round", arguments, context, RoundingMode.HALF_UP));
         registry.register("bround", (arguments, context) -> round("bround", arguments, context, RoundingMode.HALF_EVEN));
         registry.register("ceil", (arguments, context) -> ceilOrFloor("CEIL", arguments, context, RoundingMode.CEILING));

@@ -1,5 +1,7 @@
 package dev.sluice.expr.scalar;
 
+import dev.sluice.batch.Chunk;
+import dev.sluice.batch.ColumnVector;
 import dev.sluice.expr.Expression;
 import dev.sluice.sql.types.DataType;
 import java.util.List;
@@ -35,6 +37,15 @@ public abstract class ScalarFunction extends Expression {
     @Override
     public final String prettyName() {
         return name;
+    }
+
+    /** Every argument evaluated over {@code input}, in order. */
+    protected final ColumnVector[] evalArguments(Chunk input) {
+        ColumnVector[] vectors = new ColumnVector[arguments.size()];
+        for (int i = 0; i < vectors.length; i++) {
+            vectors[i] = arguments.get(i).eval(input);
+        }
+        return vectors;
     }
 
     /** The function name as registered. */

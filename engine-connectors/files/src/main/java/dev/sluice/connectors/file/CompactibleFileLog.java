@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.sluice.checkpoint.LogChecksum;
+import dev.sluice.spi.ConnectorCheckpoints;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
@@ -109,6 +109,9 @@ public abstract class CompactibleFileLog<E> {
     protected final Path directory;
     private final Settings settings;
     private int compactInterval;
+    /** What the last expiry pass saw: skip the listing until the retained range moves or a kept file expires. */
+    private long lastMinBatchIdToRetain = -1;
+    private long nextExpiryMs = Long.MIN_VALUE;
 
     protected CompactibleFileLog(FileAccess files, Path directory, Settings settings) {
         this.files = files;
@@ -214,12 +217,12 @@ public abstract class CompactibleFileLog<E> {
             }
         }
         // the last entry carries the checksum (dev.sluice.checkpoint.LogChecksum; see the class comment)
-        return LogChecksum.sign(out.toString().getBytes(StandardCharsets.UTF_8));
+        return ConnectorCheckpoints.sign(out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Checks {@code bytes} against their checksum field when they have one (see the class comment). */
     private void verify(Path file, byte[] bytes) {
-        String problem = LogChecksum.problem(bytes);
+        String problem = ConnectorCheckpoints.checksumProblem(bytes);
         if (problem != null) {
             throw corrupted(file, problem);
         }
@@ -238,15 +241,27 @@ public abstract class CompactibleFileLog<E> {
             return;
         }
         long minBatchIdToRetain = (currentBatchId + 1) / interval * interval - 1;
-        long expiredTime = System.currentTimeMillis() - settings.cleanupDelayMs();
+        long now = System.currentTimeMillis();
+        // Spark lists the log folder after every batch; nothing can have expired since the last listing unless the
+        // retained range moved (a compaction) or a file kept then has passed its cleanup delay since
+        if (minBatchIdToRetain == lastMinBatchIdToRetain && now < nextExpiryMs) {
+            return;
+        }
+        long expiredTime = now - settings.cleanupDelayMs();
+        long nextExpiry = Long.MAX_VALUE;
         for (FileStatus status : files.list(directory)) {
             Matcher m = BATCH_FILE.matcher(status.getPath().getName());
-            if (m.matches() && Long.parseLong(m.group(1)) < minBatchIdToRetain
-                    && status.getModificationTime() <= expiredTime) {
-                files.delete(status.getPath(), false);
-                LOG.debug("Deleted expired log file {}", status.getPath());
+            if (m.matches() && Long.parseLong(m.group(1)) < minBatchIdToRetain) {
+                if (status.getModificationTime() <= expiredTime) {
+                    files.delete(status.getPath(), false);
+                    LOG.debug("Deleted expired log file {}", status.getPath());
+                } else {
+                    nextExpiry = Math.min(nextExpiry, status.getModificationTime() + settings.cleanupDelayMs());
+                }
             }
         }
+        lastMinBatchIdToRetain = minBatchIdToRetain;
+        nextExpiryMs = nextExpiry;
     }
 
     /** The entries of batch {@code batchId}'s own file (for a compact file: every entry up to it). */

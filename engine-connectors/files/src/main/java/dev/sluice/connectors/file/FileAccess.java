@@ -257,7 +257,7 @@ public final class FileAccess {
                     } catch (NoSuchFileException e) {
                         continue; // deleted while listing
                     }
-                    out.add(status(attributes, new Path(parent, entry.getFileName().toString())));
+                    out.add(status(attributes, child(parent, entry.getFileName().toString())));
                 }
             } catch (NoSuchFileException e) {
                 return new FileStatus[0];
@@ -271,6 +271,21 @@ public final class FileAccess {
             return fileSystem(directory).listStatus(directory);
         } catch (FileNotFoundException e) {
             return new FileStatus[0];
+        }
+    }
+
+    /**
+     * {@code parent}/{@code name} as one URI: a listing builds one per entry on every trigger of a file source, and
+     * Hadoop's {@code new Path(parent, name)} parses and resolves several URIs for it. Equal to that path.
+     */
+    static Path child(Path parent, String name) {
+        java.net.URI p = parent.toUri();
+        String path = p.getPath();
+        try {
+            return new Path(new java.net.URI(p.getScheme(), p.getAuthority(),
+                    path.endsWith("/") ? path + name : path + "/" + name, null, null));
+        } catch (java.net.URISyntaxException e) {
+            return new Path(parent, name); // Hadoop's own route, with its own error for a name it refuses
         }
     }
 

@@ -83,8 +83,13 @@ public final class FileListing {
     }
 
     private static SourceFile file(Path path, long length, long modificationTime, Path base) {
-        List<String> segments = relativeSegments(base, path.getParent());
-        return new SourceFile(path, length, modificationTime, PartitionPaths.parse(segments == null ? List.of() : segments));
+        return new SourceFile(path, length, modificationTime, partitionValues(base, path.getParent()));
+    }
+
+    /** The partition values of the files directly in {@code directory}, from its names below {@code base}. */
+    private static Map<String, String> partitionValues(Path base, Path directory) {
+        List<String> segments = relativeSegments(base, directory);
+        return PartitionPaths.parse(segments == null ? List.of() : segments);
     }
 
     /** The directory names from {@code base} down to {@code directory}, or null when it is not under {@code base}. */
@@ -146,16 +151,24 @@ public final class FileListing {
             }
             return;
         }
-        List<FileStatus> found = new ArrayList<>();
+        List<Found> found = new ArrayList<>();
         walk(files, root, found);
-        found.sort(Comparator.comparing(FileStatus::getPath));
-        for (FileStatus status : found) {
-            out.add(file(status.getPath(), status.getLen(), status.getModificationTime(), base));
+        found.sort(Comparator.comparing(f -> f.status().getPath()));
+        // a streaming source lists its folder on every trigger: partition values are worked out once per folder
+        Map<Path, Map<String, String>> partitions = new java.util.HashMap<>();
+        for (Found f : found) {
+            FileStatus status = f.status();
+            out.add(new SourceFile(status.getPath(), status.getLen(), status.getModificationTime(),
+                    partitions.computeIfAbsent(f.directory(), d -> partitionValues(base, d))));
         }
     }
 
+    /** A file found by {@link #walk} and the folder it is in. */
+    private record Found(Path directory, FileStatus status) {
+    }
+
     /** Every visible file below {@code directory}; hidden directories are not descended into. */
-    private static void walk(FileAccess files, Path directory, List<FileStatus> out) throws IOException {
+    private static void walk(FileAccess files, Path directory, List<Found> out) throws IOException {
         FileStatus[] children = files.list(directory);
         Arrays.sort(children);
         for (FileStatus child : children) {
@@ -165,7 +178,7 @@ public final class FileListing {
             if (child.isDirectory()) {
                 walk(files, child.getPath(), out);
             } else {
-                out.add(child);
+                out.add(new Found(directory, child));
             }
         }
     }

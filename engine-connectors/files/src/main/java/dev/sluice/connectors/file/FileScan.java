@@ -1,7 +1,7 @@
 package dev.sluice.connectors.file;
 
 import dev.sluice.batch.Chunk;
-import dev.sluice.monitor.ReadTracker;
+import dev.sluice.spi.ReadTracker;
 import dev.sluice.spi.Scan;
 import dev.sluice.spi.SupportsPushDownFilters;
 import dev.sluice.spi.SupportsPushDownRequiredColumns;
@@ -95,19 +95,70 @@ final class FileScan implements SupportsPushDownFilters, SupportsPushDownRequire
         int[] kept = keptDataColumns(readSchema);
         StructType partitionFields = producedPartitionFields();
         List<FileListing.SourceFile> files = PartitionPruning.prune(this.files, partitionFilters(), partitionSchema, zone);
-        // one pool per read: its threads end with the read, so a session holds no idle threads
-        try (ParallelFileReader reader = new ParallelFileReader(session.parallelism(), "read " + format.shortName());
-             ReadTracker progress = ReadTracker.start(session, "read " + format.shortName(), files.size())) {
+        // one pool per read: its threads end with the read. Files are read a window ahead of the pipeline, so a read
+        // of a large folder holds a few files' chunks at a time, not the whole folder.
+        ParallelFileReader reader = new ParallelFileReader(session.parallelism(), "read " + format.shortName());
+        ReadTracker progress = ReadTracker.start(session, "read " + format.shortName(), files.size());
+        Iterator<Chunk> chunks = reader.stream(files, file -> file.path().toString(), file -> {
+            List<Chunk> read = FileFormatProvider.readFile(format, file, readSchema, dataFilters, kept,
+                    partitionFields, options, zone);
+            progress.fileDone();
+            return read;
+        }, options.ignoreCorruptFiles(), options.ignoreMissingFiles());
+        return new ReadChunks(chunks, reader, progress);
+    }
+
+    /**
+     * The chunks of one read: at its end, at its first failure (told to the listeners, then thrown to the caller),
+     * or when the engine closes it early, the reading threads stop and the read's listeners hear that it ended.
+     */
+    private static final class ReadChunks implements Iterator<Chunk>, AutoCloseable {
+        private final Iterator<Chunk> chunks;
+        private final ParallelFileReader reader;
+        private final ReadTracker progress;
+        private boolean closed;
+
+        ReadChunks(Iterator<Chunk> chunks, ParallelFileReader reader, ReadTracker progress) {
+            this.chunks = chunks;
+            this.reader = reader;
+            this.progress = progress;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (closed) {
+                return false;
+            }
             try {
-                return reader.readAll(files, file -> file.path().toString(), file -> {
-                    List<Chunk> read = FileFormatProvider.readFile(format, file, readSchema, dataFilters, kept,
-                            partitionFields, options, zone);
-                    progress.fileDone();
-                    return read;
-                }, options.ignoreCorruptFiles(), options.ignoreMissingFiles()).iterator();
+                boolean more = chunks.hasNext();
+                if (!more) {
+                    close();
+                }
+                return more;
             } catch (RuntimeException | Error e) {
                 progress.failed(e); // the listeners hear of it; the caller gets it as before
+                close();
                 throw e;
+            }
+        }
+
+        @Override
+        public Chunk next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            return chunks.next();
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                try {
+                    reader.close();
+                } finally {
+                    progress.close();
+                }
             }
         }
     }

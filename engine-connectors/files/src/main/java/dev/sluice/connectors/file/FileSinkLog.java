@@ -3,7 +3,7 @@ package dev.sluice.connectors.file;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.sluice.checkpoint.CheckpointException;
+import dev.sluice.spi.ConnectorCheckpoints;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,9 +98,9 @@ public final class FileSinkLog extends CompactibleFileLog<FileSinkLog.Entry> {
     @Override
     protected RuntimeException corrupted(Path file, String why) {
         Path output = directory.getParent();
-        return new CheckpointException("CORRUPTED_FILE", "File sink log file " + METADATA_DIR + "/" + file.getName()
+        return ConnectorCheckpoints.corruptedFile("File sink log file " + METADATA_DIR + "/" + file.getName()
                 + " of output folder " + output + " is corrupted: " + why + ". Restore the file from a backup of the"
-                + " output folder, or write to a new output folder with a new checkpointLocation", null);
+                + " output folder, or write to a new output folder with a new checkpointLocation");
     }
 
     @Override

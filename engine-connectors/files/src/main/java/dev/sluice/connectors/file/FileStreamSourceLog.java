@@ -3,8 +3,7 @@ package dev.sluice.connectors.file;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.sluice.checkpoint.CheckpointException;
-import dev.sluice.checkpoint.CheckpointFile;
+import dev.sluice.spi.ConnectorCheckpoints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -66,10 +65,10 @@ final class FileStreamSourceLog extends CompactibleFileLog<FileStreamSourceLog.F
     @Override
     protected RuntimeException corrupted(Path file, String why) {
         if ("file".equals(file.toUri().getScheme())) {
-            return CheckpointFile.corrupted(java.nio.file.Paths.get(file.toUri()), why);
+            return ConnectorCheckpoints.corrupted(java.nio.file.Paths.get(file.toUri()), why);
         }
-        return new CheckpointException("CORRUPTED_FILE", "Checkpoint file " + file + " is corrupted: " + why + ". "
-                + CheckpointFile.WHAT_TO_DO, null);
+        return ConnectorCheckpoints.corruptedFile("Checkpoint file " + file + " is corrupted: " + why + ". "
+                + ConnectorCheckpoints.WHAT_TO_DO);
     }
 
     @Override

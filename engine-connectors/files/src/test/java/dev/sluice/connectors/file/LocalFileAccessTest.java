@@ -44,6 +44,10 @@ class LocalFileAccessTest {
         Files.writeString(dir.resolve("a.json"), "{\"a\":1}\n");
         Files.createDirectories(dir.resolve("sub"));
         Files.writeString(dir.resolve("with space.json"), "");
+        // names a URI must quote or could misread: each listed path must still equal Hadoop's
+        for (String odd : List.of("p%41.json", "\u00fc.json", "a#b.json", "q?x.json", "k=v", "[x].json")) {
+            Files.writeString(dir.resolve(odd), "");
+        }
         FileSystem hadoop = FileSystem.getLocal(new Configuration()).getRawFileSystem();
         Path folder = files.qualify(dir.toString());
         FileStatus[] mine = sorted(files.list(folder));

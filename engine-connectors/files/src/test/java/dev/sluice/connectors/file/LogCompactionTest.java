@@ -39,6 +39,21 @@ class LogCompactionTest extends FileStreamTestSupport {
     }
 
     @Test
+    void aFileKeptForItsCleanupDelayIsDeletedOnceTheDelayPassesWithoutANewCompaction() throws Exception {
+        Path meta = dir.resolve("sources/1");
+        FileStreamSourceLog log = new FileStreamSourceLog(FileAccess.defaults(), FileAccess.path(meta),
+                new CompactibleFileLog.Settings(2, true, 1000));
+        for (long batch = 0; batch < 4; batch++) {
+            log.addBatch(batch, List.of(entry(batch)));
+        }
+        // batch 3 compacted: 0, 1.compact and 2 are below the retained range but younger than the 1 s delay
+        assertThat(filesUnder(meta)).containsExactly("0", "1.compact", "2", "3.compact");
+        Thread.sleep(1100);
+        log.addBatch(4, List.of(entry(4))); // the retained range is unchanged; the delay has passed
+        assertThat(filesUnder(meta)).containsExactly("3.compact", "4");
+    }
+
+    @Test
     void theSourceLogCompactsEveryIntervalDeletesExpiredFilesAndStillKnowsEveryBatch() throws IOException {
         Path meta = dir.resolve("sources/0");
         FileStreamSourceLog log = new FileStreamSourceLog(FileAccess.defaults(), FileAccess.path(meta),

@@ -1,7 +1,7 @@
 package dev.sluice.connectors.kafka;
 
 import dev.sluice.batch.Chunk;
-import dev.sluice.checkpoint.CheckpointFile;
+import dev.sluice.spi.ConnectorCheckpoints;
 import dev.sluice.spi.Offset;
 import dev.sluice.spi.ReadLimit;
 import dev.sluice.spi.Source;
@@ -302,14 +302,14 @@ final class KafkaMicroBatchSource implements Source {
         }
         Path file = metadataPath == null ? null : metadataPath.resolve("0");
         if (file != null && Files.exists(file)) {
-            initialOffsets = KafkaSourceOffset.fromJson(CheckpointFile.readText(file, 1));
+            initialOffsets = KafkaSourceOffset.fromJson(ConnectorCheckpoints.readText(file, 1));
         } else {
             Set<TopicPartition> partitions = offsetReader.partitions();
             TreeMap<TopicPartition, Long> resolved = offsetReader.resolve(options.starting, partitions, "startingOffsets",
                     this::reportDataLoss);
             initialOffsets = new KafkaSourceOffset(resolved);
             if (file != null) {
-                CheckpointFile.write(file, 1, initialOffsets.json());
+                ConnectorCheckpoints.write(file, 1, initialOffsets.json());
             }
             LOG.info("Initial offsets of {}: {}", description(), initialOffsets.json());
         }

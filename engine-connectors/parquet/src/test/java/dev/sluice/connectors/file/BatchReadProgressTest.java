@@ -60,6 +60,36 @@ class BatchReadProgressTest extends FileStreamTestSupport {
     }
 
     @Test
+    void aReadOfManyFilesIsStreamedAWindowAheadNotGatheredFirst() throws Exception {
+        Path in = dir.resolve("many");
+        int files = 40;
+        for (int i = 0; i < files; i++) {
+            drop(in.resolve(String.format("p%02d.json", i)), "{\"n\":" + i + "}\n", 1000L * i);
+        }
+        java.util.concurrent.atomic.AtomicInteger filesRead = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger readAtFirstRow = new java.util.concurrent.atomic.AtomicInteger(-1);
+        ReadProgressListener listener = new ReadProgressListener() {
+            @Override
+            public void onFileRead(ReadProgress p) {
+                filesRead.incrementAndGet();
+            }
+        };
+        spark.sparkContext().addProgressListener(listener);
+        List<Long> seen = Collections.synchronizedList(new ArrayList<>());
+        try {
+            spark.read().schema("n BIGINT").json(in.toString()).foreach(row -> {
+                readAtFirstRow.compareAndSet(-1, filesRead.get());
+                seen.add(row.getLong(0));
+            });
+        } finally {
+            spark.sparkContext().removeProgressListener(listener);
+        }
+        assertThat(seen).hasSize(files);
+        // local[2]: at most 2 x 2 files are read ahead of the one whose rows flow, far from all 40
+        assertThat(readAtFirstRow.get()).isBetween(1, 5);
+    }
+
+    @Test
     void aFailedReadIsToldWithTheErrorItsCallerGets() throws Exception {
         Path in = dir.resolve("broken");
         drop(in.resolve("a.parquet"), "not parquet", 0);

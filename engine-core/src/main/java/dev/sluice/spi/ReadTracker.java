@@ -1,4 +1,4 @@
-package dev.sluice.monitor;
+package dev.sluice.spi;
 
 import dev.sluice.ReadProgress;
 import dev.sluice.ReadProgressListener;

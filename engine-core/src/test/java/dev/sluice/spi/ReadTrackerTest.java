@@ -1,4 +1,4 @@
-package dev.sluice.monitor;
+package dev.sluice.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
