@@ -46,6 +46,19 @@ class BadExpressionInputTest {
     }
 
     @Test
+    void percentileArgumentsOfTheWrongTypeOrNullFailAtAnalysis() {
+        // found by the expression fuzzer: a string percentage used to escape as a ClassCastException
+        analysisFails("percentile_approx(a, 'x')", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE")
+                .hasMessageContaining("The second parameter requires the (\"DOUBLE\" or \"ARRAY<DOUBLE>\") type");
+        analysisFails("percentile_approx(a, 0.5, 'x')", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE")
+                .hasMessageContaining("The third parameter requires the \"INTEGRAL\" type");
+        analysisFails("percentile_approx(a, NULL)", "DATATYPE_MISMATCH.UNEXPECTED_NULL")
+                .hasMessageContaining("The `percentage` must not be null.");
+        analysisFails("percentile_approx(a, 0.5, NULL)", "DATATYPE_MISMATCH.UNEXPECTED_NULL")
+                .hasMessageContaining("The `accuracy` must not be null.");
+    }
+
+    @Test
     void mapsHaveNoEqualityNorOrderingAsInSpark() {
         // Spark 4.1: every binary comparison checks orderability; `a != b` is NOT(a = b), so it names `=`
         analysisFails("f = f", "DATATYPE_MISMATCH.INVALID_ORDERING_TYPE").hasMessageContaining(

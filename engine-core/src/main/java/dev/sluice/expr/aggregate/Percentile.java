@@ -60,24 +60,51 @@ public final class Percentile extends AggregateFunction {
             throw FunctionRegistry.unexpectedType(name + "(" + String.join(", ", a.stream().map(Expression::sql)
                     .toList()) + ")", 0, "(\"NUMERIC\" or \"DATE\" or \"TIMESTAMP\")", child);
         }
-        Object percentage = constant(name, a.get(1));
+        String call = name + "(" + String.join(", ", a.stream().map(Expression::sql).toList()) + ")";
+        DataType percentageType = a.get(1).dataType();
+        boolean numericList = percentageType instanceof dev.sluice.sql.types.ArrayType list
+                && dev.sluice.expr.TypeCoercion.isNumeric(list.elementType());
+        if (!dev.sluice.expr.TypeCoercion.isNumeric(percentageType) && !numericList
+                && !(percentageType instanceof dev.sluice.sql.types.NullType)) {
+            throw FunctionRegistry.unexpectedType(call, 1, "(\"DOUBLE\" or \"ARRAY<DOUBLE>\")", a.get(1));
+        }
+        if (a.size() == 3 && !isIntegral(a.get(2).dataType())
+                && !(a.get(2).dataType() instanceof dev.sluice.sql.types.NullType)) {
+            throw FunctionRegistry.unexpectedType(call, 2, "\"INTEGRAL\"", a.get(2));
+        }
+        Object percentage = notNull(name, "percentage", constant(name, a.get(1)));
         boolean array = percentage instanceof List<?>;
         List<?> values = array ? (List<?>) percentage : List.of(percentage);
         double[] percentages = new double[values.size()];
         for (int i = 0; i < percentages.length; i++) {
-            percentages[i] = ((Number) values.get(i)).doubleValue();
+            percentages[i] = ((Number) notNull(name, "percentage", values.get(i))).doubleValue();
             if (percentages[i] < 0 || percentages[i] > 1) {
                 throw new AnalysisException("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", "Cannot resolve \"" + name
                         + "\" due to data type mismatch: The `percentage` must be between [0.0, 1.0], but got "
                         + percentage + ".", "42K09");
             }
         }
-        int accuracy = a.size() == 3 ? ((Number) constant(name, a.get(2))).intValue() : DEFAULT_ACCURACY;
+        int accuracy = a.size() == 3 ? ((Number) notNull(name, "accuracy", constant(name, a.get(2)))).intValue()
+                : DEFAULT_ACCURACY;
         List<Expression> arguments = new ArrayList<>(a);
         if (a.size() == 2) {
             arguments.add(Literal.of(DEFAULT_ACCURACY));
         }
         return new Percentile(name, arguments, percentages, array, accuracy);
+    }
+
+    private static boolean isIntegral(DataType type) {
+        return type instanceof dev.sluice.sql.types.IntegerType || type instanceof dev.sluice.sql.types.LongType
+                || type instanceof dev.sluice.sql.types.ShortType || type instanceof dev.sluice.sql.types.ByteType;
+    }
+
+    /** Spark's {@code DATATYPE_MISMATCH.UNEXPECTED_NULL} for a null percentage or accuracy. */
+    private static Object notNull(String name, String parameter, Object value) {
+        if (value == null) {
+            throw new AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_NULL", "Cannot resolve \"" + name
+                    + "\" due to data type mismatch: The `" + parameter + "` must not be null.", "42K09");
+        }
+        return value;
     }
 
     private static Object constant(String name, Expression e) {
