@@ -38,6 +38,14 @@ class FloatingPointKeysTest {
     }
 
     @Test
+    void aDistinctFloatKeyReadsZeroForNegativeZero() {
+        StructType schema = new StructType().add("f", DataTypes.FloatType);
+        Dataset<Row> f = spark.createDataFrame(List.of(RowFactory.create(-0.0f), RowFactory.create(0.0f),
+                RowFactory.create(1.5f)), schema);
+        assertThat(sorted(f.distinct())).containsExactly("[0.0]", "[1.5]");
+    }
+
+    @Test
     void negativeZeroJoinsZero() {
         Dataset<Row> l = doubles("l", -0.0, 1.0);
         Dataset<Row> r = doubles("r", 0.0, 2.0);

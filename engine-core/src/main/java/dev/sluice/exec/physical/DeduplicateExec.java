@@ -3,6 +3,7 @@ package dev.sluice.exec.physical;
 import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
 import dev.sluice.batch.DoubleVector;
+import dev.sluice.batch.FloatVector;
 import dev.sluice.exec.Binder;
 import dev.sluice.exec.GroupingTable;
 import dev.sluice.expr.BoundReference;
@@ -52,9 +53,10 @@ public final class DeduplicateExec extends UnaryExec {
     private Chunk normalizeKeyColumns(Chunk c) {
         ColumnVector[] columns = null;
         for (Expression key : bound) {
-            if (key instanceof BoundReference ref && c.column(ref.ordinal()) instanceof DoubleVector d) {
-                ColumnVector normalized = withoutNegativeZero(d, c.rowCount());
-                if (normalized != d) {
+            if (key instanceof BoundReference ref) {
+                ColumnVector column = c.column(ref.ordinal());
+                ColumnVector normalized = withoutNegativeZero(column, c.rowCount());
+                if (normalized != column) {
                     columns = columns == null ? c.columns() : columns;
                     columns[ref.ordinal()] = normalized;
                 }
@@ -63,21 +65,33 @@ public final class DeduplicateExec extends UnaryExec {
         return columns == null ? c : new Chunk(c.rowCount(), columns);
     }
 
-    private static ColumnVector withoutNegativeZero(DoubleVector d, int rows) {
-        double[] values = d.values();
-        for (int i = 0; i < rows; i++) {
-            if (values[i] == 0 && Double.doubleToRawLongBits(values[i]) != 0 && !d.isNull(i)) {
-                double[] copy = java.util.Arrays.copyOf(values, rows);
-                for (int j = i; j < rows; j++) {
-                    if (copy[j] == 0) {
-                        copy[j] = 0.0;
+    /** {@code column} with every -0.0 read as 0.0, or {@code column} itself when it holds none (or is not floating). */
+    private static ColumnVector withoutNegativeZero(ColumnVector column, int rows) {
+        boolean[] nulls = column.mayHaveNulls() ? column.nullsArray() : null;
+        if (column instanceof DoubleVector d) {
+            double[] values = d.values();
+            for (int i = 0; i < rows; i++) {
+                if (Double.doubleToRawLongBits(values[i]) == Long.MIN_VALUE && !d.isNull(i)) {
+                    double[] copy = java.util.Arrays.copyOf(values, rows);
+                    for (int j = i; j < rows; j++) {
+                        copy[j] = copy[j] == 0 ? 0.0 : copy[j];
                     }
+                    return DoubleVector.wrap(copy, rows, nulls);
                 }
-                boolean[] nulls = d.mayHaveNulls() ? d.nullsArray() : null;
-                return DoubleVector.wrap(copy, rows, nulls);
+            }
+        } else if (column instanceof FloatVector f) {
+            float[] values = f.values();
+            for (int i = 0; i < rows; i++) {
+                if (Float.floatToRawIntBits(values[i]) == Integer.MIN_VALUE && !f.isNull(i)) {
+                    float[] copy = java.util.Arrays.copyOf(values, rows);
+                    for (int j = i; j < rows; j++) {
+                        copy[j] = copy[j] == 0 ? 0.0f : copy[j];
+                    }
+                    return FloatVector.wrap(copy, rows, nulls);
+                }
             }
         }
-        return d;
+        return column;
     }
 
     /**

@@ -180,11 +180,7 @@ final class CollectionFunctions {
 
         @Override
         public ColumnVector eval(Chunk input) {
-            List<Expression> children = children();
-            ColumnVector[] vectors = new ColumnVector[children.size()];
-            for (int i = 0; i < vectors.length; i++) {
-                vectors[i] = children.get(i).eval(input);
-            }
+            ColumnVector[] vectors = evalArguments(input);
             int rows = input.rowCount();
             ArrayVector out = new ArrayVector((ArrayType) dataType(), rows);
             for (int row = 0; row < rows; row++) {
@@ -238,11 +234,7 @@ final class CollectionFunctions {
 
         @Override
         public ColumnVector eval(Chunk input) {
-            List<Expression> children = children();
-            ColumnVector[] vectors = new ColumnVector[children.size()];
-            for (int i = 0; i < vectors.length; i++) {
-                vectors[i] = children.get(i).eval(input);
-            }
+            ColumnVector[] vectors = evalArguments(input);
             return StructVector.of((StructType) dataType(), vectors, input.rowCount(), null);
         }
     }

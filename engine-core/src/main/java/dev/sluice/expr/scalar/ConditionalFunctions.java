@@ -156,11 +156,7 @@ final class ConditionalFunctions {
 
         @Override
         public ColumnVector eval(Chunk input) {
-            List<Expression> children = children();
-            ColumnVector[] vectors = new ColumnVector[children.size()];
-            for (int i = 0; i < vectors.length; i++) {
-                vectors[i] = children.get(i).eval(input);
-            }
+            ColumnVector[] vectors = evalArguments(input);
             int rows = input.rowCount();
             ColumnVector out = ColumnVector.allocate(dataType(), rows);
             for (int row = 0; row < rows; row++) {

@@ -124,11 +124,7 @@ final class MapFunctions {
 
         @Override
         public ColumnVector eval(Chunk input) {
-            List<Expression> children = children();
-            ColumnVector[] vectors = new ColumnVector[children.size()];
-            for (int i = 0; i < vectors.length; i++) {
-                vectors[i] = children.get(i).eval(input);
-            }
+            ColumnVector[] vectors = evalArguments(input);
             int rows = input.rowCount();
             MapVector out = new MapVector((MapType) dataType(), rows);
             Set<Object> seen = new HashSet<>();

@@ -90,6 +90,34 @@ class BatchReadProgressTest extends FileStreamTestSupport {
     }
 
     @Test
+    void aReadAbandonedByAFailingQueryStillEndsForItsListeners() throws Exception {
+        Path in = dir.resolve("abandoned");
+        for (int i = 0; i < 40; i++) {
+            drop(in.resolve(String.format("p%02d.json", i)), "{\"n\":" + i + "}\n", 1000L * i);
+        }
+        List<String> ended = Collections.synchronizedList(new ArrayList<>());
+        ReadProgressListener listener = new ReadProgressListener() {
+            @Override
+            public void onReadEnded(ReadProgress p, Throwable failure) {
+                ended.add(p.filesDone() + "/" + p.filesTotal());
+            }
+        };
+        spark.sparkContext().addProgressListener(listener);
+        Throwable thrown;
+        try {
+            thrown = catchThrowable(() -> spark.read().schema("n BIGINT").json(in.toString()).foreach(row -> {
+                throw new IllegalStateException("the query fails at its first row");
+            }));
+        } finally {
+            spark.sparkContext().removeProgressListener(listener);
+        }
+        assertThat(thrown).hasStackTraceContaining("the query fails at its first row");
+        // the engine closed the read when it stopped pulling: told once, long before the 40th file
+        assertThat(ended).hasSize(1);
+        assertThat(Integer.parseInt(ended.get(0).split("/")[0])).isLessThan(40);
+    }
+
+    @Test
     void aFailedReadIsToldWithTheErrorItsCallerGets() throws Exception {
         Path in = dir.resolve("broken");
         drop(in.resolve("a.parquet"), "not parquet", 0);
