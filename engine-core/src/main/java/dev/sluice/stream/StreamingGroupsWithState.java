@@ -34,6 +34,12 @@ import java.util.Map;
  * -1), so a group may keep a timeout without state, as Spark. With an event-time timeout, input rows at or
  * before the late-events watermark are dropped. An initial state is stored in the first batch (batch 0), and
  * every key of it is called then, with its rows if any (Spark's default).
+ *
+ * <p>Keys are routed to their state partition; each partition's keys are called on one task, partitions in
+ * parallel on the query's {@code local[N]} threads (as Spark calls the function from one task per partition), so
+ * the function may run on several threads at once, for different keys. The output keeps the order of a
+ * one-thread run: keys with rows in first-seen order, then the initial state's other keys, then timed-out keys
+ * partition by partition.
  */
 final class StreamingGroupsWithState extends StatefulOperator {
     private final FlatMapGroupsWithState node;
@@ -107,7 +113,6 @@ final class StreamingGroupsWithState extends StatefulOperator {
 
     @Override
     List<Chunk> processBatch(List<Chunk> input, PartitionedStateStore state) {
-        List<Row> out = new ArrayList<>();
         List<Chunk> onTime = new ArrayList<>();
         for (Chunk c : input) {
             onTime.add(dropLate(c));
@@ -119,23 +124,67 @@ final class StreamingGroupsWithState extends StatefulOperator {
             state.put(encodeKey(e.getKey()), encodeValue(e.getValue(), GroupStateImpl.NO_TIMESTAMP));
             addRowsUpdated(1);
         }
+        // the keys with rows (first-seen order), then those of the initial state without rows
         Map<Row, List<Row>> groups = GroupsWithStateCalls.group(node, onTime);
-        for (Map.Entry<Row, List<Row>> group : groups.entrySet()) {
-            byte[] key = encodeKey(group.getKey());
-            Stored stored = decode(state.get(key));
-            callAndUpdate(state, key, group.getKey(), group.getValue(), stored, false, out);
-        }
+        List<Row> keys = new ArrayList<>(groups.keySet());
         for (Row keyRow : initial.keySet()) {
             if (!groups.containsKey(keyRow)) {
-                byte[] key = encodeKey(keyRow);
-                callAndUpdate(state, key, keyRow, List.of(), decode(state.get(key)), false, out);
+                keys.add(keyRow);
             }
         }
-        processTimeouts(state, out);
+        byte[][] keyBytes = new byte[keys.size()][];
+        int[] all = new int[keys.size()];
+        for (int k = 0; k < keyBytes.length; k++) {
+            keyBytes[k] = encodeKey(keys.get(k));
+            all[k] = k;
+        }
+        // each state partition's keys on one task, partitions in parallel; outputs kept per key so that they
+        // come out in key order whatever the threads did
+        int[][] byPartition = state.byPartition(all, all.length, k -> keyBytes[k]);
+        @SuppressWarnings("unchecked")
+        List<Row>[] outByKey = new List[keys.size()];
+        Counts[] counts = Counts.perPartition(byPartition.length);
+        executionContext().parallelFor(byPartition.length, p -> {
+            for (int k : byPartition[p]) {
+                outByKey[k] = new ArrayList<>();
+                Row keyRow = keys.get(k);
+                List<Row> values = groups.getOrDefault(keyRow, List.of());
+                callAndUpdate(state, keyBytes[k], keyRow, values, decode(state.get(keyBytes[k])), false, outByKey[k],
+                        counts[p]);
+            }
+        });
+        List<Row> out = new ArrayList<>();
+        for (List<Row> rows : outByKey) {
+            out.addAll(rows);
+        }
+        processTimeouts(state, out, counts);
+        for (Counts c : counts) {
+            addRowsUpdated(c.updated);
+            addRowsRemoved(c.removed, c.removalNanos);
+        }
         return GroupsWithStateCalls.toChunks(node, out);
     }
 
-    private void processTimeouts(PartitionedStateStore state, List<Row> out) {
+    /** What one partition's task changed, added to the operator's metrics once the tasks are done. */
+    private static final class Counts {
+        long updated;
+        long removed;
+        long removalNanos;
+
+        static Counts[] perPartition(int partitions) {
+            Counts[] counts = new Counts[partitions];
+            for (int p = 0; p < partitions; p++) {
+                counts[p] = new Counts();
+            }
+            return counts;
+        }
+    }
+
+    /**
+     * Calls the function for each key whose timeout expired, partitions in parallel; the output comes in the order
+     * of a scan of every partition, partition by partition.
+     */
+    private void processTimeouts(PartitionedStateStore state, List<Row> out, Counts[] counts) {
         GroupStateTimeout timeout = node.timeout();
         long threshold;
         if (timeout == GroupStateTimeout.ProcessingTimeTimeout()) {
@@ -145,25 +194,33 @@ final class StreamingGroupsWithState extends StatefulOperator {
         } else {
             return;
         }
-        List<byte[]> expired = new ArrayList<>();
         int timeoutColumn = stateColumns + 1;
-        rows.scan(state, e -> {
-            ColumnVector timeouts = e.values()[timeoutColumn];
-            for (int i = 0; i < e.count(); i++) {
-                long t = ((Long) timeouts.getObject(i));
-                if (t != GroupStateImpl.NO_TIMESTAMP && t < threshold) {
-                    expired.add(e.rawKeys()[i]);
+        @SuppressWarnings("unchecked")
+        List<Row>[] outByPartition = new List[state.partitions()];
+        executionContext().parallelFor(outByPartition.length, p -> {
+            List<byte[]> expired = new ArrayList<>();
+            rows.scan(state.iterator(p), e -> {
+                ColumnVector timeouts = e.values()[timeoutColumn];
+                for (int i = 0; i < e.count(); i++) {
+                    long t = ((Long) timeouts.getObject(i));
+                    if (t != GroupStateImpl.NO_TIMESTAMP && t < threshold) {
+                        expired.add(e.rawKeys()[i]);
+                    }
                 }
+            });
+            outByPartition[p] = new ArrayList<>();
+            for (byte[] key : expired) {
+                callAndUpdate(state, key, decodeKey(key), List.of(), decode(state.get(key)), true, outByPartition[p],
+                        counts[p]);
             }
         });
-        for (byte[] key : expired) {
-            Row keyRow = decodeKey(key);
-            callAndUpdate(state, key, keyRow, List.of(), decode(state.get(key)), true, out);
+        for (List<Row> rows : outByPartition) {
+            out.addAll(rows);
         }
     }
 
     private void callAndUpdate(PartitionedStateStore state, byte[] key, Row keyRow, List<Row> values, Stored stored,
-                               boolean timedOut, List<Row> out) {
+                               boolean timedOut, List<Row> out, Counts counts) {
         GroupStateImpl<Object> groupState = new GroupStateImpl<>(stored.state(), batchTimestampMs(),
                 watermarks().evictionMs(), watermarkPresent, node.timeout(), timedOut);
         GroupsWithStateCalls.call(node, keyRow, values, groupState, out);
@@ -172,11 +229,12 @@ final class StreamingGroupsWithState extends StatefulOperator {
             if (stored.state() != null || stored.timeoutTimestamp() != GroupStateImpl.NO_TIMESTAMP) {
                 long start = System.nanoTime();
                 state.remove(key);
-                addRowsRemoved(1, System.nanoTime() - start);
+                counts.removed++;
+                counts.removalNanos += System.nanoTime() - start;
             }
         } else if (groupState.isUpdated() || groupState.isRemoved() || newTimeout != stored.timeoutTimestamp()) {
             state.put(key, encodeValue(groupState.exists() ? groupState.get() : null, newTimeout));
-            addRowsUpdated(1);
+            counts.updated++;
         }
     }
 
