@@ -260,6 +260,15 @@ abstract class StatefulOperator {
         return count == c.rowCount() ? c : c.take(kept, count);
     }
 
+    /** {@code 0, 1, ..., n - 1} (at least one slot, for accumulators sized by it). */
+    static int[] identity(int n) {
+        int[] ids = new int[Math.max(n, 1)];
+        for (int i = 0; i < n; i++) {
+            ids[i] = i;
+        }
+        return ids;
+    }
+
     final void addRowsUpdated(long rows) {
         rowsUpdated += rows;
     }

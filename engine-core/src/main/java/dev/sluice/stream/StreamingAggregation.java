@@ -247,14 +247,6 @@ final class StreamingAggregation extends StatefulOperator {
         return Arrays.copyOfRange(buffers, bufferOffsets[function], bufferOffsets[function + 1]);
     }
 
-    private static int[] identity(int n) {
-        int[] ids = new int[Math.max(n, 1)];
-        for (int i = 0; i < n; i++) {
-            ids[i] = i;
-        }
-        return ids;
-    }
-
     /** The output rows (result projections) of groups {@code selected[0..count)} of {@code accumulators}. */
     private Chunk result(Accumulator[] accumulators, ColumnVector[] keys, int[] selected, int count) {
         List<ColumnVector> intermediate = new ArrayList<>();

@@ -123,10 +123,14 @@ final class StreamingSessionAggregation extends StatefulOperator {
         return watermarked && outputMode != OutputMode.Complete() && newWatermarkMs > watermarks().evictionMs();
     }
 
-    /** Sessions of one state key gathered for merging: the encoded key and its source rows. */
+    /**
+     * Sessions of one state key gathered for merging: the encoded key and its source rows, the batch's
+     * ({@code batchSessions} of them) first, then the stored ones.
+     */
     private static final class KeySessions {
         final byte[] key;
         final List<Integer> sources = new ArrayList<>();
+        int batchSessions;
 
         KeySessions(byte[] key) {
             this.key = key;
@@ -155,7 +159,6 @@ final class StreamingSessionAggregation extends StatefulOperator {
         // 2. per state key: stored sessions first, then the batch's (late ones dropped)
         long lateMicros = watermarks().lateEventsMs() * 1000;
         Map<ByteBuffer, KeySessions> byKey = new LinkedHashMap<>();
-        ColumnVector[] sources = rows.newValueVectors(groups);
         int dropped = 0;
         for (int g = 0; g < groups; g++) {
             if (evicts && end(batchRows, g) <= lateMicros) {
@@ -163,33 +166,38 @@ final class StreamingSessionAggregation extends StatefulOperator {
                 continue;
             }
             byte[] key = rows.encodeKey(others, g);
-            KeySessions ks = byKey.get(ByteBuffer.wrap(key));
-            if (ks == null) {
-                ks = new KeySessions(key);
-                byKey.put(ByteBuffer.wrap(key), ks);
-                byte[] stored = state.get(key);
-                if (stored != null) {
-                    int before = sources[0].size();
-                    decodeSessions(stored, sources);
-                    for (int i = before; i < sources[0].size(); i++) {
-                        ks.sources.add(-1 - i);
-                    }
-                }
-            }
-            ks.sources.add(g);
+            byKey.computeIfAbsent(ByteBuffer.wrap(key), k -> new KeySessions(key)).sources.add(g);
         }
         addRowsDroppedByWatermark(dropped);
+        KeySessions[] keyList = byKey.values().toArray(new KeySessions[0]);
+        int[][] byPartition = state.byPartition(identity(keyList.length), keyList.length, k -> keyList[k].key);
+        byte[][] stored = new byte[keyList.length][];
+        executionContext().parallelFor(byPartition.length, p -> {
+            for (int k : byPartition[p]) {
+                stored[k] = state.get(keyList[k].key);
+            }
+        });
+        // stored sessions first (keys in first-seen order), then the batch's: sources' row = the session's id
+        ColumnVector[] sources = rows.newValueVectors(groups);
+        for (int k = 0; k < keyList.length; k++) {
+            keyList[k].batchSessions = keyList[k].sources.size();
+            if (stored[k] != null) {
+                int before = sources[0].size();
+                decodeSessions(stored[k], sources);
+                for (int i = before; i < sources[0].size(); i++) {
+                    keyList[k].sources.add(i);
+                }
+            }
+        }
         int storedCount = sources[0].size();
-        for (KeySessions ks : byKey.values()) {
+        for (KeySessions ks : keyList) {
             for (int i = 0; i < ks.sources.size(); i++) {
                 int s = ks.sources.get(i);
-                if (s >= 0) {
+                if (i < ks.batchSessions) {
                     for (int c = 0; c < sources.length; c++) {
                         sources[c].appendFrom(batchRows[c], s);
                     }
                     ks.sources.set(i, sources[0].size() - 1);
-                } else {
-                    ks.sources.set(i, -1 - s);
                 }
             }
         }
@@ -220,13 +228,15 @@ final class StreamingSessionAggregation extends StatefulOperator {
             merged[a].merge(target, slice(sources, a), n);
         }
         ColumnVector[] mergedRows = sessionRows(targets, merged);
-        // 4. write back one list per key
-        for (Map.Entry<KeySessions, int[]> e : targetRange.entrySet()) {
-            int[] range = e.getValue();
-            state.put(e.getKey().key, encodeSessions(mergedRows, range[0], range[1]));
-            for (int t = range[0]; t < range[1]; t++) {
-                evictionBound.added(targets.get(t)[1]);
+        // 4. write back one list per key, partitions in parallel
+        executionContext().parallelFor(byPartition.length, p -> {
+            for (int k : byPartition[p]) {
+                int[] range = targetRange.get(keyList[k]);
+                state.put(keyList[k].key, encodeSessions(mergedRows, range[0], range[1]));
             }
+        });
+        for (long[] t : targets) {
+            evictionBound.added(t[1]);
         }
         addRowsUpdated(targets.stream().filter(t -> t[2] == 1).count());
         List<Chunk> out = new ArrayList<>();
@@ -258,7 +268,8 @@ final class StreamingSessionAggregation extends StatefulOperator {
 
     /**
      * Removes the sessions ending at or before the eviction watermark and appends their final rows to
-     * {@code emitted}.
+     * {@code emitted}: each state partition scanned, cleaned and emitted by one task, partitions in parallel, the
+     * rows in partition order (as one scan of every partition).
      */
     private void evict(PartitionedStateStore state, List<Chunk> emitted) {
         long evictionMicros = watermarks().evictionMs() * 1000;
@@ -266,96 +277,126 @@ final class StreamingSessionAggregation extends StatefulOperator {
             return;
         }
         long start = System.nanoTime();
-        ColumnVector[] keyVectors = rows.newKeyVectors(16);
-        ColumnVector[] expired = rows.newValueVectors(16);
-        List<Integer> keyRows = new ArrayList<>();
-        Map<byte[], byte[]> rewrites = new LinkedHashMap<>();
-        long lowest = Long.MAX_VALUE;
-        long removed = 0;
-        int decodedKeys = 0;
-        Iterator<KeyValue> it = state.iterator();
-        while (it.hasNext()) {
-            KeyValue kv = it.next();
-            ColumnVector[] sessions = rows.newValueVectors(4);
-            decodeSessions(kv.value(), sessions);
-            int kept = 0;
-            ColumnVector[] remaining = rows.newValueVectors(4);
-            boolean any = false;
-            for (int s = 0; s < sessions[0].size(); s++) {
-                ColumnVector[] into = end(sessions, s) <= evictionMicros ? expired : remaining;
-                if (into == expired) {
-                    any = true;
-                    removed++;
-                    keyRows.add(decodedKeys);
+        int partitions = state.partitions();
+        Chunk[] emittedBy = new Chunk[partitions];
+        long[] removedBy = new long[partitions];
+        long[] lowestBy = new long[partitions];
+        executionContext().parallelFor(partitions, p -> {
+            ColumnVector[] keyVectors = rows.newKeyVectors(16);
+            ColumnVector[] expired = rows.newValueVectors(16);
+            List<Integer> keyRows = new ArrayList<>();
+            Map<byte[], byte[]> rewrites = new LinkedHashMap<>();
+            long lowest = Long.MAX_VALUE;
+            long removed = 0;
+            int decodedKeys = 0;
+            Iterator<KeyValue> it = state.iterator(p);
+            while (it.hasNext()) {
+                KeyValue kv = it.next();
+                ColumnVector[] sessions = rows.newValueVectors(4);
+                decodeSessions(kv.value(), sessions);
+                int kept = 0;
+                ColumnVector[] remaining = rows.newValueVectors(4);
+                boolean any = false;
+                for (int s = 0; s < sessions[0].size(); s++) {
+                    ColumnVector[] into = end(sessions, s) <= evictionMicros ? expired : remaining;
+                    if (into == expired) {
+                        any = true;
+                        removed++;
+                        keyRows.add(decodedKeys);
+                    } else {
+                        kept++;
+                        lowest = Math.min(lowest, end(sessions, s));
+                    }
+                    for (int c = 0; c < sessions.length; c++) {
+                        into[c].appendFrom(sessions[c], s);
+                    }
+                }
+                if (any) {
+                    rows.decodeKey(kv.key(), keyVectors);
+                    decodedKeys++;
+                    rewrites.put(kv.key(), kept == 0 ? null : encodeSessions(remaining, 0, kept));
+                }
+            }
+            for (Map.Entry<byte[], byte[]> e : rewrites.entrySet()) {
+                if (e.getValue() == null) {
+                    state.remove(e.getKey());
                 } else {
-                    kept++;
-                    lowest = Math.min(lowest, end(sessions, s));
-                }
-                for (int c = 0; c < sessions.length; c++) {
-                    into[c].appendFrom(sessions[c], s);
+                    state.put(e.getKey(), e.getValue());
                 }
             }
-            if (any) {
-                rows.decodeKey(kv.key(), keyVectors);
-                decodedKeys++;
-                rewrites.put(kv.key(), kept == 0 ? null : encodeSessions(remaining, 0, kept));
+            removedBy[p] = removed;
+            lowestBy[p] = lowest;
+            if (removed > 0) {
+                emittedBy[p] = resultOfSessions(keyVectors, keyRows, expired);
             }
-        }
-        for (Map.Entry<byte[], byte[]> e : rewrites.entrySet()) {
-            if (e.getValue() == null) {
-                state.remove(e.getKey());
-            } else {
-                state.put(e.getKey(), e.getValue());
+        });
+        long removed = 0;
+        long lowest = Long.MAX_VALUE;
+        for (int p = 0; p < partitions; p++) {
+            removed += removedBy[p];
+            lowest = Math.min(lowest, lowestBy[p]);
+            if (emittedBy[p] != null) {
+                emitted.add(emittedBy[p]);
             }
         }
         evictionBound.scanned(lowest);
         addRowsRemoved(removed, System.nanoTime() - start);
-        if (removed > 0) {
-            emitted.add(resultOfSessions(keyVectors, keyRows.stream().mapToInt(Integer::intValue).toArray(),
-                    expired));
-        }
     }
 
-    /** Complete mode: every stored session. */
+    /** Complete mode: every stored session, partitions read in parallel, rows in partition order. */
     private void scanAll(PartitionedStateStore state, List<Chunk> out) {
-        ColumnVector[] keyVectors = rows.newKeyVectors(16);
-        ColumnVector[] sessions = rows.newValueVectors(16);
-        List<Integer> keyRows = new ArrayList<>();
-        Iterator<KeyValue> it = state.iterator();
-        int key = 0;
-        while (it.hasNext()) {
-            KeyValue kv = it.next();
-            rows.decodeKey(kv.key(), keyVectors);
-            int before = sessions[0].size();
-            decodeSessions(kv.value(), sessions);
-            for (int s = before; s < sessions[0].size(); s++) {
-                keyRows.add(key);
+        Chunk[] byPartition = new Chunk[state.partitions()];
+        executionContext().parallelFor(byPartition.length, p -> {
+            ColumnVector[] keyVectors = rows.newKeyVectors(16);
+            ColumnVector[] sessions = rows.newValueVectors(16);
+            List<Integer> keyRows = new ArrayList<>();
+            Iterator<KeyValue> it = state.iterator(p);
+            int key = 0;
+            while (it.hasNext()) {
+                KeyValue kv = it.next();
+                rows.decodeKey(kv.key(), keyVectors);
+                int before = sessions[0].size();
+                decodeSessions(kv.value(), sessions);
+                for (int s = before; s < sessions[0].size(); s++) {
+                    keyRows.add(key);
+                }
+                key++;
             }
-            key++;
+            byPartition[p] = keyRows.isEmpty() ? null : resultOfSessions(keyVectors, keyRows, sessions);
+        });
+        for (Chunk c : byPartition) {
+            if (c != null) {
+                out.add(c);
+            }
         }
-        out.add(resultOfSessions(keyVectors, keyRows.stream().mapToInt(Integer::intValue).toArray(), sessions));
-    }
-
-    /** Final rows of decoded session rows; session {@code i} belongs to key row {@code keyRows[i]}. */
-    private Chunk resultOfSessions(ColumnVector[] keyVectors, int[] keyRows, ColumnVector[] sessions) {
-        int n = keyRows.length;
-        int[] ids = new int[Math.max(n, 1)];
-        for (int i = 0; i < n; i++) {
-            ids[i] = i;
+        if (out.isEmpty()) {
+            out.add(resultOfSessions(rows.newKeyVectors(1), List.of(), rows.newValueVectors(1)));
         }
-        for (int a = 0; a < merged.length; a++) {
-            merged[a].reset();
-            merged[a].ensureGroups(Math.max(n, 1));
-            merged[a].merge(ids, slice(sessions, a), n);
-        }
-        return result(keyVectors, keyRows, sessions, ids, n);
     }
 
     /**
-     * Output rows of sessions {@code selected[0..count)} of {@code sessionRows} (aggregates from {@link #merged}
-     * at the same ids); the other keys of output {@code i} are row {@code keyRows[i]} of {@code keyVectors}.
+     * Final rows of decoded session rows; session {@code i} belongs to key row {@code keyRows[i]}. Uses accumulators
+     * of its own, so tasks of different partitions may call it at once.
      */
-    private Chunk result(ColumnVector[] keyVectors, int[] keyRows, ColumnVector[] sessionRows, int[] selected,
+    private Chunk resultOfSessions(ColumnVector[] keyVectors, List<Integer> keyRows, ColumnVector[] sessions) {
+        int n = keyRows.size();
+        int[] ids = identity(n);
+        Accumulator[] accumulators = spec.createAccumulators();
+        for (int a = 0; a < accumulators.length; a++) {
+            accumulators[a].reset();
+            accumulators[a].ensureGroups(Math.max(n, 1));
+            accumulators[a].merge(ids, slice(sessions, a), n);
+        }
+        return result(accumulators, keyVectors, keyRows.stream().mapToInt(Integer::intValue).toArray(), sessions,
+                ids, n);
+    }
+
+    /**
+     * Output rows of sessions {@code selected[0..count)} of {@code sessionRows} (aggregates from
+     * {@code accumulators} at the same ids); the other keys of output {@code i} are row {@code keyRows[i]} of
+     * {@code keyVectors}.
+     */
+    private Chunk result(Accumulator[] accumulators, ColumnVector[] keyVectors, int[] keyRows, ColumnVector[] sessionRows, int[] selected,
                          int count) {
         List<ColumnVector> intermediate = new ArrayList<>();
         for (int k = 0, o = 0; k < allKeyTypes.size(); k++) {
@@ -378,10 +419,10 @@ final class StreamingSessionAggregation extends StatefulOperator {
             }
             intermediate.add(out);
         }
-        for (int a = 0; a < merged.length; a++) {
+        for (int a = 0; a < accumulators.length; a++) {
             ColumnVector out = ColumnVector.allocate(spec.functions().get(a).dataType(), Math.max(count, 1));
             for (int i = 0; i < count; i++) {
-                merged[a].writeResult(selected[i], out);
+                accumulators[a].writeResult(selected[i], out);
             }
             intermediate.add(out);
         }

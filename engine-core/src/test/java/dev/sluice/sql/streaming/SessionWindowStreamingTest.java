@@ -174,4 +174,46 @@ class SessionWindowStreamingTest extends StatefulTestSupport {
         assertThat(progress.numRowsUpdated()).isEqualTo(1);
         assertThat(progress.numRowsTotal()).isEqualTo(2); // keys a and b hold open sessions
     }
+
+    /**
+     * Forty words over the 5 state partitions (read, merged, written and evicted partitions in parallel on local[2]):
+     * word {@code wNN} has events at 12:(NN % 5) and 12:(NN % 5 + 2) in batch 0, one session
+     * [12:(NN % 5), 12:(NN % 5 + 7)) of 2 events; batch 1 adds one event 12:(NN % 5 + 4) to every even word (its
+     * session grows to 12:(NN % 5 + 9), 3 events) and an event at 13:00 that moves the watermark to 12:50, so the
+     * no-data batch after it (batch 3; batch 1 is the no-data batch of batch 0's watermark) emits every session
+     * once.
+     */
+    @Test
+    void manyKeysAcrossPartitionsMergeAndEvictAsOneThreadWould() throws Exception {
+        MemoryStream input = MemoryStream.of(spark, EVENTS);
+        Map<Long, List<String>> out = Collections.synchronizedMap(new TreeMap<>());
+        StreamingQuery q = start(input, "append", null, out);
+        List<Row> first = new ArrayList<>();
+        List<Row> second = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (int w = 0; w < 40; w++) {
+            String word = String.format("w%02d", w);
+            int m = w % 5;
+            first.add(event(word, "12:0" + m));
+            first.add(event(word, "12:0" + (m + 2)));
+            if (w % 2 == 0) {
+                second.add(event(word, "12:0" + (m + 4)));
+                expected.add(String.format("12:%02d-12:%02d %s 3", m, m + 9, word));
+            } else {
+                expected.add(String.format("12:%02d-12:%02d %s 2", m, m + 7, word));
+            }
+        }
+        second.add(event("late-mover", "13:00"));
+        input.addData(first);
+        q.processAllAvailable();
+        input.addData(second);
+        q.processAllAvailable();
+        q.stop();
+        expected.sort(null);
+        assertThat(out.keySet()).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(out.get(0L)).isEmpty();
+        assertThat(out.get(1L)).isEmpty();
+        assertThat(out.get(2L)).isEmpty();
+        assertThat(out.get(3L)).containsExactlyElementsOf(expected);
+    }
 }
