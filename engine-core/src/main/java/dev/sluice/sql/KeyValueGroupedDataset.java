@@ -32,6 +32,11 @@ import java.util.List;
  * (Spark 4's stateful processor API) runs on both. Not in Sluice:
  * {@code count}, {@code agg}, {@code reduceGroups} (they return {@code scala.Tuple2}). Immutable.
  *
+ * <p>Threading: in a streaming query the {@code [flat]MapGroupsWithState} function is called for the keys of
+ * different state partitions on different threads at once ({@code local[N]}), as Spark calls it from one task per
+ * partition; the calls for one key are never concurrent. A function that keeps mutable fields of its own must
+ * synchronize them.
+ *
  * @param <K> key type
  * @param <V> value type
  */
