@@ -29,7 +29,8 @@ import java.util.Map;
  * by their tags. Rows of one key are numbered 0..n-1; a removal moves the last row into the hole.
  *
  * <p>Everything lives in the versioned store, so a restart from a checkpoint (any provider) finds the rows
- * of the last committed batch. Used by the query's execution thread only.
+ * of the last committed batch. Called by the query's execution thread; reads, appends, flag updates and the
+ * eviction scan go to the store's partitions in parallel through {@link Bulk}.
  */
 final class JoinSideState {
     /** Decoded rows of this side: the side's columns plus a trailing matched flag, with their state address. */
@@ -63,6 +64,21 @@ final class JoinSideState {
         Chunk chunk() {
             return new Chunk(size(), Arrays.copyOf(columns, columns.length - 1));
         }
+    }
+
+    /**
+     * Many reads or writes at once, the store's partitions in parallel (the operator's {@code local[N]} threads):
+     * a join's entries are routed to partitions one by one, so a key's count and rows may live in different ones.
+     */
+    interface Bulk {
+        /** The values of {@code keys} ({@code null} where absent). */
+        byte[][] getAll(byte[][] keys);
+
+        /** Writes each value under its key (removes the key where the value is {@code null}); each key at most once. */
+        void putAll(byte[][] keys, byte[][] values);
+
+        /** Runs {@code body} for every index below {@code count}, in parallel; the calls touch disjoint state. */
+        void parallelFor(int count, java.util.function.IntConsumer body);
     }
 
     private final byte countTag;
@@ -118,61 +134,127 @@ final class JoinSideState {
         return new Rows(StateRows.allocate(valueTypes, 16));
     }
 
-    /** Appends every stored row of {@code key} to {@code into}. */
-    void get(PartitionedStateStore store, byte[] key, Rows into) {
-        int count = count(store, key);
-        for (int i = 0; i < count; i++) {
-            valueCodec.decodeInto(store.get(rowKey(key, i)), into.columns);
-            into.added(key, i);
+    /** Appends every stored row of each of {@code keys}, keys in that order, rows by index, to {@code into}. */
+    void getAll(Bulk store, List<byte[]> keys, Rows into) {
+        int n = keys.size();
+        byte[][] countKeys = new byte[n][];
+        for (int k = 0; k < n; k++) {
+            countKeys[k] = countKey(keys.get(k));
+        }
+        byte[][] counts = store.getAll(countKeys);
+        int total = 0;
+        int[] count = new int[n];
+        for (int k = 0; k < n; k++) {
+            count[k] = counts[k] == null ? 0 : JoinStateLayout.count(counts[k]);
+            total += count[k];
+        }
+        byte[][] rowKeys = new byte[total][];
+        for (int k = 0, r = 0; k < n; k++) {
+            for (int i = 0; i < count[k]; i++) {
+                rowKeys[r++] = rowKey(keys.get(k), i);
+            }
+        }
+        byte[][] values = store.getAll(rowKeys);
+        for (int k = 0, r = 0; k < n; k++) {
+            for (int i = 0; i < count[k]; i++) {
+                valueCodec.decodeInto(values[r++], into.columns);
+                into.added(keys.get(k), i);
+            }
         }
     }
 
-    /** Stores row {@code row} of {@code columns} (the side's columns and the matched flag) under {@code key}. */
-    void append(PartitionedStateStore store, byte[] key, ColumnVector[] columns, int row) {
-        int count = count(store, key);
-        store.put(rowKey(key, count), valueCodec.encode(columns, row));
-        store.put(countKey(key), intBytes(count + 1));
+    /**
+     * Stores rows {@code rows[0..count)} of {@code columns} (the side's columns and the matched flag), row
+     * {@code rows[j]} under {@code keys.get(j)}, each key's rows numbered after those it holds, in this order.
+     */
+    void appendAll(Bulk store, List<byte[]> keys, ColumnVector[] columns, int[] rows, int count) {
+        Map<ByteBuffer, int[]> next = new LinkedHashMap<>();
+        for (int j = 0; j < count; j++) {
+            next.putIfAbsent(ByteBuffer.wrap(keys.get(j)), new int[1]);
+        }
+        List<ByteBuffer> distinct = new ArrayList<>(next.keySet());
+        byte[][] countKeys = new byte[distinct.size()][];
+        for (int d = 0; d < countKeys.length; d++) {
+            countKeys[d] = countKey(distinct.get(d).array());
+        }
+        byte[][] counts = store.getAll(countKeys);
+        for (int d = 0; d < countKeys.length; d++) {
+            next.get(distinct.get(d))[0] = counts[d] == null ? 0 : JoinStateLayout.count(counts[d]);
+        }
+        byte[][] putKeys = new byte[count + countKeys.length][];
+        byte[][] putValues = new byte[putKeys.length][];
+        for (int j = 0; j < count; j++) {
+            int[] index = next.get(ByteBuffer.wrap(keys.get(j)));
+            putKeys[j] = rowKey(keys.get(j), index[0]++);
+            putValues[j] = valueCodec.encode(columns, rows[j]);
+        }
+        for (int d = 0; d < countKeys.length; d++) {
+            putKeys[count + d] = countKeys[d];
+            putValues[count + d] = intBytes(next.get(distinct.get(d))[0]);
+        }
+        store.putAll(putKeys, putValues);
     }
 
-    /** Rewrites row {@code row} of {@code rows} (after its matched flag changed). */
-    void update(PartitionedStateStore store, Rows rows, int row) {
-        store.put(rowKey(rows.keys.get(row), rows.indexes[row]), valueCodec.encode(rows.columns, row));
+    /** Rewrites rows {@code which[0..count)} of {@code rows} (after their matched flags changed). */
+    void updateAll(Bulk store, Rows rows, int[] which, int count) {
+        byte[][] keys = new byte[count][];
+        byte[][] values = new byte[count][];
+        for (int j = 0; j < count; j++) {
+            int row = which[j];
+            keys[j] = rowKey(rows.keys.get(row), rows.indexes[row]);
+            values[j] = valueCodec.encode(rows.columns, row);
+        }
+        store.putAll(keys, values);
     }
 
-    /** Tests one decoded row for eviction: key columns and value columns (the flag last), at {@code row}. */
+    /**
+     * Tests one decoded row for eviction: key columns and value columns (the flag last), at {@code row}; called for
+     * the rows of different partitions on different threads at once.
+     */
     interface EvictionTest {
-        boolean evict(ColumnVector[] keyColumns, ColumnVector[] valueColumns, int row);
+        boolean evict(int partition, ColumnVector[] keyColumns, ColumnVector[] valueColumns, int row);
     }
 
     /**
      * Removes the rows for which {@code test} is true and appends them to {@code removed}. Scans the whole
-     * store (both sides share it; only this side's rows are tested), decoding {@link Chunk#DEFAULT_ROWS}
-     * rows at a time.
+     * store (both sides share it; only this side's rows are tested), each partition on a task of its own, decoding
+     * {@link Chunk#DEFAULT_ROWS} rows at a time; the rows are removed, key by key, in the order of a scan of every
+     * partition, partition by partition.
      */
-    void removeWhere(PartitionedStateStore store, List<DataType> keyTypes, EvictionTest test, Rows removed) {
+    void removeWhere(PartitionedStateStore store, Bulk bulk, List<DataType> keyTypes, EvictionTest test,
+                     Rows removed) {
+        @SuppressWarnings("unchecked")
+        Map<ByteBuffer, List<Integer>>[] doomedBy = new Map[store.partitions()];
+        bulk.parallelFor(doomedBy.length, p -> {
+            Map<ByteBuffer, List<Integer>> doomed = new LinkedHashMap<>();
+            Iterator<KeyValue> it = store.iterator(p);
+            while (it.hasNext()) {
+                ColumnVector[] keyColumns = StateRows.allocate(keyTypes, Chunk.DEFAULT_ROWS);
+                ColumnVector[] valueColumns = StateRows.allocate(valueTypes, Chunk.DEFAULT_ROWS);
+                byte[][] rawKeys = new byte[Chunk.DEFAULT_ROWS][];
+                int n = 0;
+                while (n < Chunk.DEFAULT_ROWS && it.hasNext()) {
+                    KeyValue kv = it.next();
+                    byte[] raw = kv.key();
+                    if (raw[0] == rowTag) {
+                        keyCodec.decodeInto(Arrays.copyOfRange(raw, 1, raw.length - 4), keyColumns);
+                        valueCodec.decodeInto(kv.value(), valueColumns);
+                        rawKeys[n++] = raw;
+                    }
+                }
+                for (int i = 0; i < n; i++) {
+                    if (test.evict(p, keyColumns, valueColumns, i)) {
+                        byte[] raw = rawKeys[i];
+                        doomed.computeIfAbsent(ByteBuffer.wrap(Arrays.copyOfRange(raw, 1, raw.length - 4)),
+                                k -> new ArrayList<>()).add(ByteBuffer.wrap(raw, raw.length - 4, 4).getInt());
+                    }
+                }
+            }
+            doomedBy[p] = doomed;
+        });
         Map<ByteBuffer, List<Integer>> doomed = new LinkedHashMap<>();
-        Iterator<KeyValue> it = store.iterator();
-        while (it.hasNext()) {
-            ColumnVector[] keyColumns = StateRows.allocate(keyTypes, Chunk.DEFAULT_ROWS);
-            ColumnVector[] valueColumns = StateRows.allocate(valueTypes, Chunk.DEFAULT_ROWS);
-            byte[][] rawKeys = new byte[Chunk.DEFAULT_ROWS][];
-            int n = 0;
-            while (n < Chunk.DEFAULT_ROWS && it.hasNext()) {
-                KeyValue kv = it.next();
-                byte[] raw = kv.key();
-                if (raw[0] == rowTag) {
-                    keyCodec.decodeInto(Arrays.copyOfRange(raw, 1, raw.length - 4), keyColumns);
-                    valueCodec.decodeInto(kv.value(), valueColumns);
-                    rawKeys[n++] = raw;
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                if (test.evict(keyColumns, valueColumns, i)) {
-                    byte[] raw = rawKeys[i];
-                    doomed.computeIfAbsent(ByteBuffer.wrap(Arrays.copyOfRange(raw, 1, raw.length - 4)),
-                            k -> new ArrayList<>()).add(ByteBuffer.wrap(raw, raw.length - 4, 4).getInt());
-                }
-            }
+        for (Map<ByteBuffer, List<Integer>> part : doomedBy) {
+            part.forEach((key, indexes) -> doomed.computeIfAbsent(key, k -> new ArrayList<>()).addAll(indexes));
         }
         // updates only after the scan: a store must not change under its iterator
         for (Map.Entry<ByteBuffer, List<Integer>> e : doomed.entrySet()) {

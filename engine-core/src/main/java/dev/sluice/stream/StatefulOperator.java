@@ -260,6 +260,38 @@ abstract class StatefulOperator {
         return count == c.rowCount() ? c : c.take(kept, count);
     }
 
+    /**
+     * The stored values of {@code keys} ({@code null} where absent), read one task per state partition, partitions
+     * in parallel.
+     */
+    final byte[][] getAll(PartitionedStateStore state, byte[][] keys) {
+        byte[][] values = new byte[keys.length][];
+        int[][] byPartition = state.byPartition(identity(keys.length), keys.length, i -> keys[i]);
+        executionContext().parallelFor(byPartition.length, p -> {
+            for (int i : byPartition[p]) {
+                values[i] = state.get(keys[i]);
+            }
+        });
+        return values;
+    }
+
+    /**
+     * Writes {@code values[i]} under {@code keys[i]} (removes the key where the value is {@code null}), one task per
+     * state partition, partitions in parallel; each key at most once.
+     */
+    final void putAll(PartitionedStateStore state, byte[][] keys, byte[][] values) {
+        int[][] byPartition = state.byPartition(identity(keys.length), keys.length, i -> keys[i]);
+        executionContext().parallelFor(byPartition.length, p -> {
+            for (int i : byPartition[p]) {
+                if (values[i] == null) {
+                    state.remove(keys[i]);
+                } else {
+                    state.put(keys[i], values[i]);
+                }
+            }
+        });
+    }
+
     /** {@code 0, 1, ..., n - 1} (at least one slot, for accumulators sized by it). */
     static int[] identity(int n) {
         int[] ids = new int[Math.max(n, 1)];

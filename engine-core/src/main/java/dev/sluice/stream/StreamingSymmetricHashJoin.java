@@ -40,7 +40,9 @@ import java.util.Set;
  *
  * <p>Progress: {@code numRowsTotal} counts the buffered rows of both sides, and the custom metrics
  * {@code leftNumRowsTotal}/{@code rightNumRowsTotal} each side's. Everything is in the versioned state, so
- * a restart resumes with the rows of the last committed batch. Used by the query's execution thread only.
+ * a restart resumes with the rows of the last committed batch. Called by the query's execution thread; its state
+ * reads, writes and eviction scans run one task per state partition, partitions in parallel (a join key's entries
+ * are routed one by one, so each step groups its entries by partition), in the order a one-thread run has.
  */
 final class StreamingSymmetricHashJoin extends StatefulOperator {
     private final String argString;
@@ -194,6 +196,26 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
         throw new UnsupportedOperationException("a join has two inputs");
     }
 
+    /** The store's many-entry reads and writes for {@link JoinSideState}, partitions in parallel. */
+    private JoinSideState.Bulk bulk(PartitionedStateStore state) {
+        return new JoinSideState.Bulk() {
+            @Override
+            public byte[][] getAll(byte[][] keys) {
+                return StreamingSymmetricHashJoin.this.getAll(state, keys);
+            }
+
+            @Override
+            public void putAll(byte[][] keys, byte[][] values) {
+                StreamingSymmetricHashJoin.this.putAll(state, keys, values);
+            }
+
+            @Override
+            public void parallelFor(int count, java.util.function.IntConsumer body) {
+                executionContext().parallelFor(count, body);
+            }
+        };
+    }
+
     @Override
     List<Chunk> processInputs(List<List<Chunk>> inputs, PartitionedStateStore state) {
         if (rowCounts == null) {
@@ -207,10 +229,11 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
         List<Chunk> out = new ArrayList<>();
         Chunk leftRows = preJoinFilter(left, dropLate(left, inputs.get(0)), out);
         Chunk rightRows = preJoinFilter(right, dropLate(right, inputs.get(1)), out);
-        joinAndStore(left, leftRows, state, out);
-        joinAndStore(right, rightRows, state, out);
+        JoinSideState.Bulk bulk = bulk(state);
+        joinAndStore(left, leftRows, bulk, out);
+        joinAndStore(right, rightRows, bulk, out);
         long start = System.nanoTime();
-        long removed = evict(left, state, out) + evict(right, state, out);
+        long removed = evict(left, state, bulk, out) + evict(right, state, bulk, out);
         addRowsRemoved(removed, System.nanoTime() - start);
         // the per-side row counts live in the state too, so progress is right after a restart
         state.put(ROW_COUNTS_KEY, ByteBuffer.allocate(16).putLong(rowCounts[0]).putLong(rowCounts[1]).array());
@@ -256,7 +279,7 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
     }
 
     /** Joins {@code rows} (new rows of {@code side}) with the other side's stored rows, then stores them. */
-    private void joinAndStore(Side side, Chunk rows, PartitionedStateStore state, List<Chunk> out) {
+    private void joinAndStore(Side side, Chunk rows, JoinSideState.Bulk state, List<Chunk> out) {
         int n = rows.rowCount();
         if (n == 0) {
             return;
@@ -267,13 +290,15 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
         boolean[] nullKey = new boolean[n];
         JoinSideState.Rows stored = other.state.newRows();
         Set<ByteBuffer> fetched = new HashSet<>();
+        List<byte[]> toFetch = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             keys[i] = side.state.encodeKey(keyColumns, i);
             nullKey[i] = matcher.hasNullKey(keyColumns, i);
             if (!nullKey[i] && fetched.add(ByteBuffer.wrap(keys[i]))) {
-                other.state.get(state, keys[i], stored);
+                toFetch.add(keys[i]);
             }
         }
+        other.state.getAll(state, toFetch, stored);
         // a left semi join emits a left row once: stored left rows that already matched are skipped
         boolean skipMatched = joinType == JoinType.LEFT_SEMI && !side.isLeft;
         int[] candidates = new int[Math.max(stored.size(), 1)];
@@ -288,6 +313,8 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
         boolean[] matched = new boolean[n];
         boolean[] storedNewlyMatched = new boolean[Math.max(candidateCount, 1)];
         boolean[] storedFlags = ((BooleanVector) stored.columns[stored.columns.length - 1]).values();
+        int[] flagged = new int[Math.max(candidateCount, 1)];
+        int flaggedCount = 0;
         for (int p = 0; p < pairs.count(); p++) {
             int mine = side.isLeft ? pairs.left(p) : pairs.right(p);
             int theirs = side.isLeft ? pairs.right(p) : pairs.left(p);
@@ -296,9 +323,10 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
             if (!storedFlags[storedRow]) {
                 storedFlags[storedRow] = true;
                 storedNewlyMatched[theirs] = true;
-                other.state.update(state, stored, storedRow);
+                flagged[flaggedCount++] = storedRow;
             }
         }
+        other.state.updateAll(state, stored, flagged, flaggedCount);
         out.add(output(side, rows, storedChunk, pairs, matched, storedNewlyMatched, candidateCount));
         store(side, rows, keys, keyColumns, nullKey, matched, state);
     }
@@ -330,12 +358,14 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
      * them (a NULL {@code <=>} key is an ordinary key value).
      */
     private void store(Side side, Chunk rows, byte[][] keys, ColumnVector[] keyColumns, boolean[] nullKey,
-                       boolean[] matched, PartitionedStateStore state) {
+                       boolean[] matched, JoinSideState.Bulk state) {
         int n = rows.rowCount();
         ColumnVector[] withFlag = new ColumnVector[rows.columnCount() + 1];
         System.arraycopy(rows.columns(), 0, withFlag, 0, rows.columnCount());
         withFlag[rows.columnCount()] = BooleanVector.wrap(matched, n, null);
-        long added = 0;
+        List<byte[]> appendKeys = new ArrayList<>();
+        int[] appendRows = new int[n];
+        int added = 0;
         for (int i = 0; i < n; i++) {
             long time = side.evictionTime(keyColumns, i, rows.columns(), i);
             boolean add;
@@ -345,31 +375,33 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
                 add = !side.evictable(time) || side.preserved && !matched[i];
             }
             if (add && (!nullKey[i] || side.preserved)) {
-                side.state.append(state, keys[i], withFlag, i);
+                appendKeys.add(keys[i]);
+                appendRows[added++] = i;
                 side.evictionBound.added(time);
-                added++;
             }
         }
+        side.state.appendAll(state, appendKeys, withFlag, appendRows, added);
         rowCounts[side.isLeft ? 0 : 1] += added;
         addRowsUpdated(added);
     }
 
     /** Removes this side's rows at or before its state watermark; an outer side emits the unmatched ones. */
-    private long evict(Side side, PartitionedStateStore state, List<Chunk> out) {
+    private long evict(Side side, PartitionedStateStore state, JoinSideState.Bulk bulk, List<Chunk> out) {
         if (side.stateWatermarkMs.isEmpty() || !side.evictionBound.mayExpire(side.stateWatermarkMs.getAsLong() * 1000)) {
             return 0;
         }
         JoinSideState.Rows removed = side.state.newRows();
-        long[] lowestRemaining = {Long.MAX_VALUE};
-        side.state.removeWhere(state, keyTypes, (keyColumns, rowColumns, row) -> {
+        long[] lowestRemaining = new long[state.partitions()]; // one slot per partition's task
+        java.util.Arrays.fill(lowestRemaining, Long.MAX_VALUE);
+        side.state.removeWhere(state, bulk, keyTypes, (partition, keyColumns, rowColumns, row) -> {
             long time = side.evictionTime(keyColumns, row, rowColumns, row);
             if (side.evictable(time)) {
                 return true;
             }
-            lowestRemaining[0] = Math.min(lowestRemaining[0], time);
+            lowestRemaining[partition] = Math.min(lowestRemaining[partition], time);
             return false;
         }, removed);
-        side.evictionBound.scanned(lowestRemaining[0]);
+        side.evictionBound.scanned(java.util.Arrays.stream(lowestRemaining).min().orElse(Long.MAX_VALUE));
         rowCounts[side.isLeft ? 0 : 1] -= removed.size();
         if (side.preserved) {
             JoinOperator.Pairs unmatched = new JoinOperator.Pairs();

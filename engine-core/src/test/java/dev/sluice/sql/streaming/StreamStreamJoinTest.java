@@ -204,6 +204,47 @@ class StreamStreamJoinTest extends StatefulTestSupport {
         assertThat(progress[4].stateOperators()[0].numRowsDroppedByWatermark()).isEqualTo(1);
     }
 
+    /**
+     * Sixty ads over the 5 state partitions (reads, appends, flag updates and the eviction scan run partitions in
+     * parallel on local[2]): ad {@code n} (12:00 + n % 20 minutes) gets {@code n % 3} clicks 1 and 2 minutes after
+     * it, then a click at 13:30 moves the watermark to 13:10 (clicks' 20-minute delay binds, impressions at 13:30
+     * minus 10) and the no-data batch emits every ad without a click (n % 3 == 0) with NULLs, once.
+     */
+    @Test
+    void manyKeysAcrossPartitionsMatchAndEvictAsOneThreadWould() throws Exception {
+        Run run = new Run();
+        Dataset<Row> joined = run.watermarkedImpressions().join(run.watermarkedClicks(), expr(RANGE), "left_outer");
+        StreamingQuery q = run.start(joined, null);
+        List<Row> ads = new ArrayList<>();
+        List<Row> clicks = new ArrayList<>();
+        List<String> matched = new ArrayList<>();
+        List<String> unmatched = new ArrayList<>();
+        for (int n = 0; n < 60; n++) {
+            String at = String.format("12:%02d", n % 20);
+            ads.add(ad(n, at));
+            if (n % 3 == 0) {
+                unmatched.add(n + " " + at + " - -");
+            }
+            for (int c = 1; c <= n % 3; c++) {
+                String clickAt = String.format("12:%02d", n % 20 + c);
+                clicks.add(ad(n, clickAt));
+                matched.add(n + " " + at + " " + n + " " + clickAt);
+            }
+        }
+        run.add(q, feed(ads, clicks));
+        run.add(q, feed(List.of(ad(1000, "13:30")), List.of(ad(2000, "13:30"))));
+        q.stop();
+        matched.sort(null);
+        // ad 1000 (13:30) stays: it is after the eviction bound 12:54:59.999 (13:10 - 15 minutes - 1 ms)
+        unmatched.sort(null);
+        List<String> all = new ArrayList<>();
+        run.out.values().forEach(all::addAll);
+        List<String> pairs = all.stream().filter(r -> !r.endsWith("- -")).sorted().toList();
+        List<String> padded = all.stream().filter(r -> r.endsWith("- -")).sorted().toList();
+        assertThat(pairs).containsExactlyElementsOf(matched);
+        assertThat(padded).containsExactlyElementsOf(unmatched);
+    }
+
     @Test
     void leftOuterJoinEmitsUnmatchedImpressionsOnceTheWatermarkPassesThem() throws Exception {
         assertThat(runOuter("left_outer", false)).containsExactly(
