@@ -2,11 +2,15 @@
 # Cold start of a Sluice application: JVM start -> first batch committed, median of N fresh JVMs per scenario
 # (ColdStart.java). The class path is what an application using engine-core + connector-files + connector-parquet
 # (+ slf4j-simple) has: the modules as jars, their runtime dependencies, and the harness.
-# Usage: benchmarks/cold-start.sh [runs=7] [one-row files after the cold start=50]
+# Usage: benchmarks/cold-start.sh [runs=7] [one-row files after the cold start=50] [cds]
+# With "cds", each scenario first records an application class-data-sharing archive (JDK 17's
+# -XX:ArchiveClassesAtExit, one training run), then its timed runs start with -XX:SharedArchiveFile: the figure an
+# application gets when it ships such an archive (benchmarks/README.md, "Cold start").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-7}
 FILES=${2:-50}
+CDS=${3:-}
 MVN=(mvn -B -q -o)  # MAVEN_OPTS="-Dmaven.repo.local=..." and M2_REPO=... for another local repository
 # one reactor run (no install needed): jars, and each module's runtime class path in its target/runtime-cp.txt
 "${MVN[@]}" package dependency:build-classpath -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip -Denforcer.skip \
@@ -15,18 +19,29 @@ SLF4J_SIMPLE=$(find "${M2_REPO:-$HOME/.m2/repository}/org/slf4j/slf4j-simple" -n
 DEPS=$(tr ':' '\n' < engine-connectors/parquet/target/runtime-cp.txt | grep -v '/dev/sluice/' | paste -sd:)
 CP="engine-sql-lite/target/engine-sql-lite-0.1.0-SNAPSHOT.jar:engine-core/target/engine-core-0.1.0-SNAPSHOT.jar"
 CP="$CP:engine-connectors/files/target/connector-files-0.1.0-SNAPSHOT.jar"
-CP="$CP:engine-connectors/parquet/target/connector-parquet-0.1.0-SNAPSHOT.jar:benchmarks/target/classes:$DEPS:$SLF4J_SIMPLE"
+# the harness as a jar: a class-data-sharing archive takes jars only
+HARNESS=benchmarks/target/cold-start-harness.jar
+jar cf "$HARNESS" -C benchmarks/target/classes dev/sluice/benchmarks/ColdStart.class
+CP="$CP:engine-connectors/parquet/target/connector-parquet-0.1.0-SNAPSHOT.jar:$HARNESS:$DEPS:$SLF4J_SIMPLE"
 echo "class path: $(echo "$CP" | tr ':' '\n' | wc -l) entries"
 uptime
 for scenario in memory json-parquet; do
   : > /tmp/sluice-cold-start-$scenario.txt
+  SHARE=()
+  if [ "$CDS" = cds ]; then
+    ARCHIVE=benchmarks/target/cold-start-$scenario.jsa
+    rm -f "$ARCHIVE"
+    java -XX:ArchiveClassesAtExit="$ARCHIVE" -Xlog:cds=off -Xlog:cds+dynamic=off -Xmx1g -Duser.timezone=UTC -cp "$CP" \
+      dev.sluice.benchmarks.ColdStart "$scenario" 0 > /dev/null
+    SHARE=(-XX:SharedArchiveFile="$ARCHIVE")
+  fi
   for i in $(seq "$RUNS"); do
     extra=0; [ "$scenario" = json-parquet ] && [ "$i" = 1 ] && extra=$FILES
-    java -Xmx1g -Duser.timezone=UTC -cp "$CP" dev.sluice.benchmarks.ColdStart "$scenario" "$extra" \
+    java "${SHARE[@]}" -Xmx1g -Duser.timezone=UTC -cp "$CP" dev.sluice.benchmarks.ColdStart "$scenario" "$extra" \
       | grep '^COLD' | tee -a /tmp/sluice-cold-start-$scenario.txt
   done
   median=$(sed 's/.*uptimeAtFirstCommitMs=\([0-9]*\).*/\1/' /tmp/sluice-cold-start-$scenario.txt | sort -n \
     | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  echo "MEDIAN $scenario JVM start -> first batch committed: $median ms ($RUNS fresh JVMs)"
+  echo "MEDIAN $scenario JVM start -> first batch committed: $median ms ($RUNS fresh JVMs${CDS:+, with a CDS archive})"
 done
 uptime
