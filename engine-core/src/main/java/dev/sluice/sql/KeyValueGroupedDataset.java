@@ -28,7 +28,8 @@ import java.util.List;
  * {@code KeyValueGroupedDataset}: {@link #mapGroupsWithState} and {@link #flatMapGroupsWithState} run a
  * function per key with the key's values and a state kept across the batches of a streaming query (a
  * batch query calls it once per key, with no state); {@link #mapGroups}, {@link #flatMapGroups},
- * {@link #keys()}, {@link #mapValues} and {@link #cogroup} work on batch Datasets; {@link #transformWithState}
+ * {@link #keys()}, {@link #mapValues} and {@link #cogroup} group without state (per micro-batch on a stream, as
+ * Spark's {@code MapGroups}; a streaming {@code cogroup} is refused as in Spark); {@link #transformWithState}
  * (Spark 4's stateful processor API) runs on both. Not in Sluice:
  * {@code count}, {@code agg}, {@code reduceGroups} (they return {@code scala.Tuple2}). Immutable.
  *
@@ -73,10 +74,9 @@ public final class KeyValueGroupedDataset<K, V> {
     }
 
     /**
-     * One result per key ({@code func} gets the key and all its values), as Spark's {@code mapGroups}; batch
-     * Datasets only (a streaming query keeps groups across batches with {@link #mapGroupsWithState}).
-     *
-     * @throws AnalysisException on a streaming Dataset
+     * One result per key ({@code func} gets the key and all its values), as Spark's {@code mapGroups}. On a
+     * streaming Dataset it runs, as in Spark, on each micro-batch's rows alone (a key's groups are not kept
+     * across batches; {@link #mapGroupsWithState} keeps them).
      */
     public <U> Dataset<U> mapGroups(MapGroupsFunction<K, V, U> func, Encoder<U> encoder) {
         return flatMapGroups((key, values) -> Collections.singletonList(func.call(key, values)).iterator(), encoder);
@@ -84,17 +84,13 @@ public final class KeyValueGroupedDataset<K, V> {
 
     /**
      * Any number of results per key ({@code func} gets the key and all its values), as Spark's
-     * {@code flatMapGroups}; batch Datasets only.
-     *
-     * @throws AnalysisException on a streaming Dataset
+     * {@code flatMapGroups}; per micro-batch on a streaming Dataset, as {@link #mapGroups}.
      */
     public <U> Dataset<U> flatMapGroups(FlatMapGroupsFunction<K, V, U> func, Encoder<U> encoder) {
-        if (dataset.isStreaming()) {
-            throw new AnalysisException("Sluice runs mapGroups/flatMapGroups on batch Datasets only; a streaming"
-                    + " query groups by key with mapGroupsWithState or flatMapGroupsWithState");
-        }
-        return build((key, values, state) -> func.call(key, values), Encoders.INT(), encoder,
-                GroupStateTimeout.NoTimeout(), OutputMode.Append(), false);
+        Bridge<K, V, Integer, U> bridge = new Bridge<>((key, values, state) -> func.call(key, values), keyFunction,
+                valueFunction, keyEncoder, sourceEncoder, Encoders.INT(), encoder, null);
+        return new Dataset<>(dataset.sparkSession(),
+                FlatMapGroupsWithState.stateless("MapGroups", bridge, dataset.logicalPlan()), encoder);
     }
 
     /** {@link #mapGroupsWithState(MapGroupsWithStateFunction, Encoder, Encoder, GroupStateTimeout)} without timeout. */
@@ -295,15 +291,12 @@ public final class KeyValueGroupedDataset<K, V> {
 
     /**
      * One call of {@code func} per key present on either side, with the values of this Dataset and of
-     * {@code other} for that key (one side may be empty), as Spark's {@code cogroup}; batch Datasets only.
-     *
-     * @throws AnalysisException when either side is streaming
+     * {@code other} for that key (one side may be empty), as Spark's {@code cogroup}. As in Spark, a streaming
+     * side is refused when the query starts ({@code _LEGACY_ERROR_TEMP_3102}, "CoGrouping with a streaming
+     * DataFrame/Dataset is not supported").
      */
     public <U, R> Dataset<R> cogroup(KeyValueGroupedDataset<K, U> other, CoGroupFunction<K, V, U, R> func,
                                      Encoder<R> encoder) {
-        if (dataset.isStreaming() || other.dataset.isStreaming()) {
-            throw new AnalysisException("Sluice runs cogroup on batch Datasets only");
-        }
         return CoGroups.cogroup(this, other, func, encoder);
     }
 
