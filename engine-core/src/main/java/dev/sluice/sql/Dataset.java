@@ -536,6 +536,24 @@ public class Dataset<T> {
         return with(builder().join(plan, right.plan, joinExprs.expr(), JoinType.fromString(joinType)));
     }
 
+    /**
+     * The pairs of objects of this Dataset and {@code other} for which {@code condition} holds, as Spark's
+     * {@code joinWith}: columns {@code _1} and {@code _2} (each side's value, or a struct of its columns; null
+     * for the missing side of an outer join). Spark returns {@code scala.Tuple2}; Sluice returns its
+     * {@link dev.sluice.api.java.Tuple2}, whose {@code _1()}/{@code _2()} are the same.
+     *
+     * @throws AnalysisException {@code INVALID_JOIN_TYPE_FOR_JOINWITH} for a semi or anti join
+     */
+    public <U> Dataset<dev.sluice.api.java.Tuple2<T, U>> joinWith(Dataset<U> other, Column condition,
+                                                                  String joinType) {
+        return JoinWith.joinWith(this, other, condition, joinType);
+    }
+
+    /** {@link #joinWith(Dataset, Column, String)} as an inner join. */
+    public <U> Dataset<dev.sluice.api.java.Tuple2<T, U>> joinWith(Dataset<U> other, Column condition) {
+        return joinWith(other, condition, "inner");
+    }
+
     /** Registers this Dataset as a temporary view readable with {@code session.table(viewName)}. */
     public void createOrReplaceTempView(String viewName) {
         session.registerTempView(viewName, plan);

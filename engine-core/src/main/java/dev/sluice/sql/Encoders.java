@@ -9,10 +9,10 @@ import java.sql.Timestamp;
 /**
  * Factory of {@link Encoder}s, as Spark's {@code Encoders}: single-column encoders of Java types (one
  * nullable column named {@code value}), {@link #bean} for Java beans and records (one column per property,
- * ordered alphabetically by name, as Spark orders bean columns), {@link #row} for untyped rows. Not (yet) in
- * Sluice: {@code LOCALDATETIME} (needs {@code TimestampNTZType}), {@code DURATION} and {@code PERIOD} (need the
- * ANSI interval types), {@code kryo}/{@code javaSerialization}, and {@code tuple}/{@code product} (they need
- * {@code scala.Tuple2} and the Scala library). Encoders are immutable values.
+ * ordered alphabetically by name, as Spark orders bean columns), {@link #row} for untyped rows, {@link #tuple}
+ * for pairs of Sluice's {@link dev.sluice.api.java.Tuple2} (Spark's {@code scala.Tuple2} needs the Scala
+ * library; Sluice's has the same Java-visible members). Not in Sluice: {@code kryo}/{@code javaSerialization},
+ * {@code product}, and tuples of three or more. Encoders are immutable values.
  */
 public final class Encoders {
     private Encoders() {
@@ -86,6 +86,15 @@ public final class Encoders {
      */
     public static <T> Encoder<T> bean(Class<T> beanClass) {
         return new BeanEncoder<>(beanClass);
+    }
+
+    /**
+     * An encoder of {@link dev.sluice.api.java.Tuple2} pairs (Sluice's stand-in for {@code scala.Tuple2}):
+     * columns {@code _1} and {@code _2}, each the value of a one-column encoder or a struct of a bean's columns,
+     * as Spark's {@code Encoders.tuple(e1, e2)}.
+     */
+    public static <T1, T2> Encoder<dev.sluice.api.java.Tuple2<T1, T2>> tuple(Encoder<T1> e1, Encoder<T2> e2) {
+        return new TupleEncoder<>(e1, e2);
     }
 
     /** The identity encoder of rows of {@code schema}. */
