@@ -75,10 +75,32 @@ public final class Encoders {
         return new AtomicEncoder<>(java.time.Instant.class, DataTypes.TimestampType);
     }
 
+    /** {@code timestamp_ntz}: a date-time without time zone, as Spark's {@code Encoders.LOCALDATETIME()}. */
+    public static Encoder<java.time.LocalDateTime> LOCALDATETIME() {
+        return new AtomicEncoder<>(java.time.LocalDateTime.class, DataTypes.TimestampNTZType);
+    }
+
+    /**
+     * {@code interval day to second}, as Spark's {@code Encoders.DURATION()}: whole microseconds (finer
+     * nanoseconds are dropped).
+     */
+    public static Encoder<java.time.Duration> DURATION() {
+        return new AtomicEncoder<>(java.time.Duration.class, DataTypes.createDayTimeIntervalType());
+    }
+
+    /**
+     * {@code interval year to month}, as Spark's {@code Encoders.PERIOD()}: years and months (the days of a
+     * period are not kept; read back, periods are normalized, {@code P14M} as {@code P1Y2M}).
+     */
+    public static Encoder<java.time.Period> PERIOD() {
+        return new AtomicEncoder<>(java.time.Period.class, DataTypes.createYearMonthIntervalType());
+    }
+
     /**
      * An encoder of a Java bean (properties with a getter and a setter, a public no-argument constructor) or
      * of a record (its components); columns ordered alphabetically. Supported property types: boxed and
-     * primitive numbers, boolean, String, Timestamp, Date, Instant, LocalDate, BigDecimal, byte[], enums (stored
+     * primitive numbers, boolean, String, Timestamp, Date, Instant, LocalDate, LocalDateTime, Duration, Period,
+     * BigDecimal, byte[], enums (stored
      * as their name), {@code List<X>} and arrays (array columns), {@code Map<K, V>} (map columns) and nested
      * beans/records (struct columns).
      *

@@ -461,6 +461,45 @@ public final class functions {
         return call("to_timestamp", s, fmt);
     }
 
+    /** A string read as a {@code timestamp_ntz} (a wall-clock date-time), or a date/timestamp cast to one. */
+    public static Column to_timestamp_ntz(Column timestamp) {
+        return call("to_timestamp_ntz", timestamp);
+    }
+
+    /** {@link #to_timestamp_ntz(Column)} with a datetime pattern such as {@code yyyy-MM-dd HH:mm}. */
+    public static Column to_timestamp_ntz(Column timestamp, Column format) {
+        return call("to_timestamp_ntz", timestamp, format);
+    }
+
+    /** The query's start time as a wall-clock {@code timestamp_ntz} in the session time zone. */
+    public static Column localtimestamp() {
+        return call("localtimestamp");
+    }
+
+    /** Spark's HLL++ estimate of the number of distinct non-null values (relative error 0.05). */
+    public static Column approx_count_distinct(Column e) {
+        return call("approx_count_distinct", e);
+    }
+
+    public static Column approx_count_distinct(String columnName) {
+        return approx_count_distinct(new Column(columnName));
+    }
+
+    /** {@link #approx_count_distinct(Column)} with at most {@code rsd} relative standard deviation. */
+    public static Column approx_count_distinct(Column e, double rsd) {
+        return call("approx_count_distinct", e, rsd);
+    }
+
+    public static Column approx_count_distinct(String columnName, double rsd) {
+        return approx_count_distinct(new Column(columnName), rsd);
+    }
+
+    /** Spark's 64-bit xxHash of the columns, seed 42. */
+    public static Column xxhash64(Column... cols) {
+        return new Column(new UnresolvedFunction("xxhash64", java.util.Arrays.stream(cols).map(Column::expr).toList(),
+                false));
+    }
+
     public static Column to_date(Column e) {
         return call("to_date", e);
     }
