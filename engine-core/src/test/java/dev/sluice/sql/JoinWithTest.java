@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code Dataset.joinWith} and {@code Encoders.tuple}: Spark's DatasetSuite cases, expected values by hand. */
+/**
+ * {@code Dataset.joinWith}, {@code Encoders.tuple} and the pair-returning {@code KeyValueGroupedDataset.count} and
+ * {@code reduceGroups}: Spark's DatasetSuite cases, expected values by hand.
+ */
 class JoinWithTest {
     private static SluiceSession spark;
 
@@ -135,5 +138,46 @@ class JoinWithTest {
         assertThat(ds.schema()).isEqualTo(new StructType().add("_1", DataTypes.StringType, true)
                 .add("_2", DataTypes.LongType, true));
         assertThat(ds.collectAsList()).containsExactly(new Tuple2<>("a", 1L), new Tuple2<>("b", null));
+    }
+
+    @Test
+    void groupByKeyCountAndReduceGroupsReturnPairs() {
+        Dataset<String> words = spark.createDataset(List.of("a", "bb", "cc", "d", "eee"), Encoders.STRING());
+        Dataset<Tuple2<Integer, Long>> counts = words.groupByKey(
+                (dev.sluice.api.java.function.MapFunction<String, Integer>) String::length, Encoders.INT()).count();
+        // Spark's column names: the key, then count(1)
+        assertThat(counts.columns()).containsExactly("key", "count(1)");
+        assertThat(counts.schema().apply("count(1)").nullable()).isFalse();
+        assertThat(sorted(counts)).containsExactly("(1,2)", "(2,2)", "(3,1)");
+
+        Dataset<Tuple2<Integer, String>> joined = words.groupByKey(
+                (dev.sluice.api.java.function.MapFunction<String, Integer>) String::length, Encoders.INT())
+                .reduceGroups((dev.sluice.api.java.function.ReduceFunction<String>) (x, y) -> x.compareTo(y) < 0
+                        ? x + "+" + y : y + "+" + x);
+        assertThat(sorted(joined)).containsExactly("(1,a+d)", "(2,bb+cc)", "(3,eee)");
+    }
+
+    @Test
+    void groupByKeyCountOnAStreamKeepsCountsAcrossBatches() throws Exception {
+        dev.sluice.stream.connector.MemoryStream input = dev.sluice.stream.connector.MemoryStream.of(spark,
+                new StructType().add("value", DataTypes.StringType));
+        Dataset<Tuple2<Integer, Long>> counts = input.toDF().as(Encoders.STRING()).groupByKey(
+                (dev.sluice.api.java.function.MapFunction<String, Integer>) String::length, Encoders.INT()).count();
+        dev.sluice.sql.streaming.StreamingQuery q = counts.writeStream().outputMode("complete").format("memory")
+                .queryName("kv_counts").start();
+        try {
+            input.addData(RowFactory.create("a"), RowFactory.create("bb"));
+            q.processAllAvailable();
+            input.addData(RowFactory.create("c"));
+            q.processAllAvailable();
+        } finally {
+            q.stop();
+        }
+        assertThat(spark.sql("SELECT * FROM kv_counts ORDER BY key").collectAsList().toString())
+                .isEqualTo("[[1,2], [2,1]]");
+        assertThatThrownBy(() -> input.toDF().as(Encoders.STRING()).groupByKey(
+                (dev.sluice.api.java.function.MapFunction<String, Integer>) String::length, Encoders.INT())
+                .reduceGroups((dev.sluice.api.java.function.ReduceFunction<String>) (x, y) -> x))
+                .isInstanceOf(AnalysisException.class);
     }
 }

@@ -164,7 +164,9 @@ class TimestampNtzAndIntervalTest {
                 "CAST(CAST('1 02:03:04' AS INTERVAL DAY TO SECOND) AS INTERVAL DAY) AS h",
                 "CAST('3-11' AS INTERVAL YEAR TO MONTH) AS i",
                 "TRY_CAST('1 25:00:00' AS INTERVAL DAY TO SECOND) AS j",
-                "CAST(CAST('02:03' AS INTERVAL HOUR TO MINUTE) AS STRING) AS k").first();
+                "CAST(CAST('02:03' AS INTERVAL HOUR TO MINUTE) AS STRING) AS k",
+                "TIMESTAMP_NTZ'2024-01-02 03:04:05' AS l").first();
+        assertThat(r.get(11)).isEqualTo(LocalDateTime.of(2024, 1, 2, 3, 4, 5));
         assertThat(r.get(0)).isEqualTo(LocalDateTime.of(2024, 1, 2, 3, 4, 5));
         assertThat(r.get(1)).isEqualTo(java.sql.Date.valueOf(LocalDate.of(2024, 1, 2)));
         assertThat(r.get(2)).isEqualTo(LocalDateTime.of(2024, 1, 2, 0, 0));

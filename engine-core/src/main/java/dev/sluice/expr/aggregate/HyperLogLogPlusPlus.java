@@ -18,7 +18,8 @@ import java.util.List;
  * Spark's {@code approx_count_distinct(x[, relativeSD])} ({@code HyperLogLogPlusPlus}): the HLL++ sketch with
  * {@code p = ceil(2 log2(1.106 / relativeSD))} index bits (9 for the default 0.05), values hashed with
  * {@link XxHash64} seed 42 (floats and doubles normalized first), linear counting below Spark's thresholds and the
- * paper's k-nearest-neighbour bias correction (k = 6) below {@code 5m}; so the estimates are Spark's for the same
+ * paper's k-nearest-neighbour bias correction (k = 6) below {@code 5m} (plain HyperLogLog from 19 index bits, as
+ * Spark); so the estimates are Spark's for the same
  * values. Nulls are not counted; an empty group gives 0. The buffer (and the state a streaming aggregation keeps)
  * is the registers, one byte each, as a binary value. Immutable.
  */
@@ -67,16 +68,7 @@ public final class HyperLogLogPlusPlus extends AggregateFunction {
                     "requirement failed: HLL++ requires at least 4 bits for addressing. Use a lower error, at most"
                             + " 39%.", "22023");
         }
-        if (p > 18) {
-            throw new dev.sluice.sql.AnalysisException("INVALID_PARAMETER_VALUE.RELATIVE_SD",
-                    "Sluice's approx_count_distinct supports a relative error down to " + minRelativeSD()
-                            + " (18 index bits); got " + relativeSD + ".", "22023");
-        }
         this.m = 1 << p;
-    }
-
-    private static String minRelativeSD() {
-        return "0.00433";
     }
 
     private static double[] numbers(String[] parts, int from) {
@@ -140,7 +132,8 @@ public final class HyperLogLogPlusPlus extends AggregateFunction {
         double estimate;
         if (zeros > 0) {
             double h = m * Math.log(m / zeros);
-            estimate = h <= THRESHOLDS[p - 4] || e <= 2.5 * m ? h : biasCorrected(e);
+            // HLL++ is defined for p < 19; beyond, Spark falls back to plain HyperLogLog, as here
+            estimate = p < 19 && h <= THRESHOLDS[p - 4] || e <= 2.5 * m ? h : biasCorrected(e);
         } else {
             estimate = biasCorrected(e);
         }
@@ -148,7 +141,7 @@ public final class HyperLogLogPlusPlus extends AggregateFunction {
     }
 
     private double biasCorrected(double e) {
-        return e < 5.0d * m ? e - bias(e) : e;
+        return p < 19 && e < 5.0d * m ? e - bias(e) : e;
     }
 
     /** The mean bias of the k raw estimates nearest to {@code e}. */
