@@ -292,6 +292,21 @@ public class Dataset<T> extends DatasetActions<T> {
         return with(builder().withColumn(plan, colName, col.expr()));
     }
 
+    /** {@link #withColumn} for each entry of {@code colsMap}, in the map's order, as Spark's {@code withColumns}. */
+    public Dataset<Row> withColumns(java.util.Map<String, Column> colsMap) {
+        Dataset<Row> out = toDF();
+        for (java.util.Map.Entry<String, Column> e : colsMap.entrySet()) {
+            out = out.withColumn(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
+    /** Each row as a JSON object in a string column {@code value}, as Spark's {@code toJSON} ({@code to_json}). */
+    public Dataset<String> toJSON() {
+        return toDF().select(functions.to_json(functions.struct(functions.col("*"))).alias("value"))
+                .as(Encoders.STRING());
+    }
+
     public Dataset<Row> withColumnRenamed(String existingName, String newName) {
         List<Expression> projections = new ArrayList<>();
         boolean found = false;
@@ -454,6 +469,26 @@ public class Dataset<T> extends DatasetActions<T> {
         return typed(builder().unionByName(plan, other.plan));
     }
 
+    /** The rows of this Dataset that are not in {@code other}, once each, as Spark's {@code except} (EXCEPT DISTINCT). */
+    public Dataset<T> except(Dataset<T> other) {
+        return withEncoder(SetOperations.distinct(this, other, true).logicalPlan(), encoder);
+    }
+
+    /** {@link #except} keeping duplicates: each row as many times as it is here more than in {@code other}. */
+    public Dataset<T> exceptAll(Dataset<T> other) {
+        return withEncoder(SetOperations.all(this, other, true).logicalPlan(), encoder);
+    }
+
+    /** The rows in both Datasets, once each, as Spark's {@code intersect} (INTERSECT DISTINCT). */
+    public Dataset<T> intersect(Dataset<T> other) {
+        return withEncoder(SetOperations.distinct(this, other, false).logicalPlan(), encoder);
+    }
+
+    /** {@link #intersect} keeping duplicates: each row as many times as the fewer of its copies on either side. */
+    public Dataset<T> intersectAll(Dataset<T> other) {
+        return withEncoder(SetOperations.all(this, other, false).logicalPlan(), encoder);
+    }
+
     public Dataset<T> distinct() {
         return dropDuplicates();
     }
@@ -571,6 +606,16 @@ public class Dataset<T> extends DatasetActions<T> {
     }
 
     public Dataset<T> persist() {
+        return this;
+    }
+
+    /** No-op, as {@link #cache()}: there is nothing to drop. */
+    public Dataset<T> unpersist() {
+        return this;
+    }
+
+    /** No-op, as {@link #cache()}. */
+    public Dataset<T> unpersist(boolean blocking) {
         return this;
     }
 

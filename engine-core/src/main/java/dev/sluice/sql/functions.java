@@ -70,6 +70,32 @@ public final class functions extends FunctionsTemporal {
         return callColumns("least", e);
     }
 
+    /** Sorts by {@code columnName} ascending (nulls first), as Spark's {@code functions.asc}. */
+    public static Column asc(String columnName) {
+        return new Column(columnName).asc();
+    }
+
+    public static Column asc_nulls_first(String columnName) {
+        return new Column(columnName).asc_nulls_first();
+    }
+
+    public static Column asc_nulls_last(String columnName) {
+        return new Column(columnName).asc_nulls_last();
+    }
+
+    /** Sorts by {@code columnName} descending (nulls last), as Spark's {@code functions.desc}. */
+    public static Column desc(String columnName) {
+        return new Column(columnName).desc();
+    }
+
+    public static Column desc_nulls_first(String columnName) {
+        return new Column(columnName).desc_nulls_first();
+    }
+
+    public static Column desc_nulls_last(String columnName) {
+        return new Column(columnName).desc_nulls_last();
+    }
+
     // ---- aggregates
 
     public static Column count(Column e) {
