@@ -28,6 +28,26 @@ abstract class FunctionsTemporal extends FunctionsCollections {
         return call("to_timestamp", s, fmt);
     }
 
+    /** Microseconds since 1970-01-01T00:00:00Z of a timestamp, as Spark's {@code unix_micros}. */
+    public static Column unix_micros(Column e) {
+        return call("unix_micros", e);
+    }
+
+    /** Milliseconds since the epoch (rounded down), as Spark's {@code unix_millis}. */
+    public static Column unix_millis(Column e) {
+        return call("unix_millis", e);
+    }
+
+    /** Seconds since the epoch (rounded down), as Spark's {@code unix_seconds}. */
+    public static Column unix_seconds(Column e) {
+        return call("unix_seconds", e);
+    }
+
+    /** Days since 1970-01-01 of a date, as Spark's {@code unix_date}. */
+    public static Column unix_date(Column e) {
+        return call("unix_date", e);
+    }
+
     /** A string read as a {@code timestamp_ntz} (a wall-clock date-time), or a date/timestamp cast to one. */
     public static Column to_timestamp_ntz(Column timestamp) {
         return call("to_timestamp_ntz", timestamp);

@@ -53,6 +53,14 @@ final class DateTimeFunctions {
         });
         registry.register("to_timestamp", (arguments, context) -> toTimestamp("to_timestamp", arguments, context, false));
         registry.register("to_timestamp_ntz", (arguments, context) -> toTimestampNtz(arguments, context));
+        unixTime(registry, "unix_micros", x -> x);
+        unixTime(registry, "unix_millis", x -> Math.floorDiv(x, 1_000L));
+        unixTime(registry, "unix_seconds", x -> Math.floorDiv(x, 1_000_000L));
+        registry.register("unix_date", (arguments, context) -> {
+            FunctionRegistry.checkArity("unix_date", arguments, 1, 1);
+            return IntFunction2.unary("unix_date", Arguments.date("unix_date", arguments, 0, context),
+                    DataTypes.IntegerType, days -> days);
+        });
         registry.register("localtimestamp", (arguments, context) -> {
             FunctionRegistry.checkArity("localtimestamp", arguments, 0, 0);
             return new CurrentTimestamp("localtimestamp", context.sessionTimeZone());
@@ -77,6 +85,15 @@ final class DateTimeFunctions {
                 return new CurrentDate(context.sessionTimeZone());
             });
         }
+    }
+
+    /** Spark's {@code unix_micros}/{@code unix_millis}/{@code unix_seconds}: a timestamp as a count since the epoch. */
+    private static void unixTime(FunctionRegistry registry, String name, java.util.function.LongUnaryOperator f) {
+        registry.register(name, (arguments, context) -> {
+            FunctionRegistry.checkArity(name, arguments, 1, 1);
+            return new NumericUnaryFunction(name, List.of(Arguments.timestamp(name, arguments, 0, context)),
+                    DataTypes.LongType, new NumericUnaryFunction.Operations(null, f, null, null));
+        });
     }
 
     private static void dateField(FunctionRegistry registry, String name, IntUnaryOperator field) {
