@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,8 +90,17 @@ public final class JavaValues {
         if (value instanceof byte[]) {
             return DataTypes.BinaryType;
         }
-        if (value instanceof Timestamp || value instanceof Instant || value instanceof LocalDateTime) {
+        if (value instanceof Timestamp || value instanceof Instant) {
             return DataTypes.TimestampType;
+        }
+        if (value instanceof LocalDateTime) {
+            return DataTypes.TimestampNTZType; // Spark 3.4+: a LocalDateTime literal is a TIMESTAMP_NTZ
+        }
+        if (value instanceof java.time.Duration) {
+            return DataTypes.createDayTimeIntervalType();
+        }
+        if (value instanceof java.time.Period) {
+            return DataTypes.createYearMonthIntervalType();
         }
         if (value instanceof java.sql.Date || value instanceof LocalDate) {
             return DataTypes.DateType;
@@ -142,6 +152,17 @@ public final class JavaValues {
                 return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
                         instant.getNano() / 1000);
             }
+            if (type instanceof dev.sluice.sql.types.TimestampNTZType) {
+                LocalDateTime local = value instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) value;
+                return Math.addExact(Math.multiplyExact(local.toEpochSecond(ZoneOffset.UTC), 1_000_000L),
+                        local.getNano() / 1000);
+            }
+            if (type instanceof dev.sluice.sql.types.DayTimeIntervalType) {
+                return dev.sluice.expr.AnsiIntervals.durationToMicros((java.time.Duration) value);
+            }
+            if (type instanceof dev.sluice.sql.types.YearMonthIntervalType) {
+                return dev.sluice.expr.AnsiIntervals.periodToMonths((java.time.Period) value);
+            }
             if (type instanceof StructType s) {
                 Row row = (Row) value;
                 Object[] fields = new Object[s.length()];
@@ -189,6 +210,17 @@ public final class JavaValues {
         }
         if (type instanceof TimestampType) {
             return Timestamp.from(Instant.EPOCH.plus((Long) value, ChronoUnit.MICROS));
+        }
+        if (type instanceof dev.sluice.sql.types.TimestampNTZType) {
+            long micros = (Long) value;
+            return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                    (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
+        }
+        if (type instanceof dev.sluice.sql.types.DayTimeIntervalType) {
+            return dev.sluice.expr.AnsiIntervals.microsToDuration((Long) value);
+        }
+        if (type instanceof dev.sluice.sql.types.YearMonthIntervalType) {
+            return dev.sluice.expr.AnsiIntervals.monthsToPeriod((Integer) value);
         }
         if (type instanceof StructType s) {
             List<Object> fields = (List<Object>) value;

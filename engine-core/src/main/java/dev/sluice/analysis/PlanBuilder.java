@@ -97,10 +97,34 @@ public final class PlanBuilder {
             if (e instanceof UnresolvedStar s) {
                 out.addAll(expandStar(s, plan));
             } else {
-                out.add(e);
+                out.add(expandStarArguments(e, plan));
             }
         }
         return out;
+    }
+
+    /**
+     * A star among a function's arguments ({@code struct(*)}, {@code to_json(struct(t.*))}, {@code hash(*)}) stands
+     * for the columns it names, as Spark's {@code ResolveReferences} expands it; {@code count(*)} was made
+     * {@code count(1)} before.
+     */
+    private Expression expandStarArguments(Expression e, LogicalPlan plan) {
+        List<Expression> children = e.children();
+        boolean stars = e instanceof dev.sluice.expr.UnresolvedFunction
+                && children.stream().anyMatch(c -> c instanceof UnresolvedStar);
+        List<Expression> expanded = new ArrayList<>(children.size());
+        boolean changed = false;
+        for (Expression child : children) {
+            if (stars && child instanceof UnresolvedStar star) {
+                expanded.addAll(expandStar(star, plan));
+                changed = true;
+            } else {
+                Expression c = expandStarArguments(child, plan);
+                changed |= c != child;
+                expanded.add(c);
+            }
+        }
+        return changed ? e.withNewChildren(expanded) : e;
     }
 
     private List<Expression> expandStar(UnresolvedStar star, LogicalPlan plan) {

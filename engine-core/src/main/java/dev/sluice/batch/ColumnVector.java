@@ -52,10 +52,10 @@ public abstract class ColumnVector {
     /** A new empty vector for this type with room for {@code capacity} values before it grows. */
     public static ColumnVector allocate(DataType type, int capacity) {
         if (type instanceof IntegerType || type instanceof DateType || type instanceof ShortType
-                || type instanceof ByteType) {
+                || type instanceof ByteType || type instanceof dev.sluice.sql.types.YearMonthIntervalType) {
             return new IntVector(type, capacity);
         }
-        if (type instanceof LongType || type instanceof TimestampType) {
+        if (isLongBacked(type)) {
             return new LongVector(type, capacity);
         }
         if (type instanceof DoubleType) {
@@ -86,6 +86,16 @@ public abstract class ColumnVector {
             return new NullVector(capacity);
         }
         throw new IllegalArgumentException("no vector for type " + type);
+    }
+
+    /**
+     * Whether values of {@code type} are stored as {@code long}s in a {@link LongVector}: bigint, and the
+     * microsecond types (timestamp, timestamp_ntz, day-time intervals).
+     */
+    public static boolean isLongBacked(DataType type) {
+        return type instanceof LongType || type instanceof TimestampType
+                || type instanceof dev.sluice.sql.types.TimestampNTZType
+                || type instanceof dev.sluice.sql.types.DayTimeIntervalType;
     }
 
     /** A vector of {@code size} nulls. */

@@ -38,7 +38,7 @@ final class PackedKeys {
             return 0;
         }
         for (DataType type : flatTypes) {
-            if (!(type instanceof LongType || type instanceof TimestampType || type instanceof IntegerType
+            if (!(dev.sluice.batch.ColumnVector.isLongBacked(type) || type instanceof IntegerType
                     || type instanceof DateType || type instanceof ShortType || type instanceof ByteType
                     || type instanceof BooleanType || type instanceof DoubleType || type instanceof FloatType)) {
                 return 0;

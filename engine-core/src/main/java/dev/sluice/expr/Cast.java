@@ -113,7 +113,10 @@ public final class Cast extends UnaryExpression {
         }
         if (from instanceof StringType) {
             return isNumberLike(to) || to instanceof DateType || to instanceof TimestampType
-                    || to instanceof BinaryType;
+                    || to instanceof BinaryType || CastTemporal.isNtzOrAnsiInterval(to);
+        }
+        if (CastTemporal.canCast(from, to)) {
+            return true;
         }
         if (from.isNumeric()) {
             return isNumberLike(to) || to instanceof TimestampType;

@@ -74,6 +74,10 @@ final class CastConversions {
         if (from instanceof TimestampType && to instanceof DateType) {
             return input -> mapLongToInt(input, to, micros -> dateOf(micros, zone));
         }
+        VectorConverter temporal = CastTemporal.converter(from, to, zone);
+        if (temporal != null) {
+            return temporal;
+        }
         if (from instanceof StructType source && to instanceof StructType target) {
             return structConverter(source, target, mode, zone);
         }
@@ -106,7 +110,7 @@ final class CastConversions {
         return (int) Math.floorDiv(seconds + offset.getTotalSeconds(), 86_400L);
     }
 
-    private static ColumnVector mapIntToLong(ColumnVector input, DataType type, java.util.function.IntToLongFunction f) {
+    static ColumnVector mapIntToLong(ColumnVector input, DataType type, java.util.function.IntToLongFunction f) {
         int size = input.size();
         long[] out = new long[Math.max(size, 1)];
         int[] values = ((IntVector) input).values();
@@ -118,7 +122,7 @@ final class CastConversions {
         return LongVector.wrap(type, out, size, copyNulls(input));
     }
 
-    private static ColumnVector mapLongToInt(ColumnVector input, DataType type, java.util.function.LongToIntFunction f) {
+    static ColumnVector mapLongToInt(ColumnVector input, DataType type, java.util.function.LongToIntFunction f) {
         int size = input.size();
         int[] out = new int[Math.max(size, 1)];
         long[] values = ((LongVector) input).values();
@@ -158,6 +162,16 @@ final class CastConversions {
         }
         if (from instanceof TimestampType) {
             return input -> renderEach(input, row -> ValueRendering.formatTimestamp(input.getLong(row), zone));
+        }
+        if (from instanceof dev.sluice.sql.types.TimestampNTZType) {
+            return input -> renderEach(input, row -> ValueRendering.formatTimestamp(input.getLong(row),
+                    ZoneOffset.UTC));
+        }
+        if (from instanceof dev.sluice.sql.types.DayTimeIntervalType dt) {
+            return input -> renderEach(input, row -> AnsiIntervals.format(input.getLong(row), dt));
+        }
+        if (from instanceof dev.sluice.sql.types.YearMonthIntervalType ym) {
+            return input -> renderEach(input, row -> AnsiIntervals.format(input.getInt(row), ym));
         }
         return input -> renderEach(input, row -> ValueRendering.render(input.getObject(row), from, zone));
     }

@@ -59,8 +59,8 @@ final class CastNullability {
         if (from instanceof StringType) {
             return !(to instanceof BinaryType || to instanceof StringType);
         }
-        if (to instanceof StringType) {
-            return false;
+        if (to instanceof StringType || CastTemporal.canCast(from, to)) {
+            return false; // the temporal casts never fail
         }
         if (from instanceof TimestampType && (to instanceof ByteType || to instanceof ShortType
                 || to instanceof IntegerType)) {
@@ -116,6 +116,9 @@ final class CastNullability {
             return true;
         }
         if (from instanceof DateType && to instanceof TimestampType) {
+            return true;
+        }
+        if (CastTemporal.canUpCast(from, to)) {
             return true;
         }
         if (to instanceof StringType) {

@@ -151,6 +151,32 @@ final class CastStringParser implements CastConversions.VectorConverter {
                 return true;
             };
         }
+        if (to instanceof dev.sluice.sql.types.TimestampNTZType) {
+            return (text, out) -> {
+                // a wall-clock reading: parsed as if in UTC, so the stored micros are the local date-time's
+                Long micros = TemporalParsing.parseTimestamp(text, java.time.ZoneOffset.UTC);
+                if (micros == null) {
+                    return false;
+                }
+                out.appendLong(micros);
+                return true;
+            };
+        }
+        if (to instanceof dev.sluice.sql.types.DayTimeIntervalType
+                || to instanceof dev.sluice.sql.types.YearMonthIntervalType) {
+            return (text, out) -> {
+                Object value = AnsiIntervals.parse(text, to);
+                if (value == null) {
+                    return false;
+                }
+                if (value instanceof Long micros) {
+                    out.appendLong(micros);
+                } else {
+                    out.appendInt((Integer) value);
+                }
+                return true;
+            };
+        }
         if (to instanceof BinaryType) {
             return (text, out) -> {
                 out.appendObject(text.getBytes(StandardCharsets.UTF_8));

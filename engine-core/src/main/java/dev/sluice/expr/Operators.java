@@ -96,7 +96,37 @@ public final class Operators {
         return t instanceof TimestampType || t instanceof DateType;
     }
 
+    private static boolean isAnsiInterval(DataType t) {
+        return t instanceof dev.sluice.sql.types.DayTimeIntervalType
+                || t instanceof dev.sluice.sql.types.YearMonthIntervalType;
+    }
+
+    /**
+     * Spark's resolution of a datetime plus or minus an ANSI interval; null when the operands are not that. A date
+     * with a day-time interval becomes a timestamp first, as Spark's {@code TimeAdd(Cast(date))}; a date plus
+     * {@code INTERVAL DAY} stays a date ({@code DateAdd}).
+     */
+    private static Expression ansiTimeAdd(Expression time, Expression interval, boolean subtract, FunctionContext c) {
+        DataType t = time.dataType();
+        DataType i = interval.dataType();
+        if (!isAnsiInterval(i) || !(isTimeLike(t) || t instanceof dev.sluice.sql.types.TimestampNTZType)) {
+            return null;
+        }
+        if (t instanceof DateType && i instanceof dev.sluice.sql.types.DayTimeIntervalType dt
+                && !(dt.startField() == 0 && dt.endField() == 0)) {
+            time = Cast.castIfNeeded(time, DataTypes.TimestampType, c);
+        }
+        return new AnsiTimeAdd(time, interval, subtract, c.sessionTimeZone());
+    }
+
     private static Expression plusOrTimeAdd(Expression l, Expression r, FunctionContext c) {
+        Expression ansi = ansiTimeAdd(l, r, false, c);
+        if (ansi == null) {
+            ansi = ansiTimeAdd(r, l, false, c);
+        }
+        if (ansi != null) {
+            return ansi;
+        }
         if (isTimeLike(l.dataType()) && r.dataType() instanceof CalendarIntervalType) {
             return new TimeAdd(Cast.castIfNeeded(l, DataTypes.TimestampType, c), r, c.sessionTimeZone());
         }
@@ -107,6 +137,10 @@ public final class Operators {
     }
 
     private static Expression minus(Expression l, Expression r, FunctionContext c) {
+        Expression ansi = ansiTimeAdd(l, r, true, c);
+        if (ansi != null) {
+            return ansi;
+        }
         if (isTimeLike(l.dataType()) && r.dataType() instanceof CalendarIntervalType
                 && r instanceof Literal lit && lit.value() instanceof CalendarInterval iv) {
             CalendarInterval negated = new CalendarInterval(-iv.months(), -iv.days(), -iv.microseconds());

@@ -13,6 +13,9 @@ import dev.sluice.sql.types.NullType;
 import dev.sluice.sql.types.ShortType;
 import dev.sluice.sql.types.StringType;
 import dev.sluice.sql.types.TimestampType;
+import dev.sluice.sql.types.TimestampNTZType;
+import dev.sluice.sql.types.DayTimeIntervalType;
+import dev.sluice.sql.types.YearMonthIntervalType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -96,6 +99,10 @@ public final class TypeCoercion {
         if ((a instanceof DateType && b instanceof TimestampType) || (a instanceof TimestampType && b instanceof DateType)) {
             return Optional.of(DataTypes.TimestampType);
         }
+        Optional<DataType> temporal = widerTemporal(a, b);
+        if (temporal.isPresent()) {
+            return temporal;
+        }
         if (a instanceof StringType && isAtomicNonString(b)) {
             return Optional.of(b);
         }
@@ -128,8 +135,32 @@ public final class TypeCoercion {
         return Optional.of(result);
     }
 
+    /**
+     * Spark's tightest common types of timestamp_ntz and the ANSI intervals: date and timestamp_ntz meet as
+     * timestamp_ntz, timestamp_ntz and timestamp as timestamp; intervals of one kind as the interval spanning
+     * both types' fields.
+     */
+    private static Optional<DataType> widerTemporal(DataType a, DataType b) {
+        boolean ntz = a instanceof TimestampNTZType || b instanceof TimestampNTZType;
+        if (ntz && (a instanceof DateType || b instanceof DateType)) {
+            return Optional.of(DataTypes.TimestampNTZType);
+        }
+        if (ntz && (a instanceof TimestampType || b instanceof TimestampType)) {
+            return Optional.of(DataTypes.TimestampType);
+        }
+        if (a instanceof DayTimeIntervalType x && b instanceof DayTimeIntervalType y) {
+            return Optional.of(DataTypes.createDayTimeIntervalType((byte) Math.min(x.startField(), y.startField()),
+                    (byte) Math.max(x.endField(), y.endField())));
+        }
+        if (a instanceof YearMonthIntervalType x && b instanceof YearMonthIntervalType y) {
+            return Optional.of(DataTypes.createYearMonthIntervalType((byte) Math.min(x.startField(), y.startField()),
+                    (byte) Math.max(x.endField(), y.endField())));
+        }
+        return Optional.empty();
+    }
+
     private static boolean isAtomicNonString(DataType t) {
-        return numericRank(t) > 0 || t instanceof DateType || t instanceof TimestampType
+        return numericRank(t) > 0 || t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType
                 || t.equals(DataTypes.BooleanType) || t.equals(DataTypes.BinaryType);
     }
 

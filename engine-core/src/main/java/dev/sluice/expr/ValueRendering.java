@@ -129,6 +129,12 @@ public final class ValueRendering {
             sb.append(formatDate((Integer) value));
         } else if (type instanceof TimestampType) {
             sb.append(formatTimestamp((Long) value, zone));
+        } else if (type instanceof dev.sluice.sql.types.TimestampNTZType) {
+            sb.append(formatTimestamp((Long) value, ZoneOffset.UTC)); // a wall-clock time: no zone applies
+        } else if (type instanceof dev.sluice.sql.types.DayTimeIntervalType dt) {
+            sb.append(AnsiIntervals.format((Long) value, dt));
+        } else if (type instanceof dev.sluice.sql.types.YearMonthIntervalType ym) {
+            sb.append(AnsiIntervals.format((Integer) value, ym));
         } else if (type instanceof DecimalType) {
             sb.append(((BigDecimal) value).toPlainString());
         } else if (type instanceof BinaryType) {

@@ -5,8 +5,6 @@ import dev.sluice.expr.Literal;
 import dev.sluice.plan.logical.FlatMapGroupsWithState;
 import dev.sluice.plan.logical.GroupsWithStateFunction;
 import dev.sluice.sql.streaming.GroupState;
-import dev.sluice.sql.streaming.GroupStateTimeout;
-import dev.sluice.sql.streaming.OutputMode;
 import dev.sluice.sql.types.DataType;
 import dev.sluice.sql.types.StructType;
 import java.util.ArrayList;
@@ -31,8 +29,7 @@ final class CoGroups {
         Dataset<Row> union = l.select(functions.col("l"), new Column(new Literal(null, rightType)).alias("r"))
                 .union(r.select(new Column(new Literal(null, leftType)).alias("l"), functions.col("r")));
         Bridge<K, V, U, R> bridge = new Bridge<>(left, right, func, encoder);
-        FlatMapGroupsWithState node = new FlatMapGroupsWithState(bridge, GroupStateTimeout.NoTimeout(),
-                OutputMode.Append(), false, union.logicalPlan());
+        FlatMapGroupsWithState node = FlatMapGroupsWithState.stateless("CoGroup", bridge, union.logicalPlan());
         return union.withEncoder(node, encoder);
     }
 

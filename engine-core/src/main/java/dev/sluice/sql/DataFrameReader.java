@@ -106,6 +106,11 @@ public final class DataFrameReader {
         return format("text").load(paths);
     }
 
+    /** The lines of text files as a {@code Dataset<String>}, as Spark's {@code textFile} ({@code text(...)} typed). */
+    public Dataset<String> textFile(String... paths) {
+        return text(paths).as(Encoders.STRING());
+    }
+
     public Dataset<Row> parquet(String... paths) {
         return format("parquet").load(paths);
     }

@@ -38,7 +38,7 @@ import java.util.List;
  *
  * @param <T> the object type: {@link Row} for a DataFrame
  */
-public class Dataset<T> {
+public class Dataset<T> extends DatasetActions<T> {
     private final SluiceSession session;
     private final LogicalPlan plan;
     private final Encoder<T> encoder;
@@ -165,7 +165,13 @@ public class Dataset<T> {
         return Deserializers.of(encoder, plan, session.functionContext());
     }
 
+    @Override
+    Encoder<T> rawEncoder() {
+        return encoder;
+    }
+
     /** The plan whose rows are exactly the encoder's columns (internal). */
+    @Override
     LogicalPlan objectPlan() {
         return encoder == null ? plan : new Project(deserializer(), plan);
     }
@@ -284,6 +290,21 @@ public class Dataset<T> {
 
     public Dataset<Row> withColumn(String colName, Column col) {
         return with(builder().withColumn(plan, colName, col.expr()));
+    }
+
+    /** {@link #withColumn} for each entry of {@code colsMap}, in the map's order, as Spark's {@code withColumns}. */
+    public Dataset<Row> withColumns(java.util.Map<String, Column> colsMap) {
+        Dataset<Row> out = toDF();
+        for (java.util.Map.Entry<String, Column> e : colsMap.entrySet()) {
+            out = out.withColumn(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
+    /** Each row as a JSON object in a string column {@code value}, as Spark's {@code toJSON} ({@code to_json}). */
+    public Dataset<String> toJSON() {
+        return toDF().select(functions.to_json(functions.struct(functions.col("*"))).alias("value"))
+                .as(Encoders.STRING());
     }
 
     public Dataset<Row> withColumnRenamed(String existingName, String newName) {
@@ -448,6 +469,26 @@ public class Dataset<T> {
         return typed(builder().unionByName(plan, other.plan));
     }
 
+    /** The rows of this Dataset that are not in {@code other}, once each, as Spark's {@code except} (EXCEPT DISTINCT). */
+    public Dataset<T> except(Dataset<T> other) {
+        return withEncoder(SetOperations.distinct(this, other, true).logicalPlan(), encoder);
+    }
+
+    /** {@link #except} keeping duplicates: each row as many times as it is here more than in {@code other}. */
+    public Dataset<T> exceptAll(Dataset<T> other) {
+        return withEncoder(SetOperations.all(this, other, true).logicalPlan(), encoder);
+    }
+
+    /** The rows in both Datasets, once each, as Spark's {@code intersect} (INTERSECT DISTINCT). */
+    public Dataset<T> intersect(Dataset<T> other) {
+        return withEncoder(SetOperations.distinct(this, other, false).logicalPlan(), encoder);
+    }
+
+    /** {@link #intersect} keeping duplicates: each row as many times as the fewer of its copies on either side. */
+    public Dataset<T> intersectAll(Dataset<T> other) {
+        return withEncoder(SetOperations.all(this, other, false).logicalPlan(), encoder);
+    }
+
     public Dataset<T> distinct() {
         return dropDuplicates();
     }
@@ -536,6 +577,24 @@ public class Dataset<T> {
         return with(builder().join(plan, right.plan, joinExprs.expr(), JoinType.fromString(joinType)));
     }
 
+    /**
+     * The pairs of objects of this Dataset and {@code other} for which {@code condition} holds, as Spark's
+     * {@code joinWith}: columns {@code _1} and {@code _2} (each side's value, or a struct of its columns; null
+     * for the missing side of an outer join). Spark returns {@code scala.Tuple2}; Sluice returns its
+     * {@link dev.sluice.api.java.Tuple2}, whose {@code _1()}/{@code _2()} are the same.
+     *
+     * @throws AnalysisException {@code INVALID_JOIN_TYPE_FOR_JOINWITH} for a semi or anti join
+     */
+    public <U> Dataset<dev.sluice.api.java.Tuple2<T, U>> joinWith(Dataset<U> other, Column condition,
+                                                                  String joinType) {
+        return JoinWith.joinWith(this, other, condition, joinType);
+    }
+
+    /** {@link #joinWith(Dataset, Column, String)} as an inner join. */
+    public <U> Dataset<dev.sluice.api.java.Tuple2<T, U>> joinWith(Dataset<U> other, Column condition) {
+        return joinWith(other, condition, "inner");
+    }
+
     /** Registers this Dataset as a temporary view readable with {@code session.table(viewName)}. */
     public void createOrReplaceTempView(String viewName) {
         session.registerTempView(viewName, plan);
@@ -547,6 +606,16 @@ public class Dataset<T> {
     }
 
     public Dataset<T> persist() {
+        return this;
+    }
+
+    /** No-op, as {@link #cache()}: there is nothing to drop. */
+    public Dataset<T> unpersist() {
+        return this;
+    }
+
+    /** No-op, as {@link #cache()}. */
+    public Dataset<T> unpersist(boolean blocking) {
         return this;
     }
 
@@ -563,200 +632,4 @@ public class Dataset<T> {
         return new dev.sluice.sql.streaming.DataStreamWriter<>(this);
     }
 
-    // ---- actions
-
-    /** A writer of this batch Dataset to external storage, as Spark's {@code df.write()}. */
-    public DataFrameWriter<T> write() {
-        if (isStreaming()) {
-            throw new AnalysisException("CALL_ON_STREAMING_DATASET_UNSUPPORTED", "The method `write` can not be"
-                    + " called on streaming Dataset/DataFrame.", "42KDE");
-        }
-        return new DataFrameWriter<>(this);
-    }
-
-    private List<Chunk> execute(LogicalPlan toRun) {
-        if (toRun.isStreaming()) {
-            throw new AnalysisException("QUERIES_WITH_STREAMING_SOURCES_MUST_BE_EXECUTED_WITH_WRITESTREAM",
-                    "Queries with streaming sources must be executed with writeStream.start().", "42K0E");
-        }
-        return dev.sluice.exec.physical.ExecutionContext.now(session.parallelism(), memoryBudget(session))
-                .collect(dev.sluice.exec.physical.PhysicalPlanner.planQuery(toRun));
-    }
-
-    /** The memory budget of an action in {@code session} ({@code spark.sluice.execution.memoryBudget}). */
-    static dev.sluice.exec.physical.MemoryBudget memoryBudget(SluiceSession session) {
-        return dev.sluice.exec.physical.MemoryBudget.of(
-                session.conf().get(dev.sluice.exec.physical.MemoryBudget.KEY, null));
-    }
-
-    private void runForEffect(LogicalPlan toRun) {
-        execute(toRun);
-    }
-
-    /** The objects of the rows of {@code toRun} (a plan over {@link #objectPlan()}). */
-    @SuppressWarnings("unchecked")
-    private List<T> decode(LogicalPlan toRun) {
-        List<Row> rows = JavaValues.toRows(execute(toRun), toRun.schema());
-        if (encoder == null) {
-            return (List<T>) rows;
-        }
-        List<T> out = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            out.add(encoder.fromRow(row));
-        }
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private T[] array(List<T> values) {
-        return values.toArray((T[]) java.lang.reflect.Array.newInstance(encoder().clsTag(), values.size()));
-    }
-
-    /** Every object (row of an untyped Dataset), in order. */
-    public List<T> collectAsList() {
-        return decode(objectPlan());
-    }
-
-    /**
-     * Every object, in order, as an array of the encoder's class (Spark's Java signature says {@code Object}; a
-     * cast such as {@code (Row[]) df.collect()} compiles against both).
-     */
-    public T[] collect() {
-        return array(collectAsList());
-    }
-
-    /** The first {@code n} objects. */
-    public List<T> takeAsList(int n) {
-        return decode(new Limit(n, objectPlan()));
-    }
-
-    public T[] take(int n) {
-        return array(takeAsList(n));
-    }
-
-    public T[] head(int n) {
-        return take(n);
-    }
-
-    /**
-     * The first object.
-     *
-     * @throws java.util.NoSuchElementException {@code next on empty iterator} for an empty Dataset, as Spark
-     */
-    public T first() {
-        List<T> rows = takeAsList(1);
-        if (rows.isEmpty()) {
-            throw new java.util.NoSuchElementException("next on empty iterator");
-        }
-        return rows.get(0);
-    }
-
-    public T head() {
-        return first();
-    }
-
-    /** An iterator over every object; Sluice computes the whole result first (Spark fetches a partition at a time). */
-    public java.util.Iterator<T> toLocalIterator() {
-        return collectAsList().iterator();
-    }
-
-    public boolean isEmpty() {
-        return takeAsList(1).isEmpty();
-    }
-
-    public long count() {
-        return Chunks.rowCount(execute(plan));
-    }
-
-    /** Spark's table text for the first {@code numRows} rows. */
-    public String showString(int numRows, int truncate, boolean vertical) {
-        List<Chunk> chunks = execute(new Limit(numRows + 1, plan));
-        List<DataType> types = plan.output().stream().map(AttributeReference::dataType).toList();
-        Chunk rows = chunks.isEmpty() ? Chunks.concat(List.of(), types) : Chunks.concat(chunks, types);
-        return ShowFormatter.showString(Arrays.asList(columns()), types, rows, numRows, truncate, vertical,
-                session.conf().sessionTimeZone());
-    }
-
-    public void show() {
-        show(20);
-    }
-
-    public void show(int numRows) {
-        show(numRows, true);
-    }
-
-    public void show(boolean truncate) {
-        show(20, truncate);
-    }
-
-    public void show(int numRows, boolean truncate) {
-        show(numRows, truncate ? 20 : 0);
-    }
-
-    public void show(int numRows, int truncate) {
-        show(numRows, truncate, false);
-    }
-
-    /**
-     * Prints {@link #showString} followed, as Spark's {@code println(showString(...))}, by an empty line (the
-     * table already ends with a newline).
-     */
-    public void show(int numRows, int truncate, boolean vertical) {
-        System.out.println(showString(numRows, truncate, vertical));
-    }
-
-    /**
-     * The text {@link #explain(boolean)} prints: the physical plan, built as an action would build it (a
-     * streaming Dataset shows its logical plan; its physical plan exists once a query runs it); with
-     * {@code extended}, the analyzed logical plan (headed by its output columns) before it.
-     */
-    public String explainString(boolean extended) {
-        StringBuilder sb = new StringBuilder();
-        if (extended) {
-            List<String> columns = new java.util.ArrayList<>();
-            for (dev.sluice.sql.types.StructField f : schema().fields()) {
-                columns.add(f.name() + ": " + f.dataType().simpleString());
-            }
-            sb.append("== Analyzed Logical Plan ==\n").append(String.join(", ", columns)).append('\n')
-                    .append(plan.treeString()).append('\n');
-        }
-        String physical = plan.isStreaming() ? plan.treeString()
-                : dev.sluice.exec.physical.PhysicalPlanner.planQuery(plan).treeString();
-        sb.append("== Physical Plan ==\n").append(physical);
-        // Spark's QueryExecution.simpleString ends the plan with one more newline (then explain()'s println).
-        return extended ? sb.toString() : sb.append('\n').toString();
-    }
-
-    /**
-     * Prints the plan in one of Spark's explain modes: {@code simple} (the physical plan) or {@code extended}
-     * (logical and physical plans); Sluice has no generated code or statistics, so {@code codegen} and
-     * {@code formatted} print as {@code simple} and {@code cost} as {@code extended}.
-     *
-     * @throws IllegalArgumentException for any other mode, with Spark's message
-     */
-    public void explain(String mode) {
-        switch (mode.toLowerCase(java.util.Locale.ROOT)) {
-            case "simple", "codegen", "formatted" -> explain(false);
-            case "extended", "cost" -> explain(true);
-            default -> throw new IllegalArgumentException("Unknown explain mode: " + mode
-                    + ". Accepted explain modes are 'simple', 'extended', 'codegen', 'cost', 'formatted'.");
-        }
-    }
-
-    public void explain() {
-        explain(false);
-    }
-
-    public void explain(boolean extended) {
-        System.out.println(explainString(extended));
-    }
-
-    @Override
-    public String toString() {
-        List<String> fields = new ArrayList<>();
-        for (AttributeReference a : plan.output()) {
-            fields.add(a.name() + ": " + a.dataType().simpleString());
-        }
-        return "[" + String.join(", ", fields) + "]";
-    }
 }

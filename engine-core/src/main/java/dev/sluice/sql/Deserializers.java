@@ -44,6 +44,17 @@ final class Deserializers {
         }
         StructType target = encoder.schema();
         List<Expression> out = new ArrayList<>();
+        if (encoder instanceof TupleEncoder<?, ?> tuple) {
+            ExpressionResolver resolver = new ExpressionResolver(output, context);
+            for (int i = 0; i < 2; i++) {
+                StructField field = target.apply(i);
+                String path = "- field (class: \"" + tuple.elementClasses().get(i).getName() + "\", name: \""
+                        + field.name() + "\")";
+                out.add(upCast(resolver.resolveName(List.of(field.name())), field, List.of(path, rootClass(encoder)),
+                        context));
+            }
+            return out;
+        }
         if (!(encoder instanceof BeanEncoder<?> bean)) {
             if (output.isEmpty()) {
                 throw new AnalysisException("UNSUPPORTED_DESERIALIZER.FIELD_NUMBER_MISMATCH", "The deserializer is"

@@ -9,10 +9,10 @@ import java.sql.Timestamp;
 /**
  * Factory of {@link Encoder}s, as Spark's {@code Encoders}: single-column encoders of Java types (one
  * nullable column named {@code value}), {@link #bean} for Java beans and records (one column per property,
- * ordered alphabetically by name, as Spark orders bean columns), {@link #row} for untyped rows. Not (yet) in
- * Sluice: {@code LOCALDATETIME} (needs {@code TimestampNTZType}), {@code DURATION} and {@code PERIOD} (need the
- * ANSI interval types), {@code kryo}/{@code javaSerialization}, and {@code tuple}/{@code product} (they need
- * {@code scala.Tuple2} and the Scala library). Encoders are immutable values.
+ * ordered alphabetically by name, as Spark orders bean columns), {@link #row} for untyped rows, {@link #tuple}
+ * for pairs of Sluice's {@link dev.sluice.api.java.Tuple2} (Spark's {@code scala.Tuple2} needs the Scala
+ * library; Sluice's has the same Java-visible members). Not in Sluice: {@code kryo}/{@code javaSerialization},
+ * {@code product}, and tuples of three or more. Encoders are immutable values.
  */
 public final class Encoders {
     private Encoders() {
@@ -75,10 +75,32 @@ public final class Encoders {
         return new AtomicEncoder<>(java.time.Instant.class, DataTypes.TimestampType);
     }
 
+    /** {@code timestamp_ntz}: a date-time without time zone, as Spark's {@code Encoders.LOCALDATETIME()}. */
+    public static Encoder<java.time.LocalDateTime> LOCALDATETIME() {
+        return new AtomicEncoder<>(java.time.LocalDateTime.class, DataTypes.TimestampNTZType);
+    }
+
+    /**
+     * {@code interval day to second}, as Spark's {@code Encoders.DURATION()}: whole microseconds (finer
+     * nanoseconds are dropped).
+     */
+    public static Encoder<java.time.Duration> DURATION() {
+        return new AtomicEncoder<>(java.time.Duration.class, DataTypes.createDayTimeIntervalType());
+    }
+
+    /**
+     * {@code interval year to month}, as Spark's {@code Encoders.PERIOD()}: years and months (the days of a
+     * period are not kept; read back, periods are normalized, {@code P14M} as {@code P1Y2M}).
+     */
+    public static Encoder<java.time.Period> PERIOD() {
+        return new AtomicEncoder<>(java.time.Period.class, DataTypes.createYearMonthIntervalType());
+    }
+
     /**
      * An encoder of a Java bean (properties with a getter and a setter, a public no-argument constructor) or
      * of a record (its components); columns ordered alphabetically. Supported property types: boxed and
-     * primitive numbers, boolean, String, Timestamp, Date, Instant, LocalDate, BigDecimal, byte[], enums (stored
+     * primitive numbers, boolean, String, Timestamp, Date, Instant, LocalDate, LocalDateTime, Duration, Period,
+     * BigDecimal, byte[], enums (stored
      * as their name), {@code List<X>} and arrays (array columns), {@code Map<K, V>} (map columns) and nested
      * beans/records (struct columns).
      *
@@ -86,6 +108,15 @@ public final class Encoders {
      */
     public static <T> Encoder<T> bean(Class<T> beanClass) {
         return new BeanEncoder<>(beanClass);
+    }
+
+    /**
+     * An encoder of {@link dev.sluice.api.java.Tuple2} pairs (Sluice's stand-in for {@code scala.Tuple2}):
+     * columns {@code _1} and {@code _2}, each the value of a one-column encoder or a struct of a bean's columns,
+     * as Spark's {@code Encoders.tuple(e1, e2)}.
+     */
+    public static <T1, T2> Encoder<dev.sluice.api.java.Tuple2<T1, T2>> tuple(Encoder<T1> e1, Encoder<T2> e2) {
+        return new TupleEncoder<>(e1, e2);
     }
 
     /** The identity encoder of rows of {@code schema}. */

@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * How one Java type of a bean property (or of a list element, map key or value) is stored in a column, as
  * Spark's {@code JavaTypeInference}: boxed and primitive numbers, boolean, String, BigDecimal
- * ({@code decimal(38,18)}), byte[] (binary), Date/LocalDate (date), Timestamp/Instant (timestamp), enums
+ * ({@code decimal(38,18)}), byte[] (binary), Date/LocalDate (date), Timestamp/Instant (timestamp),
+ * LocalDateTime (timestamp_ntz), Duration (interval day to second), Period (interval year to month), enums
  * (their name, a string), {@link List}s and arrays (array columns), {@link Map}s (map columns) and nested beans
  * or records (struct columns). Immutable.
  */
@@ -37,7 +38,10 @@ abstract class JavaTypeCodec {
             Map.entry(boolean.class, DataTypes.BooleanType), Map.entry(Timestamp.class, DataTypes.TimestampType),
             Map.entry(Instant.class, DataTypes.TimestampType), Map.entry(Date.class, DataTypes.DateType),
             Map.entry(LocalDate.class, DataTypes.DateType), Map.entry(byte[].class, DataTypes.BinaryType),
-            Map.entry(BigDecimal.class, DataTypes.createDecimalType(38, 18)));
+            Map.entry(BigDecimal.class, DataTypes.createDecimalType(38, 18)),
+            Map.entry(java.time.LocalDateTime.class, DataTypes.TimestampNTZType),
+            Map.entry(java.time.Duration.class, DataTypes.createDayTimeIntervalType()),
+            Map.entry(java.time.Period.class, DataTypes.createYearMonthIntervalType()));
 
     /** The column type. */
     abstract DataType dataType();

@@ -28,9 +28,11 @@ import java.util.List;
  * {@code KeyValueGroupedDataset}: {@link #mapGroupsWithState} and {@link #flatMapGroupsWithState} run a
  * function per key with the key's values and a state kept across the batches of a streaming query (a
  * batch query calls it once per key, with no state); {@link #mapGroups}, {@link #flatMapGroups},
- * {@link #keys()}, {@link #mapValues} and {@link #cogroup} work on batch Datasets; {@link #transformWithState}
- * (Spark 4's stateful processor API) runs on both. Not in Sluice:
- * {@code count}, {@code agg}, {@code reduceGroups} (they return {@code scala.Tuple2}). Immutable.
+ * {@link #keys()}, {@link #mapValues} and {@link #cogroup} group without state (per micro-batch on a stream, as
+ * Spark's {@code MapGroups}; a streaming {@code cogroup} is refused as in Spark); {@link #transformWithState}
+ * (Spark 4's stateful processor API) runs on both; {@link #count()} and {@link #reduceGroups} return Sluice's
+ * {@link dev.sluice.api.java.Tuple2} where Spark returns {@code scala.Tuple2}. Not in Sluice: {@code agg}.
+ * Immutable.
  *
  * <p>Threading: in a streaming query the {@code [flat]MapGroupsWithState} function is called for the keys of
  * different state partitions on different threads at once ({@code local[N]}), as Spark calls it from one task per
@@ -48,16 +50,20 @@ public final class KeyValueGroupedDataset<K, V> {
     /** The value of a source object ({@link #mapValues} composes it; the identity at first). */
     private final MapFunction<Object, V> valueFunction;
     private final Encoder<K> keyEncoder;
+    /** The encoder of the values ({@link #mapValues} replaces it). */
+    private final Encoder<V> valueEncoder;
 
     @SuppressWarnings("unchecked")
     KeyValueGroupedDataset(Dataset<V> dataset, MapFunction<V, K> keyFunction, Encoder<K> keyEncoder,
                            Encoder<V> valueEncoder) {
-        this(dataset, (Encoder<Object>) valueEncoder, (MapFunction<Object, K>) keyFunction, v -> (V) v, keyEncoder);
+        this(dataset, (Encoder<Object>) valueEncoder, (MapFunction<Object, K>) keyFunction, v -> (V) v, keyEncoder,
+                valueEncoder);
     }
 
     private KeyValueGroupedDataset(Dataset<?> dataset, Encoder<Object> sourceEncoder,
                                    MapFunction<Object, K> keyFunction, MapFunction<Object, V> valueFunction,
-                                   Encoder<K> keyEncoder) {
+                                   Encoder<K> keyEncoder, Encoder<V> valueEncoder) {
+        this.valueEncoder = valueEncoder;
         this.dataset = dataset;
         this.sourceEncoder = sourceEncoder;
         this.keyFunction = keyFunction;
@@ -69,7 +75,55 @@ public final class KeyValueGroupedDataset<K, V> {
     public <W> KeyValueGroupedDataset<K, W> mapValues(MapFunction<V, W> func, Encoder<W> encoder) {
         MapFunction<Object, V> values = valueFunction;
         return new KeyValueGroupedDataset<>(dataset, sourceEncoder, keyFunction, s -> func.call(values.call(s)),
-                keyEncoder);
+                keyEncoder, encoder);
+    }
+
+    /**
+     * The number of values of each key, as Spark's {@code count()}: columns {@code key} (the key, or a struct of
+     * a bean key's fields) and {@code count(1)}. An aggregation, so on a stream it keeps counts in state across
+     * batches as Spark's does. Spark returns {@code scala.Tuple2}; Sluice its {@link dev.sluice.api.java.Tuple2}.
+     */
+    @SuppressWarnings("unchecked")
+    public Dataset<dev.sluice.api.java.Tuple2<K, Long>> count() {
+        MapFunction<Object, K> keys = keyFunction;
+        Dataset<K> keyed = ((Dataset<Object>) dataset).map(keys, keyEncoder);
+        String[] names = keyed.columns();
+        Column key;
+        if (TupleEncoder.isFlat(keyEncoder)) {
+            key = keyed.col(names[0]).as("key");
+        } else {
+            Column[] fields = new Column[names.length];
+            for (int i = 0; i < names.length; i++) {
+                fields[i] = keyed.col(names[i]);
+            }
+            key = functions.struct(fields).as("key");
+        }
+        Dataset<Row> counted = keyed.toDF().groupBy(key).agg(functions.count(functions.lit(1)));
+        return counted.as(new TupleEncoder<>(keyEncoder, Encoders.LONG(), counted.schema()));
+    }
+
+    /**
+     * Each key with its values combined by {@code func} (applied in any order, so it should be associative and
+     * commutative), as Spark's {@code reduceGroups}: columns {@code key} and {@code value} (Spark names the second
+     * after its internal aggregator class). Batch Datasets only.
+     *
+     * @throws AnalysisException {@code UNSUPPORTED_FEATURE.STREAMING_REDUCE_GROUPS} on a streaming Dataset
+     */
+    public Dataset<dev.sluice.api.java.Tuple2<K, V>> reduceGroups(dev.sluice.api.java.function.ReduceFunction<V> func) {
+        if (dataset.isStreaming()) {
+            throw new AnalysisException("UNSUPPORTED_FEATURE.STREAMING_REDUCE_GROUPS", "The feature is not supported:"
+                    + " reduceGroups on a streaming Dataset (Sluice runs it on batch Datasets).", "0A000");
+        }
+        StructType schema = new StructType().add("key", TupleEncoder.columnType(keyEncoder), true)
+                .add("value", TupleEncoder.columnType(valueEncoder), true);
+        TupleEncoder<K, V> pairs = new TupleEncoder<>(keyEncoder, valueEncoder, schema);
+        return mapGroups((key, values) -> {
+            V acc = values.next();
+            while (values.hasNext()) {
+                acc = func.call(acc, values.next());
+            }
+            return new dev.sluice.api.java.Tuple2<>(key, acc);
+        }, pairs);
     }
 
     /** The distinct keys, as Spark's {@code keys()} (batch Datasets). */
@@ -78,10 +132,9 @@ public final class KeyValueGroupedDataset<K, V> {
     }
 
     /**
-     * One result per key ({@code func} gets the key and all its values), as Spark's {@code mapGroups}; batch
-     * Datasets only (a streaming query keeps groups across batches with {@link #mapGroupsWithState}).
-     *
-     * @throws AnalysisException on a streaming Dataset
+     * One result per key ({@code func} gets the key and all its values), as Spark's {@code mapGroups}. On a
+     * streaming Dataset it runs, as in Spark, on each micro-batch's rows alone (a key's groups are not kept
+     * across batches; {@link #mapGroupsWithState} keeps them).
      */
     public <U> Dataset<U> mapGroups(MapGroupsFunction<K, V, U> func, Encoder<U> encoder) {
         return flatMapGroups((key, values) -> Collections.singletonList(func.call(key, values)).iterator(), encoder);
@@ -89,17 +142,13 @@ public final class KeyValueGroupedDataset<K, V> {
 
     /**
      * Any number of results per key ({@code func} gets the key and all its values), as Spark's
-     * {@code flatMapGroups}; batch Datasets only.
-     *
-     * @throws AnalysisException on a streaming Dataset
+     * {@code flatMapGroups}; per micro-batch on a streaming Dataset, as {@link #mapGroups}.
      */
     public <U> Dataset<U> flatMapGroups(FlatMapGroupsFunction<K, V, U> func, Encoder<U> encoder) {
-        if (dataset.isStreaming()) {
-            throw new AnalysisException("Sluice runs mapGroups/flatMapGroups on batch Datasets only; a streaming"
-                    + " query groups by key with mapGroupsWithState or flatMapGroupsWithState");
-        }
-        return build((key, values, state) -> func.call(key, values), Encoders.INT(), encoder,
-                GroupStateTimeout.NoTimeout(), OutputMode.Append(), false);
+        Bridge<K, V, Integer, U> bridge = new Bridge<>((key, values, state) -> func.call(key, values), keyFunction,
+                valueFunction, keyEncoder, sourceEncoder, Encoders.INT(), encoder, null);
+        return new Dataset<>(dataset.sparkSession(),
+                FlatMapGroupsWithState.stateless("MapGroups", bridge, dataset.logicalPlan()), encoder);
     }
 
     /** {@link #mapGroupsWithState(MapGroupsWithStateFunction, Encoder, Encoder, GroupStateTimeout)} without timeout. */
@@ -300,15 +349,12 @@ public final class KeyValueGroupedDataset<K, V> {
 
     /**
      * One call of {@code func} per key present on either side, with the values of this Dataset and of
-     * {@code other} for that key (one side may be empty), as Spark's {@code cogroup}; batch Datasets only.
-     *
-     * @throws AnalysisException when either side is streaming
+     * {@code other} for that key (one side may be empty), as Spark's {@code cogroup}. As in Spark, a streaming
+     * side is refused when the query starts ({@code _LEGACY_ERROR_TEMP_3102}, "CoGrouping with a streaming
+     * DataFrame/Dataset is not supported").
      */
     public <U, R> Dataset<R> cogroup(KeyValueGroupedDataset<K, U> other, CoGroupFunction<K, V, U, R> func,
                                      Encoder<R> encoder) {
-        if (dataset.isStreaming() || other.dataset.isStreaming()) {
-            throw new AnalysisException("Sluice runs cogroup on batch Datasets only");
-        }
         return CoGroups.cogroup(this, other, func, encoder);
     }
 

@@ -274,6 +274,12 @@ public final class SluiceSession implements AutoCloseable {
             return config(key, Double.toString(value));
         }
 
+        /** Every entry of {@code map}, as Spark's {@code config(java.util.Map)}: values are set as their text. */
+        public Builder config(java.util.Map<String, ?> map) {
+            map.forEach((key, value) -> config(key, String.valueOf(value)));
+            return this;
+        }
+
         /**
          * As Spark's {@code SparkConf}: Java system properties whose name starts with {@code spark.} are defaults
          * of a new session, under the builder's own settings (e.g. {@code -Dspark.ui.enabled=true}).

@@ -12,36 +12,14 @@ import java.util.Map;
 /**
  * The built-in functions of the Dataset API with Spark's Java names ({@code functions.col},
  * {@code functions.window}, ...). Every function builds an unresolved call; types are checked when the
- * column is used in a Dataset. Stateless.
+ * column is used in a Dataset. The string, math and collection functions ({@link FunctionsCollections}) and the
+ * date/time, map and statistics ones ({@link FunctionsTemporal}) are declared in two package-private superclasses
+ * and inherited, so that Spark's one large {@code functions} object stays a set of files of readable size while
+ * {@code functions.upper(...)} and {@code import static dev.sluice.sql.functions.*} work as in Spark. Stateless.
  */
 @SuppressWarnings({"checkstyle:MethodName", "unused"})
-public final class functions {
+public final class functions extends FunctionsTemporal {
     private functions() {
-    }
-
-    private static Column call(String name, Object... arguments) {
-        List<Expression> args = new ArrayList<>();
-        for (Object a : arguments) {
-            args.add(Column.toExpression(a));
-        }
-        return new Column(new UnresolvedFunction(name, args, false));
-    }
-
-    private static Column callColumns(String name, Column first, Column... rest) {
-        List<Expression> args = new ArrayList<>();
-        args.add(first.expr());
-        for (Column c : rest) {
-            args.add(c.expr());
-        }
-        return new Column(new UnresolvedFunction(name, args, false));
-    }
-
-    private static Column callColumns(String name, Column[] columns) {
-        List<Expression> args = new ArrayList<>();
-        for (Column c : columns) {
-            args.add(c.expr());
-        }
-        return new Column(new UnresolvedFunction(name, args, false));
     }
 
     // ---- columns, literals, expressions
@@ -90,6 +68,32 @@ public final class functions {
 
     public static Column least(Column... e) {
         return callColumns("least", e);
+    }
+
+    /** Sorts by {@code columnName} ascending (nulls first), as Spark's {@code functions.asc}. */
+    public static Column asc(String columnName) {
+        return new Column(columnName).asc();
+    }
+
+    public static Column asc_nulls_first(String columnName) {
+        return new Column(columnName).asc_nulls_first();
+    }
+
+    public static Column asc_nulls_last(String columnName) {
+        return new Column(columnName).asc_nulls_last();
+    }
+
+    /** Sorts by {@code columnName} descending (nulls last), as Spark's {@code functions.desc}. */
+    public static Column desc(String columnName) {
+        return new Column(columnName).desc();
+    }
+
+    public static Column desc_nulls_first(String columnName) {
+        return new Column(columnName).desc_nulls_first();
+    }
+
+    public static Column desc_nulls_last(String columnName) {
+        return new Column(columnName).desc_nulls_last();
     }
 
     // ---- aggregates
@@ -293,335 +297,6 @@ public final class functions {
         return call("posexplode_outer", e);
     }
 
-    // ---- strings
-
-    public static Column split(Column str, String pattern) {
-        return call("split", str, pattern);
-    }
-
-    public static Column split(Column str, String pattern, int limit) {
-        return call("split", str, pattern, limit);
-    }
-
-    public static Column lower(Column e) {
-        return call("lower", e);
-    }
-
-    public static Column upper(Column e) {
-        return call("upper", e);
-    }
-
-    public static Column trim(Column e) {
-        return call("trim", e);
-    }
-
-    public static Column ltrim(Column e) {
-        return call("ltrim", e);
-    }
-
-    public static Column rtrim(Column e) {
-        return call("rtrim", e);
-    }
-
-    public static Column concat(Column... exprs) {
-        return callColumns("concat", exprs);
-    }
-
-    public static Column concat_ws(String sep, Column... exprs) {
-        Object[] args = new Object[exprs.length + 1];
-        args[0] = sep;
-        System.arraycopy(exprs, 0, args, 1, exprs.length);
-        return call("concat_ws", args);
-    }
-
-    public static Column length(Column e) {
-        return call("length", e);
-    }
-
-    public static Column substring(Column str, int pos, int len) {
-        return call("substring", str, pos, len);
-    }
-
-    public static Column regexp_replace(Column e, String pattern, String replacement) {
-        return call("regexp_replace", e, pattern, replacement);
-    }
-
-    public static Column regexp_extract(Column e, String exp, int groupIdx) {
-        return call("regexp_extract", e, exp, groupIdx);
-    }
-
-    public static Column initcap(Column e) {
-        return call("initcap", e);
-    }
-
-    public static Column lpad(Column str, int len, String pad) {
-        return call("lpad", str, len, pad);
-    }
-
-    public static Column rpad(Column str, int len, String pad) {
-        return call("rpad", str, len, pad);
-    }
-
-    // ---- math
-
-    public static Column abs(Column e) {
-        return call("abs", e);
-    }
-
-    public static Column round(Column e) {
-        return call("round", e, 0);
-    }
-
-    public static Column round(Column e, int scale) {
-        return call("round", e, scale);
-    }
-
-    public static Column sqrt(Column e) {
-        return call("sqrt", e);
-    }
-
-    public static Column floor(Column e) {
-        return call("floor", e);
-    }
-
-    public static Column ceil(Column e) {
-        return call("ceil", e);
-    }
-
-    public static Column pow(Column l, Object r) {
-        return call("pow", l, r);
-    }
-
-    // ---- structs, arrays, JSON
-
-    /** {@code named_struct(name1, value1, ...)}: names are string literals. */
-    public static Column named_struct(Column... nameValuePairs) {
-        return callColumns("named_struct", nameValuePairs);
-    }
-
-    public static Column struct(Column... cols) {
-        return callColumns("struct", cols);
-    }
-
-    public static Column struct(String colName, String... colNames) {
-        Column[] cols = new Column[colNames.length + 1];
-        cols[0] = col(colName);
-        for (int i = 0; i < colNames.length; i++) {
-            cols[i + 1] = col(colNames[i]);
-        }
-        return struct(cols);
-    }
-
-    public static Column array(Column... cols) {
-        return callColumns("array", cols);
-    }
-
-    public static Column size(Column e) {
-        return call("size", e);
-    }
-
-    public static Column array_contains(Column column, Object value) {
-        return call("array_contains", column, value);
-    }
-
-    public static Column element_at(Column column, Object value) {
-        return call("element_at", column, value);
-    }
-
-    /** Parses JSON text into a value of {@code schema}. */
-    public static Column from_json(Column e, DataType schema) {
-        return new Column(new UnresolvedFunction("from_json", List.of(e.expr(), new Literal(schema.simpleString(),
-                dev.sluice.sql.types.DataTypes.StringType)), false));
-    }
-
-    public static Column from_json(Column e, StructType schema) {
-        return from_json(e, (DataType) schema);
-    }
-
-    public static Column from_json(Column e, DataType schema, Map<String, String> options) {
-        return from_json(e, schema);
-    }
-
-    /** Parses JSON text with a DDL schema string, e.g. {@code "a INT, b STRING"}. */
-    public static Column from_json(Column e, String schema, Map<String, String> options) {
-        return call("from_json", e, schema);
-    }
-
-    public static Column to_json(Column e) {
-        return call("to_json", e);
-    }
-
-    // ---- dates and times
-
-    public static Column to_timestamp(Column s) {
-        return call("to_timestamp", s);
-    }
-
-    public static Column to_timestamp(Column s, String fmt) {
-        return call("to_timestamp", s, fmt);
-    }
-
-    public static Column to_date(Column e) {
-        return call("to_date", e);
-    }
-
-    public static Column to_date(Column e, String fmt) {
-        return call("to_date", e, fmt);
-    }
-
-    public static Column date_format(Column dateExpr, String format) {
-        return call("date_format", dateExpr, format);
-    }
-
-    public static Column current_timestamp() {
-        return call("current_timestamp");
-    }
-
-    public static Column current_date() {
-        return call("current_date");
-    }
-
-    public static Column unix_timestamp() {
-        return call("unix_timestamp");
-    }
-
-    public static Column unix_timestamp(Column s) {
-        return call("unix_timestamp", s);
-    }
-
-    public static Column unix_timestamp(Column s, String p) {
-        return call("unix_timestamp", s, p);
-    }
-
-    public static Column from_unixtime(Column ut) {
-        return call("from_unixtime", ut);
-    }
-
-    public static Column from_unixtime(Column ut, String f) {
-        return call("from_unixtime", ut, f);
-    }
-
-    public static Column year(Column e) {
-        return call("year", e);
-    }
-
-    public static Column month(Column e) {
-        return call("month", e);
-    }
-
-    public static Column dayofmonth(Column e) {
-        return call("dayofmonth", e);
-    }
-
-    public static Column hour(Column e) {
-        return call("hour", e);
-    }
-
-    public static Column minute(Column e) {
-        return call("minute", e);
-    }
-
-    public static Column second(Column e) {
-        return call("second", e);
-    }
-
-    public static Column date_add(Column start, int days) {
-        return call("date_add", start, days);
-    }
-
-    public static Column date_sub(Column start, int days) {
-        return call("date_sub", start, days);
-    }
-
-    public static Column datediff(Column end, Column start) {
-        return call("datediff", end, start);
-    }
-
-    /** Calls any registered function by name. */
-    public static Column call_function(String funcName, Column... cols) {
-        return callColumns(funcName, cols);
-    }
-
-    /** Calls a registered user-defined (or built-in) function by name, as Spark's deprecated {@code callUDF}. */
-    public static Column callUDF(String udfName, Column... cols) {
-        return callColumns(udfName, cols);
-    }
-
-    /** Calls a registered user-defined (or built-in) function by name, as Spark's {@code call_udf}. */
-    public static Column call_udf(String udfName, Column... cols) {
-        return callColumns(udfName, cols);
-    }
-
-    /**
-     * A user-defined function of {@code f} returning {@code returnType}, as Spark's {@code udf(UDFn, DataType)};
-     * call it on columns with {@code apply(col(...))}. One overload per arity, 0 to 10.
-     */
-    public static dev.sluice.sql.expressions.UserDefinedFunction udf(dev.sluice.sql.api.java.UDF0<?> f,
-                                                                   DataType returnType) {
-        return Udfs.of(f, returnType);
-    }
-
-    public static dev.sluice.sql.expressions.UserDefinedFunction udf(dev.sluice.sql.api.java.UDF1<?, ?> f,
-                                                                   DataType returnType) {
-        return Udfs.of(f, returnType);
-    }
-
-    public static dev.sluice.sql.expressions.UserDefinedFunction udf(dev.sluice.sql.api.java.UDF2<?, ?, ?> f,
-                                                                   DataType returnType) {
-        return Udfs.of(f, returnType);
-    }
-
-    public static dev.sluice.sql.expressions.UserDefinedFunction udf(dev.sluice.sql.api.java.UDF3<?, ?, ?, ?> f,
-                                                                   DataType returnType) {
-        return Udfs.of(f, returnType);
-    }
-
-    public static dev.sluice.sql.expressions.UserDefinedFunction udf(dev.sluice.sql.api.java.UDF4<?, ?, ?, ?, ?> f,
-                                                                   DataType returnType) {
-        return Udfs.of(f, returnType);
-    }
-
-    public static dev.sluice.sql.expressions.UserDefinedFunction udf(dev.sluice.sql.api.java.UDF5<?, ?, ?, ?, ?, ?> f,
-                                                                   DataType returnType) {
-        return Udfs.of(f, returnType);
-    }
-
-    public static dev.sluice.sql.expressions.UserDefinedFunction udf(dev.sluice.sql.api.java.UDF6<?, ?, ?, ?, ?, ?, ?> f,
-                                                                   DataType returnType) {
-        return Udfs.of(f, returnType);
-    }
-
-    public static dev.sluice.sql.expressions.UserDefinedFunction udf(dev.sluice.sql.api.java.UDF7<?, ?, ?, ?, ?, ?, ?, ?> f,
-                                                                   DataType returnType) {
-        return Udfs.of(f, returnType);
-    }
-
-    public static dev.sluice.sql.expressions.UserDefinedFunction udf(dev.sluice.sql.api.java.UDF8<?, ?, ?, ?, ?, ?, ?, ?, ?> f,
-                                                                   DataType returnType) {
-        return Udfs.of(f, returnType);
-    }
-
-    public static dev.sluice.sql.expressions.UserDefinedFunction udf(dev.sluice.sql.api.java.UDF9<?, ?, ?, ?, ?, ?, ?, ?, ?, ?> f,
-                                                                   DataType returnType) {
-        return Udfs.of(f, returnType);
-    }
-
-    public static dev.sluice.sql.expressions.UserDefinedFunction udf(dev.sluice.sql.api.java.UDF10<?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?> f,
-                                                                   DataType returnType) {
-        return Udfs.of(f, returnType);
-    }
-
-    /**
-     * An untyped aggregate function of {@code agg}, as Spark's {@code udaf}: its arguments make the input object
-     * through {@code inputEncoder} (one column for a single-value encoder, the bean's columns in order), e.g.
-     * {@code df.groupBy("k").agg(udaf(new MyAverage(), Encoders.LONG()).apply(col("v")))}; register it with
-     * {@code session.udf().register(name, ...)} to call it from SQL text.
-     */
-    public static <IN, BUF, OUT> dev.sluice.sql.expressions.UserDefinedFunction udaf(
-            dev.sluice.sql.expressions.Aggregator<IN, BUF, OUT> agg, Encoder<IN> inputEncoder) {
-        return dev.sluice.sql.expressions.UserDefinedFunction.ofAggregator(agg, inputEncoder);
-    }
-
     // ---- higher-order functions: Java lambdas over Columns, as Spark's functions.transform etc.
 
     /** {@code transform(column, x -> ...)}: the lambda applied to every element of the array. */
@@ -706,163 +381,4 @@ public final class functions {
         return callColumns("map_zip_with", left, right, Lambdas.of(f));
     }
 
-    // ---- maps
-
-    /** A map of the interleaved keys and values {@code (k1, v1, k2, v2, ...)}; keys must be unique and non-null. */
-    public static Column map(Column... cols) {
-        return callColumns("map", cols);
-    }
-
-    /** A map of the elements of two arrays of equal length, as keys and values. */
-    public static Column map_from_arrays(Column keys, Column values) {
-        return callColumns("map_from_arrays", keys, values);
-    }
-
-    /** The keys of a map, as an array in entry order. */
-    public static Column map_keys(Column e) {
-        return callColumns("map_keys", e);
-    }
-
-    /** The values of a map, as an array in entry order. */
-    public static Column map_values(Column e) {
-        return callColumns("map_values", e);
-    }
-
-    /** True when the value is NaN; false for null. */
-    public static Column isnan(Column e) {
-        return callColumns("isnan", e);
-    }
-
-    /** {@code col1} unless it is NaN, then {@code col2}. */
-    public static Column nanvl(Column col1, Column col2) {
-        return callColumns("nanvl", col1, col2);
-    }
-
-    // ---- statistics
-
-    /** Sample standard deviation (null for fewer than two values). */
-    public static Column stddev(Column e) {
-        return callColumns("stddev", e);
-    }
-
-    public static Column stddev(String columnName) {
-        return stddev(col(columnName));
-    }
-
-    public static Column std(Column e) {
-        return callColumns("std", e);
-    }
-
-    public static Column stddev_samp(Column e) {
-        return callColumns("stddev_samp", e);
-    }
-
-    public static Column stddev_samp(String columnName) {
-        return stddev_samp(col(columnName));
-    }
-
-    /** Population standard deviation. */
-    public static Column stddev_pop(Column e) {
-        return callColumns("stddev_pop", e);
-    }
-
-    public static Column stddev_pop(String columnName) {
-        return stddev_pop(col(columnName));
-    }
-
-    /** Sample variance (null for fewer than two values). */
-    public static Column variance(Column e) {
-        return callColumns("variance", e);
-    }
-
-    public static Column variance(String columnName) {
-        return variance(col(columnName));
-    }
-
-    public static Column var_samp(Column e) {
-        return callColumns("var_samp", e);
-    }
-
-    public static Column var_samp(String columnName) {
-        return var_samp(col(columnName));
-    }
-
-    /** Population variance. */
-    public static Column var_pop(Column e) {
-        return callColumns("var_pop", e);
-    }
-
-    public static Column var_pop(String columnName) {
-        return var_pop(col(columnName));
-    }
-
-    /** Pearson correlation coefficient of two columns. */
-    public static Column corr(Column column1, Column column2) {
-        return callColumns("corr", column1, column2);
-    }
-
-    public static Column corr(String columnName1, String columnName2) {
-        return corr(col(columnName1), col(columnName2));
-    }
-
-    /** Sample covariance of two columns. */
-    public static Column covar_samp(Column column1, Column column2) {
-        return callColumns("covar_samp", column1, column2);
-    }
-
-    public static Column covar_samp(String columnName1, String columnName2) {
-        return covar_samp(col(columnName1), col(columnName2));
-    }
-
-    /** Population covariance of two columns. */
-    public static Column covar_pop(Column column1, Column column2) {
-        return callColumns("covar_pop", column1, column2);
-    }
-
-    public static Column covar_pop(String columnName1, String columnName2) {
-        return covar_pop(col(columnName1), col(columnName2));
-    }
-
-    /** The value at {@code percentage} (a number or an array of numbers) of the sorted values. */
-    public static Column percentile_approx(Column e, Column percentage, Column accuracy) {
-        return callColumns("percentile_approx", e, percentage, accuracy);
-    }
-
-    /** Same as {@link #percentile_approx}. */
-    public static Column approx_percentile(Column e, Column percentage, Column accuracy) {
-        return callColumns("approx_percentile", e, percentage, accuracy);
-    }
-
-    /** In a rollup or cube: 1 when {@code e} is rolled up (null in the row because of it), else 0. */
-    public static Column grouping(Column e) {
-        return callColumns("grouping", e);
-    }
-
-    public static Column grouping(String columnName) {
-        return grouping(col(columnName));
-    }
-
-    /** In a rollup or cube: the bits of {@code grouping} of the grouping columns, first column highest. */
-    public static Column grouping_id(Column... cols) {
-        return callColumns("grouping_id", cols);
-    }
-
-    public static Column grouping_id(String colName, String... colNames) {
-        Column[] cols = new Column[colNames.length + 1];
-        cols[0] = col(colName);
-        for (int i = 0; i < colNames.length; i++) {
-            cols[i + 1] = col(colNames[i]);
-        }
-        return grouping_id(cols);
-    }
-
-    /** The array sorted ascending, NaN greatest, nulls last. */
-    public static Column array_sort(Column e) {
-        return callColumns("array_sort", e);
-    }
-
-    /** The array sorted with {@code comparator(left, right)}: negative, 0 or positive, as Java's. */
-    public static Column array_sort(Column e, java.util.function.BiFunction<Column, Column, Column> comparator) {
-        return callColumns("array_sort", e, Lambdas.of(comparator));
-    }
 }

@@ -81,7 +81,7 @@ public final class RowCodec {
     }
 
     private static void writeValue(Writer out, ColumnVector v, int row, DataType type) {
-        if (type instanceof LongType || type instanceof TimestampType) {
+        if (ColumnVector.isLongBacked(type)) {
             out.writeLong(v.getLong(row) ^ Long.MIN_VALUE);
         } else if (type instanceof DoubleType) {
             out.writeLong(Double.doubleToLongBits(v.getDouble(row)));
@@ -127,7 +127,7 @@ public final class RowCodec {
             v.appendNull();
             return;
         }
-        if (type instanceof LongType || type instanceof TimestampType) {
+        if (ColumnVector.isLongBacked(type)) {
             v.appendLong(in.readLong() ^ Long.MIN_VALUE);
         } else if (type instanceof DoubleType) {
             v.appendDouble(Double.longBitsToDouble(in.readLong()));

@@ -85,7 +85,7 @@ final class IncrementalPlan {
             return node instanceof Join j && j.left().isStreaming() && j.right().isStreaming()
                     || node instanceof Aggregate a && a.isStreaming()
                     || node instanceof Deduplicate d && d.isStreaming()
-                    || node instanceof FlatMapGroupsWithState g && g.isStreaming()
+                    || node instanceof FlatMapGroupsWithState g && g.isStreaming() && !g.stateless()
                     || node instanceof dev.sluice.plan.logical.TransformWithState t && t.isStreaming()
                     || node instanceof Limit l && l.isStreaming() && outputMode == OutputMode.Append();
         }

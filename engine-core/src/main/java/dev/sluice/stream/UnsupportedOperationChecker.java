@@ -64,6 +64,16 @@ public final class UnsupportedOperationChecker {
     }
 
     private static void checkNodes(LogicalPlan node, LogicalPlan root, OutputMode outputMode) {
+        if (node instanceof FlatMapGroupsWithState m && m.nodeName().equals("CoGroup")) {
+            // Spark's CoGroup has both sides as children; Sluice's unions them first, a union not to be checked
+            for (LogicalPlan side : m.child().children()) {
+                checkNodes(side, root, outputMode);
+            }
+            if (m.isStreaming()) {
+                throw error("CoGrouping with a streaming DataFrame/Dataset is not supported", node);
+            }
+            return;
+        }
         for (LogicalPlan child : node.children()) {
             checkNodes(child, root, outputMode);
         }
@@ -82,6 +92,8 @@ public final class UnsupportedOperationChecker {
                     + " watermark", node);
         } else if (node instanceof Deduplicate d && d.isStreaming() && !streamingAggregates(d.child()).isEmpty()) {
             throw error("dropDuplicates is not supported after aggregation on a streaming DataFrame/Dataset", node);
+        } else if (node instanceof FlatMapGroupsWithState m && m.stateless()) {
+            return; // Spark's MapGroups runs per micro-batch, unchecked
         } else if (node instanceof FlatMapGroupsWithState m && m.isStreaming()) {
             checkGroupsWithState(m, root, outputMode);
         } else if (node instanceof Join j) {

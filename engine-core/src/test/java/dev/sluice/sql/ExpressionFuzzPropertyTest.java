@@ -35,13 +35,15 @@ class ExpressionFuzzPropertyTest {
     private static final List<String> LITERALS = List.of("1", "0", "-1", "2147483647", "-2147483648",
             "9223372036854775807L", "1.5", "1e308", "0.0D", "'x'", "''", "'(?<'", "'[a-'", "'yyyy-MM-dd'",
             "'GGGGGyyyyyyyyyyyyy'", "'%'", "'\\\\'", "'10 minutes'", "'-1 day'", "'2024-01-01'", "NULL", "true",
-            "DATE'2024-02-29'", "TIMESTAMP'2024-01-01 10:00:00'", "INTERVAL 1 DAY", "X'0A'", "array(1, 2)",
+            "DATE'2024-02-29'", "TIMESTAMP'2024-01-01 10:00:00'", "INTERVAL 1 DAY", "X'0A'", "TIMESTAMP_NTZ'2024-01-01 10:00:00'",
+            "CAST('1 02:03:04' AS INTERVAL DAY TO SECOND)", "CAST('1-2' AS INTERVAL YEAR TO MONTH)", "array(1, 2)",
             "array()", "'{\"a\":1}'");
     private static final List<String> OPERATORS = List.of("+", "-", "*", "/", "%", "AND", "OR", "||", "=", "<",
             "<=>", "&", "|", "^", "div");
     private static final List<String> TYPES = List.of("INT", "BIGINT", "STRING", "DOUBLE", "DECIMAL(10,2)",
             "DECIMAL(38,38)", "DECIMAL(39,0)", "DATE", "TIMESTAMP", "BOOLEAN", "BINARY", "ARRAY<INT>",
             "MAP<STRING, INT>", "STRUCT<a: INT, b: STRING>", "VOID", "INTERVAL DAY", "CHAR(3)", "VARCHAR(2)",
+            "TIMESTAMP_NTZ", "INTERVAL DAY TO SECOND", "INTERVAL YEAR TO MONTH", "INTERVAL MINUTE TO SECOND",
             "FOO", "ARRAY<", "STRUCT<>", "MAP<INT>");
 
     private static SluiceSession spark;

@@ -3,6 +3,7 @@ package dev.sluice.sqllite;
 import dev.sluice.sqllite.ast.ArrayTypeSpec;
 import dev.sluice.sqllite.ast.DecimalTypeSpec;
 import dev.sluice.sqllite.ast.FieldSpec;
+import dev.sluice.sqllite.ast.IntervalTypeSpec;
 import dev.sluice.sqllite.ast.MapTypeSpec;
 import dev.sluice.sqllite.ast.PrimitiveKind;
 import dev.sluice.sqllite.ast.PrimitiveTypeSpec;
@@ -133,18 +134,29 @@ final class TypeParser {
     return value.bitLength() < Integer.SIZE ? value.intValue() : Integer.MAX_VALUE;
   }
 
-  /** Accepts Spark's ANSI interval qualifiers such as {@code interval day to second}. */
+  /**
+   * Spark's ANSI interval types such as {@code interval day to second} or {@code interval year}; a bare
+   * {@code interval} is the calendar interval.
+   */
   private TypeSpec parseIntervalQualifier() {
-    if (atIntervalField()) {
-      cursor.next();
-      if (cursor.matchKeyword("TO")) {
-        if (!atIntervalField()) {
-          throw cursor.error("an interval field such as DAY or SECOND");
-        }
-        cursor.next();
-      }
+    if (!atIntervalField()) {
+      return new PrimitiveTypeSpec(PrimitiveKind.INTERVAL);
     }
-    return new PrimitiveTypeSpec(PrimitiveKind.INTERVAL);
+    Token start = cursor.next();
+    String from = start.keyword();
+    String to = from;
+    if (cursor.matchKeyword("TO")) {
+      if (!atIntervalField()) {
+        throw cursor.error("an interval field such as DAY or SECOND");
+      }
+      to = cursor.next().keyword();
+    }
+    boolean sameKind = IntervalTypeSpec.YEAR_MONTH.contains(from) == IntervalTypeSpec.YEAR_MONTH.contains(to);
+    if (!sameKind || IntervalTypeSpec.index(from) > IntervalTypeSpec.index(to)) {
+      throw cursor.conditionErrorAt(start, ParseException.UNSUPPORTED_DATATYPE,
+          "Unsupported data type \"INTERVAL " + from + " TO " + to + "\"", "a data type");
+    }
+    return new IntervalTypeSpec(from, to);
   }
 
   private boolean atIntervalField() {

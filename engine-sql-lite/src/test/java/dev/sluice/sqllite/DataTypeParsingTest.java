@@ -33,10 +33,27 @@ class DataTypeParsingTest {
         "int, INT", "INTEGER, INT", "bigint, LONG", "long, LONG", "float, FLOAT", "real, FLOAT",
         "double, DOUBLE", "string, STRING", "varchar(10), STRING", "char(3), STRING",
         "binary, BINARY", "date, DATE", "timestamp, TIMESTAMP", "timestamp_ltz, TIMESTAMP",
-        "timestamp_ntz, TIMESTAMP_NTZ", "void, NULL", "interval, INTERVAL",
-        "interval day to second, INTERVAL", "Interval Year, INTERVAL"})
+        "timestamp_ntz, TIMESTAMP_NTZ", "void, NULL", "interval, INTERVAL"})
     void primitiveTypesAndSynonyms(String text, PrimitiveKind kind) {
       assertThat(parseDataType(text)).isEqualTo(new PrimitiveTypeSpec(kind));
+    }
+
+    @ParameterizedTest(name = "{0} is {1} to {2}")
+    @CsvSource({"interval day to second, DAY, SECOND", "Interval Year, YEAR, YEAR",
+        "INTERVAL YEAR TO MONTH, YEAR, MONTH", "interval hour to minute, HOUR, MINUTE",
+        "interval second, SECOND, SECOND"})
+    void ansiIntervalTypesKeepTheirFields(String text, String start, String end) {
+      assertThat(parseDataType(text)).isEqualTo(new dev.sluice.sqllite.ast.IntervalTypeSpec(start, end));
+    }
+
+    @Test
+    void mixedOrReversedIntervalFieldsAreRefused() {
+      for (String text : new String[] {"interval year to second", "interval second to day",
+          "interval month to year"}) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parseDataType(text))
+            .isInstanceOf(dev.sluice.sqllite.ParseException.class)
+            .hasMessageContaining("UNSUPPORTED_DATATYPE");
+      }
     }
 
     @Test

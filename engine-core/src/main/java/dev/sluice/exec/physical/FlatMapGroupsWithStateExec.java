@@ -17,7 +17,7 @@ public final class FlatMapGroupsWithStateExec extends UnaryExec {
 
     @Override
     public String nodeName() {
-        return logical.mapGroups() ? "MapGroupsWithState" : "FlatMapGroupsWithState";
+        return logical.nodeName();
     }
 
     @Override

@@ -28,6 +28,7 @@ public final class AggregateFunctions {
             });
         }
         Percentile.register(r);
+        r.register("approx_count_distinct", 1, 2, (a, c) -> approxCountDistinct(a));
         r.register("count", (a, c) -> {
             FunctionRegistry.checkArity("count", a, 1, Integer.MAX_VALUE);
             return new Count(a);
@@ -47,12 +48,38 @@ public final class AggregateFunctions {
     }
 
     private static final java.util.Set<String> NAMES = java.util.Set.of("count", "sum", "avg", "mean", "min", "max",
-            "first", "first_value", "last", "last_value", "collect_list", "collect_set", "count_distinct");
+            "first", "first_value", "last", "last_value", "collect_list", "collect_set", "count_distinct",
+            "approx_count_distinct");
 
     /** True when {@code name} is an aggregate function (used before resolution, e.g. by SQL planning). */
     public static boolean isAggregate(String name) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         return NAMES.contains(lower) || Moments.NAMES.contains(lower) || Percentile.NAMES.contains(lower);
+    }
+
+    /** {@code approx_count_distinct(x[, relativeSD])}: the error is a foldable number, 0.05 by default. */
+    private static AggregateFunction approxCountDistinct(List<Expression> a) {
+        double rsd = 0.05;
+        if (a.size() == 2) {
+            Expression e = a.get(1);
+            if (!dev.sluice.expr.TypeCoercion.isNumeric(e.dataType())) {
+                throw FunctionRegistry.unexpectedType("approx_count_distinct(" + a.get(0).sql() + ", " + e.sql() + ")",
+                        1, "\"DOUBLE\"", e);
+            }
+            if (!e.foldable()) {
+                throw new AnalysisException("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", "Cannot resolve"
+                        + " \"approx_count_distinct\" due to data type mismatch: the input " + e.sql()
+                        + " should be a foldable expression.", "42K09");
+            }
+            Object value = e.eval(new dev.sluice.batch.Chunk(1)).getObject(0);
+            if (value == null) {
+                throw new AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_NULL", "Cannot resolve"
+                        + " \"approx_count_distinct\" due to data type mismatch: the relativeSD must not be null.",
+                        "42K09");
+            }
+            rsd = ((Number) value).doubleValue();
+        }
+        return new HyperLogLogPlusPlus(a.get(0), rsd);
     }
 
     private static AggregateFunction single(String name, List<Expression> a, AggregateFunction f) {

@@ -15,6 +15,8 @@ import dev.sluice.sql.types.DataTypes;
  */
 public final class CurrentTimestamp extends LeafExpression {
     private final String name;
+    /** Non-null for {@code localtimestamp()}: the wall-clock time in this zone, a {@code timestamp_ntz}. */
+    private final java.time.ZoneId localZone;
 
     /** {@code current_timestamp()}. */
     public CurrentTimestamp() {
@@ -23,12 +25,18 @@ public final class CurrentTimestamp extends LeafExpression {
 
     /** The same function under an alias such as {@code now}, which then shows in column names. */
     public CurrentTimestamp(String name) {
+        this(name, null);
+    }
+
+    /** {@code localtimestamp()} (Spark's {@code LocalTimestamp}): the query time as a wall-clock time in {@code zone}. */
+    public CurrentTimestamp(String name, java.time.ZoneId localZone) {
         this.name = name;
+        this.localZone = localZone;
     }
 
     @Override
     public DataType dataType() {
-        return DataTypes.TimestampType;
+        return localZone == null ? DataTypes.TimestampType : DataTypes.TimestampNTZType;
     }
 
     @Override
@@ -44,9 +52,14 @@ public final class CurrentTimestamp extends LeafExpression {
     @Override
     public ColumnVector eval(Chunk input) {
         long micros = dev.sluice.expr.QueryTime.currentOrNow();
+        if (localZone != null) {
+            long seconds = Math.floorDiv(micros, 1_000_000L);
+            micros += localZone.getRules().getOffset(java.time.Instant.ofEpochSecond(seconds)).getTotalSeconds()
+                    * 1_000_000L;
+        }
         int rows = input.rowCount();
         long[] values = new long[Math.max(rows, 1)];
         java.util.Arrays.fill(values, micros);
-        return LongVector.wrap(DataTypes.TimestampType, values, rows, null);
+        return LongVector.wrap(dataType(), values, rows, null);
     }
 }

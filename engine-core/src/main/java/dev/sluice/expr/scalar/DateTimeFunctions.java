@@ -52,6 +52,19 @@ final class DateTimeFunctions {
                     Arguments.date("datediff", arguments, 1, context), DataTypes.IntegerType, (end, start) -> end - start);
         });
         registry.register("to_timestamp", (arguments, context) -> toTimestamp("to_timestamp", arguments, context, false));
+        registry.register("to_timestamp_ntz", (arguments, context) -> toTimestampNtz(arguments, context));
+        unixTime(registry, "unix_micros", x -> x);
+        unixTime(registry, "unix_millis", x -> Math.floorDiv(x, 1_000L));
+        unixTime(registry, "unix_seconds", x -> Math.floorDiv(x, 1_000_000L));
+        registry.register("unix_date", (arguments, context) -> {
+            FunctionRegistry.checkArity("unix_date", arguments, 1, 1);
+            return IntFunction2.unary("unix_date", Arguments.date("unix_date", arguments, 0, context),
+                    DataTypes.IntegerType, days -> days);
+        });
+        registry.register("localtimestamp", (arguments, context) -> {
+            FunctionRegistry.checkArity("localtimestamp", arguments, 0, 0);
+            return new CurrentTimestamp("localtimestamp", context.sessionTimeZone());
+        });
         registry.register("try_to_timestamp", (arguments, context) -> toTimestamp("try_to_timestamp", arguments, context, true));
         registry.register("to_date", (arguments, context) -> toDate("to_date", arguments, context, false));
         registry.register("try_to_date", (arguments, context) -> toDate("try_to_date", arguments, context, true));
@@ -72,6 +85,15 @@ final class DateTimeFunctions {
                 return new CurrentDate(context.sessionTimeZone());
             });
         }
+    }
+
+    /** Spark's {@code unix_micros}/{@code unix_millis}/{@code unix_seconds}: a timestamp as a count since the epoch. */
+    private static void unixTime(FunctionRegistry registry, String name, java.util.function.LongUnaryOperator f) {
+        registry.register(name, (arguments, context) -> {
+            FunctionRegistry.checkArity(name, arguments, 1, 1);
+            return new NumericUnaryFunction(name, List.of(Arguments.timestamp(name, arguments, 0, context)),
+                    DataTypes.LongType, new NumericUnaryFunction.Operations(null, f, null, null));
+        });
     }
 
     private static void dateField(FunctionRegistry registry, String name, IntUnaryOperator field) {
@@ -176,6 +198,34 @@ final class DateTimeFunctions {
                 values -> parse((String) values[0],
                 values.length > 1 ? (String) values[1] : null, formatters, zone, failOnError, "try_to_timestamp",
                 DataTypes.TimestampType));
+    }
+
+    /**
+     * Spark's {@code to_timestamp_ntz}: a string read as a wall-clock date-time (the session zone plays no part),
+     * a date or timestamp cast to {@code timestamp_ntz}.
+     */
+    private static Expression toTimestampNtz(List<Expression> arguments, FunctionContext context) {
+        String name = "to_timestamp_ntz";
+        FunctionRegistry.checkArity(name, arguments, 1, 2);
+        DataType type = arguments.get(0).dataType();
+        if (!(type instanceof StringType)) {
+            if (!(type instanceof DateType || type instanceof TimestampType
+                    || type instanceof dev.sluice.sql.types.TimestampNTZType
+                    || type instanceof dev.sluice.sql.types.NullType)) {
+                throw Arguments.unexpected(name, arguments, 0, "(\"STRING\" or \"DATE\" or \"TIMESTAMP\" or"
+                        + " \"TIMESTAMP_NTZ\")");
+            }
+            Expression value = Cast.castIfNeeded(arguments.get(0), DataTypes.TimestampNTZType, context);
+            return new NumericUnaryFunction(name, List.of(value), DataTypes.TimestampNTZType,
+                    new NumericUnaryFunction.Operations(null, x -> x, null, null));
+        }
+        List<Expression> coerced = stringAndPattern(name, arguments, context);
+        Function<String, DateTimeFormatter> formatters = coerced.size() > 1 ? formatters(name, coerced, 1) : null;
+        boolean failOnError = context.ansiEnabled();
+        return new RowFunction(name, coerced, DataTypes.TimestampNTZType, true,
+                parsedNullability(coerced, failOnError), values -> parse((String) values[0],
+                values.length > 1 ? (String) values[1] : null, formatters, java.time.ZoneOffset.UTC, failOnError,
+                "try_to_timestamp", DataTypes.TimestampNTZType));
     }
 
     private static Expression toDate(String name, List<Expression> arguments, FunctionContext context,

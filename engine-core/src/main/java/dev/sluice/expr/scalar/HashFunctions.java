@@ -54,6 +54,18 @@ final class HashFunctions {
                     });
         });
         registry.register("hash", HashFunctions::hash);
+        registry.register("xxhash64", (arguments, context) -> {
+            FunctionRegistry.checkArity("xxhash64", arguments, 1, Integer.MAX_VALUE);
+            List<DataType> types = arguments.stream().map(Expression::dataType).toList();
+            return new RowFunction("xxhash64", arguments, DataTypes.LongType, false, RowFunction.Nullability.NEVER,
+                    values -> {
+                long hash = SEED;
+                for (int i = 0; i < values.length; i++) {
+                    hash = XxHash64.hashValue(values[i], types.get(i), hash);
+                }
+                return hash;
+            });
+        });
     }
 
     private static void digest(FunctionRegistry registry, String name, String algorithm) {
@@ -96,7 +108,7 @@ final class HashFunctions {
         if (value instanceof dev.sluice.expr.CalendarInterval c) {
             return Murmur3.hashInt(c.months(), Murmur3.hashInt(c.days(), Murmur3.hashLong(c.microseconds(), seed)));
         }
-        if (type instanceof LongType || type instanceof TimestampType) {
+        if (dev.sluice.batch.ColumnVector.isLongBacked(type)) {
             return Murmur3.hashLong((Long) value, seed);
         }
         if (type instanceof DoubleType) {

@@ -90,7 +90,7 @@ public final class NumericUnaryFunction extends ScalarFunction {
             }
             return single ? FloatVector.wrap(floats, rows, nulls) : DoubleVector.wrap(doubles, rows, nulls);
         }
-        if (type instanceof LongType || type instanceof TimestampType) {
+        if (dev.sluice.batch.ColumnVector.isLongBacked(type)) {
             long[] out = new long[Math.max(rows, 1)];
             for (int row = 0; row < rows; row++) {
                 if (!values.isNull(row)) {

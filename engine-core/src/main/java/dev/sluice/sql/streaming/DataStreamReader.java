@@ -94,6 +94,11 @@ public final class DataStreamReader {
         return format("text").load(path);
     }
 
+    /** The lines of new text files as a streaming {@code Dataset<String>}, as Spark's {@code textFile}. */
+    public Dataset<String> textFile(String path) {
+        return text(path).as(dev.sluice.sql.Encoders.STRING());
+    }
+
     public Dataset<Row> csv(String path) {
         return format("csv").load(path);
     }

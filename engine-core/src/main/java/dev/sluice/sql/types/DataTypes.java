@@ -15,10 +15,41 @@ public final class DataTypes {
     public static final DataType BinaryType = dev.sluice.sql.types.BinaryType.INSTANCE;
     public static final DataType DateType = dev.sluice.sql.types.DateType.INSTANCE;
     public static final DataType TimestampType = dev.sluice.sql.types.TimestampType.INSTANCE;
+    /** Spark's {@code TIMESTAMP_NTZ}: a date-time without time zone ({@link java.time.LocalDateTime}). */
+    public static final DataType TimestampNTZType = dev.sluice.sql.types.TimestampNTZType.INSTANCE;
     public static final DataType NullType = dev.sluice.sql.types.NullType.INSTANCE;
     public static final DataType CalendarIntervalType = dev.sluice.sql.types.CalendarIntervalType.INSTANCE;
 
     private DataTypes() {
+    }
+
+    /** {@code INTERVAL DAY TO SECOND}, the type of {@link java.time.Duration} values. */
+    public static DayTimeIntervalType createDayTimeIntervalType() {
+        return new DayTimeIntervalType(DayTimeIntervalType.DAY(), DayTimeIntervalType.SECOND());
+    }
+
+    /**
+     * The day-time interval type from {@code startField} to {@code endField} ({@link DayTimeIntervalType#DAY()}
+     * ... {@link DayTimeIntervalType#SECOND()}).
+     *
+     * @throws IllegalArgumentException when the fields are out of range or out of order
+     */
+    public static DayTimeIntervalType createDayTimeIntervalType(byte startField, byte endField) {
+        return new DayTimeIntervalType(startField, endField);
+    }
+
+    /** {@code INTERVAL YEAR TO MONTH}, the type of {@link java.time.Period} values. */
+    public static YearMonthIntervalType createYearMonthIntervalType() {
+        return new YearMonthIntervalType(YearMonthIntervalType.YEAR(), YearMonthIntervalType.MONTH());
+    }
+
+    /**
+     * The year-month interval type from {@code startField} to {@code endField}.
+     *
+     * @throws IllegalArgumentException when the fields are out of range or out of order
+     */
+    public static YearMonthIntervalType createYearMonthIntervalType(byte startField, byte endField) {
+        return new YearMonthIntervalType(startField, endField);
     }
 
     public static DecimalType createDecimalType(int precision, int scale) {

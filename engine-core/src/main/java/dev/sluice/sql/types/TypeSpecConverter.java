@@ -38,10 +38,16 @@ public final class TypeSpecConverter {
                 case STRING -> DataTypes.StringType;
                 case BINARY -> DataTypes.BinaryType;
                 case DATE -> DataTypes.DateType;
-                case TIMESTAMP, TIMESTAMP_NTZ -> DataTypes.TimestampType;
+                case TIMESTAMP -> DataTypes.TimestampType;
+                case TIMESTAMP_NTZ -> DataTypes.TimestampNTZType;
                 case NULL -> DataTypes.NullType;
                 case INTERVAL -> DataTypes.CalendarIntervalType;
             };
+        }
+        if (spec instanceof dev.sluice.sqllite.ast.IntervalTypeSpec i) {
+            byte start = (byte) dev.sluice.sqllite.ast.IntervalTypeSpec.index(i.startField());
+            byte end = (byte) dev.sluice.sqllite.ast.IntervalTypeSpec.index(i.endField());
+            return i.yearMonth() ? new YearMonthIntervalType(start, end) : new DayTimeIntervalType(start, end);
         }
         if (spec instanceof DecimalTypeSpec d) {
             return new DecimalType(d.precision(), d.scale());

@@ -103,4 +103,53 @@ class TypedStreamingTest extends StreamingTestSupport {
         // n (an int column) is up-cast to the bean's long; extra is not read
         assertThat(seen).containsExactly("ana=3", "bo=4");
     }
+
+    @Test
+    void mapGroupsOnAStreamGroupsEachMicroBatchAlone() throws Exception {
+        // Spark plans MapGroups on a stream as MapGroupsExec over the batch's rows: no state between batches
+        MemoryStream input = MemoryStream.of(spark, LINES);
+        Dataset<String> words = input.toDF().as(Encoders.STRING());
+        Dataset<String> counts = words.groupByKey((MapFunction<String, String>) w -> w, Encoders.STRING())
+                .mapGroups((dev.sluice.api.java.function.MapGroupsFunction<String, String, String>) (k, vs) -> {
+                    int n = 0;
+                    while (vs.hasNext()) {
+                        vs.next();
+                        n++;
+                    }
+                    return k + ":" + n;
+                }, Encoders.STRING());
+        assertThat(counts.isStreaming()).isTrue();
+        Map<Long, List<String>> out = Collections.synchronizedMap(new TreeMap<>());
+        StreamingQuery q = counts.writeStream().outputMode("append").foreachBatch((Dataset<String> batch, Long id) -> {
+            List<String> rows = new ArrayList<>(batch.collectAsList());
+            Collections.sort(rows);
+            out.put(id, rows);
+        }).start();
+        try {
+            input.addValues("a", "b", "a");
+            q.processAllAvailable();
+            input.addValues("a");
+            q.processAllAvailable();
+        } finally {
+            q.stop();
+        }
+        assertThat(out).isEqualTo(Map.of(0L, List.of("a:2", "b:1"), 1L, List.of("a:1")));
+        assertThat(counts.logicalPlan().treeString()).contains("MapGroups [value");
+    }
+
+    @Test
+    void cogroupWithAStreamIsRefusedWhenTheQueryStartsAsSparkDoes() {
+        MemoryStream input = MemoryStream.of(spark, LINES);
+        Dataset<String> stream = input.toDF().as(Encoders.STRING());
+        Dataset<String> batch = spark.createDataset(List.of("a"), Encoders.STRING());
+        Dataset<String> both = stream.groupByKey((MapFunction<String, String>) w -> w, Encoders.STRING())
+                .cogroup(batch.groupByKey((MapFunction<String, String>) w -> w, Encoders.STRING()),
+                        (dev.sluice.api.java.function.CoGroupFunction<String, String, String, String>)
+                                (k, l, r) -> List.of(k).iterator(), Encoders.STRING());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> both.writeStream().format("console").start())
+                .isInstanceOf(dev.sluice.sql.AnalysisException.class)
+                .hasMessageStartingWith("CoGrouping with a streaming DataFrame/Dataset is not supported;")
+                .extracting(e -> ((dev.sluice.sql.AnalysisException) e).getCondition())
+                .isEqualTo("_LEGACY_ERROR_TEMP_3102");
+    }
 }

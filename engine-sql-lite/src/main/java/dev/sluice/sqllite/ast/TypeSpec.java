@@ -6,7 +6,8 @@ package dev.sluice.sqllite.ast;
  * {@code decimal(20,0)}, {@code array<int>}, {@code struct<a:int,b:string>}.
  */
 public sealed interface TypeSpec
-    permits PrimitiveTypeSpec, DecimalTypeSpec, ArrayTypeSpec, MapTypeSpec, StructTypeSpec {
+    permits PrimitiveTypeSpec, DecimalTypeSpec, ArrayTypeSpec, MapTypeSpec, StructTypeSpec,
+        IntervalTypeSpec {
 
   /** Returns Spark's {@code simpleString} rendering of this type. */
   @Override

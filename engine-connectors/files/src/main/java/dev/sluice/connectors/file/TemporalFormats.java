@@ -21,14 +21,20 @@ public final class TemporalFormats {
 
     private static final String DEFAULT_TIMESTAMP_PATTERN = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
     private static final String DEFAULT_DATE_PATTERN = "yyyy-MM-dd";
+    /** Spark's default {@code timestampNTZFormat}: the zone-less form of the timestamp default. */
+    private static final String DEFAULT_TIMESTAMP_NTZ_PATTERN = "yyyy-MM-dd'T'HH:mm:ss[.SSS]";
 
     private final ZoneId zone;
     private final DateTimeFormatter timestampRead;
     private final DateTimeFormatter dateRead;
     private final DateTimeFormatter timestampWrite;
     private final DateTimeFormatter dateWrite;
+    private final DateTimeFormatter ntzRead;
+    private final DateTimeFormatter ntzWrite;
 
-    private TemporalFormats(ZoneId zone, String timestampPattern, String datePattern) {
+    private TemporalFormats(ZoneId zone, String timestampPattern, String datePattern, String ntzPattern) {
+        this.ntzRead = ntzPattern == null ? null : ValueText.pattern(ntzPattern);
+        this.ntzWrite = ValueText.pattern(ntzPattern == null ? DEFAULT_TIMESTAMP_NTZ_PATTERN : ntzPattern);
         this.zone = zone;
         this.timestampRead = timestampPattern == null ? null : ValueText.pattern(timestampPattern);
         this.dateRead = datePattern == null ? null : ValueText.pattern(datePattern);
@@ -38,7 +44,8 @@ public final class TemporalFormats {
 
     /** The formats of {@code options} ({@code timestampFormat}, {@code dateFormat}, {@code timeZone}). */
     public static TemporalFormats of(FormatOptions options) {
-        return new TemporalFormats(options.zone(), options.get("timestampFormat"), options.get("dateFormat"));
+        return new TemporalFormats(options.zone(), options.get("timestampFormat"), options.get("dateFormat"),
+                options.get("timestampNTZFormat"));
     }
 
     public ZoneId zone() {
@@ -86,6 +93,27 @@ public final class TemporalFormats {
 
     public String formatTimestamp(long micros) {
         return ValueText.format(micros, timestampWrite, zone);
+    }
+
+    /**
+     * A {@code timestamp_ntz} value (wall-clock micros) in {@code timestampNTZFormat}, by default
+     * {@code yyyy-MM-dd'T'HH:mm:ss[.SSS]}; no time zone applies.
+     */
+    public String formatTimestampNtz(long micros) {
+        return ValueText.format(micros, ntzWrite, ZoneOffset.UTC);
+    }
+
+    /** Wall-clock micros of text in {@code timestampNTZFormat} (lenient without one), or {@link #INVALID_TIMESTAMP}. */
+    public long parseTimestampNtz(String text) {
+        if (ntzRead == null) {
+            Long micros = ValueText.parseTimestamp(text, ZoneOffset.UTC);
+            return micros == null ? INVALID_TIMESTAMP : micros;
+        }
+        try {
+            return ValueText.parse(text, ntzRead, ZoneOffset.UTC);
+        } catch (DateTimeException | ArithmeticException e) {
+            return INVALID_TIMESTAMP;
+        }
     }
 
     public String formatDate(int days) {

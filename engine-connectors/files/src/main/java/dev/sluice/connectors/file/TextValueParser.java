@@ -129,6 +129,17 @@ public interface TextValueParser {
                 return true;
             };
         }
+        if (type instanceof dev.sluice.sql.types.TimestampNTZType) {
+            return (text, out) -> {
+                long micros = temporal.parseTimestampNtz(text);
+                if (micros == TemporalFormats.INVALID_TIMESTAMP) {
+                    out.appendNull();
+                    return false;
+                }
+                out.appendLong(micros);
+                return true;
+            };
+        }
         if (type instanceof DateType) {
             return (text, out) -> {
                 int days = temporal.parseDate(text);

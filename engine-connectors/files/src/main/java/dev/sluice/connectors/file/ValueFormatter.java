@@ -53,6 +53,9 @@ public interface ValueFormatter {
         if (type instanceof TimestampType) {
             return (v, row) -> temporal.formatTimestamp(v.getLong(row));
         }
+        if (type instanceof dev.sluice.sql.types.TimestampNTZType) {
+            return (v, row) -> temporal.formatTimestampNtz(v.getLong(row));
+        }
         if (type instanceof DateType) {
             return (v, row) -> temporal.formatDate(v.getInt(row));
         }

@@ -186,6 +186,9 @@ final class JsonChunkWriter implements ChunkWriter {
         if (type instanceof TimestampType) {
             return (g, v, row) -> g.writeString(temporal.formatTimestamp(v.getLong(row)));
         }
+        if (type instanceof dev.sluice.sql.types.TimestampNTZType) {
+            return (g, v, row) -> g.writeString(temporal.formatTimestampNtz(v.getLong(row)));
+        }
         if (type instanceof DateType) {
             return (g, v, row) -> g.writeString(temporal.formatDate(v.getInt(row)));
         }

@@ -272,6 +272,17 @@ final class JsonRecordParser {
                 return true;
             };
         }
+        if (type instanceof dev.sluice.sql.types.TimestampNTZType) {
+            return (parser, token, out) -> {
+                long micros = token == JsonToken.VALUE_STRING ? temporal.parseTimestampNtz(parser.getText())
+                        : TemporalFormats.INVALID_TIMESTAMP;
+                if (micros == TemporalFormats.INVALID_TIMESTAMP) {
+                    return mismatch(parser, out);
+                }
+                out.appendLong(micros);
+                return true;
+            };
+        }
         if (type instanceof DateType) {
             return (parser, token, out) -> {
                 int days = token == JsonToken.VALUE_STRING ? temporal.parseDate(parser.getText()) : TemporalFormats.INVALID_DATE;
