@@ -646,6 +646,43 @@ public final class PlanBuilder {
         return union(left, new Project(reordered.stream().map(ExpressionResolver::named).toList(), right));
     }
 
+    /**
+     * {@code unionByName(other, allowMissingColumns)}: with {@code allowMissingColumns}, as Spark's
+     * {@code ResolveUnion}, a column of one side missing in the other becomes a NULL column of its type there; the
+     * result has the left's columns, then the right's other columns in the right's order. Names match
+     * case-insensitively. Struct columns are matched whole (Spark also merges missing nested fields).
+     */
+    public LogicalPlan unionByName(LogicalPlan left, LogicalPlan right, boolean allowMissingColumns) {
+        if (!allowMissingColumns) {
+            return unionByName(left, right);
+        }
+        List<Expression> leftColumns = new ArrayList<>(left.output());
+        for (AttributeReference r : right.output()) {
+            if (named(left.output(), r.name()) == null) {
+                leftColumns.add(new dev.sluice.expr.Alias(new dev.sluice.expr.Literal(null, r.dataType()), r.name()));
+            }
+        }
+        LogicalPlan widened = leftColumns.size() == left.output().size() ? left
+                : new Project(leftColumns.stream().map(ExpressionResolver::named).toList(), left);
+        List<Expression> rightColumns = new ArrayList<>();
+        for (AttributeReference l : widened.output()) {
+            AttributeReference match = named(right.output(), l.name());
+            rightColumns.add(match != null ? match
+                    : new dev.sluice.expr.Alias(new dev.sluice.expr.Literal(null, l.dataType()), l.name()));
+        }
+        return union(widened, new Project(rightColumns.stream().map(ExpressionResolver::named).toList(), right));
+    }
+
+    /** The column of {@code columns} named {@code name} (case-insensitively), or null. */
+    private static AttributeReference named(List<AttributeReference> columns, String name) {
+        for (AttributeReference c : columns) {
+            if (c.name().equalsIgnoreCase(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     /** {@code dropDuplicates(columns)}: empty means all columns. */
     public LogicalPlan deduplicate(LogicalPlan plan, List<String> columns) {
         return deduplicate(plan, columns, false);

@@ -469,6 +469,14 @@ public class Dataset<T> extends DatasetActions<T> {
         return typed(builder().unionByName(plan, other.plan));
     }
 
+    /**
+     * {@link #unionByName(Dataset)}; with {@code allowMissingColumns}, a column missing on one side is NULL there,
+     * and the result has this Dataset's columns, then the other's remaining ones, as Spark.
+     */
+    public Dataset<T> unionByName(Dataset<T> other, boolean allowMissingColumns) {
+        return typed(builder().unionByName(plan, other.plan, allowMissingColumns));
+    }
+
     /** The rows of this Dataset that are not in {@code other}, once each, as Spark's {@code except} (EXCEPT DISTINCT). */
     public Dataset<T> except(Dataset<T> other) {
         return withEncoder(SetOperations.distinct(this, other, true).logicalPlan(), encoder);
