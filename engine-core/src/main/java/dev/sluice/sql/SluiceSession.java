@@ -85,6 +85,31 @@ public final class SluiceSession implements AutoCloseable {
     }
 
     /**
+     * The version of Sluice this session runs, e.g. {@code 0.1.0} (Spark's {@code SparkSession.version()} gives
+     * Spark's; a program that logs it reads Sluice's here).
+     */
+    public String version() {
+        return Version.VALUE;
+    }
+
+    /** The version the build wrote into {@code dev/sluice/sluice-version.properties}, read once. */
+    private static final class Version {
+        static final String VALUE = read();
+
+        private static String read() {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.InputStream in = SluiceSession.class.getResourceAsStream("/dev/sluice/sluice-version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Cannot read Sluice's version resource", e);
+            }
+            return p.getProperty("version", "unknown");
+        }
+    }
+
+    /**
      * The context of this session, as Spark's {@code SparkSession.sparkContext()}: log level, application name,
      * master, settings and batch-read progress listeners.
      */
