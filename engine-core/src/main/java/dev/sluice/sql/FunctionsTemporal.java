@@ -99,6 +99,20 @@ abstract class FunctionsTemporal extends FunctionsCollections {
         return call("date_format", dateExpr, format);
     }
 
+    /**
+     * {@code timestamp} truncated to {@code format}'s unit in the session time zone: {@code year}/{@code yyyy}/
+     * {@code yy}, {@code quarter}, {@code month}/{@code mon}/{@code mm}, {@code week} (Monday), {@code day}/{@code dd},
+     * {@code hour}, {@code minute}, {@code second}, {@code millisecond}, {@code microsecond}; NULL for other formats.
+     */
+    public static Column date_trunc(String format, Column timestamp) {
+        return call("date_trunc", format, timestamp);
+    }
+
+    /** {@code date} truncated to its {@code week}, {@code month}/{@code mon}/{@code mm}, {@code quarter} or {@code year}. */
+    public static Column trunc(Column date, String format) {
+        return call("trunc", date, format);
+    }
+
     public static Column current_timestamp() {
         return call("current_timestamp");
     }

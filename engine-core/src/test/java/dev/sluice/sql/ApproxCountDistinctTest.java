@@ -96,6 +96,11 @@ class ApproxCountDistinctTest {
                 .isInstanceOf(AnalysisException.class)
                 .extracting(e -> ((AnalysisException) e).getCondition())
                 .isEqualTo("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT");
+        // 0 asks for infinitely many index bits (the expression fuzzer found a NegativeArraySizeException here)
+        assertThatThrownBy(() -> spark.range(1).toDF().selectExpr("approx_count_distinct(id, 0)"))
+                .isInstanceOf(AnalysisException.class)
+                .extracting(e -> ((AnalysisException) e).getCondition())
+                .isEqualTo("INVALID_PARAMETER_VALUE.RELATIVE_SD");
     }
 
     @Test

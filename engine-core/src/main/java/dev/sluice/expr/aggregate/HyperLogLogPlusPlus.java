@@ -58,6 +58,7 @@ public final class HyperLogLogPlusPlus extends AggregateFunction {
 
     /**
      * @throws dev.sluice.sql.AnalysisException when {@code relativeSD} asks for fewer than 4 index bits (over 39%)
+     *     or more than 30 (0, NaN or below about 0.00003)
      */
     public HyperLogLogPlusPlus(Expression child, double relativeSD) {
         super(List.of(child));
@@ -68,8 +69,21 @@ public final class HyperLogLogPlusPlus extends AggregateFunction {
                     "requirement failed: HLL++ requires at least 4 bits for addressing. Use a lower error, at most"
                             + " 39%.", "22023");
         }
+        if (p > MAX_P) {
+            // Spark computes 1 << p unchecked; past 30 bits that overflows (rsd 0, NaN or tiny)
+            throw new dev.sluice.sql.AnalysisException("INVALID_PARAMETER_VALUE.RELATIVE_SD",
+                    "The value of parameter(s) `rsd` in `approx_count_distinct` is invalid: HLL++ needs at most "
+                            + MAX_P + " bits for addressing; use a relative standard deviation of at least "
+                            + String.format(java.util.Locale.ROOT, "%.6f", MIN_RSD) + " (got " + relativeSD + ").",
+                    "22023");
+        }
         this.m = 1 << p;
     }
+
+    /** The most index bits a sketch may have: 2^30 registers already take about 860 MB. */
+    private static final int MAX_P = 30;
+    /** The smallest relative standard deviation that gives at most {@link #MAX_P} bits. */
+    private static final double MIN_RSD = 1.106d / Math.pow(2.0d, MAX_P / 2.0d);
 
     private static double[] numbers(String[] parts, int from) {
         double[] out = new double[parts.length - from];

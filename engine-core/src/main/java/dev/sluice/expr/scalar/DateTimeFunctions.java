@@ -69,6 +69,7 @@ final class DateTimeFunctions {
         registry.register("to_date", (arguments, context) -> toDate("to_date", arguments, context, false));
         registry.register("try_to_date", (arguments, context) -> toDate("try_to_date", arguments, context, true));
         registry.register("date_format", DateTimeFunctions::dateFormat);
+        DateTruncation.register(registry);
         registry.register("unix_timestamp", DateTimeFunctions::unixTimestamp);
         registry.register("from_unixtime", DateTimeFunctions::fromUnixtime);
         registry.register("current_timestamp", (arguments, context) -> {
