@@ -72,7 +72,7 @@ public final class QueryLog extends TrackingListener {
 
     @Override
     protected void terminated(QueryTerminatedEvent event, StreamingQuery query) {
-        StreamingQueryException failure = query.exception();
+        StreamingQueryException failure = query.exception().orNull();
         if (failure == null) {
             LIFECYCLE.info("Streaming query {} [id = {}, runId = {}] terminated without error after {} batches",
                     label(query), query.id(), query.runId(), batches(query));

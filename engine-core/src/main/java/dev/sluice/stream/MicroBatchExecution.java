@@ -510,8 +510,8 @@ public final class MicroBatchExecution implements StreamingQuery {
     }
 
     @Override
-    public StreamingQueryException exception() {
-        return exception;
+    public dev.sluice.api.java.Option<StreamingQueryException> exception() {
+        return dev.sluice.api.java.Option.apply(exception);
     }
 
     @Override

@@ -103,7 +103,7 @@ final class ApiJson {
         out.put("inputRowsPerSecond", last == null ? 0 : last.inputRowsPerSecond());
         out.put("processedRowsPerSecond", last == null ? 0 : last.processedRowsPerSecond());
         out.put("metricsEnabled", run.metricsEnabled());
-        StreamingQueryException failure = q.exception();
+        StreamingQueryException failure = q.exception().orNull();
         if (failure == null) {
             out.putNull("lastError");
             out.putNull("errorClass");

@@ -30,7 +30,7 @@ final class QueryRegistry extends StreamingQueryListener {
             if (endedAt == null) {
                 return "ACTIVE";
             }
-            return query.exception() == null ? "FINISHED" : "FAILED";
+            return query.exception().isEmpty() ? "FINISHED" : "FAILED";
         }
     }
 

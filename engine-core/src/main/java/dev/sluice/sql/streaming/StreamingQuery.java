@@ -30,8 +30,12 @@ public interface StreamingQuery {
 
     boolean isActive();
 
-    /** The failure that terminated the query, or null (running, or stopped without error). */
-    StreamingQueryException exception();
+    /**
+     * The failure that terminated the query; empty while it runs and after a stop without error. Spark's Java
+     * signature returns {@code scala.Option}; {@link dev.sluice.api.java.Option} has its Java-visible members
+     * ({@code isDefined()}, {@code isEmpty()}, {@code get()}, {@code getOrElse(...)}).
+     */
+    dev.sluice.api.java.Option<StreamingQueryException> exception();
 
     StreamingQueryStatus status();
 

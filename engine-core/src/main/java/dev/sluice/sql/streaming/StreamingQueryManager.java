@@ -90,8 +90,8 @@ public final class StreamingQueryManager {
                     throw new IllegalStateException("interrupted in awaitAnyTermination", e);
                 }
             }
-            if (lastTerminated.exception() != null) {
-                throw lastTerminated.exception();
+            if (lastTerminated.exception().isDefined()) {
+                throw lastTerminated.exception().get();
             }
             return true;
         }
@@ -205,7 +205,7 @@ public final class StreamingQueryManager {
             synchronized (lock) {
                 active.remove(query.id());
                 markInactive.run();
-                if (lastTerminated == null || query.exception() != null) {
+                if (lastTerminated == null || query.exception().isDefined()) {
                     lastTerminated = query;
                 }
                 lock.notifyAll();

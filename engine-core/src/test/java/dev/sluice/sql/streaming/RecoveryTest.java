@@ -49,7 +49,7 @@ class RecoveryTest extends StreamingTestSupport {
         assertThatThrownBy(first::processAllAvailable).isInstanceOf(StreamingQueryException.class)
                 .hasMessageContaining("injected crash before commit of batch 1");
         assertThat(first.isActive()).isFalse();
-        assertThat(first.exception().getCondition()).isEqualTo("STREAM_FAILED");
+        assertThat(first.exception().get().getCondition()).isEqualTo("STREAM_FAILED");
         String offsetsOfBatch1 = Files.readString(Path.of(checkpoint, "offsets", "1"));
         assertThat(Path.of(checkpoint, "commits", "1")).doesNotExist();
 
@@ -116,7 +116,7 @@ class RecoveryTest extends StreamingTestSupport {
                         + " is corrupted: its checksum does not match")
                 .hasMessageContaining("Restore the file from a backup of the checkpoint, or start the query with a new"
                         + " checkpointLocation");
-        assertThat(((CheckpointException) second.exception().getCause()).getCondition())
+        assertThat(((CheckpointException) second.exception().get().getCause()).getCondition())
                 .isEqualTo("SLUICE_CHECKPOINT.CORRUPTED_FILE");
     }
 

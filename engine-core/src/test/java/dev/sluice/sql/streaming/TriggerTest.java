@@ -51,7 +51,7 @@ class TriggerTest extends StreamingTestSupport {
         assertThat(q.status().message()).isEqualTo("Waiting for next trigger");
         q.stop();
         assertThat(q.isActive()).isFalse();
-        assertThat(q.exception()).isNull();
+        assertThat(q.exception().isEmpty()).isTrue();
     }
 
     @Test
@@ -81,7 +81,7 @@ class TriggerTest extends StreamingTestSupport {
         StreamingQuery q = start(input, Trigger.Once());
         assertThat(q.awaitTermination(10_000)).isTrue();
         assertThat(batches).containsExactly("0:[[a], [b]]");
-        assertThat(q.exception()).isNull();
+        assertThat(q.exception().isEmpty()).isTrue();
     }
 
     @Test

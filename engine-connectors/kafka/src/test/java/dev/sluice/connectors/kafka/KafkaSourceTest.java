@@ -344,7 +344,7 @@ class KafkaSourceTest extends KafkaTestSupport {
             admin.deleteTopics(Set.of(t)).all().get();
         }
         eventually("the query fails", () -> !q.isActive());
-        assertThat(q.exception()).hasMessageContaining("KAFKA_DATA_LOSS.PARTITIONS_DELETED")
+        assertThat(q.exception().get()).hasMessageContaining("KAFKA_DATA_LOSS.PARTITIONS_DELETED")
                 .hasMessageContaining("[" + t + "-0]");
 
         String u = topic("deleted-ok", 1);

@@ -74,8 +74,8 @@ abstract class SocketTestSupport {
     static void awaitBatch(StreamingQuery q, long batchId) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (q.lastProgress() == null || q.lastProgress().batchId() < batchId) {
-            if (q.exception() != null) {
-                throw new AssertionError("query failed before batch " + batchId, q.exception());
+            if (q.exception().isDefined()) {
+                throw new AssertionError("query failed before batch " + batchId, q.exception().get());
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("batch " + batchId + " did not run within " + PATIENCE + "; last progress: "
@@ -94,10 +94,10 @@ abstract class SocketTestSupport {
             }
             Thread.sleep(5);
         }
-        if (q.exception() == null) {
+        if (q.exception().isEmpty()) {
             throw new AssertionError("query stopped without an error");
         }
-        return q.exception();
+        return q.exception().get();
     }
 
     /** A foreachBatch sink that records each batch's rows, rendered by {@code render} and sorted. */
