@@ -45,6 +45,8 @@ import org.slf4j.LoggerFactory;
  * that no two running queries share the base; the group {@code <base>-commits} must not be used by
  * consumers. A batch must commit within the producer's {@code transaction.timeout.ms} (default 60 s).
  *
+ * <p>{@code Trigger.RealTime}: see {@link #supportsRealTime()}.
+ *
  * <p>Threading: {@link #newBatchWriter}, the writers and {@link #stop()} are used from the query's execution
  * thread only.
  */
@@ -80,6 +82,17 @@ final class KafkaSink implements Sink {
             delivery.close();
             delivery = null;
         }
+    }
+
+    /**
+     * Real-time mode: an epoch is one batch id. At least once, each arrival's records are flushed to Kafka at
+     * once; exactly once, an epoch is one transaction, so {@code read_committed} readers see its rows when the
+     * epoch commits (latency up to the checkpoint interval), and the interval must stay below the producer's
+     * {@code transaction.timeout.ms}.
+     */
+    @Override
+    public boolean supportsRealTime() {
+        return true;
     }
 
     @Override
@@ -134,6 +147,13 @@ final class KafkaSink implements Sink {
                             }
                         });
                     }
+                    throwIfFailed(batchId, failure, failedTopic);
+                }
+
+                /** Real-time mode: the records sent so far go out now (visible at once), not after linger.ms. */
+                @Override
+                public void flush() {
+                    producer.flush();
                     throwIfFailed(batchId, failure, failedTopic);
                 }
 
