@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Continuous delivery of one source's records into a {@code Trigger.RealTime} query, for one epoch: the engine
- * calls {@link #poll} in a loop and runs whatever it returns through the query at once; at the end of the epoch
- * {@link #offset()} is the epoch's end offset for the source, written to the offset log. Not thread-safe: used by
+ * Continuous delivery of one source's records into a {@code Trigger.RealTime} query: the engine calls {@link #poll}
+ * in a loop and runs whatever it returns through the query at once; at the end of an epoch {@link #offset()} is the
+ * epoch's end offset for the source, written to the offset log, and the same reader goes on with the next epoch
+ * (unless {@link #reopenAtEpochEnd()}; after a failure or restart a new reader starts at the committed offset). Not thread-safe: used by
  * the query's execution thread only; {@link #close()} once.
  */
 public interface RealTimeReader extends AutoCloseable {
@@ -21,6 +22,15 @@ public interface RealTimeReader extends AutoCloseable {
 
     /** The offset just after every record {@link #poll} returned so far (the start offset before any). */
     Offset offset();
+
+    /**
+     * Asked between epochs: whether the engine should close this reader and open a new one for the next epoch
+     * (e.g. the Kafka source found partitions it does not read). Otherwise a reader lives across epochs, so an
+     * epoch boundary costs no reconnection. False by default.
+     */
+    default boolean reopenAtEpochEnd() {
+        return false;
+    }
 
     @Override
     default void close() {

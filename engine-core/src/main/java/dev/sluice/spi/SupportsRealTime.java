@@ -15,7 +15,7 @@ package dev.sluice.spi;
 public interface SupportsRealTime {
     /**
      * A reader of the records after {@code start} (exclusive; null = from the source's initial position), used for
-     * one epoch and then closed.
+     * one or more consecutive epochs and then closed.
      */
     RealTimeReader realTimeReader(Offset start);
 }

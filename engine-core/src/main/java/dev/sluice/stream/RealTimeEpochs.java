@@ -58,21 +58,58 @@ final class RealTimeEpochs {
         this.operators = query.incremental.statefulOperators();
         this.relations = query.incremental.relations();
         this.budget = MemoryBudget.of(query.spec.session().conf().get(MemoryBudget.KEY, null));
+        this.readers = new RealTimeReader[query.sources.size()];
     }
+
+    /** Readers carried from one epoch to the next (a reader continues where the last epoch ended). */
+    private final RealTimeReader[] readers;
 
     void run() {
         if (q.pendingRerun) {
             q.runTrigger(false); // an epoch logged but not committed: replayed as one micro-batch over its range
         }
-        while (!q.stopRequested) {
-            new Epoch().run();
+        try {
+            while (!q.stopRequested) {
+                new Epoch().run();
+            }
+        } finally {
+            closeReaders();
+        }
+    }
+
+    /** Opens a reader at the committed offset for each source without one that continues from there. */
+    private void openReaders() {
+        for (int i = 0; i < readers.length; i++) {
+            Offset at = q.committed[i];
+            RealTimeReader r = readers[i];
+            if (r != null && (r.reopenAtEpochEnd() || !sameOffset(r.offset(), at))) {
+                r.close();
+                readers[i] = null;
+            }
+            if (readers[i] == null) {
+                Source s = q.sources.get(i);
+                readers[i] = s instanceof SupportsRealTime rt ? rt.realTimeReader(at)
+                        : RealTimeReader.polling(s, at, POLL_EVERY_MICROS);
+            }
+        }
+    }
+
+    private static boolean sameOffset(Offset a, Offset b) {
+        return a == null ? b == null : b != null && a.json().equals(b.json());
+    }
+
+    private void closeReaders() {
+        for (int i = 0; i < readers.length; i++) {
+            if (readers[i] != null) {
+                readers[i].close();
+                readers[i] = null;
+            }
         }
     }
 
     /** One epoch: its readers, writer, watermarks and figures. */
     private final class Epoch {
         private final int n = q.sources.size();
-        private final RealTimeReader[] readers = new RealTimeReader[n];
         private final long[] rows = new long[n];
         private BatchWriter writer;
         private long outputRows;
@@ -82,16 +119,13 @@ final class RealTimeEpochs {
         private boolean stepped;
 
         void run() {
+            // a failed epoch leaves readers past its start: they are replaced by openReaders, never reused
             q.progress.startTrigger();
             long start = q.spec.clock().getTimeMillis();
             long end = start + q.spec.trigger().intervalMs();
             stepTimestampMs = start;
             try {
-                for (int i = 0; i < n; i++) {
-                    Source s = q.sources.get(i);
-                    readers[i] = s instanceof SupportsRealTime rt ? rt.realTimeReader(q.committed[i])
-                            : RealTimeReader.polling(s, q.committed[i], POLL_EVERY_MICROS);
-                }
+                openReaders();
                 q.watermark.startBatch();
                 boolean hadData = true;
                 while (!q.stopRequested) {
@@ -122,12 +156,6 @@ final class RealTimeEpochs {
             } catch (RuntimeException | Error e) {
                 abort(e);
                 throw e;
-            } finally {
-                for (RealTimeReader r : readers) {
-                    if (r != null) {
-                        r.close();
-                    }
-                }
             }
             q.commitBatch(rows, outputRows);
         }
@@ -189,7 +217,7 @@ final class RealTimeEpochs {
         private BatchContext context() {
             return new BatchContext(q.id.toString(), q.batchId, q.checkpoint.root().toString(), q.spec.outputMode(),
                     q.spec.plan().schema(), rowsOfBatch -> Dataset.ofRows(q.spec.session(),
-                    new LocalRelation(q.spec.plan().output(), rowsOfBatch)));
+                    new LocalRelation(q.spec.plan().output(), rowsOfBatch))).asRealTimeEpoch();
         }
 
         /** Logs the epoch's end offsets (write-ahead of every commit), then commits the sink's writer. */

@@ -302,7 +302,7 @@ final class KafkaMicroBatchSource implements Source, SupportsRealTime {
         Map<TopicPartition, Long> begin = new HashMap<>(from);
         begin.keySet().retainAll(partitions);
         begin.putAll(offsetReader.earliest(partitions.stream().filter(tp -> !from.containsKey(tp)).toList()));
-        return new KafkaRealTimeReader(options, begin, this::reportDataLoss);
+        return new KafkaRealTimeReader(options, begin, offsetReader::partitions, this::reportDataLoss);
     }
 
     @Override

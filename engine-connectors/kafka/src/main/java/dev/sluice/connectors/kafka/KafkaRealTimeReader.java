@@ -6,8 +6,9 @@ import dev.sluice.spi.RealTimeReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,20 +21,21 @@ import org.apache.kafka.common.errors.InterruptException;
  * epoch's start offsets and sought there, polled in a loop; each poll's records become chunks at once. The
  * offset after a poll is the consumer's position per partition, which is past any transaction markers or
  * aborted records it skipped, so {@code read(start, offset())} of the micro-batch source returns exactly the
- * records this reader returned (the replay contract of {@link dev.sluice.spi.SupportsRealTime}). Partitions
- * added while an epoch runs are picked up by the next epoch. Used by the query's execution thread only.
+ * records this reader returned (the replay contract of {@link dev.sluice.spi.SupportsRealTime}). The reader lives
+ * across epochs; when the topics' partitions changed, checked between epochs, the engine opens a new one, so added
+ * partitions are read from the next epoch on. Used by the query's execution thread only.
  */
 final class KafkaRealTimeReader implements RealTimeReader {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final KafkaOffsetReader.DataLossReporter dataLoss;
     private final KafkaRecordSchema.ChunkBuilder builder;
     private final TreeMap<TopicPartition, Long> position = PartitionOffsets.newMap();
+    private final Supplier<Set<TopicPartition>> partitions;
 
-    KafkaRealTimeReader(KafkaSourceOptions options, Map<TopicPartition, Long> start,
+    KafkaRealTimeReader(KafkaSourceOptions options, Map<TopicPartition, Long> start, Supplier<Set<TopicPartition>> partitions,
                         KafkaOffsetReader.DataLossReporter dataLoss) {
+        this.partitions = partitions;
         Map<String, Object> props = KafkaRecordFetcher.consumerProperties(options);
-        // a record must reach the query as soon as the broker has it, not when a larger fetch fills up
-        props.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 1);
         this.consumer = new KafkaConsumer<>(props);
         this.dataLoss = dataLoss;
         this.builder = new KafkaRecordSchema.ChunkBuilder(options.includeHeaders);
@@ -76,6 +78,12 @@ final class KafkaRealTimeReader implements RealTimeReader {
             dataLoss.report(KafkaErrors.couldNotReadOffsetRange(tp, at, latest.get(tp), earliest.get(tp), latest.get(tp)));
             consumer.seek(tp, Math.max(at, earliest.get(tp)));
         }
+    }
+
+    /** Between epochs: partitions were added or deleted since this reader was opened. */
+    @Override
+    public boolean reopenAtEpochEnd() {
+        return !partitions.get().equals(position.keySet());
     }
 
     @Override

@@ -70,8 +70,11 @@ final class KafkaSink implements Sink {
     @Override
     public BatchWriter newBatchWriter(BatchContext batch) {
         if (delivery == null) {
+            // real time: a record goes out as soon as it is sent (the user's kafka.linger.ms still wins)
+            KafkaSinkOptions effective = batch.isRealTime() ? options.withDefault(ProducerConfig.LINGER_MS_CONFIG, "0")
+                    : options;
             delivery = options.guarantee == KafkaSinkOptions.DeliveryGuarantee.EXACTLY_ONCE
-                    ? new TransactionalDelivery(options, projection) : new AtLeastOnceDelivery(options, projection);
+                    ? new TransactionalDelivery(effective, projection) : new AtLeastOnceDelivery(effective, projection);
         }
         return delivery.open(batch.batchId());
     }
@@ -85,8 +88,8 @@ final class KafkaSink implements Sink {
     }
 
     /**
-     * Real-time mode: an epoch is one batch id. At least once, each arrival's records are flushed to Kafka at
-     * once; exactly once, an epoch is one transaction, so {@code read_committed} readers see its rows when the
+     * Real-time mode: an epoch is one batch id; the producer sends with {@code linger.ms=0} unless the user set
+     * it. At least once, each arrival's records go to Kafka at once; exactly once, an epoch is one transaction, so {@code read_committed} readers see its rows when the
      * epoch commits (latency up to the checkpoint interval), and the interval must stay below the producer's
      * {@code transaction.timeout.ms}.
      */
@@ -150,10 +153,13 @@ final class KafkaSink implements Sink {
                     throwIfFailed(batchId, failure, failedTopic);
                 }
 
-                /** Real-time mode: the records sent so far go out now (visible at once), not after linger.ms. */
+                /**
+                 * Real-time mode: the records were handed to the producer with {@code linger.ms=0}, so they are on
+                 * their way; waiting here for the broker's acknowledgement would add a round trip to every arrival.
+                 * A failed send fails the epoch at the next write or at commit.
+                 */
                 @Override
                 public void flush() {
-                    producer.flush();
                     throwIfFailed(batchId, failure, failedTopic);
                 }
 
