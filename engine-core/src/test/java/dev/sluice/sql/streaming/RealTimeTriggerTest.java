@@ -294,4 +294,44 @@ class RealTimeTriggerTest extends StatefulTestSupport {
         assertThat(Trigger.RealTime(250).kind()).isEqualTo(Trigger.Kind.REAL_TIME);
     }
 
+
+    @Test
+    void anEpochCrashedBeforeItsCommitLogIsReplayedOnceFromItsLoggedOffsets() throws Exception {
+        Run uninterrupted = run(in -> in.toDF().groupBy("word").count(), EVENTS, "update", GUIDE_BATCHES, null,
+                DEFAULT_STORE);
+        MemoryStream input = MemoryStream.of(spark, EVENTS);
+        Path checkpoint = dir.resolve("crash");
+        crashAfterStateCommit(0);
+        StreamingQuery first = input.toDF().groupBy("word").count().writeStream().format("memory")
+                .queryName("crash_0").outputMode("update").option("checkpointLocation", checkpoint.toString())
+                .trigger(ONE_EPOCH).start();
+        input.addData(GUIDE_BATCHES.get(0));
+        first.processAllAvailable();
+        input.addData(GUIDE_BATCHES.get(1));
+        first.processAllAvailable();
+        first.stop(); // ends epoch 0: offsets, sink, state written, then the injected crash before commits/0
+        assertThat(first.exception()).hasMessageContaining("injected crash after the state commit of batch 0");
+        assertThat(checkpoint.resolve("offsets/0")).exists();
+        assertThat(checkpoint.resolve("commits/0")).doesNotExist();
+
+        spark.streams().setHooks(dev.sluice.stream.BatchHooks.NONE);
+        StreamingQuery second = input.toDF().groupBy("word").count().writeStream().format("memory")
+                .queryName("crash_1").outputMode("update").option("checkpointLocation", checkpoint.toString())
+                .trigger(ONE_EPOCH).start();
+        second.processAllAvailable(); // the logged epoch 0 runs again as one batch over its two pieces
+        input.addData(GUIDE_BATCHES.get(2));
+        second.processAllAvailable();
+        input.addData(GUIDE_BATCHES.get(3));
+        second.processAllAvailable();
+        List<String> rows = sorted(spark.table("crash_1").collectAsList());
+        second.stop();
+        assertThat(second.exception()).isNull();
+        // the replay counted each record of epoch 0 once: the final counts are the uninterrupted run's
+        assertThat(sorted(spark.read().format("statestore").load(checkpoint.toString()).collectAsList()))
+                .isEqualTo(uninterrupted.state());
+        assertThat(rows).contains("[dog,3]", "[owl,4]", "[cat,2]", "[donkey,1]", "[dog,2]");
+        assertThat(second.recentProgress()[0].batchId()).isZero();
+        assertThat(second.recentProgress()[0].numInputRows()).isEqualTo(4);
+    }
+
 }
