@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,6 +37,8 @@ final class KafkaRealTimeReader implements RealTimeReader {
                         KafkaOffsetReader.DataLossReporter dataLoss) {
         this.partitions = partitions;
         Map<String, Object> props = KafkaRecordFetcher.consumerProperties(options);
+        // a query that fell behind catches up in larger steps (Kafka's default hands out 500 records per poll)
+        props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20_000);
         this.consumer = new KafkaConsumer<>(props);
         this.dataLoss = dataLoss;
         this.builder = new KafkaRecordSchema.ChunkBuilder(options.includeHeaders);
