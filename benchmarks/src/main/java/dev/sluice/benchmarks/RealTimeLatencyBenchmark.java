@@ -44,7 +44,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * </ul>
  * {@code java -cp benchmarks/target/benchmarks.jar dev.sluice.benchmarks.RealTimeLatencyBenchmark
  * filter|aggregate|filter-eo|filter-microbatch|aggregate-microbatch [rate=10000] [seconds=20] [warmup=5]
- * [checkpointIntervalMs=1000]}. The producer, the broker, the query and the consumer share the machine: run it on a
+ * [checkpointIntervalMs=1000] [shufflePartitions=200]}. The producer, the broker, the query and the consumer share the machine: run it on a
  * quiet box and report {@code uptime} with the figures. A benchmark, never a test.
  */
 public final class RealTimeLatencyBenchmark {
@@ -59,6 +59,7 @@ public final class RealTimeLatencyBenchmark {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         long intervalMs = args.length > 4 ? Long.parseLong(args[4]) : 1000;
+        String shufflePartitions = args.length > 5 ? args[5] : "200";
         boolean aggregate = workload.startsWith("aggregate");
         boolean exactlyOnce = workload.endsWith("-eo");
         boolean microBatch = workload.endsWith("-microbatch");
@@ -71,6 +72,8 @@ public final class RealTimeLatencyBenchmark {
             kafka.createTopic("out", 2);
             SluiceSession spark = Sluice.builder().master("local[2]").getOrCreate();
             spark.conf().set("spark.sql.streaming.realTimeMode.minBatchDuration", "0");
+            // state partitions of the aggregation: each is a store committed per epoch (Spark's default 200)
+            spark.conf().set("spark.sql.shuffle.partitions", shufflePartitions);
             var input = spark.readStream().format("kafka").option("kafka.bootstrap.servers", kafka.bootstrapServers())
                     .option("subscribe", "in").option("startingOffsets", "earliest").load()
                     .selectExpr("CAST(key AS STRING) AS k", "CAST(value AS STRING) AS v");
@@ -96,7 +99,7 @@ public final class RealTimeLatencyBenchmark {
             consumer.join();
             query.stop();
             spark.stop();
-            report(workload, rate, seconds, warmup, intervalMs, sent, seen);
+            report(workload, rate, seconds, warmup, intervalMs, shufflePartitions, sent, seen);
         }
     }
 
@@ -161,8 +164,8 @@ public final class RealTimeLatencyBenchmark {
         }
     }
 
-    private static void report(String workload, int rate, int seconds, int warmup, long intervalMs, long[] sent,
-                               long[] seen) {
+    private static void report(String workload, int rate, int seconds, int warmup, long intervalMs,
+                               String shufflePartitions, long[] sent, long[] seen) {
         List<Long> micros = new ArrayList<>();
         int missing = 0;
         for (int i = rate * warmup; i < sent.length; i++) {
@@ -173,9 +176,11 @@ public final class RealTimeLatencyBenchmark {
             }
         }
         long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("%s: %d msg/s for %d s (first %d s not counted), checkpoint interval %d ms: %d records,"
-                        + " arrival -> visible p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms; %d not seen%n",
-                workload, rate, seconds, warmup, intervalMs, sorted.length, pct(sorted, 0.50), pct(sorted, 0.99),
+        System.out.printf("%s: %d msg/s for %d s (first %d s not counted), checkpoint interval %d ms, %s shuffle"
+                        + " partitions: %d records, arrival -> visible p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms;"
+                        + " %d not seen%n",
+                workload, rate, seconds, warmup, intervalMs, shufflePartitions, sorted.length, pct(sorted, 0.50),
+                pct(sorted, 0.99),
                 pct(sorted, 0.999), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0, missing);
     }
 
