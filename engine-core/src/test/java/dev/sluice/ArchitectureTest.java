@@ -98,4 +98,15 @@ class ArchitectureTest {
                         "dev.sluice.analysis..", "dev.sluice.state..", "dev.sluice.checkpoint..")
                 .check(classes);
     }
+
+    @Test
+    void realTimeChecksReadPlansAndTheSpiOnly() {
+        // what Trigger.RealTime accepts is decided from the logical plan and the connector SPI, never from
+        // execution or state internals (the epoch loop itself lives in dev.sluice.stream)
+        noClasses().that().resideInAPackage("dev.sluice.stream.realtime..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.exec..", "dev.sluice.state..",
+                        "dev.sluice.checkpoint..", "dev.sluice.stream.state..")
+                .check(classes);
+    }
+
 }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.sluice.batch.Chunk;
 import dev.sluice.spi.Offset;
 import dev.sluice.spi.ReadLimit;
+import dev.sluice.spi.RealTimeReader;
 import dev.sluice.spi.Source;
+import dev.sluice.spi.SupportsRealTime;
 import dev.sluice.sql.types.StructType;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -34,7 +36,10 @@ import java.util.function.LongSupplier;
  * <p>Threading: called from the query's execution thread; the iterator of {@link #readChunks} from one worker at a
  * time, as the SPI says. The generator is immutable, so nothing is shared mutably.
  */
-final class NexmarkSource implements Source {
+final class NexmarkSource implements Source, SupportsRealTime {
+    /** How often a real-time reader asks for new data while waiting. */
+    private static final long REAL_TIME_CHECK_MICROS = 200;
+
     private static final JsonFactory JSON = new JsonFactory();
 
     private final NexmarkOptions options;
@@ -192,4 +197,14 @@ final class NexmarkSource implements Source {
                 + (options.maxEvents() == Long.MAX_VALUE ? "unbounded" : options.maxEvents())
                 + ", outOfOrderGroupSize=" + c.outOfOrderGroupSize() + ", throttle=" + options.throttle() + "]";
     }
+
+    /**
+     * Real-time mode: {@link RealTimeReader#polling} over this source, whose latest offset is cheap to ask for, so
+     * the query sees events as the throttle releases them.
+     */
+    @Override
+    public RealTimeReader realTimeReader(Offset start) {
+        return RealTimeReader.polling(this, start, REAL_TIME_CHECK_MICROS);
+    }
+
 }

@@ -180,4 +180,34 @@ class NexmarkSourceTest {
         assertThatThrownBy(() -> spark.readStream().format("nexmark").schema("a INT").load())
                 .hasMessageContaining("does not support user-specified schema");
     }
+
+    /** {@code Trigger.RealTime}: paced events reach the sink as the throttle releases them, inside one open epoch. */
+    @Test
+    void realTimeModeDeliversEventsAsTheyAreReleased() throws Exception {
+        spark.conf().set("spark.sql.streaming.realTimeMode.minBatchDuration", "0");
+        Path checkpoint = dir.resolve("rt");
+        StreamingQuery q = spark.readStream().format("nexmark").option("eventsPerSecond", 1000).option("seed", 42)
+                .option("maxEvents", 600).load()
+                .selectExpr("event_type", "person.id", "auction.id", "bid.auction", "dateTime")
+                .writeStream().format("memory").queryName("nexmark_rt").trigger(Trigger.RealTime("1 hour"))
+                .option("checkpointLocation", checkpoint.toString()).start();
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (spark.table("nexmark_rt").count() < 600 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            List<String> rows = new ArrayList<>();
+            for (Row r : spark.table("nexmark_rt").collectAsList()) {
+                rows.add(key(r));
+            }
+            assertThat(rows).containsExactlyElementsOf(expected(0, 600));
+            assertThat(checkpoint.resolve("offsets/0")).doesNotExist();
+        } finally {
+            q.stop();
+            spark.conf().unset("spark.sql.streaming.realTimeMode.minBatchDuration");
+        }
+        assertThat(checkpoint.resolve("commits/0")).exists();
+        assertThat(q.lastProgress().numInputRows()).isEqualTo(600);
+    }
+
 }

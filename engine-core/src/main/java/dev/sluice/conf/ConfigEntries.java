@@ -57,6 +57,11 @@ public final class ConfigEntries {
             "`100`", "how many batches of the offset and commit logs and of state store versions stay loadable");
     public static final ConfigEntry MULTIPLE_WATERMARK_POLICY = entry("spark.sql.streaming.multipleWatermarkPolicy",
             "string", "`min`", "`min` or `max`: how a query with several watermarked inputs combines them");
+    public static final ConfigEntry REAL_TIME_MIN_BATCH_DURATION = entry(
+            "spark.sql.streaming.realTimeMode.minBatchDuration", "long", "`5000`",
+            "the shortest checkpoint interval (ms) `Trigger.RealTime` accepts at `start()`");
+    public static final ConfigEntry REAL_TIME_ALLOWLIST_CHECK = entry("spark.sql.streaming.realTimeMode.allowlistCheck",
+            "boolean", "`true`", "`false` lets `Trigger.RealTime` run operators outside its allowlist, at your own risk");
     public static final ConfigEntry NO_DATA_MICRO_BATCHES = entry("spark.sql.streaming.noDataMicroBatches.enabled",
             "boolean", "`true`", "run a batch without new data when the watermark moved (emits windows, evicts state)");
     public static final ConfigEntry NO_DATA_PROGRESS_INTERVAL = entry(
@@ -135,7 +140,8 @@ public final class ConfigEntries {
     public static final List<ConfigEntry> ALL = List.of(APP_NAME, MASTER, SESSION_TIME_ZONE, ANSI_ENABLED,
             SHUFFLE_PARTITIONS, CASE_SENSITIVE, SOURCES_DEFAULT, FILES_IGNORE_CORRUPT, FILES_IGNORE_MISSING,
             PARQUET_MERGE_SCHEMA, HADOOP, SCHEMA_INFERENCE, CHECKPOINT_LOCATION, MIN_BATCHES_TO_RETAIN,
-            MULTIPLE_WATERMARK_POLICY, NO_DATA_MICRO_BATCHES, NO_DATA_PROGRESS_INTERVAL, STOP_GRACEFULLY,
+            MULTIPLE_WATERMARK_POLICY, REAL_TIME_MIN_BATCH_DURATION, REAL_TIME_ALLOWLIST_CHECK, NO_DATA_MICRO_BATCHES,
+            NO_DATA_PROGRESS_INTERVAL, STOP_GRACEFULLY,
             CHECKPOINT_FSYNC, STATE_STORE_PROVIDER, STATE_MIN_DELTAS, ROCKSDB_BLOCK_CACHE, ROCKSDB_WRITE_BUFFER,
             SOURCE_LOG_COMPACT, SOURCE_LOG_DELETION, SOURCE_LOG_CLEANUP_DELAY, SINK_LOG_COMPACT, SINK_LOG_DELETION,
             SINK_LOG_CLEANUP_DELAY, STATE_KEY_GROUPS, MEMORY_BUDGET, METRICS_ENABLED, SLOW_BATCH_THRESHOLD, UI_ENABLED,

@@ -21,6 +21,7 @@ public final class BatchContext {
     private final OutputMode outputMode;
     private final StructType schema;
     private final Function<List<Chunk>, Dataset<Row>> datasets;
+    private final boolean realTime;
 
     /** {@code datasets} turns chunks of this batch into a batch Dataset (supplied by the engine). */
     public BatchContext(String queryId, long batchId, String checkpointLocation, OutputMode outputMode,
@@ -31,6 +32,31 @@ public final class BatchContext {
         this.outputMode = Objects.requireNonNull(outputMode, "outputMode is null");
         this.schema = Objects.requireNonNull(schema, "schema is null");
         this.datasets = Objects.requireNonNull(datasets, "datasets is null");
+        this.realTime = false;
+    }
+
+    private BatchContext(BatchContext base, boolean realTime) {
+        this.queryId = base.queryId;
+        this.batchId = base.batchId;
+        this.checkpointLocation = base.checkpointLocation;
+        this.outputMode = base.outputMode;
+        this.schema = base.schema;
+        this.datasets = base.datasets;
+        this.realTime = realTime;
+    }
+
+    /** This context for an epoch of a {@code Trigger.RealTime} query (see {@link #isRealTime()}). */
+    public BatchContext asRealTimeEpoch() {
+        return new BatchContext(this, true);
+    }
+
+    /**
+     * Whether the batch is an epoch of a {@code Trigger.RealTime} query: rows arrive over the whole checkpoint
+     * interval and {@link BatchWriter#flush()} follows each arrival, so a sink should send them without batching
+     * delays (e.g. Kafka's {@code linger.ms}).
+     */
+    public boolean isRealTime() {
+        return realTime;
     }
 
     public String queryId() {

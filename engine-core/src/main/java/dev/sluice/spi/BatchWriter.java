@@ -14,6 +14,14 @@ public interface BatchWriter {
     /** Writes (or buffers) one chunk of the batch's rows, with the columns of the query's output schema. */
     void write(Chunk rows);
 
+    /**
+     * Real-time mode only: the rows written so far should become visible now if the sink shows rows before its
+     * commit (an at-least-once sink pushes them out; a transactional sink keeps them for {@link #commit()}). The
+     * engine calls it after each arrival it ran through the query. No-op by default.
+     */
+    default void flush() {
+    }
+
     /** Makes the batch's rows durable and visible, once; after a crash the same batch may be written again. */
     void commit();
 

@@ -36,6 +36,16 @@ public interface Sink {
         return true;
     }
 
+    /**
+     * Whether this sink accepts a {@code Trigger.RealTime} query: its writers make rows visible at
+     * {@link BatchWriter#flush()} (or hold them in a transaction until {@link BatchWriter#commit()}), one writer
+     * per epoch. False by default; a query writing to another sink fails at {@code start()} with Spark's
+     * {@code STREAMING_REAL_TIME_MODE.SINK_NOT_SUPPORTED}.
+     */
+    default boolean supportsRealTime() {
+        return false;
+    }
+
     /** A short description for progress reports. */
     default String description() {
         return getClass().getSimpleName();

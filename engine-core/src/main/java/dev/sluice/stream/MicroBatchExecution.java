@@ -28,6 +28,7 @@ import dev.sluice.sql.streaming.StreamingQueryProgress;
 import dev.sluice.sql.streaming.StreamingQueryStatus;
 import dev.sluice.sql.streaming.Trigger;
 import dev.sluice.stream.state.OperatorStateMetadata;
+import dev.sluice.stream.realtime.RealTimeChecks;
 import dev.sluice.stream.state.StateSchemaCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -59,46 +60,46 @@ public final class MicroBatchExecution implements StreamingQuery {
     private static final long IDLE_POLL_MS = 10;
     private static final String NO_DATA_BATCHES = "spark.sql.streaming.noDataMicroBatches.enabled";
 
-    private final QuerySpec spec;
-    private final UUID id;
+    final QuerySpec spec;
+    final UUID id;
     private final UUID runId = UUID.randomUUID();
-    private final Checkpoint checkpoint;
-    private final IncrementalPlan incremental;
+    final Checkpoint checkpoint;
+    final IncrementalPlan incremental;
     private final QueryEvents events;
-    private final ProgressTracker progress;
+    final ProgressTracker progress;
     private final Thread thread;
     private final CountDownLatch terminated = new CountDownLatch(1);
-    private final Object lock = new Object();
+    final Object lock = new Object();
     private final long noDataEventIntervalMs;
-    private WatermarkTracker watermark;
-    private Map<String, String> queryConf;
+    WatermarkTracker watermark;
+    Map<String, String> queryConf;
 
-    private List<Source> sources = List.of();
+    List<Source> sources = List.of();
     /** The statuses of a trigger that finds no data, built once per run: an idle query polls every 10 ms. */
     private StreamingQueryStatus gettingOffsets;
     private static final StreamingQueryStatus WAITING_FOR_DATA = new StreamingQueryStatus("Waiting for data to arrive",
             false, false);
-    private Sink sink;
-    private Offset[] committed;
-    private Offset[] available;
-    private boolean pendingRerun;
-    private long batchId;
-    private long batchTimestampMs;
-    private long batchWatermarkMs;
-    private long lateEventsWatermarkMs;
+    Sink sink;
+    Offset[] committed;
+    Offset[] available;
+    boolean pendingRerun;
+    long batchId;
+    long batchTimestampMs;
+    long batchWatermarkMs;
+    long lateEventsWatermarkMs;
     private boolean ranBatchInThisRun;
     private boolean batchHadNewData = true;
     private long lastIdleEventMs = Long.MIN_VALUE;
 
     // guarded by lock
-    private volatile boolean stopRequested;
+    volatile boolean stopRequested;
     private volatile boolean active = true;
     private boolean waiting;
-    private long triggerGeneration;
-    private long requestedGeneration;
+    long triggerGeneration;
+    long requestedGeneration;
     private long idleGeneration = -1;
     private volatile StreamingQueryException exception;
-    private volatile StreamingQueryStatus status = new StreamingQueryStatus("Initializing sources", false, false);
+    volatile StreamingQueryStatus status = new StreamingQueryStatus("Initializing sources", false, false);
 
     /**
      * Prepares the query (checks the checkpoint's query id) without starting it.
@@ -201,6 +202,9 @@ public final class MicroBatchExecution implements StreamingQuery {
         if (spec.trigger().kind() == Trigger.Kind.AVAILABLE_NOW) {
             sources.forEach(Source::prepareForTriggerAvailableNow);
         }
+        if (spec.trigger().kind() == Trigger.Kind.REAL_TIME) {
+            sources.forEach(RealTimeChecks::checkSource);
+        }
     }
 
     private Offset[] toOffsets(List<String> offsets) {
@@ -221,6 +225,7 @@ public final class MicroBatchExecution implements StreamingQuery {
                     // drain in read-limited batches
                 }
             }
+            case REAL_TIME -> new RealTimeEpochs(this).run();
             case PROCESSING_TIME, DEFAULT -> {
                 long interval = trigger.intervalMs();
                 while (!stopRequested) {
@@ -266,7 +271,7 @@ public final class MicroBatchExecution implements StreamingQuery {
     }
 
     /** One trigger; returns whether a batch ran. */
-    private boolean runTrigger(boolean ignoreReadLimits) {
+    boolean runTrigger(boolean ignoreReadLimits) {
         synchronized (lock) {
             triggerGeneration = requestedGeneration;
         }
@@ -358,6 +363,15 @@ public final class MicroBatchExecution implements StreamingQuery {
                 }
             });
         });
+        commitBatch(rows, outputRows);
+        watermark.advance();
+    }
+
+    /**
+     * After the sink committed batch {@code batchId} (a micro-batch or a real-time epoch): the operators' state,
+     * the commit log, the sources' commit, purging, progress; then the next batch id.
+     */
+    void commitBatch(long[] rows, long outputRows) {
         spec.hooks().beforeCommit(batchId);
         progress.time("commitOffsets", () -> {
             for (StatefulOperator op : incremental.statefulOperators()) {
@@ -377,7 +391,6 @@ public final class MicroBatchExecution implements StreamingQuery {
             }
         });
         reportProgress(rows, outputRows);
-        watermark.advance();
         ranBatchInThisRun = true;
         committed = available.clone();
         pendingRerun = false;
@@ -388,7 +401,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         }
     }
 
-    private void reportProgress(long[] rows, long outputRows) {
+    void reportProgress(long[] rows, long outputRows) {
         List<ProgressTracker.SourceFigures> figures = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             Offset latest = sources.get(i).reportLatestOffset();
@@ -405,7 +418,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         events.post(new QueryProgressEvent(p));
     }
 
-    private void onIdle() {
+    void onIdle() {
         long now = spec.clock().getTimeMillis();
         status = WAITING_FOR_DATA;
         if (lastIdleEventMs == Long.MIN_VALUE || now - lastIdleEventMs >= noDataEventIntervalMs) {
@@ -416,7 +429,7 @@ public final class MicroBatchExecution implements StreamingQuery {
     }
 
     /** Tells {@link #processAllAvailable} waiters that this trigger found nothing left to process. */
-    private void signalIdle() {
+    void signalIdle() {
         synchronized (lock) {
             idleGeneration = triggerGeneration;
             lock.notifyAll();

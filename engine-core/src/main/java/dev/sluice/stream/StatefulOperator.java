@@ -158,6 +158,15 @@ abstract class StatefulOperator {
         removalTimeMs = 0;
     }
 
+    /**
+     * Real-time mode: the watermarks and processing time of the next arrival run within the open epoch (same
+     * state version), keeping the epoch's metrics.
+     */
+    final void startStep(Watermarks stepWatermarks, long stepTimestamp) {
+        watermarks = stepWatermarks;
+        batchTimestampMs = stepTimestamp;
+    }
+
     /** The checkpoint folder of the query (set by {@link #open}). */
     final Path checkpointRoot() {
         return checkpointRoot;

@@ -4,7 +4,9 @@ import dev.sluice.batch.Chunk;
 import dev.sluice.spi.ConnectorCheckpoints;
 import dev.sluice.spi.Offset;
 import dev.sluice.spi.ReadLimit;
+import dev.sluice.spi.RealTimeReader;
 import dev.sluice.spi.Source;
+import dev.sluice.spi.SupportsRealTime;
 import dev.sluice.sql.types.StructType;
 import dev.sluice.stream.Clock;
 import java.io.IOException;
@@ -27,7 +29,10 @@ import java.util.List;
  *
  * <p>Threading: used by the query thread only.
  */
-final class RateStreamSource implements Source {
+final class RateStreamSource implements Source, SupportsRealTime {
+    /** How often a real-time reader asks for new data while waiting. */
+    private static final long REAL_TIME_CHECK_MICROS = 200;
+
     private static final int START_TIME_VERSION = 1;
 
     private final long rowsPerSecond;
@@ -150,4 +155,14 @@ final class RateStreamSource implements Source {
     private static long seconds(Offset offset) {
         return Long.parseLong(offset.json().trim());
     }
+
+    /**
+     * Real-time mode: {@link RealTimeReader#polling} over this source, whose latest offset is cheap to ask for, so
+     * the query sees a second of rows as each second passes (its offsets are seconds, as Spark's).
+     */
+    @Override
+    public RealTimeReader realTimeReader(Offset start) {
+        return RealTimeReader.polling(this, start, REAL_TIME_CHECK_MICROS);
+    }
+
 }

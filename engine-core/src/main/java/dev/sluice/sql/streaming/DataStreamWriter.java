@@ -171,6 +171,12 @@ public final class DataStreamWriter<T> {
         SluiceSession session = ds.sparkSession();
         UnsupportedOperationChecker.checkForStreaming(ds.logicalPlan(), outputMode);
         Supplier<Sink> sinkFactory = sinkFactory(session);
+        if (trigger.kind() == Trigger.Kind.REAL_TIME) {
+            String sinkName = foreachBatch != null ? "foreachBatch" : foreachWriter != null ? "foreach"
+                    : format == null ? session.conf().get("spark.sql.sources.default", "parquet") : format;
+            dev.sluice.stream.realtime.RealTimeChecks.checkQuery(ds.logicalPlan(), outputMode, trigger.intervalMs(),
+                    sinkFactory.get(), sinkName, key -> session.conf().get(key, null));
+        }
         StreamingQueryManager manager = session.streams();
         Path checkpoint = checkpointLocation(session);
         boolean temporary = checkpoint == null;

@@ -13,13 +13,17 @@ import java.util.concurrent.TimeUnit;
  *   its interval is followed immediately by the next one (late intervals are not queued up);</li>
  *   <li>{@link #Once()}: one batch with everything available at start, then the query stops;</li>
  *   <li>{@link #AvailableNow()}: everything available at start, in batches honouring the sources' read
- *   limits (e.g. {@code maxFilesPerTrigger}), then the query stops.</li>
+ *   limits (e.g. {@code maxFilesPerTrigger}), then the query stops;</li>
+ *   <li>{@link #RealTime(long)} (Spark 4.1's real-time mode): records are processed as they arrive and
+ *   reach the sink as soon as an operator can emit them; offsets, state and the sink's commit are
+ *   checkpointed once per interval as one epoch (see docs/ARCHITECTURE.md, "Epochs vs micro-batches").
+ *   Unlike Spark 4.1, stateful operators run in it too; what is allowed is checked at {@code start()}.</li>
  * </ul>
  * Immutable values.
  */
 public final class Trigger {
     /** The kind of a trigger. */
-    public enum Kind { DEFAULT, PROCESSING_TIME, ONCE, AVAILABLE_NOW }
+    public enum Kind { DEFAULT, PROCESSING_TIME, ONCE, AVAILABLE_NOW, REAL_TIME }
 
     private static final Trigger DEFAULT = new Trigger(Kind.DEFAULT, 0);
     private static final Trigger ONCE = new Trigger(Kind.ONCE, 0);
@@ -65,6 +69,30 @@ public final class Trigger {
         return ProcessingTime(parsed.days() * 86_400_000L + parsed.microseconds() / 1000);
     }
 
+    /**
+     * Real-time mode with a checkpoint every {@code checkpointIntervalMs} milliseconds (Spark's
+     * {@code RealTimeTrigger(batchDurationMs)}: one long-running epoch per interval). Spark refuses an interval
+     * below {@code spark.sql.streaming.realTimeMode.minBatchDuration} (5 s by default) at {@code start()}, and
+     * so does Sluice.
+     */
+    public static Trigger RealTime(long checkpointIntervalMs) {
+        return new Trigger(Kind.REAL_TIME, checkpointIntervalMs);
+    }
+
+    public static Trigger RealTime(long checkpointInterval, TimeUnit timeUnit) {
+        return RealTime(timeUnit.toMillis(checkpointInterval));
+    }
+
+    /** Real-time mode with a checkpoint interval given as text, e.g. {@code "5 seconds"} (see {@link #ProcessingTime(String)}). */
+    public static Trigger RealTime(String checkpointInterval) {
+        return RealTime(ProcessingTime(checkpointInterval).intervalMs());
+    }
+
+    /** Real-time mode with Spark's default checkpoint interval, 5 minutes. */
+    public static Trigger RealTime() {
+        return RealTime(5, TimeUnit.MINUTES);
+    }
+
     public static Trigger Once() {
         return ONCE;
     }
@@ -82,7 +110,7 @@ public final class Trigger {
         return kind;
     }
 
-    /** The interval of a processing-time trigger in milliseconds; 0 for the other kinds. */
+    /** The interval of a processing-time trigger, or the checkpoint interval of a real-time one, in milliseconds; 0 for the other kinds. */
     public long intervalMs() {
         return intervalMs;
     }
@@ -104,6 +132,7 @@ public final class Trigger {
             case PROCESSING_TIME -> "ProcessingTimeTrigger(" + intervalMs + ")";
             case ONCE -> "OneTimeTrigger";
             case AVAILABLE_NOW -> "AvailableNowTrigger";
+            case REAL_TIME -> "RealTimeTrigger(" + intervalMs + ")";
         };
     }
 }

@@ -5,7 +5,10 @@ import dev.sluice.spi.BatchWriter;
 import dev.sluice.spi.Sink;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
+import dev.sluice.batch.Chunk;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -35,11 +38,44 @@ public final class ConsoleSink implements Sink {
 
     @Override
     public BatchWriter newBatchWriter(BatchContext batch) {
-        return BatchWriter.gathering(rows -> {
-            PrintStream stream = out.get();
-            stream.print(render(batch.batchId(), batch.toDataset(rows)));
-            stream.flush();
-        });
+        return new BatchWriter() {
+            private final List<Chunk> rows = new ArrayList<>();
+            private boolean printed;
+
+            @Override
+            public void write(Chunk chunk) {
+                rows.add(chunk);
+            }
+
+            /** Real-time mode: the rows of each arrival are printed at once, under the epoch's id. */
+            @Override
+            public void flush() {
+                if (!rows.isEmpty()) {
+                    print();
+                }
+            }
+
+            @Override
+            public void commit() {
+                if (!printed || !rows.isEmpty()) {
+                    print();
+                }
+            }
+
+            private void print() {
+                PrintStream stream = out.get();
+                stream.print(render(batch.batchId(), batch.toDataset(List.copyOf(rows))));
+                stream.flush();
+                rows.clear();
+                printed = true;
+            }
+        };
+    }
+
+    /** Real-time mode prints each arrival's rows as they come, under the epoch's batch id. */
+    @Override
+    public boolean supportsRealTime() {
+        return true;
     }
 
     @Override

@@ -47,6 +47,12 @@ public final class ForeachSink implements Sink {
         };
     }
 
+    /** Real-time mode: rows are processed as they arrive; {@code open}/{@code close} once per epoch. */
+    @Override
+    public boolean supportsRealTime() {
+        return true;
+    }
+
     @Override
     public String description() {
         return "ForeachSink";

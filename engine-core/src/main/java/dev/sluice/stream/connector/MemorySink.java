@@ -42,16 +42,45 @@ public final class MemorySink implements Sink {
                 return BatchWriter.discarding();
             }
         }
-        return BatchWriter.gathering(rows -> store(batch.batchId(), rows, batch.outputMode()));
+        return new BatchWriter() {
+            private final List<Chunk> pending = new ArrayList<>();
+
+            @Override
+            public void write(Chunk chunk) {
+                pending.add(chunk);
+            }
+
+            /** Real-time mode: each arrival's rows are added to the view at once (complete mode never runs so). */
+            @Override
+            public void flush() {
+                store(-1, pending, batch.outputMode());
+                pending.clear();
+            }
+
+            @Override
+            public void commit() {
+                store(batch.batchId(), pending, batch.outputMode());
+            }
+        };
     }
 
+    /** Adds (complete mode: replaces with) {@code batch}; a {@code batchId} of -1 adds rows of an open epoch. */
     private synchronized void store(long batchId, List<Chunk> batch, OutputMode outputMode) {
         if (outputMode == OutputMode.Complete()) {
             rows.clear();
         }
         rows.addAll(batch);
-        lastBatchId = batchId;
+        lastBatchId = Math.max(lastBatchId, batchId);
         publish();
+    }
+
+    /**
+     * Real-time mode: rows become visible after each arrival; a replayed epoch after a failure within the
+     * process may add them again (at least once within an epoch).
+     */
+    @Override
+    public boolean supportsRealTime() {
+        return true;
     }
 
     private void publish() {

@@ -5,7 +5,9 @@ import dev.sluice.batch.Chunk;
 import dev.sluice.plan.logical.StreamingRelation;
 import dev.sluice.spi.Offset;
 import dev.sluice.spi.ReadLimit;
+import dev.sluice.spi.RealTimeReader;
 import dev.sluice.spi.Source;
+import dev.sluice.spi.SupportsRealTime;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
 import dev.sluice.sql.RowFactory;
@@ -26,7 +28,10 @@ import java.util.Objects;
  * same blocks. Nothing is persisted: after a process crash the data is gone, so exactly-once holds only
  * for restarts within the same JVM (as in Spark).
  */
-public final class MemoryStream implements Source {
+public final class MemoryStream implements Source, SupportsRealTime {
+    /** How often a real-time reader asks for new data while waiting. */
+    private static final long REAL_TIME_CHECK_MICROS = 200;
+
     private final SluiceSession session;
     private final StructType schema;
     private final List<List<Chunk>> blocks = new ArrayList<>();
@@ -151,4 +156,14 @@ public final class MemoryStream implements Source {
     public String toString() {
         return description();
     }
+
+    /**
+     * Real-time mode: {@link RealTimeReader#polling} over this source, whose latest offset is cheap to ask for, so
+     * the query sees each {@code addData} block as it is added.
+     */
+    @Override
+    public RealTimeReader realTimeReader(Offset start) {
+        return RealTimeReader.polling(this, start, REAL_TIME_CHECK_MICROS);
+    }
+
 }

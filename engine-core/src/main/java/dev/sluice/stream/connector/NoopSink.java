@@ -15,6 +15,11 @@ public final class NoopSink implements Sink {
     }
 
     @Override
+    public boolean supportsRealTime() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "NoopSink";
     }

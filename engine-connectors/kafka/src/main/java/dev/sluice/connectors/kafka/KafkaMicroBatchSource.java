@@ -4,7 +4,9 @@ import dev.sluice.batch.Chunk;
 import dev.sluice.spi.ConnectorCheckpoints;
 import dev.sluice.spi.Offset;
 import dev.sluice.spi.ReadLimit;
+import dev.sluice.spi.RealTimeReader;
 import dev.sluice.spi.Source;
+import dev.sluice.spi.SupportsRealTime;
 import dev.sluice.sql.types.StructType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +49,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: called from the query's execution thread only (see {@link Source}).
  */
-final class KafkaMicroBatchSource implements Source {
+final class KafkaMicroBatchSource implements Source, SupportsRealTime {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaMicroBatchSource.class);
 
     private final KafkaSourceOptions options;
@@ -283,6 +285,24 @@ final class KafkaMicroBatchSource implements Source {
             throw finding;
         }
         LOG.warn("{} Continuing because failOnDataLoss is false.", finding.getMessage());
+    }
+
+    /**
+     * Real-time mode: a {@link KafkaRealTimeReader} from {@code start} (partitions it lacks start at their earliest
+     * offset, as a micro-batch would read them; deleted ones are a data-loss finding).
+     */
+    @Override
+    public RealTimeReader realTimeReader(Offset start) {
+        Map<TopicPartition, Long> from = start == null ? initialOffsets().partitionOffsets() : offsets(start);
+        Set<TopicPartition> partitions = offsetReader.partitions();
+        List<TopicPartition> deleted = from.keySet().stream().filter(tp -> !partitions.contains(tp)).toList();
+        if (!deleted.isEmpty()) {
+            reportDataLoss(KafkaErrors.partitionsDeleted(deleted));
+        }
+        Map<TopicPartition, Long> begin = new HashMap<>(from);
+        begin.keySet().retainAll(partitions);
+        begin.putAll(offsetReader.earliest(partitions.stream().filter(tp -> !from.containsKey(tp)).toList()));
+        return new KafkaRealTimeReader(options, begin, offsetReader::partitions, this::reportDataLoss);
     }
 
     @Override

@@ -36,6 +36,11 @@ final class KafkaRecordFetcher implements AutoCloseable {
 
     KafkaRecordFetcher(KafkaSourceOptions options) {
         this.options = options;
+        this.consumer = new KafkaConsumer<>(consumerProperties(options));
+    }
+
+    /** The settings of a consumer that reads exact ranges: byte arrays, no auto-commit, no offset reset. */
+    static Map<String, Object> consumerProperties(KafkaSourceOptions options) {
         Map<String, Object> props = new HashMap<>(options.kafkaParams);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -45,7 +50,7 @@ final class KafkaRecordFetcher implements AutoCloseable {
         // a batch is read one partition at a time (stream): larger fetches of that one partition make up for
         // fetching one partition per round trip; bounded, and the user's kafka.max.partition.fetch.bytes wins
         props.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, STREAMED_FETCH_BYTES);
-        this.consumer = new KafkaConsumer<>(props);
+        return props;
     }
 
     /**

@@ -45,6 +45,8 @@ import org.slf4j.LoggerFactory;
  * that no two running queries share the base; the group {@code <base>-commits} must not be used by
  * consumers. A batch must commit within the producer's {@code transaction.timeout.ms} (default 60 s).
  *
+ * <p>{@code Trigger.RealTime}: see {@link #supportsRealTime()}.
+ *
  * <p>Threading: {@link #newBatchWriter}, the writers and {@link #stop()} are used from the query's execution
  * thread only.
  */
@@ -68,8 +70,11 @@ final class KafkaSink implements Sink {
     @Override
     public BatchWriter newBatchWriter(BatchContext batch) {
         if (delivery == null) {
+            // real time: a record goes out as soon as it is sent (the user's kafka.linger.ms still wins)
+            KafkaSinkOptions effective = batch.isRealTime() ? options.withDefault(ProducerConfig.LINGER_MS_CONFIG, "0")
+                    : options;
             delivery = options.guarantee == KafkaSinkOptions.DeliveryGuarantee.EXACTLY_ONCE
-                    ? new TransactionalDelivery(options, projection) : new AtLeastOnceDelivery(options, projection);
+                    ? new TransactionalDelivery(effective, projection) : new AtLeastOnceDelivery(effective, projection);
         }
         return delivery.open(batch.batchId());
     }
@@ -80,6 +85,17 @@ final class KafkaSink implements Sink {
             delivery.close();
             delivery = null;
         }
+    }
+
+    /**
+     * Real-time mode: an epoch is one batch id; the producer sends with {@code linger.ms=0} unless the user set
+     * it. At least once, each arrival's records go to Kafka at once; exactly once, an epoch is one transaction, so {@code read_committed} readers see its rows when the
+     * epoch commits (latency up to the checkpoint interval), and the interval must stay below the producer's
+     * {@code transaction.timeout.ms}.
+     */
+    @Override
+    public boolean supportsRealTime() {
+        return true;
     }
 
     @Override
@@ -134,6 +150,16 @@ final class KafkaSink implements Sink {
                             }
                         });
                     }
+                    throwIfFailed(batchId, failure, failedTopic);
+                }
+
+                /**
+                 * Real-time mode: the records were handed to the producer with {@code linger.ms=0}, so they are on
+                 * their way; waiting here for the broker's acknowledgement would add a round trip to every arrival.
+                 * A failed send fails the epoch at the next write or at commit.
+                 */
+                @Override
+                public void flush() {
                     throwIfFailed(batchId, failure, failedTopic);
                 }
 

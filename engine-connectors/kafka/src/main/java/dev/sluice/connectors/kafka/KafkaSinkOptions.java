@@ -27,6 +27,24 @@ final class KafkaSinkOptions {
     /** The query's checkpoint folder when it can be known now (option or session default), else null. */
     final Path checkpointLocation;
 
+    private KafkaSinkOptions(KafkaSinkOptions base, Map<String, Object> kafkaParams) {
+        this.kafkaParams = Collections.unmodifiableMap(kafkaParams);
+        this.topic = base.topic;
+        this.guarantee = base.guarantee;
+        this.transactionalIdPrefix = base.transactionalIdPrefix;
+        this.checkpointLocation = base.checkpointLocation;
+    }
+
+    /** These options with the producer setting {@code key} at {@code value} unless the user set it. */
+    KafkaSinkOptions withDefault(String key, Object value) {
+        if (KafkaParams.get(kafkaParams, key) != null) {
+            return this;
+        }
+        Map<String, Object> params = new java.util.HashMap<>(kafkaParams);
+        params.put(key, value);
+        return new KafkaSinkOptions(this, params);
+    }
+
     KafkaSinkOptions(SinkContext context) {
         Map<String, String> options = context.options();
         kafkaParams = Collections.unmodifiableMap(KafkaParams.clientProperties(options));

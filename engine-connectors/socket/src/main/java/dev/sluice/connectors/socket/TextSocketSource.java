@@ -3,7 +3,9 @@ package dev.sluice.connectors.socket;
 import dev.sluice.batch.Chunk;
 import dev.sluice.spi.Offset;
 import dev.sluice.spi.ReadLimit;
+import dev.sluice.spi.RealTimeReader;
 import dev.sluice.spi.Source;
+import dev.sluice.spi.SupportsRealTime;
 import dev.sluice.sql.SluiceException;
 import dev.sluice.sql.types.StructType;
 import java.util.List;
@@ -37,7 +39,10 @@ import org.slf4j.LoggerFactory;
  * <p><b>Threading.</b> The engine calls the {@link Source} methods from the query thread; lines arrive on the
  * connection's Netty thread. Both go through this object's monitor.
  */
-public final class TextSocketSource implements Source {
+public final class TextSocketSource implements Source, SupportsRealTime {
+    /** How often a real-time reader asks for new data while waiting. */
+    private static final long REAL_TIME_CHECK_MICROS = 200;
+
     /** How long the source waits for the TCP connection when the query starts. */
     public static final int CONNECT_TIMEOUT_MS = 10_000;
 
@@ -199,4 +204,14 @@ public final class TextSocketSource implements Source {
             }
         }
     }
+
+    /**
+     * Real-time mode: {@link RealTimeReader#polling} over this source, whose latest offset is cheap to ask for, so
+     * the query sees lines as they are received.
+     */
+    @Override
+    public RealTimeReader realTimeReader(Offset start) {
+        return RealTimeReader.polling(this, start, REAL_TIME_CHECK_MICROS);
+    }
+
 }

@@ -1,0 +1,190 @@
+package dev.sluice.benchmarks;
+
+import dev.sluice.sql.Sluice;
+import dev.sluice.sql.SluiceSession;
+import dev.sluice.sql.streaming.StreamingQuery;
+import dev.sluice.sql.streaming.Trigger;
+import dev.sluice.testkit.EmbeddedKafka;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Latency of {@code Trigger.RealTime} from a record's arrival to its visibility at the sink (issue 21): a producer
+ * sends {@code rate} records per second to an in-process broker (testkit's {@code EmbeddedKafka}) for
+ * {@code seconds}; each record carries its send time ({@code System.nanoTime()}, one JVM); a consumer of the output
+ * topic ({@code read_committed} for exactly-once) notes when each record's result becomes visible. Percentiles are
+ * over the records sent after {@code warmup} seconds. Workloads:
+ * <ul>
+ *   <li>{@code filter}: Kafka → filter/project → Kafka, at least once; each output record is one input record;</li>
+ *   <li>{@code aggregate}: Kafka → {@code groupBy(key).count()} in update mode → Kafka, at least once; an output
+ *   {@code (key, count c)} makes the key's first {@code c} records visible;</li>
+ *   <li>{@code filter-eo}: {@code filter} with {@code deliveryGuarantee=exactly_once} (one transaction per epoch;
+ *   the expectation is p99 ≤ checkpoint interval + 10 ms);</li>
+ *   <li>{@code filter-microbatch} / {@code aggregate-microbatch}: the same queries with the default micro-batch
+ *   trigger, for comparison.</li>
+ * </ul>
+ * {@code java -cp benchmarks/target/benchmarks.jar dev.sluice.benchmarks.RealTimeLatencyBenchmark
+ * filter|aggregate|filter-eo|filter-microbatch|aggregate-microbatch [rate=10000] [seconds=20] [warmup=5]
+ * [checkpointIntervalMs=1000] [shufflePartitions=200]}. The producer, the broker, the query and the consumer share the machine: run it on a
+ * quiet box and report {@code uptime} with the figures. A benchmark, never a test.
+ */
+public final class RealTimeLatencyBenchmark {
+    private static final int KEYS = 100;
+
+    private RealTimeLatencyBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String workload = args.length > 0 ? args[0] : "filter";
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        long intervalMs = args.length > 4 ? Long.parseLong(args[4]) : 1000;
+        String shufflePartitions = args.length > 5 ? args[5] : "200";
+        boolean aggregate = workload.startsWith("aggregate");
+        boolean exactlyOnce = workload.endsWith("-eo");
+        boolean microBatch = workload.endsWith("-microbatch");
+        int total = rate * seconds;
+        long[] sent = new long[total];
+        long[] seen = new long[total];
+        Path dir = Files.createTempDirectory("sluice-rt-latency-");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            kafka.createTopic("in", 2);
+            kafka.createTopic("out", 2);
+            SluiceSession spark = Sluice.builder().master("local[2]").getOrCreate();
+            spark.conf().set("spark.sql.streaming.realTimeMode.minBatchDuration", "0");
+            // state partitions of the aggregation: each is a store committed per epoch (Spark's default 200)
+            spark.conf().set("spark.sql.shuffle.partitions", shufflePartitions);
+            var input = spark.readStream().format("kafka").option("kafka.bootstrap.servers", kafka.bootstrapServers())
+                    .option("subscribe", "in").option("startingOffsets", "earliest").load()
+                    .selectExpr("CAST(key AS STRING) AS k", "CAST(value AS STRING) AS v");
+            var result = aggregate ? input.groupBy("k").count().selectExpr("k AS key", "CAST(count AS STRING) AS value")
+                    : input.where("v NOT LIKE 'skip%'").selectExpr("k AS key", "concat('seen:', v) AS value");
+            var writer = result.writeStream().format("kafka").option("kafka.bootstrap.servers", kafka.bootstrapServers())
+                    .option("topic", "out").option("checkpointLocation", dir.resolve("cp").toString())
+                    .option("deliveryGuarantee", exactlyOnce ? "exactly_once" : "at_least_once")
+                    .outputMode(aggregate ? "update" : "append");
+            StreamingQuery query = (microBatch ? writer : writer.trigger(Trigger.RealTime(intervalMs))).start();
+
+            AtomicBoolean done = new AtomicBoolean();
+            Thread consumer = new Thread(() -> consume(kafka.bootstrapServers(), exactlyOnce, aggregate, seen, done),
+                    "latency-consumer");
+            consumer.start();
+            Thread.sleep(2000); // the query and the consumer are polling
+            produce(kafka.bootstrapServers(), rate, total, sent);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30 + intervalMs / 1000 * 2).toNanos();
+            while (Arrays.stream(seen).anyMatch(t -> t == 0) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            done.set(true);
+            consumer.join();
+            query.stop();
+            spark.stop();
+            report(workload, rate, seconds, warmup, intervalMs, shufflePartitions, sent, seen);
+        }
+    }
+
+    /** Sends {@code total} records at {@code rate}/s: value "i" (record index), key "k<i % KEYS>". */
+    private static void produce(String servers, int rate, int total, long[] sent) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            long start = System.nanoTime();
+            for (int i = 0; i < total; i++) {
+                long due = start + (long) i * 1_000_000_000L / rate;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                sent[i] = System.nanoTime();
+                producer.send(new ProducerRecord<>("in", "k" + (i % KEYS), Integer.toString(i)));
+            }
+        }
+    }
+
+    /** Notes the first time each record's result is visible in "out". */
+    private static void consume(String servers, boolean readCommitted, boolean aggregate, long[] seen,
+                                AtomicBoolean done) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
+        Map<String, Integer> visibleCount = new HashMap<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> parts = List.of(new TopicPartition("out", 0), new TopicPartition("out", 1));
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            while (!done.get()) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                    long now = System.nanoTime();
+                    String value = new String(r.value(), StandardCharsets.UTF_8);
+                    if (!aggregate) {
+                        int i = Integer.parseInt(value.substring("seen:".length()));
+                        if (seen[i] == 0) {
+                            seen[i] = now;
+                        }
+                        continue;
+                    }
+                    // key kK with count c: records K, K + KEYS, ..., K + (c - 1) * KEYS are now visible
+                    int key = Integer.parseInt(new String(r.key(), StandardCharsets.UTF_8).substring(1));
+                    int count = Integer.parseInt(value);
+                    int from = visibleCount.getOrDefault("k" + key, 0);
+                    for (int n = from; n < count; n++) {
+                        int i = key + n * KEYS;
+                        if (i < seen.length && seen[i] == 0) {
+                            seen[i] = now;
+                        }
+                    }
+                    visibleCount.put("k" + key, Math.max(from, count));
+                }
+            }
+        }
+    }
+
+    private static void report(String workload, int rate, int seconds, int warmup, long intervalMs,
+                               String shufflePartitions, long[] sent, long[] seen) {
+        List<Long> micros = new ArrayList<>();
+        int missing = 0;
+        for (int i = rate * warmup; i < sent.length; i++) {
+            if (seen[i] == 0) {
+                missing++;
+            } else {
+                micros.add((seen[i] - sent[i]) / 1000);
+            }
+        }
+        long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("%s: %d msg/s for %d s (first %d s not counted), checkpoint interval %d ms, %s shuffle"
+                        + " partitions: %d records, arrival -> visible p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms;"
+                        + " %d not seen%n",
+                workload, rate, seconds, warmup, intervalMs, shufflePartitions, sorted.length, pct(sorted, 0.50),
+                pct(sorted, 0.99),
+                pct(sorted, 0.999), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0, missing);
+    }
+
+    private static double pct(long[] sorted, double q) {
+        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) (sorted.length * q))] / 1000.0;
+    }
+}
