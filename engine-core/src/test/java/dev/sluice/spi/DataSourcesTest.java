@@ -69,12 +69,4 @@ class DataSourcesTest {
         assertThat(warmUp.isDaemon()).isTrue();
         assertThat(warmUp.getName()).isEqualTo("sluice-warm-up-warm-up-recording");
     }
-
-    @Test
-    void aFailingWarmUpChangesNothingForTheCaller() throws Exception {
-        assertThat(DataSources.streaming("warm-up-failing")).isInstanceOf(FailingWarmUpProvider.class);
-        assertThat(FailingWarmUpProvider.TRIED.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        // the provider is still found afterwards; the failure was the warm-up thread's, logged there
-        assertThat(DataSources.streaming("warm-up-failing")).isInstanceOf(FailingWarmUpProvider.class);
-    }
 }
