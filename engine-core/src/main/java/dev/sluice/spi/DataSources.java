@@ -20,8 +20,6 @@ import java.util.function.Supplier;
  * with the connectors' Kafka, Hadoop and Parquet jars) and instantiates every provider. As in Spark, where a
  * built-in source wins over a class-path one of the same short name, a connector that also calls itself
  * {@code noop} does not make {@code format("noop")} ambiguous.
- *
- * <p>A class-path provider found here starts its {@link DataSourceProvider#warmUp() warm-up} in the background.
  */
 public final class DataSources {
     /** Core's own providers. */
@@ -45,7 +43,6 @@ public final class DataSources {
         List<DataSourceProvider> named = named(format);
         StreamingProvider found = only(format, named, StreamingProvider.class);
         if (found != null) {
-            ProviderWarmUp.start(found);
             return found;
         }
         String shortName = named.get(0).shortName();
@@ -69,7 +66,6 @@ public final class DataSources {
             throw new AnalysisException("_LEGACY_ERROR_TEMP_1135", named.get(0).getClass().getName()
                     + " is not a valid Spark SQL Data Source.", null);
         }
-        ProviderWarmUp.start(found);
         return found;
     }
 

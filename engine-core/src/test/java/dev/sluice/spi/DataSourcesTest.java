@@ -55,18 +55,4 @@ class DataSourcesTest {
         assertThatThrownBy(() -> DataSources.batch("recording")).isInstanceOfSatisfying(AnalysisException.class,
                 e -> assertThat(e.getCondition()).isEqualTo("_LEGACY_ERROR_TEMP_1135"));
     }
-
-    @Test
-    void aClassPathProviderIsWarmedUpOnceInTheBackgroundWhenFirstNamed() throws Exception {
-        Thread caller = Thread.currentThread();
-        DataSources.streaming("warm-up-recording");
-        DataSources.streaming("WARM-UP-RECORDING");
-        assertThat(WarmUpRecordingProvider.WARMED.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        Thread.sleep(50); // a second warm-up, if the lookups started one, would have run by now
-        assertThat(WarmUpRecordingProvider.WARM_UPS).hasSize(1);
-        Thread warmUp = WarmUpRecordingProvider.WARM_UPS.get(0);
-        assertThat(warmUp).isNotSameAs(caller);
-        assertThat(warmUp.isDaemon()).isTrue();
-        assertThat(warmUp.getName()).isEqualTo("sluice-warm-up-warm-up-recording");
-    }
 }

@@ -78,13 +78,4 @@ public interface FileFormat {
      * @throws dev.sluice.sql.AnalysisException naming the column and type when they cannot
      */
     void checkWritable(StructType schema);
-
-    /**
-     * Loads what this format's first reader or writer in the JVM needs, without touching any file: the body of
-     * {@link dev.sluice.spi.DataSourceProvider#warmUp()} for the providers of this format. The default does nothing.
-     *
-     * @throws Exception any failure; the engine logs it, and the real read or write reports its own
-     */
-    default void warmUp() throws Exception {
-    }
 }

@@ -52,11 +52,6 @@ public class FileFormatProvider implements BatchFormatProvider {
     }
 
     @Override
-    public void warmUp() throws Exception {
-        format.warmUp();
-    }
-
-    @Override
     public Dataset<Row> read(SluiceSession session, Map<String, String> options, StructType userSchema, List<String> paths) {
         if (paths.isEmpty()) {
             throw new AnalysisException("'path' is not specified");

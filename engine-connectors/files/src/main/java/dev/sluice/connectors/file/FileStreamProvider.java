@@ -74,11 +74,6 @@ public abstract class FileStreamProvider implements StreamingProvider {
         return FileFormats.forName(name);
     }
 
-    @Override
-    public void warmUp() throws Exception {
-        format().warmUp();
-    }
-
     /** The columns read from the files and the partition columns found in {@code col=value} folders. */
     record SourceSchemas(StructType data, StructType partitions) {
         StructType full() {

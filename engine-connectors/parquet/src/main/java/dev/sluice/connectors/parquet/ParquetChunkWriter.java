@@ -57,11 +57,6 @@ final class ParquetChunkWriter implements ChunkWriter {
     private final RowCursor cursor = new RowCursor();
 
     ParquetChunkWriter(FileAccess files, Path file, StructType schema, CompressionCodecName codec) throws IOException {
-        this(ParquetFiles.output(files, file), schema, codec);
-    }
-
-    /** A writer of rows of {@code schema} to {@code output}, which must not exist yet. */
-    ParquetChunkWriter(OutputFile output, StructType schema, CompressionCodecName codec) throws IOException {
         MessageType parquetSchema = ParquetSchemas.toParquet(schema);
         String[] names = schema.fieldNames();
         FieldWriter[] writers = writers(schema);
@@ -90,7 +85,7 @@ final class ParquetChunkWriter implements ChunkWriter {
                 consumer.endMessage();
             }
         };
-        this.writer = new Builder(output, support).withConf(ParquetFiles.configuration())
+        this.writer = new Builder(ParquetFiles.output(files, file), support).withConf(ParquetFiles.configuration())
                 .withCompressionCodec(codec).withWriteMode(ParquetFileWriter.Mode.CREATE).build();
     }
 

@@ -152,10 +152,4 @@ public final class ParquetFormat implements FileFormat {
     public void checkWritable(StructType schema) {
         ParquetSchemas.toParquet(schema);
     }
-
-    /** Writes one small file to memory ({@link ParquetWarmUp}), so the first real file finds parquet-mr loaded. */
-    @Override
-    public void warmUp() throws IOException {
-        ParquetWarmUp.writeOneFileToMemory();
-    }
 }
