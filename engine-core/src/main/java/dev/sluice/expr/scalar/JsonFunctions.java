@@ -79,7 +79,10 @@ final class JsonFunctions {
         Expression json = Arguments.string("from_json", arguments, 0, context);
         DataType schema = schemaOf(arguments);
         ZoneId zone = context.sessionTimeZone();
-        return new RowFunction("from_json", List.of(json), schema, true, values -> parse((String) values[0], schema, zone));
+        FromJsonOptions options = arguments.size() == 3 ? FromJsonOptions.of(arguments.get(2))
+                : FromJsonOptions.DEFAULTS;
+        return new RowFunction("from_json", List.of(json), schema, true,
+                values -> parse((String) values[0], schema, zone, options));
     }
 
     private static DataType schemaOf(List<Expression> arguments) {
@@ -121,17 +124,28 @@ final class JsonFunctions {
 
     // ---------------------------------------------------------------- reading
 
-    /** The internal value of {@code json} read as {@code schema}, PERMISSIVE (see class doc). */
-    static Object parse(String json, DataType schema, ZoneId zone) {
-        try (JsonParser parser = FACTORY.createParser(json)) {
+    /**
+     * The internal value of {@code json} read as {@code schema} under {@code options}: malformed JSON (including a
+     * value beyond the options' stream-read limits, which Jackson reports as a {@link JsonProcessingException},
+     * as in Spark) is NULL fields in PERMISSIVE mode and {@code MALFORMED_RECORD_IN_PARSING} in FAILFAST mode.
+     */
+    static Object parse(String json, DataType schema, ZoneId zone, FromJsonOptions options) {
+        try (JsonParser parser = options.factory().createParser(json)) {
             JsonToken first = parser.nextToken();
             Object value = first == null ? MISMATCH : read(parser, schema, zone);
-            return value == MISMATCH ? malformed(schema) : value;
+            return value == MISMATCH ? malformed(schema, options, null) : value;
         } catch (JsonProcessingException e) {
-            return malformed(schema);
+            return malformed(schema, options, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Object malformed(DataType schema, FromJsonOptions options, Exception cause) {
+        if (options.failFast()) {
+            throw FromJsonOptions.malformed(schema, cause);
+        }
+        return malformed(schema);
     }
 
     private static Object malformed(DataType schema) {
