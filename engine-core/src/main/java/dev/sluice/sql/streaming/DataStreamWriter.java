@@ -188,14 +188,16 @@ public final class DataStreamWriter<T> {
 
     private Path checkpointLocation(SluiceSession session) {
         String location = dev.sluice.spi.Options.get(options, "checkpointLocation", null);
-        // plain paths and file: URIs; other schemes are refused here, at start()
+        // plain paths and file: URIs locally; other schemes through a checkpoint file system, refused here, at
+        // start(), when nothing serves them
+        java.util.Map<String, String> settings = session.conf().getAll();
         if (location != null) {
-            return dev.sluice.checkpoint.CheckpointLocation.resolve(location);
+            return dev.sluice.checkpoint.CheckpointLocation.resolve(location, settings);
         }
         String root = session.conf().get("spark.sql.streaming.checkpointLocation", null);
         if (root != null) {
             return dev.sluice.checkpoint.CheckpointLocation.resolve(root,
-                    queryName != null ? queryName : java.util.UUID.randomUUID().toString());
+                    queryName != null ? queryName : java.util.UUID.randomUUID().toString(), settings);
         }
         return null;
     }
