@@ -164,6 +164,47 @@ class HadoopCheckpointTest extends StatefulTestSupport {
     }
 
     @Test
+    void sourceLogsAndFileSinkOutputOfAFileQueryLiveOnTheRemoteCheckpoint() throws Exception {
+        Path in = Files.createDirectories(root.resolve("in"));
+        Files.writeString(in.resolve("a.json"), "{\"k\":\"a\",\"v\":1}\n{\"k\":\"b\",\"v\":2}\n");
+        String checkpoint = "chroot:///queries/files";
+        Map<Long, List<String>> out = Collections.synchronizedMap(new TreeMap<>());
+        Dataset<Row> counts = spark.readStream().schema(KV).json("chroot:///in").groupBy(col("k")).count();
+        StreamingQuery q = counts.writeStream().outputMode("complete").option("checkpointLocation", checkpoint)
+                .trigger(Trigger.AvailableNow()).foreachBatch((Dataset<Row> batch, Long id) -> {
+                    out.put(id, batch.collectAsList().stream().map(Row::toString).sorted().toList());
+                }).start();
+        q.awaitTermination();
+        Files.writeString(in.resolve("b.json"), "{\"k\":\"a\",\"v\":3}\n");
+        q = counts.writeStream().outputMode("complete").option("checkpointLocation", checkpoint)
+                .trigger(Trigger.AvailableNow()).foreachBatch((Dataset<Row> batch, Long id) -> {
+                    out.put(id, batch.collectAsList().stream().map(Row::toString).sorted().toList());
+                }).start();
+        q.awaitTermination();
+        // a.json is read once: the file source's log in sources/0 on the remote checkpoint remembers it
+        assertThat(out).isEqualTo(Map.of(0L, List.of("[a,1]", "[b,1]"), 1L, List.of("[a,2]", "[b,1]")));
+        assertThat(filesUnder(root.resolve("queries/files"))).contains("sources/0/0", "sources/0/1");
+    }
+
+    @Test
+    void aDamagedRemoteFileIsNamedRelativeToItsCheckpoint() throws Exception {
+        String checkpoint = "chroot:///queries/damaged";
+        MemoryStream input = MemoryStream.of(spark, KV);
+        Map<Long, List<String>> out = Collections.synchronizedMap(new TreeMap<>());
+        StreamingQuery q = start(input, checkpoint, out);
+        input.addData(List.of(RowFactory.create("x", 7L)));
+        q.processAllAvailable();
+        q.stop();
+        Path commit = root.resolve("queries/damaged/commits/0");
+        byte[] bytes = Files.readAllBytes(commit);
+        bytes[4] ^= 0x20;
+        Files.write(commit, bytes);
+        assertThatThrownBy(() -> start(input, checkpoint, out).processAllAvailable())
+                .hasMessageContaining("SLUICE_CHECKPOINT.CORRUPTED_FILE")
+                .hasMessageContaining("commits/0 of checkpoint chroot:///queries/damaged is corrupted");
+    }
+
+    @Test
     void anUnusableLocationIsAClearErrorAtStart() throws Exception {
         MemoryStream input = MemoryStream.of(spark, KV);
         Map<Long, List<String>> out = new TreeMap<>();
