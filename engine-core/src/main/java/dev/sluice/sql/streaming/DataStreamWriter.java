@@ -9,6 +9,7 @@ import dev.sluice.sql.AnalysisException;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.ForeachWriter;
 import dev.sluice.sql.Row;
+import dev.sluice.sql.SluiceException;
 import dev.sluice.sql.SluiceSession;
 import dev.sluice.stream.QuerySpec;
 import dev.sluice.stream.UnsupportedOperationChecker;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -184,6 +186,48 @@ public final class DataStreamWriter<T> {
         int retain = Integer.parseInt(session.conf().get("spark.sql.streaming.minBatchesToRetain", "100"));
         return manager.startQuery(new QuerySpec(session, queryName, ds.logicalPlan(), outputMode, trigger, sinkFactory,
                 format, checkpoint, temporary, retain, manager.clock(), manager.hooks()));
+    }
+
+    /**
+     * Re-runs batch {@code batchId} of this query from its checkpoint, without touching the checkpoint or the sink,
+     * and compares the rows with those the sink recorded for the batch (beyond Spark, which has no replay). Build
+     * the writer as for {@link #start()}, the same query with the same {@code checkpointLocation}, sink format and
+     * options, and call this instead: the checkpoint is copied into a temporary scratch folder, the batch is run
+     * there from its logged offsets and the state it started from (as a restart after a crash would), and its rows
+     * are collected. A file sink's {@code _spark_metadata} names the files the batch wrote, so its rows are read
+     * back and compared; other sinks cannot tell ({@link BatchReplay.Verdict#UNKNOWN}). The sources must still
+     * serve the batch's offsets (files still there, Kafka records not yet expired). Runs on the caller's thread
+     * and returns when the batch is done. See docs/OPERATIONS.md, "Replaying a batch".
+     *
+     * @throws SluiceException ({@code SLUICE_REPLAY_UNAVAILABLE}) when the batch is not committed or its offsets
+     *         are gone, ({@code SLUICE_REPLAY_FAILED}) when the re-run fails
+     */
+    public BatchReplay replay(long batchId) {
+        try {
+            return replay(batchId, Files.createTempDirectory("sluice-replay-").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a scratch folder for the replay", e);
+        }
+    }
+
+    /** {@link #replay(long)} into the scratch folder {@code scratchFolder} (created when missing). */
+    @SuppressWarnings("unchecked")
+    public BatchReplay replay(long batchId, String scratchFolder) {
+        SluiceSession session = ds.sparkSession();
+        Path checkpoint = checkpointLocation(session);
+        if (checkpoint == null) {
+            throw new SluiceException("SLUICE_REPLAY_UNAVAILABLE", "Cannot replay a batch of a query without a"
+                    + " checkpointLocation", null, null);
+        }
+        Path scratch = Paths.get(scratchFolder).toAbsolutePath();
+        try {
+            Files.createDirectories(scratch);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the scratch folder " + scratch, e);
+        }
+        String sinkFormat = format != null ? format : session.conf().get("spark.sql.sources.default", "parquet");
+        return BatchReplayRunner.run((Dataset<Row>) ds.toDF(), checkpoint, batchId, outputMode, sinkFormat, options,
+                scratch);
     }
 
     private Path checkpointLocation(SluiceSession session) {

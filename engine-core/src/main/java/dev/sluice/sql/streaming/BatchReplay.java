@@ -1,0 +1,130 @@
+package dev.sluice.sql.streaming;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@link DataStreamWriter#replay(long)} found: the rows batch {@code batchId} of a query produces when it is run
+ * again from its logged offsets and the state it started from, in a scratch copy of the checkpoint, and how they
+ * compare with the rows the query's sink recorded for that batch, when the sink can tell (a file sink lists each
+ * batch's files in {@code _spark_metadata}; Kafka, JDBC, foreach, foreachBatch, memory and console sinks keep no
+ * such record). Beyond Spark, which has no replay. Rows are compared as multisets of their text
+ * ({@code Row.toString()}), in the query's column order. Immutable.
+ */
+public final class BatchReplay {
+    /** The outcome of the comparison. */
+    public enum Verdict {
+        /** The replay produced exactly the rows the sink recorded for the batch. */
+        SAME,
+        /** The rows differ: {@link #onlyReplayed()} and {@link #onlyRecorded()} list the differences. */
+        DIFFERENT,
+        /** The sink keeps no per-batch record of its output: {@link #reason()} says why. */
+        UNKNOWN
+    }
+
+    private final long batchId;
+    private final List<String> replayed;
+    private final List<String> recorded;
+    private final String reason;
+    private final Path scratch;
+
+    BatchReplay(long batchId, List<String> replayed, List<String> recorded, String reason, Path scratch) {
+        this.batchId = batchId;
+        this.replayed = List.copyOf(replayed);
+        this.recorded = recorded == null ? null : List.copyOf(recorded);
+        this.reason = reason;
+        this.scratch = scratch;
+    }
+
+    public long batchId() {
+        return batchId;
+    }
+
+    /** The replayed rows as text, sorted. */
+    public List<String> replayedRows() {
+        return replayed;
+    }
+
+    /** The rows the sink recorded for the batch as text, sorted; null when it cannot tell. */
+    public List<String> recordedRows() {
+        return recorded;
+    }
+
+    /** Why the sink's output cannot be compared ({@link Verdict#UNKNOWN}), else null. */
+    public String reason() {
+        return reason;
+    }
+
+    /** The scratch folder: {@code checkpoint/} (the copy the batch ran on) and {@code output/batch-<id>.txt}. */
+    public Path scratchFolder() {
+        return scratch;
+    }
+
+    public Verdict verdict() {
+        if (recorded == null) {
+            return Verdict.UNKNOWN;
+        }
+        return replayed.equals(recorded) ? Verdict.SAME : Verdict.DIFFERENT;
+    }
+
+    /** Replayed rows the sink did not record (with multiplicity). */
+    public List<String> onlyReplayed() {
+        return recorded == null ? List.of() : minus(replayed, recorded);
+    }
+
+    /** Recorded rows the replay did not produce (with multiplicity). */
+    public List<String> onlyRecorded() {
+        return recorded == null ? List.of() : minus(recorded, replayed);
+    }
+
+    private static List<String> minus(List<String> a, List<String> b) {
+        Map<String, Integer> counts = new HashMap<>();
+        b.forEach(r -> counts.merge(r, 1, Integer::sum));
+        List<String> out = new ArrayList<>();
+        for (String r : a) {
+            Integer n = counts.get(r);
+            if (n == null || n == 0) {
+                out.add(r);
+            } else {
+                counts.put(r, n - 1);
+            }
+        }
+        return out;
+    }
+
+    /** A text report: the verdict, counts and up to 20 differing rows each way. */
+    public String report() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Batch ").append(batchId).append(" replayed: ").append(replayed.size()).append(" row(s); ");
+        switch (verdict()) {
+            case SAME -> sb.append("the same rows as the sink recorded (").append(recorded.size()).append(")");
+            case DIFFERENT -> sb.append("DIFFERENT from the ").append(recorded.size())
+                    .append(" row(s) the sink recorded");
+            case UNKNOWN -> sb.append("cannot compare: ").append(reason);
+        }
+        sb.append('\n');
+        appendRows(sb, "only in the replay", onlyReplayed());
+        appendRows(sb, "only in the sink's output", onlyRecorded());
+        sb.append("Scratch folder: ").append(scratch).append('\n');
+        return sb.toString();
+    }
+
+    private static void appendRows(StringBuilder sb, String title, List<String> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        sb.append(title).append(" (").append(rows.size()).append("):\n");
+        rows.stream().limit(20).forEach(r -> sb.append("  ").append(r).append('\n'));
+        if (rows.size() > 20) {
+            sb.append("  ...\n");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return report();
+    }
+}
