@@ -54,7 +54,7 @@ public final class SluiceCli implements Callable<Integer> {
 
     /** {@code sluice checkpoint ...}. */
     @Command(name = "checkpoint", mixinStandardHelpOptions = true, description = "Reads a stopped query's checkpoint.",
-            subcommands = {VerifyCommand.class, InspectCommand.class})
+            subcommands = {VerifyCommand.class, InspectCommand.class, ReplayCommand.class})
     static final class CheckpointCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

@@ -12,7 +12,8 @@ import java.util.Map;
  * compare with the rows the query's sink recorded for that batch, when the sink can tell (a file sink lists each
  * batch's files in {@code _spark_metadata}; Kafka, JDBC, foreach, foreachBatch, memory and console sinks keep no
  * such record). Beyond Spark, which has no replay. Rows are compared as multisets of their text
- * ({@code Row.toString()}), in the query's column order. Immutable.
+ * ({@code Row.toString()}), in the query's column order. Immutable once returned; the static replay-mode
+ * hand-over ({@link #takeReplayModeResult()}) is thread-safe.
  */
 public final class BatchReplay {
     /** The outcome of the comparison. */
@@ -25,7 +26,18 @@ public final class BatchReplay {
         UNKNOWN
     }
 
+    /** System property: replay this batch instead of starting the query (see {@link #REPLAY_CHECKPOINT}). */
+    public static final String REPLAY_BATCH = "sluice.replay.batch";
+    /** System property: the checkpoint of the query to replay; every other query of the program is refused. */
+    public static final String REPLAY_CHECKPOINT = "sluice.replay.checkpoint";
+    /** System property: the scratch folder of the replay (a new temporary folder when unset). */
+    public static final String REPLAY_SCRATCH = "sluice.replay.scratch";
+    /** System property: {@code false} keeps the replay-mode report off standard output (a caller prints it). */
+    public static final String REPLAY_PRINT = "sluice.replay.print";
+    private static volatile BatchReplay lastReplayMode;
+
     private final long batchId;
+    private StreamingQuery run;
     private final List<String> replayed;
     private final List<String> recorded;
     private final String reason;
@@ -37,6 +49,30 @@ public final class BatchReplay {
         this.recorded = recorded == null ? null : List.copyOf(recorded);
         this.reason = reason;
         this.scratch = scratch;
+    }
+
+    /** The finished query that ran the batch on the scratch checkpoint. */
+    StreamingQuery run() {
+        return run;
+    }
+
+    BatchReplay withRun(StreamingQuery query) {
+        this.run = query;
+        return this;
+    }
+
+    static void recordReplayModeResult(BatchReplay result) {
+        lastReplayMode = result;
+    }
+
+    /**
+     * The result of the last replay a program run in replay mode ({@link #REPLAY_BATCH}) performed, then forgets
+     * it; null when none ran (the program never started the query).
+     */
+    public static BatchReplay takeReplayModeResult() {
+        BatchReplay r = lastReplayMode;
+        lastReplayMode = null;
+        return r;
     }
 
     public long batchId() {

@@ -68,7 +68,7 @@ final class BatchReplayRunner {
                 .foreachBatch((Dataset<Row> batch, Long id) -> {
                     seen[0] = id;
                     batch.collectAsList().forEach(r -> replayed.add(r.toString()));
-                }).start();
+                }).startNow();
         try {
             q.awaitTermination();
         } catch (StreamingQueryException e) {
@@ -89,20 +89,23 @@ final class BatchReplayRunner {
         String path = options.get("path");
         if (path == null) {
             return new BatchReplay(batchId, replayed, null, "the " + format + " sink keeps no record of the rows"
-                    + " each batch wrote (only file sinks list a batch's files, in " + METADATA_DIR + ")", scratch);
+                    + " each batch wrote (only file sinks list a batch's files, in " + METADATA_DIR + ")", scratch)
+                    .withRun(q);
         }
         Path sinkLog = dev.sluice.checkpoint.CheckpointLocation.resolve(path,
                 query.sparkSession().conf().getAll()).resolve(METADATA_DIR);
         if (!Files.isDirectory(sinkLog)) {
             return new BatchReplay(batchId, replayed, null, "the " + format + " sink keeps no record of the rows each"
-                    + " batch wrote (only file sinks list a batch's files, in " + METADATA_DIR + ")", scratch);
+                    + " batch wrote (only file sinks list a batch's files, in " + METADATA_DIR + ")", scratch)
+                    .withRun(q);
         }
         List<String> files = batchFiles(sinkLog, batchId);
         if (files == null) {
             return new BatchReplay(batchId, replayed, null, "the file sink's log no longer holds batch " + batchId
-                    + "'s own entries (compacted, and the batch files before it were deleted)", scratch);
+                    + "'s own entries (compacted, and the batch files before it were deleted)", scratch).withRun(q);
         }
-        return new BatchReplay(batchId, replayed, recordedRows(query, format, options, path, files), null, scratch);
+        return new BatchReplay(batchId, replayed, recordedRows(query, format, options, path, files), null, scratch)
+                .withRun(q);
     }
 
     private static SluiceException replayError(String message) {

@@ -171,6 +171,15 @@ public final class DataStreamWriter<T> {
      */
     public StreamingQuery start() {
         SluiceSession session = ds.sparkSession();
+        if (System.getProperty(BatchReplay.REPLAY_BATCH) != null) {
+            return startInReplayMode(session);
+        }
+        return startNow();
+    }
+
+    /** {@link #start()} without the replay-mode check (the replay's own run on the scratch checkpoint). */
+    StreamingQuery startNow() {
+        SluiceSession session = ds.sparkSession();
         UnsupportedOperationChecker.checkForStreaming(ds.logicalPlan(), outputMode);
         Supplier<Sink> sinkFactory = sinkFactory(session);
         StreamingQueryManager manager = session.streams();
@@ -228,6 +237,38 @@ public final class DataStreamWriter<T> {
         String sinkFormat = format != null ? format : session.conf().get("spark.sql.sources.default", "parquet");
         return BatchReplayRunner.run((Dataset<Row>) ds.toDF(), checkpoint, batchId, outputMode, sinkFormat, options,
                 scratch);
+    }
+
+    /**
+     * {@link #start()} of a program run with the system property {@value BatchReplay#REPLAY_BATCH} (by
+     * {@code sluice checkpoint replay}, or {@code java -D...}): the query whose checkpoint is
+     * {@value BatchReplay#REPLAY_CHECKPOINT} is replayed instead of started, its report printed to standard output,
+     * and the finished replay run returned; any other query is refused, so that a replay never writes to a real sink.
+     */
+    private StreamingQuery startInReplayMode(SluiceSession session) {
+        String wanted = System.getProperty(BatchReplay.REPLAY_CHECKPOINT);
+        Path checkpoint = checkpointLocation(session);
+        Path target = wanted == null ? null
+                : dev.sluice.checkpoint.CheckpointLocation.resolve(wanted, session.conf().getAll());
+        if (checkpoint == null || !checkpoint.equals(target)) {
+            throw new SluiceException("SLUICE_REPLAY_MODE", "This program runs in replay mode (system property "
+                    + BatchReplay.REPLAY_BATCH + "): only the query with checkpoint " + target + " is replayed; the"
+                    + " query with checkpoint " + checkpoint + " is not started", null, null);
+        }
+        long batchId;
+        try {
+            batchId = Long.parseLong(System.getProperty(BatchReplay.REPLAY_BATCH).trim());
+        } catch (NumberFormatException e) {
+            throw new SluiceException("SLUICE_REPLAY_MODE", "The system property " + BatchReplay.REPLAY_BATCH
+                    + " must be a batch id, got '" + System.getProperty(BatchReplay.REPLAY_BATCH) + "'", null, e);
+        }
+        String scratch = System.getProperty(BatchReplay.REPLAY_SCRATCH);
+        BatchReplay result = scratch == null ? replay(batchId) : replay(batchId, scratch);
+        if (!"false".equals(System.getProperty(BatchReplay.REPLAY_PRINT))) {
+            System.out.print(result.report());
+        }
+        BatchReplay.recordReplayModeResult(result);
+        return result.run();
     }
 
     private Path checkpointLocation(SluiceSession session) {
