@@ -9,7 +9,7 @@ import dev.sluice.sql.streaming.Trigger;
 import dev.sluice.sql.types.StructType;
 
 /**
- * A user's program for {@code SluiceReplayCliTest}: adults from a JSON folder to a JSON file sink, run until the
+ * A user's program for {@code SluiceCliTest}'s replay test: adults from a JSON folder to a JSON file sink, run until the
  * input is consumed. Arguments: input folder, output folder, checkpoint.
  */
 public final class ReplayDemoQuery {

@@ -1,8 +1,6 @@
 package dev.sluice.sql.streaming;
 
 import static dev.sluice.sql.functions.col;
-import static dev.sluice.sql.functions.count;
-import static dev.sluice.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,13 +11,11 @@ import dev.sluice.checkpoint.MetadataLog;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
 import dev.sluice.sql.RowFactory;
-import dev.sluice.sql.types.DataTypes;
 import dev.sluice.sql.types.StructType;
 import dev.sluice.stream.BatchHooks;
 import dev.sluice.stream.connector.MemoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * in-memory ({@code hdfs}) and RocksDB, whose local working copy syncs its files to the remote checkpoint.
  */
 class HadoopCheckpointTest extends StatefulTestSupport {
-    static final StructType KV = new StructType().add("k", DataTypes.StringType).add("v", DataTypes.LongType);
+    static final StructType KV = BatchReplayTest.KV;
 
     @TempDir
     Path root;
@@ -60,15 +56,8 @@ class HadoopCheckpointTest extends StatefulTestSupport {
         spark.conf().unset("spark.hadoop.fs.chroot.root");
     }
 
-    private StreamingQuery start(MemoryStream input, String checkpoint, Map<Long, List<String>> out) throws Exception {
-        Dataset<Row> counts = input.toDF().groupBy(col("k")).agg(count(col("v")), sum(col("v")));
-        return counts.writeStream().outputMode("update").option("checkpointLocation", checkpoint)
-                .foreachBatch((Dataset<Row> batch, Long id) -> {
-                    List<String> rows = new ArrayList<>();
-                    batch.collectAsList().forEach(r -> rows.add(r.toString()));
-                    rows.sort(null);
-                    out.put(id, rows);
-                }).start();
+    private static StreamingQuery start(MemoryStream input, String checkpoint, Map<Long, List<String>> out) {
+        return BatchReplayTest.writer(input, checkpoint, out).start();
     }
 
     private static List<String> filesUnder(Path dir) throws Exception {

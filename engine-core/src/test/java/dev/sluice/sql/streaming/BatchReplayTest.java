@@ -36,7 +36,8 @@ class BatchReplayTest extends StatefulTestSupport {
     @TempDir
     Path dir;
 
-    private static DataStreamWriter<Row> writer(MemoryStream input, String checkpoint, Map<Long, List<String>> out) {
+    /** A count and sum per key in update mode, each batch's rows (sorted text) put into {@code out}. */
+    static DataStreamWriter<Row> writer(MemoryStream input, String checkpoint, Map<Long, List<String>> out) {
         Dataset<Row> counts = input.toDF().groupBy(col("k")).agg(count(col("v")), sum(col("v")));
         return counts.writeStream().outputMode("update").option("checkpointLocation", checkpoint)
                 .foreachBatch((Dataset<Row> batch, Long id) -> {
