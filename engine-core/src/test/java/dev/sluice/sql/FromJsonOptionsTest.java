@@ -85,6 +85,12 @@ class FromJsonOptionsTest {
                         + " in record parsing: [null,null].\nParse Mode: FAILFAST. To process malformed records as null"
                         + " result, try setting the option 'mode' as 'PERMISSIVE'.");
         assertThat(parsed(json("{\"s\":\"ok\",\"n\":1}"), Map.of("mode", "FAILFAST"))).containsExactly("[[ok,1.0]]");
+        // a field of the wrong JSON kind: PERMISSIVE keeps the rest of the record (Spark's partial result),
+        // FAILFAST fails the record (a non-numeric string for a DOUBLE field used to escape as a NullPointerException)
+        Dataset<Row> wrongKind = json("{\"s\":\"a\",\"n\":\"not a number\"}");
+        assertThat(parsed(wrongKind, Map.of())).containsExactly("[[a,null]]");
+        assertThatThrownBy(() -> parsed(wrongKind, Map.of("mode", "FAILFAST")))
+                .hasMessageContaining("[MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION]");
     }
 
     @Test

@@ -194,6 +194,24 @@ class HadoopCheckpointTest extends StatefulTestSupport {
     }
 
     @Test
+    void anAbsolutePlainPathIsQualifiedWithTheSessionsDefaultFileSystem() throws Exception {
+        spark.conf().set("spark.hadoop.fs.defaultFS", "chroot:///");
+        try {
+            MemoryStream input = MemoryStream.of(spark, KV);
+            Map<Long, List<String>> out = Collections.synchronizedMap(new TreeMap<>());
+            StreamingQuery q = start(input, "/queries/default-fs", out);
+            input.addData(List.of(RowFactory.create("d", 4L)));
+            q.processAllAvailable();
+            q.stop();
+            assertThat(out).isEqualTo(Map.of(0L, List.of("[d,1,4]")));
+            assertThat(root.resolve("queries/default-fs/commits/0")).exists();
+            assertThat(Path.of("/queries/default-fs")).doesNotExist();
+        } finally {
+            spark.conf().unset("spark.hadoop.fs.defaultFS");
+        }
+    }
+
+    @Test
     void anUnusableLocationIsAClearErrorAtStart() throws Exception {
         MemoryStream input = MemoryStream.of(spark, KV);
         Map<Long, List<String>> out = new TreeMap<>();
