@@ -112,6 +112,12 @@ public final class CheckpointLocation {
         } catch (URISyntaxException e) {
             throw unsupported(location, "it is not a valid URI (" + e.getMessage() + ")", e);
         }
+        if (uri.getRawUserInfo() != null) {
+            // the location is echoed in logs and messages: never with its credentials
+            throw unsupported(location.replace(uri.getRawUserInfo(), "***"), "credentials in a checkpoint URI are not"
+                    + " supported (they would reach logs and messages): set them with the storage's spark.hadoop.*"
+                    + " settings", null);
+        }
         if (uri.getPath() == null || !uri.getPath().startsWith("/")) {
             throw unsupported(location, "a checkpoint URI must hold an absolute path (" + uri.getScheme()
                     + "://authority/path/to/checkpoint)", null);

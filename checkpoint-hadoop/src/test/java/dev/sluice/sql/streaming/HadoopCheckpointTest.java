@@ -219,6 +219,9 @@ class HadoopCheckpointTest extends StatefulTestSupport {
                 .hasMessageContaining("SLUICE_CHECKPOINT.UNSUPPORTED_LOCATION")
                 .hasMessageContaining("nosuchfs://host/cp")
                 .hasMessageContaining("No FileSystem for scheme");
+        assertThatThrownBy(() -> start(input, "s3a://AKIDEXAMPLE:s3cr3t@bucket/cp", out))
+                .hasMessageContaining("'s3a://***@bucket/cp': credentials in a checkpoint URI are not supported")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t"));
         Files.writeString(root.resolve("taken"), "a file, not a folder");
         assertThatThrownBy(() -> start(input, "chroot:///taken", out)).isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("SLUICE_CHECKPOINT.IO_ERROR")
