@@ -1,5 +1,6 @@
 package dev.sluice.checkpoint;
 
+import dev.sluice.spi.CheckpointFileSystem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -27,6 +28,9 @@ import java.util.zip.CRC32;
  * crash the new file may be missing, or present and truncated (a corrupted-file error names it on read).
  * Why two fsyncs: the file's data must reach the disk before the rename makes it visible, and the rename
  * (a new name in the folder) is only durable once the folder is synced; neither can stand in for the other.
+ *
+ * <p>On a remote checkpoint ({@link CheckpointFileSystem}, e.g. HDFS or S3A through the checkpoint-hadoop
+ * artifact) the write is {@link CheckpointFileSystem#publish}: the storage's atomic publish, always durable.
  *
  * <p>Stateless and thread-safe; concurrent writers of the same path must be prevented by the caller.
  */
@@ -65,6 +69,16 @@ public final class CheckpointFile {
     }
 
     private static void writeParts(Path target, boolean fsync, byte[]... parts) {
+        if (target.getFileSystem() instanceof CheckpointFileSystem remote) {
+            // a remote checkpoint publishes the storage's way (rename or abortable upload), always durably
+            try {
+                remote.publish(target, true, parts);
+            } catch (IOException e) {
+                throw new CheckpointException("IO_ERROR", "Cannot write checkpoint file " + describe(target) + ": " + e,
+                        e);
+            }
+            return;
+        }
         Path dir = target.toAbsolutePath().getParent();
         Path temp = dir.resolve("." + target.getFileName() + "." + Thread.currentThread().getId() + ".tmp");
         try {
@@ -114,13 +128,14 @@ public final class CheckpointFile {
 
     /**
      * Forces a folder's entries (new or renamed file names) to disk, so that a rename survives a power loss.
-     * Only Windows, which cannot open a folder for syncing, skips it; anywhere else a failure is an error:
+     * Only Windows, which cannot open a folder for syncing, and remote storage without folders to sync
+     * ({@link CheckpointFileSystem#syncsFolders()}) skip it; anywhere else a failure is an error:
      * swallowing it would let a later file (a commit) claim durability for names that may be lost.
      *
      * @throws CheckpointException naming the folder when the sync fails
      */
     public static void syncDirectory(Path dir) {
-        if (WINDOWS) {
+        if (WINDOWS || dir.getFileSystem() instanceof CheckpointFileSystem remote && !remote.syncsFolders()) {
             return;
         }
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {

@@ -22,16 +22,29 @@ public final class ConnectorCheckpoints {
     }
 
     /**
-     * The local folder of a {@code checkpointLocation} option: a plain path or a {@code file:} URI; any other
-     * scheme is refused with {@code SLUICE_CHECKPOINT.UNSUPPORTED_LOCATION}, as for the query's own checkpoint.
+     * The folder of a {@code checkpointLocation} option, as the engine resolves the query's own checkpoint: a
+     * plain path or a {@code file:} URI is a local folder; another scheme is served by a
+     * {@link CheckpointFileSystem} (or refused with {@code SLUICE_CHECKPOINT.UNSUPPORTED_LOCATION}). Also turns
+     * the folder strings the engine hands a source ({@code sources/<n>}) back into {@link Path}s of the same file
+     * system: use {@link java.nio.file.Files} on the result, never {@code toFile()} or {@code Paths.get}.
      */
     public static Path resolveLocation(String location) {
         return CheckpointLocation.resolve(location);
     }
 
+    /** {@link #resolveLocation(String)} with the session's settings (its {@code spark.hadoop.*} entries). */
+    public static Path resolveLocation(String location, java.util.Map<String, String> sessionSettings) {
+        return CheckpointLocation.resolve(location, sessionSettings);
+    }
+
     /** {@code child} under the checkpoint root {@code root} (resolved as {@link #resolveLocation(String)}). */
     public static Path resolveLocation(String root, String child) {
         return CheckpointLocation.resolve(root, child);
+    }
+
+    /** {@code child} under the checkpoint root {@code root} with the session's settings. */
+    public static Path resolveLocation(String root, String child, java.util.Map<String, String> sessionSettings) {
+        return CheckpointLocation.resolve(root, child, sessionSettings);
     }
 
     /**

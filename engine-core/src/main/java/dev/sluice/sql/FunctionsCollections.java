@@ -190,13 +190,25 @@ abstract class FunctionsCollections {
         return from_json(e, (DataType) schema);
     }
 
+    /**
+     * Parses JSON text into a value of {@code schema} with Spark's from_json options: {@code mode}
+     * (PERMISSIVE/FAILFAST) and the read limits {@code maxStringLen}, {@code maxNumLen}, {@code maxNestingDepth}.
+     */
     public static Column from_json(Column e, DataType schema, Map<String, String> options) {
-        return from_json(e, schema);
+        return from_json(e, schema.simpleString(), options);
     }
 
-    /** Parses JSON text with a DDL schema string, e.g. {@code "a INT, b STRING"}. */
+    /** Parses JSON text with a DDL schema string, e.g. {@code "a INT, b STRING"}, and from_json's options. */
     public static Column from_json(Column e, String schema, Map<String, String> options) {
-        return call("from_json", e, schema);
+        if (options == null || options.isEmpty()) {
+            return call("from_json", e, schema);
+        }
+        List<Column> entries = new ArrayList<>();
+        options.forEach((k, v) -> {
+            entries.add(functions.lit(k));
+            entries.add(functions.lit(v));
+        });
+        return call("from_json", e, schema, functions.map(entries.toArray(new Column[0])));
     }
 
     public static Column to_json(Column e) {

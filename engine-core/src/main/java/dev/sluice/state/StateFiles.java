@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -51,8 +52,11 @@ public final class StateFiles {
                 out.write(buffer, 0, n);
             }
         }
-        try (FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE)) {
-            ch.force(true);
+        if (target.getFileSystem() == FileSystems.getDefault()) {
+            // a remote checkpoint's output stream is durable once closed (CheckpointFileSystem)
+            try (FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
         }
         return crc.getValue();
     }

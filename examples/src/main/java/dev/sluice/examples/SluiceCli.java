@@ -54,7 +54,7 @@ public final class SluiceCli implements Callable<Integer> {
 
     /** {@code sluice checkpoint ...}. */
     @Command(name = "checkpoint", mixinStandardHelpOptions = true, description = "Reads a stopped query's checkpoint.",
-            subcommands = {VerifyCommand.class, InspectCommand.class})
+            subcommands = {VerifyCommand.class, InspectCommand.class, ReplayCommand.class})
     static final class CheckpointCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -70,7 +70,8 @@ public final class SluiceCli implements Callable<Integer> {
     @Command(name = "verify", description = "Checks every file's checksum and every reference; one line per"
             + " problem. Exit code 0 when the checkpoint is sound, 1 when not, 2 when DIR cannot be read.")
     static final class VerifyCommand implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "DIR", description = "the checkpoint folder")
+        @Parameters(index = "0", paramLabel = "DIR", description = "the checkpoint folder: a path, a file: URI or a"
+                + " Hadoop URI (hdfs://..., s3a://...)", converter = LocationConverter.class)
         Path dir;
 
         @CommandLine.Spec
@@ -93,13 +94,26 @@ public final class SluiceCli implements Callable<Integer> {
         }
     }
 
+    /** Resolves DIR as a query's checkpointLocation is resolved (remote URIs through checkpoint-hadoop). */
+    static final class LocationConverter implements CommandLine.ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            try {
+                return dev.sluice.checkpoint.CheckpointLocation.resolve(value, java.util.Map.of());
+            } catch (CheckpointException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** {@code sluice checkpoint inspect DIR}. */
     @Command(name = "inspect", description = "Prints the query id, the latest batches (offsets per source,"
             + " watermark, commit status), the stateful operators and what a restart would do next.")
     static final class InspectCommand implements Callable<Integer> {
         private static final Pattern STATE_FILE = Pattern.compile("(\\d+)\\.(delta|snapshot|rocksdb)");
 
-        @Parameters(index = "0", paramLabel = "DIR", description = "the checkpoint folder")
+        @Parameters(index = "0", paramLabel = "DIR", description = "the checkpoint folder: a path, a file: URI or a"
+                + " Hadoop URI (hdfs://..., s3a://...)", converter = LocationConverter.class)
         Path dir;
 
         @Option(names = "--batches", paramLabel = "N", description = "how many of the latest batches to show"

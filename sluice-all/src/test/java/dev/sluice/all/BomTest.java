@@ -35,10 +35,11 @@ class BomTest {
             managed.add(m.group(1));
         }
         assertThat(managed).containsExactlyInAnyOrder("engine-sql-lite", "engine-core", "engine-state",
-                "connector-files", "connector-parquet", "connector-kafka", "connector-jdbc", "connector-socket",
+                "checkpoint-hadoop", "connector-files", "connector-parquet", "connector-kafka", "connector-jdbc", "connector-socket",
                 "engine-ui", "sluice-all");
         // and each of them is a module of the build
-        for (String module : List.of("engine-sql-lite", "engine-core", "engine-state", "engine-ui", "sluice-all")) {
+        for (String module : List.of("engine-sql-lite", "engine-core", "engine-state", "checkpoint-hadoop", "engine-ui",
+                "sluice-all")) {
             assertThat(ROOT.resolve(module + "/pom.xml")).exists();
         }
         for (String connector : List.of("files", "parquet", "kafka", "jdbc", "socket")) {

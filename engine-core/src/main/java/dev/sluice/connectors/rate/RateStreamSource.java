@@ -57,7 +57,7 @@ final class RateStreamSource implements Source, SupportsRealTime {
             throw new ArithmeticException("Integer overflow. Max offset with " + rowsPerSecond + " rowsPerSecond is "
                     + maxSeconds + ", but 'rampUpTimeSeconds' is " + rampUpTimeSeconds + ".");
         }
-        this.creationTimeMs = startTime(Path.of(metadataPath), clock);
+        this.creationTimeMs = startTime(ConnectorCheckpoints.resolveLocation(metadataPath), clock);
         this.lastTimeMs = creationTimeMs;
     }
 

@@ -26,12 +26,13 @@ public final class SinkCheckpoint {
      */
     public static Path location(SinkContext context) {
         String location = context.option("checkpointLocation", null);
+        java.util.Map<String, String> settings = context.session().conf().getAll();
         if (location != null) {
-            return ConnectorCheckpoints.resolveLocation(location);
+            return ConnectorCheckpoints.resolveLocation(location, settings);
         }
         String root = context.session().conf().get("spark.sql.streaming.checkpointLocation", null);
         if (root != null && context.queryName() != null) {
-            return ConnectorCheckpoints.resolveLocation(root, context.queryName());
+            return ConnectorCheckpoints.resolveLocation(root, context.queryName(), settings);
         }
         return null;
     }

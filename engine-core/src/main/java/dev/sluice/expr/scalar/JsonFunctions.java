@@ -79,7 +79,10 @@ final class JsonFunctions {
         Expression json = Arguments.string("from_json", arguments, 0, context);
         DataType schema = schemaOf(arguments);
         ZoneId zone = context.sessionTimeZone();
-        return new RowFunction("from_json", List.of(json), schema, true, values -> parse((String) values[0], schema, zone));
+        FromJsonOptions options = arguments.size() == 3 ? FromJsonOptions.of(arguments.get(2))
+                : FromJsonOptions.DEFAULTS;
+        return new RowFunction("from_json", List.of(json), schema, true,
+                values -> parse((String) values[0], schema, zone, options));
     }
 
     private static DataType schemaOf(List<Expression> arguments) {
@@ -121,17 +124,56 @@ final class JsonFunctions {
 
     // ---------------------------------------------------------------- reading
 
-    /** The internal value of {@code json} read as {@code schema}, PERMISSIVE (see class doc). */
-    static Object parse(String json, DataType schema, ZoneId zone) {
-        try (JsonParser parser = FACTORY.createParser(json)) {
+    /**
+     * The internal value of {@code json} read as {@code schema} under {@code options}: malformed JSON (including a
+     * value beyond the options' stream-read limits, which Jackson reports as a {@link JsonProcessingException},
+     * as in Spark) is NULL fields in PERMISSIVE mode and {@code MALFORMED_RECORD_IN_PARSING} in FAILFAST mode.
+     */
+    static Object parse(String json, DataType schema, ZoneId zone, FromJsonOptions options) {
+        try (JsonParser parser = options.factory().createParser(json)) {
             JsonToken first = parser.nextToken();
-            Object value = first == null ? MISMATCH : read(parser, schema, zone);
-            return value == MISMATCH ? malformed(schema) : value;
+            Object value = first == null ? MISMATCH : read(parser, schema, new Reading(zone, options.failFast()));
+            return value == MISMATCH ? malformed(schema, options, null) : value;
         } catch (JsonProcessingException e) {
-            return malformed(schema);
+            return malformed(schema, options, e);
+        } catch (FieldMismatch e) {
+            return malformed(schema, options, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The session time zone of one from_json call and its mode: a value of the wrong JSON kind inside the record
+     * becomes NULL (PERMISSIVE: Spark's partial result) or fails the whole record (FAILFAST, as Spark's).
+     */
+    private record Reading(ZoneId zone, boolean failFast) {
+        Object orNull(Object value) {
+            if (value != MISMATCH) {
+                return value;
+            }
+            if (failFast) {
+                throw FieldMismatch.INSTANCE;
+            }
+            return null;
+        }
+    }
+
+    /** A field of the wrong kind in FAILFAST mode; preallocated, no stack trace: caught by {@link #parse}. */
+    private static final class FieldMismatch extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final FieldMismatch INSTANCE = new FieldMismatch();
+
+        private FieldMismatch() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static Object malformed(DataType schema, FromJsonOptions options, Exception cause) {
+        if (options.failFast()) {
+            throw FromJsonOptions.malformed(schema, cause);
+        }
+        return malformed(schema);
     }
 
     private static Object malformed(DataType schema) {
@@ -142,21 +184,21 @@ final class JsonFunctions {
     }
 
     /** Reads the value at the current token; {@link #MISMATCH} (with its children skipped) if it does not fit. */
-    private static Object read(JsonParser parser, DataType type, ZoneId zone) throws IOException {
+    private static Object read(JsonParser parser, DataType type, Reading reading) throws IOException {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
-        Object value = readNonNull(parser, token, type, zone);
+        Object value = readNonNull(parser, token, type, reading);
         if (value == MISMATCH) {
             parser.skipChildren();
         }
         return value;
     }
 
-    private static Object readNonNull(JsonParser parser, JsonToken token, DataType type, ZoneId zone) throws IOException {
+    private static Object readNonNull(JsonParser parser, JsonToken token, DataType type, Reading reading) throws IOException {
         if (type instanceof StructType struct) {
-            return token == JsonToken.START_OBJECT ? readStruct(parser, struct, zone) : MISMATCH;
+            return token == JsonToken.START_OBJECT ? readStruct(parser, struct, reading) : MISMATCH;
         }
         if (type instanceof ArrayType array) {
             if (token != JsonToken.START_ARRAY) {
@@ -164,8 +206,8 @@ final class JsonFunctions {
             }
             List<Object> elements = new ArrayList<>();
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                Object element = read(parser, array.elementType(), zone);
-                elements.add(element == MISMATCH ? null : element);
+                Object element = read(parser, array.elementType(), reading);
+                elements.add(reading.orNull(element));
             }
             return Collections.unmodifiableList(elements);
         }
@@ -177,15 +219,15 @@ final class JsonFunctions {
             while (parser.nextToken() != JsonToken.END_OBJECT) {
                 String key = parser.currentName();
                 parser.nextToken();
-                Object value = read(parser, map.valueType(), zone);
-                entries.put(key, value == MISMATCH ? null : value);
+                Object value = read(parser, map.valueType(), reading);
+                entries.put(key, reading.orNull(value));
             }
             return Collections.unmodifiableMap(entries);
         }
-        return readScalar(parser, token, type, zone);
+        return readScalar(parser, token, type, reading);
     }
 
-    private static Object readStruct(JsonParser parser, StructType struct, ZoneId zone) throws IOException {
+    private static Object readStruct(JsonParser parser, StructType struct, Reading reading) throws IOException {
         Object[] fields = new Object[struct.length()];
         while (parser.nextToken() != JsonToken.END_OBJECT) {
             String name = parser.currentName();
@@ -196,13 +238,13 @@ final class JsonFunctions {
                 parser.skipChildren();
                 continue;
             }
-            Object value = read(parser, struct.apply(index).dataType(), zone);
-            fields[index] = value == MISMATCH ? null : value;
+            Object value = read(parser, struct.apply(index).dataType(), reading);
+            fields[index] = reading.orNull(value);
         }
         return Collections.unmodifiableList(Arrays.asList(fields));
     }
 
-    private static Object readScalar(JsonParser parser, JsonToken token, DataType type, ZoneId zone) throws IOException {
+    private static Object readScalar(JsonParser parser, JsonToken token, DataType type, Reading reading) throws IOException {
         boolean integral = token == JsonToken.VALUE_NUMBER_INT;
         boolean number = integral || token == JsonToken.VALUE_NUMBER_FLOAT;
         if (type instanceof StringType) {
@@ -229,7 +271,8 @@ final class JsonFunctions {
                     : MISMATCH;
         }
         if (type instanceof DoubleType || type instanceof FloatType) {
-            Double value = number ? parser.getDoubleValue() : token == JsonToken.VALUE_STRING
+            // boxed on both branches: a primitive branch would unbox nonNumeric's null (NullPointerException)
+            Double value = number ? Double.valueOf(parser.getDoubleValue()) : token == JsonToken.VALUE_STRING
                     ? nonNumeric(parser.getText()) : null;
             if (value == null) {
                 return MISMATCH;
@@ -251,7 +294,8 @@ final class JsonFunctions {
             if (integral) {
                 return parser.getLongValue() * 1_000_000L;
             }
-            Long micros = token == JsonToken.VALUE_STRING ? TemporalParsing.parseTimestamp(parser.getText(), zone) : null;
+            Long micros = token == JsonToken.VALUE_STRING
+                    ? TemporalParsing.parseTimestamp(parser.getText(), reading.zone()) : null;
             return micros == null ? MISMATCH : micros;
         }
         if (type instanceof DateType) {

@@ -9,6 +9,7 @@ import dev.sluice.sql.AnalysisException;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.ForeachWriter;
 import dev.sluice.sql.Row;
+import dev.sluice.sql.SluiceException;
 import dev.sluice.sql.SluiceSession;
 import dev.sluice.stream.QuerySpec;
 import dev.sluice.stream.UnsupportedOperationChecker;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -169,6 +171,15 @@ public final class DataStreamWriter<T> {
      */
     public StreamingQuery start() {
         SluiceSession session = ds.sparkSession();
+        if (System.getProperty(BatchReplay.REPLAY_BATCH) != null) {
+            return startInReplayMode(session);
+        }
+        return startNow();
+    }
+
+    /** {@link #start()} without the replay-mode check (the replay's own run on the scratch checkpoint). */
+    StreamingQuery startNow() {
+        SluiceSession session = ds.sparkSession();
         UnsupportedOperationChecker.checkForStreaming(ds.logicalPlan(), outputMode);
         Supplier<Sink> sinkFactory = sinkFactory(session);
         if (trigger.kind() == Trigger.Kind.REAL_TIME) {
@@ -192,16 +203,92 @@ public final class DataStreamWriter<T> {
                 format, checkpoint, temporary, retain, manager.clock(), manager.hooks()));
     }
 
+    /**
+     * Re-runs batch {@code batchId} of this query from its checkpoint, without touching the checkpoint or the sink,
+     * and compares the rows with those the sink recorded for the batch (beyond Spark, which has no replay). Build
+     * the writer as for {@link #start()}, the same query with the same {@code checkpointLocation}, sink format and
+     * options, and call this instead: the checkpoint is copied into a temporary scratch folder, the batch is run
+     * there from its logged offsets and the state it started from (as a restart after a crash would), and its rows
+     * are collected. A file sink's {@code _spark_metadata} names the files the batch wrote, so its rows are read
+     * back and compared; other sinks cannot tell ({@link BatchReplay.Verdict#UNKNOWN}). The sources must still
+     * serve the batch's offsets (files still there, Kafka records not yet expired). Runs on the caller's thread
+     * and returns when the batch is done. See docs/OPERATIONS.md, "Replaying a batch".
+     *
+     * @throws SluiceException ({@code SLUICE_REPLAY_UNAVAILABLE}) when the batch is not committed or its offsets
+     *         are gone, ({@code SLUICE_REPLAY_FAILED}) when the re-run fails
+     */
+    public BatchReplay replay(long batchId) {
+        try {
+            return replay(batchId, Files.createTempDirectory("sluice-replay-").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a scratch folder for the replay", e);
+        }
+    }
+
+    /** {@link #replay(long)} into the scratch folder {@code scratchFolder} (created when missing). */
+    @SuppressWarnings("unchecked")
+    public BatchReplay replay(long batchId, String scratchFolder) {
+        SluiceSession session = ds.sparkSession();
+        Path checkpoint = checkpointLocation(session);
+        if (checkpoint == null) {
+            throw new SluiceException("SLUICE_REPLAY_UNAVAILABLE", "Cannot replay a batch of a query without a"
+                    + " checkpointLocation", null, null);
+        }
+        Path scratch = Paths.get(scratchFolder).toAbsolutePath();
+        try {
+            Files.createDirectories(scratch);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the scratch folder " + scratch, e);
+        }
+        String sinkFormat = format != null ? format : session.conf().get("spark.sql.sources.default", "parquet");
+        return BatchReplayRunner.run((Dataset<Row>) ds.toDF(), checkpoint, batchId, outputMode, sinkFormat, options,
+                scratch);
+    }
+
+    /**
+     * {@link #start()} of a program run with the system property {@value BatchReplay#REPLAY_BATCH} (by
+     * {@code sluice checkpoint replay}, or {@code java -D...}): the query whose checkpoint is
+     * {@value BatchReplay#REPLAY_CHECKPOINT} is replayed instead of started, its report printed to standard output,
+     * and the finished replay run returned; any other query is refused, so that a replay never writes to a real sink.
+     */
+    private StreamingQuery startInReplayMode(SluiceSession session) {
+        String wanted = System.getProperty(BatchReplay.REPLAY_CHECKPOINT);
+        Path checkpoint = checkpointLocation(session);
+        Path target = wanted == null ? null
+                : dev.sluice.checkpoint.CheckpointLocation.resolve(wanted, session.conf().getAll());
+        if (checkpoint == null || !checkpoint.equals(target)) {
+            throw new SluiceException("SLUICE_REPLAY_MODE", "This program runs in replay mode (system property "
+                    + BatchReplay.REPLAY_BATCH + "): only the query with checkpoint " + target + " is replayed; the"
+                    + " query with checkpoint " + checkpoint + " is not started", null, null);
+        }
+        long batchId;
+        try {
+            batchId = Long.parseLong(System.getProperty(BatchReplay.REPLAY_BATCH).trim());
+        } catch (NumberFormatException e) {
+            throw new SluiceException("SLUICE_REPLAY_MODE", "The system property " + BatchReplay.REPLAY_BATCH
+                    + " must be a batch id, got '" + System.getProperty(BatchReplay.REPLAY_BATCH) + "'", null, e);
+        }
+        String scratch = System.getProperty(BatchReplay.REPLAY_SCRATCH);
+        BatchReplay result = scratch == null ? replay(batchId) : replay(batchId, scratch);
+        if (!"false".equals(System.getProperty(BatchReplay.REPLAY_PRINT))) {
+            System.out.print(result.report());
+        }
+        BatchReplay.recordReplayModeResult(result);
+        return result.run();
+    }
+
     private Path checkpointLocation(SluiceSession session) {
         String location = dev.sluice.spi.Options.get(options, "checkpointLocation", null);
-        // plain paths and file: URIs; other schemes are refused here, at start()
+        // plain paths and file: URIs locally; other schemes through a checkpoint file system, refused here, at
+        // start(), when nothing serves them
+        java.util.Map<String, String> settings = session.conf().getAll();
         if (location != null) {
-            return dev.sluice.checkpoint.CheckpointLocation.resolve(location);
+            return dev.sluice.checkpoint.CheckpointLocation.resolve(location, settings);
         }
         String root = session.conf().get("spark.sql.streaming.checkpointLocation", null);
         if (root != null) {
             return dev.sluice.checkpoint.CheckpointLocation.resolve(root,
-                    queryName != null ? queryName : java.util.UUID.randomUUID().toString());
+                    queryName != null ? queryName : java.util.UUID.randomUUID().toString(), settings);
         }
         return null;
     }

@@ -3,7 +3,6 @@ package dev.sluice.stream.state;
 import dev.sluice.checkpoint.Checkpoint;
 import dev.sluice.checkpoint.OffsetSeq;
 import dev.sluice.sql.SluiceException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,8 @@ final class StateSourceSupport {
             throw invalidOption("path", "a single checkpoint location is expected, got " + paths);
         }
         String path = paths.get(0);
-        return (path.startsWith("file:") ? Path.of(URI.create(path)) : Path.of(path)).toAbsolutePath();
+        // the same rule as a query's checkpointLocation: local paths, file: URIs and remote checkpoints
+        return dev.sluice.checkpoint.CheckpointLocation.resolve(path);
     }
 
     /** The last committed batch id. */

@@ -68,13 +68,16 @@ class CheckpointLocationTest extends StreamingTestSupport {
     }
 
     @Test
-    void otherFileSystemsAreRefusedAtStartNamingTheLocation() {
+    void otherFileSystemsWithoutTheHadoopArtifactAreRefusedAtStartNamingTheLocation() {
+        // engine-core alone has no checkpoint file system for other schemes (checkpoint-hadoop serves them)
         MemoryStream input = lines();
         for (String location : List.of("hdfs://namenode:8020/cp", "s3a://bucket/cp")) {
+            String scheme = location.substring(0, location.indexOf(':'));
             assertThatThrownBy(() -> startCounts(input, location, new ArrayList<>()))
                     .isInstanceOf(CheckpointException.class)
                     .hasMessageStartingWith("[SLUICE_CHECKPOINT.UNSUPPORTED_LOCATION] Cannot use checkpointLocation '"
-                            + location + "': checkpoints are kept on local or locally mounted file systems only");
+                            + location + "': no checkpoint file system serves '" + scheme + ":' URIs. Add the artifact"
+                            + " dev.sluice:checkpoint-hadoop");
         }
         assertThatThrownBy(() -> startCounts(input, "file://otherhost/cp", new ArrayList<>()))
                 .hasMessageContaining("not one on host 'otherhost'");

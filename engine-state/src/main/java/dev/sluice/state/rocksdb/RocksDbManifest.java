@@ -92,7 +92,8 @@ public final class RocksDbManifest {
         }
         try {
             Files.createLink(target, source);
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException | UnsupportedOperationException | java.nio.file.ProviderMismatchException e) {
+            // another file system (a remote checkpoint) or no hard links: copy
             Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }

@@ -286,6 +286,15 @@ public abstract class CompactibleFileLog<E> {
         return latest.isPresent() ? entriesUpTo(latest.getAsLong()) : List.of();
     }
 
+    /**
+     * Whether the log may begin at a batch after 0 (then, without a compact file, it starts at its first batch, as
+     * Spark's): true for a file sink given a new path on restart, which logs from the query's next batch on. False
+     * (the default) makes a missing batch 0 an error, so a lost first file is not taken for a later start.
+     */
+    protected boolean startsAnywhere() {
+        return false;
+    }
+
     /** Batch files by id (a compact file under its batch id). */
     private TreeMap<Long, Path> listBatches() throws IOException {
         TreeMap<Long, Path> batches = new TreeMap<>();
@@ -316,7 +325,7 @@ public abstract class CompactibleFileLog<E> {
 
     private List<E> readFromLatestCompact(long lastBatchId) throws IOException {
         TreeMap<Long, Path> batches = new TreeMap<>(listBatches().headMap(lastBatchId, true));
-        long start = 0;
+        long start = batches.isEmpty() || !startsAnywhere() ? 0 : batches.firstKey();
         for (var batch : batches.descendingMap().entrySet()) {
             if (batch.getValue().getName().endsWith(COMPACT_SUFFIX)) {
                 start = batch.getKey();
@@ -327,8 +336,9 @@ public abstract class CompactibleFileLog<E> {
         for (long id = start; id <= lastBatchId; id++) {
             Path file = batches.get(id);
             if (file == null) {
-                throw new IllegalStateException("Batch " + id + " is missing from the log " + directory
-                        + " (batches " + start + " to " + lastBatchId + " are needed)");
+                throw ConnectorCheckpoints.corruptedFile("Batch " + id + " is missing from the log " + directory
+                        + " (batches " + start + " to " + lastBatchId + " are needed). "
+                        + ConnectorCheckpoints.WHAT_TO_DO);
             }
             out.addAll(read(file));
         }

@@ -144,4 +144,10 @@ public final class FileSinkLog extends CompactibleFileLog<FileSinkLog.Entry> {
         }
         return new Entry(path, size, isDir, modificationTime, replication, blockSize, action);
     }
+
+    /** A file sink given a new path on restart logs from the query's next batch id on (Spark allows it). */
+    @Override
+    protected boolean startsAnywhere() {
+        return true;
+    }
 }

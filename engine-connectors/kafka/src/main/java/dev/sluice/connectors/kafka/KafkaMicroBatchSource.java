@@ -10,7 +10,6 @@ import dev.sluice.spi.SupportsRealTime;
 import dev.sluice.sql.types.StructType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +64,8 @@ final class KafkaMicroBatchSource implements Source, SupportsRealTime {
 
     KafkaMicroBatchSource(KafkaSourceOptions options, String metadataPath) {
         this.options = options;
-        this.metadataPath = metadataPath == null ? null : Paths.get(metadataPath);
+        // the engine's folder string: a local path or a remote checkpoint URI
+        this.metadataPath = metadataPath == null ? null : ConnectorCheckpoints.resolveLocation(metadataPath);
         this.offsetReader = new KafkaOffsetReader(options);
     }
 
