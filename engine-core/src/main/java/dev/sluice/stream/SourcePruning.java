@@ -53,15 +53,22 @@ final class SourcePruning {
         }
     }
 
-    /** Calls {@link SupportsReadSchemaPruning#pruneReadSchema} on the sources of {@code relations} that take it. */
-    static void apply(LogicalPlan plan, List<StreamingRelation> relations, List<Source> sources) {
+    /** Spark's switch for nested pruning (default true); with false only whole columns are pruned. */
+    static final String NESTED_CONF = "spark.sql.optimizer.nestedSchemaPruning.enabled";
+
+    /**
+     * Calls {@link SupportsReadSchemaPruning#pruneReadSchema} on the sources of {@code relations} that take it.
+     *
+     * @param nested whether struct fields are pruned too ({@link #NESTED_CONF}), else whole columns only
+     */
+    static void apply(LogicalPlan plan, List<StreamingRelation> relations, List<Source> sources, boolean nested) {
         Map<Long, Use> uses = null;
         for (int i = 0; i < relations.size(); i++) {
             if (!(sources.get(i) instanceof SupportsReadSchemaPruning pruning)) {
                 continue;
             }
             if (uses == null) {
-                uses = uses(plan);
+                uses = uses(plan, nested);
             }
             StructType schema = sources.get(i).schema();
             StructType required = required(relations.get(i).output(), schema, uses);
@@ -103,10 +110,10 @@ final class SourcePruning {
     }
 
     /** How every column of {@code root}'s plan is read, by expression id. */
-    static Map<Long, Use> uses(LogicalPlan root) {
+    static Map<Long, Use> uses(LogicalPlan root, boolean nested) {
         Map<Long, Use> uses = new HashMap<>();
         root.output().forEach(a -> whole(uses, a));
-        visit(root, uses, new IdentityHashMap<>());
+        visit(root, uses, new IdentityHashMap<>(), nested);
         return uses;
     }
 
@@ -114,12 +121,12 @@ final class SourcePruning {
         uses.computeIfAbsent(a.exprId(), k -> new Use()).path(List.of(), 0);
     }
 
-    private static void visit(LogicalPlan node, Map<Long, Use> uses, Map<LogicalPlan, Boolean> seen) {
+    private static void visit(LogicalPlan node, Map<Long, Use> uses, Map<LogicalPlan, Boolean> seen, boolean nested) {
         if (seen.put(node, Boolean.TRUE) != null) {
             return;
         }
         for (Expression e : node.expressions()) {
-            expression(e, uses);
+            expression(e, uses, nested);
         }
         if (node instanceof EventTimeWatermark w) {
             whole(uses, w.eventTime());
@@ -128,10 +135,10 @@ final class SourcePruning {
                 child.output().forEach(a -> whole(uses, a));
             }
         }
-        node.children().forEach(child -> visit(child, uses, seen));
+        node.children().forEach(child -> visit(child, uses, seen, nested));
     }
 
-    private static void expression(Expression e, Map<Long, Use> uses) {
+    private static void expression(Expression e, Map<Long, Use> uses, boolean nested) {
         List<Integer> path = new ArrayList<>();
         Expression at = e;
         while (at instanceof GetStructField g) {
@@ -139,11 +146,11 @@ final class SourcePruning {
             at = g.child();
         }
         if (at instanceof AttributeReference a) {
-            uses.computeIfAbsent(a.exprId(), k -> new Use()).path(path, 0);
+            uses.computeIfAbsent(a.exprId(), k -> new Use()).path(nested ? path : List.of(), 0);
             return;
         }
         for (Expression child : at.children()) {
-            expression(child, uses);
+            expression(child, uses, nested);
         }
     }
 

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A streaming Parquet read reads only the columns and struct fields the query uses: the column chunks of the others
- * are overwritten with garbage, and the query still returns the right rows (while a query reading them fails).
+ * are overwritten with garbage, and the query still returns the right rows (while a query reading them fails, and
+ * so does one that uses a struct field with Spark's {@code spark.sql.optimizer.nestedSchemaPruning.enabled=false}).
  */
 class ParquetStreamPruningTest extends ReaderTestSupport {
     private static final StructType SCHEMA = StructType.fromDDL(
@@ -67,6 +68,13 @@ class ParquetStreamPruningTest extends ReaderTestSupport {
         List<String> got = run("id", "st.keep AS keep", "st.inner.x AS x", "isnull(st.keep + st.inner.x) AND id % 7 = 0"
                 + " AS stNull");
         assertThat(got).hasSize(ROWS / 2).containsExactlyInAnyOrderElementsOf(expected);
+
+        spark.conf().set("spark.sql.optimizer.nestedSchemaPruning.enabled", "false");
+        try {
+            assertThat(run("id", "st.keep AS keep")).as("without nested pruning st is read whole").isNull();
+        } finally {
+            spark.conf().unset("spark.sql.optimizer.nestedSchemaPruning.enabled");
+        }
     }
 
     /** The rows of the even ids projected by {@code columns}; null when the query failed. */
