@@ -40,11 +40,14 @@ public enum NexmarkQuery {
             + " GROUP BY auction, window(dateTime, '10 seconds', '2 seconds')", "append",
             "the published q5 then keeps, per window, the auctions with the most bids (an aggregate over this"
                     + " aggregate, which neither engine's streaming append mode runs); this is its first stage"),
-    /** Highest bid per 10-second tumbling window. */
-    Q7("SELECT window(dateTime, '10 seconds').start AS starttime, max(price) AS maxprice FROM bid"
-            + " GROUP BY window(dateTime, '10 seconds')", "append",
-            "the published q7 joins the maximum back to the bids to return the winning bid rows; this returns the"
-                    + " maximum per window"),
+    /**
+     * Highest bid per 10-second tumbling window: the bids whose price is their window's maximum (the bid stream
+     * joined to its own windowed maximum on the window, which carries the watermark).
+     */
+    Q7("SELECT B.auction, B.price, B.bidder, B.dateTime FROM (SELECT auction, price, bidder, dateTime,"
+            + " window(dateTime, '10 seconds') AS w FROM bid) AS B INNER JOIN (SELECT window(dateTime, '10 seconds')"
+            + " AS w, max(price) AS maxprice FROM bid GROUP BY window(dateTime, '10 seconds')) AS M"
+            + " ON B.w = M.w AND B.price = M.maxprice", "append", null),
     /** New users: people who open an auction within 10 seconds of registering (a time-bounded stream join). */
     Q8("SELECT P.id, P.name, A.reserve FROM person AS P INNER JOIN auction AS A ON P.id = A.seller"
             + " AND A.dateTime >= P.dateTime AND A.dateTime <= P.dateTime + INTERVAL 10 SECONDS", "append",

@@ -137,13 +137,14 @@ public final class NexmarkReference {
     private void q7(ResultDigest d) {
         Map<Long, Long> max = new HashMap<>();
         for (Bid b : bids) {
-            max.merge(Math.floorDiv(b.dateTime(), SIZE) * SIZE, b.price(), Math::max);
+            max.merge(window(b.dateTime()), b.price(), Math::max);
         }
-        max.forEach((start, price) -> {
-            if (start + SIZE <= finalWatermark()) {
-                d.add(ts(start), price);
+        for (Bid b : bids) {
+            long start = window(b.dateTime());
+            if (start + SIZE <= finalWatermark() && b.price() == max.get(start)) {
+                d.add(b.auction(), b.price(), b.bidder(), ts(b.dateTime()));
             }
-        });
+        }
     }
 
     private void q8(ResultDigest d) {
