@@ -19,7 +19,8 @@ import org.apache.parquet.schema.MessageType;
 
 /**
  * Spark's {@code parquet} format through parquet-hadoop, on any Hadoop file system: every Sluice type incl.
- * nested structs, arrays and maps (layout in {@link ParquetSchemas}), column projection on read, and the
+ * nested structs, arrays and maps (layout in {@link ParquetSchemas}), column and struct-field projection on read, a
+ * vectorized read of columns without repeated fields ({@link ParquetChunkReader}; {@value #VECTORIZED_CONF}), and the
  * {@code compression} option ({@code snappy} by default; {@code none}/{@code uncompressed}, {@code gzip},
  * {@code zstd}, {@code lz4_raw}). The schema of a read without a user schema is the footer schema of the
  * first file (Spark's default), or with {@code mergeSchema=true} (option, else the session setting
