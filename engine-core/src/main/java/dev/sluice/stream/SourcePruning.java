@@ -1,5 +1,6 @@
 package dev.sluice.stream;
 
+import dev.sluice.expr.Alias;
 import dev.sluice.expr.AttributeReference;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.GetStructField;
@@ -109,11 +110,29 @@ final class SourcePruning {
         return new StructType(kept);
     }
 
-    /** How every column of {@code root}'s plan is read, by expression id. */
+    /**
+     * How every column of {@code root}'s plan is read, by expression id (ids are unique per relation, so one map for
+     * the whole plan is exact). A projection's computed column counts only once something reads it (Spark's
+     * {@code ColumnPruning} drops unread ones first): a view selecting every field of a struct costs nothing for the
+     * fields a query over it never reads. Every other node's expressions always count.
+     */
     static Map<Long, Use> uses(LogicalPlan root, boolean nested) {
         Map<Long, Use> uses = new HashMap<>();
         root.output().forEach(a -> whole(uses, a));
-        visit(root, uses, new IdentityHashMap<>(), nested);
+        List<Alias> computed = new ArrayList<>();
+        visit(root, uses, new IdentityHashMap<>(), nested, computed);
+        boolean changed = true;
+        while (changed) { // reading one computed column may make another one read (projections over projections)
+            changed = false;
+            for (java.util.Iterator<Alias> it = computed.iterator(); it.hasNext(); ) {
+                Alias a = it.next();
+                if (uses.containsKey(a.toAttribute().exprId())) {
+                    expression(a.child(), uses, nested);
+                    it.remove();
+                    changed = true;
+                }
+            }
+        }
         return uses;
     }
 
@@ -121,12 +140,23 @@ final class SourcePruning {
         uses.computeIfAbsent(a.exprId(), k -> new Use()).path(List.of(), 0);
     }
 
-    private static void visit(LogicalPlan node, Map<Long, Use> uses, Map<LogicalPlan, Boolean> seen, boolean nested) {
+    private static void visit(LogicalPlan node, Map<Long, Use> uses, Map<LogicalPlan, Boolean> seen, boolean nested,
+            List<Alias> computed) {
         if (seen.put(node, Boolean.TRUE) != null) {
             return;
         }
-        for (Expression e : node.expressions()) {
-            expression(e, uses, nested);
+        if (node instanceof Project p) {
+            for (Expression e : p.projectList()) {
+                if (e instanceof Alias a) {
+                    computed.add(a); // counted once its column is read
+                } else if (!(e instanceof AttributeReference)) {
+                    expression(e, uses, nested); // a passed-through column is read as its reader reads it
+                }
+            }
+        } else {
+            for (Expression e : node.expressions()) {
+                expression(e, uses, nested);
+            }
         }
         if (node instanceof EventTimeWatermark w) {
             whole(uses, w.eventTime());
@@ -135,7 +165,7 @@ final class SourcePruning {
                 child.output().forEach(a -> whole(uses, a));
             }
         }
-        node.children().forEach(child -> visit(child, uses, seen, nested));
+        node.children().forEach(child -> visit(child, uses, seen, nested, computed));
     }
 
     private static void expression(Expression e, Map<Long, Use> uses, boolean nested) {
