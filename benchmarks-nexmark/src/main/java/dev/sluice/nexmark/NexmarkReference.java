@@ -56,6 +56,7 @@ public final class NexmarkReference {
                     EURO_RATE.multiply(BigDecimal.valueOf(b.price())), ts(b.dateTime()), b.extra()));
             case Q2 -> bids.stream().filter(b -> b.auction() % 123 == 0).forEach(b -> d.add(b.auction(), b.price()));
             case Q3 -> q3(d);
+            case Q4 -> q4(d);
             case Q5 -> q5(d);
             case Q7 -> q7(d);
             case Q8 -> q8(d);
@@ -91,6 +92,33 @@ public final class NexmarkReference {
         }
     }
 
+    /** Max bid per (auction, window of the bid), then the average of those per category and window. */
+    private void q4(ResultDigest d) {
+        Map<Long, List<Auction>> byId = new HashMap<>();
+        auctions.forEach(a -> byId.computeIfAbsent(a.id(), k -> new ArrayList<>()).add(a));
+        Map<List<Long>, Long> closing = new HashMap<>(); // (auction, category, window start) -> max price
+        for (Bid b : bids) {
+            for (Auction a : byId.getOrDefault(b.auction(), List.of())) {
+                closing.merge(List.of(a.id(), a.category(), window(b.dateTime())), b.price(), Math::max);
+            }
+        }
+        Map<List<Long>, long[]> perCategory = new HashMap<>(); // (category, window start) -> {sum, count}
+        closing.forEach((key, price) -> {
+            long[] sumCount = perCategory.computeIfAbsent(List.of(key.get(1), key.get(2)), k -> new long[2]);
+            sumCount[0] += price;
+            sumCount[1]++;
+        });
+        perCategory.forEach((key, sumCount) -> {
+            if (key.get(1) + SIZE <= finalWatermark()) {
+                d.add(key.get(0), ts(key.get(1)), (double) sumCount[0] / sumCount[1]);
+            }
+        });
+    }
+
+    private static long window(long millis) {
+        return Math.floorDiv(millis, SIZE) * SIZE;
+    }
+
     private void q5(ResultDigest d) {
         Map<List<Long>, Long> counts = new HashMap<>();
         for (Bid b : bids) {
@@ -109,13 +137,14 @@ public final class NexmarkReference {
     private void q7(ResultDigest d) {
         Map<Long, Long> max = new HashMap<>();
         for (Bid b : bids) {
-            max.merge(Math.floorDiv(b.dateTime(), SIZE) * SIZE, b.price(), Math::max);
+            max.merge(window(b.dateTime()), b.price(), Math::max);
         }
-        max.forEach((start, price) -> {
-            if (start + SIZE <= finalWatermark()) {
-                d.add(ts(start), price);
+        for (Bid b : bids) {
+            long start = window(b.dateTime());
+            if (start + SIZE <= finalWatermark() && b.price() == max.get(start)) {
+                d.add(b.auction(), b.price(), b.bidder(), ts(b.dateTime()));
             }
-        });
+        }
     }
 
     private void q8(ResultDigest d) {

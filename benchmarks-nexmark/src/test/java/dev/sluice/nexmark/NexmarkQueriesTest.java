@@ -37,6 +37,41 @@ class NexmarkQueriesTest {
                 .withEventsPerSecond(RATE)), EVENTS);
     }
 
+    /** The same events as Parquet files (4, written by Sluice's file sink), read back per query. */
+    private static Path parquet;
+
+    private static synchronized Path parquetEvents(Path tmp) throws Exception {
+        if (parquet == null) {
+            Path out = tmp.resolve("events");
+            Dataset<Row> events = spark.readStream().format("nexmark").option("eventsPerSecond", RATE)
+                    .option("seed", SEED).option("throttle", false).option("maxEvents", EVENTS)
+                    .option("maxEventsPerTrigger", EVENTS / 4).load();
+            events.writeStream().format("parquet").option("path", out.toString())
+                    .option("checkpointLocation", tmp.resolve("cp-write").toString())
+                    .trigger(dev.sluice.sql.streaming.Trigger.AvailableNow()).start().awaitTermination();
+            parquet = out;
+        }
+        return parquet;
+    }
+
+    @TempDir
+    static Path shared;
+
+    /**
+     * Over Parquet files the streaming file source reads only the columns and struct fields each query uses
+     * (nested column pruning); the results must not change.
+     */
+    @ParameterizedTest
+    @EnumSource(NexmarkQuery.class)
+    void matchesThePlainJavaReferenceOverParquetFiles(NexmarkQuery query) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(NexmarkQuery.selectedForTests(query),
+                "not among -Dnexmark.queries");
+        Dataset<Row> events = spark.readStream().schema(NexmarkRows.DDL).option("maxFilesPerTrigger", 1)
+                .parquet(parquetEvents(shared).toString());
+        QueryRun run = SluiceNexmark.run(spark, events, query, dir.resolve("cp").toString());
+        assertThat(run.digest().toString()).as(query.sql()).isEqualTo(reference.expected(query).toString());
+    }
+
     @AfterAll
     static void stop() {
         spark.stop();
@@ -45,6 +80,8 @@ class NexmarkQueriesTest {
     @ParameterizedTest
     @EnumSource(NexmarkQuery.class)
     void matchesThePlainJavaReference(NexmarkQuery query) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(NexmarkQuery.selectedForTests(query),
+                "not among -Dnexmark.queries");
         Dataset<Row> events = spark.readStream().format("nexmark").option("eventsPerSecond", RATE)
                 .option("seed", SEED).option("throttle", false).option("maxEvents", EVENTS)
                 .option("maxEventsPerTrigger", EVENTS / 4).load();

@@ -45,6 +45,12 @@ public final class ConfigEntries {
             "`false`", "default of the file formats' `ignoreMissingFiles` option: skip files deleted after listing");
     public static final ConfigEntry PARQUET_MERGE_SCHEMA = entry("spark.sql.parquet.mergeSchema", "boolean", "`false`",
             "default of the Parquet `mergeSchema` option");
+    public static final ConfigEntry PARQUET_VECTORIZED = entry("spark.sql.parquet.enableVectorizedReader", "boolean",
+            "`true`", "read Parquet columns without repeated fields column chunk by column chunk into vectors; `false`"
+                    + " assembles every column record by record (also a read option of the same name)");
+    public static final ConfigEntry NESTED_SCHEMA_PRUNING = entry("spark.sql.optimizer.nestedSchemaPruning.enabled",
+            "boolean", "`true`", "streaming sources that can (Parquet files) read only the struct fields a query"
+                    + " uses; `false`: whole columns only");
     public static final ConfigEntry HADOOP = entry("spark.hadoop.<key>", "string", "none",
             "copied (prefix removed) into the Hadoop `Configuration` of non-local file access: `fs.defaultFS`,"
                     + " `fs.s3a.*`, `fs.<scheme>.impl`, ... (see \"File systems\" below)");
@@ -139,9 +145,9 @@ public final class ConfigEntries {
     /** Every entry, in the order of the documentation's table. */
     public static final List<ConfigEntry> ALL = List.of(APP_NAME, MASTER, SESSION_TIME_ZONE, ANSI_ENABLED,
             SHUFFLE_PARTITIONS, CASE_SENSITIVE, SOURCES_DEFAULT, FILES_IGNORE_CORRUPT, FILES_IGNORE_MISSING,
-            PARQUET_MERGE_SCHEMA, HADOOP, SCHEMA_INFERENCE, CHECKPOINT_LOCATION, MIN_BATCHES_TO_RETAIN,
-            MULTIPLE_WATERMARK_POLICY, REAL_TIME_MIN_BATCH_DURATION, REAL_TIME_ALLOWLIST_CHECK, NO_DATA_MICRO_BATCHES,
-            NO_DATA_PROGRESS_INTERVAL, STOP_GRACEFULLY,
+            PARQUET_MERGE_SCHEMA, PARQUET_VECTORIZED, NESTED_SCHEMA_PRUNING, HADOOP, SCHEMA_INFERENCE,
+            CHECKPOINT_LOCATION, MIN_BATCHES_TO_RETAIN, MULTIPLE_WATERMARK_POLICY, REAL_TIME_MIN_BATCH_DURATION,
+            REAL_TIME_ALLOWLIST_CHECK, NO_DATA_MICRO_BATCHES, NO_DATA_PROGRESS_INTERVAL, STOP_GRACEFULLY,
             CHECKPOINT_FSYNC, STATE_STORE_PROVIDER, STATE_MIN_DELTAS, ROCKSDB_BLOCK_CACHE, ROCKSDB_WRITE_BUFFER,
             SOURCE_LOG_COMPACT, SOURCE_LOG_DELETION, SOURCE_LOG_CLEANUP_DELAY, SINK_LOG_COMPACT, SINK_LOG_DELETION,
             SINK_LOG_CLEANUP_DELAY, STATE_KEY_GROUPS, MEMORY_BUDGET, METRICS_ENABLED, SLOW_BATCH_THRESHOLD, UI_ENABLED,

@@ -171,6 +171,9 @@ public final class MicroBatchExecution implements StreamingQuery {
             created.add(relations.get(i).sourceFactory().create(checkpoint.sourcePath(i).toString()));
         }
         sources = created;
+        // sources that can skip unread columns are told which
+        SourcePruning.apply(spec.plan(), relations, created,
+                Boolean.parseBoolean(spec.session().conf().get(SourcePruning.NESTED_CONF, "true")));
         gettingOffsets = new StreamingQueryStatus("Getting offsets from " + describeSources(), false, true);
         sink = spec.sinkFactory().get();
         Map<String, String> sessionConf = new HashMap<>();

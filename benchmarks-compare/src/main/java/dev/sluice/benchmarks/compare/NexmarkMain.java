@@ -56,6 +56,10 @@ public final class NexmarkMain implements Callable<Integer> {
     @Option(names = "--work-dir", description = "checkpoints and Spark's local dirs (default ${DEFAULT-VALUE})")
     Path workDir = Path.of("target", "nexmark-work");
 
+    @Option(names = "--conf", description = "Sluice only: a session setting key=value (repeatable), e.g."
+            + " spark.sql.parquet.enableVectorizedReader=false for an A/B run of the Parquet reader")
+    List<String> conf = new ArrayList<>();
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new NexmarkMain()).execute(args));
     }
@@ -110,10 +114,17 @@ public final class NexmarkMain implements Callable<Integer> {
         }
     }
 
-    private static SluiceSession sluiceSession() {
-        return Sluice.builder().master("local[2]").appName("nexmark")
-                .config("spark.sql.shuffle.partitions", 2).config("spark.sql.session.timeZone", "UTC")
-                .getOrCreate();
+    private SluiceSession sluiceSession() {
+        var builder = Sluice.builder().master("local[2]").appName("nexmark")
+                .config("spark.sql.shuffle.partitions", 2).config("spark.sql.session.timeZone", "UTC");
+        for (String setting : conf) {
+            int eq = setting.indexOf('=');
+            if (eq <= 0) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--conf needs key=value: " + setting);
+            }
+            builder.config(setting.substring(0, eq), setting.substring(eq + 1));
+        }
+        return builder.getOrCreate();
     }
 
     static long cpuNanos() {

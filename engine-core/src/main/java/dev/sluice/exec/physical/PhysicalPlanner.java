@@ -64,6 +64,19 @@ public class PhysicalPlanner {
     private void countReferences(LogicalPlan node) {
         if (references.merge(node, 1, Integer::sum) == 1) {
             node.children().forEach(this::countReferences);
+        } else {
+            reachedAgain(node);
+        }
+    }
+
+    /**
+     * Everything below a node reached twice is reached twice too: a streaming source under a shared projection
+     * (a view read by both sides of a join, one of them through an aggregation) must keep its rows for both.
+     */
+    private void reachedAgain(LogicalPlan node) {
+        for (LogicalPlan child : node.children()) {
+            references.merge(child, 1, Integer::sum);
+            reachedAgain(child);
         }
     }
 

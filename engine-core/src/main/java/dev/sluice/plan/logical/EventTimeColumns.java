@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Which output columns of a plan carry event time, and with which watermark delay (Spark keeps this as
  * {@code spark.watermarkDelayMs} metadata on the attribute). A column set by {@link EventTimeWatermark}
- * carries it; so do its copies through projections (plain references and aliases), the {@code window}
+ * carries it; so do its copies through projections and aggregates' outputs (plain references and aliases, as
+ * Spark's {@code Alias} keeps its child's metadata), the {@code window}
  * column a time-window {@link Generate} or a projected tumbling {@code window(...)} derives from it, and the
  * {@code eventTimeColumnName} column of a {@link TransformWithState} (with the delay of the watermark below); other
  * nodes keep the columns they pass through.
@@ -31,8 +32,11 @@ public final class EventTimeColumns {
         }
         if (plan instanceof EventTimeWatermark w) {
             delays.put(w.eventTime().exprId(), w.delayMs());
-        } else if (plan instanceof Project p) {
-            for (Expression e : p.projectList()) {
+        } else if (plan instanceof Project || plan instanceof Aggregate) {
+            // an aggregate's output aliasing a grouping column (a window grouped by, renamed) keeps its event time
+            List<Expression> outputs = plan instanceof Project p ? p.projectList()
+                    : ((Aggregate) plan).aggregateExpressions();
+            for (Expression e : outputs) {
                 AttributeReference source = e instanceof Alias a ? timeSource(a.child()) : null;
                 if (source != null && delays.containsKey(source.exprId())) {
                     delays.put(((Alias) e).toAttribute().exprId(), delays.get(source.exprId()));

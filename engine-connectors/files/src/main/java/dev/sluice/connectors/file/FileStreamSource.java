@@ -50,13 +50,16 @@ import org.slf4j.LoggerFactory;
  * delete on object stores (S3A), where a crash in between can leave a file in both places (it is never read
  * twice: the seen-files log already holds it).
  *
+ * <p>Column pruning ({@link dev.sluice.spi.SupportsReadSchemaPruning}): with a format that reads column subsets
+ * (Parquet), only the columns and struct fields the query reads are read; the rest of each chunk is null.
+ *
  * <p>Listing, reading, cleaning and the seen-files log all go through Hadoop's FileSystem API
  * ({@link FileAccess}, with the session's {@code spark.hadoop.*} settings). Threading: the query's execution
  * thread calls every method; {@link #read} parses the files of a batch on up to {@code readThreads} threads
  * (the session's {@code local[N]}, {@link ParallelFileReader}) and returns their chunks in file order, the
  * same chunks a sequential read gives. The threads are daemons, stopped by {@link #stop()}.
  */
-final class FileStreamSource implements Source {
+final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchemaPruning {
     private static final Logger LOG = LoggerFactory.getLogger(FileStreamSource.class);
 
     /** Spark's {@code FileStreamSourceOffset}. */
@@ -101,6 +104,8 @@ final class FileStreamSource implements Source {
     private List<Listed> availableNow;
     private long availableNowFiles;
     private final ParallelFileReader reader;
+    /** The data columns read, when the query reads only some and the format can skip the rest; else null. */
+    private volatile StructType readSchema;
 
     private record Listed(String uri, long timestamp) {
     }
@@ -128,6 +133,27 @@ final class FileStreamSource implements Source {
     @Override
     public StructType schema() {
         return schema;
+    }
+
+    /**
+     * Formats that read column subsets (Parquet) then read only the data columns and struct fields in
+     * {@code required}; the chunks keep the full schema, the rest null ({@link PrunedChunks}).
+     */
+    @Override
+    public void pruneReadSchema(StructType required) {
+        if (!format.readsColumnSubsets()) {
+            return;
+        }
+        List<dev.sluice.sql.types.StructField> data = new ArrayList<>();
+        for (dev.sluice.sql.types.StructField f : required) {
+            if (partitionSchema.indexOfIgnoreCase(f.name()) < 0 && dataSchema.indexOfIgnoreCase(f.name()) >= 0) {
+                data.add(f);
+            }
+        }
+        if (data.isEmpty()) {
+            data.add(dataSchema.apply(0)); // the rows are still counted
+        }
+        readSchema = new StructType(data);
     }
 
     @Override
@@ -235,8 +261,15 @@ final class FileStreamSource implements Source {
                 : FileListing.relativeSegments(options.partitionRoot, file.getParent());
         FileListing.SourceFile partitioned = new FileListing.SourceFile(file, 0, entry.timestamp(),
                 directories == null ? Map.of() : PartitionPaths.parse(directories));
-        return FileFormatProvider.readFile(format, partitioned, dataSchema, partitionSchema, formatOptions,
+        StructType read = readSchema;
+        if (read == null) {
+            return FileFormatProvider.readFile(format, partitioned, dataSchema, partitionSchema, formatOptions,
+                    formatOptions.zone());
+        }
+        List<Chunk> chunks = FileFormatProvider.readFile(format, partitioned, read, partitionSchema, formatOptions,
                 formatOptions.zone());
+        chunks.replaceAll(chunk -> PrunedChunks.pad(chunk, read, dataSchema));
+        return chunks;
     }
 
     @Override

@@ -19,7 +19,8 @@ import org.apache.parquet.schema.MessageType;
 
 /**
  * Spark's {@code parquet} format through parquet-hadoop, on any Hadoop file system: every Sluice type incl.
- * nested structs, arrays and maps (layout in {@link ParquetSchemas}), column projection on read, and the
+ * nested structs, arrays and maps (layout in {@link ParquetSchemas}), column and struct-field projection on read, a
+ * vectorized read of columns without repeated fields ({@link ParquetChunkReader}; {@value #VECTORIZED_CONF}), and the
  * {@code compression} option ({@code snappy} by default; {@code none}/{@code uncompressed}, {@code gzip},
  * {@code zstd}, {@code lz4_raw}). The schema of a read without a user schema is the footer schema of the
  * first file (Spark's default), or with {@code mergeSchema=true} (option, else the session setting
@@ -54,10 +55,20 @@ public final class ParquetFormat implements FileFormat {
     /** Spark's session default of the {@code mergeSchema} option. */
     public static final String MERGE_SCHEMA_CONF = "spark.sql.parquet.mergeSchema";
 
+    /**
+     * Spark's session setting for the vectorized read (default true): with false every column is assembled record by
+     * record ({@link ParquetChunkReader}). Sluice also takes it as a read option of the same name.
+     */
+    public static final String VECTORIZED_CONF = "spark.sql.parquet.enableVectorizedReader";
+
     @Override
     public FormatOptions withSessionDefaults(FormatOptions options, RuntimeConfig conf) {
         String merge = conf.get(MERGE_SCHEMA_CONF, null);
-        return merge == null || options.get("mergeSchema") != null ? options : options.with("mergeSchema", merge);
+        FormatOptions withMerge = merge == null || options.get("mergeSchema") != null ? options
+                : options.with("mergeSchema", merge);
+        String vectorized = conf.get(VECTORIZED_CONF, null);
+        return vectorized == null || withMerge.get(VECTORIZED_CONF) != null ? withMerge
+                : withMerge.with(VECTORIZED_CONF, vectorized);
     }
 
     @Override
@@ -118,7 +129,11 @@ public final class ParquetFormat implements FileFormat {
 
     @Override
     public ChunkReader open(Path file, StructType schema, FormatOptions options) throws IOException {
-        return new ParquetChunkReader(options.files(), file, schema, null);
+        return new ParquetChunkReader(options.files(), file, schema, List.of(), vectorized(options));
+    }
+
+    private static boolean vectorized(FormatOptions options) {
+        return options.getBoolean(VECTORIZED_CONF, true);
     }
 
     /** Row groups that cannot satisfy {@code filters} (statistics, dictionaries, bloom filters) are skipped. */
@@ -128,9 +143,8 @@ public final class ParquetFormat implements FileFormat {
         if (filters.isEmpty()) {
             return open(file, schema, options);
         }
-        // the predicate names the file's own columns and types, so it is built from this file's footer
-        return new ParquetChunkReader(options.files(), file, schema,
-                ParquetFilters.predicate(filters, fileSchema(options.files(), file)));
+        // the predicate names the file's own columns and types: the reader builds it from the footer it reads anyway
+        return new ParquetChunkReader(options.files(), file, schema, filters, vectorized(options));
     }
 
     @Override
