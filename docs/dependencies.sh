@@ -4,7 +4,7 @@
 # run from the reactor as below) and MAVEN_OPTS for another local repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MODULES=engine-core,engine-connectors/files,engine-connectors/parquet,engine-connectors/kafka,engine-connectors/jdbc,engine-connectors/socket,engine-state,sluice-all
+MODULES=engine-core,engine-connectors/files,engine-connectors/parquet,engine-connectors/kafka,engine-connectors/jdbc,engine-connectors/socket,engine-state,checkpoint-hadoop,sluice-all
 mvn -B -q -o dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile=target/runtime-cp.txt -pl "$MODULES"
 mvn -B -q -o dependency:tree -Dscope=runtime -DoutputFile=target/runtime-tree.txt -pl "$MODULES"
 printf '| artifact | jars | MB |\n|---|---:|---:|\n'
