@@ -91,7 +91,7 @@ class ParquetStreamPruningTest extends ReaderTestSupport {
         } catch (dev.sluice.sql.streaming.StreamingQueryException e) {
             return null;
         }
-        return query.exception() != null ? null : out;
+        return query.exception().isDefined() ? null : out;
     }
 
     /** Overwrites the column chunks of {@code paths} with bytes no Parquet decoder accepts. */
