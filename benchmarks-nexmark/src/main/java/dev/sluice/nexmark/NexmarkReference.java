@@ -127,8 +127,10 @@ public final class NexmarkReference {
                 counts.merge(List.of(b.auction(), start), 1L, Long::sum);
             }
         }
+        Map<Long, Long> maxPerWindow = new HashMap<>();
+        counts.forEach((key, count) -> maxPerWindow.merge(key.get(1), count, Math::max));
         counts.forEach((key, count) -> {
-            if (key.get(1) + SIZE <= finalWatermark()) {
+            if (key.get(1) + SIZE <= finalWatermark() && count >= maxPerWindow.get(key.get(1))) {
                 d.add(key.get(0), ts(key.get(1)), count);
             }
         });
