@@ -3,6 +3,8 @@
 # (ColdStart.java). The class path is what an application using engine-core + connector-files + connector-parquet
 # (+ slf4j-simple) has: the modules as jars, their runtime dependencies, and the harness.
 # Usage: benchmarks/cold-start.sh [runs=7] [one-row files after the cold start=50] [cds]
+# SCENARIOS="..." picks the scenarios (default "memory json-parquet"; also json-memory, and the floors without Sluice:
+# jvm, parquet-floor; see ColdStart.java).
 # With "cds", each scenario first records an application class-data-sharing archive (JDK 17's
 # -XX:ArchiveClassesAtExit, one training run), then its timed runs start with -XX:SharedArchiveFile: the figure an
 # application gets when it ships such an archive (benchmarks/README.md, "Cold start").
@@ -11,6 +13,7 @@ cd "$(dirname "$0")/.."
 RUNS=${1:-7}
 FILES=${2:-50}
 CDS=${3:-}
+SCENARIOS=${SCENARIOS:-memory json-parquet}
 MVN=(mvn -B -q -o)  # MAVEN_OPTS="-Dmaven.repo.local=..." and M2_REPO=... for another local repository
 # one reactor run (no install needed): jars, and each module's runtime class path in its target/runtime-cp.txt
 "${MVN[@]}" package dependency:build-classpath -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip -Denforcer.skip \
@@ -21,11 +24,12 @@ CP="engine-sql-lite/target/engine-sql-lite-0.1.0-SNAPSHOT.jar:engine-core/target
 CP="$CP:engine-connectors/files/target/connector-files-0.1.0-SNAPSHOT.jar"
 # the harness as a jar: a class-data-sharing archive takes jars only
 HARNESS=benchmarks/target/cold-start-harness.jar
-jar cf "$HARNESS" -C benchmarks/target/classes dev/sluice/benchmarks/ColdStart.class
+(cd benchmarks/target/classes && jar cf ../cold-start-harness.jar dev/sluice/benchmarks/ColdStart*.class \
+  dev/sluice/benchmarks/ParquetFloor*.class)
 CP="$CP:engine-connectors/parquet/target/connector-parquet-0.1.0-SNAPSHOT.jar:$HARNESS:$DEPS:$SLF4J_SIMPLE"
 echo "class path: $(echo "$CP" | tr ':' '\n' | wc -l) entries"
 uptime
-for scenario in memory json-parquet; do
+for scenario in $SCENARIOS; do
   : > /tmp/sluice-cold-start-$scenario.txt
   SHARE=()
   if [ "$CDS" = cds ]; then

@@ -23,6 +23,9 @@ import java.util.List;
  * holding one JSON file of one row → {@code readStream().json(dir)} with a schema → Parquet file sink). After the
  * cold start, {@code json-parquet} drops {@code --files N} more one-row files one at a time and reports the median
  * {@code triggerExecution} of those 1-row batches (W3's shape on a file source: the per-trigger listing included).
+ * {@code json-memory} is {@code json-parquet} with a memory sink (the JSON source's share). Two floors without Sluice:
+ * {@code jvm} (nothing but this harness: JVM boot and the uptime read) and {@code parquet-floor} (parquet-mr alone writes
+ * the same 1-row file, {@link ParquetFloor}).
  * Not a JMH benchmark: a cold start happens once per JVM. Single-threaded driver.
  */
 public final class ColdStart {
@@ -33,6 +36,13 @@ public final class ColdStart {
         String scenario = args.length > 0 ? args[0] : "memory";
         int files = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         Path work = Files.createTempDirectory("sluice-cold-start");
+        if (scenario.equals("jvm") || scenario.equals("parquet-floor")) {
+            if (scenario.equals("parquet-floor")) {
+                ParquetFloor.writeOneRow(work.resolve("part-0.parquet"));
+            }
+            System.out.println("COLD " + scenario + " uptimeAtFirstCommitMs=" + ManagementFactory.getRuntimeMXBean().getUptime());
+            System.exit(0);
+        }
         SluiceSession spark = Sluice.builder().master("local[2]").appName("cold-start")
                 .config("spark.sql.shuffle.partitions", 2).config("spark.sql.session.timeZone", "UTC").getOrCreate();
         StreamingQuery query;
@@ -42,6 +52,13 @@ public final class ColdStart {
             query = doubled.writeStream().format("noop").option("checkpointLocation", work.resolve("cp").toString()).start();
             input.addData(RowFactory.create(0L));
             query.processAllAvailable();
+        } else if (scenario.equals("json-memory")) {
+            Path in = Files.createDirectories(work.resolve("in"));
+            Files.writeString(in.resolve("part-0.json"), "{\"id\":0,\"name\":\"a\"}\n");
+            query = spark.readStream().schema("id BIGINT, name STRING").json(in.toString())
+                    .writeStream().format("memory").queryName("cold")
+                    .option("checkpointLocation", work.resolve("cp").toString()).start();
+            query.processAllAvailable();
         } else if (scenario.equals("json-parquet")) {
             Path in = Files.createDirectories(work.resolve("in"));
             Files.writeString(in.resolve("part-0.json"), "{\"id\":0,\"name\":\"a\"}\n");
@@ -50,7 +67,8 @@ public final class ColdStart {
                     .option("checkpointLocation", work.resolve("cp").toString()).start();
             query.processAllAvailable();
         } else {
-            throw new IllegalArgumentException("scenario: memory or json-parquet, not " + scenario);
+            throw new IllegalArgumentException("scenario: jvm, parquet-floor, memory, json-memory or json-parquet, not "
+                    + scenario);
         }
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
         StringBuilder line = new StringBuilder("COLD " + scenario + " uptimeAtFirstCommitMs=" + uptime);

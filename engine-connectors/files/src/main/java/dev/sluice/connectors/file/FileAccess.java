@@ -193,7 +193,22 @@ public final class FileAccess {
                 throw notFound(e, path);
             }
         }
-        return fileSystem(path).open(path);
+        return HadoopStreams.open(fileSystem(path), path);
+    }
+
+    /**
+     * Hadoop's stream calls, in a class of their own: returning an {@code FSDataInputStream} as an {@code InputStream}
+     * makes the verifier load it and its ten interfaces, which a JVM that only touches local files then loads for
+     * nothing the first time it uses this class.
+     */
+    private static final class HadoopStreams {
+        static InputStream open(FileSystem fs, Path path) throws IOException {
+            return fs.open(path);
+        }
+
+        static OutputStream create(FileSystem fs, Path path) throws IOException {
+            return fs.create(path, false);
+        }
     }
 
     /** Hadoop's exception type for a missing file, which the readers' callers handle (ignoreMissingFiles). */
@@ -214,7 +229,7 @@ public final class FileAccess {
             Files.createDirectories(local.getParent());
             return Files.newOutputStream(local, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         }
-        return fileSystem(path).create(path, false);
+        return HadoopStreams.create(fileSystem(path), path);
     }
 
     /** The status of {@code path}, or null when it does not exist. */

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
@@ -32,6 +33,20 @@ import org.apache.hadoop.fs.Path;
 public final class FileListing {
     /** A data file: its qualified path, size, modification time (ms) and partition values (raw; null = default). */
     public record SourceFile(Path path, long length, long modificationTime, Map<String, String> partitionValues) {
+        // equals/hashCode written out, with the record's meaning (every component), because the listing puts
+        // files in a set on every query start: a record's generated methods bootstrap java.lang.runtime.ObjectMethods
+        // the first time they run, which spins about 40 method-handle classes in a fresh JVM.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SourceFile f && length == f.length && modificationTime == f.modificationTime
+                    && Objects.equals(path, f.path) && Objects.equals(partitionValues, f.partitionValues);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((Objects.hashCode(path) * 31 + Long.hashCode(length)) * 31 + Long.hashCode(modificationTime)) * 31
+                    + Objects.hashCode(partitionValues);
+        }
     }
 
     private FileListing() {

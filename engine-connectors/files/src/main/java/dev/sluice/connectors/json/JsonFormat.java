@@ -60,6 +60,18 @@ public final class JsonFormat extends TextBasedFormat {
 
     /** The parser switches and stream-read limits a factory is built for. */
     private record FactoryKey(int features, int maxNestingDepth, int maxNumLen, int maxStringLen) {
+        // written out (same meaning as the generated ones) so that a query's start does not bootstrap
+        // java.lang.runtime.ObjectMethods (about 40 method-handle classes in a fresh JVM) for a cache key
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof FactoryKey k && features == k.features && maxNestingDepth == k.maxNestingDepth
+                    && maxNumLen == k.maxNumLen && maxStringLen == k.maxStringLen;
+        }
+
+        @Override
+        public int hashCode() {
+            return ((features * 31 + maxNestingDepth) * 31 + maxNumLen) * 31 + maxStringLen;
+        }
     }
 
     /**

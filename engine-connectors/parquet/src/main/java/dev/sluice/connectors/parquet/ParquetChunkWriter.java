@@ -24,7 +24,9 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
@@ -37,7 +39,8 @@ import org.apache.parquet.schema.MessageType;
 /**
  * Writes chunks to one Parquet file through parquet-hadoop's record consumer, reading the column vectors
  * directly (one reused row cursor, no row objects). Layout per {@link ParquetSchemas#toParquet}. Writes
- * through the path's Hadoop file system ({@link ParquetFiles}) with {@code ParquetFiles.configuration()}. The file is valid only after
+ * local files through {@code java.nio}, others through the path's Hadoop file system ({@link ParquetFiles}), with the
+ * codecs of {@link ParquetCodecs} and no Hadoop {@code Configuration}. The file is valid only after
  * {@link #close()} writes the footer. Not thread-safe.
  */
 final class ParquetChunkWriter implements ChunkWriter {
@@ -85,7 +88,11 @@ final class ParquetChunkWriter implements ChunkWriter {
                 consumer.endMessage();
             }
         };
-        this.writer = new Builder(ParquetFiles.output(files, file), support).withConf(ParquetFiles.configuration())
+        // No Hadoop Configuration on the write path: nothing in it is read for a write (the writer's settings are the
+        // builder's), and the codecs come from ParquetCodecs, which reaches Hadoop's codec machinery only for codecs
+        // other than snappy and uncompressed.
+        this.writer = new Builder(ParquetFiles.output(files, file), support).withConf(new PlainParquetConfiguration())
+                .withCodecFactory(new ParquetCodecs(ParquetProperties.DEFAULT_PAGE_SIZE))
                 .withCompressionCodec(codec).withWriteMode(ParquetFileWriter.Mode.CREATE).build();
     }
 

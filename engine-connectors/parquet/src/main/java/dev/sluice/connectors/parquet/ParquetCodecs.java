@@ -1,0 +1,102 @@
+package dev.sluice.connectors.parquet;
+
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.hadoop.CodecFactory;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.xerial.snappy.Snappy;
+
+/**
+ * The codecs of one Parquet file writer, through parquet's {@link CompressionCodecFactory} interface. Snappy (Spark's
+ * default codec) calls snappy-java directly, the library parquet-hadoop's own {@code SnappyCompressor} calls, on the
+ * whole page as that compressor does, so the bytes are the same; uncompressed pages pass through. Every other codec
+ * comes from parquet-hadoop's {@link CodecFactory}, created on first use.
+ *
+ * <p>Why not parquet-hadoop's factory for snappy too: it reaches the codec as a Hadoop {@code CompressionCodec} through
+ * Hadoop's {@code ReflectionUtils}, {@code Configuration} and {@code CodecPool}, which loads about 250 classes the
+ * first time a JVM writes a Parquet file (shaded Guava's cache, MapReduce's configuration keys, commons-collections,
+ * the platform MBeans for a thread bean): a quarter of a second of a cold start for nothing a snappy page needs.
+ * {@code ParquetWriterClassLoadTest} keeps them off the snappy and uncompressed path.
+ *
+ * <p>Not thread-safe: one per writer, like parquet's factory (the writer calls it from its own thread).
+ */
+final class ParquetCodecs implements CompressionCodecFactory {
+    private final int pageSize;
+    private final Map<CompressionCodecName, BytesInputCompressor> compressors = new EnumMap<>(CompressionCodecName.class);
+    private CodecFactory hadoopCodecs;
+
+    ParquetCodecs(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public BytesInputCompressor getCompressor(CompressionCodecName codec) {
+        return compressors.computeIfAbsent(codec, name -> switch (name) {
+            case SNAPPY -> new SnappyPages();
+            case UNCOMPRESSED -> new Uncompressed();
+            default -> hadoopCodecs().getCompressor(name);
+        });
+    }
+
+    @Override
+    public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
+        return hadoopCodecs().getDecompressor(codec);
+    }
+
+    @Override
+    public void release() {
+        if (hadoopCodecs != null) {
+            hadoopCodecs.release();
+        }
+        compressors.clear();
+    }
+
+    private CodecFactory hadoopCodecs() {
+        if (hadoopCodecs == null) {
+            hadoopCodecs = new CodecFactory(ParquetFiles.configuration(), pageSize);
+        }
+        return hadoopCodecs;
+    }
+
+    /**
+     * A page compressed as one raw snappy block (Parquet's SNAPPY codec: no framing, no length prefix). Empty input
+     * stays empty, as with parquet-hadoop's compressor (which never calls snappy without input).
+     */
+    private static final class SnappyPages implements BytesInputCompressor {
+        @Override
+        public BytesInput compress(BytesInput bytes) throws IOException {
+            if (bytes.size() == 0) {
+                return BytesInput.empty();
+            }
+            return BytesInput.from(Snappy.compress(bytes.toByteArray()));
+        }
+
+        @Override
+        public CompressionCodecName getCodecName() {
+            return CompressionCodecName.SNAPPY;
+        }
+
+        @Override
+        public void release() {
+        }
+    }
+
+    private static final class Uncompressed implements BytesInputCompressor {
+        @Override
+        public BytesInput compress(BytesInput bytes) {
+            return bytes;
+        }
+
+        @Override
+        public CompressionCodecName getCodecName() {
+            return CompressionCodecName.UNCOMPRESSED;
+        }
+
+        @Override
+        public void release() {
+        }
+    }
+}
