@@ -17,6 +17,10 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The loop of a {@code Trigger.RealTime} query: a sequence of epochs, each one batch id of the checkpoint. An
@@ -33,14 +37,19 @@ import java.util.Map;
  *   loses nothing (the sink's open transaction is aborted when it restarts, the state version was never written,
  *   and the restarted query opens epoch {@code id} again from the committed offsets);</li>
  *   <li>the sink writer commits (the Kafka exactly-once sink: the epoch's transaction);</li>
- *   <li>state, {@code commits/<id>} and the sources' commit follow as for a micro-batch
- *   ({@link MicroBatchExecution#commitBatch}).</li>
+ *   <li>the operators' state is sealed as the next version ({@link MicroBatchExecution#sealBatch}) and the next
+ *   epoch starts at once: its steps update the next version while a committer thread writes the sealed one's
+ *   files, then {@code commits/<id>} (the order of a micro-batch's commit); the sources' commit follows on the
+ *   query thread once that is done. The next epoch's step 1 waits for it, so an offset entry always follows the
+ *   previous epoch's commit entry, as after a micro-batch.</li>
  * </ol>
  * A crash after step 1 leaves an offset entry without commit: the restarted query (with either trigger) re-runs it
  * as one micro-batch over exactly the logged range, from the state version before the epoch, and a sink that
- * committed it skips it by batch id. A stop request ends the current epoch early and commits it.
+ * committed it skips it by batch id (a crash while step 3 writes behind the next epoch is such a crash: the next
+ * epoch had written nothing durable yet). A stop request ends the current epoch early and commits it, and the
+ * query ends only after the last commit is durable.
  *
- * <p>Used by the query's execution thread only.
+ * <p>Used by the query's execution thread, and one committer thread for step 3's writes.
  */
 final class RealTimeEpochs {
     /** How long one poll of a lone source may wait: a stop request or the end of an epoch is seen within it. */
@@ -64,16 +73,84 @@ final class RealTimeEpochs {
     /** Readers carried from one epoch to the next (a reader continues where the last epoch ended). */
     private final RealTimeReader[] readers;
 
+    /** Writes a sealed epoch's state and commit log entry while the next epoch runs. */
+    private ExecutorService committer;
+    /** The write of the last sealed epoch, until it finished and the sources were told. */
+    private Future<?> pendingWrite;
+    private Offset[] pendingEnd;
+
     void run() {
         if (q.pendingRerun) {
             q.runTrigger(false); // an epoch logged but not committed: replayed as one micro-batch over its range
         }
+        committer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "real-time-commit-" + q.id);
+            t.setDaemon(true);
+            return t;
+        });
         try {
             while (!q.stopRequested) {
                 new Epoch().run();
             }
+            awaitPendingCommit(); // the query ends with its last epoch durable
+        } catch (RuntimeException | Error e) {
+            drainPendingCommit(e);
+            throw e;
         } finally {
+            committer.shutdown();
             closeReaders();
+        }
+    }
+
+    /** Waits for the sealed epoch's write, if any (not interruptible: it is short), rethrowing its failure. */
+    private void awaitPendingCommit() {
+        if (pendingWrite == null) {
+            return;
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    pendingWrite.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    pendingWrite = null;
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (cause instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException("commit of real-time epoch failed", cause);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        pendingWrite = null;
+        q.commitSources(pendingEnd);
+    }
+
+    /** When the sealed epoch's write finished: surfaces its failure, tells the sources. Never waits. */
+    private void finishPendingCommitIfDone() {
+        if (pendingWrite != null && pendingWrite.isDone()) {
+            awaitPendingCommit();
+        }
+    }
+
+    /** The query fails: the write still running ends before the stores close; its own failure is added. */
+    private void drainPendingCommit(Throwable failure) {
+        try {
+            awaitPendingCommit();
+        } catch (RuntimeException | Error e) {
+            if (e != failure) {
+                failure.addSuppressed(e);
+            }
         }
     }
 
@@ -136,6 +213,7 @@ final class RealTimeEpochs {
                     synchronized (q.lock) {
                         q.triggerGeneration = q.requestedGeneration;
                     }
+                    finishPendingCommitIfDone();
                     List<List<Chunk>> arrived = poll(hadData, Math.min(MAX_WAIT_MS, end - now));
                     hadData = arrived.stream().anyMatch(c -> !c.isEmpty());
                     if (hadData || q.incremental.runsBatchesWithoutData()) {
@@ -157,7 +235,8 @@ final class RealTimeEpochs {
                 abort(e);
                 throw e;
             }
-            q.commitBatch(rows, outputRows);
+            pendingEnd = q.available.clone();
+            pendingWrite = committer.submit(q.sealBatch(rows, outputRows));
         }
 
         /** The chunks that arrived at each source; a lone source (or the first, after an empty round) waits. */
@@ -220,8 +299,12 @@ final class RealTimeEpochs {
                     new LocalRelation(q.spec.plan().output(), rowsOfBatch))).asRealTimeEpoch();
         }
 
-        /** Logs the epoch's end offsets (write-ahead of every commit), then commits the sink's writer. */
+        /**
+         * After the previous epoch's commit entry, logs this epoch's end offsets (write-ahead of every commit), then
+         * commits the sink's writer.
+         */
         private void commit() {
+            awaitPendingCommit();
             Offset[] end = new Offset[n];
             List<String> offsets = new ArrayList<>();
             for (int i = 0; i < n; i++) {
