@@ -82,9 +82,32 @@ public final class RealTimeLatencyBenchmark {
             StreamingQuery query = (microBatch ? writer : writer.trigger(Trigger.RealTime(intervalMs))).start();
             measure(workload + ", " + shufflePartitions + " shuffle partitions", kafka.bootstrapServers(), exactlyOnce,
                     aggregate, rate, seconds, warmup, intervalMs);
+            printCommitPauses(query);
             query.stop();
             spark.stop();
         }
+    }
+
+    /**
+     * Per epoch (or batch), the parts of its commit that arrivals wait for, from progress: the offset log entry
+     * ({@code walCommit}), the sink's commit ({@code addBatch}) and the state's sealing ({@code commitOffsets}).
+     */
+    private static void printCommitPauses(StreamingQuery query) {
+        StringBuilder line = new StringBuilder("commit pauses over ");
+        var progress = query.recentProgress();
+        line.append(progress.length).append(" epochs/batches (ms, mean / max):");
+        for (String phase : List.of("walCommit", "addBatch", "commitOffsets")) {
+            long max = 0;
+            long sum = 0;
+            for (var p : progress) {
+                long v = p.durationMs().getOrDefault(phase, 0L);
+                max = Math.max(max, v);
+                sum += v;
+            }
+            line.append(String.format(" %s %.1f / %d", phase, progress.length == 0 ? 0.0 : (double) sum / progress.length,
+                    max));
+        }
+        System.out.println(line);
     }
 
     /** The filter of the {@code filter} workloads (every record passes; the predicate is evaluated per record). */

@@ -43,6 +43,10 @@ import java.util.concurrent.Future;
  *   query thread once that is done. The next epoch's step 1 waits for it, so an offset entry always follows the
  *   previous epoch's commit entry, as after a micro-batch.</li>
  * </ol>
+ * When the sink's writer {@link BatchWriter#commitsOffThread() commits off the query thread} (an at-least-once
+ * sink, whose rows are visible already), steps 1 and 2 run on the committer too, before step 3's writes and in the
+ * same order, so no file sync of the epoch's end is on the arrival path; a crash before step 1 is durable replays
+ * the epoch from the committed offsets, which such a sink tolerates (it writes the rows again).
  * A crash after step 1 leaves an offset entry without commit: the restarted query (with either trigger) re-runs it
  * as one micro-batch over exactly the logged range, from the state version before the epoch, and a sink that
  * committed it skips it by batch id (a crash while step 3 writes behind the next epoch is such a crash: the next
@@ -194,6 +198,8 @@ final class RealTimeEpochs {
         private long evictMs = q.watermark.watermarkMs();
         private long stepTimestampMs;
         private boolean stepped;
+        /** The offset entry and sink commit when they run on the committer (see {@link #commit()}), else null. */
+        private Runnable ahead;
 
         void run() {
             // a failed epoch leaves readers past its start: they are replaced by openReaders, never reused
@@ -226,7 +232,7 @@ final class RealTimeEpochs {
                 if (!stepped) {
                     return; // nothing arrived: no epoch to record, the next one starts from the same offsets
                 }
-                commit();
+                ahead = commit();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 abort(e);
@@ -236,7 +242,12 @@ final class RealTimeEpochs {
                 throw e;
             }
             pendingEnd = q.available.clone();
-            pendingWrite = committer.submit(q.sealBatch(rows, outputRows));
+            Runnable durable = q.sealBatch(rows, outputRows);
+            Runnable logged = ahead;
+            pendingWrite = committer.submit(logged == null ? durable : () -> {
+                logged.run();
+                durable.run();
+            });
         }
 
         /** The chunks that arrived at each source; a lone source (or the first, after an empty round) waits. */
@@ -301,9 +312,12 @@ final class RealTimeEpochs {
 
         /**
          * After the previous epoch's commit entry, logs this epoch's end offsets (write-ahead of every commit), then
-         * commits the sink's writer.
+         * commits the sink's writer. A writer that {@link BatchWriter#commitsOffThread() commits off the query
+         * thread} (an at-least-once sink: its rows are visible already) gets both done by the committer instead,
+         * before the state's write, in the same order: the returned task; otherwise they run here and null is
+         * returned.
          */
-        private void commit() {
+        private Runnable commit() {
             awaitPendingCommit();
             Offset[] end = new Offset[n];
             List<String> offsets = new ArrayList<>();
@@ -316,8 +330,26 @@ final class RealTimeEpochs {
             q.lateEventsWatermarkMs = lateMs;
             q.batchWatermarkMs = evictMs;
             OffsetSeq entry = new OffsetSeq(offsets, evictMs, stepTimestampMs, q.queryConf);
-            q.progress.time("walCommit", () -> q.checkpoint.offsets().add(q.batchId, entry));
-            q.progress.time("addBatch", writer::commit);
+            long id = q.batchId;
+            BatchWriter epochWriter = writer;
+            if (epochWriter.commitsOffThread()) {
+                return () -> {
+                    q.checkpoint.offsets().add(id, entry);
+                    try {
+                        epochWriter.commit();
+                    } catch (RuntimeException | Error e) {
+                        try {
+                            epochWriter.abort(e);
+                        } catch (RuntimeException | Error abortFailure) {
+                            e.addSuppressed(abortFailure);
+                        }
+                        throw e;
+                    }
+                };
+            }
+            q.progress.time("walCommit", () -> q.checkpoint.offsets().add(id, entry));
+            q.progress.time("addBatch", epochWriter::commit);
+            return null;
         }
 
         private void abort(Throwable cause) {
