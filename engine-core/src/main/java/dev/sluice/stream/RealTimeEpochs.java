@@ -41,7 +41,8 @@ import java.util.concurrent.Future;
  *   epoch starts at once: its steps update the next version while a committer thread writes the sealed one's
  *   files, then {@code commits/<id>} (the order of a micro-batch's commit); the sources' commit follows on the
  *   query thread once that is done. The next epoch's step 1 waits for it, so an offset entry always follows the
- *   previous epoch's commit entry, as after a micro-batch.</li>
+ *   previous epoch's commit entry, as after a micro-batch; an epoch whose interval passed while that write still
+ *   runs goes on taking arrivals until it is done, so arrivals do not wait for it either.</li>
  * </ol>
  * When the sink's writer {@link BatchWriter#commitsOffThread() commits off the query thread} (an at-least-once
  * sink, whose rows are visible already), steps 1 and 2 run on the committer too, before step 3's writes and in the
@@ -213,14 +214,16 @@ final class RealTimeEpochs {
                 boolean hadData = true;
                 while (!q.stopRequested) {
                     long now = q.spec.clock().getTimeMillis();
-                    if (now >= end) {
-                        break;
-                    }
                     synchronized (q.lock) {
                         q.triggerGeneration = q.requestedGeneration;
                     }
                     finishPendingCommitIfDone();
-                    List<List<Chunk>> arrived = poll(hadData, Math.min(MAX_WAIT_MS, end - now));
+                    // past its interval, an epoch goes on taking arrivals while the previous one's commit is still
+                    // being written (its own offset entry must follow that commit): arrivals never wait for it
+                    if (now >= end && pendingWrite == null) {
+                        break;
+                    }
+                    List<List<Chunk>> arrived = poll(hadData, now >= end ? 1 : Math.min(MAX_WAIT_MS, end - now));
                     hadData = arrived.stream().anyMatch(c -> !c.isEmpty());
                     if (hadData || q.incremental.runsBatchesWithoutData()) {
                         q.status = new StreamingQueryStatus("Processing new data", true, true);
