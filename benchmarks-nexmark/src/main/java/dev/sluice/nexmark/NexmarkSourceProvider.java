@@ -21,6 +21,12 @@ public final class NexmarkSourceProvider implements StreamingProvider {
         return "nexmark";
     }
 
+    /** Its sources implement {@code SupportsRealTime}. */
+    @Override
+    public boolean sourceSupportsRealTime() {
+        return true;
+    }
+
     @Override
     public StructType sourceSchema(SourceContext context) {
         check(context);

@@ -63,13 +63,9 @@ public final class RealTimeLatencyBenchmark {
         boolean aggregate = workload.startsWith("aggregate");
         boolean exactlyOnce = workload.endsWith("-eo");
         boolean microBatch = workload.endsWith("-microbatch");
-        int total = rate * seconds;
-        long[] sent = new long[total];
-        long[] seen = new long[total];
         Path dir = Files.createTempDirectory("sluice-rt-latency-");
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            kafka.createTopic("in", 2);
-            kafka.createTopic("out", 2);
+            createTopics(kafka);
             SluiceSession spark = Sluice.builder().master("local[2]").getOrCreate();
             spark.conf().set("spark.sql.streaming.realTimeMode.minBatchDuration", "0");
             // state partitions of the aggregation: each is a store committed per epoch (Spark's default 200)
@@ -78,29 +74,85 @@ public final class RealTimeLatencyBenchmark {
                     .option("subscribe", "in").option("startingOffsets", "earliest").load()
                     .selectExpr("CAST(key AS STRING) AS k", "CAST(value AS STRING) AS v");
             var result = aggregate ? input.groupBy("k").count().selectExpr("k AS key", "CAST(count AS STRING) AS value")
-                    : input.where("v NOT LIKE 'skip%'").selectExpr("k AS key", "concat('seen:', v) AS value");
+                    : input.where(FILTER).selectExpr(PROJECTION);
             var writer = result.writeStream().format("kafka").option("kafka.bootstrap.servers", kafka.bootstrapServers())
                     .option("topic", "out").option("checkpointLocation", dir.resolve("cp").toString())
                     .option("deliveryGuarantee", exactlyOnce ? "exactly_once" : "at_least_once")
                     .outputMode(aggregate ? "update" : "append");
             StreamingQuery query = (microBatch ? writer : writer.trigger(Trigger.RealTime(intervalMs))).start();
-
-            AtomicBoolean done = new AtomicBoolean();
-            Thread consumer = new Thread(() -> consume(kafka.bootstrapServers(), exactlyOnce, aggregate, seen, done),
-                    "latency-consumer");
-            consumer.start();
-            Thread.sleep(2000); // the query and the consumer are polling
-            produce(kafka.bootstrapServers(), rate, total, sent);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30 + intervalMs / 1000 * 2).toNanos();
-            while (Arrays.stream(seen).anyMatch(t -> t == 0) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            done.set(true);
-            consumer.join();
+            measure(workload + ", " + shufflePartitions + " shuffle partitions", kafka.bootstrapServers(), exactlyOnce,
+                    aggregate, rate, seconds, warmup, intervalMs);
+            printCommitPauses(query);
             query.stop();
             spark.stop();
-            report(workload, rate, seconds, warmup, intervalMs, shufflePartitions, sent, seen);
         }
+    }
+
+    /**
+     * Per epoch (or batch), the parts of its commit that arrivals wait for, from progress: the offset log entry
+     * ({@code walCommit}), the sink's commit ({@code addBatch}) and the state's sealing ({@code commitOffsets}).
+     */
+    private static void printCommitPauses(StreamingQuery query) {
+        StringBuilder line = new StringBuilder("commit pauses over ");
+        var progress = query.recentProgress();
+        line.append(progress.length).append(" epochs/batches (ms, mean / max):");
+        for (String phase : List.of("walCommit", "addBatch", "commitOffsets")) {
+            long max = 0;
+            long sum = 0;
+            for (var p : progress) {
+                long v = p.durationMs().getOrDefault(phase, 0L);
+                max = Math.max(max, v);
+                sum += v;
+            }
+            line.append(String.format(" %s %.1f / %d", phase, progress.length == 0 ? 0.0 : (double) sum / progress.length,
+                    max));
+        }
+        System.out.println(line);
+    }
+
+    /** The filter of the {@code filter} workloads (every record passes; the predicate is evaluated per record). */
+    public static final String FILTER = "v NOT LIKE 'skip%'";
+    /** The projection of the {@code filter} workloads: the output value names its input record. */
+    public static final String[] PROJECTION = {"k AS key", "concat('seen:', v) AS value"};
+
+    /** The input topic "in" and the output topic "out", two partitions each. */
+    public static void createTopics(EmbeddedKafka kafka) {
+        kafka.createTopic("in", 2);
+        kafka.createTopic("out", 2);
+    }
+
+    /**
+     * With a query already running from topic "in" to topic "out" (records {@code k<i % 100>} / {@code i} in,
+     * {@code seen:<i>} or {@code (key, count)} out): starts the consumer, sends {@code rate} records per second for
+     * {@code seconds}, waits until every result is visible (or a timeout) and prints the percentiles over the
+     * records after {@code warmup} seconds, the process's CPU time per record and the load average. Any engine's
+     * query can be measured so (the Spark side of {@code benchmarks-compare} uses it too).
+     */
+    public static void measure(String label, String servers, boolean readCommitted, boolean aggregate, int rate,
+                               int seconds, int warmup, long intervalMs) throws InterruptedException {
+        int total = rate * seconds;
+        long[] sent = new long[total];
+        long[] seen = new long[total];
+        AtomicBoolean done = new AtomicBoolean();
+        Thread consumer = new Thread(() -> consume(servers, readCommitted, aggregate, seen, done), "latency-consumer");
+        consumer.start();
+        Thread.sleep(2000); // the query and the consumer are polling
+        String loadBefore = loadAverage();
+        long cpuBefore = processCpuNanos();
+        produce(servers, rate, total, sent);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30 + intervalMs / 1000 * 2).toNanos();
+        while (Arrays.stream(seen).anyMatch(t -> t == 0) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        long cpu = processCpuNanos() - cpuBefore;
+        String loadAfter = loadAverage();
+        done.set(true);
+        consumer.join();
+        report(label, rate, seconds, warmup, intervalMs, sent, seen);
+        // the whole process (producer, broker, query, consumer): what the run cost, whatever the box's load
+        System.out.printf("CPU time of the process: %.1f s, %.1f µs per record; load average (1, 5, 15 min)"
+                + " before: %s, after: %s; %d cores%n", cpu / 1e9, cpu / 1e3 / total, loadBefore, loadAfter,
+                Runtime.getRuntime().availableProcessors());
     }
 
     /** Sends {@code total} records at {@code rate}/s: value "i" (record index), key "k<i % KEYS>". */
@@ -132,6 +184,9 @@ public final class RealTimeLatencyBenchmark {
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
+        // the broker answers a fetch at once when data is there, else after this wait: Kafka's 500 ms default
+        // would delay what a fetch sent just before a commit (read_committed) could see
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5");
         Map<String, Integer> visibleCount = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
             List<TopicPartition> parts = List.of(new TopicPartition("out", 0), new TopicPartition("out", 1));
@@ -164,8 +219,8 @@ public final class RealTimeLatencyBenchmark {
         }
     }
 
-    private static void report(String workload, int rate, int seconds, int warmup, long intervalMs,
-                               String shufflePartitions, long[] sent, long[] seen) {
+    private static void report(String label, int rate, int seconds, int warmup, long intervalMs, long[] sent,
+                               long[] seen) {
         List<Long> micros = new ArrayList<>();
         int missing = 0;
         for (int i = rate * warmup; i < sent.length; i++) {
@@ -176,12 +231,27 @@ public final class RealTimeLatencyBenchmark {
             }
         }
         long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("%s: %d msg/s for %d s (first %d s not counted), checkpoint interval %d ms, %s shuffle"
-                        + " partitions: %d records, arrival -> visible p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms;"
+        System.out.printf("%s: %d msg/s for %d s (first %d s not counted), checkpoint interval %d ms:"
+                        + " %d records, arrival -> visible p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms;"
                         + " %d not seen%n",
-                workload, rate, seconds, warmup, intervalMs, shufflePartitions, sorted.length, pct(sorted, 0.50),
+                label, rate, seconds, warmup, intervalMs, sorted.length, pct(sorted, 0.50),
                 pct(sorted, 0.99),
                 pct(sorted, 0.999), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0, missing);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The first three fields of /proc/loadavg (what {@code uptime} shows), or "n/a" elsewhere. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "n/a";
+        }
     }
 
     private static double pct(long[] sorted, double q) {

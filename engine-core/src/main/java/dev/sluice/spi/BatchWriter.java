@@ -8,7 +8,8 @@ import java.util.function.Consumer;
 /**
  * Receives the rows of one micro-batch for a {@link Sink}: {@link #write} once per chunk, in order, then
  * {@link #commit()} exactly once when every row was written, or {@link #abort} when the batch failed before
- * that. Chunks are immutable; a writer may keep them. Used from the query's execution thread only.
+ * that. Chunks are immutable; a writer may keep them. Used from the query's execution thread only, except a
+ * {@link #commitsOffThread()} writer's {@link #commit()}.
  */
 public interface BatchWriter {
     /** Writes (or buffers) one chunk of the batch's rows, with the columns of the query's output schema. */
@@ -24,6 +25,18 @@ public interface BatchWriter {
 
     /** Makes the batch's rows durable and visible, once; after a crash the same batch may be written again. */
     void commit();
+
+    /**
+     * Real-time mode: whether {@link #commit()} (and an {@link #abort} after it failed) may run on another thread
+     * after the last write, while the engine writes the next epoch through the sink's next writer. True suits an
+     * at-least-once sink whose rows are already visible and whose commit only waits for what the writes sent (the
+     * Kafka sink's producer flush): the epoch's offset log entry and this commit then leave the arrival path. A
+     * transactional sink must answer false (its next transaction cannot start before this one committed, and its
+     * commit must follow the offset log entry before the next epoch writes). False by default.
+     */
+    default boolean commitsOffThread() {
+        return false;
+    }
 
     /** The batch failed before {@link #commit()}: release what {@link #write} acquired. Must not throw. */
     default void abort(Throwable cause) {

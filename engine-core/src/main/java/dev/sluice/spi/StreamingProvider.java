@@ -24,6 +24,15 @@ public interface StreamingProvider extends DataSourceProvider {
                 + " does not support streamed reading", null);
     }
 
+    /**
+     * Whether the sources this provider creates deliver records continuously into a {@code Trigger.RealTime} query
+     * (they implement {@link SupportsRealTime}). Asked when the query starts, before any source exists, so
+     * {@code start()} itself refuses a real-time query over a source that cannot; false by default.
+     */
+    default boolean sourceSupportsRealTime() {
+        return false;
+    }
+
     /** A new sink for one query run. */
     default Sink createSink(SinkContext context) {
         throw new AnalysisException("_LEGACY_ERROR_TEMP_1117", "Data source " + shortName()

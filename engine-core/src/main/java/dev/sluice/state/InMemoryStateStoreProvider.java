@@ -47,7 +47,9 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
     private boolean storeOpen;
     private long loadedMapCacheHitCount;
     private long loadedMapCacheMissCount;
-    private long lastSnapshotVersion = -1;
+    private volatile long lastSnapshotVersion = -1;
+    /** A sealed version's write failed: the map is ahead of the files, so the next store reloads from them. */
+    private volatile boolean stale;
 
     @Override
     public void init(StateStoreId storeId, StateStoreConf storeConf) {
@@ -71,6 +73,10 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
     public StateStore getStore(long version) {
         if (storeOpen) {
             throw new IllegalStateException(id + ": a store is already open; commit or abort it first");
+        }
+        if (stale) {
+            map = null;
+            stale = false;
         }
         if (version > 0 && map != null && loadedVersion == version) {
             loadedMapCacheHitCount++;
@@ -207,7 +213,7 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
         private final ByteArrayOutputStream deltaBytes = new ByteArrayOutputStream();
         private final DataOutputStream delta = new DataOutputStream(deltaBytes);
         private boolean done;
-        private long commitTimeMs;
+        private volatile long commitTimeMs;
 
         Store(long version, boolean full) {
             this.version = version;
@@ -289,18 +295,27 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
 
         @Override
         public long commit() {
+            Sealed sealed = seal();
+            try {
+                return sealed.write();
+            } catch (RuntimeException | Error e) {
+                // nothing opened the next version: the undo log still restores the previous one
+                rollBack();
+                throw e;
+            }
+        }
+
+        /** Captures the delta (and a due snapshot) so the live map may go on into the next version at once. */
+        @Override
+        public Sealed seal() {
             checkOpen();
             long start = System.nanoTime();
             long next = version + 1;
+            // a store started empty has no delta from the previous version: its snapshot is the version
+            byte[] deltaFile = full ? null : deltaBytes.toByteArray();
+            byte[] snapshot;
             try {
-                if (!full) {
-                    // a store started empty has no delta from the previous version: its snapshot is the version
-                    StateFiles.write(file(next, ".delta"), deltaBytes.toByteArray());
-                }
-                if (full || next % conf.minDeltasForSnapshot() == 0) {
-                    StateFiles.write(file(next, ".snapshot"), snapshotBytes());
-                    lastSnapshotVersion = next;
-                }
+                snapshot = full || next % conf.minDeltasForSnapshot() == 0 ? snapshotBytes() : null;
             } catch (IOException e) {
                 abort();
                 throw new StateStoreException("STATE_STORE_COMMIT_FAILED", id + ": cannot commit version " + next
@@ -309,9 +324,38 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
             done = true;
             storeOpen = false;
             loadedVersion = next;
-            cleanup(next);
-            commitTimeMs = (System.nanoTime() - start) / 1_000_000;
-            return next;
+            long sealNanos = System.nanoTime() - start;
+            commitTimeMs = sealNanos / 1_000_000;
+            return () -> {
+                long writeStart = System.nanoTime();
+                try {
+                    if (deltaFile != null) {
+                        StateFiles.write(file(next, ".delta"), deltaFile);
+                    }
+                    if (snapshot != null) {
+                        StateFiles.write(file(next, ".snapshot"), snapshot);
+                        lastSnapshotVersion = next;
+                    }
+                    cleanup(next);
+                } catch (IOException e) {
+                    stale = true;
+                    throw new StateStoreException("STATE_STORE_COMMIT_FAILED", id + ": cannot commit version " + next
+                            + ": " + e.getMessage(), e);
+                } catch (RuntimeException | Error e) {
+                    stale = true;
+                    throw e;
+                }
+                commitTimeMs = (sealNanos + System.nanoTime() - writeStart) / 1_000_000;
+                return next;
+            };
+        }
+
+        /** After a failed write of a sealed version no other store used: back to the version it was loaded at. */
+        private void rollBack() {
+            done = false;
+            stale = false;
+            loadedVersion = full ? -1 : version;
+            abort();
         }
 
         private byte[] snapshotBytes() throws IOException {

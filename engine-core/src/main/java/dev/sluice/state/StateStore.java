@@ -41,6 +41,34 @@ public interface StateStore {
      */
     long commit();
 
+    /**
+     * The first half of {@link #commit()}, for commits that overlap the next version's work (the epochs of
+     * {@code Trigger.RealTime}): captures this version's updates so that, once this returns, the provider may open
+     * version {@code version() + 1} with {@link StateStoreProvider#getStore(long)} and update it while the returned
+     * {@link Sealed#write()} makes version {@code version() + 1} durable, on any one thread. Until that write
+     * returned, the version is not durable (a crash leaves the previous one as the latest); the caller must not
+     * seal the next version before it returned. {@link #metrics()} may be read after this returns. The default
+     * commits here and leaves nothing to write.
+     *
+     * @throws StateStoreException when the updates cannot be captured (the previous version stays intact)
+     */
+    default Sealed seal() {
+        long next = commit();
+        return () -> next;
+    }
+
+    /** The durable half of a {@linkplain #seal() sealed} version. */
+    @FunctionalInterface
+    interface Sealed {
+        /**
+         * Writes the sealed version's files and returns its number; called once, possibly from another thread
+         * than the store's, while the provider may already serve the next version.
+         *
+         * @throws StateStoreException when the version cannot be written (it stays absent)
+         */
+        long write();
+    }
+
     /** Discards the updates; the store cannot be used afterwards. Safe to call after a failed commit. */
     void abort();
 

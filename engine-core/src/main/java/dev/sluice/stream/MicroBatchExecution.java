@@ -376,23 +376,68 @@ public final class MicroBatchExecution implements StreamingQuery {
      */
     void commitBatch(long[] rows, long outputRows) {
         spec.hooks().beforeCommit(batchId);
+        long id = batchId;
+        Offset[] ended = available;
         progress.time("commitOffsets", () -> {
             for (StatefulOperator op : incremental.statefulOperators()) {
                 op.commit();
             }
-            spec.hooks().afterStateCommit(batchId);
-            checkpoint.commits().add(batchId, new CommitEntry(0));
-            for (int i = 0; i < sources.size(); i++) {
-                if (available[i] != null) {
-                    sources.get(i).commit(available[i]);
-                }
-            }
-            long threshold = batchId + 1 - spec.minBatchesToRetain();
-            if (threshold > 0) {
-                checkpoint.offsets().purge(threshold);
-                checkpoint.commits().purge(threshold);
-            }
+            logCommit(id);
+            commitSources(ended);
+            purgeLogs(id);
         });
+        nextBatch(rows, outputRows);
+    }
+
+    /**
+     * The overlapped form of {@link #commitBatch} for real-time epochs, after the sink committed batch
+     * {@code batchId}: seals the operators' state (the next batch may open it at once), reports progress and moves
+     * to the next batch id; returns what makes the batch durable, to run on another thread — the state's files,
+     * then {@code commits/<id>} and purging — after which the caller runs {@link #commitSources} on this thread.
+     * The next batch's offset log entry must wait for it (an offset entry follows the previous commit).
+     */
+    Runnable sealBatch(long[] rows, long outputRows) {
+        spec.hooks().beforeCommit(batchId);
+        long id = batchId;
+        List<Runnable> stateWrites = progress.time("commitOffsets", () -> {
+            List<Runnable> writes = new ArrayList<>();
+            for (StatefulOperator op : incremental.statefulOperators()) {
+                writes.add(op.seal());
+            }
+            return writes;
+        });
+        nextBatch(rows, outputRows);
+        return () -> {
+            stateWrites.forEach(Runnable::run);
+            logCommit(id);
+            purgeLogs(id);
+        };
+    }
+
+    /** The state of batch {@code id} is durable: the hook, then its commit log entry. */
+    private void logCommit(long id) {
+        spec.hooks().afterStateCommit(id);
+        checkpoint.commits().add(id, new CommitEntry(0));
+    }
+
+    /** Tells the sources that everything up to {@code ended} is committed (they may discard it). */
+    void commitSources(Offset[] ended) {
+        for (int i = 0; i < sources.size(); i++) {
+            if (ended[i] != null) {
+                sources.get(i).commit(ended[i]);
+            }
+        }
+    }
+
+    private void purgeLogs(long id) {
+        long threshold = id + 1 - spec.minBatchesToRetain();
+        if (threshold > 0) {
+            checkpoint.offsets().purge(threshold);
+            checkpoint.commits().purge(threshold);
+        }
+    }
+
+    private void nextBatch(long[] rows, long outputRows) {
         reportProgress(rows, outputRows);
         ranBatchInThisRun = true;
         committed = available.clone();

@@ -17,6 +17,10 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The loop of a {@code Trigger.RealTime} query: a sequence of epochs, each one batch id of the checkpoint. An
@@ -33,14 +37,24 @@ import java.util.Map;
  *   loses nothing (the sink's open transaction is aborted when it restarts, the state version was never written,
  *   and the restarted query opens epoch {@code id} again from the committed offsets);</li>
  *   <li>the sink writer commits (the Kafka exactly-once sink: the epoch's transaction);</li>
- *   <li>state, {@code commits/<id>} and the sources' commit follow as for a micro-batch
- *   ({@link MicroBatchExecution#commitBatch}).</li>
+ *   <li>the operators' state is sealed as the next version ({@link MicroBatchExecution#sealBatch}) and the next
+ *   epoch starts at once: its steps update the next version while a committer thread writes the sealed one's
+ *   files, then {@code commits/<id>} (the order of a micro-batch's commit); the sources' commit follows on the
+ *   query thread once that is done. The next epoch's step 1 waits for it, so an offset entry always follows the
+ *   previous epoch's commit entry, as after a micro-batch; an epoch whose interval passed while that write still
+ *   runs goes on taking arrivals until it is done, so arrivals do not wait for it either.</li>
  * </ol>
+ * When the sink's writer {@link BatchWriter#commitsOffThread() commits off the query thread} (an at-least-once
+ * sink, whose rows are visible already), steps 1 and 2 run on the committer too, before step 3's writes and in the
+ * same order, so no file sync of the epoch's end is on the arrival path; a crash before step 1 is durable replays
+ * the epoch from the committed offsets, which such a sink tolerates (it writes the rows again).
  * A crash after step 1 leaves an offset entry without commit: the restarted query (with either trigger) re-runs it
  * as one micro-batch over exactly the logged range, from the state version before the epoch, and a sink that
- * committed it skips it by batch id. A stop request ends the current epoch early and commits it.
+ * committed it skips it by batch id (a crash while step 3 writes behind the next epoch is such a crash: the next
+ * epoch had written nothing durable yet). A stop request ends the current epoch early and commits it, and the
+ * query ends only after the last commit is durable.
  *
- * <p>Used by the query's execution thread only.
+ * <p>Used by the query's execution thread, and one committer thread for step 3's writes.
  */
 final class RealTimeEpochs {
     /** How long one poll of a lone source may wait: a stop request or the end of an epoch is seen within it. */
@@ -64,16 +78,84 @@ final class RealTimeEpochs {
     /** Readers carried from one epoch to the next (a reader continues where the last epoch ended). */
     private final RealTimeReader[] readers;
 
+    /** Writes a sealed epoch's state and commit log entry while the next epoch runs. */
+    private ExecutorService committer;
+    /** The write of the last sealed epoch, until it finished and the sources were told. */
+    private Future<?> pendingWrite;
+    private Offset[] pendingEnd;
+
     void run() {
         if (q.pendingRerun) {
             q.runTrigger(false); // an epoch logged but not committed: replayed as one micro-batch over its range
         }
+        committer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "real-time-commit-" + q.id);
+            t.setDaemon(true);
+            return t;
+        });
         try {
             while (!q.stopRequested) {
                 new Epoch().run();
             }
+            awaitPendingCommit(); // the query ends with its last epoch durable
+        } catch (RuntimeException | Error e) {
+            drainPendingCommit(e);
+            throw e;
         } finally {
+            committer.shutdown();
             closeReaders();
+        }
+    }
+
+    /** Waits for the sealed epoch's write, if any (not interruptible: it is short), rethrowing its failure. */
+    private void awaitPendingCommit() {
+        if (pendingWrite == null) {
+            return;
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    pendingWrite.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    pendingWrite = null;
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (cause instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException("commit of real-time epoch failed", cause);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        pendingWrite = null;
+        q.commitSources(pendingEnd);
+    }
+
+    /** When the sealed epoch's write finished: surfaces its failure, tells the sources. Never waits. */
+    private void finishPendingCommitIfDone() {
+        if (pendingWrite != null && pendingWrite.isDone()) {
+            awaitPendingCommit();
+        }
+    }
+
+    /** The query fails: the write still running ends before the stores close; its own failure is added. */
+    private void drainPendingCommit(Throwable failure) {
+        try {
+            awaitPendingCommit();
+        } catch (RuntimeException | Error e) {
+            if (e != failure) {
+                failure.addSuppressed(e);
+            }
         }
     }
 
@@ -117,6 +199,8 @@ final class RealTimeEpochs {
         private long evictMs = q.watermark.watermarkMs();
         private long stepTimestampMs;
         private boolean stepped;
+        /** The offset entry and sink commit when they run on the committer (see {@link #commit()}), else null. */
+        private Runnable ahead;
 
         void run() {
             // a failed epoch leaves readers past its start: they are replaced by openReaders, never reused
@@ -130,13 +214,16 @@ final class RealTimeEpochs {
                 boolean hadData = true;
                 while (!q.stopRequested) {
                     long now = q.spec.clock().getTimeMillis();
-                    if (now >= end) {
-                        break;
-                    }
                     synchronized (q.lock) {
                         q.triggerGeneration = q.requestedGeneration;
                     }
-                    List<List<Chunk>> arrived = poll(hadData, Math.min(MAX_WAIT_MS, end - now));
+                    finishPendingCommitIfDone();
+                    // past its interval, an epoch goes on taking arrivals while the previous one's commit is still
+                    // being written (its own offset entry must follow that commit): arrivals never wait for it
+                    if (now >= end && pendingWrite == null) {
+                        break;
+                    }
+                    List<List<Chunk>> arrived = poll(hadData, now >= end ? 1 : Math.min(MAX_WAIT_MS, end - now));
                     hadData = arrived.stream().anyMatch(c -> !c.isEmpty());
                     if (hadData || q.incremental.runsBatchesWithoutData()) {
                         q.status = new StreamingQueryStatus("Processing new data", true, true);
@@ -148,7 +235,7 @@ final class RealTimeEpochs {
                 if (!stepped) {
                     return; // nothing arrived: no epoch to record, the next one starts from the same offsets
                 }
-                commit();
+                ahead = commit();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 abort(e);
@@ -157,7 +244,13 @@ final class RealTimeEpochs {
                 abort(e);
                 throw e;
             }
-            q.commitBatch(rows, outputRows);
+            pendingEnd = q.available.clone();
+            Runnable durable = q.sealBatch(rows, outputRows);
+            Runnable logged = ahead;
+            pendingWrite = committer.submit(logged == null ? durable : () -> {
+                logged.run();
+                durable.run();
+            });
         }
 
         /** The chunks that arrived at each source; a lone source (or the first, after an empty round) waits. */
@@ -220,8 +313,15 @@ final class RealTimeEpochs {
                     new LocalRelation(q.spec.plan().output(), rowsOfBatch))).asRealTimeEpoch();
         }
 
-        /** Logs the epoch's end offsets (write-ahead of every commit), then commits the sink's writer. */
-        private void commit() {
+        /**
+         * After the previous epoch's commit entry, logs this epoch's end offsets (write-ahead of every commit), then
+         * commits the sink's writer. A writer that {@link BatchWriter#commitsOffThread() commits off the query
+         * thread} (an at-least-once sink: its rows are visible already) gets both done by the committer instead,
+         * before the state's write, in the same order: the returned task; otherwise they run here and null is
+         * returned.
+         */
+        private Runnable commit() {
+            awaitPendingCommit();
             Offset[] end = new Offset[n];
             List<String> offsets = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -233,8 +333,26 @@ final class RealTimeEpochs {
             q.lateEventsWatermarkMs = lateMs;
             q.batchWatermarkMs = evictMs;
             OffsetSeq entry = new OffsetSeq(offsets, evictMs, stepTimestampMs, q.queryConf);
-            q.progress.time("walCommit", () -> q.checkpoint.offsets().add(q.batchId, entry));
-            q.progress.time("addBatch", writer::commit);
+            long id = q.batchId;
+            BatchWriter epochWriter = writer;
+            if (epochWriter.commitsOffThread()) {
+                return () -> {
+                    q.checkpoint.offsets().add(id, entry);
+                    try {
+                        epochWriter.commit();
+                    } catch (RuntimeException | Error e) {
+                        try {
+                            epochWriter.abort(e);
+                        } catch (RuntimeException | Error abortFailure) {
+                            e.addSuppressed(abortFailure);
+                        }
+                        throw e;
+                    }
+                };
+            }
+            q.progress.time("walCommit", () -> q.checkpoint.offsets().add(id, entry));
+            q.progress.time("addBatch", epochWriter::commit);
+            return null;
         }
 
         private void abort(Throwable cause) {

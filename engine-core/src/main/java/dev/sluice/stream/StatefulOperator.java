@@ -245,6 +245,23 @@ abstract class StatefulOperator {
         version++;
     }
 
+    /**
+     * Seals the state after the batch just processed as the next version ({@link PartitionedStateStore#seal()}):
+     * the next batch may begin at once, while the returned write, on another thread, makes the version durable.
+     */
+    final Runnable seal() {
+        if (!state.inBatch()) {
+            state.begin(version);
+        }
+        if (pendingMetadata != null) {
+            pendingMetadata.write(checkpointRoot, fsync);
+            pendingMetadata = null;
+        }
+        Runnable write = state.seal();
+        version++;
+        return write;
+    }
+
     /** Releases the state stores (an open batch is aborted). */
     final void close() {
         if (state != null) {

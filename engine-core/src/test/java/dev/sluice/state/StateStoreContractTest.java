@@ -140,6 +140,58 @@ public abstract class StateStoreContractTest {
     }
 
     @Test
+    void aSealedVersionIsUpdatedByTheNextOneWhileItsWriteRunsOnAnotherThread() throws Exception {
+        StateStoreConf conf = StateStoreConf.DEFAULT;
+        StateStoreProvider provider = open(conf);
+        StateStore v0 = provider.getStore(0);
+        v0.put(b("a"), b("1"));
+        v0.put(b("b"), b("2"));
+        StateStore.Sealed sealed = v0.seal();
+        assertThat(v0.metrics().numKeys()).isEqualTo(2);
+        // nothing of version 1 is durable before its write: a crash here leaves version 0 the latest
+        assertThat(provider.latestVersion()).isZero();
+        StateStore v1 = provider.getStore(1);
+        v1.put(b("a"), b("10"));
+        v1.remove(b("b"));
+        v1.put(b("c"), b("3"));
+        java.util.concurrent.FutureTask<Long> write = new java.util.concurrent.FutureTask<>(sealed::write);
+        Thread writer = new Thread(write, "sealed-write");
+        writer.start();
+        v1.put(b("d"), b("4"));
+        assertThat(write.get()).isEqualTo(1);
+        assertThat(s(v1.get(b("a")))).isEqualTo("10");
+        assertThat(v1.commit()).isEqualTo(2);
+        // the write captured version 1 as sealed, untouched by version 2's updates made meanwhile
+        StateStoreProvider restarted = open(conf);
+        StateStore reread1 = restarted.getStore(1);
+        assertThat(entries(reread1.iterator())).containsExactlyInAnyOrder("a=1", "b=2");
+        reread1.abort();
+        StateStore reread2 = restarted.getStore(2);
+        assertThat(entries(reread2.iterator())).containsExactlyInAnyOrder("a=10", "c=3", "d=4");
+        reread2.abort();
+    }
+
+    @Test
+    void aSealedVersionWhoseWriteNeverRanIsAbsentAfterARestart() {
+        StateStoreProvider provider = open();
+        StateStore v0 = provider.getStore(0);
+        v0.put(b("a"), b("1"));
+        assertThat(v0.commit()).isEqualTo(1);
+        StateStore v1 = provider.getStore(1);
+        v1.put(b("a"), b("2"));
+        v1.seal(); // the process dies before the write
+        StateStoreProvider restarted = open();
+        assertThat(restarted.latestVersion()).isEqualTo(1);
+        StateStore again = restarted.getStore(1);
+        assertThat(s(again.get(b("a")))).isEqualTo("1");
+        again.put(b("a"), b("3"));
+        assertThat(again.commit()).isEqualTo(2);
+        StateStore reread = open().getStore(2);
+        assertThat(s(reread.get(b("a")))).isEqualTo("3");
+        reread.abort();
+    }
+
+    @Test
     void prefixScanReturnsOnlyMatchingKeys() {
         StateStore store = open().getStore(0);
         store.put(b("user1/a"), b("1"));

@@ -19,6 +19,12 @@ public final class RateStreamProvider extends RateFormat<RateStreamProvider.Sett
         return "rate";
     }
 
+    /** Its sources implement {@code SupportsRealTime}. */
+    @Override
+    public boolean sourceSupportsRealTime() {
+        return true;
+    }
+
     /** The checked options of one query. */
     record Settings(long rowsPerSecond, long rampUpTimeSeconds, int numPartitions) {
     }

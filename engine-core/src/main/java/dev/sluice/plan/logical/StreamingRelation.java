@@ -20,11 +20,28 @@ public final class StreamingRelation extends LogicalPlan {
     private final String description;
     private final List<AttributeReference> output;
     private final SourceFactory sourceFactory;
+    private final boolean supportsRealTime;
 
+    /** A relation whose source cannot run in {@code Trigger.RealTime}. */
     public StreamingRelation(String description, List<AttributeReference> output, SourceFactory sourceFactory) {
+        this(description, output, sourceFactory, false);
+    }
+
+    /**
+     * @param supportsRealTime whether the sources {@code sourceFactory} creates deliver continuously
+     *        ({@link dev.sluice.spi.SupportsRealTime}), known before any is created
+     */
+    public StreamingRelation(String description, List<AttributeReference> output, SourceFactory sourceFactory,
+                             boolean supportsRealTime) {
         this.description = Objects.requireNonNull(description, "description is null");
         this.output = List.copyOf(output);
         this.sourceFactory = Objects.requireNonNull(sourceFactory, "sourceFactory is null");
+        this.supportsRealTime = supportsRealTime;
+    }
+
+    /** Whether the source can run in {@code Trigger.RealTime} (checked at {@code start()}). */
+    public boolean supportsRealTime() {
+        return supportsRealTime;
     }
 
     public String description() {

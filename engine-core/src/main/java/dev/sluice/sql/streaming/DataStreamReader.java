@@ -81,7 +81,8 @@ public final class DataStreamReader {
         StructType given = userSchema;
         StructType schema = provider.sourceSchema(new SourceContext(session, given, frozen, null));
         StreamingRelation relation = new StreamingRelation(provider.shortName(), SluiceSession.attributes(schema),
-                metadataPath -> provider.createSource(new SourceContext(session, given, frozen, metadataPath)));
+                metadataPath -> provider.createSource(new SourceContext(session, given, frozen, metadataPath)),
+                provider.sourceSupportsRealTime());
         return Dataset.ofRows(session, relation);
     }
 

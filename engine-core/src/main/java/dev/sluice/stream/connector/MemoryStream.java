@@ -45,7 +45,7 @@ public final class MemoryStream implements Source, SupportsRealTime {
         this.schema = Objects.requireNonNull(schema, "schema is null");
         var output = SluiceSession.attributes(schema);
         this.relation = new StreamingRelation("MemoryStream[" + String.join(",", schema.fieldNames()) + "]", output,
-                metadataPath -> this);
+                metadataPath -> this, true);
     }
 
     /** A new, empty stream of rows with {@code schema}. */

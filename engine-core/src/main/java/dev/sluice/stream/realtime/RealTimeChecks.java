@@ -46,6 +46,8 @@ public final class RealTimeChecks {
             "stream-static Join", "stream-stream Join", "Aggregate (update; append with a watermark)",
             "session windows (append)", "Deduplicate (dropDuplicates, dropDuplicatesWithinWatermark)",
             "FlatMapGroupsWithState", "TransformWithState");
+    /** The built-in and connector sources that support real-time mode. */
+    public static final String ALLOWED_SOURCES = "kafka, socket, rate, MemoryStream, nexmark";
     /** The built-in and connector sinks that support real-time mode. */
     public static final String ALLOWED_SINKS = "kafka, console, memory, foreach, noop";
 
@@ -72,6 +74,11 @@ public final class RealTimeChecks {
             throw realTime("OUTPUT_MODE_NOT_SUPPORTED", "The output mode " + mode + " is not supported. To work"
                     + " around this limitation, set the output mode to Update. In the future, " + mode + " may be"
                     + " supported. (Sluice's real-time mode runs append and update.)");
+        }
+        List<String> sources = new ArrayList<>();
+        collectSourcesWithoutRealTime(plan, sources);
+        if (!sources.isEmpty()) {
+            throw inputNotSupported(String.join(", ", sources));
         }
         boolean allowlist = !"false".equalsIgnoreCase(String.valueOf(conf.apply(ALLOWLIST_CHECK)).trim());
         if (allowlist) {
@@ -101,9 +108,22 @@ public final class RealTimeChecks {
      */
     public static void checkSource(Source source) {
         if (!(source instanceof SupportsRealTime)) {
-            throw realTime("INPUT_STREAM_NOT_SUPPORTED", "The input stream " + source.description() + " is not"
-                    + " supported in Real-time Mode. Sources that support Sluice's real-time mode: kafka, socket,"
-                    + " rate, MemoryStream, nexmark.");
+            throw inputNotSupported(source.description());
+        }
+    }
+
+    private static AnalysisException inputNotSupported(String what) {
+        return realTime("INPUT_STREAM_NOT_SUPPORTED", "The input stream " + what + " is not supported in Real-time"
+                + " Mode. Sources that support Sluice's real-time mode: " + ALLOWED_SOURCES + ".");
+    }
+
+    /** The descriptions of the plan's streaming leaves whose sources cannot run in real time. */
+    private static void collectSourcesWithoutRealTime(LogicalPlan node, List<String> out) {
+        if (node instanceof StreamingRelation r && !r.supportsRealTime() && !out.contains(r.description())) {
+            out.add(r.description());
+        }
+        for (LogicalPlan child : new ArrayList<>(node.children())) {
+            collectSourcesWithoutRealTime(child, out);
         }
     }
 

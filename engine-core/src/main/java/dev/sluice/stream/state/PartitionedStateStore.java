@@ -9,6 +9,7 @@ import dev.sluice.state.StateStoreProvider;
 import dev.sluice.state.StateStoreProviders;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -282,21 +283,14 @@ public final class PartitionedStateStore implements AutoCloseable {
                 return store.metrics();
             }));
         }
-        long keys = 0;
-        long memory = 0;
-        Map<String, Long> custom = new TreeMap<>();
+        List<StateStoreMetrics> metrics = new ArrayList<>(stores.length);
         RuntimeException failure = null;
         for (int p = 0; p < stores.length; p++) {
             try {
-                StateStoreMetrics m = commits.get(p).get();
-                keys += m.numKeys();
-                memory += m.memoryUsedBytes();
-                m.customMetrics().forEach((name, value) -> custom.merge(name, value, Long::sum));
+                metrics.add(commits.get(p).get());
                 stores[p] = null;
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                failure = failure != null ? failure : cause instanceof RuntimeException r ? r
-                        : new IllegalStateException(operator + ": commit of partition " + p + " failed", cause);
+                failure = failure != null ? failure : asRuntime(e.getCause(), "commit of partition " + p);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failure = failure != null ? failure : new IllegalStateException(operator + ": commit interrupted", e);
@@ -307,12 +301,90 @@ public final class PartitionedStateStore implements AutoCloseable {
             abort();
             throw failure;
         }
-        numKeys = keys;
-        memoryUsedBytes = memory;
-        customMetrics = Map.copyOf(custom);
+        recordMetrics(metrics);
         commitTimeMs = (System.nanoTime() - start) / 1_000_000;
         versionPartitions = stores.length;
         version = -1;
+    }
+
+    /**
+     * Seals every partition (in parallel) as version {@code begin version + 1} ({@link StateStore#seal()}): once
+     * this returns, the next {@link #begin} may open that version and update it while the returned write makes it
+     * durable, on any one thread, partitions in parallel. The next seal or commit must wait for that write. The
+     * metrics (and {@link #commitTimeMs()}: the sealing) are those of the sealed version. When a partition cannot be
+     * sealed, every partition is aborted and the batch is re-run from the previous version.
+     */
+    public Runnable seal() {
+        checkInBatch();
+        long start = System.nanoTime();
+        List<Future<StateStore.Sealed>> seals = new ArrayList<>(stores.length);
+        for (StateStore store : stores) {
+            seals.add(COMMITTERS.submit(store::seal));
+        }
+        StateStore.Sealed[] sealed = new StateStore.Sealed[stores.length];
+        RuntimeException failure = null;
+        for (int p = 0; p < stores.length; p++) {
+            try {
+                sealed[p] = seals.get(p).get();
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure : asRuntime(e.getCause(), "seal of partition " + p);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure != null ? failure : new IllegalStateException(operator + ": seal interrupted", e);
+            }
+        }
+        if (failure != null) {
+            abort();
+            throw failure;
+        }
+        List<StateStoreMetrics> metrics = new ArrayList<>(stores.length);
+        for (StateStore store : stores) {
+            metrics.add(store.metrics());
+        }
+        recordMetrics(metrics);
+        commitTimeMs = (System.nanoTime() - start) / 1_000_000;
+        Arrays.fill(stores, null);
+        versionPartitions = stores.length;
+        version = -1;
+        return () -> {
+            List<Future<Long>> writes = new ArrayList<>(sealed.length);
+            for (StateStore.Sealed s : sealed) {
+                writes.add(COMMITTERS.submit(s::write));
+            }
+            RuntimeException writeFailure = null;
+            for (int p = 0; p < writes.size(); p++) {
+                try {
+                    writes.get(p).get();
+                } catch (ExecutionException e) {
+                    writeFailure = writeFailure != null ? writeFailure : asRuntime(e.getCause(), "commit of partition " + p);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    writeFailure = writeFailure != null ? writeFailure
+                            : new IllegalStateException(operator + ": commit interrupted", e);
+                }
+            }
+            if (writeFailure != null) {
+                throw writeFailure;
+            }
+        };
+    }
+
+    private RuntimeException asRuntime(Throwable cause, String what) {
+        return cause instanceof RuntimeException r ? r : new IllegalStateException(operator + ": " + what + " failed", cause);
+    }
+
+    private void recordMetrics(List<StateStoreMetrics> metrics) {
+        long keys = 0;
+        long memory = 0;
+        Map<String, Long> custom = new TreeMap<>();
+        for (StateStoreMetrics m : metrics) {
+            keys += m.numKeys();
+            memory += m.memoryUsedBytes();
+            m.customMetrics().forEach((name, value) -> custom.merge(name, value, Long::sum));
+        }
+        numKeys = keys;
+        memoryUsedBytes = memory;
+        customMetrics = Map.copyOf(custom);
     }
 
     /** Discards the updates of the open batch, if any. */

@@ -276,6 +276,15 @@ class RealTimeTriggerTest extends StatefulTestSupport {
                 .hasFieldOrPropertyWithValue("condition", "STREAMING_REAL_TIME_MODE.SINK_NOT_SUPPORTED")
                 .hasMessageContaining("The foreachBatch sink is currently not supported.")
                 .hasMessageContaining("kafka, console, memory, foreach, noop");
+        // a source without real-time delivery fails in start() itself, before any source is created
+        assertThatThrownBy(() -> spark.readStream().format("rate-micro-batch").option("rowsPerBatch", 1).load()
+                .writeStream().format("memory").queryName("rate_per_batch").trigger(ONE_EPOCH).start())
+                .isInstanceOf(AnalysisException.class)
+                .hasFieldOrPropertyWithValue("condition", "STREAMING_REAL_TIME_MODE.INPUT_STREAM_NOT_SUPPORTED")
+                .hasMessage("[STREAMING_REAL_TIME_MODE.INPUT_STREAM_NOT_SUPPORTED] Streaming real-time mode has the"
+                        + " following limitation: The input stream rate-micro-batch is not supported in Real-time"
+                        + " Mode. Sources that support Sluice's real-time mode: kafka, socket, rate, MemoryStream,"
+                        + " nexmark. SQLSTATE: 0A000");
         spark.conf().unset("spark.sql.streaming.realTimeMode.minBatchDuration");
         assertThatThrownBy(() -> input.toDF().writeStream().format("memory").queryName("short")
                 .trigger(Trigger.RealTime("1 second")).start())
@@ -284,6 +293,66 @@ class RealTimeTriggerTest extends StatefulTestSupport {
                         + " 1000 ms. This is less than the 5000 ms minimum specified by"
                         + " spark.sql.streaming.realTimeMode.minBatchDuration. SQLSTATE: 22023");
         assertThat(spark.streams().active()).isEmpty();
+    }
+
+    @Test
+    void theNextEpochRunsWhileThePreviousOneIsCommitted() throws Exception {
+        // the provider of the test class; RocksDB's sealing is in the providers' contract test (engine-state)
+        Run microBatches = run(in -> in.toDF().groupBy("word").count(), EVENTS, "update", GUIDE_BATCHES, null,
+                DEFAULT_STORE);
+        java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<String> writerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        spark.streams().setHooks(new dev.sluice.stream.BatchHooks() {
+            @Override
+            public void afterStateCommit(long batchId) {
+                if (batchId == 0) {
+                    writerThreads.add(Thread.currentThread().getName());
+                    writing.countDown();
+                    try {
+                        release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        });
+        dev.sluice.stream.ManualClock clock = new dev.sluice.stream.ManualClock(1_000_000);
+        spark.streams().setClock(clock);
+        MemoryStream input = MemoryStream.of(spark, EVENTS);
+        String name = "overlap";
+        Path checkpoint = dir.resolve(name);
+        StreamingQuery q = input.toDF().groupBy("word").count().writeStream().format("memory").queryName(name)
+                .outputMode("update").option("checkpointLocation", checkpoint.toString())
+                .trigger(Trigger.RealTime(1000)).start();
+        input.addData(GUIDE_BATCHES.get(0));
+        q.processAllAvailable();
+        clock.advance(1000); // epoch 0 ends: sealed, its state written by the committer, held before commits/0
+        assertThat(writing.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(writerThreads).allMatch(t -> t.startsWith("real-time-commit-"));
+        input.addData(GUIDE_BATCHES.get(1));
+        q.processAllAvailable(); // epoch 1 runs the piece against the state epoch 0 sealed
+        assertThat(spark.table(name).collectAsList()).hasSize(2 + 2);
+        assertThat(checkpoint.resolve("commits/0")).doesNotExist();
+        assertThat(checkpoint.resolve("offsets/1")).doesNotExist();
+        release.countDown();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!java.nio.file.Files.exists(checkpoint.resolve("commits/0")) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(checkpoint.resolve("commits/0")).exists();
+        for (List<Row> piece : GUIDE_BATCHES.subList(2, GUIDE_BATCHES.size())) {
+            input.addData(piece);
+            q.processAllAvailable();
+        }
+        List<String> rows = sorted(spark.table(name).collectAsList());
+        q.stop(); // ends epoch 1; the query ends once its commit is durable
+        assertThat(q.exception().isEmpty()).isTrue();
+        assertThat(checkpoint.resolve("commits/1")).exists();
+        assertThat(rows).isEqualTo(microBatches.rows());
+        assertThat(sorted(spark.read().format("statestore").load(checkpoint.toString()).collectAsList()))
+                .isEqualTo(microBatches.state());
+        spark.streams().setHooks(dev.sluice.stream.BatchHooks.NONE);
     }
 
     @Test

@@ -82,6 +82,8 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
     private long loadedVersion = -1;
     private long numKeys;
     private boolean storeOpen;
+    /** A sealed version's upload failed: the working copy is ahead of the manifests and is rebuilt. */
+    private volatile boolean stale;
     /** Local SST file name → uploaded name, for files of the current lineage (their content never changes). */
     private final Map<String, String> uploaded = new LinkedHashMap<>();
     /** Uploaded SST name → its CRC-32, recorded in every manifest that lists the file. */
@@ -143,7 +145,8 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
         if (storeOpen) {
             throw new IllegalStateException(id + ": a store is already open; commit or abort it first");
         }
-        if (db == null || loadedVersion != version) {
+        if (stale || db == null || loadedVersion != version) {
+            stale = false;
             load(version);
         }
         storeOpen = true;
@@ -310,10 +313,10 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
         private boolean done;
         /** Whether updates of this version reached the working copy (abort must then discard it). */
         private boolean spilled;
-        private long commitTimeMs;
-        private long uploadedBytes;
-        private long filesCopied;
-        private long filesReused;
+        private volatile long commitTimeMs;
+        private volatile long uploadedBytes;
+        private volatile long filesCopied;
+        private volatile long filesReused;
 
         Store(long version) {
             this.version = version;
@@ -462,6 +465,16 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
 
         @Override
         public long commit() {
+            return seal().write();
+        }
+
+        /**
+         * Writes the batch into the working copy, flushes it and takes the native checkpoint (hard links: the
+         * version's files never change again), so the database may take the next version's updates while
+         * {@link Sealed#write()} uploads the checkpoint and writes the manifest.
+         */
+        @Override
+        public Sealed seal() {
             checkOpen();
             long start = System.nanoTime();
             long next = version + 1;
@@ -472,24 +485,39 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
                 db.write(writeOptions, batch);
                 db.flush(flush);
                 checkpoint.createCheckpoint(checkpointDir.toString());
-                upload(next, checkpointDir);
-            } catch (RocksDBException | IOException e) {
+            } catch (RocksDBException e) {
+                deleteRecursively(checkpointDir);
                 abort();
                 closeDb();
                 throw new StateStoreException("STATE_STORE_COMMIT_FAILED", id + ": cannot commit version " + next + ": "
                         + e.getMessage(), e);
             } finally {
-                deleteRecursively(checkpointDir);
                 closeOptions();
             }
             done = true;
             storeOpen = false;
             loadedVersion = next;
-            commitTimeMs = (System.nanoTime() - start) / 1_000_000;
-            return next;
+            long keys = numKeys;
+            long sealNanos = System.nanoTime() - start;
+            commitTimeMs = sealNanos / 1_000_000;
+            return () -> {
+                long writeStart = System.nanoTime();
+                try {
+                    upload(next, keys, checkpointDir);
+                } catch (IOException | RuntimeException e) {
+                    // the working copy is ahead of every manifest: the next store rebuilds it from the last one
+                    stale = true;
+                    throw new StateStoreException("STATE_STORE_COMMIT_FAILED", id + ": cannot commit version " + next
+                            + ": " + e.getMessage(), e);
+                } finally {
+                    deleteRecursively(checkpointDir);
+                }
+                commitTimeMs = (sealNanos + System.nanoTime() - writeStart) / 1_000_000;
+                return next;
+            };
         }
 
-        private void upload(long next, Path checkpointDir) throws IOException {
+        private void upload(long next, long keys, Path checkpointDir) throws IOException {
             Path dir = id.directory();
             Path sstDir = dir.resolve("sst");
             Path metaDir = dir.resolve(next + ".meta");
@@ -497,7 +525,7 @@ public final class RocksDbStateStoreProvider implements StateStoreProvider {
             deleteRecursively(metaDir);
             Files.createDirectories(metaDir);
             RocksDbManifest manifest = new RocksDbManifest();
-            manifest.numKeys = numKeys;
+            manifest.numKeys = keys;
             try (Stream<Path> files = Files.list(checkpointDir)) {
                 for (Path file : files.sorted().toList()) {
                     String name = file.getFileName().toString();

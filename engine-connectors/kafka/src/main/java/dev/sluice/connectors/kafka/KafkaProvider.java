@@ -22,6 +22,12 @@ public final class KafkaProvider implements StreamingProvider {
         return "kafka";
     }
 
+    /** Its sources implement {@code SupportsRealTime}. */
+    @Override
+    public boolean sourceSupportsRealTime() {
+        return true;
+    }
+
     @Override
     public StructType sourceSchema(SourceContext context) {
         if (context.userSchema() != null) {

@@ -168,6 +168,12 @@ final class KafkaSink implements Sink {
                     producer.flush();
                     throwIfFailed(batchId, failure, failedTopic);
                 }
+
+                /** The rows are out already; the flush only waits for their acknowledgements (thread-safe). */
+                @Override
+                public boolean commitsOffThread() {
+                    return true;
+                }
             };
         }
 

@@ -61,6 +61,9 @@ class KafkaRealTimeTest extends KafkaTestSupport {
         eventually("the rows are written inside the epoch's transaction", () -> values(out, false).size() == 2);
         assertThat(values(out, true)).isEmpty();
         q.stop(); // ends and commits the epoch
+        // commitTransaction returns once the coordinator logged the commit; the markers that move the partitions'
+        // last stable offset follow asynchronously, so a read_committed reader sees the rows moments later
+        eventually("the epoch's transaction is visible to read_committed", () -> values(out, true).size() >= 2);
         assertThat(values(out, true)).containsExactlyInAnyOrder("A", "B");
         // restarted in real time, the next epoch goes on from the committed offsets
         q = upperCase(in, out, "exactly_once", checkpoint, Trigger.RealTime(200));

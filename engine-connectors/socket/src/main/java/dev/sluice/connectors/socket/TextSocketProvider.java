@@ -32,6 +32,12 @@ public final class TextSocketProvider implements StreamingProvider, BatchFormatP
         return "socket";
     }
 
+    /** Its sources implement {@code SupportsRealTime}. */
+    @Override
+    public boolean sourceSupportsRealTime() {
+        return true;
+    }
+
     @Override
     public StructType sourceSchema(SourceContext context) {
         LOG.warn("The socket source should not be used for production applications! It does not support recovery.");
