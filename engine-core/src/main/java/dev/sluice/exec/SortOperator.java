@@ -41,7 +41,7 @@ public final class SortOperator {
     }
 
     /** Compares rows {@code a} and {@code b} by the sort keys. */
-    static int compareRows(ColumnVector[] keys, List<SortOrder> order, int a, int b) {
+    public static int compareRows(ColumnVector[] keys, List<SortOrder> order, int a, int b) {
         for (int k = 0; k < keys.length; k++) {
             SortOrder o = order.get(k);
             boolean na = keys[k].isNull(a);
