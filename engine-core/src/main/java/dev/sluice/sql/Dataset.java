@@ -733,4 +733,27 @@ public class Dataset<T> extends DatasetActions<T> {
     public Dataset<T> sortWithinPartitions(String sortCol, String... sortCols) {
         return sortWithinPartitions(columns(sortCol, sortCols));
     }
+
+    /**
+     * This Dataset, with named aggregate metrics computed over its rows as actions (or micro-batches) run
+     * (Spark's {@code observe}); a streaming query reports them in {@code StreamingQueryProgress.observedMetrics}.
+     *
+     * @throws AnalysisException Spark's {@code INVALID_OBSERVED_METRICS.*} for an empty name, or a column or
+     *                           non-deterministic expression outside an aggregate function
+     */
+    public Dataset<T> observe(String name, Column expr, Column... exprs) {
+        return typed(Observations.observe(name, null, prepend(expr, exprs), plan, session));
+    }
+
+    /** {@link #observe(String, Column, Column...)} whose metrics fill {@code observation} after the first action. */
+    public Dataset<T> observe(Observation observation, Column expr, Column... exprs) {
+        return typed(Observations.observe(observation.name(), observation, prepend(expr, exprs), plan, session));
+    }
+
+    private static Column[] prepend(Column first, Column[] rest) {
+        Column[] all = new Column[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
 }

@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The planner's part for partitions: plans {@code Sample} and {@code Repartition} nodes, and tells when a plan
+ * The planner's part for partitions: plans {@code Sample}, {@code Repartition} and {@code CollectMetrics} nodes, and tells when a plan
  * depends on partitions at all (only then are local data partitioned the way Spark's optimizer leaves them,
  * see {@link ResliceExec}). Stateless.
  */
@@ -55,6 +55,9 @@ final class Partitioning {
     static PhysicalPlan plan(LogicalPlan node, Function<LogicalPlan, PhysicalPlan> planChild) {
         if (node instanceof Sample s) {
             return new SampleExec(s, planChild.apply(s.child()));
+        }
+        if (node instanceof dev.sluice.plan.logical.CollectMetrics m) {
+            return new CollectMetricsExec(m, planChild.apply(m.child()));
         }
         if (!(node instanceof Repartition r)) {
             return null;
