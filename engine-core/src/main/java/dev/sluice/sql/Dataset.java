@@ -38,7 +38,7 @@ import java.util.List;
  *
  * @param <T> the object type: {@link Row} for a DataFrame
  */
-public class Dataset<T> extends DatasetActions<T> {
+public class Dataset<T> extends DatasetPartitioning<T> {
     private final SluiceSession session;
     private final LogicalPlan plan;
     private final Encoder<T> encoder;
@@ -640,120 +640,9 @@ public class Dataset<T> extends DatasetActions<T> {
         return new dev.sluice.sql.streaming.DataStreamWriter<>(this);
     }
 
-
-    // --- partitions: sampling, splitting, repartitioning (plans in Partitions; see ARCHITECTURE.md "Partitions") ---
-
-    /** A sample without replacement of about {@code fraction} of the rows, the same rows for the same seed. */
-    public Dataset<T> sample(double fraction, long seed) {
-        return sample(false, fraction, seed);
-    }
-
-    /** {@code sample(fraction, seed)} with a random seed. */
-    public Dataset<T> sample(double fraction) {
-        return sample(false, fraction, dev.sluice.expr.random.RandomFunctions.randomSeed());
-    }
-
-    /**
-     * A sample of about {@code fraction} of the rows (Spark's {@code Sample}): each partition {@code p} draws from
-     * {@code XORShiftRandom(seed + p)}; with replacement a row may appear several times.
-     *
-     * @throws IllegalArgumentException Spark's texts for a fraction outside [0, 1] (negative with replacement)
-     */
-    public Dataset<T> sample(boolean withReplacement, double fraction, long seed) {
-        return typed(Partitions.sample(withReplacement, fraction, seed, plan));
-    }
-
-    /** {@code sample(withReplacement, fraction, seed)} with a random seed. */
-    public Dataset<T> sample(boolean withReplacement, double fraction) {
-        return sample(withReplacement, fraction, dev.sluice.expr.random.RandomFunctions.randomSeed());
-    }
-
-    /**
-     * Splits the rows randomly by {@code weights} (normalized): disjoint Datasets that together hold every row,
-     * computed as Spark's (each partition sorted, then Bernoulli cell samples with one seed).
-     *
-     * @throws IllegalArgumentException Spark's texts for negative weights or a sum that is not positive
-     */
-    @SuppressWarnings("unchecked")
-    public Dataset<T>[] randomSplit(double[] weights, long seed) {
-        List<LogicalPlan> plans = Partitions.randomSplit(weights, seed, plan, session);
-        Dataset<T>[] out = new Dataset[plans.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = typed(plans.get(i));
-        }
-        return out;
-    }
-
-    /** {@code randomSplit(weights, seed)} with a random seed. */
-    public Dataset<T>[] randomSplit(double[] weights) {
-        return randomSplit(weights, dev.sluice.expr.random.RandomFunctions.randomSeed());
-    }
-
-    /** {@code randomSplit} as a list. */
-    public List<Dataset<T>> randomSplitAsList(double[] weights, long seed) {
-        return List.of(randomSplit(weights, seed));
-    }
-
-    /** The rows dealt round robin into {@code numPartitions} partitions (Spark's {@code repartition(n)}). */
-    public Dataset<T> repartition(int numPartitions) {
-        return typed(Partitions.repartition(numPartitions, true, plan));
-    }
-
-    /** The rows in {@code numPartitions} partitions by the Murmur3 hash of {@code partitionExprs}. */
-    public Dataset<T> repartition(int numPartitions, Column... partitionExprs) {
-        return typed(Partitions.repartitionByHash(numPartitions, partitionExprs, plan, session));
-    }
-
-    /** The rows hash-partitioned by {@code partitionExprs} into {@code spark.sql.shuffle.partitions} partitions. */
-    public Dataset<T> repartition(Column... partitionExprs) {
-        return typed(Partitions.repartitionByHash(null, partitionExprs, plan, session));
-    }
-
-    /** The rows in {@code numPartitions} partitions of contiguous key ranges of about equal size. */
-    public Dataset<T> repartitionByRange(int numPartitions, Column... partitionExprs) {
-        return typed(Partitions.repartitionByRange(numPartitions, partitionExprs, plan, session));
-    }
-
-    /** {@code repartitionByRange} into {@code spark.sql.shuffle.partitions} partitions. */
-    public Dataset<T> repartitionByRange(Column... partitionExprs) {
-        return typed(Partitions.repartitionByRange(null, partitionExprs, plan, session));
-    }
-
-    /** Merges the partitions into at most {@code numPartitions}, contiguous groups, without a shuffle. */
-    public Dataset<T> coalesce(int numPartitions) {
-        return typed(Partitions.repartition(numPartitions, false, plan));
-    }
-
-    /** Each partition sorted on its own (Spark's {@code Sort} with {@code global = false}). */
-    public Dataset<T> sortWithinPartitions(Column... sortExprs) {
-        return typed(Partitions.sortWithinPartitions(sortExprs, plan, session));
-    }
-
-    /** {@code sortWithinPartitions} by column names. */
-    public Dataset<T> sortWithinPartitions(String sortCol, String... sortCols) {
-        return sortWithinPartitions(columns(sortCol, sortCols));
-    }
-
-    /**
-     * This Dataset, with named aggregate metrics computed over its rows as actions (or micro-batches) run
-     * (Spark's {@code observe}); a streaming query reports them in {@code StreamingQueryProgress.observedMetrics}.
-     *
-     * @throws AnalysisException Spark's {@code INVALID_OBSERVED_METRICS.*} for an empty name, or a column or
-     *                           non-deterministic expression outside an aggregate function
-     */
-    public Dataset<T> observe(String name, Column expr, Column... exprs) {
-        return typed(Observations.observe(name, null, prepend(expr, exprs), plan, session));
-    }
-
-    /** {@link #observe(String, Column, Column...)} whose metrics fill {@code observation} after the first action. */
-    public Dataset<T> observe(Observation observation, Column expr, Column... exprs) {
-        return typed(Observations.observe(observation.name(), observation, prepend(expr, exprs), plan, session));
-    }
-
-    private static Column[] prepend(Column first, Column[] rest) {
-        Column[] all = new Column[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
+    /** A Dataset of the same type and session over {@code newPlan} (for the superclasses' transformations). */
+    @Override
+    Dataset<T> withPlan(LogicalPlan newPlan) {
+        return typed(newPlan);
     }
 }
