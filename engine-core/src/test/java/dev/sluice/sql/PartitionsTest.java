@@ -239,6 +239,9 @@ class PartitionsTest {
         assertThat(sizes.values()).allMatch(n -> n == 3 || n == 4);
         assertThat(spark.range(10).repartition(3).count()).isEqualTo(10);
         assertThat(spark.range(10).coalesce(5).select(spark_partition_id()).distinct().count()).isEqualTo(2);
+        // a union numbers its inputs' partitions one after another (Spark's UnionRDD)
+        assertThat(rows(spark.range(0, 4, 1, 2).union(spark.range(0, 4, 1, 2)).select(col("id"), spark_partition_id())))
+                .containsExactly("[0,0]", "[1,0]", "[2,1]", "[3,1]", "[0,2]", "[1,2]", "[2,3]", "[3,3]");
         assertThat(ids(spark.range(0, 6, 1, 2).sortWithinPartitions(col("id").desc())))
                 .containsExactly(2L, 1L, 0L, 5L, 4L, 3L);
     }

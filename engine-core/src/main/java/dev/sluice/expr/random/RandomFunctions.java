@@ -44,8 +44,8 @@ public final class RandomFunctions {
             return new RandomValue(shown, gaussian, randomSeed(), null);
         }
         Expression seed = arguments.get(0);
-        if (!(seed.dataType() instanceof NullType) && !seed.dataType().equals(DataTypes.IntegerType)
-                && !seed.dataType().equals(DataTypes.LongType)) {
+        // other numbers are cast to int, Spark's implicit cast to the first of (INT, BIGINT)
+        if (!(seed.dataType() instanceof NullType) && !dev.sluice.expr.TypeCoercion.isNumeric(seed.dataType())) {
             throw FunctionRegistry.unexpectedType(name + "(" + seed.sql() + ")", 0, "(\"INT\" or \"BIGINT\")", seed);
         }
         if (!seed.foldable() && !(seed instanceof dev.sluice.expr.Literal)) {
@@ -53,7 +53,8 @@ public final class RandomFunctions {
                     + "\" of the expression \"" + shown + "(" + seed.sql() + ")\" must be foldable.", "42K08");
         }
         Object value = seed.eval(new dev.sluice.batch.Chunk(1)).getObject(0);
-        long s = value == null ? 0L : ((Number) value).longValue();
+        long s = value == null ? 0L : seed.dataType().equals(DataTypes.LongType) ? ((Number) value).longValue()
+                : ((Number) value).intValue();
         return new RandomValue(shown, gaussian, s, seed.sql());
     }
 }

@@ -154,39 +154,7 @@ public final class StreamingQueryProgress extends ProgressDocument {
         ArrayNode sourceNodes = node.putArray("sources");
         sources.forEach(s -> ProgressJson.add(sourceNodes, s.jsonValue()));
         ProgressJson.set(node, "sink", sink.jsonValue());
-        if (!observedMetrics.isEmpty()) {
-            ObjectNode observed = node.putObject("observedMetrics");
-            observedMetrics.forEach((metric, row) -> observed.set(metric, rowJson(row)));
-        }
+        ProgressJson.putRowMap(node, "observedMetrics", observedMetrics);
         return node;
-    }
-
-    /** Spark's {@code Row.jsonValue}: an object of the row's fields, numbers and booleans as JSON values. */
-    private static ObjectNode rowJson(dev.sluice.sql.Row row) {
-        ObjectNode out = ProgressJson.object();
-        for (int i = 0; i < row.size(); i++) {
-            String field = row.schema().apply(i).name();
-            Object v = row.get(i);
-            if (v == null) {
-                out.putNull(field);
-            } else if (v instanceof Long l) {
-                out.put(field, l);
-            } else if (v instanceof Integer n) {
-                out.put(field, n);
-            } else if (v instanceof Double d) {
-                out.put(field, d);
-            } else if (v instanceof Float f) {
-                out.put(field, f);
-            } else if (v instanceof java.math.BigDecimal d) {
-                out.put(field, d);
-            } else if (v instanceof Boolean b) {
-                out.put(field, b);
-            } else if (v instanceof dev.sluice.sql.Row nested && nested.schema() != null) {
-                out.set(field, rowJson(nested));
-            } else {
-                out.put(field, v.toString());
-            }
-        }
-        return out;
     }
 }
