@@ -10,11 +10,11 @@ import java.util.List;
  * (Spark's {@code CoalesceExec}; with no preferred locations Spark's {@code DefaultPartitionCoalescer} gives output
  * partition {@code i} the input partitions {@code [i·k/n, (i+1)·k/n)}). Streams; the groups run on worker threads.
  */
-public final class CoalesceExec extends UnaryExec {
+public final class CoalesceExec extends PartitionedUnaryExec {
     private final int numPartitions;
 
     public CoalesceExec(int numPartitions, PhysicalPlan child) {
-        super(child, child.output());
+        super(child);
         this.numPartitions = numPartitions;
     }
 
@@ -28,15 +28,7 @@ public final class CoalesceExec extends UnaryExec {
         return String.valueOf(numPartitions);
     }
 
-    @Override
-    public void execute(ExecutionContext context, ChunkConsumer downstream) {
-        partitionMorsels(context).forEachRemaining(m -> m.run(downstream));
-    }
 
-    @Override
-    public Iterator<Morsel> morsels(ExecutionContext context) {
-        return partitionMorsels(context);
-    }
 
     @Override
     public Iterator<Morsel> partitionMorsels(ExecutionContext context) {

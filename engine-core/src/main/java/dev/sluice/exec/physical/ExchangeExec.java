@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * samples, which is the same for inputs of up to 100·n rows per input partition). Within a partition, rows keep
  * their input order (range: key order). The output partitions run on worker threads as morsels.
  */
-public final class ExchangeExec extends UnaryExec {
+public final class ExchangeExec extends PartitionedUnaryExec {
     private static final AtomicInteger PLAN_IDS = new AtomicInteger();
     private final Repartition.Kind kind;
     private final int numPartitions;
@@ -40,7 +40,7 @@ public final class ExchangeExec extends UnaryExec {
      */
     public ExchangeExec(Repartition.Kind kind, int numPartitions, List<Expression> expressions, Expression hash,
             boolean byColumnsOnly, PhysicalPlan child) {
-        super(child, child.output());
+        super(child);
         this.kind = kind;
         this.numPartitions = numPartitions;
         this.expressions = List.copyOf(expressions);
@@ -79,31 +79,8 @@ public final class ExchangeExec extends UnaryExec {
     }
 
     @Override
-    public void execute(ExecutionContext context, ChunkConsumer downstream) {
-        for (List<Chunk> part : partitions(context)) {
-            part.forEach(downstream::accept);
-        }
-    }
-
-    @Override
-    public Iterator<Morsel> morsels(ExecutionContext context) {
-        return partitionMorsels(context);
-    }
-
-    @Override
     public Iterator<Morsel> partitionMorsels(ExecutionContext context) {
-        return partitionMorsels(partitions(context));
-    }
-
-    /** One morsel per partition of {@code partitions}, each pushing its chunks with its partition current. */
-    static Iterator<Morsel> partitionMorsels(List<List<Chunk>> partitions) {
-        List<Morsel> out = new ArrayList<>();
-        for (int i = 0; i < partitions.size(); i++) {
-            TaskPartition partition = new TaskPartition(i);
-            List<Chunk> part = partitions.get(i);
-            out.add(downstream -> TaskPartition.run(partition, () -> part.forEach(downstream::accept)));
-        }
-        return out.iterator();
+        return Morsel.ofPartitions(partitions(context));
     }
 
     private List<List<Chunk>> partitions(ExecutionContext context) {

@@ -2,7 +2,6 @@ package dev.sluice.exec.physical;
 
 import dev.sluice.batch.Chunk;
 import dev.sluice.expr.AttributeReference;
-import dev.sluice.expr.TaskPartition;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -78,13 +77,7 @@ public final class LocalTableScanExec extends LeafExec {
 
     @Override
     public Iterator<Morsel> partitionMorsels(ExecutionContext context) {
-        List<Morsel> out = new ArrayList<>();
-        for (int i = 0; i < partitions.size(); i++) {
-            TaskPartition partition = new TaskPartition(i);
-            List<Chunk> part = partitions.get(i);
-            out.add(downstream -> TaskPartition.run(partition, () -> part.forEach(downstream::accept)));
-        }
-        return out.iterator();
+        return Morsel.ofPartitions(partitions);
     }
 
     @Override

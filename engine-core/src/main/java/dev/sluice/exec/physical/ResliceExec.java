@@ -47,6 +47,6 @@ public final class ResliceExec extends UnaryExec {
     public Iterator<Morsel> partitionMorsels(ExecutionContext context) {
         List<Chunk> rows = executeCollect(context);
         int n = rows.stream().mapToInt(Chunk::rowCount).sum();
-        return ExchangeExec.partitionMorsels(LocalTableScanExec.slice(rows, Math.min(Math.max(n, 1), parallelism)));
+        return Morsel.ofPartitions(LocalTableScanExec.slice(rows, Math.min(Math.max(n, 1), parallelism)));
     }
 }

@@ -1,7 +1,6 @@
 package dev.sluice.exec.physical;
 
 import dev.sluice.batch.Chunk;
-import dev.sluice.exec.Binder;
 import dev.sluice.exec.Chunks;
 import dev.sluice.exec.SortOperator;
 import dev.sluice.expr.SortOrder;
@@ -15,18 +14,14 @@ import java.util.List;
  * {@code sortWithinPartitions} and {@code randomSplit} plan it); the partitioning is kept. Each partition is a
  * morsel: gathered, sorted (stably), pushed with its partition current.
  */
-public final class SortWithinPartitionsExec extends UnaryExec {
+public final class SortWithinPartitionsExec extends PartitionedUnaryExec {
     private final List<SortOrder> order;
     private final SortOperator operator;
 
     public SortWithinPartitionsExec(List<SortOrder> order, PhysicalPlan child) {
-        super(child, child.output());
+        super(child);
         this.order = List.copyOf(order);
-        List<SortOrder> bound = new ArrayList<>();
-        for (SortOrder o : order) {
-            bound.add((SortOrder) Binder.bind(o, child.output()));
-        }
-        this.operator = new SortOperator(bound);
+        this.operator = SortOperator.over(order, child.output());
     }
 
     @Override
@@ -39,15 +34,7 @@ public final class SortWithinPartitionsExec extends UnaryExec {
         return list(order) + ", false, 0";
     }
 
-    @Override
-    public void execute(ExecutionContext context, ChunkConsumer downstream) {
-        partitionMorsels(context).forEachRemaining(m -> m.run(downstream));
-    }
 
-    @Override
-    public Iterator<Morsel> morsels(ExecutionContext context) {
-        return partitionMorsels(context);
-    }
 
     @Override
     public Iterator<Morsel> partitionMorsels(ExecutionContext context) {
