@@ -53,8 +53,7 @@ public class Observation {
     /** Marks this observation as used by a Dataset (Spark allows one). */
     synchronized void register() {
         if (registered) {
-            throw new IllegalArgumentException("requirement failed: An Observation can be used with a Dataset only"
-                    + " once");
+            throw new IllegalArgumentException("An Observation can be used with a Dataset only once");
         }
         registered = true;
     }

@@ -38,6 +38,11 @@ final class Observations {
         }
         CollectMetrics.Listener listener = null;
         if (observation != null) {
+            if (plan.isStreaming()) {
+                throw new IllegalArgumentException("Observation does not support streaming Datasets. This is because"
+                        + " there will be multiple observed metrics as microbatches are constructed. Please register a"
+                        + " StreamingQueryListener and get the metric for each microbatch.");
+            }
             observation.register();
             dev.sluice.sql.types.StructType schema = metrics.schema();
             listener = (columns, row) -> observation.complete(JavaValues.toRows(List.of(row), schema).get(0));

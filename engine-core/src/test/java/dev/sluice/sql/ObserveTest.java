@@ -54,7 +54,8 @@ class ObserveTest {
         assertThat(dev.sluice.exec.physical.PhysicalPlanner.planQuery(observed.logicalPlan()).treeString())
                 .startsWith("CollectMetrics o, [");
         assertThatThrownBy(() -> spark.range(3).observe(observation, count(lit(1))))
-                .hasMessage("requirement failed: An Observation can be used with a Dataset only once");
+                .hasMessage("An Observation can be used with a Dataset only once");
+        assertThatThrownBy(() -> new Observation("")).hasMessage("requirement failed: Name must not be empty");
     }
 
     @Test
@@ -95,6 +96,9 @@ class ObserveTest {
             assertThat(second.observedMetrics().get("events").toString()).isEqualTo("[1,1]");
             assertThat(first.json()).contains("\"observedMetrics\":{\"events\":{\"n\":2,\"longest\":3}}");
             assertThat(spark.sql("SELECT * FROM observed").count()).isEqualTo(3);
+            assertThatThrownBy(() -> input.toDF().observe(new Observation("s"), count(lit(1))))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("Observation does not support streaming Datasets.");
         } finally {
             q.stop();
         }
