@@ -35,6 +35,10 @@ public final class ConfigEntries {
                     + " restart of a checkpoint with key-groups in a session that sets it explicitly may change it: the"
                     + " state is redistributed (OPERATIONS.md, \"Rescaling state\"); older checkpoints keep their"
                     + " recorded count");
+    public static final ConfigEntry LEAF_NODE_DEFAULT_PARALLELISM = entry("spark.sql.leafNodeDefaultParallelism", "int",
+            "`local[N]`'s N", "how many partitions `createDataFrame`/`createDataset` data (at most one per row) and"
+                    + " `range` are split into, as Spark's; what `spark_partition_id()`, `rand(seed)`, `sample` and"
+                    + " the other partition-dependent functions see");
     public static final ConfigEntry CASE_SENSITIVE = entry("spark.sql.caseSensitive", "boolean", "`false`",
             "name resolution is case-insensitive; `true` is rejected (not supported)");
     public static final ConfigEntry SOURCES_DEFAULT = entry("spark.sql.sources.default", "string", "`parquet`",
@@ -144,7 +148,7 @@ public final class ConfigEntries {
 
     /** Every entry, in the order of the documentation's table. */
     public static final List<ConfigEntry> ALL = List.of(APP_NAME, MASTER, SESSION_TIME_ZONE, ANSI_ENABLED,
-            SHUFFLE_PARTITIONS, CASE_SENSITIVE, SOURCES_DEFAULT, FILES_IGNORE_CORRUPT, FILES_IGNORE_MISSING,
+            SHUFFLE_PARTITIONS, LEAF_NODE_DEFAULT_PARALLELISM, CASE_SENSITIVE, SOURCES_DEFAULT, FILES_IGNORE_CORRUPT, FILES_IGNORE_MISSING,
             PARQUET_MERGE_SCHEMA, PARQUET_VECTORIZED, NESTED_SCHEMA_PRUNING, HADOOP, SCHEMA_INFERENCE,
             CHECKPOINT_LOCATION, MIN_BATCHES_TO_RETAIN, MULTIPLE_WATERMARK_POLICY, REAL_TIME_MIN_BATCH_DURATION,
             REAL_TIME_ALLOWLIST_CHECK, NO_DATA_MICRO_BATCHES, NO_DATA_PROGRESS_INTERVAL, STOP_GRACEFULLY,

@@ -19,6 +19,15 @@ public final class SortOperator {
         this.order = List.copyOf(boundOrder);
     }
 
+    /** A sort by {@code order}, bound here to the columns {@code input}. */
+    public static SortOperator over(List<SortOrder> order, List<dev.sluice.expr.AttributeReference> input) {
+        List<SortOrder> bound = new java.util.ArrayList<>();
+        for (SortOrder o : order) {
+            bound.add((SortOrder) Binder.bind(o, input));
+        }
+        return new SortOperator(bound);
+    }
+
     public Chunk sort(Chunk input) {
         int[] index = sortedIndex(input, order);
         return input.take(index, input.rowCount());
@@ -41,7 +50,7 @@ public final class SortOperator {
     }
 
     /** Compares rows {@code a} and {@code b} by the sort keys. */
-    static int compareRows(ColumnVector[] keys, List<SortOrder> order, int a, int b) {
+    public static int compareRows(ColumnVector[] keys, List<SortOrder> order, int a, int b) {
         for (int k = 0; k < keys.length; k++) {
             SortOrder o = order.get(k);
             boolean na = keys[k].isNull(a);

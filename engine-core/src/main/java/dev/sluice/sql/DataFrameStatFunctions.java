@@ -128,4 +128,19 @@ public final class DataFrameStatFunctions {
             throw new IllegalArgumentException("requirement failed: " + message);
         }
     }
+
+    /**
+     * A stratified sample without replacement: each row is kept when {@code rand(seed)} is below its stratum's
+     * fraction in {@code fractions} (0 for strata not listed), as Spark's {@code sampleBy}.
+     *
+     * @throws IllegalArgumentException {@code requirement failed: Fractions must be in [0, 1], but got Map(...).}
+     */
+    public <T> Dataset<Row> sampleBy(String col, java.util.Map<T, Double> fractions, long seed) {
+        return sampleBy(df.col(col), fractions, seed);
+    }
+
+    /** {@link #sampleBy(String, java.util.Map, long)} with the strata given by a column expression. */
+    public <T> Dataset<Row> sampleBy(Column col, java.util.Map<T, Double> fractions, long seed) {
+        return Partitions.sampleBy(df, col, fractions, seed);
+    }
 }

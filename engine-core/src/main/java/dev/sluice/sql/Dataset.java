@@ -38,7 +38,7 @@ import java.util.List;
  *
  * @param <T> the object type: {@link Row} for a DataFrame
  */
-public class Dataset<T> extends DatasetActions<T> {
+public class Dataset<T> extends DatasetPartitioning<T> {
     private final SluiceSession session;
     private final LogicalPlan plan;
     private final Encoder<T> encoder;
@@ -640,4 +640,9 @@ public class Dataset<T> extends DatasetActions<T> {
         return new dev.sluice.sql.streaming.DataStreamWriter<>(this);
     }
 
+    /** A Dataset of the same type and session over {@code newPlan} (for the superclasses' transformations). */
+    @Override
+    Dataset<T> withPlan(LogicalPlan newPlan) {
+        return typed(newPlan);
+    }
 }

@@ -138,7 +138,7 @@ public final class SluiceSession implements AutoCloseable {
     /** A Dataset over rows checked against {@code schema}. */
     public Dataset<Row> createDataFrame(List<Row> rows, StructType schema) {
         List<Chunk> chunks = JavaValues.toChunks(rows, schema, conf.sessionTimeZone());
-        return Dataset.ofRows(this, new LocalRelation(attributes(schema), chunks));
+        return Dataset.ofRows(this, new LocalRelation(attributes(schema), chunks, leafParallelism(), true));
     }
 
     /**
@@ -159,7 +159,7 @@ public final class SluiceSession implements AutoCloseable {
         }
         StructType schema = encoder.schema();
         List<Chunk> chunks = JavaValues.toChunks(rows, schema, conf.sessionTimeZone());
-        return new Dataset<>(this, new LocalRelation(attributes(schema), chunks), encoder);
+        return new Dataset<>(this, new LocalRelation(attributes(schema), chunks, leafParallelism(), true), encoder);
     }
 
     /**
@@ -190,17 +190,54 @@ public final class SluiceSession implements AutoCloseable {
      * {@code id}, as Spark's {@code Dataset<Long> range}; {@code toDF()} gives its rows.
      */
     public Dataset<Long> range(long start, long end) {
+        return range(start, end, 1);
+    }
+
+    /** {@code range(start, end)} with a step, in {@link #leafParallelism()} partitions. */
+    public Dataset<Long> range(long start, long end, long step) {
+        return range(start, end, step, leafParallelism());
+    }
+
+    /**
+     * The numbers {@code start, start + step, ...} before {@code end}, in {@code numPartitions} partitions as
+     * Spark's {@code RangeExec} splits them (partition {@code i} of {@code k} holds elements
+     * {@code [i·n/k, (i+1)·n/k)}).
+     *
+     * @throws IllegalArgumentException Spark's {@code requirement failed: step (0) cannot be 0} or a
+     *                                  non-positive number of partitions
+     */
+    public Dataset<Long> range(long start, long end, long step, int numPartitions) {
+        if (step == 0) {
+            throw new IllegalArgumentException("requirement failed: step (0) cannot be 0");
+        }
+        if (numPartitions <= 0) {
+            throw new IllegalArgumentException("requirement failed: Number of partitions (" + numPartitions
+                    + ") must be positive.");
+        }
+        java.math.BigInteger span = java.math.BigInteger.valueOf(end).subtract(java.math.BigInteger.valueOf(start));
+        java.math.BigInteger[] qr = span.divideAndRemainder(java.math.BigInteger.valueOf(step));
+        long count = qr[0].longValue() + (qr[1].signum() != 0 && qr[1].signum() == Long.signum(step) ? 1 : 0);
+        count = Math.max(0, count);
         List<Chunk> chunks = new ArrayList<>();
-        for (long from = start; from < end; from += Chunk.DEFAULT_ROWS) {
-            int n = (int) Math.min(Chunk.DEFAULT_ROWS, end - from);
+        for (long from = 0; from < count; from += Chunk.DEFAULT_ROWS) {
+            int n = (int) Math.min(Chunk.DEFAULT_ROWS, count - from);
             long[] values = new long[n];
             for (int i = 0; i < n; i++) {
-                values[i] = from + i;
+                values[i] = start + (from + i) * step;
             }
             chunks.add(new Chunk(n, LongVector.wrap(DataTypes.LongType, values, n, null)));
         }
         StructType schema = new StructType().add("id", DataTypes.LongType, false);
-        return new Dataset<>(this, new LocalRelation(attributes(schema), chunks), Encoders.LONG());
+        return new Dataset<>(this, new LocalRelation(attributes(schema), chunks, numPartitions, false), Encoders.LONG());
+    }
+
+    /**
+     * How many partitions local data and ranges are split into: {@code spark.sql.leafNodeDefaultParallelism} when
+     * set, else the {@code local[N]} parallelism (Spark's {@code leafNodeDefaultParallelism}).
+     */
+    public int leafParallelism() {
+        String set = conf.get("spark.sql.leafNodeDefaultParallelism", null);
+        return set == null ? parallelism : Integer.parseInt(set.trim());
     }
 
     public Dataset<Long> range(long end) {

@@ -381,4 +381,39 @@ public final class functions extends FunctionsTemporal {
         return callColumns("map_zip_with", left, right, Lambdas.of(f));
     }
 
+
+    // --- partition-dependent functions (rand, randn, ids); see docs/ARCHITECTURE.md, "Partitions" ---
+
+    /** Uniform random values in [0, 1): partition {@code p} draws from Spark's {@code XORShiftRandom(seed + p)}. */
+    public static Column rand(long seed) {
+        return call("rand", lit(seed));
+    }
+
+    /** {@code rand} with a seed chosen at random when the column is built (the name shows it, as Spark's). */
+    public static Column rand() {
+        return rand(dev.sluice.expr.random.RandomFunctions.randomSeed());
+    }
+
+    /** Standard normal values: partition {@code p} draws from Spark's {@code XORShiftRandom(seed + p)}. */
+    public static Column randn(long seed) {
+        return call("randn", lit(seed));
+    }
+
+    /** {@code randn} with a seed chosen at random when the column is built (the name shows it, as Spark's). */
+    public static Column randn() {
+        return randn(dev.sluice.expr.random.RandomFunctions.randomSeed());
+    }
+
+    /**
+     * Ids unique across the Dataset and increasing within a partition: the partition index in the upper 31 bits,
+     * the row's position in its partition in the lower 33 bits (Spark's {@code MonotonicallyIncreasingID}).
+     */
+    public static Column monotonically_increasing_id() {
+        return call("monotonically_increasing_id");
+    }
+
+    /** The index of the partition a row belongs to (Spark's {@code SparkPartitionID}). */
+    public static Column spark_partition_id() {
+        return call("spark_partition_id");
+    }
 }

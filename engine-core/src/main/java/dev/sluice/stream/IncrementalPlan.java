@@ -137,6 +137,9 @@ final class IncrementalPlan {
         return plan;
     }
 
+    /** Written and read by the query thread only. */
+    private Map<String, dev.sluice.exec.physical.ExecutionContext.ObservedMetrics> lastObservedMetrics = Map.of();
+
     PhysicalPlan physicalPlan() {
         return physical;
     }
@@ -149,7 +152,15 @@ final class IncrementalPlan {
      */
     void execute(Map<StreamingRelation, BatchInput> inputs, WatermarkTracker tracker, long batchTimestampMs,
                  int parallelism, MemoryBudget memory, ChunkConsumer output) {
-        new MicroBatchContext(batchTimestampMs, parallelism, memory, inputs, tracker).run(physical, output);
+        MicroBatchContext context = new MicroBatchContext(batchTimestampMs, parallelism, memory, inputs, tracker);
+        lastObservedMetrics = Map.of();
+        context.run(physical, output);
+        lastObservedMetrics = context.observedMetrics();
+    }
+
+    /** The metrics of the {@code observe} nodes of the last batch run (Spark's {@code observedMetrics}). */
+    Map<String, dev.sluice.exec.physical.ExecutionContext.ObservedMetrics> lastObservedMetrics() {
+        return lastObservedMetrics;
     }
 
     /** The physical plan as {@code explain()} prints it. */

@@ -460,9 +460,12 @@ public final class MicroBatchExecution implements StreamingQuery {
         for (StatefulOperator op : incremental.statefulOperators()) {
             operators.add(op.progress());
         }
+        Map<String, dev.sluice.sql.Row> observed = new java.util.LinkedHashMap<>();
+        incremental.lastObservedMetrics().forEach((name, m) -> observed.put(name, dev.sluice.analysis.JavaValues.toRows(
+                List.of(m.row()), StreamingQueryProgress.schemaOf(m.columns())).get(0)));
         StreamingQueryProgress p = progress.finishBatch(id, runId, spec.name(), batchId, figures,
                 watermark.progress(batchWatermarkMs), operators,
-                new SinkProgress(sink.description(), sink.reportsNumOutputRows() ? outputRows : -1, Map.of()));
+                new SinkProgress(sink.description(), sink.reportsNumOutputRows() ? outputRows : -1, Map.of()), observed);
         events.post(new QueryProgressEvent(p));
     }
 

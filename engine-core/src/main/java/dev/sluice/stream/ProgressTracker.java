@@ -74,7 +74,7 @@ final class ProgressTracker {
     /** Ends a trigger that ran a batch and records its progress. */
     StreamingQueryProgress finishBatch(UUID id, UUID runId, String name, long batchId, List<SourceFigures> sources,
                                        Map<String, String> eventTime, List<StateOperatorProgress> operators,
-                                       SinkProgress sink) {
+                                       SinkProgress sink, Map<String, dev.sluice.sql.Row> observedMetrics) {
         long end = clock.getTimeMillis();
         durations.put("triggerExecution", end - triggerStart);
         double processingSec = Math.max(1L, end - triggerStart) / 1000.0;
@@ -85,7 +85,7 @@ final class ProgressTracker {
                     s.rows() / inputSec, s.rows() / processingSec, s.metrics()));
         }
         StreamingQueryProgress progress = new StreamingQueryProgress(id, runId, name, format(triggerStart), batchId,
-                end - triggerStart, durations, eventTime, reportable(operators), sourceProgress, sink);
+                end - triggerStart, durations, eventTime, reportable(operators), sourceProgress, sink, observedMetrics);
         lastTriggerStart = triggerStart;
         synchronized (this) {
             recent.addLast(progress);

@@ -77,6 +77,7 @@ public final class UnsupportedOperationChecker {
         for (LogicalPlan child : node.children()) {
             checkNodes(child, root, outputMode);
         }
+        checkExpressions(node);
         if (node instanceof Aggregate a && a.child().isStreaming()) {
             List<DistinctAggregate> distinct = new ArrayList<>();
             for (Expression e : a.aggregateExpressions()) {
@@ -105,10 +106,34 @@ public final class UnsupportedOperationChecker {
         } else if (node instanceof Sort s && !containsCompleteData(s, outputMode)) {
             throw error("Sorting is not supported on streaming DataFrames/Datasets, unless it is on aggregated"
                     + " DataFrame/Dataset in Complete output mode", node);
+        } else if (node instanceof dev.sluice.plan.logical.Repartition r
+                && r.kind() == dev.sluice.plan.logical.Repartition.Kind.SORT_WITHIN && !containsCompleteData(r, outputMode)) {
+            throw error("Sorting is not supported on streaming DataFrames/Datasets, unless it is on aggregated"
+                    + " DataFrame/Dataset in Complete output mode", node);
+        } else if (node instanceof dev.sluice.plan.logical.Sample s && s.child().isStreaming()) {
+            throw error("Sampling is not supported on streaming DataFrames/Datasets", node);
         } else if (node instanceof Window w && w.child().isStreaming()) {
             throw new AnalysisException("NON_TIME_WINDOW_NOT_SUPPORTED_IN_STREAMING", "Window function is not supported"
                     + " in " + describeWindow(w) + " on streaming DataFrames/Datasets. Structured Streaming only"
                     + " supports time-window aggregation using the WINDOW function.", "42KDE");
+        }
+    }
+
+    /** Spark's {@code checkUnsupportedExpressions}: {@code monotonically_increasing_id()} anywhere in the query. */
+    private static void checkExpressions(LogicalPlan node) {
+        List<String> found = new ArrayList<>();
+        for (Expression e : node.expressions()) {
+            e.exists(x -> {
+                if (x instanceof dev.sluice.expr.random.PartitionFunction f && f.sql().startsWith("monotonically")
+                        && !found.contains(f.sql())) {
+                    found.add(f.sql());
+                }
+                return false;
+            });
+        }
+        if (!found.isEmpty()) {
+            throw error("Expression(s): " + String.join(", ", found) + " is not supported with streaming"
+                    + " DataFrames/Datasets", node);
         }
     }
 

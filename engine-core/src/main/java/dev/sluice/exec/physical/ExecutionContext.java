@@ -21,6 +21,12 @@ public class ExecutionContext {
     private final MemoryBudget memory;
     /** Plan nodes don't override equals: keys compare by identity. */
     private final Map<PhysicalPlan, CompletableFuture<List<Chunk>>> onceResults = new ConcurrentHashMap<>();
+    /** The metrics of {@code observe} nodes that completed in this execution, by name, in completion order. */
+    private final Map<String, ObservedMetrics> observed = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+
+    /** One completed {@code observe} node's metrics: the result columns and their one-row chunk. */
+    public record ObservedMetrics(List<dev.sluice.expr.AttributeReference> columns, Chunk row) {
+    }
 
     /**
      * An execution whose {@code current_timestamp()} is {@code queryTimeMicros}, running pipelines on up to
@@ -57,6 +63,18 @@ public class ExecutionContext {
     /** The most threads a pipeline of this execution runs on. */
     public final int parallelism() {
         return parallelism;
+    }
+
+    /** Records the metrics of the {@code observe} node named {@code name} (the last one wins, as Spark's map). */
+    final void recordMetrics(String name, List<dev.sluice.expr.AttributeReference> columns, Chunk row) {
+        observed.put(name, new ObservedMetrics(columns, row));
+    }
+
+    /** The metrics of the {@code observe} nodes that completed in this execution, by name. */
+    public final Map<String, ObservedMetrics> observedMetrics() {
+        synchronized (observed) {
+            return Map.copyOf(observed);
+        }
     }
 
     /** Runs {@code plan} and gathers its output chunks in order. */

@@ -17,6 +17,11 @@ public final class FilterExec extends StatelessUnaryExec {
     }
 
     @Override
+    protected boolean partitionDependent() {
+        return dev.sluice.expr.PartitionDependent.within(condition);
+    }
+
+    @Override
     public String nodeName() {
         return "Filter";
     }

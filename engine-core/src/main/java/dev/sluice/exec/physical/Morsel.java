@@ -25,6 +25,20 @@ public interface Morsel {
         return ofChunks(chunks.iterator());
     }
 
+    /**
+     * One morsel per partition of {@code partitions} (index = position), each pushing its chunks in order with its
+     * {@link dev.sluice.expr.TaskPartition} current: what {@link PhysicalPlan#partitionMorsels} returns.
+     */
+    static Iterator<Morsel> ofPartitions(List<List<Chunk>> partitions) {
+        List<Morsel> out = new java.util.ArrayList<>();
+        for (int i = 0; i < partitions.size(); i++) {
+            dev.sluice.expr.TaskPartition partition = new dev.sluice.expr.TaskPartition(i);
+            List<Chunk> part = partitions.get(i);
+            out.add(downstream -> dev.sluice.expr.TaskPartition.run(partition, () -> part.forEach(downstream::accept)));
+        }
+        return out.iterator();
+    }
+
     /** {@code first}, then the rest of {@code rest}. */
     static Iterator<Morsel> prepend(Morsel first, Iterator<Morsel> rest) {
         return new Iterator<>() {

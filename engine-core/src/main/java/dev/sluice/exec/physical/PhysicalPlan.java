@@ -3,6 +3,7 @@ package dev.sluice.exec.physical;
 import dev.sluice.batch.Chunk;
 import dev.sluice.expr.AttributeReference;
 import dev.sluice.expr.Expression;
+import dev.sluice.expr.TaskPartition;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,6 +28,11 @@ public abstract class PhysicalPlan {
 
     public abstract List<PhysicalPlan> children();
 
+    /** The children {@code explain()} prints under this node (a node that stands for its child prints the child's). */
+    public List<PhysicalPlan> explainChildren() {
+        return children();
+    }
+
     /** The operator's name as {@code explain()} prints it (Spark's name where Spark has the operator). */
     public abstract String nodeName();
 
@@ -49,6 +55,23 @@ public abstract class PhysicalPlan {
      */
     public Iterator<Morsel> morsels(ExecutionContext context) {
         return List.<Morsel>of(downstream -> execute(context, downstream)).iterator();
+    }
+
+    /**
+     * This node's output as one morsel per partition, in partition order (see ARCHITECTURE.md, "Partitions"):
+     * each morsel pushes its partition's chunks in order with the partition's {@link TaskPartition} current, so
+     * partition-dependent expressions above see the partition's index and keep their state across its chunks.
+     * The morsels together push exactly what {@link #execute} pushes. By default the whole output is partition
+     * 0; scans of local data, exchanges and coalesces define more, stateless nodes keep their child's.
+     */
+    public Iterator<Morsel> partitionMorsels(ExecutionContext context) {
+        return List.<Morsel>of(downstream -> execute(context, inPartition(new TaskPartition(0), downstream)))
+                .iterator();
+    }
+
+    /** {@code downstream} receiving each chunk with {@code partition} current. */
+    protected static ChunkConsumer inPartition(TaskPartition partition, ChunkConsumer downstream) {
+        return c -> TaskPartition.run(partition, () -> downstream.accept(c));
     }
 
     /**
@@ -77,7 +100,7 @@ public abstract class PhysicalPlan {
     /** The indented tree, as Spark's {@code explain()} prints a physical plan. */
     public final String treeString() {
         return dev.sluice.plan.TreeText.render(this, n -> n.nodeName() + (n.argString().isEmpty() ? "" : " "
-                + n.argString()), PhysicalPlan::children);
+                + n.argString()), PhysicalPlan::explainChildren);
     }
 
     @Override

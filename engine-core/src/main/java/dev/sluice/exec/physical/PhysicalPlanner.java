@@ -41,6 +41,8 @@ public class PhysicalPlanner {
     private final Map<LogicalPlan, PhysicalPlan> planned = new IdentityHashMap<>();
     private Map<LogicalPlan, Integer> references;
     private Set<Long> usedColumns;
+    /** Whether some node's work depends on partitions (then local data is partitioned as Spark's optimizer does). */
+    private boolean partitionAware;
 
     /** The physical plan of {@code logical}. */
     public final PhysicalPlan plan(LogicalPlan logical) {
@@ -48,6 +50,7 @@ public class PhysicalPlanner {
             references = new IdentityHashMap<>();
             countReferences(logical);
             usedColumns = ColumnUse.of(logical);
+            partitionAware = Partitioning.dependsOnPartitions(logical);
         }
         PhysicalPlan done = planned.get(logical);
         if (done != null) {
@@ -196,8 +199,25 @@ public class PhysicalPlanner {
 
     private PhysicalPlan planBatch(LogicalPlan node) {
         if (node instanceof LocalRelation r) {
-            return new LocalTableScanExec(r.output(), r.chunks());
+            return new LocalTableScanExec(r.output(), r.chunks(), r.numSlices());
         }
+        if (partitionAware && (node instanceof Project || node instanceof Filter)) {
+            LocalRelation local = Partitioning.convertedLocalData(node, this::shared);
+            if (local != null && !planned.containsKey(local)) {
+                // Spark's ConvertToLocalRelation: the chain runs as partition 0, its rows become local data again
+                planned.put(local, new LocalTableScanExec(local.output(), local.chunks(), 1));
+                PhysicalPlan chain = planBatchNode(node);
+                return new ResliceExec(local.parallelism(), chain);
+            }
+        }
+        PhysicalPlan partitioning = Partitioning.plan(node, this::plan);
+        if (partitioning != null) {
+            return partitioning;
+        }
+        return planBatchNode(node);
+    }
+
+    private PhysicalPlan planBatchNode(LogicalPlan node) {
         if (node instanceof ScanRelation s) {
             return new ScanExec(s, ColumnUse.prune(s, usedColumns));
         }

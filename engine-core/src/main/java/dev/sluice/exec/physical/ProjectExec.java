@@ -18,6 +18,11 @@ public final class ProjectExec extends StatelessUnaryExec {
         this.bound = Binder.bindAll(projectList, child.output());
     }
 
+    @Override
+    protected boolean partitionDependent() {
+        return projectList.stream().anyMatch(dev.sluice.expr.PartitionDependent::within);
+    }
+
     public List<Expression> projectList() {
         return projectList;
     }

@@ -1,11 +1,9 @@
 package dev.sluice.exec.physical;
 
 import dev.sluice.batch.Chunk;
-import dev.sluice.exec.Binder;
 import dev.sluice.exec.Chunks;
 import dev.sluice.exec.SortOperator;
 import dev.sluice.expr.SortOrder;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Sorts its whole input (Spark's {@code SortExec} with a global order). A pipeline breaker. */
@@ -16,11 +14,7 @@ public final class SortExec extends UnaryExec {
     public SortExec(List<SortOrder> order, PhysicalPlan child) {
         super(child, child.output());
         this.order = List.copyOf(order);
-        List<SortOrder> bound = new ArrayList<>();
-        for (SortOrder o : order) {
-            bound.add((SortOrder) Binder.bind(o, child.output()));
-        }
-        this.operator = new SortOperator(bound);
+        this.operator = SortOperator.over(order, child.output());
     }
 
     @Override

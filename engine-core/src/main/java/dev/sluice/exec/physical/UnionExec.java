@@ -52,6 +52,19 @@ public final class UnionExec extends PhysicalPlan {
         };
     }
 
+    /** The children's partitions one after another, renumbered from 0 (Spark's {@code UnionRDD}). */
+    @Override
+    public java.util.Iterator<Morsel> partitionMorsels(ExecutionContext context) {
+        List<Morsel> out = new java.util.ArrayList<>();
+        for (PhysicalPlan child : children) {
+            child.partitionMorsels(context).forEachRemaining(m -> {
+                dev.sluice.expr.TaskPartition partition = new dev.sluice.expr.TaskPartition(out.size());
+                out.add(downstream -> m.run(inPartition(partition, downstream)));
+            });
+        }
+        return out.iterator();
+    }
+
     @Override
     public void execute(ExecutionContext context, ChunkConsumer downstream) {
         for (PhysicalPlan child : children) {

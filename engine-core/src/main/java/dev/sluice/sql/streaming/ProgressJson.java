@@ -56,6 +56,42 @@ final class ProgressJson {
     }
 
     /** An offset as JSON: parsed when it is JSON text, a string otherwise, null when absent. */
+    /** Spark's {@code observedMetrics}: each row as {@code Row.jsonValue} (an object of its fields); omitted when empty. */
+    static void putRowMap(ObjectNode node, String field, Map<String, dev.sluice.sql.Row> rows) {
+        if (!rows.isEmpty()) {
+            ObjectNode out = node.putObject(field);
+            rows.forEach((name, row) -> out.set(name, rowJson(row)));
+        }
+    }
+
+    private static ObjectNode rowJson(dev.sluice.sql.Row row) {
+        ObjectNode out = object();
+        for (int i = 0; i < row.size(); i++) {
+            String field = row.schema().apply(i).name();
+            Object v = row.get(i);
+            if (v == null) {
+                out.putNull(field);
+            } else if (v instanceof Long l) {
+                out.put(field, l);
+            } else if (v instanceof Integer n) {
+                out.put(field, n);
+            } else if (v instanceof Double d) {
+                out.put(field, d);
+            } else if (v instanceof Float f) {
+                out.put(field, f);
+            } else if (v instanceof java.math.BigDecimal d) {
+                out.put(field, d);
+            } else if (v instanceof Boolean b) {
+                out.put(field, b);
+            } else if (v instanceof dev.sluice.sql.Row nested && nested.schema() != null) {
+                out.set(field, rowJson(nested));
+            } else {
+                out.put(field, v.toString());
+            }
+        }
+        return out;
+    }
+
     static JsonNode offset(String json) {
         if (json == null) {
             return MAPPER.nullNode();

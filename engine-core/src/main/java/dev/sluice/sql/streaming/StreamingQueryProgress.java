@@ -27,11 +27,22 @@ public final class StreamingQueryProgress extends ProgressDocument {
     private final List<StateOperatorProgress> stateOperators;
     private final List<SourceProgress> sources;
     private final SinkProgress sink;
+    private final Map<String, dev.sluice.sql.Row> observedMetrics;
 
     public StreamingQueryProgress(UUID id, UUID runId, String name, String timestamp, long batchId, long batchDuration,
                                   Map<String, Long> durationMs, Map<String, String> eventTime,
                                   List<StateOperatorProgress> stateOperators, List<SourceProgress> sources,
                                   SinkProgress sink) {
+        this(id, runId, name, timestamp, batchId, batchDuration, durationMs, eventTime, stateOperators, sources, sink,
+                Map.of());
+    }
+
+    /** With the metrics of the query's {@code observe} nodes for this batch, by name. */
+    public StreamingQueryProgress(UUID id, UUID runId, String name, String timestamp, long batchId, long batchDuration,
+                                  Map<String, Long> durationMs, Map<String, String> eventTime,
+                                  List<StateOperatorProgress> stateOperators, List<SourceProgress> sources,
+                                  SinkProgress sink, Map<String, dev.sluice.sql.Row> observedMetrics) {
+        this.observedMetrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(observedMetrics));
         this.id = id;
         this.runId = runId;
         this.name = name;
@@ -110,6 +121,20 @@ public final class StreamingQueryProgress extends ProgressDocument {
         return sink;
     }
 
+    /** The metrics of the query's {@code Dataset.observe} nodes in this batch, by name (Spark's field). */
+    public Map<String, dev.sluice.sql.Row> observedMetrics() {
+        return observedMetrics;
+    }
+
+    /** The schema of result columns (internal: the engine builds observed metrics rows with it). */
+    public static dev.sluice.sql.types.StructType schemaOf(List<dev.sluice.expr.AttributeReference> columns) {
+        dev.sluice.sql.types.StructType schema = new dev.sluice.sql.types.StructType();
+        for (dev.sluice.expr.AttributeReference a : columns) {
+            schema = schema.add(a.name(), a.dataType(), a.nullable());
+        }
+        return schema;
+    }
+
     @Override
     ObjectNode jsonValue() {
         ObjectNode node = ProgressJson.object();
@@ -129,6 +154,7 @@ public final class StreamingQueryProgress extends ProgressDocument {
         ArrayNode sourceNodes = node.putArray("sources");
         sources.forEach(s -> ProgressJson.add(sourceNodes, s.jsonValue()));
         ProgressJson.set(node, "sink", sink.jsonValue());
+        ProgressJson.putRowMap(node, "observedMetrics", observedMetrics);
         return node;
     }
 }

@@ -1,0 +1,107 @@
+package dev.sluice.exec.physical;
+
+import dev.sluice.batch.Chunk;
+import dev.sluice.expr.TaskPartition;
+import dev.sluice.expr.random.XorShiftRandom;
+import dev.sluice.plan.logical.Sample;
+
+/**
+ * Samples each partition's rows in order (Spark's {@code SampleExec}). Without replacement: Spark's
+ * {@code BernoulliCellSampler} seeded {@code seed + partitionIndex}, one draw per row, the row kept when the draw
+ * is in {@code [lowerBound, upperBound)}, so the rows kept equal Spark's over the same partitioning. With
+ * replacement: each row repeated a Poisson({@code upperBound - lowerBound}) number of times, drawn from an
+ * {@code XORShiftRandom} seeded per partition as Spark's {@code PartitionwiseSampledRDD} seeds (the counts
+ * themselves are Sluice's: Spark draws them with Commons Math). Thread-safe; the generator lives in the
+ * partition's {@link TaskPartition} state.
+ */
+public final class SampleExec extends StatelessUnaryExec {
+    private final Sample sample;
+
+    public SampleExec(Sample sample, PhysicalPlan child) {
+        super(child, child.output());
+        this.sample = sample;
+    }
+
+    @Override
+    protected boolean partitionDependent() {
+        return true;
+    }
+
+    @Override
+    public String nodeName() {
+        return "Sample";
+    }
+
+    @Override
+    public String argString() {
+        return sample.lowerBound() + ", " + sample.upperBound() + ", " + sample.withReplacement() + ", "
+                + sample.seed();
+    }
+
+    @Override
+    protected ChunkConsumer wrap(ChunkConsumer downstream) {
+        double lb = sample.lowerBound();
+        double ub = sample.upperBound();
+        return c -> {
+            if (ub - lb <= 0) {
+                return;
+            }
+            TaskPartition partition = TaskPartition.current();
+            XorShiftRandom rng = partition.state(this, () -> new XorShiftRandom(partitionSeed(partition.index())));
+            int n = c.rowCount();
+            int[] rows = new int[Math.max(n, 1)];
+            int count = 0;
+            for (int row = 0; row < n; row++) {
+                if (sample.withReplacement()) {
+                    int times = poisson(rng, ub - lb);
+                    for (int t = 0; t < times; t++) {
+                        if (count == rows.length) {
+                            rows = java.util.Arrays.copyOf(rows, rows.length * 2);
+                        }
+                        rows[count++] = row;
+                    }
+                } else {
+                    double x = rng.nextDouble();
+                    if (x >= lb && x < ub) {
+                        rows[count++] = row;
+                    }
+                }
+            }
+            if (count > 0) {
+                downstream.accept(count == n && !sample.withReplacement() ? c : c.take(rows, count));
+            }
+        };
+    }
+
+    /** Bernoulli: {@code seed + index}; Poisson: the {@code index}-th {@code nextLong} of {@code Random(seed)}. */
+    private long partitionSeed(int index) {
+        if (!sample.withReplacement()) {
+            return sample.seed() + index;
+        }
+        java.util.Random seeds = new java.util.Random(sample.seed());
+        long s = 0;
+        for (int i = 0; i <= index; i++) {
+            s = seeds.nextLong();
+        }
+        return s;
+    }
+
+    /** A Poisson(mean) count by Knuth's product of uniforms, in steps of at most 30 to keep exp() in range. */
+    static int poisson(java.util.Random rng, double mean) {
+        int total = 0;
+        double left = mean;
+        while (left > 0) {
+            double step = Math.min(left, 30.0);
+            double limit = Math.exp(-step);
+            double product = rng.nextDouble();
+            int k = 0;
+            while (product > limit) {
+                k++;
+                product *= rng.nextDouble();
+            }
+            total += k;
+            left -= step;
+        }
+        return total;
+    }
+}
