@@ -45,6 +45,7 @@ public final class DataStreamWriter<T> {
     private final Map<String, String> options = new LinkedHashMap<>();
     private ForeachWriter<Row> foreachWriter;
     private VoidFunction2<Dataset<Row>, Long> foreachBatch;
+    private java.util.List<String> partitionColumns = java.util.List.of();
 
     /** Internal: use {@link Dataset#writeStream()}. */
     public DataStreamWriter(Dataset<T> ds) {
@@ -111,6 +112,7 @@ public final class DataStreamWriter<T> {
                     .append('"');
         }
         options.put("__partition_columns", json.append(']').toString());
+        this.partitionColumns = java.util.List.of(columns);
         return this;
     }
 
@@ -154,6 +156,24 @@ public final class DataStreamWriter<T> {
                 : (VoidFunction2<Dataset<Row>, Long>) (batch, id) -> function.call(batch.as(encoder), id);
         this.format = "foreachBatch";
         return this;
+    }
+
+    /**
+     * Starts the query writing into table {@code tableName} of the session catalog, as Spark's {@code toTable}: the
+     * table is created (this writer's format, default {@code spark.sql.sources.default}; its partition columns) when
+     * missing, and appended to by the file sink with its exactly-once log.
+     *
+     * @throws AnalysisException when {@code tableName} is a temporary view, or the table's format is not this
+     *         writer's
+     */
+    public StreamingQuery toTable(String tableName) throws java.util.concurrent.TimeoutException {
+        dev.sluice.sql.catalog.CatalogTable table = StreamTables.sinkTable(ds.sparkSession(),
+                Objects.requireNonNull(tableName, "tableName is null"), format, ds.schema(), partitionColumns);
+        format(table.provider());
+        if (!table.partitionColumns().isEmpty()) {
+            partitionBy(table.partitionColumns().toArray(String[]::new));
+        }
+        return option("path", table.location().toString()).start();
     }
 
     /** {@code option("path", path).start()}. */
