@@ -17,7 +17,9 @@ class SqlGroupingSetsTest {
     @BeforeAll
     static void session() {
         spark = Sluice.builder().master("local[2]").getOrCreate();
-        GroupingSetsTest.sales().createOrReplaceTempView("sales");
+        spark.createDataFrame(List.of(RowFactory.create("p", "u", 1), RowFactory.create("p", "v", 2),
+                RowFactory.create("q", "u", 4)), dev.sluice.sql.types.StructType.fromDDL("a STRING, b STRING, x INT"))
+                .createOrReplaceTempView("sales");
     }
 
     private static List<String> rows(String sql) {

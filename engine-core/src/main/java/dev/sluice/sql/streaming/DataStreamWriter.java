@@ -177,7 +177,7 @@ public final class DataStreamWriter<T> {
     }
 
     /** {@code option("path", path).start()}. */
-    public StreamingQuery start(String path) {
+    public StreamingQuery start(String path) throws java.util.concurrent.TimeoutException {
         return option("path", path).start();
     }
 
@@ -188,8 +188,10 @@ public final class DataStreamWriter<T> {
      *         the sink does not exist or rejects the output mode
      * @throws IllegalArgumentException when another active query has the same name
      * @throws dev.sluice.checkpoint.CheckpointException when the checkpoint cannot be used
+     * @throws java.util.concurrent.TimeoutException declared as Spark's {@code start()} declares it (Spark throws it
+     *         when the previous run of the query does not stop in time); Sluice does not throw it today
      */
-    public StreamingQuery start() {
+    public StreamingQuery start() throws java.util.concurrent.TimeoutException {
         SluiceSession session = ds.sparkSession();
         if (System.getProperty(BatchReplay.REPLAY_BATCH) != null) {
             return startInReplayMode(session);

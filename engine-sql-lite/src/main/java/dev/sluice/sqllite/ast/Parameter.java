@@ -27,6 +27,20 @@ public record Parameter(String name, int offset, int index) implements Expr {
     return name == null;
   }
 
+  /**
+   * Markers are equal by name, or by rank for positional ones: the offset only names an unbound marker and
+   * changes when the text is re-rendered.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Parameter p && java.util.Objects.equals(name, p.name) && index == p.index;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(name, index);
+  }
+
   @Override
   public String toString() {
     return positional() ? "?" : ":" + SqlText.identifier(name);

@@ -66,7 +66,8 @@ class CatalogTablesTest extends FileStreamTestSupport {
         assertThat(rows(spark.table("people").orderBy("id"))).containsExactly("[1,Ann]", "[2,Bob]", "[3,Cid]");
         assertThat(rows(spark.read().table("default.people").orderBy("id"))).hasSize(3);
         assertThat(rows(spark.table("spark_catalog.default.PEOPLE").orderBy("id"))).hasSize(3);
-        assertThat(rows(spark.sql("SELECT name FROM people WHERE id > 1 ORDER BY id"))).containsExactly("[Bob]", "[Cid]");
+        assertThat(rows(spark.sql("SELECT id, name FROM people WHERE id > 1 ORDER BY id")))
+                .containsExactly("[2,Bob]", "[3,Cid]");
         assertThat(rows(spark.sql("SELECT p.name FROM default.people p WHERE p.id = ?", 1))).containsExactly("[Ann]");
 
         people(9, "Zed").createOrReplaceTempView("visitors");
