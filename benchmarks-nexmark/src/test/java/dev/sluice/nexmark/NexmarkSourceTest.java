@@ -59,7 +59,7 @@ class NexmarkSourceTest {
     }
 
     private StreamingQuery run(Dataset<Row> events, String checkpoint, Map<Long, List<String>> batches,
-                               long failBatch) {
+                               long failBatch) throws Exception {
         return events.selectExpr("event_type", "person.id", "auction.id", "bid.auction", "dateTime")
                 .writeStream().trigger(Trigger.AvailableNow()).option("checkpointLocation", checkpoint)
                 .foreachBatch((Dataset<Row> ds, Long id) -> {

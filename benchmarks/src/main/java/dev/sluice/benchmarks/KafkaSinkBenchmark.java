@@ -83,7 +83,7 @@ public class KafkaSinkBenchmark {
     private List<Row> batch;
 
     @Setup(Level.Trial)
-    public void setUp() throws IOException {
+    public void setUp() throws IOException, java.util.concurrent.TimeoutException {
         kafka = EmbeddedKafka.start();
         kafka.createTopic(TOPIC, 2);
         spark = Sluice.builder().master("local[2]").getOrCreate();

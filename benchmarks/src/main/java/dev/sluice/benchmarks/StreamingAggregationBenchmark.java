@@ -69,7 +69,7 @@ public class StreamingAggregationBenchmark {
     private Path checkpoint;
 
     @Setup(Level.Trial)
-    public void setUp() throws IOException {
+    public void setUp() throws IOException, java.util.concurrent.TimeoutException {
         spark = Sluice.builder().master("local[2]").config("spark.sql.shuffle.partitions", "5").getOrCreate();
         spark.conf().set("spark.sql.streaming.stateStore.providerClass", provider);
         StructType schema = new StructType().add("key", DataTypes.LongType).add("value", DataTypes.LongType);

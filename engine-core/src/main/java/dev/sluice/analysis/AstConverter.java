@@ -218,6 +218,10 @@ public final class AstConverter {
             }
             return new Alias(convert(a.child()), a.names().get(0));
         }
+        if (e instanceof dev.sluice.sqllite.ast.Parameter p) {
+            return p.positional() ? new dev.sluice.expr.ParameterMarker("_" + p.offset(), p.index())
+                    : new dev.sluice.expr.ParameterMarker(p.name(), -1);
+        }
         if (e instanceof LambdaFunction l) {
             return new dev.sluice.expr.lambda.UnresolvedLambda(l.parameters(), convert(l.body()));
         }

@@ -92,6 +92,9 @@ public final class ExpressionResolver {
             }
             return resolveName(a.nameParts());
         }
+        if (e instanceof dev.sluice.expr.ParameterMarker p) {
+            throw p.unbound();
+        }
         if (e instanceof UnresolvedStar s) {
             throw new AnalysisException("INVALID_USAGE_OF_STAR_OR_REGEX", "Invalid usage of '" + s.sql()
                     + "' in expression.", "42000");

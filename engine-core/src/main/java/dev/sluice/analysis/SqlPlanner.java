@@ -37,11 +37,27 @@ public final class SqlPlanner {
 
     private final PlanBuilder builder;
     private final Function<List<String>, LogicalPlan> tables;
+    private final QueryParameters parameters;
 
     /** {@code tables} resolves a (possibly qualified) table name to its plan, or throws. */
     public SqlPlanner(PlanBuilder builder, Function<List<String>, LogicalPlan> tables) {
+        this(builder, tables, QueryParameters.NONE);
+    }
+
+    /** As above, with the arguments of a parameterized query ({@code sql(text, args)}). */
+    public SqlPlanner(PlanBuilder builder, Function<List<String>, LogicalPlan> tables, QueryParameters parameters) {
         this.builder = builder;
         this.tables = tables;
+        this.parameters = parameters;
+    }
+
+    /** Converts an AST expression and binds its parameter markers. */
+    private Expression convert(Expr e) {
+        return bind(AstConverter.convert(e));
+    }
+
+    private Expression bind(Expression e) {
+        return parameters == QueryParameters.NONE ? e : e.transformUp(parameters::bind);
     }
 
     /** Parses and plans one SELECT statement. */
@@ -52,11 +68,11 @@ public final class SqlPlanner {
     public LogicalPlan plan(Select select) {
         LogicalPlan plan = select.from() == null ? oneRow() : relation(select.from());
         if (select.where() != null) {
-            plan = builder.filter(plan, AstConverter.convert(select.where()));
+            plan = builder.filter(plan, convert(select.where()));
         }
         List<Expression> projections = new ArrayList<>();
         for (Expr e : select.projections()) {
-            projections.add(AstConverter.convert(e));
+            projections.add(convert(e));
         }
         boolean aggregates = !select.groupBy().isEmpty() || select.having() != null
                 || projections.stream().anyMatch(SqlPlanner::callsAggregate);
@@ -71,7 +87,7 @@ public final class SqlPlanner {
         if (!select.orderBy().isEmpty()) {
             List<Expression> orders = new ArrayList<>();
             for (SortItem item : select.orderBy()) {
-                SortOrder order = AstConverter.sortOrder(item);
+                SortOrder order = (SortOrder) bind(AstConverter.sortOrder(item));
                 if (item.expr() instanceof IntLiteral ordinal) {
                     AttributeReference column = byOrdinal(plan, ordinal.value(), "ORDER BY");
                     order = new SortOrder(column, order.ascending(), order.nullsFirst());
@@ -81,7 +97,7 @@ public final class SqlPlanner {
             plan = builder.sort(plan, orders);
         }
         if (select.limit() != null) {
-            Expression limit = AstConverter.convert(select.limit());
+            Expression limit = convert(select.limit());
             if (!(limit instanceof Literal l) || !(l.value() instanceof Integer n) || n < 0) {
                 throw new AnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE", "The limit like expression "
                         + limit.sql() + " must be a non-negative integer literal.", "42K0E");
@@ -102,14 +118,15 @@ public final class SqlPlanner {
                 Expression p = projections.get(ordinal.value() - 1);
                 grouping.add(p instanceof Alias a ? a.child() : p);
             } else {
-                grouping.add(AstConverter.convert(g));
+                grouping.add(convert(g));
             }
         }
         List<Expression> outputs = new ArrayList<>(projections);
         if (select.having() != null) {
-            outputs.add(new Alias(AstConverter.convert(select.having()), HAVING_COLUMN));
+            outputs.add(new Alias(convert(select.having()), HAVING_COLUMN));
         }
-        LogicalPlan aggregated = builder.aggregateOnly(child, grouping, outputs);
+        LogicalPlan aggregated = select.groupingSets() == null ? builder.aggregateOnly(child, grouping, outputs)
+                : GroupingSetsPlanner.aggregate(builder, child, grouping, setIndexes(select), outputs);
         if (select.having() == null) {
             return aggregated;
         }
@@ -117,6 +134,15 @@ public final class SqlPlanner {
         AttributeReference condition = columns.get(columns.size() - 1);
         LogicalPlan filtered = new Filter(condition, aggregated);
         return new Project(new ArrayList<>(columns.subList(0, columns.size() - 1)), filtered);
+    }
+
+    /** Each grouping set as indexes into the GROUP BY expressions. */
+    private static List<List<Integer>> setIndexes(Select select) {
+        List<List<Integer>> sets = new ArrayList<>();
+        for (List<Expr> set : select.groupingSets()) {
+            sets.add(set.stream().map(e -> select.groupBy().indexOf(e)).toList());
+        }
+        return sets;
     }
 
     private static boolean callsAggregate(Expression e) {
@@ -150,7 +176,7 @@ public final class SqlPlanner {
         if (!j.usingColumns().isEmpty()) {
             return builder.joinUsing(left, right, j.usingColumns(), type);
         }
-        return builder.join(left, right, j.condition() == null ? null : AstConverter.convert(j.condition()), type);
+        return builder.join(left, right, j.condition() == null ? null : convert(j.condition()), type);
     }
 
     private static LogicalPlan oneRow() {

@@ -42,7 +42,10 @@ public final class ConfigEntries {
     public static final ConfigEntry CASE_SENSITIVE = entry("spark.sql.caseSensitive", "boolean", "`false`",
             "name resolution is case-insensitive; `true` is rejected (not supported)");
     public static final ConfigEntry SOURCES_DEFAULT = entry("spark.sql.sources.default", "string", "`parquet`",
-            "the format of `writeStream().start()` without `format(...)`");
+            "the format of `writeStream().start()`, `saveAsTable` and `toTable` without `format(...)`");
+    public static final ConfigEntry WAREHOUSE_DIR = entry("spark.sql.warehouse.dir", "path", "`spark-warehouse`",
+            "the folder of the session catalog's managed tables (`saveAsTable`, `toTable`), relative to the working"
+                    + " folder unless absolute; read when a table is created or looked up");
     public static final ConfigEntry FILES_IGNORE_CORRUPT = entry("spark.sql.files.ignoreCorruptFiles", "boolean",
             "`false`", "default of the file formats' `ignoreCorruptFiles` option: skip files that cannot be read");
     public static final ConfigEntry FILES_IGNORE_MISSING = entry("spark.sql.files.ignoreMissingFiles", "boolean",
@@ -148,7 +151,8 @@ public final class ConfigEntries {
 
     /** Every entry, in the order of the documentation's table. */
     public static final List<ConfigEntry> ALL = List.of(APP_NAME, MASTER, SESSION_TIME_ZONE, ANSI_ENABLED,
-            SHUFFLE_PARTITIONS, LEAF_NODE_DEFAULT_PARALLELISM, CASE_SENSITIVE, SOURCES_DEFAULT, FILES_IGNORE_CORRUPT, FILES_IGNORE_MISSING,
+            SHUFFLE_PARTITIONS, LEAF_NODE_DEFAULT_PARALLELISM, CASE_SENSITIVE, SOURCES_DEFAULT, WAREHOUSE_DIR,
+            FILES_IGNORE_CORRUPT, FILES_IGNORE_MISSING,
             PARQUET_MERGE_SCHEMA, PARQUET_VECTORIZED, NESTED_SCHEMA_PRUNING, HADOOP, SCHEMA_INFERENCE,
             CHECKPOINT_LOCATION, MIN_BATCHES_TO_RETAIN, MULTIPLE_WATERMARK_POLICY, REAL_TIME_MIN_BATCH_DURATION,
             REAL_TIME_ALLOWLIST_CHECK, NO_DATA_MICRO_BATCHES, NO_DATA_PROGRESS_INTERVAL, STOP_GRACEFULLY,

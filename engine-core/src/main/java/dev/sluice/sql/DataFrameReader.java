@@ -94,8 +94,26 @@ public final class DataFrameReader {
         return provider.read(session, Collections.unmodifiableMap(frozen), userSchema, List.copyOf(all));
     }
 
+    /** The table or temporary view {@code tableName}, as Spark's {@code read().table}. */
+    public Dataset<Row> table(String tableName) {
+        return session.table(tableName);
+    }
+
     public Dataset<Row> json(String... paths) {
         return format("json").load(paths);
+    }
+
+    /**
+     * Parses each string as one JSON record, as Spark's {@code json(Dataset<String>)}: the schema is this reader's
+     * or inferred as {@code json(path)} infers it, with the same options. Parsed eagerly (see {@code TextDatasets}).
+     */
+    public Dataset<Row> json(Dataset<String> jsonDataset) {
+        return TextDatasets.read(session, this, "json", jsonDataset);
+    }
+
+    /** Parses each string as one CSV line, as Spark's {@code csv(Dataset<String>)} (header, inference as csv(path)). */
+    public Dataset<Row> csv(Dataset<String> csvDataset) {
+        return TextDatasets.read(session, this, "csv", csvDataset);
     }
 
     public Dataset<Row> csv(String... paths) {

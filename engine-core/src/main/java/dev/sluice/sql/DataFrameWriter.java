@@ -20,6 +20,7 @@ import java.util.TreeMap;
 public final class DataFrameWriter<T> {
     private final Dataset<T> dataset;
     private String format = "parquet";
+    private boolean formatGiven;
     private SaveMode mode = SaveMode.ErrorIfExists;
     private List<String> partitionColumns = List.of();
     private final Map<String, String> options = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -30,6 +31,7 @@ public final class DataFrameWriter<T> {
 
     public DataFrameWriter<T> format(String source) {
         this.format = Objects.requireNonNull(source, "source is null");
+        this.formatGiven = true;
         return this;
     }
 
@@ -83,6 +85,21 @@ public final class DataFrameWriter<T> {
         frozen.remove("path");
         DataSources.batch(format).write((Dataset<Row>) dataset, Collections.unmodifiableMap(frozen), mode,
                 partitionColumns, path);
+    }
+
+    /**
+     * Saves the Dataset as table {@code tableName} of the session catalog, as Spark's {@code saveAsTable}: a new
+     * managed table in {@code spark.sql.warehouse.dir} in this writer's format (default
+     * {@code spark.sql.sources.default}, parquet); for an existing table the mode decides (error, ignore, append in
+     * the table's format, overwrite). See {@code SessionCatalog} for what survives the session.
+     */
+    @SuppressWarnings("unchecked")
+    public void saveAsTable(String tableName) {
+        Map<String, String> frozen = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        frozen.putAll(options);
+        frozen.remove("path");
+        Tables.saveAsTable((Dataset<Row>) dataset, Objects.requireNonNull(tableName, "tableName is null"),
+                formatGiven ? format : null, mode, frozen, partitionColumns);
     }
 
     public void json(String path) {

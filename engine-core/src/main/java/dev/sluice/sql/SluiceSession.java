@@ -29,7 +29,7 @@ public final class SluiceSession implements AutoCloseable {
     private final String master;
     private final int parallelism;
     private final RuntimeConfig conf;
-    private final Map<String, LogicalPlan> tempViews = new ConcurrentHashMap<>();
+    private final dev.sluice.sql.catalog.SessionCatalog sessionCatalog;
     private final dev.sluice.sql.streaming.StreamingQueryManager streams =
             new dev.sluice.sql.streaming.StreamingQueryManager(this);
     private final dev.sluice.SluiceContext context = new dev.sluice.SluiceContext(this);
@@ -43,6 +43,7 @@ public final class SluiceSession implements AutoCloseable {
         this.master = master;
         this.parallelism = parseParallelism(master);
         this.conf = new RuntimeConfig(config);
+        this.sessionCatalog = new dev.sluice.sql.catalog.SessionCatalog(() -> conf.get("spark.sql.warehouse.dir", null));
         this.plugins = dev.sluice.monitor.SessionPlugins.start(this); // last: plugins see a complete session
     }
 
@@ -248,14 +249,24 @@ public final class SluiceSession implements AutoCloseable {
         return Dataset.ofRows(this, new LocalRelation(List.of(), List.of()));
     }
 
-    /** The Dataset registered under {@code name} by {@code createOrReplaceTempView}. */
+    /**
+     * The temporary view ({@code createOrReplaceTempView}) or table ({@code saveAsTable}, {@code toTable}) named
+     * {@code name}, as Spark's.
+     *
+     * @throws AnalysisException {@code TABLE_OR_VIEW_NOT_FOUND}
+     */
     public Dataset<Row> table(String name) {
-        LogicalPlan plan = tempViews.get(name.toLowerCase(java.util.Locale.ROOT));
-        if (plan == null) {
-            throw new AnalysisException("TABLE_OR_VIEW_NOT_FOUND", "The table or view `" + name + "` cannot be found."
-                    + " Verify the spelling and correctness of the schema and catalog.", "42P01");
-        }
-        return Dataset.ofRows(this, plan);
+        return Dataset.ofRows(this, Tables.plan(this, name));
+    }
+
+    /** The tables and views of this session, as Spark's {@code spark.catalog()}. */
+    public dev.sluice.sql.catalog.Catalog catalog() {
+        return new dev.sluice.sql.catalog.Catalog(this, sessionCatalog);
+    }
+
+    /** Internal: the catalog of this session's tables and views. */
+    public dev.sluice.sql.catalog.SessionCatalog sessionCatalog() {
+        return sessionCatalog;
     }
 
     /**
@@ -263,12 +274,30 @@ public final class SluiceSession implements AutoCloseable {
      * {@code spark.sql("SELECT word, count(*) FROM words GROUP BY word")}.
      */
     public Dataset<Row> sql(String sqlText) {
+        return sql(sqlText, dev.sluice.analysis.QueryParameters.NONE);
+    }
+
+    /**
+     * A parameterized query, as Spark's {@code sql(sqlText, args)}: each {@code ?} marker takes the next argument,
+     * a Java value as {@code functions.lit} converts it or a literal {@link Column}; extra arguments are ignored.
+     * A marker without an argument fails with {@code UNBOUND_SQL_PARAMETER}.
+     */
+    public Dataset<Row> sql(String sqlText, Object... args) {
+        return sql(sqlText, SqlArguments.positional(args));
+    }
+
+    /** A query with named markers ({@code :name}, case-sensitive) bound to {@code args}, as Spark's. */
+    public Dataset<Row> sql(String sqlText, Map<String, Object> args) {
+        return sql(sqlText, SqlArguments.named(args));
+    }
+
+    private Dataset<Row> sql(String sqlText, dev.sluice.analysis.QueryParameters args) {
         return Dataset.ofRows(this, new dev.sluice.analysis.SqlPlanner(planBuilder(),
-                name -> table(String.join(".", name)).logicalPlan()).plan(sqlText));
+                name -> Tables.plan(this, name, String.join(".", name)), args).plan(sqlText));
     }
 
     void registerTempView(String name, LogicalPlan plan) {
-        tempViews.put(name.toLowerCase(java.util.Locale.ROOT), plan);
+        sessionCatalog.createOrReplaceTempView(name, plan);
     }
 
     /** Defines a streaming input: {@code readStream().format("...").option(...).load()}. */

@@ -21,6 +21,7 @@ final class Lexer {
   private int position;
   private int line = 1;
   private int lineStart;
+  private int positionalMarkers;
 
   private Lexer(String text) {
     this.text = text;
@@ -143,6 +144,10 @@ final class Lexer {
   }
 
   private Token punctuation() {
+    if (text.charAt(position) == '?') {
+      // Spark binds markers in text order and names an unbound one after its offset (`_7`): keep both.
+      return emit(TokenType.QUESTION, position, position + 1, position + "," + positionalMarkers++);
+    }
     for (TokenType type : PUNCTUATION) {
       if (text.startsWith(type.symbol(), position)) {
         return emit(type, position, position + type.symbol().length(), type.symbol());

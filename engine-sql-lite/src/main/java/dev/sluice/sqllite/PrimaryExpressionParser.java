@@ -6,6 +6,7 @@ import dev.sluice.sqllite.ast.ColumnRef;
 import dev.sluice.sqllite.ast.Expr;
 import dev.sluice.sqllite.ast.FunctionCall;
 import dev.sluice.sqllite.ast.LambdaFunction;
+import dev.sluice.sqllite.ast.Parameter;
 import dev.sluice.sqllite.ast.ReservedWords;
 import dev.sluice.sqllite.ast.Star;
 import dev.sluice.sqllite.ast.WhenClause;
@@ -54,6 +55,14 @@ final class PrimaryExpressionParser {
       case LEFT_PAREN -> parseParenthesized();
       case QUOTED_IDENTIFIER -> parseNameOrCall();
       case IDENTIFIER -> parseWord(token);
+      case QUESTION -> {
+        String[] offsetAndIndex = cursor.next().value().split(",");
+        yield Parameter.positional(Integer.parseInt(offsetAndIndex[0]), Integer.parseInt(offsetAndIndex[1]));
+      }
+      case COLON -> {
+        cursor.next();
+        yield Parameter.named(cursor.identifier());
+      }
       default -> throw cursor.error("an expression");
     };
   }

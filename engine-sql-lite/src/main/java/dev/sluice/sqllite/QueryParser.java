@@ -42,9 +42,12 @@ final class QueryParser {
     Relation from = cursor.matchKeyword("FROM") ? parseRelation() : null;
     Expr where = cursor.matchKeyword("WHERE") ? expressions.parseExpression() : null;
     List<Expr> groupBy = List.of();
+    List<List<Expr>> groupingSets = null;
     if (cursor.matchKeyword("GROUP")) {
       cursor.expectKeyword("BY");
-      groupBy = expressions.parseExpressionList();
+      GroupByParser.GroupBy parsed = new GroupByParser(cursor, expressions).parse();
+      groupBy = parsed.expressions();
+      groupingSets = parsed.sets();
     }
     Expr having = cursor.matchKeyword("HAVING") ? expressions.parseExpression() : null;
     List<SortItem> orderBy = List.of();
@@ -54,7 +57,7 @@ final class QueryParser {
     }
     Expr limit = cursor.matchKeyword("LIMIT") ? expressions.parseExpression() : null;
     cursor.exitNesting(1);
-    return new Select(distinct, projections, from, where, groupBy, having, orderBy, limit);
+    return new Select(distinct, projections, from, where, groupBy, groupingSets, having, orderBy, limit);
   }
 
   private Relation parseRelation() {

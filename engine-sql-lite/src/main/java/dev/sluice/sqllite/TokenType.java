@@ -41,6 +41,8 @@ enum TokenType {
   COMMA(","),
   DOT("."),
   SEMICOLON(";"),
+  /** A positional parameter marker; the token value is the marker's character offset in the text. */
+  QUESTION("?"),
   END_OF_INPUT(null);
 
   private final String symbol;

@@ -77,7 +77,7 @@ final class SluiceEngine implements Engine {
     }
 
     @Override
-    public OneRowQuery startOneRowQuery(WorkloadOptions options) {
+    public OneRowQuery startOneRowQuery(WorkloadOptions options) throws Exception {
         MemoryStream stream = MemoryStream.of(session, StructType.fromDDL("value BIGINT"));
         StreamingQuery query = stream.toDF().selectExpr(Queries.ONE_ROW_PROJECTION).writeStream().format("noop")
                 .option("checkpointLocation", options.checkpointDir(name(), Workload.W3_P50).toString()).start();

@@ -56,7 +56,8 @@ class HadoopCheckpointTest extends StatefulTestSupport {
         spark.conf().unset("spark.hadoop.fs.chroot.root");
     }
 
-    private static StreamingQuery start(MemoryStream input, String checkpoint, Map<Long, List<String>> out) {
+    private static StreamingQuery start(MemoryStream input, String checkpoint, Map<Long, List<String>> out)
+            throws Exception {
         return BatchReplayTest.writer(input, checkpoint, out).start();
     }
 

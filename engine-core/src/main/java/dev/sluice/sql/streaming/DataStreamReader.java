@@ -91,6 +91,16 @@ public final class DataStreamReader {
         return option("path", path).load();
     }
 
+    /**
+     * The table {@code tableName} as a stream (its data source's file source over its folder), or a streaming
+     * temporary view, as Spark's {@code readStream().table}.
+     *
+     * @throws dev.sluice.sql.AnalysisException {@code TABLE_OR_VIEW_NOT_FOUND}, or for a batch temporary view
+     */
+    public Dataset<Row> table(String tableName) {
+        return StreamTables.read(session, Objects.requireNonNull(tableName, "tableName is null"));
+    }
+
     public Dataset<Row> text(String path) {
         return format("text").load(path);
     }

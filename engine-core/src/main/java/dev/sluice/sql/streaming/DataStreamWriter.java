@@ -45,6 +45,7 @@ public final class DataStreamWriter<T> {
     private final Map<String, String> options = new LinkedHashMap<>();
     private ForeachWriter<Row> foreachWriter;
     private VoidFunction2<Dataset<Row>, Long> foreachBatch;
+    private java.util.List<String> partitionColumns = java.util.List.of();
 
     /** Internal: use {@link Dataset#writeStream()}. */
     public DataStreamWriter(Dataset<T> ds) {
@@ -111,6 +112,7 @@ public final class DataStreamWriter<T> {
                     .append('"');
         }
         options.put("__partition_columns", json.append(']').toString());
+        this.partitionColumns = java.util.List.of(columns);
         return this;
     }
 
@@ -156,8 +158,26 @@ public final class DataStreamWriter<T> {
         return this;
     }
 
+    /**
+     * Starts the query writing into table {@code tableName} of the session catalog, as Spark's {@code toTable}: the
+     * table is created (this writer's format, default {@code spark.sql.sources.default}; its partition columns) when
+     * missing, and appended to by the file sink with its exactly-once log.
+     *
+     * @throws AnalysisException when {@code tableName} is a temporary view, or the table's format is not this
+     *         writer's
+     */
+    public StreamingQuery toTable(String tableName) throws java.util.concurrent.TimeoutException {
+        dev.sluice.sql.catalog.CatalogTable table = StreamTables.sinkTable(ds.sparkSession(),
+                Objects.requireNonNull(tableName, "tableName is null"), format, ds.schema(), partitionColumns);
+        format(table.provider());
+        if (!table.partitionColumns().isEmpty()) {
+            partitionBy(table.partitionColumns().toArray(String[]::new));
+        }
+        return option("path", table.location().toString()).start();
+    }
+
     /** {@code option("path", path).start()}. */
-    public StreamingQuery start(String path) {
+    public StreamingQuery start(String path) throws java.util.concurrent.TimeoutException {
         return option("path", path).start();
     }
 
@@ -168,8 +188,10 @@ public final class DataStreamWriter<T> {
      *         the sink does not exist or rejects the output mode
      * @throws IllegalArgumentException when another active query has the same name
      * @throws dev.sluice.checkpoint.CheckpointException when the checkpoint cannot be used
+     * @throws java.util.concurrent.TimeoutException declared as Spark's {@code start()} declares it (Spark throws it
+     *         when the previous run of the query does not stop in time); Sluice does not throw it today
      */
-    public StreamingQuery start() {
+    public StreamingQuery start() throws java.util.concurrent.TimeoutException {
         SluiceSession session = ds.sparkSession();
         if (System.getProperty(BatchReplay.REPLAY_BATCH) != null) {
             return startInReplayMode(session);

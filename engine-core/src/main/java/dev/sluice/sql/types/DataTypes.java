@@ -80,6 +80,12 @@ public final class DataTypes {
         return new StructField(name, dataType, nullable);
     }
 
+    /** A field with metadata, as Spark's {@code DataTypes.createStructField(name, dataType, nullable, metadata)}. */
+    public static StructField createStructField(String name, DataType dataType, boolean nullable,
+            Metadata metadata) {
+        return new StructField(name, dataType, nullable, metadata);
+    }
+
     public static StructType createStructType(List<StructField> fields) {
         return new StructType(fields);
     }

@@ -2,16 +2,27 @@ package dev.sluice.sql.types;
 
 import java.util.Objects;
 
-/** One named field of a {@link StructType}. Immutable. */
+/** One named field of a {@link StructType}, with its {@link Metadata} (empty unless given). Immutable. */
 public final class StructField {
     private final String name;
     private final DataType dataType;
     private final boolean nullable;
+    private final Metadata metadata;
 
     public StructField(String name, DataType dataType, boolean nullable) {
+        this(name, dataType, nullable, Metadata.empty());
+    }
+
+    /** A field with metadata, as Spark's {@code StructField(name, dataType, nullable, metadata)}. */
+    public StructField(String name, DataType dataType, boolean nullable, Metadata metadata) {
         this.name = Objects.requireNonNull(name, "name is null");
         this.dataType = Objects.requireNonNull(dataType, "dataType is null");
         this.nullable = nullable;
+        this.metadata = Objects.requireNonNull(metadata, "metadata is null");
+    }
+
+    public Metadata metadata() {
+        return metadata;
     }
 
     public String name() {
@@ -28,12 +39,13 @@ public final class StructField {
 
     /** A copy with another name. */
     public StructField withName(String newName) {
-        return new StructField(newName, dataType, nullable);
+        return new StructField(newName, dataType, nullable, metadata);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StructField f && f.nullable == nullable && f.name.equals(name) && f.dataType.equals(dataType);
+        return o instanceof StructField f && f.nullable == nullable && f.name.equals(name) && f.dataType.equals(dataType)
+                && f.metadata.equals(metadata);
     }
 
     @Override

@@ -49,6 +49,10 @@ public final class StructType extends DataType implements Iterable<StructField> 
         return add(new StructField(name, dataType, nullable));
     }
 
+    public StructType add(String name, DataType dataType, boolean nullable, Metadata metadata) {
+        return add(new StructField(name, dataType, nullable, metadata));
+    }
+
     /** Adds a field whose type is given as a type string ({@code "int"}, {@code "array<string>"}). */
     public StructType add(String name, String dataType) {
         return add(new StructField(name, DataType.fromDDL(dataType), true));

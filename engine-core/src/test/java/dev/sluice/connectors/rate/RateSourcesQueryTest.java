@@ -59,7 +59,7 @@ class RateSourcesQueryTest {
     static final class Recorder {
         final Map<Long, List<String>> batches = Collections.synchronizedMap(new TreeMap<>());
 
-        StreamingQuery start(Dataset<Row> rates, String checkpoint, Trigger trigger) {
+        StreamingQuery start(Dataset<Row> rates, String checkpoint, Trigger trigger) throws Exception {
             return rates.writeStream().trigger(trigger).option("checkpointLocation", checkpoint)
                     .foreachBatch((Dataset<Row> ds, Long id) -> {
                         List<String> rows = new ArrayList<>();
@@ -153,7 +153,7 @@ class RateSourcesQueryTest {
     }
 
     /** Runs {@code rates} until batch 1 fails before its commit (after the sink saw it); returns what it saw. */
-    private Recorder crashAtBatch1(Dataset<Row> rates, String checkpoint, Trigger trigger) {
+    private Recorder crashAtBatch1(Dataset<Row> rates, String checkpoint, Trigger trigger) throws Exception {
         StreamingTestHooks.set(spark, new CrashBeforeCommit(1));
         Recorder crashed = new Recorder();
         StreamingQuery q = crashed.start(rates, checkpoint, trigger);

@@ -27,7 +27,7 @@ class CheckpointLocationTest extends StreamingTestSupport {
     @TempDir
     Path dir;
 
-    private StreamingQuery startCounts(MemoryStream input, String checkpoint, List<String> seen) {
+    private StreamingQuery startCounts(MemoryStream input, String checkpoint, List<String> seen) throws Exception {
         return input.toDF().groupBy("value").count().writeStream().outputMode("complete")
                 .option("checkpointLocation", checkpoint)
                 .foreachBatch((Dataset<Row> ds, Long id) -> seen.add(id + ":" + ds.count()))

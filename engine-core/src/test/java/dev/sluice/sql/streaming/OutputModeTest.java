@@ -43,7 +43,7 @@ class OutputModeTest extends StreamingTestSupport {
     }
 
     @Test
-    void statelessQueriesRunInAppendAndUpdate() {
+    void statelessQueriesRunInAppendAndUpdate() throws Exception {
         for (String mode : new String[] {"append", "update"}) {
             MemoryStream input = lines();
             StreamingQuery q = input.toDF().filter("value <> 'x'").writeStream().format("memory")
@@ -57,7 +57,7 @@ class OutputModeTest extends StreamingTestSupport {
     }
 
     @Test
-    void sortingNeedsCompleteModeAggregation() {
+    void sortingNeedsCompleteModeAggregation() throws Exception {
         AnalysisException e = startFails(lines().toDF().orderBy("value"), "append");
         assertThat(e.getMessage()).startsWith("Sorting is not supported on streaming DataFrames/Datasets, unless it is"
                 + " on aggregated DataFrame/Dataset in Complete output mode;\n");
@@ -71,7 +71,7 @@ class OutputModeTest extends StreamingTestSupport {
     }
 
     @Test
-    void limitIsRejectedInUpdateModeAndStatefulInAppendMode() {
+    void limitIsRejectedInUpdateModeAndStatefulInAppendMode() throws Exception {
         AnalysisException e = startFails(lines().toDF().limit(2), "update");
         assertThat(e.getMessage()).startsWith("Limits are not supported on streaming DataFrames/Datasets in Update"
                 + " output mode;\n");
@@ -101,7 +101,7 @@ class OutputModeTest extends StreamingTestSupport {
     }
 
     @Test
-    void dropDuplicatesKeepsTheFirstRowPerKeyAcrossBatches() {
+    void dropDuplicatesKeepsTheFirstRowPerKeyAcrossBatches() throws Exception {
         MemoryStream input = lines();
         StreamingQuery q = input.toDF().dropDuplicates().writeStream().format("memory").queryName("dedup").start();
         input.addValues("a", "b", "a");

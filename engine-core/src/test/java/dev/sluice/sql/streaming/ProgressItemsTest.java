@@ -48,7 +48,7 @@ class ProgressItemsTest extends StreamingTestSupport {
     }
 
     @Test
-    void memoryStreamLatestOffsetAndForeachBatchOutputRowsPrintAsSpark() {
+    void memoryStreamLatestOffsetAndForeachBatchOutputRowsPrintAsSpark() throws Exception {
         MemoryStream input = lines();
         StreamingQuery q = input.toDF().writeStream().foreachBatch((batch, id) -> batch.count()).start();
         input.addValues("a", "b");

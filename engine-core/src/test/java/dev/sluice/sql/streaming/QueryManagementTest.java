@@ -23,7 +23,7 @@ class QueryManagementTest extends StreamingTestSupport {
     Path dir;
 
     @Test
-    void awaitAnyTerminationReturnsWhenOneOfTwoQueriesEnds() {
+    void awaitAnyTerminationReturnsWhenOneOfTwoQueriesEnds() throws Exception {
         MemoryStream a = lines();
         MemoryStream b = lines();
         StreamingQuery first = a.toDF().writeStream().format("noop").queryName("first").start();
@@ -50,7 +50,7 @@ class QueryManagementTest extends StreamingTestSupport {
     }
 
     @Test
-    void awaitAnyTerminationRethrowsAFailure() {
+    void awaitAnyTerminationRethrowsAFailure() throws Exception {
         MemoryStream input = lines();
         input.addValues("x");
         input.toDF().writeStream().foreachBatch((Dataset<Row> ds, Long id) -> {
@@ -61,7 +61,7 @@ class QueryManagementTest extends StreamingTestSupport {
     }
 
     @Test
-    void twoActiveQueriesCannotShareANameOrACheckpoint() {
+    void twoActiveQueriesCannotShareANameOrACheckpoint() throws Exception {
         MemoryStream input = lines();
         String checkpoint = dir.resolve("shared").toString();
         input.toDF().writeStream().format("noop").queryName("dup").option("checkpointLocation", checkpoint).start();
@@ -119,7 +119,7 @@ class QueryManagementTest extends StreamingTestSupport {
     }
 
     @Test
-    void consoleFormatPrintsEachBatchToStandardOutput() {
+    void consoleFormatPrintsEachBatchToStandardOutput() throws Exception {
         java.io.PrintStream original = System.out;
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
         System.setOut(new java.io.PrintStream(captured, true));
@@ -137,7 +137,7 @@ class QueryManagementTest extends StreamingTestSupport {
     }
 
     @Test
-    void foreachWriterIsOpenedPerBatchAndClosed() {
+    void foreachWriterIsOpenedPerBatchAndClosed() throws Exception {
         List<String> calls = Collections.synchronizedList(new ArrayList<>());
         MemoryStream input = lines();
         StreamingQuery q = input.toDF().writeStream().foreach(new ForeachWriter<Row>() {
@@ -163,7 +163,7 @@ class QueryManagementTest extends StreamingTestSupport {
     }
 
     @Test
-    void explainShowsThePlanWithItsStatefulOperators() {
+    void explainShowsThePlanWithItsStatefulOperators() throws Exception {
         StreamingQuery q = lines().toDF().groupBy("value").count().writeStream().format("noop")
                 .outputMode("complete").start();
         String plan = ((dev.sluice.stream.MicroBatchExecution) q).explainString(false);

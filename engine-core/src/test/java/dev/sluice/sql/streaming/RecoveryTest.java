@@ -22,7 +22,7 @@ class RecoveryTest extends StreamingTestSupport {
     @TempDir
     Path dir;
 
-    private StreamingQuery startCounts(MemoryStream input, String checkpoint, List<String> seen) {
+    private StreamingQuery startCounts(MemoryStream input, String checkpoint, List<String> seen) throws Exception {
         return input.toDF().groupBy("value").count().writeStream().outputMode("complete")
                 .option("checkpointLocation", checkpoint)
                 .foreachBatch((Dataset<Row> ds, Long id) -> seen.add(id + ":" + sorted(ds.collectAsList())))

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class SelfUnionTest extends StreamingTestSupport {
     @Test
-    void aSharedStatefulOperatorRunsOncePerBatch() {
+    void aSharedStatefulOperatorRunsOncePerBatch() throws Exception {
         MemoryStream input = lines();
         Dataset<Row> distinct = input.toDF().dropDuplicates();
         StreamingQuery q = distinct.union(distinct).writeStream().format("memory").queryName("self_union").start();

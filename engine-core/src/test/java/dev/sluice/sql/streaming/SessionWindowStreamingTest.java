@@ -48,7 +48,8 @@ class SessionWindowStreamingTest extends StatefulTestSupport {
         return hhmm(w.get(0)) + "-" + hhmm(w.get(1)) + " " + r.getString(0) + " " + r.getLong(2);
     }
 
-    private StreamingQuery start(MemoryStream input, String mode, String checkpoint, Map<Long, List<String>> out) {
+    private StreamingQuery start(MemoryStream input, String mode, String checkpoint, Map<Long, List<String>> out)
+            throws Exception {
         Dataset<Row> sessions = input.toDF().withWatermark("ts", "10 minutes")
                 .groupBy(col("word"), session_window(col("ts"), "5 minutes")).count();
         var writer = sessions.writeStream().outputMode(mode);
@@ -115,7 +116,7 @@ class SessionWindowStreamingTest extends StatefulTestSupport {
     }
 
     @Test
-    void completeModeOutputsEverySession() {
+    void completeModeOutputsEverySession() throws Exception {
         MemoryStream input = MemoryStream.of(spark, EVENTS);
         Map<Long, List<String>> out = Collections.synchronizedMap(new TreeMap<>());
         StreamingQuery q = start(input, "complete", null, out);

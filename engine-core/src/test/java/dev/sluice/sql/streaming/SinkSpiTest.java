@@ -24,7 +24,7 @@ class SinkSpiTest extends StreamingTestSupport {
     }
 
     @Test
-    void aStatelessPipelinePushesEachChunkIntoTheSinkBeforeTheBatchCommits() {
+    void aStatelessPipelinePushesEachChunkIntoTheSinkBeforeTheBatchCommits() throws Exception {
         MemoryStream input = lines();
         input.addValues("a", "bb");
         input.addValues("ccc");

@@ -41,7 +41,8 @@ class StateSchemaCheckTest extends StatefulTestSupport {
 
     private final List<Row> out = Collections.synchronizedList(new ArrayList<>());
 
-    private StreamingQuery start(MemoryStream input, Function<Dataset<Row>, Dataset<Row>> query, String checkpoint) {
+    private StreamingQuery start(MemoryStream input, Function<Dataset<Row>, Dataset<Row>> query, String checkpoint)
+            throws Exception {
         return query.apply(input.toDF()).writeStream().outputMode("update")
                 .option("checkpointLocation", checkpoint)
                 .foreachBatch((Dataset<Row> ds, Long id) -> {

@@ -26,7 +26,7 @@ class StatefulRestartTest extends StatefulTestSupport {
     @TempDir
     Path dir;
 
-    private Map<Long, List<String>> uninterrupted(String mode) {
+    private Map<Long, List<String>> uninterrupted(String mode) throws Exception {
         return runGuideExample(mode, new ArrayList<>());
     }
 

@@ -86,7 +86,7 @@ abstract class StatefulTestSupport extends StreamingTestSupport {
 
     /** Starts the guide's query; every batch's sorted output rows go to {@code out} by batch id. */
     StreamingQuery startGuideQuery(MemoryStream input, String outputMode, String checkpoint,
-                                   Map<Long, List<String>> out) {
+                                   Map<Long, List<String>> out) throws Exception {
         var writer = windowedCounts(input).writeStream().outputMode(outputMode);
         if (checkpoint != null) {
             writer = writer.option("checkpointLocation", checkpoint);
@@ -100,7 +100,7 @@ abstract class StatefulTestSupport extends StreamingTestSupport {
     }
 
     /** Runs the guide's four batches; returns the sorted output rows of every batch id (including no-data ones). */
-    Map<Long, List<String>> runGuideExample(String outputMode, List<StreamingQuery> started) {
+    Map<Long, List<String>> runGuideExample(String outputMode, List<StreamingQuery> started) throws Exception {
         MemoryStream input = MemoryStream.of(spark, EVENTS);
         Map<Long, List<String>> out = java.util.Collections.synchronizedMap(new TreeMap<>());
         StreamingQuery q = startGuideQuery(input, outputMode, null, out);

@@ -17,7 +17,7 @@ class TriggerTest extends StreamingTestSupport {
 
     private final List<String> batches = Collections.synchronizedList(new ArrayList<>());
 
-    private StreamingQuery start(MemoryStream input, Trigger trigger) {
+    private StreamingQuery start(MemoryStream input, Trigger trigger) throws Exception {
         return input.toDF().writeStream().trigger(trigger)
                 .foreachBatch((Dataset<Row> ds, Long id) -> batches.add(id + ":" + sorted(ds.collectAsList())))
                 .start();
@@ -74,7 +74,7 @@ class TriggerTest extends StreamingTestSupport {
     }
 
     @Test
-    void onceRunsOneBatchWithEverythingAndStops() {
+    void onceRunsOneBatchWithEverythingAndStops() throws Exception {
         MemoryStream input = lines().maxRowsPerTrigger(1);
         input.addValues("a");
         input.addValues("b");
@@ -85,7 +85,7 @@ class TriggerTest extends StreamingTestSupport {
     }
 
     @Test
-    void availableNowDrainsWhatWasThereAtStartInReadLimitedBatches() {
+    void availableNowDrainsWhatWasThereAtStartInReadLimitedBatches() throws Exception {
         MemoryStream input = lines().maxRowsPerTrigger(2);
         input.addValues("a", "b");
         input.addValues("c");
@@ -98,7 +98,7 @@ class TriggerTest extends StreamingTestSupport {
     }
 
     @Test
-    void defaultTriggerRunsABatchAsSoonAsDataArrives() {
+    void defaultTriggerRunsABatchAsSoonAsDataArrives() throws Exception {
         MemoryStream input = lines();
         StreamingQuery q = start(input, Trigger.defaultTrigger());
         q.processAllAvailable();

@@ -54,7 +54,7 @@ class TutorialWindowingTest extends StatefulTestSupport {
     }
 
     @Test
-    void case5TumblingWindowsCountWordsPerTwoMinutes() {
+    void case5TumblingWindowsCountWordsPerTwoMinutes() throws Exception {
         MemoryStream input = MemoryStream.of(spark, TIMED_LINES);
         Dataset<Row> counts = words(input).groupBy(window(col("timestamp"), "2 minutes"), col("palabra")).count()
                 .orderBy("window");
@@ -76,7 +76,7 @@ class TutorialWindowingTest extends StatefulTestSupport {
     }
 
     @Test
-    void case5SlidingWindowsCountEachWordInTheTwoWindowsCoveringIt() {
+    void case5SlidingWindowsCountEachWordInTheTwoWindowsCoveringIt() throws Exception {
         MemoryStream input = MemoryStream.of(spark, TIMED_LINES);
         Dataset<Row> counts = words(input).groupBy(window(col("timestamp"), "2 minutes", "1 minute"), col("palabra"))
                 .count().orderBy("window");
@@ -140,7 +140,7 @@ class TutorialWindowingTest extends StatefulTestSupport {
     }
 
     @Test
-    void case6WindowedSumsInCompleteMode() {
+    void case6WindowedSumsInCompleteMode() throws Exception {
         MemoryStream input = MemoryStream.of(spark, BOLSA);
         StreamingQuery q = windowSums(acciones(input)).writeStream().format("memory").queryName("bolsa_complete")
                 .outputMode("complete").start();
@@ -151,7 +151,7 @@ class TutorialWindowingTest extends StatefulTestSupport {
     }
 
     @Test
-    void case7AppendModeWritesEachWindowOnceTheThirtyMinuteWatermarkPassesIt() {
+    void case7AppendModeWritesEachWindowOnceTheThirtyMinuteWatermarkPassesIt() throws Exception {
         MemoryStream input = MemoryStream.of(spark, BOLSA);
         Dataset<Row> watermarked = acciones(input).withWatermark("CreatedTime", "30 minutes");
         StreamingQuery q = windowSums(watermarked).writeStream().format("memory").queryName("bolsa_append")

@@ -53,7 +53,7 @@ class WatermarkRulesTest extends StatefulTestSupport {
     }
 
     @Test
-    void appendModeNeedsTheWatermarkOnAGroupingColumn() {
+    void appendModeNeedsTheWatermarkOnAGroupingColumn() throws Exception {
         Dataset<Row> byWordOnly = events().withWatermark("ts", "10 minutes").groupBy("word").count();
         assertThatThrownBy(() -> byWordOnly.writeStream().format("noop").outputMode("append").start())
                 .isInstanceOf(AnalysisException.class).hasMessageContaining("without watermark");
@@ -63,7 +63,7 @@ class WatermarkRulesTest extends StatefulTestSupport {
     }
 
     @Test
-    void aWindowComputedInAProjectionCarriesTheEventTimeOfItsColumn() {
+    void aWindowComputedInAProjectionCarriesTheEventTimeOfItsColumn() throws Exception {
         Dataset<Row> windows = events().withWatermark("ts", "10 minutes")
                 .select(window(col("ts"), "10 minutes").alias("w"), col("word"));
         StreamingQuery q = windows.groupBy("w", "word").count().writeStream().format("noop").outputMode("append")
@@ -72,7 +72,7 @@ class WatermarkRulesTest extends StatefulTestSupport {
     }
 
     @Test
-    void dropDuplicatesWithAWatermarkDropsLateRowsAndEvictsExpiredKeys() {
+    void dropDuplicatesWithAWatermarkDropsLateRowsAndEvictsExpiredKeys() throws Exception {
         MemoryStream input = MemoryStream.of(spark, EVENTS);
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
         StreamingQuery q = input.toDF().withWatermark("ts", "10 minutes").dropDuplicates("word", "ts").writeStream()
@@ -93,7 +93,7 @@ class WatermarkRulesTest extends StatefulTestSupport {
     }
 
     @Test
-    void dropDuplicatesWithinWatermarkForgetsAKeyOnceTheWatermarkPassesItsEventTimePlusTheDelay() {
+    void dropDuplicatesWithinWatermarkForgetsAKeyOnceTheWatermarkPassesItsEventTimePlusTheDelay() throws Exception {
         MemoryStream input = MemoryStream.of(spark, EVENTS);
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
         StreamingQuery q = input.toDF().withWatermark("ts", "10 minutes").dropDuplicatesWithinWatermark("word")
@@ -147,7 +147,7 @@ class WatermarkRulesTest extends StatefulTestSupport {
     }
 
     @Test
-    void availableNowRunsTheTrailingNoDataBatchThatEmitsTheLastWindows() {
+    void availableNowRunsTheTrailingNoDataBatchThatEmitsTheLastWindows() throws Exception {
         MemoryStream input = MemoryStream.of(spark, EVENTS);
         GUIDE_BATCHES.forEach(input::addData);
         Map<Long, List<String>> out = Collections.synchronizedMap(new TreeMap<>());

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class WatermarkTest extends StatefulTestSupport {
     @Test
-    void updateModeEmitsTheUpdatedWindowsAndDropsLateRows() {
+    void updateModeEmitsTheUpdatedWindowsAndDropsLateRows() throws Exception {
         List<StreamingQuery> started = new ArrayList<>();
         Map<Long, List<String>> out = runGuideExample("update", started);
         assertThat(out).containsExactly(
@@ -66,7 +66,7 @@ class WatermarkTest extends StatefulTestSupport {
     }
 
     @Test
-    void appendModeEmitsEachWindowOnceWhenTheWatermarkPassesItsEnd() {
+    void appendModeEmitsEachWindowOnceWhenTheWatermarkPassesItsEnd() throws Exception {
         List<StreamingQuery> started = new ArrayList<>();
         Map<Long, List<String>> out = runGuideExample("append", started);
         assertThat(out).containsExactly(

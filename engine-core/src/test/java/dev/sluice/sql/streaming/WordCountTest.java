@@ -20,7 +20,7 @@ class WordCountTest extends StreamingTestSupport {
     }
 
     @Test
-    void completeModeOutputsTheWholeResultTableEveryBatch() {
+    void completeModeOutputsTheWholeResultTableEveryBatch() throws Exception {
         MemoryStream input = lines();
         StreamingQuery query = wordCounts(input).writeStream().format("memory").queryName("wc_complete")
                 .outputMode("complete").start();
@@ -40,7 +40,7 @@ class WordCountTest extends StreamingTestSupport {
     }
 
     @Test
-    void updateModeOutputsOnlyTheGroupsChangedByTheBatch() {
+    void updateModeOutputsOnlyTheGroupsChangedByTheBatch() throws Exception {
         MemoryStream input = lines();
         StreamingQuery query = wordCounts(input).writeStream().format("memory").queryName("wc_update")
                 .outputMode("update").start();

@@ -13,7 +13,7 @@ public sealed interface Expr
     permits ColumnRef, Star, IntLiteral, LongLiteral, DoubleLiteral, FloatLiteral, DecimalLiteral,
         StringLiteral, BooleanLiteral, NullLiteral, TimestampLiteral, DateLiteral, IntervalLiteral,
         UnaryOp, BinaryOp, IsNull, In, Between, Like, CaseWhen, Cast, FunctionCall, Subscript,
-        FieldAccess, Alias, LambdaFunction {
+        FieldAccess, Alias, LambdaFunction, Parameter {
 
   /** Returns the normalized SQL rendering of this expression. */
   @Override

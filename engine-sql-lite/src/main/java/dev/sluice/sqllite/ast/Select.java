@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param where the {@code WHERE} condition; null when absent
  * @param groupBy the {@code GROUP BY} expressions (ordinals stay {@link IntLiteral}s); empty when
  *     absent
+ * @param groupingSets the grouping sets of {@code GROUPING SETS}, {@code ROLLUP}, {@code CUBE} or {@code WITH
+ *     ROLLUP/CUBE} (each a list of {@code groupBy} expressions), expanded as Spark does; null for a plain
+ *     {@code GROUP BY}
  * @param having the {@code HAVING} condition; null when absent
  * @param orderBy the {@code ORDER BY} keys; empty when absent
  * @param limit the {@code LIMIT} expression; null when absent
@@ -22,6 +25,7 @@ public record Select(
     Relation from,
     Expr where,
     List<Expr> groupBy,
+    List<List<Expr>> groupingSets,
     Expr having,
     List<SortItem> orderBy,
     Expr limit) {
@@ -31,9 +35,16 @@ public record Select(
     projections = List.copyOf(projections);
     groupBy = List.copyOf(groupBy);
     orderBy = List.copyOf(orderBy);
+    groupingSets = groupingSets == null ? null : groupingSets.stream().map(List::copyOf).toList();
     if (projections.isEmpty()) {
       throw new IllegalArgumentException("SELECT needs at least one projection");
     }
+  }
+
+  /** A {@code SELECT} with a plain {@code GROUP BY}. */
+  public Select(boolean distinct, List<Expr> projections, Relation from, Expr where, List<Expr> groupBy,
+      Expr having, List<SortItem> orderBy, Expr limit) {
+    this(distinct, projections, from, where, groupBy, null, having, orderBy, limit);
   }
 
   @Override
@@ -45,7 +56,13 @@ public record Select(
     builder.append(SqlText.commaSeparated(projections));
     appendClause(builder, " FROM ", from);
     appendClause(builder, " WHERE ", where);
-    if (!groupBy.isEmpty()) {
+    if (groupingSets != null) {
+      builder.append(" GROUP BY GROUPING SETS (");
+      for (int i = 0; i < groupingSets.size(); i++) {
+        builder.append(i == 0 ? "(" : ", (").append(SqlText.commaSeparated(groupingSets.get(i))).append(')');
+      }
+      builder.append(')');
+    } else if (!groupBy.isEmpty()) {
       builder.append(" GROUP BY ").append(SqlText.commaSeparated(groupBy));
     }
     appendClause(builder, " HAVING ", having);

@@ -79,7 +79,7 @@ class RocksDbByteFlipPropertyTest {
         }
     }
 
-    private static StreamingQuery start(Path checkpoint, String name) {
+    private static StreamingQuery start(Path checkpoint, String name) throws Exception {
         return input.toDF().groupBy("value").count().writeStream().format("memory").queryName(name)
                 .outputMode("complete").option("checkpointLocation", checkpoint.toString()).start();
     }

@@ -97,7 +97,7 @@ class CheckpointByteFlipPropertyTest {
         return sb.toString();
     }
 
-    private static StreamingQuery start(Path checkpoint, String name) {
+    private static StreamingQuery start(Path checkpoint, String name) throws Exception {
         return spark.readStream().format("json").schema(KEYS).load(in.toString()).groupBy("k").count()
                 .writeStream().format("memory").queryName(name).outputMode("complete")
                 .option("checkpointLocation", checkpoint.toString()).start();

@@ -21,7 +21,7 @@ class FileStreamSourceTest extends FileStreamTestSupport {
     private final Map<Long, List<String>> batches = new TreeMap<>();
 
     /** Starts a query collecting each batch's {@code value}s into {@link #batches}. */
-    private StreamingQuery collect(Dataset<Row> df, Path checkpoint) {
+    private StreamingQuery collect(Dataset<Row> df, Path checkpoint) throws Exception {
         return df.writeStream().option("checkpointLocation", checkpoint.toString()).foreachBatch((batch, id) -> {
             List<String> values = new ArrayList<>(column(batch.collectAsList(), "value"));
             synchronized (batches) {

@@ -116,7 +116,7 @@ class LogCompactionTest extends FileStreamTestSupport {
                 .hasMessageContaining("spark.sql.streaming.fileSource.log.compactInterval");
     }
 
-    private StreamingQuery jsonToJson(Path in, Path out, Path checkpoint) {
+    private StreamingQuery jsonToJson(Path in, Path out, Path checkpoint) throws Exception {
         return spark.readStream().format("json").schema(PEOPLE).option("maxFilesPerTrigger", 1).load(in.toString())
                 .writeStream().format("json").option("path", out.toString())
                 .option("checkpointLocation", checkpoint.toString()).start();

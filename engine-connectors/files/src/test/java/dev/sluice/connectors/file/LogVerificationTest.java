@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class LogVerificationTest extends FileStreamTestSupport {
     private static final StructType KEYS = StructType.fromDDL("k STRING");
 
-    private StreamingQuery countByKey(Path in, Path checkpoint) {
+    private StreamingQuery countByKey(Path in, Path checkpoint) throws Exception {
         return spark.readStream().format("json").schema(KEYS).load(in.toString()).groupBy("k").count()
                 .writeStream().format("memory").queryName("counts").outputMode("complete")
                 .option("checkpointLocation", checkpoint.toString()).start();

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class RestartChangesTest extends FileStreamTestSupport {
     private static final StructType V = StructType.fromDDL("v INT");
 
-    private StreamingQuery run(Dataset<Row> ds, Path checkpoint, List<String> out) {
+    private StreamingQuery run(Dataset<Row> ds, Path checkpoint, List<String> out) throws Exception {
         return ds.writeStream().option("checkpointLocation", checkpoint.toString()).trigger(Trigger.AvailableNow())
                 .foreachBatch((Dataset<Row> b, Long id) -> b.collectAsList().forEach(r -> out.add(r.toString())))
                 .start();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class SinkLeftoversTest extends FileStreamTestSupport {
     private static final StructType PEOPLE = StructType.fromDDL("id INT, name STRING");
 
-    private StreamingQuery start(Path in, Path out, Path checkpoint, String... partitionBy) {
+    private StreamingQuery start(Path in, Path out, Path checkpoint, String... partitionBy) throws Exception {
         return spark.readStream().format("json").schema(PEOPLE).load(in.toString())
                 .writeStream().format("json").option("path", out.toString()).partitionBy(partitionBy)
                 .option("checkpointLocation", checkpoint.toString()).start();

@@ -52,7 +52,7 @@ class KafkaAvailableNowProgressTest extends KafkaTestSupport {
     }
 
     @Test
-    void otherTriggersReportOnlySparksMetrics() {
+    void otherTriggersReportOnlySparksMetrics() throws Exception {
         String t = topic("no_bar", 1);
         send(t, 0, "a", "b");
         StreamingQuery q = spark.readStream().format("kafka").option("kafka.bootstrap.servers", servers())

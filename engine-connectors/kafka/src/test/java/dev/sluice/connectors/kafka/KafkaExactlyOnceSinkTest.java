@@ -24,7 +24,7 @@ class KafkaExactlyOnceSinkTest extends KafkaTestSupport {
     @TempDir
     Path dir;
 
-    private StreamingQuery start(String in, String out, Path checkpoint, String guarantee) {
+    private StreamingQuery start(String in, String out, Path checkpoint, String guarantee) throws Exception {
         return spark.readStream().format("kafka").option("kafka.bootstrap.servers", servers())
                 .option("subscribe", in).option("startingOffsets", "earliest").option("maxOffsetsPerTrigger", 5)
                 .load().selectExpr("key", "upper(CAST(value AS STRING)) AS value")
@@ -83,7 +83,7 @@ class KafkaExactlyOnceSinkTest extends KafkaTestSupport {
     }
 
     @Test
-    void atLeastOnceWritesAReplayedBatchAgain() {
+    void atLeastOnceWritesAReplayedBatchAgain() throws Exception {
         String in = topic("alo-in", 1);
         String out = topic("alo-out", 1);
         Path checkpoint = dir.resolve("cp-alo");

@@ -25,7 +25,8 @@ class KafkaRealTimeTest extends KafkaTestSupport {
         spark.conf().set("spark.sql.streaming.realTimeMode.minBatchDuration", "0");
     }
 
-    private StreamingQuery upperCase(String in, String out, String guarantee, Path checkpoint, Trigger trigger) {
+    private StreamingQuery upperCase(String in, String out, String guarantee, Path checkpoint, Trigger trigger)
+            throws Exception {
         return spark.readStream().format("kafka").option("kafka.bootstrap.servers", servers())
                 .option("subscribe", in).option("startingOffsets", "earliest").load()
                 .selectExpr("key", "upper(CAST(value AS STRING)) AS value").where("value NOT LIKE '%SKIP%'")

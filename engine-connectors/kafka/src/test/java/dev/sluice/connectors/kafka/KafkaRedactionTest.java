@@ -17,7 +17,7 @@ class KafkaRedactionTest extends KafkaTestSupport {
             + " username=\"u\" password=\"" + SECRET + "\";";
 
     @Test
-    void secretsStayOutOfProgressExplainAndErrors() {
+    void secretsStayOutOfProgressExplainAndErrors() throws Exception {
         String in = topic("secret-in", 1);
         String out = topic("secret-out", 1);
         send(in, 0, "a");

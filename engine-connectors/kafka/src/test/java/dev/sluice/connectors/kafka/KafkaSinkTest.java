@@ -20,7 +20,7 @@ class KafkaSinkTest extends KafkaTestSupport {
     }
 
     @Test
-    void keyTopicPartitionAndHeadersColumnsRouteEachRecord() {
+    void keyTopicPartitionAndHeadersColumnsRouteEachRecord() throws Exception {
         String in = topic("sink-in", 1);
         String outA = topic("sink-a", 3);
         String outB = topic("sink-b", 3);
@@ -45,7 +45,7 @@ class KafkaSinkTest extends KafkaTestSupport {
     }
 
     @Test
-    void theTopicOptionWinsOverTheTopicColumnAndNullKeysStayNull() {
+    void theTopicOptionWinsOverTheTopicColumnAndNullKeysStayNull() throws Exception {
         String in = topic("sink-opt-in", 1);
         String out = topic("sink-opt", 1);
         send(in, 0, "x");

@@ -39,7 +39,7 @@ class KafkaSourceTest extends KafkaTestSupport {
         return o;
     }
 
-    private StreamingQuery toMemory(String name, Map<String, String> options) {
+    private StreamingQuery toMemory(String name, Map<String, String> options) throws Exception {
         return spark.readStream().format("kafka").options(options).load().writeStream().format("memory")
                 .queryName(name).option("checkpointLocation", dir.resolve(name).toString()).start();
     }
@@ -53,7 +53,7 @@ class KafkaSourceTest extends KafkaTestSupport {
     }
 
     @Test
-    void subscribeReadsAllPartitionsFromEarliestAndFillsTheMetadataColumns() {
+    void subscribeReadsAllPartitionsFromEarliestAndFillsTheMetadataColumns() throws Exception {
         String t = topic("sub", 2);
         send(t, 0, "a", "b");
         send(t, 1, "c");
@@ -71,7 +71,7 @@ class KafkaSourceTest extends KafkaTestSupport {
     }
 
     @Test
-    void latestSkipsWhatWasThereBeforeTheQueryStarted() {
+    void latestSkipsWhatWasThereBeforeTheQueryStarted() throws Exception {
         String t = topic("latest", 1);
         send(t, 0, "old");
         StreamingQuery q = toMemory("sub_latest", base("subscribe", t));
@@ -82,7 +82,7 @@ class KafkaSourceTest extends KafkaTestSupport {
     }
 
     @Test
-    void specificStartingOffsetsWithEarliestAndLatestMarkers() {
+    void specificStartingOffsetsWithEarliestAndLatestMarkers() throws Exception {
         String t = topic("specific", 3);
         send(t, 0, "p0-0", "p0-1", "p0-2");
         send(t, 1, "p1-0", "p1-1");
@@ -94,7 +94,7 @@ class KafkaSourceTest extends KafkaTestSupport {
     }
 
     @Test
-    void specificStartingOffsetsMustNameEveryPartition() {
+    void specificStartingOffsetsMustNameEveryPartition() throws Exception {
         String t = topic("specific-missing", 2);
         StreamingQuery q = toMemory("specific_missing", base("subscribe", t, "startingOffsets",
                 "{\"" + t + "\":{\"0\":0}}"));
@@ -103,7 +103,7 @@ class KafkaSourceTest extends KafkaTestSupport {
     }
 
     @Test
-    void assignReadsOnlyTheGivenPartitions() {
+    void assignReadsOnlyTheGivenPartitions() throws Exception {
         String t = topic("assign", 3);
         send(t, 0, "zero");
         send(t, 1, "one");
@@ -115,7 +115,7 @@ class KafkaSourceTest extends KafkaTestSupport {
     }
 
     @Test
-    void subscribePatternDiscoversTopicsCreatedLater() {
+    void subscribePatternDiscoversTopicsCreatedLater() throws Exception {
         String prefix = "pattern" + System.nanoTime();
         String first = prefix + "-a";
         kafka.createTopic(first, 1);
@@ -151,7 +151,7 @@ class KafkaSourceTest extends KafkaTestSupport {
     }
 
     @Test
-    void startingTimestampAndPerPartitionTimestamps() {
+    void startingTimestampAndPerPartitionTimestamps() throws Exception {
         String t = topic("ts", 2);
         long t0 = 1_700_000_000_000L;
         try (KafkaProducer<String, String> p = producer(servers())) {
@@ -184,7 +184,7 @@ class KafkaSourceTest extends KafkaTestSupport {
     }
 
     @Test
-    void maxOffsetsPerTriggerSplitsTheBacklogAcrossPartitions() {
+    void maxOffsetsPerTriggerSplitsTheBacklogAcrossPartitions() throws Exception {
         String t = topic("max", 2);
         send(t, 0, "a", "b", "c", "d", "e", "f");
         send(t, 1, "g", "h");
@@ -196,7 +196,7 @@ class KafkaSourceTest extends KafkaTestSupport {
     }
 
     @Test
-    void progressReportsHowFarEachPartitionIsBehindAsSparkDoes() {
+    void progressReportsHowFarEachPartitionIsBehindAsSparkDoes() throws Exception {
         String t = topic("behind", 2);
         send(t, 0, "a", "b", "c", "d", "e", "f");
         send(t, 1, "g", "h");
@@ -249,7 +249,7 @@ class KafkaSourceTest extends KafkaTestSupport {
     }
 
     @Test
-    void includeHeadersAddsAHeadersColumn() {
+    void includeHeadersAddsAHeadersColumn() throws Exception {
         String t = topic("headers", 1);
         try (KafkaProducer<String, String> p = producer(servers())) {
             p.send(new ProducerRecord<>(t, 0, "k", "with", List.of(new RecordHeader("h1", "v1".getBytes(
@@ -275,7 +275,7 @@ class KafkaSourceTest extends KafkaTestSupport {
     }
 
     @Test
-    void groupIdOptionsAreAccepted() {
+    void groupIdOptionsAreAccepted() throws Exception {
         String t = topic("group", 1);
         send(t, 0, "x");
         StreamingQuery prefixed = toMemory("group_prefix", base("subscribe", t, "startingOffsets", "earliest",

@@ -20,7 +20,7 @@ class KafkaTutorialCase4Test extends KafkaTestSupport {
     Path dir;
 
     @Test
-    void invoicesBecomeNotificationsKeyedByInvoiceNumber() {
+    void invoicesBecomeNotificationsKeyedByInvoiceNumber() throws Exception {
         String facturas = topic("facturas", 1);
         String notificaciones = topic("notificaciones", 1);
         Dataset<Row> kafkaDFS = spark.readStream().format("kafka")

@@ -22,7 +22,7 @@ public final class RealTimeKafkaQuery {
     }
 
     static StreamingQuery start(SluiceSession spark, String servers, String in, String out, String checkpoint,
-                                long epochMs) {
+                                long epochMs) throws Exception {
         spark.conf().set("spark.sql.streaming.realTimeMode.minBatchDuration", "0");
         return spark.readStream().format("kafka").option("kafka.bootstrap.servers", servers)
                 .option("subscribe", in).option("startingOffsets", "earliest").load()

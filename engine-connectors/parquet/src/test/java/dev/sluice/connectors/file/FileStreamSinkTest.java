@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class FileStreamSinkTest extends FileStreamTestSupport {
     private static final StructType PEOPLE = StructType.fromDDL("id INT, name STRING");
 
-    private StreamingQuery jsonToJson(Path in, Path out, Path checkpoint) {
+    private StreamingQuery jsonToJson(Path in, Path out, Path checkpoint) throws Exception {
         return spark.readStream().format("json").schema(PEOPLE).load(in.toString())
                 .writeStream().format("json").option("path", out.toString())
                 .option("checkpointLocation", checkpoint.toString()).start();

@@ -105,7 +105,7 @@ abstract class SocketTestSupport {
         final Map<Long, List<String>> batches = Collections.synchronizedMap(new TreeMap<>());
 
         StreamingQuery start(Dataset<Row> result, String outputMode, String checkpoint,
-                             java.util.function.Function<Row, String> render) {
+                             java.util.function.Function<Row, String> render) throws Exception {
             var writer = result.writeStream().outputMode(outputMode).foreachBatch((Dataset<Row> ds, Long id) -> {
                 List<String> rows = new ArrayList<>();
                 ds.collectAsList().forEach(r -> rows.add(render.apply(r)));
