@@ -216,9 +216,9 @@ public final class FileListing {
             }
             long micros = temporal.parseTimestamp(value.trim());
             if (micros == TemporalFormats.INVALID_TIMESTAMP) {
-                throw new AnalysisException("The timestamp provided for the '" + key.toLowerCase(java.util.Locale.ROOT)
-                        + "' option is invalid. The expected format is 'YYYY-MM-DDTHH:mm:ss', but the provided"
-                        + " timestamp was (" + value + ")");
+                throw new AnalysisException("_LEGACY_ERROR_TEMP_1294", "The timestamp provided for the '"
+                        + key.toLowerCase(java.util.Locale.ROOT) + "' option is invalid. The expected format is"
+                        + " 'YYYY-MM-DDTHH:mm:ss', but the provided timestamp was (" + value + ")", null);
             }
             return micros;
         }
