@@ -219,7 +219,8 @@ class OptionsFuzzPropertyTest {
                 data.write().format("jdbc").options(withDefaults(options, "url", "jdbc:mariadb://127.0.0.1:1/db",
                         "dbtable", "t")).mode("append").save();
             } else {
-                (format.equals("text") ? data.select("s") : data).write().format(format).options(options)
+                (format.equals("text") ? data.select("s") : data).write().format(format)
+                        .options(withoutLocations(options))
                         .mode(options.size() % 2 == 0 ? "append" : "overwrite").save(fresh("out"));
             }
         });
@@ -240,16 +241,14 @@ class OptionsFuzzPropertyTest {
             }
             Dataset<Row> df = sink.equals("text") ? input.toDF().select("s")
                     : sink.equals("kafka") ? input.toDF().selectExpr("CAST(v AS STRING) AS value") : input.toDF();
-            var writer = df.writeStream().options(options);
-            if (!options.containsKey("checkpointLocation")) {
-                writer = writer.option("checkpointLocation", fresh("cp"));
-            }
+            // random checkpoint or output locations would be created under the working directory
+            var writer = df.writeStream().options(withoutLocations(options)).option("checkpointLocation", fresh("cp"));
             switch (sink) {
                 case "foreach" -> writer = writer.foreach(new NoopWriter());
                 case "foreachBatch" -> writer = writer.foreachBatch((Dataset<Row> b, Long id) -> b.count());
                 case "memory" -> writer = writer.format("memory").queryName("fuzz" + COUNTER.incrementAndGet());
                 case "text", "csv", "json", "parquet" -> writer = writer.format(sink)
-                        .option("path", options.getOrDefault("path", fresh("out")));
+                        .option("path", fresh("out"));
                 default -> writer = writer.format(sink);
             }
             runBriefly(writer.start());
@@ -490,6 +489,13 @@ class OptionsFuzzPropertyTest {
             out.put(pairs[i], pairs[i + 1]);
         }
         out.putAll(options);
+        return out;
+    }
+
+    /** {@code options} without {@code path} and {@code checkpointLocation}: writes go to fresh temporary folders. */
+    private static Map<String, String> withoutLocations(Map<String, String> options) {
+        Map<String, String> out = new LinkedHashMap<>(options);
+        out.keySet().removeIf(k -> k.equalsIgnoreCase("path") || k.equalsIgnoreCase("checkpointLocation"));
         return out;
     }
 
