@@ -35,4 +35,20 @@ public interface SluiceThrowable {
     default Map<String, String> getMessageParameters() {
         return Map.of();
     }
+
+    /**
+     * The message of every Sluice exception, as Spark 4 formats its own: {@code [CONDITION] text SQLSTATE: xxxxx}
+     * (legacy {@code _LEGACY_ERROR_TEMP_*} conditions print the text alone; a null condition or state is left out).
+     */
+    static String formatMessage(String condition, String text, String sqlState) {
+        StringBuilder sb = new StringBuilder();
+        if (condition != null && !condition.startsWith("_LEGACY_ERROR_")) {
+            sb.append('[').append(condition).append("] ");
+        }
+        sb.append(text);
+        if (sqlState != null) {
+            sb.append(" SQLSTATE: ").append(sqlState);
+        }
+        return sb.toString();
+    }
 }

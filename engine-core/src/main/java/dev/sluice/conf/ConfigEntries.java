@@ -114,6 +114,12 @@ public final class ConfigEntries {
             "`true`", "the same for the file sink's log");
     public static final ConfigEntry SINK_LOG_CLEANUP_DELAY = entry("spark.sql.streaming.fileSink.log.cleanupDelay",
             "duration", "`10m`", "the same for the file sink's log");
+    public static final ConfigEntry SOURCE_KINDS = entry("spark.sluice.sourceKinds", "string",
+            "the query's sources, recorded", "Not a setting: the kind of each source of a streaming query in plan order"
+                    + " (`json,rate`: the format's short name, `MemoryStream`), written to the offset log with every"
+                    + " batch. A restart whose source at some position is of another kind is refused at `start()`"
+                    + " (`SLUICE_CHECKPOINT.SOURCE_CHANGED`); offset logs written before it existed record none and"
+                    + " are not checked until the next batch records it.");
     public static final ConfigEntry STATE_KEY_GROUPS = entry("spark.sluice.state.keyGroups", "int",
             "max(128, `spark.sql.shuffle.partitions`), recorded", "Not a setting: the number of key-groups a stateful"
                     + " query's state keys are hashed into, written to the offset log when the query first runs and read"
@@ -158,7 +164,7 @@ public final class ConfigEntries {
             REAL_TIME_ALLOWLIST_CHECK, NO_DATA_MICRO_BATCHES, NO_DATA_PROGRESS_INTERVAL, STOP_GRACEFULLY,
             CHECKPOINT_FSYNC, STATE_STORE_PROVIDER, STATE_MIN_DELTAS, ROCKSDB_BLOCK_CACHE, ROCKSDB_WRITE_BUFFER,
             SOURCE_LOG_COMPACT, SOURCE_LOG_DELETION, SOURCE_LOG_CLEANUP_DELAY, SINK_LOG_COMPACT, SINK_LOG_DELETION,
-            SINK_LOG_CLEANUP_DELAY, STATE_KEY_GROUPS, MEMORY_BUDGET, METRICS_ENABLED, SLOW_BATCH_THRESHOLD, UI_ENABLED,
+            SINK_LOG_CLEANUP_DELAY, SOURCE_KINDS, STATE_KEY_GROUPS, MEMORY_BUDGET, METRICS_ENABLED, SLOW_BATCH_THRESHOLD, UI_ENABLED,
             UI_PORT, PORT_MAX_RETRIES, UI_BIND_ADDRESS, SHOW_CONSOLE_PROGRESS);
 
     /** The entry declaring {@code key}, or null. */

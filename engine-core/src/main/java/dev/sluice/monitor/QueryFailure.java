@@ -14,7 +14,7 @@ public record QueryFailure(String errorClass, String message) {
     /** The failure behind {@code e} (its cause; {@code e} itself when it has none). */
     public static QueryFailure of(StreamingQueryException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
-        String condition = cause instanceof SluiceException se ? se.getCondition() : null;
+        String condition = cause instanceof dev.sluice.SluiceThrowable se ? se.getCondition() : null;
         String errorClass = condition == null ? cause.getClass().getName() : condition;
         String message = String.valueOf(cause.getMessage());
         if (message.startsWith("[" + errorClass + "] ")) {

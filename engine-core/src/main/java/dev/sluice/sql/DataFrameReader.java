@@ -48,7 +48,8 @@ public final class DataFrameReader {
     }
 
     public DataFrameReader option(String key, String value) {
-        options.put(Objects.requireNonNull(key, "key is null"), value);
+        options.put(Objects.requireNonNull(key, "key is null"), 
+                dev.sluice.conf.OptionValues.requireValue(key, value));
         return this;
     }
 

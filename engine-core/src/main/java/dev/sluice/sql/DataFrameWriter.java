@@ -46,7 +46,8 @@ public final class DataFrameWriter<T> {
     }
 
     public DataFrameWriter<T> option(String key, String value) {
-        options.put(Objects.requireNonNull(key, "key is null"), value);
+        options.put(Objects.requireNonNull(key, "key is null"), 
+                dev.sluice.conf.OptionValues.requireValue(key, value));
         return this;
     }
 

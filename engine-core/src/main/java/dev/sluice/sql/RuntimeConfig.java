@@ -45,7 +45,7 @@ public final class RuntimeConfig {
 
     RuntimeConfig(Map<String, String> initial) {
         initial.keySet().forEach(RuntimeConfig::warnIfUnknown);
-        values.putAll(initial);
+        initial.forEach((key, value) -> values.put(key, checkValue(key, value)));
     }
 
     /** Logs once per key, at WARN, a {@code spark.sluice.*} key no module declares; true when it did now. */
@@ -58,25 +58,69 @@ public final class RuntimeConfig {
         return false;
     }
 
+    /**
+     * Sets {@code key}. A value of a declared setting ({@link dev.sluice.conf.ConfigEntries}) is checked against its
+     * type first, as Spark's {@code SQLConf} does: a {@link dev.sluice.SluiceIllegalArgumentException}
+     * {@code INVALID_CONF_VALUE.TYPE_MISMATCH} (or {@code .TIME_ZONE}, {@code .REQUIREMENT}) names the setting and
+     * the value; unknown keys are stored unchecked.
+     */
     public void set(String key, String value) {
         warnIfUnknown(key);
-        if (key.equals(CASE_SENSITIVE) && Boolean.parseBoolean(value)) {
-            throw new IllegalArgumentException("spark.sql.caseSensitive=true is not supported");
+        if (value == null) {
+            throw new dev.sluice.SluiceIllegalArgumentException("INVALID_CONF_VALUE.REQUIREMENT", "The value 'null'"
+                    + " in the config \"" + key + "\" is invalid. A setting cannot be null; use unset.", "22022");
         }
-        if (key.equals(SESSION_TIME_ZONE)) {
-            ZoneId.of(value);
-        }
-        if (key.equals(CHECKPOINT_FSYNC)) {
-            parseBoolean(key, value);
-        }
-        if (key.equals(SLOW_BATCH_THRESHOLD)) {
-            try {
-                Long.parseLong(value.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " must be a number of milliseconds, got '" + value + "'");
+        values.put(key, checkValue(key, value));
+    }
+
+    /** Integer settings Spark (or Sluice) requires to be positive. */
+    private static final java.util.Set<String> POSITIVE = java.util.Set.of(SHUFFLE_PARTITIONS,
+            "spark.sql.streaming.minBatchesToRetain", "spark.sql.streaming.fileSink.log.compactInterval",
+            "spark.sql.streaming.fileSource.log.compactInterval",
+            "spark.sluice.state.keyGroups", "spark.sql.streaming.stateStore.minDeltasForSnapshot",
+            "spark.sql.streaming.stateStore.rocksdb.blockCacheSizeMB",
+            "spark.sql.streaming.stateStore.rocksdb.writeBufferSizeMB");
+
+    /** {@code value} checked against the declared type of {@code key}; numbers, booleans and zones trimmed. */
+    private static String checkValue(String key, String value) {
+        dev.sluice.conf.ConfigEntry entry = dev.sluice.conf.ConfigEntries.find(key);
+        String type = entry == null ? "string" : entry.type();
+        String trimmed = value.trim();
+        try {
+            switch (type) {
+                case "int" -> Integer.parseInt(trimmed);
+                case "long" -> Long.parseLong(trimmed);
+                case "boolean" -> {
+                    if (!trimmed.equalsIgnoreCase("true") && !trimmed.equalsIgnoreCase("false")) {
+                        throw new NumberFormatException(value);
+                    }
+                }
+                case "zone" -> dev.sluice.conf.OptionValues.parseZone(trimmed);
+                default -> {
+                    // strings, sizes and classes are read (and refused) by their users
+                }
             }
+        } catch (NumberFormatException e) {
+            throw confError("TYPE_MISMATCH", key, value, "It should be a/an '" + type + "' value.");
+        } catch (java.time.DateTimeException e) {
+            throw confError("TIME_ZONE", key, value, "Cannot resolve the given timezone.");
         }
-        values.put(key, value);
+        if (POSITIVE.contains(key) && Integer.parseInt(trimmed) <= 0) {
+            throw confError("REQUIREMENT", key, value, "The value of " + key + " must be positive");
+        }
+        if (key.equals(CASE_SENSITIVE) && Boolean.parseBoolean(trimmed)) {
+            throw confError("REQUIREMENT", key, value, "spark.sql.caseSensitive=true is not supported by Sluice.");
+        }
+        return type.equals("int") || type.equals("long") || type.equals("boolean") || type.equals("zone") ? trimmed
+                : value;
+    }
+
+    /** Spark's {@code INVALID_CONF_VALUE.<sub>}: "The value '…' in the config "…" is invalid. <detail>". */
+    private static dev.sluice.SluiceIllegalArgumentException confError(String sub, String key, String value,
+            String detail) {
+        return new dev.sluice.SluiceIllegalArgumentException("INVALID_CONF_VALUE." + sub, "The value '"
+                + dev.sluice.conf.OptionValues.shown(key, value) + "' in the config \"" + key + "\" is invalid. "
+                + detail, "22022");
     }
 
     public void set(String key, long value) {
@@ -133,15 +177,15 @@ public final class RuntimeConfig {
     }
 
     public ZoneId sessionTimeZone() {
-        return ZoneId.of(get(SESSION_TIME_ZONE));
+        return dev.sluice.conf.OptionValues.parseZone(get(SESSION_TIME_ZONE).trim());
     }
 
     public boolean ansiEnabled() {
-        return Boolean.parseBoolean(get(ANSI_ENABLED));
+        return Boolean.parseBoolean(get(ANSI_ENABLED).trim());
     }
 
     public int shufflePartitions() {
-        return Integer.parseInt(get(SHUFFLE_PARTITIONS));
+        return Integer.parseInt(get(SHUFFLE_PARTITIONS).trim());
     }
 
     /**
@@ -154,12 +198,12 @@ public final class RuntimeConfig {
     }
 
     private static boolean parseBoolean(String key, String value) {
-        if (value.equalsIgnoreCase("true")) {
+        if (value.trim().equalsIgnoreCase("true")) {
             return true;
         }
-        if (value.equalsIgnoreCase("false")) {
+        if (value.trim().equalsIgnoreCase("false")) {
             return false;
         }
-        throw new IllegalArgumentException(key + " must be true or false, was '" + value + "'");
+        throw confError("TYPE_MISMATCH", key, value, "It should be a/an 'boolean' value.");
     }
 }

@@ -1,7 +1,7 @@
 package dev.sluice.sql;
 
 /**
- * Root of Sluice's exceptions. Carries a Spark-style error class ({@link #getCondition()}) and SQLSTATE
+ * Root of Sluice's exceptions (beside {@link dev.sluice.SluiceIllegalArgumentException}, for invalid arguments). Carries a Spark-style error class ({@link #getCondition()}) and SQLSTATE
  * when one applies; the message is formatted as Spark 4's: {@code [CLASS] text SQLSTATE: xxxxx} (legacy
  * {@code _LEGACY_ERROR_TEMP_*} classes print the text alone, as Spark does). Implements {@link dev.sluice.SluiceThrowable},
  * as Spark's exceptions implement {@code SparkThrowable}.
@@ -13,7 +13,7 @@ public class SluiceException extends RuntimeException implements dev.sluice.Slui
     private final String rawMessage;
 
     public SluiceException(String condition, String message, String sqlState, Throwable cause) {
-        super(format(condition, message, sqlState), cause);
+        super(dev.sluice.SluiceThrowable.formatMessage(condition, message, sqlState), cause);
         this.condition = condition;
         this.sqlState = sqlState;
         this.rawMessage = message;
@@ -21,18 +21,6 @@ public class SluiceException extends RuntimeException implements dev.sluice.Slui
 
     public SluiceException(String message, Throwable cause) {
         this(null, message, null, cause);
-    }
-
-    private static String format(String condition, String message, String sqlState) {
-        StringBuilder sb = new StringBuilder();
-        if (condition != null && !condition.startsWith("_LEGACY_ERROR_")) {
-            sb.append('[').append(condition).append("] ");
-        }
-        sb.append(message);
-        if (sqlState != null) {
-            sb.append(" SQLSTATE: ").append(sqlState);
-        }
-        return sb.toString();
     }
 
     /** The error class, e.g. {@code UNRESOLVED_COLUMN.WITH_SUGGESTION}; null when none applies. */

@@ -56,11 +56,12 @@ public final class SluiceSession implements AutoCloseable {
             return Runtime.getRuntime().availableProcessors();
         }
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("local\\[(\\d+)]").matcher(master);
-        if (m.matches() && Integer.parseInt(m.group(1)) > 0) {
+        if (m.matches() && m.group(1).length() < 10 && Integer.parseInt(m.group(1)) > 0) {
             return Integer.parseInt(m.group(1));
         }
-        throw new IllegalArgumentException("Unsupported master '" + master + "': Sluice runs in-process; use"
-                + " local, local[N] or local[*]");
+        throw new dev.sluice.SluiceIllegalArgumentException("INVALID_CONF_VALUE.REQUIREMENT", "The value '" + master
+                + "' in the config \"spark.master\" is invalid. Unsupported master: Sluice runs in-process; use"
+                + " local, local[N] or local[*]", "22022");
     }
 
     public static Builder builder() {

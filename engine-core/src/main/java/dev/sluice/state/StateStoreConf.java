@@ -36,9 +36,9 @@ public record StateStoreConf(String providerName, int minDeltasForSnapshot, int 
     public static StateStoreConf from(Map<String, String> conf) {
         return new StateStoreConf(
                 conf.getOrDefault(PROVIDER_CLASS, DEFAULT.providerName),
-                Integer.parseInt(conf.getOrDefault(MIN_DELTAS_FOR_SNAPSHOT, "10")),
-                Integer.parseInt(conf.getOrDefault(MIN_BATCHES_TO_RETAIN, "100")),
-                Long.parseLong(conf.getOrDefault(BLOCK_CACHE_SIZE_MB, "8")),
-                Long.parseLong(conf.getOrDefault(WRITE_BUFFER_SIZE_MB, "16")));
+                Integer.parseInt(conf.getOrDefault(MIN_DELTAS_FOR_SNAPSHOT, "10").trim()),
+                Integer.parseInt(conf.getOrDefault(MIN_BATCHES_TO_RETAIN, "100").trim()),
+                Long.parseLong(conf.getOrDefault(BLOCK_CACHE_SIZE_MB, "8").trim()),
+                Long.parseLong(conf.getOrDefault(WRITE_BUFFER_SIZE_MB, "16").trim()));
     }
 }

@@ -33,7 +33,9 @@ public final class StateStoreProviders {
                 return factory.create();
             }
         }
-        throw new IllegalArgumentException("Unknown state store provider '" + name + "' (set "
-                + StateStoreConf.PROVIDER_CLASS + " to hdfs or rocksdb; rocksdb needs the engine-state module)");
+        throw new dev.sluice.SluiceIllegalArgumentException("INVALID_CONF_VALUE.REQUIREMENT", "The value '"
+                + dev.sluice.conf.OptionValues.shown(StateStoreConf.PROVIDER_CLASS, name) + "' in the config \""
+                + StateStoreConf.PROVIDER_CLASS + "\" is invalid. Unknown state store provider: set it to hdfs or"
+                + " rocksdb (rocksdb needs the engine-state module).", "22022");
     }
 }

@@ -114,6 +114,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         checkpoint.deleteLeftoverTempFiles(); // a kill -9 mid-write leaves hidden .tmp files
         this.incremental = new IncrementalPlan(spec.plan(), spec.outputMode());
         checkStateMetadata();
+        SourceKinds.check(checkpoint, SourceKinds.of(incremental.relations()));
         this.progress = new ProgressTracker(spec.clock());
         this.noDataEventIntervalMs = Long.parseLong(spec.session().conf()
                 .get("spark.sql.streaming.noDataProgressEventInterval", "10000"));
@@ -181,6 +182,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         sessionConf.put(StateStoreConf.PROVIDER_CLASS, spec.session().conf().get(StateStoreConf.PROVIDER_CLASS,
                 StateStoreConf.DEFAULT.providerName()));
         sessionConf.put(WatermarkTracker.POLICY, spec.session().conf().get(WatermarkTracker.POLICY, "min"));
+        sessionConf.put(ResumePoint.SOURCE_KINDS, SourceKinds.of(relations));
         ResumePoint resume = ResumePoint.load(checkpoint, sources.size(), sessionConf,
                 spec.session().conf().contains(ResumePoint.SHUFFLE_PARTITIONS));
         queryConf = resume.queryConf();
@@ -516,7 +518,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         }
         status = new StreamingQueryStatus("Stopped", false, false);
         events.terminated(this, () -> active = false); // unregistered before it reads as inactive: restarts race-free
-        String condition = failure instanceof SluiceException se ? se.getCondition() : null;
+        String condition = failure instanceof dev.sluice.SluiceThrowable se ? se.getCondition() : null;
         events.post(new QueryTerminatedEvent(id, runId, failure == null ? null : stackTrace(exception), condition));
         terminated.countDown();
         synchronized (lock) {

@@ -39,6 +39,8 @@ record ResumePoint(long batchId, List<String> committed, List<String> rerun, lon
      * first runs. An offset log without it was written before key-groups existed: "0", the old routing.
      */
     static final String KEY_GROUPS = "spark.sluice.state.keyGroups";
+    /** The kinds of the query's sources ({@link SourceKinds}), recorded with every batch; the session's are current. */
+    static final String SOURCE_KINDS = SourceKinds.KEY;
     /** Configs recorded in every offset log entry and taken from the log on restart. */
     static final List<String> FIXED_CONFS = List.of(SHUFFLE_PARTITIONS, StateStoreConf.PROVIDER_CLASS,
             WatermarkTracker.POLICY);
@@ -86,6 +88,10 @@ record ResumePoint(long batchId, List<String> committed, List<String> rerun, lon
         fixed.put(KEY_GROUPS, latest.isEmpty()
                 ? Integer.toString(KeyGroups.forNewQuery(Integer.parseInt(fixed.get(SHUFFLE_PARTITIONS))))
                 : recorded.getOrDefault(KEY_GROUPS, "0"));
+        if (sessionConf.containsKey(SOURCE_KINDS)) {
+            // checked at start() (SourceKinds.check); recorded from now on, also by checkpoints that had none
+            fixed.put(SOURCE_KINDS, sessionConf.get(SOURCE_KINDS));
+        }
         int recordedPartitions = Integer.parseInt(fixed.get(SHUFFLE_PARTITIONS));
         if (latest.isEmpty()) {
             return new ResumePoint(0, none, null, 0, 0, 0, fixed, recordedPartitions);

@@ -179,7 +179,8 @@ class UiApiTest extends UiTestSupport {
         assertThatThrownBy(() -> Sluice.builder().master("local[1]").config("spark.ui.enabled", "true")
                 .config("spark.ui.port", "http").getOrCreate())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("spark.ui.port must be a whole number from 0 to 65535, got 'http'");
+                .hasMessage("[INVALID_CONF_VALUE.TYPE_MISMATCH] The value 'http' in the config \"spark.ui.port\" is"
+                        + " invalid. It should be a/an 'int' value. SQLSTATE: 22022");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.sluice.connectors.rate;
 
+import dev.sluice.conf.OptionValues;
 import dev.sluice.spi.Options;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Reading the numeric options of the rate sources as Spark's {@code CaseInsensitiveStringMap.getLong/getInt} and
  * {@code JavaUtils.timeStringAsSec} do, with the option's name added to a parse error (Spark reports only the
- * bad text). The range checks, with Spark's messages, are in the providers. Stateless.
+ * bad text). The range checks, with Spark's messages, are in the providers. Every refusal is a
+ * {@code SLUICE_INVALID_OPTION_VALUE} ({@link OptionValues}). Stateless.
  */
 final class RateOptions {
     private static final Pattern TIME = Pattern.compile("(-?[0-9]+)([a-z]+)?");
@@ -34,14 +36,14 @@ final class RateOptions {
     /**
      * Spark's range check: {@code value} must be positive, or with {@code zeroAllowed} non-negative.
      *
-     * @throws IllegalArgumentException with Spark's message, e.g. {@code Invalid value '0'. The option
+     * @throws dev.sluice.SluiceIllegalArgumentException {@code SLUICE_INVALID_OPTION_VALUE} with Spark's message, e.g. {@code Invalid value '0'. The option
      *         'rowsPerSecond' must be positive}
      */
     static <T extends Number> T check(T value, String key, boolean zeroAllowed) {
         long v = value.longValue();
         if (v < 0 || v == 0 && !zeroAllowed) {
-            throw new IllegalArgumentException("Invalid value '" + value + "'. The option '" + key + "' must be "
-                    + (zeroAllowed ? "non-negative" : "positive"));
+            throw OptionValues.refused(key, "Invalid value '" + value + "'. The option '" + key + "' must be "
+                    + (zeroAllowed ? "non-negative" : "positive"), null);
         }
         return value;
     }
@@ -54,9 +56,9 @@ final class RateOptions {
             }
             return value;
         } catch (NumberFormatException e) {
-            // Spark reports the bare NumberFormatException of parseLong/parseInt; the option's name is added.
-            throw new NumberFormatException("For input string: \"" + text + "\" (the option '" + key + "' must be "
-                    + kind + ")");
+            // Spark reports the bare NumberFormatException of parseLong/parseInt; Sluice names the option.
+            throw OptionValues.refused(key, "For input string: \"" + OptionValues.shown(key, text) + "\" (the option '"
+                    + key + "' must be " + kind + ")", e);
         }
     }
 
@@ -70,6 +72,7 @@ final class RateOptions {
             return defaultValue;
         }
         Matcher m = TIME.matcher(text.toLowerCase(Locale.ROOT).trim());
+        text = OptionValues.shown(key, text);
         String problem;
         if (!m.matches()) {
             problem = "Failed to parse time string: " + text;
@@ -84,8 +87,8 @@ final class RateOptions {
                 problem = "Failed to parse time string: " + text;
             }
         }
-        throw new NumberFormatException("Time must be specified as seconds (s), milliseconds (ms), microseconds (us),"
+        throw OptionValues.refused(key, "Time must be specified as seconds (s), milliseconds (ms), microseconds (us),"
                 + " minutes (m or min), hour (h), or day (d). E.g. 50s, 100ms, or 250us.\n" + problem
-                + " (option '" + key + "')");
+                + " (option '" + key + "')", null);
     }
 }

@@ -35,9 +35,10 @@ public final class RateStreamProvider extends RateFormat<RateStreamProvider.Sett
                 false);
         long rampUpTimeSeconds = RateOptions.getSeconds(options, "rampUpTime", 0);
         if (rampUpTimeSeconds < 0) {
-            throw new IllegalArgumentException("Invalid value '" + rampUpTimeSeconds + "'. The option 'rampUpTime'"
-                    + " must not be negative");
+            throw dev.sluice.conf.OptionValues.refused("rampUpTime", "Invalid value '" + rampUpTimeSeconds
+                    + "'. The option 'rampUpTime' must not be negative", null);
         }
+        RateStreamSource.checkRampUp(rowsPerSecond, rampUpTimeSeconds);
         int numPartitions = RateOptions.check(RateOptions.getInt(options, "numPartitions", session.parallelism()),
                 "numPartitions", false);
         return new Settings(rowsPerSecond, rampUpTimeSeconds, numPartitions);

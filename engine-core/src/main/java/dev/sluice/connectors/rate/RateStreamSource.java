@@ -45,18 +45,15 @@ final class RateStreamSource implements Source, SupportsRealTime {
 
     /**
      * @param metadataPath the source's checkpoint folder, holding the start time of the query
-     * @throws ArithmeticException when {@code rampUpTimeSeconds} cannot be reached without overflow (Spark's check)
+     * @throws dev.sluice.SluiceIllegalArgumentException when {@code rampUpTimeSeconds} cannot be reached without
+     *     overflow (Spark's check, {@link #checkRampUp})
      */
     RateStreamSource(long rowsPerSecond, long rampUpTimeSeconds, int numPartitions, Clock clock, String metadataPath) {
         this.rowsPerSecond = rowsPerSecond;
         this.rampUpTimeSeconds = rampUpTimeSeconds;
         this.numPartitions = numPartitions;
         this.clock = clock;
-        this.maxSeconds = Long.MAX_VALUE / rowsPerSecond;
-        if (rampUpTimeSeconds > maxSeconds) {
-            throw new ArithmeticException("Integer overflow. Max offset with " + rowsPerSecond + " rowsPerSecond is "
-                    + maxSeconds + ", but 'rampUpTimeSeconds' is " + rampUpTimeSeconds + ".");
-        }
+        this.maxSeconds = checkRampUp(rowsPerSecond, rampUpTimeSeconds);
         this.creationTimeMs = startTime(ConnectorCheckpoints.resolveLocation(metadataPath), clock);
         this.lastTimeMs = creationTimeMs;
     }
@@ -118,6 +115,20 @@ final class RateStreamSource implements Source, SupportsRealTime {
         return Offset.of(Long.toString((lastTimeMs - creationTimeMs) / 1000));
     }
 
+    /**
+     * Spark's overflow check of the options: the last second the offsets can reach, or a
+     * {@code SLUICE_INVALID_OPTION_VALUE} naming {@code rampUpTime} when the ramp-up ends past it.
+     */
+    static long checkRampUp(long rowsPerSecond, long rampUpTimeSeconds) {
+        long maxSeconds = Long.MAX_VALUE / rowsPerSecond;
+        if (rampUpTimeSeconds > maxSeconds) {
+            throw dev.sluice.conf.OptionValues.refused("rampUpTime", "Integer overflow. Max offset with "
+                    + rowsPerSecond + " rowsPerSecond is " + maxSeconds + ", but 'rampUpTimeSeconds' is "
+                    + rampUpTimeSeconds + ".", null);
+        }
+        return maxSeconds;
+    }
+
     @Override
     public List<Chunk> read(Offset start, Offset end) {
         long startSeconds = start == null ? 0 : seconds(start);
@@ -126,8 +137,9 @@ final class RateStreamSource implements Source, SupportsRealTime {
             throw new IllegalStateException("startSeconds(" + startSeconds + ") > endSeconds(" + endSeconds + ")");
         }
         if (endSeconds > maxSeconds) {
-            throw new ArithmeticException("Integer overflow. Max offset with " + rowsPerSecond + " rowsPerSecond is "
-                    + maxSeconds + ", but it's " + endSeconds + " now.");
+            throw new dev.sluice.sql.SluiceException("ARITHMETIC_OVERFLOW", "Integer overflow. Max offset with "
+                    + rowsPerSecond + " rowsPerSecond is " + maxSeconds + ", but it's " + endSeconds + " now.",
+                    "22003", null);
         }
         // a batch re-run after a restart must not be followed by offsets before its end
         lastTimeMs = Math.max(lastTimeMs, creationTimeMs + endSeconds * 1000);

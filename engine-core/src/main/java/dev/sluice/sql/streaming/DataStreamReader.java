@@ -45,7 +45,9 @@ public final class DataStreamReader {
     }
 
     public DataStreamReader option(String key, String value) {
-        options.put(key, value);
+        options.put(java.util.Objects.requireNonNull(key, "key is null"), 
+                
+                dev.sluice.conf.OptionValues.requireValue(key, value));
         return this;
     }
 
@@ -62,7 +64,7 @@ public final class DataStreamReader {
     }
 
     public DataStreamReader options(Map<String, String> options) {
-        this.options.putAll(options);
+        options.forEach(this::option);
         return this;
     }
 
@@ -74,7 +76,7 @@ public final class DataStreamReader {
      */
     public Dataset<Row> load() {
         if (format == null) {
-            throw new IllegalArgumentException("No format given: call format(...) before load()");
+            throw dev.sluice.conf.OptionValues.missing("No format given: call format(...) before load()");
         }
         StreamingProvider provider = DataSources.streaming(format);
         Map<String, String> frozen = Map.copyOf(options);

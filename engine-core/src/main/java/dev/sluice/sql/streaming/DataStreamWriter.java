@@ -79,7 +79,9 @@ public final class DataStreamWriter<T> {
     }
 
     public DataStreamWriter<T> option(String key, String value) {
-        options.put(key, value);
+        options.put(java.util.Objects.requireNonNull(key, "key is null"), 
+                
+                dev.sluice.conf.OptionValues.requireValue(key, value));
         return this;
     }
 
@@ -96,7 +98,7 @@ public final class DataStreamWriter<T> {
     }
 
     public DataStreamWriter<T> options(Map<String, String> options) {
-        this.options.putAll(options);
+        options.forEach(this::option);
         return this;
     }
 

@@ -39,15 +39,17 @@ public final class OutputMode {
     /**
      * The mode named {@code mode}, case-insensitively ({@code "append"}, {@code "update"}, {@code "complete"}).
      *
-     * @throws IllegalArgumentException naming the accepted values when {@code mode} is none of them
+     * @throws dev.sluice.SluiceIllegalArgumentException {@code STREAMING_OUTPUT_MODE.INVALID} (Spark 4.1's) naming
+     *     the accepted values when {@code mode} is none of them
      */
     public static OutputMode fromString(String mode) {
         return switch (mode.toLowerCase(Locale.ROOT)) {
             case "append" -> APPEND;
             case "update" -> UPDATE;
             case "complete" -> COMPLETE;
-            default -> throw new IllegalArgumentException("Unknown output mode " + mode + ". Accepted output modes"
-                    + " are 'append', 'complete', 'update'");
+            default -> throw new dev.sluice.SluiceIllegalArgumentException("STREAMING_OUTPUT_MODE.INVALID",
+                    "Invalid streaming output mode: " + mode + ". Accepted output modes are 'Append', 'Complete',"
+                    + " 'Update'.", "42KDE");
         };
     }
 

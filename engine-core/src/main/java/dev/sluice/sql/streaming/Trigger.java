@@ -34,10 +34,18 @@ public final class Trigger {
 
     private Trigger(Kind kind, long intervalMs) {
         if (intervalMs < 0) {
-            throw new IllegalArgumentException("Interval cannot be negative: " + intervalMs);
+            throw invalid("Interval cannot be negative: " + intervalMs);
         }
         this.kind = kind;
         this.intervalMs = intervalMs;
+    }
+
+    /**
+     * A refused trigger interval (Spark's {@code require} texts): {@code SLUICE_INVALID_TRIGGER_INTERVAL}, an
+     * {@link IllegalArgumentException} as Spark's.
+     */
+    private static dev.sluice.SluiceIllegalArgumentException invalid(String message) {
+        return new dev.sluice.SluiceIllegalArgumentException("SLUICE_INVALID_TRIGGER_INTERVAL", message, "22023");
     }
 
     /** A batch every {@code intervalMs} milliseconds; 0 behaves as the default trigger. */
@@ -54,17 +62,18 @@ public final class Trigger {
      *
      * @throws dev.sluice.sql.AnalysisException {@code CANNOT_PARSE_INTERVAL} when the text is not an interval
      *     (Spark raises its {@code INVALID_INTERVAL_FORMAT} parser errors here)
-     * @throws IllegalArgumentException when it has months or years, with Spark's text
+     * @throws dev.sluice.SluiceIllegalArgumentException {@code SLUICE_INVALID_TRIGGER_INTERVAL} when it has months
+     *     or years, with Spark's text
      */
     public static Trigger ProcessingTime(String interval) {
         Objects.requireNonNull(interval, "interval is null");
         String text = interval.trim();
         if (text.isEmpty()) {
-            throw new IllegalArgumentException("interval cannot be null or blank.");
+            throw invalid("interval cannot be null or blank.");
         }
         CalendarInterval parsed = CalendarInterval.parse(text);
         if (parsed.months() > 0) {
-            throw new IllegalArgumentException("Doesn't support month or year interval: " + interval);
+            throw invalid("Doesn't support month or year interval: " + interval);
         }
         return ProcessingTime(parsed.days() * 86_400_000L + parsed.microseconds() / 1000);
     }

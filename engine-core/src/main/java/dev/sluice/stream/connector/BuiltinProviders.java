@@ -19,8 +19,8 @@ public final class BuiltinProviders {
 
         @Override
         public Sink createSink(SinkContext context) {
-            int numRows = Integer.parseInt(context.option("numRows", "20"));
-            boolean truncate = Boolean.parseBoolean(context.option("truncate", "true"));
+            int numRows = dev.sluice.conf.OptionValues.getInt(context.options(), "numRows", 20);
+            boolean truncate = dev.sluice.conf.OptionValues.getBoolean(context.options(), "truncate", true);
             return new ConsoleSink(numRows, truncate, () -> System.out);
         }
     }

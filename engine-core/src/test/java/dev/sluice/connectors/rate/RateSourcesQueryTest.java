@@ -3,6 +3,7 @@ package dev.sluice.connectors.rate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.SluiceIllegalArgumentException;
 import dev.sluice.checkpoint.CheckpointFile;
 import dev.sluice.connectors.socket.CrashBeforeCommit;
 import dev.sluice.sql.AnalysisException;
@@ -175,26 +176,34 @@ class RateSourcesQueryTest {
 
     @Test
     void invalidOptionsFailAtLoadWithSparksMessages() {
-        assertThatThrownBy(() -> rate("rowsPerSecond", "0")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Invalid value '0'. The option 'rowsPerSecond' must be positive");
-        assertThatThrownBy(() -> rate("rampUpTime", "-1s")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Invalid value '-1'. The option 'rampUpTime' must not be negative");
-        assertThatThrownBy(() -> rate("rampUpTime", "5 parsecs")).isInstanceOf(NumberFormatException.class)
-                .hasMessageStartingWith("Time must be specified as seconds (s)").hasMessageContaining("'rampUpTime'");
-        assertThatThrownBy(() -> rate("numPartitions", "-2")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Invalid value '-2'. The option 'numPartitions' must be positive");
-        assertThatThrownBy(() -> rate("rowsPerSecond", "many")).isInstanceOf(NumberFormatException.class)
+        assertThatThrownBy(() -> rate("rowsPerSecond", "0")).isInstanceOf(SluiceIllegalArgumentException.class)
+                .hasMessage("[SLUICE_INVALID_OPTION_VALUE] "
+                        + "Invalid value '0'. The option 'rowsPerSecond' must be positive SQLSTATE: 42616");
+        assertThatThrownBy(() -> rate("rampUpTime", "-1s")).isInstanceOf(SluiceIllegalArgumentException.class)
+                .hasMessage("[SLUICE_INVALID_OPTION_VALUE] "
+                        + "Invalid value '-1'. The option 'rampUpTime' must not be negative SQLSTATE: 42616");
+        assertThatThrownBy(() -> rate("rampUpTime", "5 parsecs")).isInstanceOf(SluiceIllegalArgumentException.class)
+                .hasMessageStartingWith("[SLUICE_INVALID_OPTION_VALUE] Time must be specified as seconds (s)")
+                .hasMessageContaining("'rampUpTime'");
+        assertThatThrownBy(() -> rate("numPartitions", "-2")).isInstanceOf(SluiceIllegalArgumentException.class)
+                .hasMessage("[SLUICE_INVALID_OPTION_VALUE] "
+                        + "Invalid value '-2'. The option 'numPartitions' must be positive SQLSTATE: 42616");
+        assertThatThrownBy(() -> rate("rowsPerSecond", "many")).isInstanceOf(SluiceIllegalArgumentException.class)
                 .hasMessageContaining("\"many\"").hasMessageContaining("'rowsPerSecond'");
 
         assertThatThrownBy(() -> spark.readStream().format("rate-micro-batch").load())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Invalid value '0'. The option 'rowsPerBatch' must be positive");
-        assertThatThrownBy(() -> microBatch("startTimestamp", "-5")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Invalid value '-5'. The option 'startTimestamp' must be non-negative");
-        assertThatThrownBy(() -> microBatch("advanceMillisPerBatch", "-1")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Invalid value '-1'. The option 'advanceMillisPerBatch' must be non-negative");
-        assertThatThrownBy(() -> microBatch("numPartitions", "0")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Invalid value '0'. The option 'numPartitions' must be positive");
+                .isInstanceOf(SluiceIllegalArgumentException.class)
+                .hasMessage("[SLUICE_INVALID_OPTION_VALUE] "
+                        + "Invalid value '0'. The option 'rowsPerBatch' must be positive SQLSTATE: 42616");
+        assertThatThrownBy(() -> microBatch("startTimestamp", "-5")).isInstanceOf(SluiceIllegalArgumentException.class)
+                .hasMessage("[SLUICE_INVALID_OPTION_VALUE] "
+                        + "Invalid value '-5'. The option 'startTimestamp' must be non-negative SQLSTATE: 42616");
+        assertThatThrownBy(() -> microBatch("advanceMillisPerBatch", "-1")).isInstanceOf(SluiceIllegalArgumentException.class)
+                .hasMessage("[SLUICE_INVALID_OPTION_VALUE] "
+                        + "Invalid value '-1'. The option 'advanceMillisPerBatch' must be non-negative SQLSTATE: 42616");
+        assertThatThrownBy(() -> microBatch("numPartitions", "0")).isInstanceOf(SluiceIllegalArgumentException.class)
+                .hasMessage("[SLUICE_INVALID_OPTION_VALUE] "
+                        + "Invalid value '0'. The option 'numPartitions' must be positive SQLSTATE: 42616");
     }
 
     @Test

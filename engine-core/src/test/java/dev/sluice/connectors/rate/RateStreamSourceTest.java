@@ -123,12 +123,13 @@ class RateStreamSourceTest {
     @Test
     void overflowOfTheValueCounterIsReported() {
         assertThatThrownBy(() -> new RateStreamSource(Long.MAX_VALUE / 2, 3, 1, new ManualClock(T0), dir.toString()))
-                .isInstanceOf(ArithmeticException.class)
-                .hasMessage("Integer overflow. Max offset with 4611686018427387903 rowsPerSecond is 2, but"
-                        + " 'rampUpTimeSeconds' is 3.");
+                .isInstanceOf(dev.sluice.SluiceIllegalArgumentException.class)
+                .hasMessage("[SLUICE_INVALID_OPTION_VALUE] Integer overflow. Max offset with 4611686018427387903"
+                        + " rowsPerSecond is 2, but 'rampUpTimeSeconds' is 3. SQLSTATE: 42616");
         RateStreamSource source = new RateStreamSource(Long.MAX_VALUE / 2, 0, 1, new ManualClock(T0), dir.toString());
         assertThatThrownBy(() -> source.read(Offset.of("0"), Offset.of("3")))
-                .isInstanceOf(ArithmeticException.class)
-                .hasMessage("Integer overflow. Max offset with 4611686018427387903 rowsPerSecond is 2, but it's 3 now.");
+                .isInstanceOf(dev.sluice.sql.SluiceException.class)
+                .hasMessage("[ARITHMETIC_OVERFLOW] Integer overflow. Max offset with 4611686018427387903 rowsPerSecond"
+                        + " is 2, but it's 3 now. SQLSTATE: 22003");
     }
 }

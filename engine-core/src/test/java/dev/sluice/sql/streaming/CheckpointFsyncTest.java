@@ -98,6 +98,8 @@ class CheckpointFsyncTest extends StreamingTestSupport {
         assertThat(spark.conf().checkpointFsync()).isFalse();
         assertThatThrownBy(() -> spark.conf().set(RuntimeConfig.CHECKPOINT_FSYNC, "sometimes"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("spark.sql.streaming.checkpoint.fsync must be true or false, was 'sometimes'");
+                .hasMessage("[INVALID_CONF_VALUE.TYPE_MISMATCH] The value 'sometimes' in the config"
+                        + " \"spark.sql.streaming.checkpoint.fsync\" is invalid. It should be a/an 'boolean' value."
+                        + " SQLSTATE: 22022");
     }
 }

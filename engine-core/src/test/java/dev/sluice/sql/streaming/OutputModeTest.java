@@ -128,7 +128,8 @@ class OutputModeTest extends StreamingTestSupport {
                 .hasMessageStartingWith("[DATA_SOURCE_NOT_FOUND] Failed to find the data source: nope.");
         assertThatThrownBy(() -> lines().toDF().writeStream().outputMode("sideways"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Unknown output mode sideways. Accepted output modes are 'append', 'complete', 'update'");
+                .hasMessage("[STREAMING_OUTPUT_MODE.INVALID] Invalid streaming output mode: sideways. Accepted output"
+                        + " modes are 'Append', 'Complete', 'Update'. SQLSTATE: 42KDE");
         assertThatThrownBy(() -> lines().toDF().writeStream().format("memory").start())
                 .hasMessage("queryName must be specified for memory sink");
     }

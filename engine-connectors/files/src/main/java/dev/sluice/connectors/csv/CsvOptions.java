@@ -69,10 +69,10 @@ final class CsvOptions {
         escapeQuotes = options.getBoolean("escapeQuotes", true);
         String lineSep = options.get("lineSep");
         if (lineSep != null && lineSep.isEmpty()) {
-            throw new IllegalArgumentException("'lineSep' cannot be an empty string.");
+            throw dev.sluice.conf.OptionValues.refused("lineSep", "'lineSep' cannot be an empty string.", null);
         }
         if (lineSep != null && lineSep.length() > 1 && !lineSep.equals("\r\n")) {
-            throw new IllegalArgumentException("'lineSep' can contain only 1 character.");
+            throw dev.sluice.conf.OptionValues.refused("lineSep", "'lineSep' can contain only 1 character.", null);
         }
         lineSeparatorWrite = lineSep == null ? "\n" : lineSep;
         lineSeparatorRead = lineSep == null || lineSep.length() > 1 ? '\u0000' : lineSep.charAt(0);
@@ -84,9 +84,8 @@ final class CsvOptions {
         try {
             unescapedQuotes = UnescapedQuotes.valueOf(handling);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid value '" + handling + "' for option 'unescapedQuoteHandling':"
-                    + " expected one of STOP_AT_CLOSING_QUOTE, BACK_TO_DELIMITER, STOP_AT_DELIMITER, SKIP_VALUE,"
-                    + " RAISE_ERROR");
+            throw dev.sluice.conf.OptionValues.invalid("unescapedQuoteHandling", handling, "expected one of"
+                    + " STOP_AT_CLOSING_QUOTE, BACK_TO_DELIMITER, STOP_AT_DELIMITER, SKIP_VALUE, RAISE_ERROR");
         }
     }
 

@@ -102,7 +102,9 @@ final class CsvRecordReader implements ChunkReader {
         }
         if (error != null) {
             if (!csv.enforceSchema) {
-                throw new IllegalArgumentException(error);
+                // Spark: a bare IllegalArgumentException; the option that asked for the check is named
+                throw dev.sluice.conf.OptionValues.refused("enforceSchema", error + " (option enforceSchema=false)",
+                        null);
             }
             LOG.warn(error);
         }

@@ -93,13 +93,27 @@ public abstract class CompactibleFileLog<E> {
                 n = 0;
             }
             if (n < 1) {
-                throw new IllegalArgumentException(prefix + ".compactInterval must be a positive integer, got '"
-                        + interval + "'");
+                throw new dev.sluice.SluiceIllegalArgumentException("INVALID_CONF_VALUE.REQUIREMENT", "The value '"
+                        + dev.sluice.conf.OptionValues.shown(prefix, interval) + "' in the config \"" + prefix
+                        + ".compactInterval\" is invalid. It must be a positive integer.", "22022");
             }
             if (!deletion.equalsIgnoreCase("true") && !deletion.equalsIgnoreCase("false")) {
-                throw new IllegalArgumentException(prefix + ".deletion should be a boolean, got '" + deletion + "'");
+                throw new dev.sluice.SluiceIllegalArgumentException("INVALID_CONF_VALUE.TYPE_MISMATCH", "The value '"
+                        + dev.sluice.conf.OptionValues.shown(prefix, deletion) + "' in the config \"" + prefix
+                        + ".deletion\" is invalid. It should be a/an 'boolean' value.", "22022");
             }
-            return new Settings(n, Boolean.parseBoolean(deletion), FileStreamOptions.timeStringAsMs(delay));
+            long delayMs;
+            try {
+                delayMs = FileStreamOptions.timeStringAsMs(delay);
+            } catch (NumberFormatException e) {
+                delayMs = -1;
+            }
+            if (delayMs < 0) {
+                throw new dev.sluice.SluiceIllegalArgumentException("INVALID_CONF_VALUE.TYPE_MISMATCH", "The value '"
+                        + dev.sluice.conf.OptionValues.shown(prefix, delay) + "' in the config \"" + prefix
+                        + ".cleanupDelay\" is invalid. It should be a/an 'time in ms' value.", "22022");
+            }
+            return new Settings(n, Boolean.parseBoolean(deletion), delayMs);
         }
     }
 

@@ -158,10 +158,29 @@ public final class FileAccess {
         return DEFAULT.qualify(local.toAbsolutePath().normalize().toString());
     }
 
-    /** A user path (plain, relative, or a URI with a scheme) made absolute and qualified with its scheme. */
+    /**
+     * A user path (plain, relative, or a URI with a scheme) made absolute and qualified with its scheme.
+     *
+     * @throws dev.sluice.SluiceIllegalArgumentException {@code SLUICE_INVALID_OPTION_VALUE} naming the {@code path}
+     *     option when Hadoop cannot parse it (empty, a malformed URI)
+     */
     public Path qualify(String userPath) {
-        Path path = new Path(userPath);
-        java.nio.file.Path local = local(path);
+        return qualify("path", userPath);
+    }
+
+    /** {@link #qualify(String)} of the value of {@code option} (named when it is not a path). */
+    public Path qualify(String option, String userPath) {
+        Path path;
+        java.nio.file.Path local;
+        try {
+            path = new Path(userPath);
+            local = local(path);
+        } catch (IllegalArgumentException e) { // also InvalidPathException: a NUL in a local path
+            // Hadoop's message quotes the path: shown scrubbed, and its exception (unscrubbed) is not attached
+            throw dev.sluice.conf.OptionValues.refused(option, "Invalid value "
+                    + dev.sluice.conf.OptionValues.quoted(option, userPath) + " for option '" + option
+                    + "': not a path (" + dev.sluice.conf.OptionValues.scrub(e.getMessage(), userPath) + ")", null);
+        }
         return local != null ? qualified(local) : fileSystem(path).makeQualified(path);
     }
 

@@ -61,20 +61,27 @@ public final class FileListing {
         FileAccess files = options.files();
         boolean recursive = options.getBoolean("recursiveFileLookup", false);
         String filter = options.get("pathGlobFilter");
-        PathMatcher nameFilter = filter == null ? null : FileSystems.getDefault().getPathMatcher("glob:" + filter);
+        PathMatcher nameFilter;
+        try {
+            nameFilter = filter == null ? null : FileSystems.getDefault().getPathMatcher("glob:" + filter);
+        } catch (IllegalArgumentException e) { // PatternSyntaxException
+            throw dev.sluice.conf.OptionValues.invalid("pathGlobFilter", filter, "not a glob pattern ("
+                    + e.getMessage() + ")");
+        }
         ModifiedFilter modified = ModifiedFilter.of(options);
         String basePathOption = options.get("basePath");
-        Path basePath = basePathOption == null ? null : files.qualify(basePathOption);
+        Path basePath = basePathOption == null ? null : FileStreamOptions.qualify(files, "basePath", basePathOption);
         Set<SourceFile> out = new LinkedHashSet<>();
         try {
             if (basePath != null && !files.isDirectory(basePath)) {
-                throw new IllegalArgumentException("Option 'basePath' must be a directory: " + basePath);
+                throw dev.sluice.conf.OptionValues.refused("basePath", "Option 'basePath' must be a directory: "
+                        + basePath, null);
             }
             for (String text : paths) {
                 for (FileStatus root : expand(files, text)) {
                     if (basePath != null && relativeSegments(basePath, root.getPath()) == null) {
-                        throw new IllegalArgumentException("Wrong basePath " + basePath + " for the root path: "
-                                + root.getPath());
+                        throw dev.sluice.conf.OptionValues.refused("basePath", "Wrong basePath " + basePath
+                                + " for the root path: " + root.getPath() + " (option 'basePath')", null);
                     }
                     List<SourceFile> found = new ArrayList<>();
                     if (root.isDirectory()) {
@@ -134,7 +141,17 @@ public final class FileListing {
             }
             return List.of(status);
         }
-        FileStatus[] matches = files.fileSystem(path).globStatus(path);
+        FileStatus[] matches;
+        try {
+            matches = files.fileSystem(path).globStatus(path);
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).startsWith("Illegal file pattern")) { // Hadoop's GlobPattern error
+                throw dev.sluice.conf.OptionValues.refused("path", "Invalid value "
+                        + dev.sluice.conf.OptionValues.quoted("path", text) + " for option 'path': "
+                        + dev.sluice.conf.OptionValues.scrub(e.getMessage(), text), null);
+            }
+            throw e;
+        }
         List<FileStatus> out = new ArrayList<>();
         if (matches != null) {
             for (FileStatus m : matches) {
@@ -214,9 +231,9 @@ public final class FileListing {
             }
             long micros = temporal.parseTimestamp(value.trim());
             if (micros == TemporalFormats.INVALID_TIMESTAMP) {
-                throw new AnalysisException("The timestamp provided for the '" + key.toLowerCase(java.util.Locale.ROOT)
-                        + "' option is invalid. The expected format is 'YYYY-MM-DDTHH:mm:ss', but the provided"
-                        + " timestamp was (" + value + ")");
+                throw new AnalysisException("_LEGACY_ERROR_TEMP_1294", "The timestamp provided for the '"
+                        + key.toLowerCase(java.util.Locale.ROOT) + "' option is invalid. The expected format is"
+                        + " 'YYYY-MM-DDTHH:mm:ss', but the provided timestamp was (" + value + ")", null);
             }
             return micros;
         }

@@ -1,5 +1,6 @@
 package dev.sluice.connectors.file;
 
+import dev.sluice.conf.OptionValues;
 import dev.sluice.spi.Options;
 import java.util.Locale;
 import java.util.Map;
@@ -32,16 +33,17 @@ final class FileStreamOptions {
     FileStreamOptions(Map<String, String> options, FileAccess files) {
         for (String disallowed : new String[] {"modifiedbefore", "modifiedafter"}) {
             if (Options.get(options, disallowed, null) != null) {
-                throw new IllegalArgumentException("option '" + disallowed + "' is not allowed in file stream sources");
+                throw OptionValues.refused(disallowed, "option '" + disallowed + "' is not allowed in file stream"
+                        + " sources", null);
             }
         }
         path = Options.get(options, "path", null);
         if (path == null) {
-            throw new IllegalArgumentException("'path' is not specified");
+            throw OptionValues.pathNotSpecified();
         }
-        root = nonGlobBase(files.qualify(path));
+        root = nonGlobBase(qualify(files, "path", path));
         String basePath = Options.get(options, "basePath", null);
-        partitionRoot = basePath == null ? root : files.qualify(basePath);
+        partitionRoot = basePath == null ? root : qualify(files, "basePath", basePath);
         String max = Options.get(options, "maxFilesPerTrigger", null);
         if (max != null) {
             int n;
@@ -51,8 +53,9 @@ final class FileStreamOptions {
                 n = -1;
             }
             if (n <= 0) {
-                throw new IllegalArgumentException("Invalid value '" + max + "' for option 'maxFilesPerTrigger', must be"
-                        + " a positive integer");
+                throw OptionValues.refused("maxFilesPerTrigger", "Invalid value " + OptionValues.quoted(
+                        "maxFilesPerTrigger", max) + " for option 'maxFilesPerTrigger', must be a positive integer",
+                        null);
             }
             maxFilesPerTrigger = n;
         } else {
@@ -60,27 +63,28 @@ final class FileStreamOptions {
         }
         latestFirst = bool(options, "latestFirst");
         fileNameOnly = bool(options, "fileNameOnly");
-        long age = timeStringAsMs(Options.get(options, "maxFileAge", "7d"));
+        long age = timeOption(options, "maxFileAge", "7d");
         maxFileAgeMs = latestFirst && maxFilesPerTrigger != null ? Long.MAX_VALUE : age;
         String clean = Options.get(options, "cleanSource", "off").trim().toUpperCase(Locale.ROOT);
         try {
             cleanSource = CleanSource.valueOf(clean);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid mode for clean source option " + clean.toLowerCase(Locale.ROOT)
-                    + ". Must be one of ARCHIVE, DELETE, OFF");
+            throw OptionValues.refused("cleanSource", "Invalid mode for clean source option "
+                    + OptionValues.shown("cleanSource", clean.toLowerCase(Locale.ROOT))
+                    + ". Must be one of ARCHIVE, DELETE, OFF (option 'cleanSource')", null);
         }
         String archive = Options.get(options, "sourceArchiveDir", null);
         if (cleanSource == CleanSource.ARCHIVE) {
             if (archive == null) {
-                throw new IllegalArgumentException("Archive directory to store completed files should be provided via"
+                throw OptionValues.missing("Archive directory to store completed files should be provided via"
                         + " 'sourceArchiveDir' option.");
             }
-            archiveDir = files.qualify(archive);
+            archiveDir = qualify(files, "sourceArchiveDir", archive);
             if (FileListing.relativeSegments(root, archiveDir) != null
                     || FileListing.relativeSegments(archiveDir, root) != null) {
-                throw new IllegalArgumentException("Source archive directory " + archiveDir + " overlaps with the source"
-                        + " path " + path + ": the archive must not be inside the source path (archived files would be"
-                        + " read again)");
+                throw OptionValues.conflict("Source archive directory " + archiveDir + " (option"
+                        + " 'sourceArchiveDir') overlaps with the source path " + path + ": the archive must not be"
+                        + " inside the source path (archived files would be read again)");
             }
         } else {
             archiveDir = null;
@@ -90,7 +94,7 @@ final class FileStreamOptions {
     private static boolean bool(Map<String, String> options, String key) {
         String v = Options.get(options, key, "false").trim();
         if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException(key + " should be a boolean, got '" + v + "'");
+            throw OptionValues.refused(key, key + " should be a boolean, got " + OptionValues.quoted(key, v), null);
         }
         return Boolean.parseBoolean(v);
     }
@@ -110,6 +114,24 @@ final class FileStreamOptions {
         return base;
     }
 
+    /**
+     * A path option qualified as a Hadoop path; one Hadoop cannot parse (empty, bad URI) is a
+     * {@code SLUICE_INVALID_OPTION_VALUE} naming the option.
+     */
+    static Path qualify(FileAccess files, String option, String value) {
+        return files.qualify(option, value);
+    }
+
+    /** A time option ({@link #timeStringAsMs}); a bad one is a {@code SLUICE_INVALID_OPTION_VALUE} naming it. */
+    static long timeOption(Map<String, String> options, String key, String defaultValue) {
+        String text = Options.get(options, key, defaultValue);
+        try {
+            return timeStringAsMs(text);
+        } catch (NumberFormatException e) {
+            throw OptionValues.invalid(key, text, "expected a time such as 10s, 5m, 7d (" + e.getMessage() + ")");
+        }
+    }
+
     /** Spark's {@code Utils.timeStringAsMs}: a number with an optional unit (ms, s, m/min, h, d); plain = ms. */
     static long timeStringAsMs(String text) {
         String s = text.trim().toLowerCase(Locale.ROOT);
@@ -120,7 +142,7 @@ final class FileStreamOptions {
         if (i == 0) {
             throw new NumberFormatException("Invalid time string: " + text);
         }
-        long n = Long.parseLong(s.substring(0, i));
+        long n = Long.parseLong(s.substring(0, i)); // NumberFormatException for "1-2" or too many digits
         String unit = s.substring(i).trim();
         long factor = switch (unit) {
             case "", "ms" -> 1L;
@@ -131,6 +153,10 @@ final class FileStreamOptions {
             case "d" -> 86_400_000L;
             default -> throw new NumberFormatException("Invalid time suffix in '" + text + "'");
         };
-        return factor == 0 ? n / 1000 : n * factor;
+        try {
+            return factor == 0 ? n / 1000 : Math.multiplyExact(n, factor);
+        } catch (ArithmeticException e) {
+            throw new NumberFormatException("Time out of range: " + text);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.connectors.file;
 
+import dev.sluice.conf.OptionValues;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -114,10 +115,11 @@ public abstract class FileStreamProvider implements StreamingProvider {
             boolean inference = Boolean.parseBoolean(context.session().conf().get(
                     RuntimeConfig.STREAMING_SCHEMA_INFERENCE, "false"));
             if (!inference && !name.equals("text")) {
-                throw new IllegalArgumentException("Schema must be specified when creating a streaming source DataFrame."
+                throw new dev.sluice.SluiceIllegalArgumentException("_LEGACY_ERROR_TEMP_2048", "Schema must be"
+                        + " specified when creating a streaming source DataFrame."
                         + " If some files already exist in the directory, then depending on the file format you may be"
                         + " able to create a static DataFrame on that directory with 'spark.read.load(directory)' and"
-                        + " infer schema from it.");
+                        + " infer schema from it.", null);
             }
             List<Path> paths = new ArrayList<>();
             for (FileListing.SourceFile f : files) {
@@ -168,7 +170,7 @@ public abstract class FileStreamProvider implements StreamingProvider {
         }
         String path = context.option("path", null);
         if (path == null) {
-            throw new IllegalArgumentException("'path' is not specified");
+            throw OptionValues.pathNotSpecified();
         }
         if (context.option("checkpointLocation", null) == null
                 && context.session().conf().get("spark.sql.streaming.checkpointLocation", null) == null) {
@@ -189,7 +191,7 @@ public abstract class FileStreamProvider implements StreamingProvider {
         FormatOptions formatOptions = FormatOptions.of(context.options(), context.session());
         CompactibleFileLog.Settings logSettings = CompactibleFileLog.Settings.from(context.session().conf().getAll(),
                 FileSinkLog.SETTINGS_PREFIX);
-        return new FileStreamSink(formatOptions.files().qualify(path), format, formatOptions, partitionColumns,
+        return new FileStreamSink(FileStreamOptions.qualify(formatOptions.files(), "path", path), format, formatOptions, partitionColumns,
                 logSettings);
     }
 
@@ -200,13 +202,15 @@ public abstract class FileStreamProvider implements StreamingProvider {
         }
         try (JsonParser p = new JsonFactory().createParser(json)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw new IllegalArgumentException("Invalid " + PARTITION_COLUMNS_OPTION + ": " + json);
+                throw OptionValues.invalid(PARTITION_COLUMNS_OPTION, json, "expected a JSON array of column names");
             }
             while (p.nextToken() == JsonToken.VALUE_STRING) {
                 out.add(p.getText());
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("Invalid " + PARTITION_COLUMNS_OPTION + ": " + json, e);
+            throw OptionValues.refused(PARTITION_COLUMNS_OPTION, "Invalid value " + OptionValues.quoted(
+                    PARTITION_COLUMNS_OPTION, json) + " for option '" + PARTITION_COLUMNS_OPTION + "': expected a JSON"
+                    + " array of column names", e);
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.sluice.connectors.file;
 
+import dev.sluice.conf.OptionValues;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -107,6 +108,16 @@ public final class FormatOptions {
         return defaultValue;
     }
 
+    /** The first of {@code keys} that is set, or {@code keys[0]}: the option a message about the value names. */
+    public String keyOf(String... keys) {
+        for (String key : keys) {
+            if (options.containsKey(key)) {
+                return key;
+            }
+        }
+        return keys[0];
+    }
+
     /** {@code true}/{@code false}, case-insensitive. */
     public boolean getBoolean(String key, boolean defaultValue) {
         String value = options.get(key);
@@ -168,7 +179,10 @@ public final class FormatOptions {
     /** {@code timeZone} if set, otherwise the session time zone. */
     public ZoneId zone() {
         String zone = options.get("timeZone");
-        return zone == null ? sessionZone : ZoneId.of(zone);
+        if (zone == null) {
+            return sessionZone;
+        }
+        return OptionValues.zone("timeZone", zone);
     }
 
     /** The {@code mode} option (PERMISSIVE by default). */
@@ -184,11 +198,19 @@ public final class FormatOptions {
     /** The {@code encoding} (alias {@code charset}) option, UTF-8 by default. */
     public Charset charset() {
         String name = getFirst(null, "encoding", "charset");
-        return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+        if (name == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name.trim());
+        } catch (IllegalArgumentException e) { // IllegalCharsetNameException, UnsupportedCharsetException
+            throw invalid(options.containsKey("encoding") ? "encoding" : "charset", name, "a supported charset name");
+        }
     }
 
-    private static IllegalArgumentException invalid(String key, String value, String expected) {
-        return new IllegalArgumentException("Invalid value '" + value + "' for option '" + key + "': expected " + expected);
+    /** {@code SLUICE_INVALID_OPTION_VALUE} naming the option and its value (an IllegalArgumentException). */
+    static IllegalArgumentException invalid(String key, String value, String expected) {
+        return OptionValues.invalid(key, value, "expected " + expected);
     }
 
     @Override

@@ -97,7 +97,7 @@ public final class PartitionedFileWriter {
         format.checkWritable(dataSchema);
         filePrefix = "part-00000-" + UUID.randomUUID();
         extension = format.extension(options);
-        maxRecordsPerFile = Long.parseLong(options.get("maxRecordsPerFile", "0").trim());
+        maxRecordsPerFile = dev.sluice.conf.OptionValues.getLong(options.asMap(), "maxRecordsPerFile", 0);
     }
 
     /** The schema of the rows inside the files (without the partition columns). */

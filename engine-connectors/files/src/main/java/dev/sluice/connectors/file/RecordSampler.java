@@ -31,8 +31,8 @@ public final class RecordSampler {
             ratio = Double.NaN;
         }
         if (!(ratio > 0 && ratio <= 1)) {
-            throw new IllegalArgumentException("Invalid value '" + text + "' for option 'samplingRatio': expected a"
-                    + " number greater than 0 and at most 1");
+            throw dev.sluice.conf.OptionValues.invalid("samplingRatio", text, "expected a number greater than 0 and"
+                    + " at most 1");
         }
         return new RecordSampler(ratio);
     }

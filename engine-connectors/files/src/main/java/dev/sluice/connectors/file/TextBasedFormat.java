@@ -39,8 +39,8 @@ public abstract class TextBasedFormat implements FileFormat {
         return switch (codec) {
             case "gzip" -> true;
             case "none", "uncompressed" -> false;
-            default -> throw new IllegalArgumentException("Codec [" + codec + "] is not available. Known codecs"
-                    + " are gzip, none, uncompressed.");
+            default -> throw dev.sluice.conf.OptionValues.codecNotAvailable(options.keyOf("compression", "codec"), codec,
+                    "gzip, none, uncompressed");
         };
     }
 

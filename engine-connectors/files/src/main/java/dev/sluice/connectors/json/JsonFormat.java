@@ -104,8 +104,7 @@ public final class JsonFormat extends TextBasedFormat {
     private static int limit(FormatOptions options, String name, int defaultValue) {
         int value = options.getInt(name, defaultValue);
         if (value <= 0) {
-            throw new IllegalArgumentException("Invalid value '" + options.get(name) + "' for option '" + name
-                    + "': expected a positive integer");
+            throw dev.sluice.conf.OptionValues.invalid(name, options.get(name), "expected a positive integer");
         }
         return value;
     }

@@ -113,11 +113,14 @@ class FileStreamSourceTest extends FileStreamTestSupport {
     void anArchiveFolderInsideTheSourceIsRejectedWhenTheStreamIsDefined() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
         assertThatThrownBy(() -> text(in, "cleanSource", "archive", "sourceArchiveDir", in.resolve("done").toString()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be inside the source path");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be inside the source path")
+                .hasFieldOrPropertyWithValue("condition", "SLUICE_CONFLICTING_OPTIONS");
         assertThatThrownBy(() -> text(in, "cleanSource", "archive"))
-                .hasMessageContaining("'sourceArchiveDir'");
-        assertThatThrownBy(() -> text(in, "cleanSource", "move")).hasMessageContaining("Invalid mode for clean source");
-        assertThatThrownBy(() -> text(in, "maxFilesPerTrigger", "0")).hasMessageContaining("maxFilesPerTrigger");
+                .hasMessageContaining("'sourceArchiveDir'").hasFieldOrPropertyWithValue("condition", "SLUICE_MISSING_OPTION");
+        assertThatThrownBy(() -> text(in, "cleanSource", "move")).hasMessageContaining("Invalid mode for clean source")
+                .hasFieldOrPropertyWithValue("condition", "SLUICE_INVALID_OPTION_VALUE");
+        assertThatThrownBy(() -> text(in, "maxFilesPerTrigger", "0")).hasMessageContaining("maxFilesPerTrigger")
+                .hasFieldOrPropertyWithValue("condition", "SLUICE_INVALID_OPTION_VALUE");
     }
 
     @Test

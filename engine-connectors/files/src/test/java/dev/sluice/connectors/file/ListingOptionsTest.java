@@ -86,7 +86,8 @@ class ListingOptionsTest extends FileStreamTestSupport {
         assertThatThrownBy(() -> spark.readStream().schema(V).option("modifiedBefore", "2020-06-01T12:00:00")
                 .json(dir.resolve("s").toString()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("option 'modifiedbefore' is not allowed in file stream sources");
+                .hasMessage("[SLUICE_INVALID_OPTION_VALUE] option 'modifiedbefore' is not allowed in file stream"
+                        + " sources SQLSTATE: 42616");
     }
 
     @Test

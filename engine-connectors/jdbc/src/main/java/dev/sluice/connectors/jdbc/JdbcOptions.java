@@ -215,8 +215,8 @@ final class JdbcOptions {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new IllegalArgumentException(
-                    "Invalid value '" + value + "' for option '" + key + "': expected true or false");
+            default -> throw invalid("Invalid value " + dev.sluice.conf.OptionValues.quoted(key, value) + " for option '"
+                    + key + "': expected true or false");
         };
     }
 

@@ -41,6 +41,38 @@ final class KafkaParams {
         }
     }
 
+    /**
+     * Parses the client properties as the Kafka {@code client} ("consumer" or "producer") will (types, ranges, class
+     * names; Kafka's own ConfigDef, which neither connects nor logs), so that a bad {@code kafka.*} option is refused
+     * when the query is defined, with {@code KAFKA_INVALID_OPTION} naming it, instead of a raw
+     * {@code ConfigException} when the client is created. Values of secret options never appear in the message.
+     */
+    static void validate(Map<String, Object> properties, String client) {
+        Map<String, Object> props = new java.util.HashMap<>(properties);
+        try {
+            if (client.equals("producer")) {
+                props.put("key.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class.getName());
+                props.put("value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class.getName());
+                org.apache.kafka.clients.producer.ProducerConfig.configDef().parse(props);
+            } else {
+                props.put("key.deserializer",
+                        org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
+                props.put("value.deserializer",
+                        org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
+                org.apache.kafka.clients.consumer.ConsumerConfig.configDef().parse(props);
+            }
+        } catch (org.apache.kafka.common.KafkaException e) { // ConfigException, or a class that cannot be loaded
+            java.util.List<String> secrets = new java.util.ArrayList<>();
+            properties.forEach((k, v) -> {
+                if (dev.sluice.connectors.support.Redaction.isSecret(k) && v != null && !v.toString().isEmpty()) {
+                    secrets.add(v.toString());
+                }
+            });
+            throw KafkaErrors.invalidOption("A kafka.* option is not valid for the Kafka " + client + ": "
+                    + dev.sluice.connectors.support.Redaction.scrub(String.valueOf(e.getMessage()), secrets));
+        }
+    }
+
     /** Rejects a Kafka property the connector sets itself, explaining what to use instead. */
     static void reject(Map<String, Object> properties, String name, String instead) {
         if (get(properties, name) != null) {
@@ -60,16 +92,20 @@ final class KafkaParams {
             throw KafkaErrors.invalidOption("Option '" + option + "' must be a duration like 500ms, 10s, 15m or 1h, got '"
                     + text + "'.");
         }
-        long n = Long.parseLong(s.substring(0, i));
         String unit = s.substring(i);
-        return switch (unit) {
-            case "ms", "" -> n;
-            case "s", "sec", "second", "seconds" -> n * 1000;
-            case "m", "min", "minute", "minutes" -> n * 60_000;
-            case "h", "hour", "hours" -> n * 3_600_000;
-            case "d", "day", "days" -> n * 86_400_000;
+        long factor = switch (unit) {
+            case "ms", "" -> 1;
+            case "s", "sec", "second", "seconds" -> 1000;
+            case "m", "min", "minute", "minutes" -> 60_000;
+            case "h", "hour", "hours" -> 3_600_000;
+            case "d", "day", "days" -> 86_400_000;
             default -> throw KafkaErrors.invalidOption("Option '" + option + "' has an unknown time unit '" + unit
                     + "' in '" + text + "'.");
         };
+        try {
+            return Math.multiplyExact(Long.parseLong(s.substring(0, i)), factor);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw KafkaErrors.invalidOption("Option '" + option + "' is out of range: '" + text + "'.");
+        }
     }
 }

@@ -55,6 +55,7 @@ final class KafkaSinkOptions {
                 + " the value column to a string or binary.");
         KafkaParams.reject(kafkaParams, "transactional.id", "set the sink option deliveryGuarantee=exactly_once (and"
                 + " optionally transactionalIdPrefix) to write with transactions.");
+        KafkaParams.validate(kafkaParams, "producer");
         topic = Options.get(options, "topic", null);
         String guaranteeText = Options.get(options, "deliveryGuarantee", "at_least_once").trim()
                 .toLowerCase(Locale.ROOT).replace('-', '_');

@@ -55,6 +55,7 @@ final class KafkaSourceOptions {
         KafkaParams.reject(kafkaParams, "enable.auto.commit", "the source does not commit any offsets to Kafka; its"
                 + " offsets live in the checkpoint.");
         KafkaParams.reject(kafkaParams, "interceptor.classes", "the source reads raw bytes only.");
+        KafkaParams.validate(kafkaParams, "consumer");
         topics = topicSelection(options);
         startingByTimestampFallsBackToLatest = parseTimestampStrategy(options);
         starting = bound(options, "starting", streaming ? new OffsetBound.Latest() : new OffsetBound.Earliest());

@@ -47,8 +47,9 @@ public final class ParquetFormat implements FileFormat {
         try {
             return CompressionCodecName.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Codec [" + name.toLowerCase(Locale.ROOT) + "] is not available."
-                    + " Available codecs are none, uncompressed, snappy, gzip, zstd, lz4_raw.", e);
+            throw dev.sluice.conf.OptionValues.codecNotAvailable(options.keyOf("compression", "parquet.compression"),
+                    name.toLowerCase(Locale.ROOT),
+                    "none, uncompressed, snappy, gzip, zstd, lz4_raw");
         }
     }
 

@@ -192,7 +192,8 @@ class FileStreamSinkTest extends FileStreamTestSupport {
                 .option("checkpointLocation", dir.resolve("cp").toString()).start(dir.resolve("out").toString()))
                 .isInstanceOf(AnalysisException.class).hasMessage("Data source json does not support Update output mode");
         assertThatThrownBy(() -> input.toDF().writeStream().format("parquet").start())
-                .hasMessageContaining("'path' is not specified");
+                .hasMessageContaining("'path' is not specified")
+                .hasFieldOrPropertyWithValue("condition", "_LEGACY_ERROR_TEMP_2047");
         assertThatThrownBy(() -> input.toDF().writeStream().format("json").start(dir.resolve("out").toString()))
                 .isInstanceOf(AnalysisException.class).hasMessageStartingWith("checkpointLocation must be specified");
     }

@@ -1,5 +1,6 @@
 package dev.sluice.connectors.socket;
 
+import dev.sluice.conf.OptionValues;
 import dev.sluice.spi.Options;
 import dev.sluice.sql.AnalysisException;
 import java.util.Map;
@@ -37,8 +38,8 @@ record SocketSourceOptions(String host, int port, boolean includeTimestamp, bool
         String failText = Options.get(options, "failOnDataLoss", "true");
         Boolean failOnDataLoss = parseBoolean(failText);
         if (failOnDataLoss == null) {
-            throw new IllegalArgumentException("Invalid value '" + failText + "'. The option 'failOnDataLoss' must be"
-                    + " either \"true\" or \"false\"");
+            throw OptionValues.refused("failOnDataLoss", "Invalid value " + OptionValues.quoted("failOnDataLoss",
+                    failText) + ". The option 'failOnDataLoss' must be either \"true\" or \"false\"", null);
         }
         return new SocketSourceOptions(host, parsePort(port), includeTimestamp, failOnDataLoss);
     }
@@ -53,13 +54,13 @@ record SocketSourceOptions(String host, int port, boolean includeTimestamp, bool
         try {
             port = Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            // Spark fails with the bare NumberFormatException of Integer.parseInt; the option's name is added.
-            throw new NumberFormatException("For input string: \"" + text + "\" (the option 'port' must be an"
-                    + " integer)");
+            // Spark fails with the bare NumberFormatException of Integer.parseInt; Sluice names the option.
+            throw OptionValues.refused("port", "For input string: \"" + OptionValues.shown("port", text)
+                    + "\" (the option 'port' must be an integer)", e);
         }
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port out of range:" + port + " (the option 'port' must be between 0"
-                    + " and 65535)");
+            throw OptionValues.refused("port", "port out of range:" + port + " (the option 'port' must be between 0"
+                    + " and 65535)", null);
         }
         return port;
     }

@@ -65,8 +65,8 @@ public final class TextSocketSource implements Source, SupportsRealTime {
         try {
             this.client = SocketLineClient.connect(options.host(), options.port(), CONNECT_TIMEOUT_MS, new Receiver());
         } catch (Exception e) {
-            throw new SluiceException("Cannot connect to the socket source at " + options.address() + ": "
-                    + e.getMessage(), e);
+            throw new SluiceException("SLUICE_SOCKET_SOURCE.CONNECT_FAILED", "Cannot connect to the socket source at "
+                    + options.address() + ": " + e.getMessage(), "08001", e);
         }
         LOG.info("Connected to the socket source at {}", options.address());
     }
@@ -161,8 +161,9 @@ public final class TextSocketSource implements Source, SupportsRealTime {
                 + " of the batch being re-run after a restart: an earlier run of this query received them, and the"
                 + " socket source keeps lines only in memory (it is not replayable).";
         if (options.failOnDataLoss()) {
-            throw new SluiceException(what + " Set the source option failOnDataLoss to false to run the batch without"
-                    + " them, or start the query with a new checkpoint location.", null);
+            throw new SluiceException("SLUICE_SOCKET_SOURCE.DATA_LOSS", what + " Set the source option failOnDataLoss"
+                    + " to false to run the batch without them, or start the query with a new checkpoint location.",
+                    "22000", null);
         }
         LOG.warn("{} Running the batch without them (failOnDataLoss=false).", what);
         return List.of();

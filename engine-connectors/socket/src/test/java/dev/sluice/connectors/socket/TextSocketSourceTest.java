@@ -55,13 +55,15 @@ class TextSocketSourceTest extends SocketTestSupport {
                 .hasMessage("includeTimestamp must be set to either \"true\" or \"false\"");
         assertThatThrownBy(() -> spark.readStream().format("socket").option("host", "localhost")
                 .option("port", "ninety").load())
-                .isInstanceOf(NumberFormatException.class).hasMessageContaining("\"ninety\"")
-                .hasMessageContaining("'port'");
+                .isInstanceOf(dev.sluice.SluiceIllegalArgumentException.class).hasMessageContaining("\"ninety\"")
+                .hasMessageContaining("'port'").hasFieldOrPropertyWithValue("condition", "SLUICE_INVALID_OPTION_VALUE");
         assertThatThrownBy(() -> spark.readStream().format("socket").option("host", "localhost")
                 .option("port", 70000).load())
-                .hasMessageContaining("port out of range:70000");
+                .hasMessageContaining("port out of range:70000")
+                .hasFieldOrPropertyWithValue("condition", "SLUICE_INVALID_OPTION_VALUE");
         assertThatThrownBy(() -> socketLines("failOnDataLoss", "maybe"))
-                .hasMessageContaining("'failOnDataLoss'");
+                .hasMessageContaining("'failOnDataLoss'").hasMessageContaining("'maybe'")
+                .hasFieldOrPropertyWithValue("condition", "SLUICE_INVALID_OPTION_VALUE");
         assertThatThrownBy(() -> spark.readStream().format("socket").schema("value STRING")
                 .option("host", "localhost").option("port", 1).load())
                 .isInstanceOf(AnalysisException.class).hasMessageContaining("user-specified schema");
