@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * reactor's, which this test reads from the poms (run from sluice-all, whose parent folder is the project root).
  */
 class BomTest {
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path ROOT = Path.of(System.getProperty("basedir", "."), "..").toAbsolutePath().normalize();
     private static final Pattern ARTIFACT = Pattern.compile("<artifactId>([^<]+)</artifactId>");
 
     @Test

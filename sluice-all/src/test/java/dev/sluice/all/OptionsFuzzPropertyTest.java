@@ -60,6 +60,11 @@ class OptionsFuzzPropertyTest {
             "NULL_DATA_SOURCE_OPTION", "INVALID_TIMEZONE", "CODEC_NOT_AVAILABLE");
 
     private static final List<String> FILE_FORMATS = List.of("text", "csv", "json", "parquet");
+    /**
+     * CI's properties run from one fixed seed, so a red build is a reproducible finding rather than a roll of the dice;
+     * the long run ({@code -Pfuzz-long}) draws new seeds every time.
+     */
+    private static final String CI_SEED = "20261207";
     private static final List<String> COMMON_KEYS = List.of("path", "mode", "timeZone", "encoding", "charset",
             "compression", "codec", "lineSep", "pathGlobFilter", "recursiveFileLookup", "ignoreCorruptFiles",
             "ignoreMissingFiles", "modifiedBefore", "modifiedAfter", "basePath", "maxFilesPerTrigger", "latestFirst",
@@ -145,7 +150,7 @@ class OptionsFuzzPropertyTest {
         }
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = CI_SEED)
     void batchReadsRaiseOnlySluiceExceptions(@ForAll("batchFormats") String format,
                                              @ForAll("options") Map<String, String> options) {
         batchRead(format, options);
@@ -168,7 +173,7 @@ class OptionsFuzzPropertyTest {
         });
     }
 
-    @Property(tries = 500)
+    @Property(tries = 500, seed = CI_SEED)
     void streamingReadsRaiseOnlySluiceExceptions(@ForAll("streamFormats") String format,
                                                  @ForAll("options") Map<String, String> options) {
         streamingRead(format, options);
@@ -188,7 +193,7 @@ class OptionsFuzzPropertyTest {
         });
     }
 
-    @Property(tries = 60)
+    @Property(tries = 60, seed = CI_SEED)
     void streamingFileQueriesRunOrRaiseOnlySluiceExceptions(@ForAll("fileFormats") String format,
                                                             @ForAll("options") Map<String, String> options) {
         streamingFileQuery(format, options);
@@ -206,7 +211,7 @@ class OptionsFuzzPropertyTest {
         });
     }
 
-    @Property(tries = 100)
+    @Property(tries = 100, seed = CI_SEED)
     void batchWritesRaiseOnlySluiceExceptions(@ForAll("writeFormats") String format,
                                               @ForAll("options") Map<String, String> options) {
         batchWrite(format, options);
@@ -226,7 +231,7 @@ class OptionsFuzzPropertyTest {
         });
     }
 
-    @Property(tries = 80)
+    @Property(tries = 80, seed = CI_SEED)
     void streamingWritesRaiseOnlySluiceExceptions(@ForAll("sinks") String sink,
                                                   @ForAll("options") Map<String, String> options) {
         streamingWrite(sink, options);
@@ -255,7 +260,7 @@ class OptionsFuzzPropertyTest {
         });
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = CI_SEED)
     void triggersRaiseOnlySluiceExceptions(@ForAll("triggers") Tuple.Tuple2<String, String> trigger) {
         trigger(trigger);
     }
@@ -285,7 +290,7 @@ class OptionsFuzzPropertyTest {
         });
     }
 
-    @Property(tries = 150)
+    @Property(tries = 150, seed = CI_SEED)
     void sessionSettingsRaiseOnlySluiceExceptions(@ForAll("settings") Tuple.Tuple2<String, String> setting) {
         sessionSetting(setting);
     }
