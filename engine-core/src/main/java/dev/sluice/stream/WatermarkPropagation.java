@@ -2,6 +2,7 @@ package dev.sluice.stream;
 
 import dev.sluice.exec.physical.PhysicalPlan;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -24,11 +25,18 @@ import java.util.OptionalLong;
  * watermark, its eviction watermark the one of this batch's; no-data batches are decided with the eviction
  * watermark the next batch would have. Progress keeps reporting the global watermark.
  *
- * <p>Stateless and immutable after construction (the plan never changes within a run); used by the query's
- * execution thread.
+ * <p>The plan never changes within a run; the last two propagations are cached. Not thread-safe: used by the
+ * query's execution thread only.
  */
 final class WatermarkPropagation {
     private final PhysicalPlan root;
+    /** The last two propagations (a batch asks for its late-events and eviction globals, alternately). */
+    private final Map<Long, Map<StatefulOperator, Long>> recent = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Map<StatefulOperator, Long>> eldest) {
+            return size() > 2;
+        }
+    };
 
     WatermarkPropagation(PhysicalPlan root) {
         this.root = root;
@@ -39,9 +47,11 @@ final class WatermarkPropagation {
         if (globalMs == 0) {
             return 0;
         }
-        Map<StatefulOperator, Long> inputs = new IdentityHashMap<>();
-        outputOf(root, globalMs, new IdentityHashMap<>(), inputs);
-        Long ms = inputs.get(operator);
+        Long ms = recent.computeIfAbsent(globalMs, g -> {
+            Map<StatefulOperator, Long> inputs = new IdentityHashMap<>();
+            outputOf(root, g, new IdentityHashMap<>(), inputs);
+            return inputs;
+        }).get(operator);
         return ms == null ? 0 : Math.max(ms, 0);
     }
 
