@@ -31,6 +31,7 @@ import java.util.Map;
 final class IncrementalPlan {
     private final LogicalPlan plan;
     private final PhysicalPlan physical;
+    private final WatermarkPropagation propagation;
     private final List<StreamingRelation> relations = new ArrayList<>();
     private final List<StatefulOperator> operators = new ArrayList<>();
     private final List<EventTimeWatermark> watermarks = new ArrayList<>();
@@ -38,6 +39,7 @@ final class IncrementalPlan {
     IncrementalPlan(LogicalPlan plan, OutputMode outputMode) {
         this.plan = plan;
         this.physical = new Planner(outputMode).plan(plan);
+        this.propagation = new WatermarkPropagation(physical);
     }
 
     /** Plans the streaming nodes; batch nodes are left to {@link PhysicalPlanner}. */
@@ -131,6 +133,11 @@ final class IncrementalPlan {
     /** The streaming {@code withWatermark} nodes, in plan order. */
     List<EventTimeWatermark> watermarkNodes() {
         return watermarks;
+    }
+
+    /** How the global watermark reaches each stateful operator of this plan. */
+    WatermarkPropagation watermarkPropagation() {
+        return propagation;
     }
 
     LogicalPlan plan() {

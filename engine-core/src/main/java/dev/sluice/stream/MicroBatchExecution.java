@@ -334,7 +334,8 @@ public final class MicroBatchExecution implements StreamingQuery {
     private boolean shouldRunNoDataBatch() {
         return ranBatchInThisRun && Boolean.parseBoolean(spec.session().conf().get(NO_DATA_BATCHES, "true"))
                 && (incremental.runsBatchesWithoutData() || watermark.enabled() && incremental.statefulOperators()
-                .stream().anyMatch(op -> op.shouldRunAnotherBatch(watermark.watermarkMs())));
+                .stream().anyMatch(op -> op.shouldRunAnotherBatch(
+                        incremental.watermarkPropagation().inputWatermarkMs(op, watermark.watermarkMs()))));
     }
 
     private void runBatch() {
@@ -352,8 +353,9 @@ public final class MicroBatchExecution implements StreamingQuery {
         });
         progress.time("queryPlanning", () -> {
             watermark.startBatch();
-            var batchWatermarks = new StatefulOperator.Watermarks(lateEventsWatermarkMs, batchWatermarkMs);
-            incremental.statefulOperators().forEach(op -> op.startBatch(batchWatermarks, batchTimestampMs));
+            WatermarkPropagation propagation = incremental.watermarkPropagation();
+            incremental.statefulOperators().forEach(op -> op.startBatch(
+                    propagation.watermarks(op, lateEventsWatermarkMs, batchWatermarkMs), batchTimestampMs));
         });
         long outputRows = progress.time("addBatch", () -> {
             BatchContext context = new BatchContext(id.toString(), batchId, checkpoint.root().toString(),

@@ -65,12 +65,14 @@ final class RealTimeEpochs {
     private final MicroBatchExecution q;
     private final List<StatefulOperator> operators;
     private final List<StreamingRelation> relations;
+    private final WatermarkPropagation propagation;
     private final MemoryBudget budget;
 
     RealTimeEpochs(MicroBatchExecution query) {
         this.q = query;
         this.operators = query.incremental.statefulOperators();
         this.relations = query.incremental.relations();
+        this.propagation = query.incremental.watermarkPropagation();
         this.budget = MemoryBudget.of(query.spec.session().conf().get(MemoryBudget.KEY, null));
         this.readers = new RealTimeReader[query.sources.size()];
     }
@@ -270,11 +272,12 @@ final class RealTimeEpochs {
         private void step(List<List<Chunk>> arrived) {
             if (writer == null) {
                 writer = q.sink.newBatchWriter(context());
-                operators.forEach(op -> op.startBatch(new StatefulOperator.Watermarks(lateMs, evictMs), stepTimestampMs));
+                operators.forEach(op -> op.startBatch(propagation.watermarks(op, lateMs, evictMs), stepTimestampMs));
             }
             stepped = true;
             runStep(arrived);
-            if (q.watermark.enabled() && operators.stream().anyMatch(op -> op.shouldRunAnotherBatch(evictMs))
+            if (q.watermark.enabled() && operators.stream()
+                    .anyMatch(op -> op.shouldRunAnotherBatch(propagation.inputWatermarkMs(op, evictMs)))
                     && evictMs > lateMs) {
                 List<List<Chunk>> none = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
@@ -291,8 +294,7 @@ final class RealTimeEpochs {
                 List<Chunk> chunks = arrived.get(i);
                 inputs.put(relations.get(i), chunks.isEmpty() ? BatchInput.empty() : new BatchInput(chunks::iterator));
             }
-            var watermarks = new StatefulOperator.Watermarks(lateMs, evictMs);
-            operators.forEach(op -> op.startStep(watermarks, stepTimestampMs));
+            operators.forEach(op -> op.startStep(propagation.watermarks(op, lateMs, evictMs), stepTimestampMs));
             q.incremental.execute(inputs, q.watermark, stepTimestampMs, q.spec.session().parallelism(), budget,
                     chunk -> {
                         outputRows += chunk.rowCount();

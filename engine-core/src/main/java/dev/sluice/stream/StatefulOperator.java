@@ -114,6 +114,14 @@ abstract class StatefulOperator {
     }
 
     /**
+     * The watermark this operator passes downstream given its input watermark (Spark's
+     * {@code produceOutputWatermark}; see {@link WatermarkPropagation}): by default the input watermark itself.
+     */
+    java.util.OptionalLong outputWatermark(long inputWatermarkMs) {
+        return java.util.OptionalLong.of(inputWatermarkMs);
+    }
+
+    /**
      * Binds the state partitions, with the checkpoint's number of key-groups (0: a checkpoint from before
      * key-groups, routed as it was written); the next batch reads {@code version} (the state after batch
      * {@code version - 1}, written with {@code previousShufflePartitions}: when that differs, the first batch

@@ -92,6 +92,12 @@ final class StreamingGroupsWithState extends StatefulOperator {
         return "FlatMapGroupsWithState";
     }
 
+    /** Like Spark's: the output carries no watermark (user code decides its rows' event times). */
+    @Override
+    java.util.OptionalLong outputWatermark(long inputWatermarkMs) {
+        return java.util.OptionalLong.empty();
+    }
+
     @Override
     boolean shouldRunAnotherBatch(long newWatermarkMs) {
         GroupStateTimeout timeout = node.timeout();

@@ -101,13 +101,15 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
 
         /** Sets this batch's state watermark: the eviction watermark for a key with event time, else the value one. */
         void startBatch(long evictionMs) {
+            stateWatermarkMs = stateWatermark(evictionMs);
+        }
+
+        /** This side's state watermark when the join's input watermark is {@code inputMs}; empty: none. */
+        OptionalLong stateWatermark(long inputMs) {
             if (keyWatermarkOrdinal >= 0) {
-                stateWatermarkMs = OptionalLong.of(evictionMs);
-            } else if (timeColumn >= 0) {
-                stateWatermarkMs = valueWatermark(evictionMs);
-            } else {
-                stateWatermarkMs = OptionalLong.empty();
+                return OptionalLong.of(inputMs);
             }
+            return timeColumn >= 0 ? valueWatermark(inputMs) : OptionalLong.empty();
         }
 
         /** The time (µs) that decides a row's eviction: its key's event time, or its own; MAX_VALUE if none. */
@@ -186,6 +188,19 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
     }
 
     /** As Spark: when a side's state is evicted by the watermark and the watermark moved. */
+    /** Spark's rule: the smallest of the two sides' state watermarks and the input watermark. */
+    @Override
+    OptionalLong outputWatermark(long inputWatermarkMs) {
+        long out = inputWatermarkMs;
+        for (Side side : List.of(left, right)) {
+            OptionalLong s = side.stateWatermark(inputWatermarkMs);
+            if (s.isPresent()) {
+                out = Math.min(out, s.getAsLong());
+            }
+        }
+        return OptionalLong.of(out);
+    }
+
     @Override
     boolean shouldRunAnotherBatch(long newWatermarkMs) {
         return (left.hasStateWatermark || right.hasStateWatermark) && newWatermarkMs > watermarks().evictionMs();

@@ -57,6 +57,13 @@ final class StreamingTransformWithState extends StatefulOperator {
                 : Binder.bind(time, node.child().output());
     }
 
+    /** Like Spark's: processing-time mode passes no watermark downstream; the other modes pass the input's. */
+    @Override
+    java.util.OptionalLong outputWatermark(long inputWatermarkMs) {
+        return node.timeMode() == TimeMode.ProcessingTime() ? java.util.OptionalLong.empty()
+                : java.util.OptionalLong.of(inputWatermarkMs);
+    }
+
     @Override
     String name() {
         return "transformWithStateExec";

@@ -6,11 +6,8 @@ import static dev.sluice.sql.functions.max;
 import static dev.sluice.sql.functions.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.api.java.function.VoidFunction2;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
-import dev.sluice.sql.streaming.StreamingQuery;
-import dev.sluice.sql.streaming.Trigger;
 import dev.sluice.sql.types.DataTypes;
 import dev.sluice.sql.types.StructType;
 import java.nio.file.Path;
@@ -103,17 +100,7 @@ class ChainedStatefulOperatorsTest extends FileStreamTestSupport {
         Dataset<Row> src = spark.readStream().schema(schema).option("maxFilesPerTrigger", 1).json(in.toString())
                 .withWatermark("ts", "5 seconds");
         List<String> batches = Collections.synchronizedList(new ArrayList<>());
-        StreamingQuery q = query.apply(src).writeStream().outputMode("append").trigger(Trigger.AvailableNow())
-                .option("checkpointLocation", dir.resolve("cp").toString())
-                .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (df, id) -> {
-                    List<String> rows = new ArrayList<>();
-                    for (Row r : df.collectAsList()) {
-                        rows.add(r.toString());
-                    }
-                    Collections.sort(rows);
-                    batches.add(id + ": " + rows);
-                }).start();
-        q.awaitTermination();
+        runAppendAvailableNow(query.apply(src), batches);
         return batches;
     }
 

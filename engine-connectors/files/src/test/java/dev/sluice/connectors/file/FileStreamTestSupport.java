@@ -1,17 +1,21 @@
 package dev.sluice.connectors.file;
 
 import dev.sluice.batch.Chunk;
+import dev.sluice.api.java.function.VoidFunction2;
+import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
 import dev.sluice.sql.Sluice;
 import dev.sluice.sql.SluiceSession;
 import dev.sluice.sql.streaming.StreamingQuery;
 import dev.sluice.sql.streaming.StreamingTestHooks;
+import dev.sluice.sql.streaming.Trigger;
 import dev.sluice.stream.BatchHooks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +61,26 @@ abstract class FileStreamTestSupport {
         Files.setLastModifiedTime(tmp, FileTime.fromMillis(T0 + offsetMillis));
         Files.move(tmp, file);
         return file;
+    }
+
+    /**
+     * Runs {@code query} in append mode under {@code Trigger.AvailableNow} (checkpoint {@code dir/cp}) until it
+     * ends, adding each batch to {@code batches} as {@code "<id>: <its rows' toString(), sorted>"}; returns the
+     * ended query (for its progress).
+     */
+    StreamingQuery runAppendAvailableNow(Dataset<Row> query, List<String> batches) throws Exception {
+        StreamingQuery q = query.writeStream().outputMode("append").trigger(Trigger.AvailableNow())
+                .option("checkpointLocation", dir.resolve("cp").toString())
+                .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (df, id) -> {
+                    List<String> rows = new ArrayList<>();
+                    for (Row r : df.collectAsList()) {
+                        rows.add(r.toString());
+                    }
+                    Collections.sort(rows);
+                    batches.add(id + ": " + rows);
+                }).start();
+        q.awaitTermination();
+        return q;
     }
 
     /** Every regular file under {@code root}, as paths relative to it (sorted, '/' separated). */

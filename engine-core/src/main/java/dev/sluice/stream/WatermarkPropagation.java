@@ -1,0 +1,97 @@
+package dev.sluice.stream;
+
+import dev.sluice.exec.physical.PhysicalPlan;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Each stateful operator's own watermark, derived from the query's global watermark by propagating it through
+ * the incremental physical plan, as Spark 4.1 does when {@code spark.sql.streaming.statefulOperator.allowMultiple}
+ * is true (its default; Spark's {@code PropagateWatermarkSimulator}):
+ * <ul>
+ *   <li>a {@code withWatermark} node outputs the global watermark; a leaf outputs none;</li>
+ *   <li>any other node's input watermark is the minimum of its children's output watermarks (those that have
+ *       one); a plain node outputs its input watermark;</li>
+ *   <li>a stateful operator's input watermark is that minimum, and it outputs
+ *       {@link StatefulOperator#outputWatermark} of it: the same value for most operators, the minimum of the
+ *       two state watermarks and the input for a stream-stream join (an interval join's output lags by its
+ *       interval), none for {@code flatMapGroupsWithState} and processing-time {@code transformWithState};</li>
+ *   <li>an operator without an input watermark, and every operator while the global watermark is still 0 (no
+ *       event seen yet), gets 0.</li>
+ * </ul>
+ * A batch's late-events watermark of an operator is its propagated watermark of the previous batch's global
+ * watermark, its eviction watermark the one of this batch's; no-data batches are decided with the eviction
+ * watermark the next batch would have. Progress keeps reporting the global watermark.
+ *
+ * <p>The plan never changes within a run; the last two propagations are cached. Not thread-safe: used by the
+ * query's execution thread only.
+ */
+final class WatermarkPropagation {
+    private final PhysicalPlan root;
+    /** The last two propagations (a batch asks for its late-events and eviction globals, alternately). */
+    private final Map<Long, Map<StatefulOperator, Long>> recent = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Map<StatefulOperator, Long>> eldest) {
+            return size() > 2;
+        }
+    };
+
+    WatermarkPropagation(PhysicalPlan root) {
+        this.root = root;
+    }
+
+    /** The input watermark (epoch ms) of {@code operator} when the global watermark is {@code globalMs}. */
+    long inputWatermarkMs(StatefulOperator operator, long globalMs) {
+        if (globalMs == 0) {
+            return 0;
+        }
+        Long ms = recent.computeIfAbsent(globalMs, g -> {
+            Map<StatefulOperator, Long> inputs = new IdentityHashMap<>();
+            outputOf(root, g, new IdentityHashMap<>(), inputs);
+            return inputs;
+        }).get(operator);
+        return ms == null ? 0 : Math.max(ms, 0);
+    }
+
+    /**
+     * The late-events and eviction watermarks of {@code operator} for a batch whose previous batch ran with
+     * global watermark {@code lateGlobalMs} and which itself runs with {@code evictionGlobalMs}.
+     */
+    StatefulOperator.Watermarks watermarks(StatefulOperator operator, long lateGlobalMs, long evictionGlobalMs) {
+        return new StatefulOperator.Watermarks(inputWatermarkMs(operator, lateGlobalMs),
+                inputWatermarkMs(operator, evictionGlobalMs));
+    }
+
+    /** The output watermark of {@code node} (empty: none), recording each stateful operator's input watermark. */
+    private OptionalLong outputOf(PhysicalPlan node, long globalMs, Map<PhysicalPlan, OptionalLong> done,
+                                  Map<StatefulOperator, Long> inputs) {
+        OptionalLong known = done.get(node);
+        if (known != null) {
+            return known; // a node the plan reaches twice (self-join, self-union) has one watermark
+        }
+        OptionalLong input = OptionalLong.empty();
+        for (PhysicalPlan child : node.children()) {
+            OptionalLong c = outputOf(child, globalMs, done, inputs);
+            if (c.isPresent() && (input.isEmpty() || c.getAsLong() < input.getAsLong())) {
+                input = c;
+            }
+        }
+        OptionalLong out;
+        if (node instanceof EventTimeWatermarkExec) {
+            out = OptionalLong.of(globalMs);
+        } else if (node instanceof StatefulOperatorExec s) {
+            if (input.isPresent()) {
+                inputs.put(s.operator(), input.getAsLong());
+                out = s.operator().outputWatermark(input.getAsLong());
+            } else {
+                out = OptionalLong.empty();
+            }
+        } else {
+            out = input;
+        }
+        done.put(node, out);
+        return out;
+    }
+}
