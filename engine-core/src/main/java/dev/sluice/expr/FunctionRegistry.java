@@ -22,7 +22,7 @@ import java.util.function.ObjIntConsumer;
  */
 public final class FunctionRegistry {
     /** Operators, the scalar families, aggregates, window functions, generators. */
-    static final int BUILTIN_FAMILIES = 1 + dev.sluice.expr.scalar.ScalarFunctions.FAMILIES + 3;
+    static final int BUILTIN_FAMILIES = 1 + dev.sluice.expr.scalar.ScalarFunctions.FAMILIES + 4;
     private static final FunctionRegistry BUILTIN = new FunctionRegistry(BUILTIN_FAMILIES,
             FunctionRegistry::registerBuiltinFamily);
 
@@ -60,10 +60,12 @@ public final class FunctionRegistry {
         } else if (index <= scalar) {
             dev.sluice.expr.scalar.ScalarFunctions.registerFamily(index - 1, registry);
         } else if (index == scalar + 1) {
-            dev.sluice.expr.aggregate.AggregateFunctions.registerAll(registry);
+            dev.sluice.expr.random.RandomFunctions.register(registry);
         } else if (index == scalar + 2) {
-            dev.sluice.expr.window.WindowFunctions.registerAll(registry);
+            dev.sluice.expr.aggregate.AggregateFunctions.registerAll(registry);
         } else if (index == scalar + 3) {
+            dev.sluice.expr.window.WindowFunctions.registerAll(registry);
+        } else if (index == scalar + 4) {
             dev.sluice.expr.generator.Generators.registerAll(registry);
         } else {
             throw new IllegalArgumentException("no built-in function family " + index);

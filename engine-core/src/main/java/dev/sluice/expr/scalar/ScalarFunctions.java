@@ -13,7 +13,7 @@ public final class ScalarFunctions {
     }
 
     /** How many scalar function families {@link #registerFamily} knows. */
-    public static final int FAMILIES = 8;
+    public static final int FAMILIES = 7;
 
     /** Registers all scalar functions; later registrations of the same name replace earlier ones. */
     public static void registerAll(FunctionRegistry registry) {
@@ -37,7 +37,6 @@ public final class ScalarFunctions {
             case 4 -> JsonFunctions.register(registry);
             case 5 -> CollectionFunctions.register(registry);
             case 6 -> HashFunctions.register(registry);
-            case 7 -> dev.sluice.expr.random.RandomFunctions.register(registry);
             default -> throw new IllegalArgumentException("no scalar function family " + index);
         }
     }
