@@ -34,8 +34,6 @@ public final class SortWithinPartitionsExec extends PartitionedUnaryExec {
         return list(order) + ", false, 0";
     }
 
-
-
     @Override
     public Iterator<Morsel> partitionMorsels(ExecutionContext context) {
         return Morsel.map(child().partitionMorsels(context), m -> downstream -> {
