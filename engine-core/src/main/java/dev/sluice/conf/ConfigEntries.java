@@ -70,6 +70,11 @@ public final class ConfigEntries {
             "`100`", "how many batches of the offset and commit logs and of state store versions stay loadable");
     public static final ConfigEntry MULTIPLE_WATERMARK_POLICY = entry("spark.sql.streaming.multipleWatermarkPolicy",
             "string", "`min`", "`min` or `max`: how a query with several watermarked inputs combines them");
+    public static final ConfigEntry STATEFUL_OPERATOR_ALLOW_MULTIPLE = entry(
+            "spark.sql.streaming.statefulOperator.allowMultiple", "boolean", "`true`",
+            "each stateful operator gets its own watermark, propagated through the plan (a second `withWatermark`"
+                    + " downstream fails with `_LEGACY_ERROR_TEMP_3076`); `false`: every operator uses the global"
+                    + " watermark");
     public static final ConfigEntry REAL_TIME_MIN_BATCH_DURATION = entry(
             "spark.sql.streaming.realTimeMode.minBatchDuration", "long", "`5000`",
             "the shortest checkpoint interval (ms) `Trigger.RealTime` accepts at `start()`");
@@ -160,8 +165,8 @@ public final class ConfigEntries {
             SHUFFLE_PARTITIONS, LEAF_NODE_DEFAULT_PARALLELISM, CASE_SENSITIVE, SOURCES_DEFAULT, WAREHOUSE_DIR,
             FILES_IGNORE_CORRUPT, FILES_IGNORE_MISSING,
             PARQUET_MERGE_SCHEMA, PARQUET_VECTORIZED, NESTED_SCHEMA_PRUNING, HADOOP, SCHEMA_INFERENCE,
-            CHECKPOINT_LOCATION, MIN_BATCHES_TO_RETAIN, MULTIPLE_WATERMARK_POLICY, REAL_TIME_MIN_BATCH_DURATION,
-            REAL_TIME_ALLOWLIST_CHECK, NO_DATA_MICRO_BATCHES, NO_DATA_PROGRESS_INTERVAL, STOP_GRACEFULLY,
+            CHECKPOINT_LOCATION, MIN_BATCHES_TO_RETAIN, MULTIPLE_WATERMARK_POLICY, STATEFUL_OPERATOR_ALLOW_MULTIPLE,
+            REAL_TIME_MIN_BATCH_DURATION, REAL_TIME_ALLOWLIST_CHECK, NO_DATA_MICRO_BATCHES, NO_DATA_PROGRESS_INTERVAL, STOP_GRACEFULLY,
             CHECKPOINT_FSYNC, STATE_STORE_PROVIDER, STATE_MIN_DELTAS, ROCKSDB_BLOCK_CACHE, ROCKSDB_WRITE_BUFFER,
             SOURCE_LOG_COMPACT, SOURCE_LOG_DELETION, SOURCE_LOG_CLEANUP_DELAY, SINK_LOG_COMPACT, SINK_LOG_DELETION,
             SINK_LOG_CLEANUP_DELAY, SOURCE_KINDS, STATE_KEY_GROUPS, MEMORY_BUDGET, METRICS_ENABLED, SLOW_BATCH_THRESHOLD, UI_ENABLED,

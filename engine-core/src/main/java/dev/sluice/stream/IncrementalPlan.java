@@ -36,10 +36,11 @@ final class IncrementalPlan {
     private final List<StatefulOperator> operators = new ArrayList<>();
     private final List<EventTimeWatermark> watermarks = new ArrayList<>();
 
-    IncrementalPlan(LogicalPlan plan, OutputMode outputMode) {
+    /** {@code perOperatorWatermarks}: {@code spark.sql.streaming.statefulOperator.allowMultiple}. */
+    IncrementalPlan(LogicalPlan plan, OutputMode outputMode, boolean perOperatorWatermarks) {
         this.plan = plan;
         this.physical = new Planner(outputMode).plan(plan);
-        this.propagation = new WatermarkPropagation(physical);
+        this.propagation = new WatermarkPropagation(physical, perOperatorWatermarks);
     }
 
     /** Plans the streaming nodes; batch nodes are left to {@link PhysicalPlanner}. */

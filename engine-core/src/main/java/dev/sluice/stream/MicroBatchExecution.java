@@ -112,7 +112,8 @@ public final class MicroBatchExecution implements StreamingQuery {
         this.checkpoint = new Checkpoint(spec.checkpointRoot(), spec.session().conf().checkpointFsync());
         this.id = checkpoint.loadOrCreateQueryId(UUID.randomUUID());
         checkpoint.deleteLeftoverTempFiles(); // a kill -9 mid-write leaves hidden .tmp files
-        this.incremental = new IncrementalPlan(spec.plan(), spec.outputMode());
+        this.incremental = new IncrementalPlan(spec.plan(), spec.outputMode(), Boolean.parseBoolean(
+                spec.session().conf().get(WatermarkPropagation.ALLOW_MULTIPLE, "true")));
         checkStateMetadata();
         SourceKinds.check(checkpoint, SourceKinds.of(incremental.relations()));
         this.progress = new ProgressTracker(spec.clock());
@@ -354,6 +355,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         progress.time("queryPlanning", () -> {
             watermark.startBatch();
             WatermarkPropagation propagation = incremental.watermarkPropagation();
+            propagation.check(batchWatermarkMs);
             incremental.statefulOperators().forEach(op -> op.startBatch(
                     propagation.watermarks(op, lateEventsWatermarkMs, batchWatermarkMs), batchTimestampMs));
         });

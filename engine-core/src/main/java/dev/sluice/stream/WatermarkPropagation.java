@@ -1,6 +1,7 @@
 package dev.sluice.stream;
 
 import dev.sluice.exec.physical.PhysicalPlan;
+import dev.sluice.sql.AnalysisException;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +22,14 @@ import java.util.OptionalLong;
  *   <li>an operator without an input watermark, and every operator while the global watermark is still 0 (no
  *       event seen yet), gets 0.</li>
  * </ul>
- * A batch's late-events watermark of an operator is its propagated watermark of the previous batch's global
+ * A {@code withWatermark} node above a node that already has an output watermark (a second
+ * {@code withWatermark} on the same stream, or one after a stateful operator) fails the query with Spark's
+ * {@code _LEGACY_ERROR_TEMP_3076} ("Redefining watermark is disallowed") as soon as the global watermark is
+ * above 0, in the batch Spark fails it. With {@code spark.sql.streaming.statefulOperator.allowMultiple=false}
+ * every operator uses the global watermark instead (Spark's {@code UseSingleWatermarkPropagator}) and
+ * redefinitions are allowed.
+ *
+ * <p>A batch's late-events watermark of an operator is its propagated watermark of the previous batch's global
  * watermark, its eviction watermark the one of this batch's; no-data batches are decided with the eviction
  * watermark the next batch would have. Progress keeps reporting the global watermark.
  *
@@ -29,7 +37,11 @@ import java.util.OptionalLong;
  * query's execution thread only.
  */
 final class WatermarkPropagation {
+    /** Spark's switch between per-operator watermarks (true, the default) and one global watermark. */
+    static final String ALLOW_MULTIPLE = "spark.sql.streaming.statefulOperator.allowMultiple";
+
     private final PhysicalPlan root;
+    private final boolean perOperator;
     /** The last two propagations (a batch asks for its late-events and eviction globals, alternately). */
     private final Map<Long, Map<StatefulOperator, Long>> recent = new LinkedHashMap<>(4, 0.75f, true) {
         @Override
@@ -38,21 +50,36 @@ final class WatermarkPropagation {
         }
     };
 
-    WatermarkPropagation(PhysicalPlan root) {
+    WatermarkPropagation(PhysicalPlan root, boolean perOperator) {
         this.root = root;
+        this.perOperator = perOperator;
     }
 
     /** The input watermark (epoch ms) of {@code operator} when the global watermark is {@code globalMs}. */
     long inputWatermarkMs(StatefulOperator operator, long globalMs) {
-        if (globalMs == 0) {
-            return 0;
+        if (globalMs == 0 || !perOperator) {
+            return globalMs;
         }
-        Long ms = recent.computeIfAbsent(globalMs, g -> {
+        Long ms = propagate(globalMs).get(operator);
+        return ms == null ? 0 : Math.max(ms, 0);
+    }
+
+    /**
+     * Propagates {@code globalMs} through the whole plan (a no-op at 0 or with one global watermark), as Spark
+     * does while planning every batch, stateful operators or not: this is where a redefined watermark fails.
+     */
+    void check(long globalMs) {
+        if (globalMs != 0 && perOperator) {
+            propagate(globalMs);
+        }
+    }
+
+    private Map<StatefulOperator, Long> propagate(long globalMs) {
+        return recent.computeIfAbsent(globalMs, g -> {
             Map<StatefulOperator, Long> inputs = new IdentityHashMap<>();
             outputOf(root, g, new IdentityHashMap<>(), inputs);
             return inputs;
-        }).get(operator);
-        return ms == null ? 0 : Math.max(ms, 0);
+        });
     }
 
     /**
@@ -80,6 +107,11 @@ final class WatermarkPropagation {
         }
         OptionalLong out;
         if (node instanceof EventTimeWatermarkExec) {
+            if (input.isPresent()) {
+                throw new AnalysisException("_LEGACY_ERROR_TEMP_3076", "Redefining watermark is disallowed. You can set"
+                        + " the config '" + ALLOW_MULTIPLE + "' to 'false' to restore the previous behavior. Note that"
+                        + " multiple stateful operators will be disallowed.", null);
+            }
             out = OptionalLong.of(globalMs);
         } else if (node instanceof StatefulOperatorExec s) {
             if (input.isPresent()) {

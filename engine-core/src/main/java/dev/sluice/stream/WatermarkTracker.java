@@ -15,8 +15,9 @@ import java.util.Map;
  * The event-time watermark of a streaming query, as Spark's {@code WatermarkTracker}. During a batch each
  * {@link EventTimeWatermark} node reports the event times of its rows ({@link #observe}); after the batch
  * {@link #advance} moves the watermark to {@code max(event time) - delay}, combined across nodes with
- * {@code spark.sql.streaming.multipleWatermarkPolicy} ({@code min}, the default, or {@code max}) over the
- * nodes that have seen data, and never backwards. The new value is recorded in the next batch's offset log
+ * {@code spark.sql.streaming.multipleWatermarkPolicy} ({@code min}, the default, or {@code max}), and never
+ * backwards. A node that has not seen a row yet counts as 0 (Spark's tracker does the same), so with the min
+ * policy the watermark stays 0 until every node has seen data. The new value is recorded in the next batch's offset log
  * entry and becomes that batch's watermark for eviction; the previous batch's value is its watermark for
  * late events.
  *
@@ -103,7 +104,15 @@ final class WatermarkTracker {
         for (EventTimeWatermark node : nodes) {
             Long max = maxEventTimeMs.get(node);
             if (max != null) {
-                nodeWatermarkMs.put(node, max - node.delayMs());
+                long candidate = max - node.delayMs();
+                Long previous = nodeWatermarkMs.get(node);
+                if (previous == null || candidate > previous) {
+                    nodeWatermarkMs.put(node, candidate);
+                }
+            } else {
+                // As Spark: a node that has not seen a row yet counts as 0, so under the min policy the global
+                // watermark waits until every watermark node has seen data.
+                nodeWatermarkMs.putIfAbsent(node, 0L);
             }
         }
         if (nodeWatermarkMs.isEmpty()) {

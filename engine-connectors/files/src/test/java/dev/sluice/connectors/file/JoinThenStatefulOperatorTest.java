@@ -1,23 +1,17 @@
 package dev.sluice.connectors.file;
 
 import static dev.sluice.sql.functions.col;
+import static dev.sluice.sql.functions.count;
 import static dev.sluice.sql.functions.expr;
 import static dev.sluice.sql.functions.session_window;
+import static dev.sluice.sql.functions.sum;
 import static dev.sluice.sql.functions.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
-import dev.sluice.sql.streaming.StreamingQuery;
-import dev.sluice.sql.streaming.StreamingQueryProgress;
-import dev.sluice.sql.types.DataTypes;
-import dev.sluice.sql.types.StructType;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,24 +27,10 @@ import org.junit.jupiter.api.Test;
  * imports (2026-12-07). Batch 6 is the no-data batch that the final global watermark (00:00:57) runs; progress
  * reports the global watermark in every batch.
  */
-class JoinThenStatefulOperatorTest extends FileStreamTestSupport {
-    private static final List<String> GLOBAL_WATERMARKS = List.of("1970-01-01T00:00:00.000Z",
+class JoinThenStatefulOperatorTest extends ImpressionsAndClicksStreamTest {
+    private static final List<String> GLOBAL_WATERMARKS = List.of(NO_WATERMARK,
             "2024-01-01T00:00:06.000Z", "2024-01-01T00:00:17.000Z", "2024-01-01T00:00:26.000Z",
             "2024-01-01T00:00:32.000Z", "2024-01-01T00:00:46.000Z", "2024-01-01T00:00:57.000Z");
-
-    private Path in;
-    private final List<String> watermarks = new ArrayList<>();
-
-    @BeforeEach
-    void files() throws Exception {
-        in = dir.resolve("in");
-        drop(in.resolve("f0.json"), lines("01 i 1", "02 i 2", "05 c 1", "08 i 3"), 0);
-        drop(in.resolve("f1.json"), lines("12 c 2", "15 c 3", "16 i 4", "19 i 5"), 1000);
-        drop(in.resolve("f2.json"), lines("22 c 4", "27 c 5", "28 i 6"), 2000);
-        drop(in.resolve("f3.json"), lines("33 c 6", "34 i 7"), 3000);
-        drop(in.resolve("f4.json"), lines("41 c 7", "48 i 8"), 4000);
-        drop(in.resolve("f5.json"), lines("59 i 9"), 5000);
-    }
 
     @Test
     void theJoinAloneEmitsEachMatchInTheBatchOfItsClick() throws Exception {
@@ -124,31 +104,31 @@ class JoinThenStatefulOperatorTest extends FileStreamTestSupport {
         assertThat(watermarks).isEqualTo(GLOBAL_WATERMARKS);
     }
 
-    private List<String> run(Function<Dataset<Row>, Dataset<Row>> query) throws Exception {
-        spark.conf().set("spark.sql.shuffle.partitions", "2");
-        StructType schema = new StructType().add("ts", DataTypes.TimestampType).add("kind", DataTypes.StringType)
-                .add("ad", DataTypes.IntegerType);
-        Dataset<Row> src = spark.readStream().schema(schema).option("maxFilesPerTrigger", 1).json(in.toString())
-                .withWatermark("ts", "2 seconds");
-        Dataset<Row> imp = src.filter("kind = 'i'").selectExpr("ad AS iad", "ts AS its");
-        Dataset<Row> clk = src.filter("kind = 'c'").selectExpr("ad AS cad", "ts AS cts");
-        Dataset<Row> joined = imp.join(clk, expr("iad = cad AND cts >= its AND cts <= its + interval 10 seconds"));
-        List<String> batches = Collections.synchronizedList(new ArrayList<>());
-        StreamingQuery q = runAppendAvailableNow(query.apply(joined), batches);
-        for (StreamingQueryProgress p : q.recentProgress()) {
-            watermarks.add(p.eventTime().get("watermark"));
-        }
-        return batches;
+    /**
+     * Aggregation → join → aggregation: clicks and impressions counted per 10-second window, the two joined on
+     * the window, then summed per window again. Each window closes in the batch Spark closes it.
+     */
+    @Test
+    void aggregationsJoinedOnTheWindowThenAggregatedAgain() throws Exception {
+        List<String> batches = runOnSource(src -> {
+            Dataset<Row> c = clicks(src).groupBy(window(col("cts"), "10 seconds").as("w")).agg(count("*").as("c"));
+            Dataset<Row> i = impressions(src).groupBy(window(col("its"), "10 seconds").as("w2"))
+                    .agg(count("*").as("i"));
+            return c.join(i, expr("w = w2")).groupBy(col("w")).agg(sum("c").as("sc"), sum("i").as("si"));
+        });
+        assertThat(batches).containsExactly(
+                "0: []",
+                "1: []",
+                "2: [[[2024-01-01 00:00:00.0,2024-01-01 00:00:10.0],1,3]]",
+                "3: [[[2024-01-01 00:00:10.0,2024-01-01 00:00:20.0],2,2]]",
+                "4: [[[2024-01-01 00:00:20.0,2024-01-01 00:00:30.0],2,1]]",
+                "5: [[[2024-01-01 00:00:30.0,2024-01-01 00:00:40.0],1,1]]",
+                "6: [[[2024-01-01 00:00:40.0,2024-01-01 00:00:50.0],1,1]]");
+        assertThat(watermarks).isEqualTo(GLOBAL_WATERMARKS);
     }
 
-    /** JSON lines of "second kind ad" triples at 2024-01-01 00:00:second. */
-    private static String lines(String... rows) {
-        StringBuilder out = new StringBuilder();
-        for (String row : rows) {
-            String[] p = row.split(" ");
-            out.append("{\"ts\":\"2024-01-01 00:00:").append(p[0]).append("\",\"kind\":\"").append(p[1])
-                    .append("\",\"ad\":").append(p[2]).append("}\n");
-        }
-        return out.toString();
+    private List<String> run(Function<Dataset<Row>, Dataset<Row>> query) throws Exception {
+        return runOnSource(src -> query.apply(impressions(src).join(clicks(src),
+                expr("iad = cad AND cts >= its AND cts <= its + interval 10 seconds"))));
     }
 }
