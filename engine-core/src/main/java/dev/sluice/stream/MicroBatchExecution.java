@@ -355,7 +355,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         progress.time("queryPlanning", () -> {
             watermark.startBatch();
             WatermarkPropagation propagation = incremental.watermarkPropagation();
-            propagation.check(batchWatermarkMs);
+            propagation.check(batchWatermarkMs, incremental.statefulOperators());
             incremental.statefulOperators().forEach(op -> op.startBatch(
                     propagation.watermarks(op, lateEventsWatermarkMs, batchWatermarkMs), batchTimestampMs));
         });

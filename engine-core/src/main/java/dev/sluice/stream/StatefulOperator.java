@@ -26,6 +26,7 @@ import java.util.Map;
  * version, so its updates are applied exactly once.
  */
 abstract class StatefulOperator {
+    private String multipleEventTimeColumns;
     /** The two watermarks of a batch (epoch ms): late input is filtered with the first, state evicted with the second. */
     record Watermarks(long lateEventsMs, long evictionMs) {
         static final Watermarks NONE = new Watermarks(0, 0);
@@ -111,6 +112,23 @@ abstract class StatefulOperator {
      */
     boolean shouldRunAnotherBatch(long newWatermarkMs) {
         return false;
+    }
+
+    /**
+     * Spark's {@code _LEGACY_ERROR_TEMP_3077}: more than one event-time column reaches this operator (the columns
+     * as Spark lists them), or null. Set by the operators Spark checks; raised while a batch is planned
+     * ({@link WatermarkPropagation#check}), so the query fails in its first batch, as Spark's does.
+     */
+    String multipleEventTimeColumns() {
+        return multipleEventTimeColumns;
+    }
+
+    /** Records the check above for {@code columns} of {@code plan}'s output (one call per input). */
+    final void checkEventTimeColumns(List<? extends dev.sluice.expr.Expression> columns, LogicalPlan plan) {
+        if (multipleEventTimeColumns == null) {
+            multipleEventTimeColumns = dev.sluice.plan.logical.EventTimeColumns.multiple(columns,
+                    dev.sluice.plan.logical.EventTimeColumns.of(plan));
+        }
     }
 
     /**

@@ -49,6 +49,8 @@ final class StreamingAggregation extends StatefulOperator {
 
     StreamingAggregation(int operatorId, Aggregate aggregate, LogicalPlan incrementalChild, OutputMode outputMode) {
         super(operatorId, incrementalChild, aggregate.output());
+        // Spark checks the partial aggregate's output: the grouping columns
+        checkEventTimeColumns(aggregate.groupingExpressions(), aggregate.child());
         this.spec = new AggregationSpec(aggregate);
         this.argString = dev.sluice.exec.physical.PhysicalPlan.list(aggregate.groupingExpressions()) + ", " + outputMode;
         this.outputMode = outputMode;

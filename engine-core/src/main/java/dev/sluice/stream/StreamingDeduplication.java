@@ -50,6 +50,7 @@ final class StreamingDeduplication extends StatefulOperator {
 
     StreamingDeduplication(int operatorId, Deduplicate deduplicate, LogicalPlan incrementalChild) {
         super(operatorId, incrementalChild, deduplicate.output());
+        checkEventTimeColumns(deduplicate.child().output(), deduplicate.child());
         this.argString = dev.sluice.exec.physical.PhysicalPlan.list(deduplicate.keys());
         List<AttributeReference> keyAttributes = deduplicate.keys().isEmpty() ? deduplicate.child().output()
                 : deduplicate.keys();

@@ -55,6 +55,7 @@ final class StreamingGroupsWithState extends StatefulOperator {
 
     StreamingGroupsWithState(int operatorId, FlatMapGroupsWithState node, LogicalPlan incrementalChild) {
         super(operatorId, incrementalChild, node.output());
+        checkEventTimeColumns(node.child().output(), node.child());
         this.node = node;
         this.function = node.function();
         this.keySchema = function.keySchema();

@@ -128,6 +128,8 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
 
     StreamingSymmetricHashJoin(int operatorId, Join join) {
         super(operatorId, join.left(), join.output());
+        checkEventTimeColumns(join.left().output(), join.left());
+        checkEventTimeColumns(join.right().output(), join.right());
         JoinOperator.EquiJoinKeys equiKeys = JoinOperator.extractEquiJoinKeys(join);
         this.argString = dev.sluice.exec.physical.PhysicalPlan.list(equiKeys.leftKeys()) + ", "
                 + dev.sluice.exec.physical.PhysicalPlan.list(equiKeys.rightKeys()) + ", " + join.joinType();

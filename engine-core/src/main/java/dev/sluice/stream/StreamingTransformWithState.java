@@ -48,6 +48,7 @@ final class StreamingTransformWithState extends StatefulOperator {
 
     StreamingTransformWithState(int operatorId, TransformWithState node, LogicalPlan incrementalChild) {
         super(operatorId, incrementalChild, node.output());
+        checkEventTimeColumns(node.child().output(), node.child());
         this.node = node;
         this.variables = TwsRunner.declaredVariables(node);
         this.watermarkPresent = EventTimeColumns.hasWatermark(node.child());

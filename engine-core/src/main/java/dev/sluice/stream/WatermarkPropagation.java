@@ -4,6 +4,7 @@ import dev.sluice.exec.physical.PhysicalPlan;
 import dev.sluice.sql.AnalysisException;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -65,11 +66,24 @@ final class WatermarkPropagation {
     }
 
     /**
-     * Propagates {@code globalMs} through the whole plan (a no-op at 0 or with one global watermark), as Spark
-     * does while planning every batch, stateful operators or not: this is where a redefined watermark fails.
+     * Checks a batch's plan as Spark does while planning every batch (nothing with one global watermark): no
+     * stateful operator may see more than one event-time column ({@code _LEGACY_ERROR_TEMP_3077}, from the first
+     * batch), and {@code globalMs} is propagated through the whole plan, stateful operators or not, which is where
+     * a redefined watermark fails (from the first batch whose global watermark is above 0).
      */
-    void check(long globalMs) {
-        if (globalMs != 0 && perOperator) {
+    void check(long globalMs, List<StatefulOperator> operators) {
+        if (!perOperator) {
+            return;
+        }
+        for (StatefulOperator op : operators) {
+            String columns = op.multipleEventTimeColumns();
+            if (columns != null) {
+                throw new AnalysisException("_LEGACY_ERROR_TEMP_3077", "More than one event time columns are"
+                        + " available. Please ensure there is at most one event time column per stream. event time"
+                        + " columns: " + columns, null);
+            }
+        }
+        if (globalMs != 0) {
             propagate(globalMs);
         }
     }

@@ -87,6 +87,23 @@ public final class EventTimeColumns {
         return null;
     }
 
+    /**
+     * Spark's rule that at most one event-time column reaches a stateful operator (its {@code findEventTimeColumn},
+     * which counts distinct attribute ids): the columns as Spark lists them in {@code _LEGACY_ERROR_TEMP_3077},
+     * {@code (name#id-T<delay>ms,...)}, when {@code columns} hold more than one, else null.
+     */
+    public static String multiple(List<? extends Expression> columns, Map<Long, Long> delays) {
+        List<String> named = new java.util.ArrayList<>();
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (Expression e : columns) {
+            if (e instanceof AttributeReference a && delays.containsKey(a.exprId())) {
+                named.add(a.name() + "#" + a.exprId() + "-T" + delays.get(a.exprId()) + "ms");
+                ids.add(a.exprId());
+            }
+        }
+        return ids.size() > 1 ? "(" + String.join(",", named) + ")" : null;
+    }
+
     /** Whether {@code type} can carry event time: a timestamp, or a struct with a timestamp {@code end}. */
     public static boolean isEventTimeType(dev.sluice.sql.types.DataType type) {
         if (type.equals(DataTypes.TimestampType)) {

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
  * yet holds the global watermark at 0 (Spark's {@code WatermarkTracker}), and a second {@code withWatermark} above a
  * node that already outputs a watermark fails the query once the watermark is set (Spark's
  * {@code PropagateWatermarkSimulator}, {@code _LEGACY_ERROR_TEMP_3076}) unless
- * {@code spark.sql.streaming.statefulOperator.allowMultiple} is false.
+ * {@code spark.sql.streaming.statefulOperator.allowMultiple} is false; and a stateful operator that sees more than
+ * one event-time column (a time column and its window) fails the query in its first batch
+ * ({@code _LEGACY_ERROR_TEMP_3077}; Spark's attribute ids differ from Sluice's, so the tests match them loosely).
  *
  * <p>Expected values: Apache Spark 4.1.1 runs of these queries over the same files (see
  * {@link ImpressionsAndClicksStreamTest}), 2026-12-07.
@@ -29,6 +31,8 @@ class WatermarkNodesTest extends ImpressionsAndClicksStreamTest {
     private static final String REDEFINED = "Redefining watermark is disallowed. You can set the config"
             + " 'spark.sql.streaming.statefulOperator.allowMultiple' to 'false' to restore the previous behavior."
             + " Note that multiple stateful operators will be disallowed.";
+    private static final String MULTIPLE = "More than one event time columns are available\\. Please ensure there is"
+            + " at most one event time column per stream\\. event time columns: ";
 
     @AfterEach
     void oneGlobalWatermarkOff() {
@@ -97,5 +101,28 @@ class WatermarkNodesTest extends ImpressionsAndClicksStreamTest {
                 "4: [[[2024-01-01 00:00:20.0,2024-01-01 00:00:30.0],2]]",
                 "5: [[[2024-01-01 00:00:30.0,2024-01-01 00:00:40.0],1]]",
                 "6: [[[2024-01-01 00:00:40.0,2024-01-01 00:00:50.0],1]]");
+    }
+
+    /** A deduplication whose input has the time column and its window: Spark refuses it in batch 0. */
+    @Test
+    void aDeduplicationSeeingTwoEventTimeColumnsFailsInItsFirstBatch() {
+        assertThatThrownBy(() -> runOnSource(src -> src.select(col("ts"), window(col("ts"), "10 seconds").as("w"),
+                col("ad")).dropDuplicates("ad")))
+                .isInstanceOf(StreamingQueryException.class)
+                .cause().satisfies(e -> assertThat(((SluiceThrowable) e).getCondition())
+                        .isEqualTo("_LEGACY_ERROR_TEMP_3077"))
+                .message().matches(MULTIPLE + "\\(ts#\\d+-T2000ms,w#\\d+-T2000ms\\)");
+        assertThat(batches).isEmpty();
+    }
+
+    /** The same for a join side carrying its time column and that column's window. */
+    @Test
+    void aJoinSideWithTwoEventTimeColumnsFailsInItsFirstBatch() {
+        assertThatThrownBy(() -> runOnSource(src -> impressions(src)
+                .select(col("iad"), col("its"), window(col("its"), "10 seconds").as("w"))
+                .join(clicks(src), expr("iad = cad AND cts >= its AND cts <= its + interval 10 seconds"))))
+                .isInstanceOf(StreamingQueryException.class)
+                .cause().message().matches(MULTIPLE + "\\(its#\\d+-T2000ms,w#\\d+-T2000ms\\)");
+        assertThat(batches).isEmpty();
     }
 }
