@@ -119,7 +119,12 @@ final class TransactionalDelivery implements KafkaSink.Delivery {
         private final AtomicReference<Exception> failure = new AtomicReference<>();
         /** Set on the query thread when the transaction begins, cleared by commit or abort (either thread). */
         private volatile boolean inTransaction;
-        /** The previous epoch's writer until its transaction is settled (then null). */
+        /**
+         * Set when this writer's commit or abort ended: only then may the next writer begin a transaction (a writer
+         * that still holds every record has none open, yet its transaction is still to come).
+         */
+        private volatile boolean settled;
+        /** The previous epoch's writer until it is settled (then null). */
         private TransactionWriter previous;
         /** Records held while {@link #previous} is still committing. */
         private final List<ProducerRecord<byte[], byte[]>> held = new ArrayList<>();
@@ -151,9 +156,9 @@ final class TransactionalDelivery implements KafkaSink.Delivery {
             }
         }
 
-        /** Whether the previous epoch's transaction is still open (its commit runs on the committer). */
+        /** Whether the previous epoch's writer is not settled yet (its commit runs on the committer). */
         private boolean previousOpen() {
-            if (previous != null && !previous.inTransaction) {
+            if (previous != null && previous.settled) {
                 previous = null;
             }
             return previous != null;
@@ -208,12 +213,11 @@ final class TransactionalDelivery implements KafkaSink.Delivery {
         public void commit() {
             try {
                 if (!held.isEmpty()) {
-                    // the committer ran the previous epoch's commit first, so its transaction is settled
-                    if (previous != null && previous.inTransaction) {
+                    // the committer ran the previous epoch's commit first, so it is settled
+                    if (previousOpen()) {
                         throw new IllegalStateException("batch " + batchId + " commits before batch "
                                 + previous.batchId + " settled");
                     }
-                    previous = null;
                     sendHeld();
                 }
                 if (!inTransaction) {
@@ -229,6 +233,8 @@ final class TransactionalDelivery implements KafkaSink.Delivery {
                 lastCommittedBatch = batchId;
             } catch (Exception e) {
                 throw failed(e);
+            } finally {
+                settled = true;
             }
         }
 
@@ -239,6 +245,7 @@ final class TransactionalDelivery implements KafkaSink.Delivery {
                 TransactionalDelivery.this.abort();
                 inTransaction = false;
             }
+            settled = true;
         }
 
         private KafkaConnectorException failed(Exception e) {

@@ -95,6 +95,29 @@ class TransactionalDeliveryOverlapTest extends KafkaTestSupport {
     }
 
     @Test
+    void aWriterThatHeldEverythingStillComesBeforeTheNextOne() throws Exception {
+        String out = topic("eo-chain", 1);
+        String prefix = "chain-" + out;
+        try (TransactionalDelivery delivery = delivery(out, prefix)) {
+            BatchWriter epoch0 = delivery.open(0);
+            chunk("a").forEach(epoch0::write);
+            BatchWriter epoch1 = delivery.open(1);
+            chunk("b").forEach(epoch1::write); // held: epoch 0 is committing
+            BatchWriter epoch2 = delivery.open(2); // epoch 1 ended while epoch 0 still commits
+            CompletableFuture.runAsync(epoch0::commit).get(60, TimeUnit.SECONDS);
+            // epoch 1 has no transaction open yet but is not settled: epoch 2 must not begin before it
+            chunk("c").forEach(epoch2::write);
+            epoch2.flush();
+            CompletableFuture.runAsync(epoch1::commit).get(60, TimeUnit.SECONDS);
+            visible(out, "a", "b");
+            assertThat(committedMarker(prefix)).isEqualTo(1);
+            CompletableFuture.runAsync(epoch2::commit).get(60, TimeUnit.SECONDS);
+            visible(out, "a", "b", "c");
+            assertThat(committedMarker(prefix)).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aWriterWithNothingCommittingBeforeItSendsAtOnce() throws Exception {
         String out = topic("eo-direct", 1);
         String prefix = "direct-" + out;
