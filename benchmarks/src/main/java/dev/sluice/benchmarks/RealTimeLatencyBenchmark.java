@@ -47,11 +47,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * </ul>
  * {@code java -cp benchmarks/target/benchmarks.jar dev.sluice.benchmarks.RealTimeLatencyBenchmark
  * filter|aggregate|filter-eo|filter-microbatch|aggregate-microbatch [rate=10000] [seconds=20] [warmup=5]
- * [checkpointIntervalMs=1000] [shufflePartitions=200]}. The producer, the broker, the query and the consumer share the machine: run it on a
- * quiet box and report {@code uptime} with the figures. A benchmark, never a test.
+ * [checkpointIntervalMs=1000] [shufflePartitions=200]}; {@code -Dtimeline=true} adds the per-record timeline of
+ * {@link LatencyTimeline} (each stage of the slowest records, and the GC pauses on their path). The producer, the
+ * broker, the query and the consumer share the machine: run it on a quiet box and report {@code uptime} with the
+ * figures. A benchmark, never a test.
  */
 public final class RealTimeLatencyBenchmark {
     private static final int KEYS = 100;
+    /** Output records of the filter workloads seen more than once (must stay 0 with exactly once). */
+    private static final java.util.concurrent.atomic.AtomicLong DUPLICATES = new java.util.concurrent.atomic.AtomicLong();
 
     private RealTimeLatencyBenchmark() {
     }
@@ -236,6 +240,8 @@ public final class RealTimeLatencyBenchmark {
                         int i = Integer.parseInt(value.substring("seen:".length()));
                         if (seen[i] == 0) {
                             seen[i] = now;
+                        } else {
+                            DUPLICATES.incrementAndGet(); // an output seen twice: at-least-once replays only
                         }
                         if (timeline != null) {
                             timeline.visible(i, now, r.partition(), r.offset(), r.timestamp());
@@ -275,10 +281,11 @@ public final class RealTimeLatencyBenchmark {
         long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("%s: %d msg/s for %d s (first %d s not counted), checkpoint interval %d ms:"
                         + " %d records, arrival -> visible p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms;"
-                        + " %d not seen%n",
+                        + " %d not seen, %d seen twice%n",
                 label, rate, seconds, warmup, intervalMs, sorted.length, pct(sorted, 0.50),
                 pct(sorted, 0.99),
-                pct(sorted, 0.999), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0, missing);
+                pct(sorted, 0.999), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0, missing,
+                DUPLICATES.get());
     }
 
     private static long processCpuNanos() {
