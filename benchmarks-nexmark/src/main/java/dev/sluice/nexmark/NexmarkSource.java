@@ -204,7 +204,15 @@ final class NexmarkSource implements Source, SupportsRealTime {
      */
     @Override
     public RealTimeReader realTimeReader(Offset start) {
-        return RealTimeReader.polling(this, start, REAL_TIME_CHECK_MICROS);
+        if (!options.throttle()) {
+            return RealTimeReader.polling(this, start, REAL_TIME_CHECK_MICROS);
+        }
+        // throttled: the next event is due one event interval after the last one released
+        double perEventNanos = 1e9 / options.config().eventsPerSecond();
+        return RealTimeReader.polling(this, start, RealTimeReader.Arrivals.until(() -> {
+            long elapsed = nanoClock.getAsLong() - startedNanos;
+            return (long) (perEventNanos - elapsed % perEventNanos) + 1;
+        }));
     }
 
 }

@@ -2,6 +2,8 @@ package dev.sluice.benchmarks;
 
 import dev.sluice.sql.Sluice;
 import dev.sluice.sql.SluiceSession;
+import dev.sluice.sql.api.java.UDF1;
+import dev.sluice.sql.types.DataTypes;
 import dev.sluice.sql.streaming.StreamingQuery;
 import dev.sluice.sql.streaming.Trigger;
 import dev.sluice.testkit.EmbeddedKafka;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,11 +47,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * </ul>
  * {@code java -cp benchmarks/target/benchmarks.jar dev.sluice.benchmarks.RealTimeLatencyBenchmark
  * filter|aggregate|filter-eo|filter-microbatch|aggregate-microbatch [rate=10000] [seconds=20] [warmup=5]
- * [checkpointIntervalMs=1000] [shufflePartitions=200]}. The producer, the broker, the query and the consumer share the machine: run it on a
- * quiet box and report {@code uptime} with the figures. A benchmark, never a test.
+ * [checkpointIntervalMs=1000] [shufflePartitions=200]}; {@code -Dtimeline=true} adds the per-record timeline of
+ * {@link LatencyTimeline} (each stage of the slowest records, and the GC pauses on their path). The producer, the
+ * broker, the query and the consumer share the machine: run it on a quiet box and report {@code uptime} with the
+ * figures. A benchmark, never a test.
  */
 public final class RealTimeLatencyBenchmark {
     private static final int KEYS = 100;
+    /** Output records of the filter workloads seen more than once (must stay 0 with exactly once). */
+    private static final java.util.concurrent.atomic.AtomicLong DUPLICATES = new java.util.concurrent.atomic.AtomicLong();
 
     private RealTimeLatencyBenchmark() {
     }
@@ -64,6 +71,10 @@ public final class RealTimeLatencyBenchmark {
         boolean exactlyOnce = workload.endsWith("-eo");
         boolean microBatch = workload.endsWith("-microbatch");
         Path dir = Files.createTempDirectory("sluice-rt-latency-");
+        boolean timeline = Boolean.getBoolean("timeline");
+        if (timeline) {
+            LatencyTimeline.current = new LatencyTimeline(rate * seconds, KEYS);
+        }
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             createTopics(kafka);
             SluiceSession spark = Sluice.builder().master("local[2]").getOrCreate();
@@ -73,11 +84,18 @@ public final class RealTimeLatencyBenchmark {
             var input = spark.readStream().format("kafka").option("kafka.bootstrap.servers", kafka.bootstrapServers())
                     .option("subscribe", "in").option("startingOffsets", "earliest").load()
                     .selectExpr("CAST(key AS STRING) AS k", "CAST(value AS STRING) AS v");
+            if (timeline) {
+                // the timeline's "step" stage: the filter calls it for every record as the step runs it
+                spark.udf().register("stamp", (UDF1<String, Boolean>) LatencyTimeline::stepped, DataTypes.BooleanType);
+                input = input.where("stamp(v)");
+            }
             var result = aggregate ? input.groupBy("k").count().selectExpr("k AS key", "CAST(count AS STRING) AS value")
                     : input.where(FILTER).selectExpr(PROJECTION);
             var writer = result.writeStream().format("kafka").option("kafka.bootstrap.servers", kafka.bootstrapServers())
                     .option("topic", "out").option("checkpointLocation", dir.resolve("cp").toString())
                     .option("deliveryGuarantee", exactlyOnce ? "exactly_once" : "at_least_once")
+                    .options(timeline ? Map.of("kafka.interceptor.classes", LatencyTimeline.SinkStamp.class.getName())
+                            : Map.of())
                     .outputMode(aggregate ? "update" : "append");
             StreamingQuery query = (microBatch ? writer : writer.trigger(Trigger.RealTime(intervalMs))).start();
             measure(workload + ", " + shufflePartitions + " shuffle partitions", kafka.bootstrapServers(), exactlyOnce,
@@ -115,10 +133,18 @@ public final class RealTimeLatencyBenchmark {
     /** The projection of the {@code filter} workloads: the output value names its input record. */
     public static final String[] PROJECTION = {"k AS key", "concat('seen:', v) AS value"};
 
-    /** The input topic "in" and the output topic "out", two partitions each. */
-    public static void createTopics(EmbeddedKafka kafka) {
-        kafka.createTopic("in", 2);
-        kafka.createTopic("out", 2);
+    /**
+     * The input topic "in" and the output topic "out", two partitions each; a record's timestamp is the broker's
+     * clock when it appended the record ({@code LogAppendTime}), a stage of the timeline.
+     */
+    public static void createTopics(EmbeddedKafka kafka) throws InterruptedException {
+        Map<String, String> config = Map.of("message.timestamp.type", "LogAppendTime");
+        try (var admin = kafka.admin()) {
+            admin.createTopics(List.of(new NewTopic("in", 2, (short) 1).configs(config),
+                    new NewTopic("out", 2, (short) 1).configs(config))).all().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("could not create the topics: " + e.getCause(), e);
+        }
     }
 
     /**
@@ -139,6 +165,7 @@ public final class RealTimeLatencyBenchmark {
         Thread.sleep(2000); // the query and the consumer are polling
         String loadBefore = loadAverage();
         long cpuBefore = processCpuNanos();
+        long gcBefore = LatencyTimeline.gcMillis();
         produce(servers, rate, total, sent);
         long deadline = System.nanoTime() + Duration.ofSeconds(30 + intervalMs / 1000 * 2).toNanos();
         while (Arrays.stream(seen).anyMatch(t -> t == 0) && System.nanoTime() < deadline) {
@@ -149,6 +176,11 @@ public final class RealTimeLatencyBenchmark {
         done.set(true);
         consumer.join();
         report(label, rate, seconds, warmup, intervalMs, sent, seen);
+        LatencyTimeline timeline = LatencyTimeline.current;
+        if (timeline != null) {
+            timeline.sentAll(sent);
+            timeline.report(rate * warmup, sent, seen, LatencyTimeline.gcMillis() - gcBefore);
+        }
         // the whole process (producer, broker, query, consumer): what the run cost, whatever the box's load
         System.out.printf("CPU time of the process: %.1f s, %.1f µs per record; load average (1, 5, 15 min)"
                 + " before: %s, after: %s; %d cores%n", cpu / 1e9, cpu / 1e3 / total, loadBefore, loadAfter,
@@ -171,7 +203,14 @@ public final class RealTimeLatencyBenchmark {
                     LockSupport.parkNanos(wait);
                 }
                 sent[i] = System.nanoTime();
-                producer.send(new ProducerRecord<>("in", "k" + (i % KEYS), Integer.toString(i)));
+                LatencyTimeline timeline = LatencyTimeline.current;
+                int record = i;
+                producer.send(new ProducerRecord<>("in", "k" + (i % KEYS), Integer.toString(i)),
+                        timeline == null ? null : (metadata, e) -> {
+                            if (metadata != null) {
+                                timeline.inputAcked(record, metadata.timestamp());
+                            }
+                        });
             }
         }
     }
@@ -192,6 +231,7 @@ public final class RealTimeLatencyBenchmark {
             List<TopicPartition> parts = List.of(new TopicPartition("out", 0), new TopicPartition("out", 1));
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
+            LatencyTimeline timeline = LatencyTimeline.current;
             while (!done.get()) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
                     long now = System.nanoTime();
@@ -200,6 +240,11 @@ public final class RealTimeLatencyBenchmark {
                         int i = Integer.parseInt(value.substring("seen:".length()));
                         if (seen[i] == 0) {
                             seen[i] = now;
+                        } else {
+                            DUPLICATES.incrementAndGet(); // an output seen twice: at-least-once replays only
+                        }
+                        if (timeline != null) {
+                            timeline.visible(i, now, r.partition(), r.offset(), r.timestamp());
                         }
                         continue;
                     }
@@ -214,6 +259,9 @@ public final class RealTimeLatencyBenchmark {
                         }
                     }
                     visibleCount.put("k" + key, Math.max(from, count));
+                    if (timeline != null && count > from) {
+                        timeline.visible(key + (count - 1) * KEYS, now, r.partition(), r.offset(), r.timestamp());
+                    }
                 }
             }
         }
@@ -233,10 +281,11 @@ public final class RealTimeLatencyBenchmark {
         long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("%s: %d msg/s for %d s (first %d s not counted), checkpoint interval %d ms:"
                         + " %d records, arrival -> visible p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms;"
-                        + " %d not seen%n",
+                        + " %d not seen, %d seen twice%n",
                 label, rate, seconds, warmup, intervalMs, sorted.length, pct(sorted, 0.50),
                 pct(sorted, 0.99),
-                pct(sorted, 0.999), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0, missing);
+                pct(sorted, 0.999), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0, missing,
+                DUPLICATES.get());
     }
 
     private static long processCpuNanos() {

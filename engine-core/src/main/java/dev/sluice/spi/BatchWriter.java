@@ -31,8 +31,10 @@ public interface BatchWriter {
      * after the last write, while the engine writes the next epoch through the sink's next writer. True suits an
      * at-least-once sink whose rows are already visible and whose commit only waits for what the writes sent (the
      * Kafka sink's producer flush): the epoch's offset log entry and this commit then leave the arrival path. A
-     * transactional sink must answer false (its next transaction cannot start before this one committed, and its
-     * commit must follow the offset log entry before the next epoch writes). False by default.
+     * transactional sink may answer true only if its next writer keeps the next epoch's rows out of this
+     * transaction and begins its own only after this commit ended (the Kafka exactly-once sink holds them in
+     * memory meanwhile; they are invisible until their own commit anyway); the engine runs the commits in epoch
+     * order, each after its epoch's offset log entry is durable. False by default.
      */
     default boolean commitsOffThread() {
         return false;

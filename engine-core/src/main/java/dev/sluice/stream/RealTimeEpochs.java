@@ -45,9 +45,11 @@ import java.util.concurrent.Future;
  *   runs goes on taking arrivals until it is done, so arrivals do not wait for it either.</li>
  * </ol>
  * When the sink's writer {@link BatchWriter#commitsOffThread() commits off the query thread} (an at-least-once
- * sink, whose rows are visible already), steps 1 and 2 run on the committer too, before step 3's writes and in the
- * same order, so no file sync of the epoch's end is on the arrival path; a crash before step 1 is durable replays
- * the epoch from the committed offsets, which such a sink tolerates (it writes the rows again).
+ * sink, whose rows are visible already; the Kafka exactly-once sink, whose next writer holds the next epoch's
+ * records until this transaction ended), steps 1 and 2 run on the committer too, before step 3's writes and in the
+ * same order, so no file sync or transaction commit of the epoch's end is on the arrival path; a crash before step
+ * 1 is durable replays the epoch from the committed offsets (an at-least-once sink writes the rows again, a
+ * transaction that was never committed is aborted when the sink restarts).
  * A crash after step 1 leaves an offset entry without commit: the restarted query (with either trigger) re-runs it
  * as one micro-batch over exactly the logged range, from the state version before the epoch, and a sink that
  * committed it skips it by batch id (a crash while step 3 writes behind the next epoch is such a crash: the next

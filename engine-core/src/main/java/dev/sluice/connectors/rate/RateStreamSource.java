@@ -170,11 +170,15 @@ final class RateStreamSource implements Source, SupportsRealTime {
 
     /**
      * Real-time mode: {@link RealTimeReader#polling} over this source, whose latest offset is cheap to ask for, so
-     * the query sees a second of rows as each second passes (its offsets are seconds, as Spark's).
+     * the query sees a second of rows as each second passes (its offsets are seconds, as Spark's); on the wall
+     * clock the reader sleeps until the next second is due, on any other clock (tests) it asks every 200 µs.
      */
     @Override
     public RealTimeReader realTimeReader(Offset start) {
-        return RealTimeReader.polling(this, start, REAL_TIME_CHECK_MICROS);
+        return RealTimeReader.polling(this, start, clock instanceof dev.sluice.stream.SystemClock
+                ? RealTimeReader.Arrivals.until(() -> (1000 - Math.floorMod(clock.getTimeMillis() - creationTimeMs, 1000L))
+                        * 1_000_000L)
+                : RealTimeReader.Arrivals.every(REAL_TIME_CHECK_MICROS * 1000));
     }
 
 }

@@ -30,7 +30,8 @@ import java.util.Objects;
  */
 public final class MemoryStream implements Source, SupportsRealTime {
     /** How often a real-time reader asks for new data while waiting. */
-    private static final long REAL_TIME_CHECK_MICROS = 200;
+    /** Wakes a real-time reader when {@link #addData} added a block. */
+    private final RealTimeReader.Signal arrivals = new RealTimeReader.Signal();
 
     private final SluiceSession session;
     private final StructType schema;
@@ -72,6 +73,7 @@ public final class MemoryStream implements Source, SupportsRealTime {
         List<Chunk> chunks = JavaValues.toChunks(rows, schema, session.conf().sessionTimeZone());
         blocks.add(chunks);
         blockRows.add(rows.size());
+        arrivals.arrived();
         return blocks.size() - 1;
     }
 
@@ -159,11 +161,11 @@ public final class MemoryStream implements Source, SupportsRealTime {
 
     /**
      * Real-time mode: {@link RealTimeReader#polling} over this source, whose latest offset is cheap to ask for, so
-     * the query sees each {@code addData} block as it is added.
+     * the query sees each {@code addData} block as it is added: {@code addData} wakes the reader.
      */
     @Override
     public RealTimeReader realTimeReader(Offset start) {
-        return RealTimeReader.polling(this, start, REAL_TIME_CHECK_MICROS);
+        return RealTimeReader.polling(this, start, arrivals);
     }
 
 }

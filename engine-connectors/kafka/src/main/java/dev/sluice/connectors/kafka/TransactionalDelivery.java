@@ -4,7 +4,9 @@ import dev.sluice.batch.Chunk;
 import dev.sluice.spi.BatchWriter;
 import dev.sluice.connectors.support.SinkCheckpoint;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -24,7 +26,19 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 
 /**
  * The exactly-once delivery of {@link KafkaSink} (see there for the protocol): one transaction per
- * non-empty batch, carrying a batch-id marker committed to a dedicated consumer group. Single-threaded.
+ * non-empty batch, carrying a batch-id marker committed to a dedicated consumer group.
+ *
+ * <p>Real time: a writer's {@link BatchWriter#commit() commit} runs on the engine's committer thread
+ * ({@link BatchWriter#commitsOffThread()}) while the next epoch's writer already receives rows on the query thread.
+ * The producer has one transaction at a time, so the next writer keeps its records in memory while the previous
+ * writer's transaction is still open and sends them (beginning its own transaction) at its first write or flush
+ * after that commit ended, at the latest in its own commit. Its rows are invisible until its own commit anyway, so
+ * holding them costs no latency, and each epoch stays exactly one transaction, committed in epoch order.
+ *
+ * <p>Threading: {@link #open} and a writer's {@code write}/{@code flush}/{@code abort} on the query thread; a
+ * writer's {@code commit} on the query thread (micro-batches) or the committer thread (real time), after its last
+ * write; the producer is thread-safe and its transactional calls never overlap (a writer begins only after the
+ * previous one settled).
  */
 final class TransactionalDelivery implements KafkaSink.Delivery {
     private final String base;
@@ -32,8 +46,10 @@ final class TransactionalDelivery implements KafkaSink.Delivery {
     private final String markerGroup;
     private final KafkaProducer<byte[], byte[]> producer;
     private final ProducerRecordProjection projection;
-    private long lastCommittedBatch;
-    private boolean broken;
+    private volatile long lastCommittedBatch;
+    private volatile boolean broken;
+    /** The last writer opened: the next one holds its records while this one's transaction is open. */
+    private TransactionWriter last;
 
     TransactionalDelivery(KafkaSinkOptions options, ProducerRecordProjection projection) {
         this.projection = projection;
@@ -88,7 +104,9 @@ final class TransactionalDelivery implements KafkaSink.Delivery {
             KafkaSink.logSkip(batchId, lastCommittedBatch, transactionalId);
             return BatchWriter.discarding();
         }
-        return new TransactionWriter(batchId);
+        TransactionWriter previous = last;
+        last = new TransactionWriter(batchId, previous);
+        return last;
     }
 
     /**
@@ -99,10 +117,21 @@ final class TransactionalDelivery implements KafkaSink.Delivery {
         private final long batchId;
         private final Map<TopicPartition, OffsetAndMetadata> markers = new ConcurrentHashMap<>();
         private final AtomicReference<Exception> failure = new AtomicReference<>();
-        private boolean inTransaction;
+        /** Set on the query thread when the transaction begins, cleared by commit or abort (either thread). */
+        private volatile boolean inTransaction;
+        /**
+         * Set when this writer's commit or abort ended: only then may the next writer begin a transaction (a writer
+         * that still holds every record has none open, yet its transaction is still to come).
+         */
+        private volatile boolean settled;
+        /** The previous epoch's writer until it is settled (then null). */
+        private TransactionWriter previous;
+        /** Records held while {@link #previous} is still committing. */
+        private final List<ProducerRecord<byte[], byte[]>> held = new ArrayList<>();
 
-        TransactionWriter(long batchId) {
+        TransactionWriter(long batchId, TransactionWriter previous) {
             this.batchId = batchId;
+            this.previous = previous;
         }
 
         @Override
@@ -111,19 +140,13 @@ final class TransactionalDelivery implements KafkaSink.Delivery {
                 return;
             }
             try {
-                if (!inTransaction) {
-                    producer.beginTransaction();
-                    inTransaction = true;
+                if (previousOpen()) {
+                    held.addAll(projection.records(chunk));
+                    return;
                 }
+                sendHeld();
                 for (ProducerRecord<byte[], byte[]> record : projection.records(chunk)) {
-                    producer.send(record, (metadata, e) -> {
-                        if (e != null) {
-                            failure.compareAndSet(null, e);
-                        } else {
-                            markers.put(new TopicPartition(metadata.topic(), metadata.partition()),
-                                    new OffsetAndMetadata(batchId, KafkaSink.MARKER));
-                        }
-                    });
+                    send(record);
                 }
                 if (failure.get() != null) {
                     throw failure.get();
@@ -133,12 +156,73 @@ final class TransactionalDelivery implements KafkaSink.Delivery {
             }
         }
 
-        @Override
-        public void commit() {
-            if (!inTransaction) {
+        /** Whether the previous epoch's writer is not settled yet (its commit runs on the committer). */
+        private boolean previousOpen() {
+            if (previous != null && previous.settled) {
+                previous = null;
+            }
+            return previous != null;
+        }
+
+        /** Once the previous transaction settled: begins this one with the records held meanwhile. */
+        private void sendHeld() {
+            if (held.isEmpty() || previousOpen()) {
                 return;
             }
+            for (ProducerRecord<byte[], byte[]> record : held) {
+                send(record);
+            }
+            held.clear();
+        }
+
+        private void send(ProducerRecord<byte[], byte[]> record) {
+            if (!inTransaction) {
+                producer.beginTransaction();
+                inTransaction = true;
+            }
+            producer.send(record, (metadata, e) -> {
+                if (e != null) {
+                    failure.compareAndSet(null, e);
+                } else {
+                    markers.put(new TopicPartition(metadata.topic(), metadata.partition()),
+                            new OffsetAndMetadata(batchId, KafkaSink.MARKER));
+                }
+            });
+        }
+
+        /** Real time: records held behind the previous epoch's commit go out as soon as it ended. */
+        @Override
+        public void flush() {
             try {
+                sendHeld();
+            } catch (Exception e) {
+                throw failed(e);
+            }
+        }
+
+        /**
+         * Real time: runs on the committer after the epoch's offset entry, while the next epoch's writer holds
+         * its records until this transaction is settled.
+         */
+        @Override
+        public boolean commitsOffThread() {
+            return true;
+        }
+
+        @Override
+        public void commit() {
+            try {
+                if (!held.isEmpty()) {
+                    // the committer ran the previous epoch's commit first, so it is settled
+                    if (previousOpen()) {
+                        throw new IllegalStateException("batch " + batchId + " commits before batch "
+                                + previous.batchId + " settled");
+                    }
+                    sendHeld();
+                }
+                if (!inTransaction) {
+                    return;
+                }
                 producer.flush();
                 if (failure.get() != null) {
                     throw failure.get();
@@ -149,28 +233,36 @@ final class TransactionalDelivery implements KafkaSink.Delivery {
                 lastCommittedBatch = batchId;
             } catch (Exception e) {
                 throw failed(e);
+            } finally {
+                settled = true;
             }
         }
 
         @Override
         public void abort(Throwable cause) {
+            held.clear();
             if (inTransaction) {
-                inTransaction = false;
                 TransactionalDelivery.this.abort();
+                inTransaction = false;
             }
+            settled = true;
         }
 
         private KafkaConnectorException failed(Exception e) {
             if (e instanceof KafkaConnectorException k) {
                 return k;
             }
-            inTransaction = false;
+            held.clear();
             if (e instanceof ProducerFencedException || e instanceof InvalidProducerEpochException) {
+                inTransaction = false;
                 broken = true;
                 return new KafkaConnectorException("KAFKA_SINK_FENCED", "Batch " + batchId + " was not written: another"
                         + " run of this query took over transactional.id " + transactionalId + ".", "55000", e);
             }
-            TransactionalDelivery.this.abort();
+            if (inTransaction) {
+                TransactionalDelivery.this.abort();
+                inTransaction = false;
+            }
             return new KafkaConnectorException("KAFKA_SINK_WRITE_FAILED", "Writing batch " + batchId + " to Kafka in a"
                     + " transaction (transactional.id " + transactionalId + ") failed; the transaction was aborted: " + e,
                     "58030", e);

@@ -41,7 +41,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TextSocketSource implements Source, SupportsRealTime {
     /** How often a real-time reader asks for new data while waiting. */
-    private static final long REAL_TIME_CHECK_MICROS = 200;
 
     /** How long the source waits for the TCP connection when the query starts. */
     public static final int CONNECT_TIMEOUT_MS = 10_000;
@@ -51,6 +50,8 @@ public final class TextSocketSource implements Source, SupportsRealTime {
     private final SocketSourceOptions options;
     private final StructType schema;
     private final LineBuffer buffer = new LineBuffer(-1);
+    /** Wakes a real-time reader when lines arrived or the connection closed. */
+    private final RealTimeReader.Signal arrivals = new RealTimeReader.Signal();
     private final SocketLineClient client;
     /** Whether the offsets of {@link #buffer} are tied to the query's offset log yet (see {@link #anchor}). */
     private boolean anchored;
@@ -191,6 +192,7 @@ public final class TextSocketSource implements Source, SupportsRealTime {
                 }
                 linesReceived += lines.size();
             }
+            arrivals.arrived();
         }
 
         @Override
@@ -203,16 +205,17 @@ public final class TextSocketSource implements Source, SupportsRealTime {
                             linesReceived, cause == null ? "" : ": " + cause);
                 }
             }
+            arrivals.arrived(); // a reader waiting for lines sees the end of the stream
         }
     }
 
     /**
      * Real-time mode: {@link RealTimeReader#polling} over this source, whose latest offset is cheap to ask for, so
-     * the query sees lines as they are received.
+     * the query sees lines as they are received: the receiving thread wakes the reader.
      */
     @Override
     public RealTimeReader realTimeReader(Offset start) {
-        return RealTimeReader.polling(this, start, REAL_TIME_CHECK_MICROS);
+        return RealTimeReader.polling(this, start, arrivals);
     }
 
 }
