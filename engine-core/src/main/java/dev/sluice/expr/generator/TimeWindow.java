@@ -132,6 +132,12 @@ public final class TimeWindow extends UnaryExpression implements Generator {
         long[] starts = new long[capacity];
         long[] ends = new long[capacity];
         long[] times = ((LongVector) time).values();
+        if (perRow == 1 && !time.mayHaveNulls()) {
+            Rows rows = tumbling(times, n, parents, starts, ends);
+            if (rows != null) {
+                return rows;
+            }
+        }
         int k = 0;
         // Event times arrive mostly in order: the last window start found holds for every t in
         // [last, last + slide), which spares the division of lastStart for most rows.
@@ -158,6 +164,33 @@ public final class TimeWindow extends UnaryExpression implements Generator {
                 }
             }
         }
+        return windows(parents, starts, ends, k);
+    }
+
+    /**
+     * A tumbling window over times without nulls: exactly one window per row, so no candidate loop and no null or
+     * range test per row (the window {@code [lastStart(t), lastStart(t) + slide)} always holds {@code t}). Null
+     * when a window end overflows, which the general loop handles (by leaving such a row out).
+     */
+    private Rows tumbling(long[] times, int n, int[] parents, long[] starts, long[] ends) {
+        long last = n == 0 ? 0 : lastStart(times[0]);
+        for (int i = 0; i < n; i++) {
+            long t = times[i];
+            if (t < last || Long.compareUnsigned(t - last, slideMicros) >= 0) {
+                last = lastStart(t);
+            }
+            long end = last + windowMicros;
+            if (end < last) {
+                return null;
+            }
+            parents[i] = i;
+            starts[i] = last;
+            ends[i] = end;
+        }
+        return windows(parents, starts, ends, n);
+    }
+
+    private static Rows windows(int[] parents, long[] starts, long[] ends, int k) {
         ColumnVector startVector = LongVector.wrap(DataTypes.TimestampType, starts, k, null);
         ColumnVector endVector = LongVector.wrap(DataTypes.TimestampType, ends, k, null);
         StructVector windows = StructVector.of(TYPE, new ColumnVector[] {startVector, endVector}, k, null);

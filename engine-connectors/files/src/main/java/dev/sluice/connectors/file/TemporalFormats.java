@@ -31,11 +31,14 @@ public final class TemporalFormats {
     private final DateTimeFormatter dateWrite;
     private final DateTimeFormatter ntzRead;
     private final DateTimeFormatter ntzWrite;
+    /** The zone's offset when it is fixed, for {@link IsoTimestamps}. */
+    private final int fixedOffsetSeconds;
 
     private TemporalFormats(ZoneId zone, String timestampPattern, String datePattern, String ntzPattern) {
         this.ntzRead = ntzPattern == null ? null : ValueText.pattern(ntzPattern);
         this.ntzWrite = ValueText.pattern(ntzPattern == null ? DEFAULT_TIMESTAMP_NTZ_PATTERN : ntzPattern);
         this.zone = zone;
+        this.fixedOffsetSeconds = IsoTimestamps.fixedOffsetSeconds(zone);
         this.timestampRead = timestampPattern == null ? null : ValueText.pattern(timestampPattern);
         this.dateRead = datePattern == null ? null : ValueText.pattern(datePattern);
         this.timestampWrite = timestampRead != null ? timestampRead : ValueText.pattern(DEFAULT_TIMESTAMP_PATTERN);
@@ -68,6 +71,21 @@ public final class TemporalFormats {
         } catch (DateTimeException | ArithmeticException e) {
             return INVALID_TIMESTAMP;
         }
+    }
+
+    /**
+     * {@link #parseTimestamp(String)} of {@code chars[offset, offset + length)}; without a {@code timestampFormat},
+     * ISO text such as {@code 2026-11-26T10:15:30.250Z} is read without allocating (a JSON parser's text buffer
+     * goes in as is).
+     */
+    public long parseTimestamp(char[] chars, int offset, int length) {
+        if (timestampRead == null) {
+            long micros = IsoTimestamps.parse(chars, offset, length, fixedOffsetSeconds);
+            if (micros != IsoTimestamps.NOT_HANDLED) {
+                return micros;
+            }
+        }
+        return parseTimestamp(new String(chars, offset, length));
     }
 
     /** Days since the epoch, or {@link #INVALID_DATE}. */

@@ -37,11 +37,19 @@ final class JsonChunkReader implements ChunkReader {
     private final ColumnVector[] targets;
     private final LineReader lines;
     private final LineFeed feed;
+    /** The fast path for flat records (JSON Lines only), tried on each line before Jackson. */
+    private final FlatRecordReader flat;
     private final Reader wholeInput;
     private boolean wholeInputDone;
     private JsonParser json;
 
     JsonChunkReader(Reader input, StructType schema, FormatOptions options, JsonFactory factory, String source) {
+        this(input, schema, options, factory, source, true);
+    }
+
+    /** {@code fastPath} false reads every line with Jackson (tests compare both paths). */
+    JsonChunkReader(Reader input, StructType schema, FormatOptions options, JsonFactory factory, String source,
+                    boolean fastPath) {
         this.factory = factory;
         this.assembler = new RecordAssembler(schema, options, source);
         int corrupt = assembler.corruptRecordIndex();
@@ -55,8 +63,10 @@ final class JsonChunkReader implements ChunkReader {
         }
         this.dataColumns = columns.stream().mapToInt(Integer::intValue).toArray();
         this.targets = new ColumnVector[dataColumns.length];
-        this.parser = new JsonRecordParser(new StructType(dataFields), factory, TemporalFormats.of(options));
+        TemporalFormats temporal = TemporalFormats.of(options);
+        this.parser = new JsonRecordParser(new StructType(dataFields), factory, temporal);
         boolean multiLine = options.getBoolean("multiLine", false);
+        this.flat = multiLine || !fastPath ? null : new FlatRecordReader(new StructType(dataFields), temporal);
         this.lines = multiLine ? null : new LineReader(input, options.get("lineSep"));
         this.feed = multiLine ? null : new LineFeed();
         this.wholeInput = multiLine ? input : null;
@@ -72,6 +82,16 @@ final class JsonChunkReader implements ChunkReader {
             return assembler.flush();
         }
         while (!assembler.full()) {
+            if (flat != null && !feed.pending) {
+                // between records: the next line goes to the fast path, else to Jackson through the feed
+                if (!lines.next()) {
+                    break;
+                }
+                if (readFlat()) {
+                    continue;
+                }
+                feed.serveCurrentLine();
+            }
             if (json == null) {
                 json = factory.createParser(feed);
             }
@@ -164,6 +184,19 @@ final class JsonChunkReader implements ChunkReader {
         }
     }
 
+    /** The current line through {@link FlatRecordReader}; false (nothing appended) when Jackson must read it. */
+    private boolean readFlat() {
+        for (int i = 0; i < dataColumns.length; i++) {
+            targets[i] = assembler.column(dataColumns[i]);
+        }
+        assembler.begin();
+        if (!flat.read(lines.buffer(), lines.start(), lines.length(), targets)) {
+            return false;
+        }
+        assembler.end(false, "", lines.lineNumber());
+        return true;
+    }
+
     private void readObject(JsonParser json, long line, String document) throws IOException {
         for (int i = 0; i < dataColumns.length; i++) {
             targets[i] = assembler.column(dataColumns[i]);
@@ -201,7 +234,8 @@ final class JsonChunkReader implements ChunkReader {
      */
     private final class LineFeed extends Reader {
         boolean recordOpen;
-        private boolean pending;
+        /** Whether the current line is (still) being handed to Jackson. */
+        boolean pending;
         private int served;
 
         @Override
@@ -222,6 +256,12 @@ final class JsonChunkReader implements ChunkReader {
                 pending = false;
             }
             return n;
+        }
+
+        /** Hands the line the fast path declined to Jackson, from its start. */
+        void serveCurrentLine() {
+            pending = true;
+            served = 0;
         }
 
         /** Forgets the unread part of the current line. */

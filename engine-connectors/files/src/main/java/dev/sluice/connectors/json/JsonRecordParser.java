@@ -261,7 +261,8 @@ final class JsonRecordParser {
             return (parser, token, out) -> {
                 long micros = TemporalFormats.INVALID_TIMESTAMP;
                 if (token == JsonToken.VALUE_STRING) {
-                    micros = temporal.parseTimestamp(parser.getText());
+                    micros = temporal.parseTimestamp(parser.getTextCharacters(), parser.getTextOffset(),
+                            parser.getTextLength());
                 } else if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
                     micros = parser.getLongValue() * 1_000_000L;
                 }
