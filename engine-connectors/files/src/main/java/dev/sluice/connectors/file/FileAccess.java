@@ -279,19 +279,31 @@ public final class FileAccess {
 
     /** The entries of directory {@code path}; empty when it does not exist. */
     public FileStatus[] list(Path directory) throws IOException {
+        return list(directory, null);
+    }
+
+    /**
+     * The entries of directory {@code path} except those whose qualified path {@code skip} accepts, whose status is
+     * then not read (locally a status is a system call per entry); empty when it does not exist. Null: skip none.
+     */
+    public FileStatus[] list(Path directory, java.util.function.Predicate<Path> skip) throws IOException {
         java.nio.file.Path local = local(directory);
         if (local != null) {
             List<FileStatus> out = new ArrayList<>();
             Path parent = qualified(local);
             try (DirectoryStream<java.nio.file.Path> entries = Files.newDirectoryStream(local)) {
                 for (java.nio.file.Path entry : entries) {
+                    Path child = child(parent, entry.getFileName().toString());
+                    if (skip != null && skip.test(child)) {
+                        continue;
+                    }
                     BasicFileAttributes attributes;
                     try {
                         attributes = Files.readAttributes(entry, BasicFileAttributes.class);
                     } catch (NoSuchFileException e) {
                         continue; // deleted while listing
                     }
-                    out.add(status(attributes, child(parent, entry.getFileName().toString())));
+                    out.add(status(attributes, child));
                 }
             } catch (NoSuchFileException e) {
                 return new FileStatus[0];
@@ -301,11 +313,16 @@ public final class FileAccess {
             }
             return out.toArray(new FileStatus[0]);
         }
+        FileStatus[] all;
         try {
-            return fileSystem(directory).listStatus(directory);
+            all = fileSystem(directory).listStatus(directory);
         } catch (FileNotFoundException e) {
             return new FileStatus[0];
         }
+        if (skip == null) {
+            return all;
+        }
+        return java.util.Arrays.stream(all).filter(f -> !skip.test(f.getPath())).toArray(FileStatus[]::new);
     }
 
     /**

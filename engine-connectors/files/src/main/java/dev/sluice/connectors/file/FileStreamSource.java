@@ -53,11 +53,17 @@ import org.slf4j.LoggerFactory;
  * <p>Column pruning ({@link dev.sluice.spi.SupportsReadSchemaPruning}): with a format that reads column subsets
  * (Parquet), only the columns and struct fields the query reads are read; the rest of each chunk is null.
  *
- * <p>Listing, reading, cleaning and the seen-files log all go through Hadoop's FileSystem API
- * ({@link FileAccess}, with the session's {@code spark.hadoop.*} settings). Threading: the query's execution
- * thread calls every method; {@link #read} parses the files of a batch on up to {@code readThreads} threads
- * (the session's {@code local[N]}, {@link ParallelFileReader}) and returns their chunks in file order, the
- * same chunks a sequential read gives. The threads are daemons, stopped by {@link #stop()}.
+ * <p>Listing, reading, cleaning and the seen-files log all go through {@link FileAccess} (Hadoop's FileSystem API
+ * with the session's {@code spark.hadoop.*} settings; {@code java.nio} for local folders). Each trigger lists the
+ * folder but reads the attributes only of names not in the seen-files map (a file already logged needs neither its
+ * time nor its size), so a trigger over a folder of n old files costs n names, not n file status calls.
+ *
+ * <p>Threading: the query's execution thread calls every method; {@link #read} parses the files of a batch on up to
+ * {@code readThreads} threads (the session's {@code local[N]}, {@link ParallelFileReader}) and returns their chunks in
+ * file order, the same chunks a sequential read gives. When the engine promises to await it
+ * ({@link #deferPlanLogging}), a planned batch's log file is written and fsynced on a log thread while the engine
+ * writes and fsyncs its offset entry; the engine makes that entry appear only after {@link #awaitPlanLogged}, so the
+ * write-ahead order is unchanged. The threads are daemons, stopped by {@link #stop()}.
  */
 final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchemaPruning {
     private static final Logger LOG = LoggerFactory.getLogger(FileStreamSource.class);
@@ -104,6 +110,12 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
     private List<Listed> availableNow;
     private long availableNowFiles;
     private final ParallelFileReader reader;
+    /** Whether the engine awaits the log write of a planned batch before logging its offset ({@link #deferPlanLogging}). */
+    private boolean deferLogging;
+    /** The thread that finishes the seen-files log writes when they are deferred; made on first use. */
+    private java.util.concurrent.ExecutorService logWriter;
+    /** The deferred log write of the batch planned last, until it is awaited. */
+    private java.util.concurrent.Future<?> pendingLog;
     /** The data columns read, when the query reads only some and the format can skip the rest; else null. */
     private volatile StructType readSchema;
 
@@ -187,7 +199,46 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
     }
 
     @Override
+    public void deferPlanLogging() {
+        deferLogging = true;
+    }
+
+    /** Waits for the deferred log write of the last planned batch, rethrowing its failure as {@code latestOffset}'s. */
+    @Override
+    public void awaitPlanLogged() {
+        java.util.concurrent.Future<?> pending = pendingLog;
+        if (pending == null) {
+            return;
+        }
+        pendingLog = null;
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    pending.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true; // a short write: finish waiting, keep the interrupt for the caller
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException("File source log write failed in " + log, e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
     public Offset latestOffset(Offset start, ReadLimit limit) {
+        awaitPlanLogged(); // a log write still pending is finished (and its failure thrown) before the next batch
         List<Listed> candidates = new ArrayList<>();
         for (Listed f : availableNow != null ? availableNow : list()) {
             if (f.timestamp >= lastPurgeTimestamp && !seen.containsKey(key(f.uri))) {
@@ -208,7 +259,7 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
             for (Listed f : candidates) {
                 entries.add(new FileStreamSourceLog.FileEntry(f.uri, f.timestamp, batchId));
             }
-            log.addBatch(batchId, entries);
+            writeLog(batchId, entries);
             batches.put(batchId, entries);
             for (Listed f : candidates) {
                 addSeen(f.uri, f.timestamp);
@@ -218,6 +269,41 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
         }
         purge();
         return currentLogOffset < 0 ? null : new LogOffset(currentLogOffset);
+    }
+
+    /**
+     * Writes source batch {@code batchId} to the seen-files log: at once, or on the log thread when the engine awaits
+     * it ({@link #awaitPlanLogged}) before logging the offset that names the batch. A compaction batch is written from
+     * the entries held in memory (every batch of the log is), not from the log read back.
+     */
+    private void writeLog(long batchId, List<FileStreamSourceLog.FileEntry> entries) {
+        List<FileStreamSourceLog.FileEntry> before;
+        try {
+            before = log.isCompactionBatch(batchId) ? earlierEntries(batchId) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the file source log " + log.directory(), e);
+        }
+        if (!deferLogging) {
+            log.addBatch(batchId, entries, before);
+            return;
+        }
+        if (logWriter == null) {
+            logWriter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "file source log writer for " + options.path);
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        pendingLog = logWriter.submit(() -> log.addBatch(batchId, entries, before));
+    }
+
+    /** Every logged entry of the batches before {@code batchId}, in log order (batch by batch). */
+    private List<FileStreamSourceLog.FileEntry> earlierEntries(long batchId) {
+        List<FileStreamSourceLog.FileEntry> out = new ArrayList<>();
+        for (List<FileStreamSourceLog.FileEntry> entries : batches.headMap(batchId, false).values()) {
+            out.addAll(entries);
+        }
+        return out;
     }
 
     @Override
@@ -325,10 +411,20 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
         return names;
     }
 
-    /** Stops the file-reading threads; the query calls this when it stops, whatever the reason. */
+    /**
+     * Stops the file-reading threads and the log thread, after a pending log write (its failure is thrown); the query
+     * calls this when it stops, whatever the reason.
+     */
     @Override
     public void stop() {
-        reader.close();
+        try {
+            awaitPlanLogged();
+        } finally {
+            reader.close();
+            if (logWriter != null) {
+                logWriter.shutdown();
+            }
+        }
     }
 
     @Override
@@ -358,7 +454,9 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
     private List<Listed> list() {
         List<FileListing.SourceFile> files;
         try {
-            files = FileListing.list(List.of(options.path), formatOptions);
+            // files already seen are skipped unread: latestOffset and outstanding() drop them anyway
+            files = FileListing.list(List.of(options.path), formatOptions,
+                    p -> seen.containsKey(key(p.toUri().toString())));
         } catch (AnalysisException e) {
             if ("PATH_NOT_FOUND".equals(e.getCondition())) {
                 return List.of();
