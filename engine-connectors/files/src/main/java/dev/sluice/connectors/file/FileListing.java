@@ -62,12 +62,12 @@ public final class FileListing {
     }
 
     /**
-     * {@link #list(List, FormatOptions)} leaving out the files inside listed directories for which {@code known}
-     * holds, without reading their status (a streaming source's already seen files: the status call per file is
+     * {@link #list(List, FormatOptions)} leaving out the files inside listed directories whose qualified URI text
+     * ({@code path.toUri().toString()}) {@code known} accepts, without reading their status (a streaming source's already seen files: the status call per file is
      * most of a listing's cost). A known name is taken to still be a file, not descended into. Null: none known.
      */
     public static List<SourceFile> list(List<String> paths, FormatOptions options,
-            java.util.function.Predicate<Path> known) {
+            java.util.function.Predicate<String> known) {
         FileAccess files = options.files();
         boolean recursive = options.getBoolean("recursiveFileLookup", false);
         String filter = options.get("pathGlobFilter");
@@ -188,7 +188,7 @@ public final class FileListing {
     }
 
     private static void listDirectory(FileAccess files, Path root, Path base, List<SourceFile> out,
-            java.util.function.Predicate<Path> known) throws IOException {
+            java.util.function.Predicate<String> known) throws IOException {
         if (FileSinkLog.exists(files, root)) {
             for (FileSinkLog.Entry entry : new FileSinkLog(files, root).allFiles()) {
                 out.add(file(entry.hadoopPath(), entry.size(), entry.modificationTime(), base));
@@ -212,7 +212,7 @@ public final class FileListing {
     }
 
     /** Every visible file below {@code directory}; hidden directories are not descended into. */
-    private static void walk(FileAccess files, Path directory, List<Found> out, java.util.function.Predicate<Path> known)
+    private static void walk(FileAccess files, Path directory, List<Found> out, java.util.function.Predicate<String> known)
             throws IOException {
         FileStatus[] children = known == null ? files.list(directory) : files.list(directory, known);
         Arrays.sort(children);

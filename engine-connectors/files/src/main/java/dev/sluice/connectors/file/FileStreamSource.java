@@ -456,7 +456,7 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
         try {
             // files already seen are skipped unread: latestOffset and outstanding() drop them anyway
             files = FileListing.list(List.of(options.path), formatOptions,
-                    p -> seen.containsKey(key(p.toUri().toString())));
+                    uri -> seen.containsKey(key(uri)));
         } catch (AnalysisException e) {
             if ("PATH_NOT_FOUND".equals(e.getCondition())) {
                 return List.of();
