@@ -183,6 +183,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         // sources that can skip unread columns are told which
         SourcePruning.apply(spec.plan(), relations, created,
                 Boolean.parseBoolean(spec.session().conf().get(SourcePruning.NESTED_CONF, "true")));
+        SourcePushdown.apply(spec.plan(), relations, created, incremental); // and which rows they may skip
         gettingOffsets = new StreamingQueryStatus("Getting offsets from " + describeSources(), false, true);
         sink = spec.sinkFactory().get();
         Map<String, String> sessionConf = new HashMap<>();

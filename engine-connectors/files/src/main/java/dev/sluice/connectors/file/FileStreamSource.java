@@ -51,7 +51,10 @@ import org.slf4j.LoggerFactory;
  * twice: the seen-files log already holds it).
  *
  * <p>Column pruning ({@link dev.sluice.spi.SupportsReadSchemaPruning}): with a format that reads column subsets
- * (Parquet), only the columns and struct fields the query reads are read; the rest of each chunk is null.
+ * (Parquet), only the columns and struct fields the query reads are read; the rest of each chunk is null. Filter
+ * pushdown ({@link dev.sluice.spi.SupportsPushDownSourceFilters}): filters over data columns go to formats that use
+ * them (Parquet skips row groups by statistics), filters over partition columns skip files; the engine re-applies the
+ * query's filter, so only what is read (and counted as input rows) changes.
  *
  * <p>Listing, reading, cleaning and the seen-files log all go through {@link FileAccess} (Hadoop's FileSystem API
  * with the session's {@code spark.hadoop.*} settings; {@code java.nio} for local folders). Each trigger lists the
@@ -65,7 +68,8 @@ import org.slf4j.LoggerFactory;
  * writes and fsyncs its offset entry; the engine makes that entry appear only after {@link #awaitPlanLogged}, so the
  * write-ahead order is unchanged. The threads are daemons, stopped by {@link #stop()}.
  */
-final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchemaPruning {
+final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchemaPruning,
+        dev.sluice.spi.SupportsPushDownSourceFilters {
     private static final Logger LOG = LoggerFactory.getLogger(FileStreamSource.class);
 
     /** Spark's {@code FileStreamSourceOffset}. */
@@ -118,6 +122,10 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
     private java.util.concurrent.Future<?> pendingLog;
     /** The data columns read, when the query reads only some and the format can skip the rest; else null. */
     private volatile StructType readSchema;
+    /** The pushed filters over data columns the format uses inside each file (Parquet row groups); empty if none. */
+    private volatile List<dev.sluice.sql.sources.Filter> dataFilters = List.of();
+    /** The pushed filters over partition columns: a file whose partition values rule them out is not read. */
+    private volatile List<dev.sluice.sql.sources.Filter> partitionFilters = List.of();
 
     private record Listed(String uri, long timestamp) {
     }
@@ -166,6 +174,24 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
             data.add(dataSchema.apply(0)); // the rows are still counted
         }
         readSchema = new StructType(data);
+    }
+
+    /**
+     * Filters over data columns go to formats that use them ({@link FileFormat#usesFilters()}: Parquet skips the row
+     * groups whose statistics rule them out); filters over partition columns skip whole files, as Spark's
+     * {@code PartitionFilters}. The rest is left to the engine.
+     */
+    @Override
+    public List<dev.sluice.sql.sources.Filter> pushFilters(List<dev.sluice.sql.sources.Filter> filters) {
+        List<dev.sluice.sql.sources.Filter> data = format.usesFilters()
+                ? filters.stream().filter(f -> PartitionPruning.only(f, dataSchema)).toList() : List.of();
+        List<dev.sluice.sql.sources.Filter> partition = partitionSchema.length() == 0 ? List.of()
+                : filters.stream().filter(f -> PartitionPruning.only(f, partitionSchema)).toList();
+        dataFilters = data;
+        partitionFilters = partition;
+        List<dev.sluice.sql.sources.Filter> used = new ArrayList<>(partition);
+        used.addAll(data);
+        return used;
     }
 
     @Override
@@ -347,13 +373,21 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
                 : FileListing.relativeSegments(options.partitionRoot, file.getParent());
         FileListing.SourceFile partitioned = new FileListing.SourceFile(file, 0, entry.timestamp(),
                 directories == null ? Map.of() : PartitionPaths.parse(directories));
-        StructType read = readSchema;
-        if (read == null) {
-            return FileFormatProvider.readFile(format, partitioned, dataSchema, partitionSchema, formatOptions,
-                    formatOptions.zone());
+        if (!partitionFilters.isEmpty() && PartitionPruning.prune(List.of(partitioned), partitionFilters,
+                partitionSchema, formatOptions.zone()).isEmpty()) {
+            return List.of(); // its partition values rule the pushed filters out for every row
         }
-        List<Chunk> chunks = FileFormatProvider.readFile(format, partitioned, read, partitionSchema, formatOptions,
-                formatOptions.zone());
+        StructType read = readSchema;
+        List<dev.sluice.sql.sources.Filter> filters = dataFilters;
+        if (read == null) {
+            return FileFormatProvider.readFile(format, partitioned, dataSchema, filters, null, partitionSchema,
+                    formatOptions, formatOptions.zone());
+        }
+        // a filter over a column pruned away (never, the query reads what it filters on) is left to the engine
+        List<dev.sluice.sql.sources.Filter> readable = filters.stream().filter(f -> PartitionPruning.only(f, read))
+                .toList();
+        List<Chunk> chunks = FileFormatProvider.readFile(format, partitioned, read, readable, null, partitionSchema,
+                formatOptions, formatOptions.zone());
         chunks.replaceAll(chunk -> PrunedChunks.pad(chunk, read, dataSchema));
         return chunks;
     }
