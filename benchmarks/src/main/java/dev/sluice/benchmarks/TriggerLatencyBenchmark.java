@@ -7,19 +7,25 @@ import dev.sluice.sql.streaming.StreamingQueryProgress;
 import dev.sluice.sql.types.DataTypes;
 import dev.sluice.sql.types.StructType;
 import dev.sluice.stream.connector.MemoryStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * W3 of the issue, Sluice alone: 1-row micro-batches ({@code select value, value * 2} → noop, checkpoint on,
  * fsync as configured), p50/p99 of each batch's {@code durationMs.triggerExecution} (trigger start → commit
- * written), with a MemoryStream or a JSON file source (one 1-row file dropped per batch).
+ * written), with a MemoryStream or a JSON file source (one 1-row file dropped per batch). Also prints the mean of
+ * each phase of {@code durationMs} over the measured batches, and the CPU time per measured batch of the query's
+ * execution thread and of the whole process (CPU, unlike wall time, barely moves with the machine's load).
  * {@code java -cp benchmarks/target/benchmarks.jar dev.sluice.benchmarks.TriggerLatencyBenchmark memory|file
- * [batches=300] [warmup=30]}.
+ * [batches=300] [warmup=30]}. The checkpoint and input go to {@code java.io.tmpdir}.
  */
 public final class TriggerLatencyBenchmark {
     private TriggerLatencyBenchmark() {
@@ -37,7 +43,18 @@ public final class TriggerLatencyBenchmark {
         var input = memory != null ? memory.toDF() : spark.readStream().schema(schema).json(in.toString());
         StreamingQuery query = input.selectExpr("value", "value * 2 AS doubled").writeStream().format("noop")
                 .option("checkpointLocation", dir.resolve("cp").toString()).start();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long queryThread = -1;
+        long threadCpu0 = 0;
+        long processCpu0 = 0;
         for (long i = 0; i < warmup + batches; i++) {
+            if (i == warmup) {
+                queryThread = queryThreadId(query);
+                threadCpu0 = threads.getThreadCpuTime(queryThread);
+                processCpu0 = os.getProcessCpuTime();
+            }
             if (memory != null) {
                 memory.addValues(i);
             } else {
@@ -47,17 +64,41 @@ public final class TriggerLatencyBenchmark {
             }
             query.processAllAvailable();
         }
+        long threadCpu = threads.getThreadCpuTime(queryThread) - threadCpu0;
+        long processCpu = os.getProcessCpuTime() - processCpu0;
         List<Long> durations = new ArrayList<>();
+        Map<String, long[]> phases = new TreeMap<>();
         for (StreamingQueryProgress p : query.recentProgress()) {
             if (p.numInputRows() == 1 && p.batchId() >= warmup) {
                 durations.add(p.durationMs().get("triggerExecution"));
+                p.durationMs().forEach((phase, ms) -> {
+                    long[] sum = phases.computeIfAbsent(phase, k -> new long[2]);
+                    sum[0] += ms;
+                    sum[1]++;
+                });
             }
         }
         long[] sorted = durations.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("W3 %s: %d batches, triggerExecution p50 %d ms, p99 %d ms%n", mode, sorted.length,
                 sorted[sorted.length / 2], sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))]);
+        StringBuilder means = new StringBuilder("  phase means (last " + sorted.length + " batches), ms:");
+        phases.forEach((phase, sum) -> means.append(String.format(" %s %.2f", phase, (double) sum[0] / sum[1])));
+        System.out.println(means);
+        System.out.printf("  CPU per batch: query thread %.0f µs, whole process %.0f µs (%d batches)%n",
+                threadCpu / 1e3 / batches, processCpu / 1e3 / batches, batches);
         query.stop();
 
         spark.stop();
+    }
+
+    /** The id of the query's execution thread (named "stream execution thread for ... [id = <id>, ...]"). */
+    private static long queryThreadId(StreamingQuery query) {
+        String marker = "[id = " + query.id();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("stream execution thread") && t.getName().contains(marker)) {
+                return t.getId();
+            }
+        }
+        throw new IllegalStateException("no execution thread for query " + query.id());
     }
 }

@@ -51,12 +51,7 @@ public final class CheckpointFile {
      * power loss) when {@code fsync}, otherwise surviving a process crash only (see the class comment).
      */
     public static void write(Path target, int version, byte[] payload, boolean fsync) {
-        byte[] header = ("v" + version + "\n").getBytes(StandardCharsets.US_ASCII);
-        CRC32 crc = new CRC32();
-        crc.update(header);
-        crc.update(payload);
-        byte[] trailer = String.format("\ncrc32=%08x\n", crc.getValue()).getBytes(StandardCharsets.US_ASCII);
-        writeParts(target, fsync, header, payload, trailer);
+        prepare(target, version, payload, fsync).publish();
     }
 
     /**
@@ -69,15 +64,35 @@ public final class CheckpointFile {
     }
 
     private static void writeParts(Path target, boolean fsync, byte[]... parts) {
-        if (target.getFileSystem() instanceof CheckpointFileSystem remote) {
-            // a remote checkpoint publishes the storage's way (rename or abortable upload), always durably
-            try {
-                remote.publish(target, true, parts);
-            } catch (IOException e) {
-                throw new CheckpointException("IO_ERROR", "Cannot write checkpoint file " + describe(target) + ": " + e,
-                        e);
-            }
-            return;
+        prepareParts(target, fsync, parts).publish();
+    }
+
+    /**
+     * The first half of {@link #write(Path, int, byte[], boolean)}: the file is written under its hidden temporary
+     * name in {@code target}'s folder (and fsynced when {@code fsync}), but not yet visible; {@link Prepared#publish}
+     * renames it into place and syncs the folder, {@link Prepared#discard} deletes it. Splitting the write lets the
+     * slow part, the file's fsync, run before the moment the file may appear (e.g. while the batch it commits runs),
+     * with exactly the guarantee of {@code write}: the name appears only at {@code publish}, and only for complete,
+     * already durable content. A process killed in between leaves a hidden {@code .tmp} file, which no reader sees
+     * and the next start deletes ({@link Checkpoint#deleteLeftoverTempFiles}).
+     *
+     * <p>May run on any thread; the returned handle may be published or discarded from another one.
+     *
+     * @throws CheckpointException naming the file when the temporary file cannot be written
+     */
+    public static Prepared prepare(Path target, int version, byte[] payload, boolean fsync) {
+        byte[] header = ("v" + version + "\n").getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(header);
+        crc.update(payload);
+        byte[] trailer = String.format("\ncrc32=%08x\n", crc.getValue()).getBytes(StandardCharsets.US_ASCII);
+        return prepareParts(target, fsync, header, payload, trailer);
+    }
+
+    private static Prepared prepareParts(Path target, boolean fsync, byte[]... parts) {
+        if (target.getFileSystem() instanceof CheckpointFileSystem) {
+            // a remote checkpoint publishes the storage's way (rename or abortable upload) in one step, at publish
+            return new Prepared(target, null, fsync, parts);
         }
         Path dir = target.toAbsolutePath().getParent();
         Path temp = dir.resolve("." + target.getFileName() + "." + Thread.currentThread().getId() + ".tmp");
@@ -96,24 +111,92 @@ public final class CheckpointFile {
                     written += ch.write(buffers);
                 }
                 if (fsync) {
+                    // fdatasync: the data and what is needed to read it back (size, blocks); the name comes at publish
                     ch.force(false);
                 }
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            if (fsync) {
-                syncDirectory(dir);
-            }
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // best effort: the write error below is the one that matters
-            }
+            deleteQuietly(temp);
             throw new CheckpointException("IO_ERROR", "Cannot write checkpoint file " + describe(target) + ": " + e, e);
+        }
+        return new Prepared(target, temp, fsync, null);
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // best effort: the error the caller reports is the one that matters
+        }
+    }
+
+    /**
+     * A checkpoint file written but not yet visible ({@link #prepare}); exactly one of {@link #publish} and
+     * {@link #discard} is called. Not thread-safe: one thread at a time, each call happening-before the next.
+     */
+    public static final class Prepared {
+        private final Path target;
+        /** The hidden temporary file, or null on a remote checkpoint (then {@link #remoteParts} holds the bytes). */
+        private final Path temp;
+        private final boolean fsync;
+        private final byte[][] remoteParts;
+        private boolean done;
+
+        private Prepared(Path target, Path temp, boolean fsync, byte[][] remoteParts) {
+            this.target = target;
+            this.temp = temp;
+            this.fsync = fsync;
+            this.remoteParts = remoteParts;
+        }
+
+        /** The file this write makes appear. */
+        public Path target() {
+            return target;
+        }
+
+        /**
+         * Makes the file appear under its name, atomically (a reader sees the old file or the complete new one), and
+         * durably when written with fsync (the folder is synced, so the new name survives a power loss).
+         *
+         * @throws CheckpointException naming the file when it cannot be published
+         */
+        public void publish() {
+            if (done) {
+                throw new IllegalStateException("checkpoint file " + target + " was already published or discarded");
+            }
+            done = true;
+            if (temp == null) {
+                try {
+                    ((CheckpointFileSystem) target.getFileSystem()).publish(target, true, remoteParts);
+                } catch (IOException e) {
+                    throw new CheckpointException("IO_ERROR", "Cannot write checkpoint file " + describe(target) + ": "
+                            + e, e);
+                }
+                return;
+            }
+            try {
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (fsync) {
+                    syncDirectory(target.toAbsolutePath().getParent());
+                }
+            } catch (IOException e) {
+                deleteQuietly(temp);
+                throw new CheckpointException("IO_ERROR", "Cannot write checkpoint file " + describe(target) + ": " + e, e);
+            }
+        }
+
+        /** Deletes the temporary file without publishing it (the write is abandoned); idempotent, never throws. */
+        public void discard() {
+            if (!done) {
+                done = true;
+                if (temp != null) {
+                    deleteQuietly(temp);
+                }
+            }
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * A write-ahead log of one entry per batch id, one file per entry named by the id ({@code offsets/17}), as
  * Spark's {@code HDFSMetadataLog}. Entries are written with {@link CheckpointFile} (atomic, checksummed).
- * Used from the query's execution thread only.
+ * Used from the query's execution thread only, except that {@link #prepare} may run on any thread.
  *
  * @param <T> the entry type
  */
@@ -25,6 +25,10 @@ public final class MetadataLog<T> {
     private final Function<T, String> serializer;
     private final BiFunction<Path, String, T> deserializer;
     private final boolean fsync;
+    /** Every entry below this id is deleted ({@link #purge}); -1 before the first purge. */
+    private volatile long purgedBelow = -1;
+    /** Beyond this many ids since the last purge, listing the folder is cheaper than trying each id. */
+    private static final long MAX_PURGE_WITHOUT_LISTING = 1000;
 
     /** A durable log; {@code deserializer} gets the file (for error messages) and its payload text. */
     public MetadataLog(Path dir, Function<T, String> serializer, BiFunction<Path, String, T> deserializer) {
@@ -54,6 +58,15 @@ public final class MetadataLog<T> {
     /** Writes the entry of {@code batchId}, replacing an existing one (a re-planned batch). */
     public void add(long batchId, T entry) {
         CheckpointFile.write(file(batchId), VERSION, serializer.apply(entry), fsync);
+    }
+
+    /**
+     * {@link #add} in two steps ({@link CheckpointFile#prepare}): the entry is written (and fsynced) under a hidden
+     * temporary name now, and appears as {@code batchId}'s entry only when the caller publishes it. Any thread.
+     */
+    public CheckpointFile.Prepared prepare(long batchId, T entry) {
+        return CheckpointFile.prepare(file(batchId), VERSION,
+                serializer.apply(entry).getBytes(java.nio.charset.StandardCharsets.UTF_8), fsync);
     }
 
     public Optional<T> get(long batchId) {
@@ -105,17 +118,36 @@ public final class MetadataLog<T> {
         return Optional.of(new TreeMap.SimpleImmutableEntry<>(id, parse(file(id))));
     }
 
-    /** Deletes the entries with a batch id below {@code thresholdBatchId}. */
+    /**
+     * Deletes the entries with a batch id below {@code thresholdBatchId}. The first call lists the folder; later ones
+     * delete only the ids between the previous threshold and this one: every id below the previous threshold is
+     * gone already, and this log only ever adds ids at or above the batch being planned (one query per checkpoint),
+     * so a query purging after every batch deletes one file per batch without listing its growing log folder.
+     */
     public void purge(long thresholdBatchId) {
-        for (long id : batchIds()) {
-            if (id >= thresholdBatchId) {
-                break;
+        if (thresholdBatchId <= purgedBelow) {
+            return;
+        }
+        if (purgedBelow < 0 || thresholdBatchId - purgedBelow > MAX_PURGE_WITHOUT_LISTING) {
+            for (long id : batchIds()) {
+                if (id >= thresholdBatchId) {
+                    break;
+                }
+                delete(id);
             }
-            try {
-                Files.deleteIfExists(file(id));
-            } catch (IOException e) {
-                throw new CheckpointException("IO_ERROR", "Cannot delete checkpoint file " + file(id) + ": " + e, e);
+        } else {
+            for (long id = purgedBelow; id < thresholdBatchId; id++) {
+                delete(id);
             }
+        }
+        purgedBelow = thresholdBatchId;
+    }
+
+    private void delete(long id) {
+        try {
+            Files.deleteIfExists(file(id));
+        } catch (IOException e) {
+            throw new CheckpointException("IO_ERROR", "Cannot delete checkpoint file " + file(id) + ": " + e, e);
         }
     }
 }

@@ -55,6 +55,9 @@ public final class ConfigEntries {
     public static final ConfigEntry PARQUET_VECTORIZED = entry("spark.sql.parquet.enableVectorizedReader", "boolean",
             "`true`", "read Parquet columns without repeated fields column chunk by column chunk into vectors; `false`"
                     + " assembles every column record by record (also a read option of the same name)");
+    public static final ConfigEntry PARQUET_FILTER_PUSHDOWN = entry("spark.sql.parquet.filterPushdown", "boolean",
+            "`true`", "Parquet reads (batch and streaming) skip the row groups whose statistics, dictionaries or bloom"
+                    + " filters rule out a query's pushed filters; `false` reads every row group (the rows are the same)");
     public static final ConfigEntry NESTED_SCHEMA_PRUNING = entry("spark.sql.optimizer.nestedSchemaPruning.enabled",
             "boolean", "`true`", "streaming sources that can (Parquet files) read only the struct fields a query"
                     + " uses; `false`: whole columns only");
@@ -90,7 +93,8 @@ public final class ConfigEntries {
     public static final ConfigEntry CHECKPOINT_FSYNC = entry("spark.sql.streaming.checkpoint.fsync", "boolean", "`true`",
             "Sluice extension. `true`: each checkpoint file of the engine (`metadata`, `offsets/<id>`, `commits/<id>`)"
                     + " is fsynced, then renamed into place and its folder fsynced, so a batch's entries survive a power"
-                    + " loss once written (4 fsyncs per batch, most of a 1-row batch's latency on a real disk)."
+                    + " loss once written (4 fsyncs per batch, most of a 1-row batch's latency on a real disk; the"
+                    + " commit entry's file is fsynced while the batch runs, so 3 are on its path)."
                     + " `false`: Spark's behaviour for local checkpoints, the same files written the same way (temp"
                     + " file, atomic rename) without fsync: a process crash still leaves only complete files, but a"
                     + " power loss or kernel crash can lose the latest entries or leave one truncated (the restart then"
@@ -164,9 +168,11 @@ public final class ConfigEntries {
     public static final List<ConfigEntry> ALL = List.of(APP_NAME, MASTER, SESSION_TIME_ZONE, ANSI_ENABLED,
             SHUFFLE_PARTITIONS, LEAF_NODE_DEFAULT_PARALLELISM, CASE_SENSITIVE, SOURCES_DEFAULT, WAREHOUSE_DIR,
             FILES_IGNORE_CORRUPT, FILES_IGNORE_MISSING,
-            PARQUET_MERGE_SCHEMA, PARQUET_VECTORIZED, NESTED_SCHEMA_PRUNING, HADOOP, SCHEMA_INFERENCE,
+            PARQUET_MERGE_SCHEMA, PARQUET_VECTORIZED, PARQUET_FILTER_PUSHDOWN, NESTED_SCHEMA_PRUNING, HADOOP,
+            SCHEMA_INFERENCE,
             CHECKPOINT_LOCATION, MIN_BATCHES_TO_RETAIN, MULTIPLE_WATERMARK_POLICY, STATEFUL_OPERATOR_ALLOW_MULTIPLE,
-            REAL_TIME_MIN_BATCH_DURATION, REAL_TIME_ALLOWLIST_CHECK, NO_DATA_MICRO_BATCHES, NO_DATA_PROGRESS_INTERVAL, STOP_GRACEFULLY,
+            REAL_TIME_MIN_BATCH_DURATION, REAL_TIME_ALLOWLIST_CHECK, NO_DATA_MICRO_BATCHES, NO_DATA_PROGRESS_INTERVAL,
+            STOP_GRACEFULLY,
             CHECKPOINT_FSYNC, STATE_STORE_PROVIDER, STATE_MIN_DELTAS, ROCKSDB_BLOCK_CACHE, ROCKSDB_WRITE_BUFFER,
             SOURCE_LOG_COMPACT, SOURCE_LOG_DELETION, SOURCE_LOG_CLEANUP_DELAY, SINK_LOG_COMPACT, SINK_LOG_DELETION,
             SINK_LOG_CLEANUP_DELAY, SOURCE_KINDS, STATE_KEY_GROUPS, MEMORY_BUDGET, METRICS_ENABLED, SLOW_BATCH_THRESHOLD, UI_ENABLED,

@@ -62,6 +62,27 @@ public interface Source {
     }
 
     /**
+     * The engine's promise, made once before the first trigger of a micro-batch run: after every {@link #latestOffset}
+     * that returns a new offset, it calls {@link #awaitPlanLogged()} before the offset log entry naming that offset is
+     * written. A source that records each planned batch durably before the engine's entry may name it (the file
+     * source's seen-files log, {@code sources/<n>/<id>}) may then finish that write on another thread while the engine
+     * writes its own entry, instead of before {@code latestOffset} returns: the write-ahead order (the source's record
+     * is durable before the engine's entry names it) is unchanged, and the two writes' fsyncs overlap. Without the
+     * promise (other callers of {@code latestOffset}) a source writes before returning. Default: ignored.
+     */
+    default void deferPlanLogging() {
+    }
+
+    /**
+     * Blocks until the record {@link #latestOffset} wrote of the batch it planned is durable (see
+     * {@link #deferPlanLogging}); returns at once when there is none pending. Default: nothing to wait for.
+     *
+     * @throws RuntimeException the failure of that write, as {@code latestOffset} would have thrown it
+     */
+    default void awaitPlanLogged() {
+    }
+
+    /**
      * The rows after {@code start} (exclusive; null = from the beginning) up to {@code end} (inclusive).
      * Must be deterministic for a given range (see the class comment).
      */

@@ -33,6 +33,7 @@ final class IncrementalPlan {
     private final PhysicalPlan physical;
     private final WatermarkPropagation propagation;
     private final List<StreamingRelation> relations = new ArrayList<>();
+    private final Map<StreamingRelation, MicroBatchScanExec> scans = new java.util.IdentityHashMap<>();
     private final List<StatefulOperator> operators = new ArrayList<>();
     private final List<EventTimeWatermark> watermarks = new ArrayList<>();
 
@@ -55,7 +56,9 @@ final class IncrementalPlan {
         protected PhysicalPlan planStreaming(LogicalPlan node) {
             if (node instanceof StreamingRelation r) {
                 relations.add(r);
-                return new MicroBatchScanExec(r, shared(r));
+                MicroBatchScanExec scan = new MicroBatchScanExec(r, shared(r));
+                scans.put(r, scan);
+                return scan;
             }
             if (node instanceof EventTimeWatermark w && w.isStreaming()) {
                 PhysicalPlan child = plan(w.child());
@@ -172,6 +175,14 @@ final class IncrementalPlan {
     }
 
     /** The physical plan as {@code explain()} prints it. */
+    /** Records the filters the source of {@code relation} took ({@link SourcePushdown}), for {@link #treeString}. */
+    void describePushdown(StreamingRelation relation, List<dev.sluice.sql.sources.Filter> filters) {
+        MicroBatchScanExec scan = scans.get(relation);
+        if (scan != null) {
+            scan.pushedFilters(filters);
+        }
+    }
+
     String treeString() {
         return physical.treeString();
     }

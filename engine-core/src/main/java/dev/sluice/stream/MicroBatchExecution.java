@@ -2,6 +2,7 @@ package dev.sluice.stream;
 
 import dev.sluice.checkpoint.Checkpoint;
 import dev.sluice.checkpoint.CheckpointException;
+import dev.sluice.checkpoint.CheckpointFile;
 import dev.sluice.checkpoint.CommitEntry;
 import dev.sluice.checkpoint.OffsetSeq;
 import dev.sluice.exec.physical.MemoryBudget;
@@ -88,6 +89,8 @@ public final class MicroBatchExecution implements StreamingQuery {
     long batchWatermarkMs;
     long lateEventsWatermarkMs;
     private boolean ranBatchInThisRun;
+    /** Writes ahead, off the query thread, the commit entry of the running batch (see {@link #prepareCommitEntry}). */
+    private final CommitEntryWriter commitWriter;
     private boolean batchHadNewData = true;
     private long lastIdleEventMs = Long.MIN_VALUE;
 
@@ -117,6 +120,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         checkStateMetadata();
         SourceKinds.check(checkpoint, SourceKinds.of(incremental.relations()));
         this.progress = new ProgressTracker(spec.clock());
+        this.commitWriter = new CommitEntryWriter(checkpoint, spec.session().conf().checkpointFsync(), id);
         this.noDataEventIntervalMs = Long.parseLong(spec.session().conf()
                 .get("spark.sql.streaming.noDataProgressEventInterval", "10000"));
         String label = spec.name() == null ? "" : spec.name() + " ";
@@ -173,9 +177,14 @@ public final class MicroBatchExecution implements StreamingQuery {
             created.add(relations.get(i).sourceFactory().create(checkpoint.sourcePath(i).toString()));
         }
         sources = created;
+        if (spec.trigger().kind() != Trigger.Kind.REAL_TIME) {
+            // planNextBatch awaits each source's log before the offset entry: their fsyncs may overlap
+            created.forEach(Source::deferPlanLogging);
+        }
         // sources that can skip unread columns are told which
         SourcePruning.apply(spec.plan(), relations, created,
                 Boolean.parseBoolean(spec.session().conf().get(SourcePruning.NESTED_CONF, "true")));
+        SourcePushdown.apply(spec.plan(), relations, created, incremental); // and which rows they may skip
         gettingOffsets = new StreamingQueryStatus("Getting offsets from " + describeSources(), false, true);
         sink = spec.sinkFactory().get();
         Map<String, String> sessionConf = new HashMap<>();
@@ -323,8 +332,27 @@ public final class MicroBatchExecution implements StreamingQuery {
         lateEventsWatermarkMs = batchWatermarkMs;
         batchWatermarkMs = watermark.watermarkMs();
         OffsetSeq entry = new OffsetSeq(offsets, batchWatermarkMs, batchTimestampMs, queryConf);
-        progress.time("walCommit", () -> checkpoint.offsets().add(batchId, entry));
+        commitWriter.prepare(batchId);
+        progress.time("walCommit", () -> logOffsets(entry));
         return true;
+    }
+
+    /**
+     * Writes {@code offsets/<batchId>}: its file is written and fsynced while the sources finish their own logs of the
+     * batch ({@link Source#deferPlanLogging}), and it appears (rename, folder fsync) only once they are durable, so the
+     * write-ahead order is that of writing them one after the other.
+     */
+    private void logOffsets(OffsetSeq entry) {
+        CheckpointFile.Prepared file = checkpoint.offsets().prepare(batchId, entry);
+        try {
+            for (Source s : sources) {
+                s.awaitPlanLogged();
+            }
+        } catch (RuntimeException | Error e) {
+            file.discard();
+            throw e;
+        }
+        file.publish();
     }
 
     /**
@@ -423,7 +451,7 @@ public final class MicroBatchExecution implements StreamingQuery {
     /** The state of batch {@code id} is durable: the hook, then its commit log entry. */
     private void logCommit(long id) {
         spec.hooks().afterStateCommit(id);
-        checkpoint.commits().add(id, new CommitEntry(0));
+        commitWriter.publish(id);
     }
 
     /** Tells the sources that everything up to {@code ended} is committed (they may discard it). */
@@ -494,6 +522,7 @@ public final class MicroBatchExecution implements StreamingQuery {
     }
 
     private void finish(Throwable failure) {
+        commitWriter.close();
         for (StatefulOperator op : incremental.statefulOperators()) {
             try {
                 op.close();

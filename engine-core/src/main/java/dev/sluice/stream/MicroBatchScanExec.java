@@ -6,6 +6,7 @@ import dev.sluice.exec.physical.ExecutionContext;
 import dev.sluice.exec.physical.LeafExec;
 import dev.sluice.exec.physical.Morsel;
 import dev.sluice.plan.logical.StreamingRelation;
+import java.util.List;
 
 /**
  * Pushes the current micro-batch's rows of one streaming source (Spark's {@code MicroBatchScanExec}), chunk by
@@ -14,6 +15,8 @@ import dev.sluice.plan.logical.StreamingRelation;
 final class MicroBatchScanExec extends LeafExec {
     private final StreamingRelation relation;
     private final boolean shared;
+    /** The filters the source took ({@link SourcePushdown}); set once when the query starts. */
+    private volatile List<dev.sluice.sql.sources.Filter> pushed = List.of();
 
     /** {@code shared}: whether the plan reaches this source twice (its rows are then kept for the batch). */
     MicroBatchScanExec(StreamingRelation relation, boolean shared) {
@@ -29,7 +32,14 @@ final class MicroBatchScanExec extends LeafExec {
 
     @Override
     public String argString() {
-        return relation.description();
+        List<dev.sluice.sql.sources.Filter> filters = pushed;
+        // Spark's FileScan line names its pushed filters the same way: PushedFilters: [GreaterThan(id,150)]
+        return filters.isEmpty() ? relation.description() : relation.description() + ", PushedFilters: " + filters;
+    }
+
+    /** The filters the source of this scan took. */
+    void pushedFilters(List<dev.sluice.sql.sources.Filter> filters) {
+        pushed = List.copyOf(filters);
     }
 
     @Override

@@ -197,6 +197,15 @@ public abstract class CompactibleFileLog<E> {
      * @return false, changing nothing, when the batch is already in the log
      */
     public boolean add(long batchId, List<E> entries) throws IOException {
+        return add(batchId, entries, null);
+    }
+
+    /**
+     * {@link #add(long, List)}, given {@code before}, every entry of the batches before {@code batchId} in log order,
+     * when the caller already holds them (the file source keeps its whole log in memory): a compaction batch is then
+     * written from them instead of reading the log back. Null: read back when needed.
+     */
+    public boolean add(long batchId, List<E> entries, List<E> before) throws IOException {
         if (batchId < 0) {
             throw new IllegalArgumentException("batchId must be non-negative, got " + batchId);
         }
@@ -206,7 +215,7 @@ public abstract class CompactibleFileLog<E> {
         }
         List<E> content = entries;
         if (isCompactionBatch(batchId)) {
-            content = new ArrayList<>(entriesUpTo(batchId - 1));
+            content = new ArrayList<>(before != null ? before : entriesUpTo(batchId - 1));
             content.addAll(entries);
             content = compactLogs(content);
         }

@@ -279,19 +279,46 @@ public final class FileAccess {
 
     /** The entries of directory {@code path}; empty when it does not exist. */
     public FileStatus[] list(Path directory) throws IOException {
+        return list(directory, null);
+    }
+
+    /**
+     * The entries of directory {@code path} except those whose qualified URI ({@code path.toUri().toString()}, e.g.
+     * {@code file:/in/a.json}) {@code skip} accepts: their status is not read (locally a system call per entry), and
+     * for a plain name not even their path is built. Empty when the directory does not exist. Null: skip none.
+     */
+    public FileStatus[] list(Path directory, java.util.function.Predicate<String> skip) throws IOException {
         java.nio.file.Path local = local(directory);
         if (local != null) {
             List<FileStatus> out = new ArrayList<>();
             Path parent = qualified(local);
+            String prefix = skip == null ? null : childUriPrefix(parent);
             try (DirectoryStream<java.nio.file.Path> entries = Files.newDirectoryStream(local)) {
                 for (java.nio.file.Path entry : entries) {
+                    String name = entry.getFileName().toString();
+                    Path child = null;
+                    if (skip != null) {
+                        String uri;
+                        if (plainName(name)) {
+                            uri = prefix + name;
+                        } else {
+                            child = child(parent, name);
+                            uri = child.toUri().toString();
+                        }
+                        if (skip.test(uri)) {
+                            continue;
+                        }
+                    }
+                    if (child == null) {
+                        child = child(parent, name);
+                    }
                     BasicFileAttributes attributes;
                     try {
                         attributes = Files.readAttributes(entry, BasicFileAttributes.class);
                     } catch (NoSuchFileException e) {
                         continue; // deleted while listing
                     }
-                    out.add(status(attributes, child(parent, entry.getFileName().toString())));
+                    out.add(status(attributes, child));
                 }
             } catch (NoSuchFileException e) {
                 return new FileStatus[0];
@@ -301,11 +328,45 @@ public final class FileAccess {
             }
             return out.toArray(new FileStatus[0]);
         }
+        FileStatus[] all;
         try {
-            return fileSystem(directory).listStatus(directory);
+            all = fileSystem(directory).listStatus(directory);
         } catch (FileNotFoundException e) {
             return new FileStatus[0];
         }
+        if (skip == null) {
+            return all;
+        }
+        return java.util.Arrays.stream(all).filter(f -> !skip.test(f.getPath().toUri().toString()))
+                .toArray(FileStatus[]::new);
+    }
+
+    /**
+     * What the URI text of {@link #child child(parent, name)} starts with, for a {@link #plainName plain} name: the
+     * parent's URI text and a slash (the parent is built by the same URI constructor, so it is quoted the same way).
+     */
+    static String childUriPrefix(Path parent) {
+        String text = parent.toUri().toString();
+        return text.endsWith("/") ? text : text + "/";
+    }
+
+    /**
+     * Whether {@code name} is made only of characters a URI path never quotes (letters, digits and {@code -._~=+,@}),
+     * so that the URI text of {@link #child child(parent, name)} is {@link #childUriPrefix} followed by the name.
+     */
+    static boolean plainName(String name) {
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+                    || c == '_' || c == '~' || c == '=' || c == '+' || c == ',' || c == '@';
+            if (!plain) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

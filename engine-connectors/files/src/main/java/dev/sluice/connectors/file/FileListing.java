@@ -58,6 +58,16 @@ public final class FileListing {
      * @throws AnalysisException ({@code PATH_NOT_FOUND}) naming a path that does not exist or matches nothing
      */
     public static List<SourceFile> list(List<String> paths, FormatOptions options) {
+        return list(paths, options, null);
+    }
+
+    /**
+     * {@link #list(List, FormatOptions)} leaving out the files inside listed directories whose qualified URI text
+     * ({@code path.toUri().toString()}) {@code known} accepts, without reading their status (a streaming source's already seen files: the status call per file is
+     * most of a listing's cost). A known name is taken to still be a file, not descended into. Null: none known.
+     */
+    public static List<SourceFile> list(List<String> paths, FormatOptions options,
+            java.util.function.Predicate<String> known) {
         FileAccess files = options.files();
         boolean recursive = options.getBoolean("recursiveFileLookup", false);
         String filter = options.get("pathGlobFilter");
@@ -85,7 +95,8 @@ public final class FileListing {
                     }
                     List<SourceFile> found = new ArrayList<>();
                     if (root.isDirectory()) {
-                        listDirectory(files, root.getPath(), basePath == null ? root.getPath() : basePath, found);
+                        listDirectory(files, root.getPath(), basePath == null ? root.getPath() : basePath, found,
+                                known);
                     } else {
                         Path base = basePath == null ? root.getPath().getParent() : basePath;
                         found.add(file(root.getPath(), root.getLen(), root.getModificationTime(), base));
@@ -176,7 +187,8 @@ public final class FileListing {
         return (name.startsWith("_") && !name.contains("=")) || name.startsWith(".") || name.endsWith("._COPYING_");
     }
 
-    private static void listDirectory(FileAccess files, Path root, Path base, List<SourceFile> out) throws IOException {
+    private static void listDirectory(FileAccess files, Path root, Path base, List<SourceFile> out,
+            java.util.function.Predicate<String> known) throws IOException {
         if (FileSinkLog.exists(files, root)) {
             for (FileSinkLog.Entry entry : new FileSinkLog(files, root).allFiles()) {
                 out.add(file(entry.hadoopPath(), entry.size(), entry.modificationTime(), base));
@@ -184,7 +196,7 @@ public final class FileListing {
             return;
         }
         List<Found> found = new ArrayList<>();
-        walk(files, root, found);
+        walk(files, root, found, known);
         found.sort(Comparator.comparing(f -> f.status().getPath()));
         // a streaming source lists its folder on every trigger: partition values are worked out once per folder
         Map<Path, Map<String, String>> partitions = new java.util.HashMap<>();
@@ -200,15 +212,16 @@ public final class FileListing {
     }
 
     /** Every visible file below {@code directory}; hidden directories are not descended into. */
-    private static void walk(FileAccess files, Path directory, List<Found> out) throws IOException {
-        FileStatus[] children = files.list(directory);
+    private static void walk(FileAccess files, Path directory, List<Found> out, java.util.function.Predicate<String> known)
+            throws IOException {
+        FileStatus[] children = known == null ? files.list(directory) : files.list(directory, known);
         Arrays.sort(children);
         for (FileStatus child : children) {
             if (hidden(child.getPath().getName())) {
                 continue;
             }
             if (child.isDirectory()) {
-                walk(files, child.getPath(), out);
+                walk(files, child.getPath(), out, known);
             } else {
                 out.add(new Found(directory, child));
             }

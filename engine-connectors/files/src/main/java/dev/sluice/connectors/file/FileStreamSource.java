@@ -51,15 +51,25 @@ import org.slf4j.LoggerFactory;
  * twice: the seen-files log already holds it).
  *
  * <p>Column pruning ({@link dev.sluice.spi.SupportsReadSchemaPruning}): with a format that reads column subsets
- * (Parquet), only the columns and struct fields the query reads are read; the rest of each chunk is null.
+ * (Parquet), only the columns and struct fields the query reads are read; the rest of each chunk is null. Filter
+ * pushdown ({@link dev.sluice.spi.SupportsPushDownSourceFilters}): filters over data columns go to formats that use
+ * them (Parquet skips row groups by statistics), filters over partition columns skip files; the engine re-applies the
+ * query's filter, so only what is read (and counted as input rows) changes.
  *
- * <p>Listing, reading, cleaning and the seen-files log all go through Hadoop's FileSystem API
- * ({@link FileAccess}, with the session's {@code spark.hadoop.*} settings). Threading: the query's execution
- * thread calls every method; {@link #read} parses the files of a batch on up to {@code readThreads} threads
- * (the session's {@code local[N]}, {@link ParallelFileReader}) and returns their chunks in file order, the
- * same chunks a sequential read gives. The threads are daemons, stopped by {@link #stop()}.
+ * <p>Listing, reading, cleaning and the seen-files log all go through {@link FileAccess} (Hadoop's FileSystem API
+ * with the session's {@code spark.hadoop.*} settings; {@code java.nio} for local folders). Each trigger lists the
+ * folder but reads the attributes only of names not in the seen-files map (a file already logged needs neither its
+ * time nor its size), so a trigger over a folder of n old files costs n names, not n file status calls.
+ *
+ * <p>Threading: the query's execution thread calls every method; {@link #read} parses the files of a batch on up to
+ * {@code readThreads} threads (the session's {@code local[N]}, {@link ParallelFileReader}) and returns their chunks in
+ * file order, the same chunks a sequential read gives. When the engine promises to await it
+ * ({@link #deferPlanLogging}), a planned batch's log file is written and fsynced on a log thread while the engine
+ * writes and fsyncs its offset entry; the engine makes that entry appear only after {@link #awaitPlanLogged}, so the
+ * write-ahead order is unchanged. The threads are daemons, stopped by {@link #stop()}.
  */
-final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchemaPruning {
+final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchemaPruning,
+        dev.sluice.spi.SupportsPushDownSourceFilters {
     private static final Logger LOG = LoggerFactory.getLogger(FileStreamSource.class);
 
     /** Spark's {@code FileStreamSourceOffset}. */
@@ -104,8 +114,18 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
     private List<Listed> availableNow;
     private long availableNowFiles;
     private final ParallelFileReader reader;
+    /** Whether the engine awaits the log write of a planned batch before logging its offset ({@link #deferPlanLogging}). */
+    private boolean deferLogging;
+    /** The thread that finishes the seen-files log writes when they are deferred; made on first use. */
+    private java.util.concurrent.ExecutorService logWriter;
+    /** The deferred log write of the batch planned last, until it is awaited. */
+    private java.util.concurrent.Future<?> pendingLog;
     /** The data columns read, when the query reads only some and the format can skip the rest; else null. */
     private volatile StructType readSchema;
+    /** The pushed filters over data columns the format uses inside each file (Parquet row groups); empty if none. */
+    private volatile List<dev.sluice.sql.sources.Filter> dataFilters = List.of();
+    /** The pushed filters over partition columns: a file whose partition values rule them out is not read. */
+    private volatile List<dev.sluice.sql.sources.Filter> partitionFilters = List.of();
 
     private record Listed(String uri, long timestamp) {
     }
@@ -156,6 +176,24 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
         readSchema = new StructType(data);
     }
 
+    /**
+     * Filters over data columns go to formats that use them ({@link FileFormat#usesFilters()}: Parquet skips the row
+     * groups whose statistics rule them out); filters over partition columns skip whole files, as Spark's
+     * {@code PartitionFilters}. The rest is left to the engine.
+     */
+    @Override
+    public List<dev.sluice.sql.sources.Filter> pushFilters(List<dev.sluice.sql.sources.Filter> filters) {
+        List<dev.sluice.sql.sources.Filter> data = format.usesFilters()
+                ? filters.stream().filter(f -> PartitionPruning.only(f, dataSchema)).toList() : List.of();
+        List<dev.sluice.sql.sources.Filter> partition = partitionSchema.length() == 0 ? List.of()
+                : filters.stream().filter(f -> PartitionPruning.only(f, partitionSchema)).toList();
+        dataFilters = data;
+        partitionFilters = partition;
+        List<dev.sluice.sql.sources.Filter> used = new ArrayList<>(partition);
+        used.addAll(data);
+        return used;
+    }
+
     @Override
     public ReadLimit defaultReadLimit() {
         return options.maxFilesPerTrigger == null ? ReadLimit.allAvailable() : ReadLimit.maxFiles(options.maxFilesPerTrigger);
@@ -187,7 +225,46 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
     }
 
     @Override
+    public void deferPlanLogging() {
+        deferLogging = true;
+    }
+
+    /** Waits for the deferred log write of the last planned batch, rethrowing its failure as {@code latestOffset}'s. */
+    @Override
+    public void awaitPlanLogged() {
+        java.util.concurrent.Future<?> pending = pendingLog;
+        if (pending == null) {
+            return;
+        }
+        pendingLog = null;
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    pending.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true; // a short write: finish waiting, keep the interrupt for the caller
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException("File source log write failed in " + log, e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
     public Offset latestOffset(Offset start, ReadLimit limit) {
+        awaitPlanLogged(); // a log write still pending is finished (and its failure thrown) before the next batch
         List<Listed> candidates = new ArrayList<>();
         for (Listed f : availableNow != null ? availableNow : list()) {
             if (f.timestamp >= lastPurgeTimestamp && !seen.containsKey(key(f.uri))) {
@@ -208,7 +285,7 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
             for (Listed f : candidates) {
                 entries.add(new FileStreamSourceLog.FileEntry(f.uri, f.timestamp, batchId));
             }
-            log.addBatch(batchId, entries);
+            writeLog(batchId, entries);
             batches.put(batchId, entries);
             for (Listed f : candidates) {
                 addSeen(f.uri, f.timestamp);
@@ -218,6 +295,41 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
         }
         purge();
         return currentLogOffset < 0 ? null : new LogOffset(currentLogOffset);
+    }
+
+    /**
+     * Writes source batch {@code batchId} to the seen-files log: at once, or on the log thread when the engine awaits
+     * it ({@link #awaitPlanLogged}) before logging the offset that names the batch. A compaction batch is written from
+     * the entries held in memory (every batch of the log is), not from the log read back.
+     */
+    private void writeLog(long batchId, List<FileStreamSourceLog.FileEntry> entries) {
+        List<FileStreamSourceLog.FileEntry> before;
+        try {
+            before = log.isCompactionBatch(batchId) ? earlierEntries(batchId) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the file source log " + log.directory(), e);
+        }
+        if (!deferLogging) {
+            log.addBatch(batchId, entries, before);
+            return;
+        }
+        if (logWriter == null) {
+            logWriter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "file source log writer for " + options.path);
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        pendingLog = logWriter.submit(() -> log.addBatch(batchId, entries, before));
+    }
+
+    /** Every logged entry of the batches before {@code batchId}, in log order (batch by batch). */
+    private List<FileStreamSourceLog.FileEntry> earlierEntries(long batchId) {
+        List<FileStreamSourceLog.FileEntry> out = new ArrayList<>();
+        for (List<FileStreamSourceLog.FileEntry> entries : batches.headMap(batchId, false).values()) {
+            out.addAll(entries);
+        }
+        return out;
     }
 
     @Override
@@ -261,13 +373,21 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
                 : FileListing.relativeSegments(options.partitionRoot, file.getParent());
         FileListing.SourceFile partitioned = new FileListing.SourceFile(file, 0, entry.timestamp(),
                 directories == null ? Map.of() : PartitionPaths.parse(directories));
-        StructType read = readSchema;
-        if (read == null) {
-            return FileFormatProvider.readFile(format, partitioned, dataSchema, partitionSchema, formatOptions,
-                    formatOptions.zone());
+        if (!partitionFilters.isEmpty() && PartitionPruning.prune(List.of(partitioned), partitionFilters,
+                partitionSchema, formatOptions.zone()).isEmpty()) {
+            return List.of(); // its partition values rule the pushed filters out for every row
         }
-        List<Chunk> chunks = FileFormatProvider.readFile(format, partitioned, read, partitionSchema, formatOptions,
-                formatOptions.zone());
+        StructType read = readSchema;
+        List<dev.sluice.sql.sources.Filter> filters = dataFilters;
+        if (read == null) {
+            return FileFormatProvider.readFile(format, partitioned, dataSchema, filters, null, partitionSchema,
+                    formatOptions, formatOptions.zone());
+        }
+        // a filter over a column pruned away (never, the query reads what it filters on) is left to the engine
+        List<dev.sluice.sql.sources.Filter> readable = filters.stream().filter(f -> PartitionPruning.only(f, read))
+                .toList();
+        List<Chunk> chunks = FileFormatProvider.readFile(format, partitioned, read, readable, null, partitionSchema,
+                formatOptions, formatOptions.zone());
         chunks.replaceAll(chunk -> PrunedChunks.pad(chunk, read, dataSchema));
         return chunks;
     }
@@ -325,10 +445,20 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
         return names;
     }
 
-    /** Stops the file-reading threads; the query calls this when it stops, whatever the reason. */
+    /**
+     * Stops the file-reading threads and the log thread, after a pending log write (its failure is thrown); the query
+     * calls this when it stops, whatever the reason.
+     */
     @Override
     public void stop() {
-        reader.close();
+        try {
+            awaitPlanLogged();
+        } finally {
+            reader.close();
+            if (logWriter != null) {
+                logWriter.shutdown();
+            }
+        }
     }
 
     @Override
@@ -358,7 +488,9 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
     private List<Listed> list() {
         List<FileListing.SourceFile> files;
         try {
-            files = FileListing.list(List.of(options.path), formatOptions);
+            // files already seen are skipped unread: latestOffset and outstanding() drop them anyway
+            files = FileListing.list(List.of(options.path), formatOptions,
+                    uri -> seen.containsKey(key(uri)));
         } catch (AnalysisException e) {
             if ("PATH_NOT_FOUND".equals(e.getCondition())) {
                 return List.of();

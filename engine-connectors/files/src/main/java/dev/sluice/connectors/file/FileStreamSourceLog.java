@@ -51,8 +51,16 @@ final class FileStreamSourceLog extends CompactibleFileLog<FileStreamSourceLog.F
 
     /** Writes batch {@code batchId} atomically and durably. */
     void addBatch(long batchId, List<FileEntry> entries) {
+        addBatch(batchId, entries, null);
+    }
+
+    /**
+     * {@link #addBatch(long, List)}; {@code before}: the entries of every earlier batch in log order, or null (see
+     * {@link CompactibleFileLog#add(long, List, List)}).
+     */
+    void addBatch(long batchId, List<FileEntry> entries, List<FileEntry> before) {
         try {
-            if (!add(batchId, entries)) {
+            if (!add(batchId, entries, before)) {
                 throw new IllegalStateException("File source log batch " + batchId + " already exists in " + directory
                         + ": another query may be using this checkpoint");
             }

@@ -20,8 +20,9 @@ import org.apache.parquet.schema.MessageType;
 /**
  * Spark's {@code parquet} format through parquet-hadoop, on any Hadoop file system: every Sluice type incl.
  * nested structs, arrays and maps (layout in {@link ParquetSchemas}), column and struct-field projection on read, a
- * vectorized read of columns without repeated fields ({@link ParquetChunkReader}; {@value #VECTORIZED_CONF}), and the
- * {@code compression} option ({@code snappy} by default; {@code none}/{@code uncompressed}, {@code gzip},
+ * vectorized read of columns without repeated fields ({@link ParquetChunkReader}; {@value #VECTORIZED_CONF}),
+ * row-group skipping by pushed filters, batch and streaming ({@link ParquetFilters}; off with
+ * {@value #FILTER_PUSHDOWN_CONF}), and the {@code compression} option ({@code snappy} by default; {@code none}/{@code uncompressed}, {@code gzip},
  * {@code zstd}, {@code lz4_raw}). The schema of a read without a user schema is the footer schema of the
  * first file (Spark's default), or with {@code mergeSchema=true} (option, else the session setting
  * {@code spark.sql.parquet.mergeSchema}) the merge of every file's schema ({@link SchemaMerger}; columns
@@ -61,6 +62,8 @@ public final class ParquetFormat implements FileFormat {
      * record ({@link ParquetChunkReader}). Sluice also takes it as a read option of the same name.
      */
     public static final String VECTORIZED_CONF = "spark.sql.parquet.enableVectorizedReader";
+    /** Spark's switch for row-group filtering by pushed filters (default true). */
+    public static final String FILTER_PUSHDOWN_CONF = "spark.sql.parquet.filterPushdown";
 
     @Override
     public FormatOptions withSessionDefaults(FormatOptions options, RuntimeConfig conf) {
@@ -68,8 +71,11 @@ public final class ParquetFormat implements FileFormat {
         FormatOptions withMerge = merge == null || options.get("mergeSchema") != null ? options
                 : options.with("mergeSchema", merge);
         String vectorized = conf.get(VECTORIZED_CONF, null);
-        return vectorized == null || withMerge.get(VECTORIZED_CONF) != null ? withMerge
+        FormatOptions withVectorized = vectorized == null || withMerge.get(VECTORIZED_CONF) != null ? withMerge
                 : withMerge.with(VECTORIZED_CONF, vectorized);
+        String pushdown = conf.get(FILTER_PUSHDOWN_CONF, null);
+        return pushdown == null || withVectorized.get(FILTER_PUSHDOWN_CONF) != null ? withVectorized
+                : withVectorized.with(FILTER_PUSHDOWN_CONF, pushdown);
     }
 
     @Override
@@ -141,7 +147,7 @@ public final class ParquetFormat implements FileFormat {
     @Override
     public ChunkReader open(Path file, StructType schema, FormatOptions options,
             List<dev.sluice.sql.sources.Filter> filters) throws IOException {
-        if (filters.isEmpty()) {
+        if (filters.isEmpty() || !options.getBoolean(FILTER_PUSHDOWN_CONF, true)) {
             return open(file, schema, options);
         }
         // the predicate names the file's own columns and types: the reader builds it from the footer it reads anyway
