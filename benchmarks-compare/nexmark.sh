@@ -21,7 +21,7 @@ args=()
 # Accept both --events N and --events=N.
 while [ $# -gt 0 ]; do
   case "$1" in
-    --events|--queries|--rate|--seed|--files|--files-per-trigger|--format|--engines|--heap|--latency-rate|--latency-seconds|--work-dir|--results-dir|--name)
+    --events|--queries|--rate|--seed|--files|--files-per-trigger|--format|--engines|--heap|--latency-rate|--latency-seconds|--trigger|--work-dir|--results-dir|--name)
       args+=("$1=$2"); shift 2 ;;
     *) args+=("$1"); shift ;;
   esac

@@ -412,12 +412,14 @@ public final class InMemoryStateStoreProvider implements StateStoreProvider {
 
         Bytes(byte[] bytes) {
             this.bytes = bytes;
-            this.hash = Arrays.hashCode(bytes);
+            // not Arrays.hashCode: see ByteKey (structured state keys collide under a base-31 sum)
+            this.hash = ByteKey.hash(bytes);
         }
+
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Bytes b && Arrays.equals(b.bytes, bytes);
+            return o instanceof Bytes b && b.hash == hash && Arrays.equals(b.bytes, bytes);
         }
 
         @Override

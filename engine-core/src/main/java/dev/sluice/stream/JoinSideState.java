@@ -3,6 +3,7 @@ package dev.sluice.stream;
 import dev.sluice.batch.BooleanVector;
 import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
+import dev.sluice.state.ByteKey;
 import dev.sluice.state.KeyValue;
 import dev.sluice.state.RowCodec;
 import dev.sluice.sql.types.DataType;
@@ -12,7 +13,6 @@ import dev.sluice.sql.types.StructType;
 import dev.sluice.stream.state.JoinStateLayout;
 import dev.sluice.stream.state.OperatorStateMetadata;
 import dev.sluice.stream.state.PartitionedStateStore;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -168,14 +168,16 @@ final class JoinSideState {
      * {@code rows[j]} under {@code keys.get(j)}, each key's rows numbered after those it holds, in this order.
      */
     void appendAll(Bulk store, List<byte[]> keys, ColumnVector[] columns, int[] rows, int count) {
-        Map<ByteBuffer, int[]> next = new LinkedHashMap<>();
+        Map<ByteKey, int[]> next = new LinkedHashMap<>();
+        ByteKey[] wrapped = new ByteKey[count];
         for (int j = 0; j < count; j++) {
-            next.putIfAbsent(ByteBuffer.wrap(keys.get(j)), new int[1]);
+            wrapped[j] = new ByteKey(keys.get(j));
+            next.putIfAbsent(wrapped[j], new int[1]);
         }
-        List<ByteBuffer> distinct = new ArrayList<>(next.keySet());
+        List<ByteKey> distinct = new ArrayList<>(next.keySet());
         byte[][] countKeys = new byte[distinct.size()][];
         for (int d = 0; d < countKeys.length; d++) {
-            countKeys[d] = countKey(distinct.get(d).array());
+            countKeys[d] = countKey(distinct.get(d).bytes());
         }
         byte[][] counts = store.getAll(countKeys);
         for (int d = 0; d < countKeys.length; d++) {
@@ -184,7 +186,7 @@ final class JoinSideState {
         byte[][] putKeys = new byte[count + countKeys.length][];
         byte[][] putValues = new byte[putKeys.length][];
         for (int j = 0; j < count; j++) {
-            int[] index = next.get(ByteBuffer.wrap(keys.get(j)));
+            int[] index = next.get(wrapped[j]);
             putKeys[j] = rowKey(keys.get(j), index[0]++);
             putValues[j] = valueCodec.encode(columns, rows[j]);
         }
@@ -208,74 +210,85 @@ final class JoinSideState {
     }
 
     /**
-     * Tests one decoded row for eviction: key columns and value columns (the flag last), at {@code row}; called for
-     * the rows of different partitions on different threads at once.
+     * Tests one decoded row for eviction: key columns and value columns (the flag last; null when the scan decodes
+     * keys only), at {@code row}; called for the rows of different partitions on different threads at once.
      */
     interface EvictionTest {
         boolean evict(int partition, ColumnVector[] keyColumns, ColumnVector[] valueColumns, int row);
     }
 
     /**
-     * Removes the rows for which {@code test} is true and appends them to {@code removed}. Scans the whole
-     * store (both sides share it; only this side's rows are tested), each partition on a task of its own, decoding
-     * {@link Chunk#DEFAULT_ROWS} rows at a time; the rows are removed, key by key, in the order of a scan of every
-     * partition, partition by partition.
+     * Removes the rows for which {@code test} is true and returns how many; appends them to {@code removed} when
+     * it is not null (an outer side emits its unmatched ones; an inner join only needs the count, so their
+     * values are not read). Scans the whole store (both sides share it; only this side's rows are tested), each
+     * partition on a task of its own, decoding {@link Chunk#DEFAULT_ROWS} rows at a time; {@code keyOnly}: the
+     * test reads the key columns only, so the rows' values are not decoded. The rows are removed, key by key, in
+     * the order of a scan of every partition, partition by partition.
      */
-    void removeWhere(PartitionedStateStore store, Bulk bulk, List<DataType> keyTypes, EvictionTest test,
-                     Rows removed) {
+    long removeWhere(PartitionedStateStore store, Bulk bulk, List<DataType> keyTypes, boolean keyOnly,
+                     EvictionTest test, Rows removed) {
         @SuppressWarnings("unchecked")
-        Map<ByteBuffer, List<Integer>>[] doomedBy = new Map[store.partitions()];
+        Map<ByteKey, List<Integer>>[] doomedBy = new Map[store.partitions()];
         bulk.parallelFor(doomedBy.length, p -> {
-            Map<ByteBuffer, List<Integer>> doomed = new LinkedHashMap<>();
+            Map<ByteKey, List<Integer>> doomed = new LinkedHashMap<>();
             Iterator<KeyValue> it = store.iterator(p);
+            byte[][] rawKeys = new byte[Chunk.DEFAULT_ROWS][];
             while (it.hasNext()) {
                 ColumnVector[] keyColumns = StateRows.allocate(keyTypes, Chunk.DEFAULT_ROWS);
-                ColumnVector[] valueColumns = StateRows.allocate(valueTypes, Chunk.DEFAULT_ROWS);
-                byte[][] rawKeys = new byte[Chunk.DEFAULT_ROWS][];
+                ColumnVector[] valueColumns = keyOnly ? null : StateRows.allocate(valueTypes, Chunk.DEFAULT_ROWS);
                 int n = 0;
                 while (n < Chunk.DEFAULT_ROWS && it.hasNext()) {
                     KeyValue kv = it.next();
                     byte[] raw = kv.key();
                     if (raw[0] == rowTag) {
-                        keyCodec.decodeInto(Arrays.copyOfRange(raw, 1, raw.length - 4), keyColumns);
-                        valueCodec.decodeInto(kv.value(), valueColumns);
+                        keyCodec.decodeInto(Arrays.copyOfRange(raw, 1, raw.length - JoinStateLayout.INDEX_BYTES),
+                                keyColumns);
+                        if (!keyOnly) {
+                            valueCodec.decodeInto(kv.value(), valueColumns);
+                        }
                         rawKeys[n++] = raw;
                     }
                 }
                 for (int i = 0; i < n; i++) {
                     if (test.evict(p, keyColumns, valueColumns, i)) {
                         byte[] raw = rawKeys[i];
-                        doomed.computeIfAbsent(ByteBuffer.wrap(Arrays.copyOfRange(raw, 1, raw.length - 4)),
-                                k -> new ArrayList<>()).add(ByteBuffer.wrap(raw, raw.length - 4, 4).getInt());
+                        doomed.computeIfAbsent(new ByteKey(Arrays.copyOfRange(raw, 1, raw.length - 4)),
+                                k -> new ArrayList<>()).add(JoinStateLayout.index(raw));
                     }
                 }
             }
             doomedBy[p] = doomed;
         });
-        Map<ByteBuffer, List<Integer>> doomed = new LinkedHashMap<>();
-        for (Map<ByteBuffer, List<Integer>> part : doomedBy) {
+        Map<ByteKey, List<Integer>> doomed = new LinkedHashMap<>();
+        for (Map<ByteKey, List<Integer>> part : doomedBy) {
             part.forEach((key, indexes) -> doomed.computeIfAbsent(key, k -> new ArrayList<>()).addAll(indexes));
         }
         // updates only after the scan: a store must not change under its iterator
-        for (Map.Entry<ByteBuffer, List<Integer>> e : doomed.entrySet()) {
-            removeRows(store, e.getKey().array(), e.getValue(), removed);
+        long count = 0;
+        for (Map.Entry<ByteKey, List<Integer>> e : doomed.entrySet()) {
+            count += removeRows(store, e.getKey().bytes(), e.getValue(), removed);
         }
+        return count;
     }
 
-    /** Removes rows {@code indexes} of {@code key}, compacting the others into 0..k-1. */
-    private void removeRows(PartitionedStateStore store, byte[] key, List<Integer> indexes, Rows removed) {
+    /**
+     * Removes rows {@code indexes} of {@code key}, compacting the others into 0..k-1; the removed rows go to
+     * {@code removed} unless it is null. Returns how many were removed.
+     */
+    private int removeRows(PartitionedStateStore store, byte[] key, List<Integer> indexes, Rows removed) {
         int count = count(store, key);
         boolean[] gone = new boolean[count];
         indexes.forEach(i -> gone[i] = true);
         int kept = 0;
         for (int i = 0; i < count; i++) {
-            byte[] value = store.get(rowKey(key, i));
             if (gone[i]) {
-                valueCodec.decodeInto(value, removed.columns);
-                removed.added(key, i);
+                if (removed != null) {
+                    valueCodec.decodeInto(store.get(rowKey(key, i)), removed.columns);
+                    removed.added(key, i);
+                }
             } else {
                 if (kept != i) {
-                    store.put(rowKey(key, kept), value);
+                    store.put(rowKey(key, kept), store.get(rowKey(key, i)));
                 }
                 kept++;
             }
@@ -288,6 +301,7 @@ final class JoinSideState {
         } else {
             store.put(countKey(key), intBytes(kept));
         }
+        return count - kept;
     }
 
     private int count(PartitionedStateStore store, byte[] key) {

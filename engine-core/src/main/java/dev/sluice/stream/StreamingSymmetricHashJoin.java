@@ -13,6 +13,7 @@ import dev.sluice.plan.logical.Join;
 import dev.sluice.plan.logical.JoinType;
 import dev.sluice.plan.logical.LogicalPlan;
 import dev.sluice.sql.types.DataType;
+import dev.sluice.state.ByteKey;
 import dev.sluice.stream.state.PartitionedStateStore;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -306,12 +307,12 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
         byte[][] keys = new byte[n][];
         boolean[] nullKey = new boolean[n];
         JoinSideState.Rows stored = other.state.newRows();
-        Set<ByteBuffer> fetched = new HashSet<>();
+        Set<ByteKey> fetched = new HashSet<>();
         List<byte[]> toFetch = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             keys[i] = side.state.encodeKey(keyColumns, i);
             nullKey[i] = matcher.hasNullKey(keyColumns, i);
-            if (!nullKey[i] && fetched.add(ByteBuffer.wrap(keys[i]))) {
+            if (!nullKey[i] && fetched.add(new ByteKey(keys[i]))) {
                 toFetch.add(keys[i]);
             }
         }
@@ -407,10 +408,12 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
         if (side.stateWatermarkMs.isEmpty() || !side.evictionBound.mayExpire(side.stateWatermarkMs.getAsLong() * 1000)) {
             return 0;
         }
-        JoinSideState.Rows removed = side.state.newRows();
+        // only an outer side emits its evicted rows; an inner side's are counted, not read
+        JoinSideState.Rows removed = side.preserved ? side.state.newRows() : null;
         long[] lowestRemaining = new long[state.partitions()]; // one slot per partition's task
         java.util.Arrays.fill(lowestRemaining, Long.MAX_VALUE);
-        side.state.removeWhere(state, bulk, keyTypes, (partition, keyColumns, rowColumns, row) -> {
+        long removedCount = side.state.removeWhere(state, bulk, keyTypes, keyWatermarkOrdinal >= 0,
+                (partition, keyColumns, rowColumns, row) -> {
             long time = side.evictionTime(keyColumns, row, rowColumns, row);
             if (side.evictable(time)) {
                 return true;
@@ -419,8 +422,8 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
             return false;
         }, removed);
         side.evictionBound.scanned(java.util.Arrays.stream(lowestRemaining).min().orElse(Long.MAX_VALUE));
-        rowCounts[side.isLeft ? 0 : 1] -= removed.size();
-        if (side.preserved) {
+        rowCounts[side.isLeft ? 0 : 1] -= removedCount;
+        if (removed != null) {
             JoinOperator.Pairs unmatched = new JoinOperator.Pairs();
             for (int i = 0; i < removed.size(); i++) {
                 if (!removed.matched(i)) {
@@ -433,7 +436,7 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
                         : matcher.pairChunk(empty(left), rows, unmatched));
             }
         }
-        return removed.size();
+        return removedCount;
     }
 
     @Override

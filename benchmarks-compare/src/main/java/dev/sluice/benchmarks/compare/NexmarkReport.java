@@ -45,7 +45,7 @@ final class NexmarkReport {
             rows.add(new Row(e.getKey(), find(e.getKey(), "sluice"), find(e.getKey(), "spark"), e.getValue()));
         }
         for (NexmarkResult r : results) {
-            if (r.mode().equals("latency")) {
+            if (r.mode().startsWith("latency")) {
                 latencies.add(r);
             }
         }
@@ -92,7 +92,7 @@ final class NexmarkReport {
                     r.sameResult() ? "yes" : "NO", r.expected()));
         }
         for (NexmarkResult l : latencies) {
-            sb.append(String.format("latency %s on %s: p50 %.0f ms, p99 %.0f ms (%s)%n", l.query(), l.engine(),
+            sb.append(String.format("%s %s on %s: p50 %.0f ms, p99 %.0f ms (%s)%n", l.mode(), l.query(), l.engine(),
                     l.p50Millis(), l.p99Millis(), l.detail()));
         }
         return sb.toString();
@@ -160,8 +160,8 @@ final class NexmarkReport {
         }
         y += 30;
         for (NexmarkResult l : latencies) {
-            sb.append(String.format("<text x=\"10\" y=\"%d\">latency %s (Sluice): p50 %.0f ms, p99 %.0f ms</text>%n",
-                    y, l.query(), l.p50Millis(), l.p99Millis()));
+            sb.append(String.format("<text x=\"10\" y=\"%d\">%s %s (Sluice): p50 %.0f ms, p99 %.0f ms</text>%n",
+                    y, l.mode(), l.query(), l.p50Millis(), l.p99Millis()));
             y += 18;
         }
         return sb.append("</svg>\n").toString();

@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
  * after {@link #LINE_PREFIX}): throughput runs carry events, wall and CPU seconds and the output's digest
  * ({@code check}); latency runs carry p50/p99 in milliseconds. Immutable.
  *
- * @param mode       {@code throughput} or {@code latency}
+ * @param mode       {@code throughput}, or {@code latency-realtime} / {@code latency-microbatch} (the trigger)
  * @param cpuSeconds the JVM's CPU time (all threads: engine, JIT, GC) during the run
  * @param p50Millis  latency runs: the median event→output latency; throughput runs: 0
  * @param p99Millis  latency runs: the 99th percentile

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  * ({@link NexmarkData}), computes each query's expected output in plain Java ({@link NexmarkReference}), runs each
  * query on each engine in a fresh JVM ({@link NexmarkMain}, Spark {@code local[2]}, same heap and flags), prints the
  * table (events/s, events per CPU-second, ratio, same result) and writes it as JSON and SVG
- * ({@link NexmarkReport}); {@code --latency} adds Sluice's event→output latency for q0, q5 and q7. Single-threaded;
+ * ({@link NexmarkReport}); {@code --latency} adds Sluice's event→output latency for q0, q5 and q7, per trigger ({@code --trigger}). Single-threaded;
  * exits 2 when an engine's output differs from the reference.
  */
 @CommandLine.Command(name = "nexmark", mixinStandardHelpOptions = true,
@@ -64,6 +64,10 @@ public final class NexmarkRunner implements Callable<Integer> {
 
     @Option(names = "--latency-seconds", description = "latency mode: seconds per query (default ${DEFAULT-VALUE})")
     int latencySeconds = 45;
+
+    @Option(names = "--trigger", split = ",", description = "latency mode: realtime (Trigger.RealTime, 5 s epochs),"
+            + " microbatch (the default trigger), or both, one row each (default ${DEFAULT-VALUE})")
+    List<String> triggers = List.of("realtime", "microbatch");
 
     @Option(names = "--heap", description = "-Xms/-Xmx of every forked JVM (default ${DEFAULT-VALUE})")
     String heap = "2g";
@@ -112,8 +116,10 @@ public final class NexmarkRunner implements Callable<Integer> {
         }
         if (latency) {
             for (NexmarkQuery q : List.of(NexmarkQuery.Q0, NexmarkQuery.Q5, NexmarkQuery.Q7)) {
-                results.add(fork("sluice", q, List.of("--mode=latency", "--rate=" + latencyRate,
-                        "--latency-seconds=" + latencySeconds)));
+                for (String trigger : triggers) {
+                    results.add(fork("sluice", q, List.of("--mode=latency", "--trigger=" + trigger,
+                            "--rate=" + latencyRate, "--latency-seconds=" + latencySeconds)));
+                }
             }
         }
         NexmarkReport report = new NexmarkReport(results, expected, loadBefore, CompareRunner.loadAverage(),
@@ -138,7 +144,7 @@ public final class NexmarkRunner implements Callable<Integer> {
         command.add("--work-dir=" + workDir.toAbsolutePath());
         command.addAll(extra);
         System.out.printf("== %s on %s %s (load %s)%n", q.id(), engine, extra.contains("--mode=latency")
-                ? "latency" : "throughput", CompareRunner.loadAverage());
+                ? "latency (" + extra.get(1) + ")" : "throughput", CompareRunner.loadAverage());
         Process process = CompareRunner.startWatched(command, timeoutMinutes, q.id() + " on " + engine);
         NexmarkResult result = null;
         try (BufferedReader out = new BufferedReader(
@@ -157,8 +163,9 @@ public final class NexmarkRunner implements Callable<Integer> {
         if (exit != 0 || result == null) {
             // Recorded, not thrown: one engine refusing a query must not hide the other queries' figures.
             System.out.printf("   %s on %s FAILED, exit code %d (its stderr is above)%n", q.id(), engine, exit);
-            return new NexmarkResult(engine, q.id(), extra.contains("--mode=latency") ? "latency" : "throughput",
-                    0, 0, 0, "FAILED (exit " + exit + ")", 0, 0, "failed");
+            return new NexmarkResult(engine, q.id(), extra.contains("--mode=latency")
+                    ? "latency-" + extra.stream().filter(a -> a.startsWith("--trigger=")).findFirst().orElse("=?")
+                            .split("=")[1] : "throughput", 0, 0, 0, "FAILED (exit " + exit + ")", 0, 0, "failed");
         }
         return result;
     }

@@ -29,13 +29,13 @@ class NexmarkReportTest {
                 run("spark", "q5", 1_000_000, 5, "rows=3 digest=X"),
                 run("sluice", "q7", 1_000_000, 4, "rows=1 digest=c"),
                 new NexmarkResult("spark", "q7", "throughput", 0, 0, 0, "FAILED (exit 1)", 0, 0, "failed"),
-                new NexmarkResult("sluice", "q0", "latency", 300_000, 30, 20, "rows=5", 12, 40, "x"));
+                new NexmarkResult("sluice", "q0", "latency-realtime", 300_000, 30, 20, "rows=5", 12, 40, "x"));
         NexmarkReport report = new NexmarkReport(results, expected, "1.0 1.0 1.0", "2.0 2.0 2.0", 60,
                 "events=1000000");
         String table = report.table();
         assertThat(table).contains("q0", "500,000", "1,000,000", "125,000", "4.00x", "yes");
         assertThat(table).containsPattern("q5 .* NO ").containsPattern("q7 .*failed .* - ");
-        assertThat(table).contains("latency q0 on sluice: p50 12 ms, p99 40 ms");
+        assertThat(table).contains("latency-realtime q0 on sluice: p50 12 ms, p99 40 ms");
         assertThat(report.allMatch()).isFalse();
         JsonNode json = new ObjectMapper().readTree(report.json());
         assertThat(json.get("table").get(0).get("ratio").asDouble()).isEqualTo(4.0);
