@@ -6,6 +6,8 @@ import dev.sluice.expr.AttributeReference;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.Literal;
 import dev.sluice.expr.SortOrder;
+import dev.sluice.expr.UnresolvedAlias;
+import dev.sluice.expr.UnresolvedAttribute;
 import dev.sluice.plan.logical.Filter;
 import dev.sluice.plan.logical.JoinType;
 import dev.sluice.plan.logical.Limit;
@@ -34,6 +36,7 @@ import java.util.function.Function;
  */
 public final class SqlPlanner {
     private static final String HAVING_COLUMN = "__having_condition";
+    private static final String HIDDEN_ORDER = "__order_";
 
     private final PlanBuilder builder;
     private final Function<List<String>, LogicalPlan> tables;
@@ -72,12 +75,15 @@ public final class SqlPlanner {
         }
         List<Expression> projections = new ArrayList<>();
         for (Expr e : select.projections()) {
-            projections.add(convert(e));
+            Expression p = convert(e);
+            projections.add(p instanceof Alias || p instanceof UnresolvedAttribute
+                    || p instanceof dev.sluice.expr.UnresolvedStar ? p : new UnresolvedAlias(p));
         }
         boolean aggregates = !select.groupBy().isEmpty() || select.having() != null
                 || projections.stream().anyMatch(SqlPlanner::callsAggregate);
+        LogicalPlan input = plan;
         if (aggregates) {
-            plan = aggregate(plan, select, projections);
+            plan = aggregate(plan, select, projections, List.of());
         } else {
             plan = builder.project(plan, projections);
         }
@@ -94,7 +100,11 @@ public final class SqlPlanner {
                 }
                 orders.add(order);
             }
-            plan = builder.sort(plan, orders);
+            if (select.distinct()) {
+                plan = builder.sortResolved(plan, orders); // Spark's Distinct hides the columns below it
+            } else {
+                plan = aggregates ? sortAggregate(input, select, projections, plan, orders) : builder.sort(plan, orders);
+            }
         }
         if (select.limit() != null) {
             Expression limit = convert(select.limit());
@@ -107,7 +117,49 @@ public final class SqlPlanner {
         return plan;
     }
 
-    private LogicalPlan aggregate(LogicalPlan child, Select select, List<Expression> projections) {
+    /**
+     * ORDER BY over an aggregation: an order that is not a column of the select list (a grouping column or an
+     * aggregate left out of it, {@code GROUP BY a ORDER BY sum(x)}) becomes a hidden output of the aggregation,
+     * projected away after the sort, as Spark's ResolveAggregateFunctions/ResolveMissingReferences do.
+     */
+    private LogicalPlan sortAggregate(LogicalPlan input, Select select, List<Expression> projections,
+            LogicalPlan aggregated, List<Expression> orders) {
+        List<Expression> hidden = new ArrayList<>();
+        List<Expression> keys = new ArrayList<>();
+        for (Expression o : orders) {
+            SortOrder order = (SortOrder) o;
+            if (!callsAggregate(order) && resolves(order, aggregated)) {
+                keys.add(order);
+            } else {
+                String name = HIDDEN_ORDER + hidden.size();
+                hidden.add(new Alias(order.child(), name));
+                keys.add(new SortOrder(new UnresolvedAttribute(List.of(name)), order.ascending(), order.nullsFirst()));
+            }
+        }
+        if (hidden.isEmpty()) {
+            return builder.sort(aggregated, orders);
+        }
+        LogicalPlan wide = aggregate(input, select, projections, hidden);
+        List<AttributeReference> columns = wide.output();
+        return new Project(new ArrayList<>(columns.subList(0, columns.size() - hidden.size())),
+                builder.sort(wide, keys));
+    }
+
+    private boolean resolves(Expression e, LogicalPlan plan) {
+        try {
+            builder.resolve(e, plan);
+            return true;
+        } catch (AnalysisException unresolved) {
+            if (unresolved.getCondition() != null && unresolved.getCondition().startsWith("UNRESOLVED_COLUMN")) {
+                return false;
+            }
+            throw unresolved;
+        }
+    }
+
+    /** The aggregation of the select list, then {@code hidden} columns (for ORDER BY), with HAVING applied. */
+    private LogicalPlan aggregate(LogicalPlan child, Select select, List<Expression> projections,
+            List<Expression> hidden) {
         List<Expression> grouping = new ArrayList<>();
         for (Expr g : select.groupBy()) {
             if (g instanceof IntLiteral ordinal) {
@@ -116,12 +168,13 @@ public final class SqlPlanner {
                             + " is not in select list (valid range is [1, " + projections.size() + "]).", "42805");
                 }
                 Expression p = projections.get(ordinal.value() - 1);
-                grouping.add(p instanceof Alias a ? a.child() : p);
+                grouping.add(p instanceof Alias a ? a.child() : p instanceof UnresolvedAlias u ? u.child() : p);
             } else {
                 grouping.add(convert(g));
             }
         }
         List<Expression> outputs = new ArrayList<>(projections);
+        outputs.addAll(hidden);
         if (select.having() != null) {
             outputs.add(new Alias(convert(select.having()), HAVING_COLUMN));
         }
