@@ -176,10 +176,31 @@ public final class SqlPlanner {
         List<Expression> outputs = new ArrayList<>(projections);
         outputs.addAll(hidden);
         if (select.having() != null) {
-            outputs.add(new Alias(convert(select.having()), HAVING_COLUMN));
+            outputs.add(new Alias(selectAliases(convert(select.having()), projections, child), HAVING_COLUMN));
         }
-        LogicalPlan aggregated = select.groupingSets() == null ? builder.aggregateOnly(child, grouping, outputs)
-                : GroupingSetsPlanner.aggregate(builder, child, grouping, setIndexes(select), outputs);
+        LogicalPlan aggregated;
+        try {
+            aggregated = aggregateOf(child, select, grouping, outputs);
+        } catch (AnalysisException notGrouped) {
+            if (!"MISSING_AGGREGATION".equals(notGrouped.getCondition()) || outputs.size() == projections.size()) {
+                throw notGrouped;
+            }
+            // Spark resolves ORDER BY and HAVING over the aggregation's output: a column neither grouped nor
+            // aggregated is unknown there. Report it so, unless the select list itself is wrong.
+            LogicalPlan selected = aggregateOf(child, select, grouping, projections);
+            List<Expression> extra = new ArrayList<>(hidden);
+            if (select.having() != null) {
+                extra.add(convert(select.having()));
+            }
+            for (Expression e : extra) {
+                List<UnresolvedAttribute> columns = new ArrayList<>();
+                outsideAggregates(e instanceof Alias a ? a.child() : e, columns);
+                for (UnresolvedAttribute column : columns) {
+                    builder.resolve(column, selected); // throws UNRESOLVED_COLUMN for one the output lacks
+                }
+            }
+            throw notGrouped;
+        }
         if (select.having() == null) {
             return aggregated;
         }
@@ -187,6 +208,42 @@ public final class SqlPlanner {
         AttributeReference condition = columns.get(columns.size() - 1);
         LogicalPlan filtered = new Filter(condition, aggregated);
         return new Project(new ArrayList<>(columns.subList(0, columns.size() - 1)), filtered);
+    }
+
+    private LogicalPlan aggregateOf(LogicalPlan child, Select select, List<Expression> grouping,
+            List<Expression> outputs) {
+        return select.groupingSets() == null ? builder.aggregateOnly(child, grouping, outputs)
+                : GroupingSetsPlanner.aggregate(builder, child, grouping, setIndexes(select), outputs);
+    }
+
+    /** The column references of {@code e} outside aggregate function calls. */
+    private static void outsideAggregates(Expression e, List<UnresolvedAttribute> out) {
+        if (e instanceof dev.sluice.expr.UnresolvedFunction f
+                && dev.sluice.expr.aggregate.AggregateFunctions.isAggregate(f.name())) {
+            return;
+        }
+        if (e instanceof UnresolvedAttribute u) {
+            out.add(u);
+        }
+        e.children().forEach(c -> outsideAggregates(c, out));
+    }
+
+    /**
+     * HAVING may name a select-list alias ({@code SELECT count(*) c ... HAVING c > 0}), as in Spark: a name that is
+     * not a column of the input but is an alias of the select list stands for the aliased expression.
+     */
+    private Expression selectAliases(Expression having, List<Expression> projections, LogicalPlan child) {
+        return having.transformUp(x -> {
+            if (!(x instanceof UnresolvedAttribute u) || u.nameParts().size() != 1 || resolves(u, child)) {
+                return x;
+            }
+            for (Expression p : projections) {
+                if (p instanceof Alias a && a.name().equalsIgnoreCase(u.nameParts().get(0))) {
+                    return a.child();
+                }
+            }
+            return x;
+        });
     }
 
     /** Each grouping set as indexes into the GROUP BY expressions. */
