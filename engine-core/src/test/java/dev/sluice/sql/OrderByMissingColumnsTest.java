@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * ORDER BY, HAVING and filters naming columns the select list left out, as Spark's ResolveMissingReferences. Every
- * expected row and error is real Spark 4.1.1's for the same program (/work/scratch/api/Probe1.java, Probe2.java;
+ * expected row and error is real Spark 4.1.1's for the same program (/work/notes/issue-16-api-probe/Probe1.java, Probe2.java;
  * outputs in /work/notes/issue-16-api-report.md).
  */
 class OrderByMissingColumnsTest {
