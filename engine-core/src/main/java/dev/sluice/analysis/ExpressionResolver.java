@@ -102,6 +102,9 @@ public final class ExpressionResolver {
         if (e instanceof UnresolvedCast c) {
             return new Cast(c.child(), c.targetType(), context, c.tryCast());
         }
+        if (e instanceof dev.sluice.expr.UnresolvedAlias u) {
+            return autoAliased(u.child());
+        }
         if (e instanceof UnresolvedExtractValue x) {
             return extractValue(x.left(), x.right());
         }
@@ -235,6 +238,17 @@ public final class ExpressionResolver {
             return autoName(c.child());
         }
         return e.sql();
+    }
+
+    /** A resolved unnamed select item named as Spark's ResolveAliases names it (see {@code UnresolvedAlias}). */
+    static Expression autoAliased(Expression e) {
+        if (e instanceof dev.sluice.expr.NamedExpression || e instanceof dev.sluice.expr.generator.Generator) {
+            return e; // a generator is named by its output columns
+        }
+        if (e instanceof dev.sluice.expr.Cast || e instanceof GetStructField || e instanceof dev.sluice.expr.Literal) {
+            return new Alias(e, autoName(e));
+        }
+        return new Alias(e, autoName(e), AttributeReference.newExprId(), dev.sluice.expr.UnresolvedAlias.AUTO_GENERATED);
     }
 
     /** Wraps an expression in an alias named after it, unless it is already named. */

@@ -5,28 +5,28 @@ import dev.sluice.expr.AttributeReference;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.Literal;
 import dev.sluice.expr.UnresolvedAttribute;
-import dev.sluice.expr.UnresolvedCast;
+import dev.sluice.expr.GroupingBit;
+import dev.sluice.expr.NamedExpression;
 import dev.sluice.expr.UnresolvedFunction;
 import dev.sluice.expr.aggregate.AggregateFunction;
 import dev.sluice.plan.logical.LogicalPlan;
-import dev.sluice.plan.logical.Project;
-import dev.sluice.plan.logical.Union;
+import dev.sluice.plan.logical.Expand;
 import dev.sluice.sql.AnalysisException;
-import dev.sluice.sql.types.DataTypes;
+import dev.sluice.sql.types.Metadata;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Plans SQL's {@code GROUPING SETS}, {@code ROLLUP} and {@code CUBE} as Spark does, an expand then one aggregation:
- * every input row is repeated once per grouping set (a union of projections of the input, each with the grouping
- * columns outside the set nulled and a constant {@code spark_grouping_id}), then grouped by the grouping columns and
- * the id. Outside aggregate functions the select list reads the grouping columns of the expanded rows (null where
+ * Plans SQL's {@code GROUPING SETS}, {@code ROLLUP} and {@code CUBE} and the Dataset API's {@code rollup}/{@code cube}
+ * as Spark does, an {@link Expand} then one aggregation: every input row is repeated once per grouping set, with
+ * the grouping columns outside the set nulled and a constant {@code spark_grouping_id}, then grouped by the
+ * grouping columns and the id. Outside aggregate functions the select list reads the grouping columns of the expanded rows (null where
  * a set leaves them out); aggregate functions read the original columns, so {@code sum(a)} in a set without
  * {@code a} still sums {@code a}. {@code grouping(c)} is bit {@code c} of the id (1 when {@code c} is left out; a
- * TINYINT), {@code grouping_id()} the id itself, first grouping column highest (a BIGINT). Batch only: Sluice's
- * streaming aggregation does not take a union of the same stream. Stateless.
+ * TINYINT, never null), {@code grouping_id()} the id itself, first grouping column highest (a BIGINT, never null).
+ * Expand is stateless, so streams take it as batches do. Stateless.
  */
-final class GroupingSetsPlanner {
+public final class GroupingSetsPlanner {
     static final String GROUPING_ID = "spark_grouping_id";
 
     private GroupingSetsPlanner() {
@@ -36,12 +36,8 @@ final class GroupingSetsPlanner {
      * The aggregation of {@code child} over grouping sets {@code sets} (indexes into {@code grouping}) with the
      * select list {@code outputs} (unresolved).
      */
-    static LogicalPlan aggregate(PlanBuilder builder, LogicalPlan child, List<Expression> grouping,
+    public static LogicalPlan aggregate(PlanBuilder builder, LogicalPlan child, List<Expression> grouping,
             List<List<Integer>> sets, List<Expression> outputs) {
-        if (child.isStreaming()) {
-            throw new AnalysisException("UNSUPPORTED_FEATURE.STREAMING_GROUPING_SETS", "The feature is not"
-                    + " supported: rollup and cube on a streaming Dataset.", "0A000");
-        }
         int n = grouping.size();
         if (n > 63) {
             throw new AnalysisException("GROUPING_SIZE_LIMIT_EXCEEDED", "Grouping sets size cannot be greater than 64.",
@@ -55,24 +51,32 @@ final class GroupingSetsPlanner {
             resolvedGrouping.add(r instanceof Alias a ? a.child() : r);
             names.add(ExpressionResolver.autoName(r));
         }
-        List<LogicalPlan> branches = new ArrayList<>();
+        // Spark's Expand: the child's columns, then each grouping column (nullable, with its metadata), then the id.
+        List<AttributeReference> expandedOutput = new ArrayList<>(child.output());
+        for (int j = 0; j < n; j++) {
+            Expression g = resolvedGrouping.get(j);
+            Metadata metadata = g instanceof NamedExpression named ? named.metadata() : Metadata.empty();
+            expandedOutput.add(new AttributeReference(names.get(j), g.dataType(), true,
+                    AttributeReference.newExprId(), List.of(), metadata));
+        }
+        AttributeReference id = AttributeReference.create(GROUPING_ID, dev.sluice.sql.types.DataTypes.LongType, false);
+        expandedOutput.add(id);
+        List<List<Expression>> projections = new ArrayList<>();
         for (List<Integer> set : sets) {
             List<Expression> projection = new ArrayList<>(child.output());
-            long id = 0;
+            long setId = 0;
             for (int j = 0; j < n; j++) {
                 boolean in = set.contains(j);
                 Expression g = resolvedGrouping.get(j);
-                projection.add(new Alias(in ? g : new Literal(null, g.dataType()), names.get(j)));
-                id = (id << 1) | (in ? 0 : 1);
+                projection.add(in ? g : new Literal(null, g.dataType()));
+                setId = (setId << 1) | (in ? 0 : 1);
             }
-            projection.add(new Alias(Literal.of(id), GROUPING_ID));
-            branches.add(new Project(projection, child));
+            projection.add(Literal.of(setId));
+            projections.add(projection);
         }
-        LogicalPlan expanded = branches.size() == 1 ? branches.get(0) : new Union(branches);
-        List<AttributeReference> expandedOutput = expanded.output();
+        LogicalPlan expanded = new Expand(projections, expandedOutput, child);
         int base = child.output().size();
         List<AttributeReference> groupingAttributes = expandedOutput.subList(base, base + n);
-        AttributeReference id = expandedOutput.get(base + n);
 
         List<AttributeReference> resolverInput = new ArrayList<>(child.output());
         resolverInput.add(id);
@@ -81,8 +85,12 @@ final class GroupingSetsPlanner {
         for (Expression o : outputs) {
             Expression replaced = groupingCalls(o, childResolver, resolvedGrouping, n);
             Expression resolved = resolver.resolve(replaced);
-            if (replaced != o && !(o instanceof Alias) && o instanceof UnresolvedFunction f) {
-                resolved = new Alias(resolved, f.sql()); // Spark names the column grouping(a), grouping_id()
+            Expression call = o instanceof dev.sluice.expr.UnresolvedAlias u ? u.child() : o;
+            if (replaced != o && call instanceof UnresolvedFunction f) {
+                // Spark names the column grouping(a), grouping_id(), an alias it generated
+                Expression inner = resolved instanceof Alias a ? a.child() : resolved;
+                resolved = new Alias(inner, f.sql(), AttributeReference.newExprId(),
+                        call == o ? null : dev.sluice.expr.UnresolvedAlias.AUTO_GENERATED);
             }
             resolvedOutputs.add(toGroupingAttributes(resolved, resolvedGrouping, groupingAttributes));
         }
@@ -132,9 +140,7 @@ final class GroupingSetsPlanner {
                             + f.arguments().get(0).sql() + ") can't be found in grouping columns "
                             + String.join(",", grouping.stream().map(Expression::sql).toList()) + ".", "42803");
                 }
-                Expression bit = new UnresolvedFunction("%", new UnresolvedFunction("div", id,
-                        Literal.of(1L << (n - 1 - j))), Literal.of(2L));
-                return new UnresolvedCast(bit, DataTypes.ByteType, false);
+                return new GroupingBit(id, n - 1 - j, f.arguments().get(0).sql());
             }
             if (f.name().equalsIgnoreCase("grouping_id")) {
                 boolean matches = f.arguments().isEmpty() || f.arguments().size() == n;

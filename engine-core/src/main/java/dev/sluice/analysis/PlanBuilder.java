@@ -244,7 +244,8 @@ public final class PlanBuilder {
                 return x;
             });
             rewritten.add(replaced instanceof AttributeReference a && e instanceof AttributeReference ? a
-                    : new Alias(replaced, name, e instanceof Alias al ? al.exprId() : AttributeReference.newExprId()));
+                    : e instanceof Alias al ? new Alias(replaced, name, al.exprId(), al.explicitMetadata())
+                    : new Alias(replaced, name));
         }
         LogicalPlan current = child;
         for (Map.Entry<String, List<Alias>> entry : bySpec.entrySet()) {
@@ -265,21 +266,38 @@ public final class PlanBuilder {
         boolean replaced = false;
         for (AttributeReference a : plan.output()) {
             if (a.name().equalsIgnoreCase(name)) {
-                columns.add(new Alias(expression, name));
+                columns.add(Alias.rename(expression, name));
                 replaced = true;
             } else {
                 columns.add(a);
             }
         }
         if (!replaced) {
-            columns.add(new Alias(expression, name));
+            columns.add(Alias.rename(expression, name));
         }
         return project(plan, columns);
     }
 
-    /** Keeps the rows matching a boolean condition. */
+    /**
+     * Keeps the rows matching a boolean condition. The condition may name a column a projection below dropped; it
+     * is brought up for the filter and projected away after it (Spark's ResolveMissingReferences).
+     */
     public LogicalPlan filter(LogicalPlan plan, Expression condition) {
-        Expression resolved = resolve(condition, plan);
+        Expression resolved = resolvedOrNull(condition, plan);
+        if (resolved == null) {
+            Expression wide = resolvedOrNull(new ExpressionResolver(MissingReferences.reachable(plan), context),
+                    condition);
+            LogicalPlan widened = wide == null ? null
+                    : MissingReferences.addMissing(plan, MissingReferences.missing(wide, plan));
+            if (widened == null) {
+                resolve(condition, plan); // throws Spark's error for the column
+            }
+            return new Project(new ArrayList<>(plan.output()), filter(widened, wide));
+        }
+        return filterResolved(plan, resolved);
+    }
+
+    private LogicalPlan filterResolved(LogicalPlan plan, Expression resolved) {
         if (!resolved.dataType().equals(DataTypes.BooleanType)) {
             throw new AnalysisException("DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN", "Cannot resolve \"" + resolved.sql()
                     + "\" due to data type mismatch: Filter expression \"" + resolved.sql() + "\" of type \""
@@ -441,8 +459,73 @@ public final class PlanBuilder {
         }
     }
 
-    /** Sorts by the given orders (plain expressions sort ascending). */
+    /**
+     * Sorts by the given orders (plain expressions sort ascending). An order may name a column a projection below
+     * dropped; it is brought up for the sort and projected away after it (Spark's ResolveMissingReferences).
+     */
     public LogicalPlan sort(LogicalPlan plan, List<Expression> orders) {
+        try {
+            return sortResolved(plan, orders);
+        } catch (AnalysisException unresolved) {
+            if (!isUnresolvedColumn(unresolved)) {
+                throw unresolved;
+            }
+            List<Expression> resolved = new ArrayList<>();
+            List<AttributeReference> missing = new ArrayList<>();
+            ExpressionResolver wide = new ExpressionResolver(MissingReferences.reachable(plan), context);
+            for (Expression o : orders) {
+                Expression r = resolvedOrNull(o, plan);
+                if (r == null) {
+                    r = resolvedOrNull(wide, o);
+                }
+                if (r == null) {
+                    throw unresolved;
+                }
+                resolved.add(r);
+                MissingReferences.missing(r, plan).forEach(a -> addOnce(missing, a));
+            }
+            LogicalPlan widened = MissingReferences.addMissing(plan, missing);
+            if (widened == null) {
+                throw unresolved;
+            }
+            return new Project(new ArrayList<>(plan.output()), sortResolved(widened, resolved));
+        }
+    }
+
+    private static boolean isUnresolvedColumn(AnalysisException e) {
+        return e.getCondition() != null && e.getCondition().startsWith("UNRESOLVED_COLUMN");
+    }
+
+    private Expression resolvedOrNull(Expression e, LogicalPlan plan) {
+        try {
+            return resolve(e, plan);
+        } catch (AnalysisException unresolved) {
+            if (isUnresolvedColumn(unresolved)) {
+                return null;
+            }
+            throw unresolved;
+        }
+    }
+
+    private static Expression resolvedOrNull(ExpressionResolver resolver, Expression e) {
+        try {
+            return resolver.resolve(e);
+        } catch (AnalysisException unresolved) {
+            if (isUnresolvedColumn(unresolved)) {
+                return null;
+            }
+            throw unresolved;
+        }
+    }
+
+    private static void addOnce(List<AttributeReference> columns, AttributeReference a) {
+        if (columns.stream().noneMatch(x -> x.exprId() == a.exprId())) {
+            columns.add(a);
+        }
+    }
+
+    /** Sorts by orders over {@code plan}'s own columns only (SQL's {@code SELECT DISTINCT ... ORDER BY}). */
+    public LogicalPlan sortResolved(LogicalPlan plan, List<Expression> orders) {
         List<SortOrder> resolved = new ArrayList<>();
         for (Expression o : orders) {
             SortOrder order = o instanceof SortOrder s ? s : SortOrder.of(o, true);

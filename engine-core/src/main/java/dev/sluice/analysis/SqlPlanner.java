@@ -6,6 +6,8 @@ import dev.sluice.expr.AttributeReference;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.Literal;
 import dev.sluice.expr.SortOrder;
+import dev.sluice.expr.UnresolvedAlias;
+import dev.sluice.expr.UnresolvedAttribute;
 import dev.sluice.plan.logical.Filter;
 import dev.sluice.plan.logical.JoinType;
 import dev.sluice.plan.logical.Limit;
@@ -34,6 +36,7 @@ import java.util.function.Function;
  */
 public final class SqlPlanner {
     private static final String HAVING_COLUMN = "__having_condition";
+    private static final String HIDDEN_ORDER = "__order_";
 
     private final PlanBuilder builder;
     private final Function<List<String>, LogicalPlan> tables;
@@ -72,12 +75,15 @@ public final class SqlPlanner {
         }
         List<Expression> projections = new ArrayList<>();
         for (Expr e : select.projections()) {
-            projections.add(convert(e));
+            Expression p = convert(e);
+            projections.add(p instanceof Alias || p instanceof UnresolvedAttribute
+                    || p instanceof dev.sluice.expr.UnresolvedStar ? p : new UnresolvedAlias(p));
         }
         boolean aggregates = !select.groupBy().isEmpty() || select.having() != null
                 || projections.stream().anyMatch(SqlPlanner::callsAggregate);
+        LogicalPlan input = plan;
         if (aggregates) {
-            plan = aggregate(plan, select, projections);
+            plan = aggregate(plan, select, projections, List.of());
         } else {
             plan = builder.project(plan, projections);
         }
@@ -94,7 +100,11 @@ public final class SqlPlanner {
                 }
                 orders.add(order);
             }
-            plan = builder.sort(plan, orders);
+            if (select.distinct()) {
+                plan = builder.sortResolved(plan, orders); // Spark's Distinct hides the columns below it
+            } else {
+                plan = aggregates ? sortAggregate(input, select, projections, plan, orders) : builder.sort(plan, orders);
+            }
         }
         if (select.limit() != null) {
             Expression limit = convert(select.limit());
@@ -107,7 +117,49 @@ public final class SqlPlanner {
         return plan;
     }
 
-    private LogicalPlan aggregate(LogicalPlan child, Select select, List<Expression> projections) {
+    /**
+     * ORDER BY over an aggregation: an order that is not a column of the select list (a grouping column or an
+     * aggregate left out of it, {@code GROUP BY a ORDER BY sum(x)}) becomes a hidden output of the aggregation,
+     * projected away after the sort, as Spark's ResolveAggregateFunctions/ResolveMissingReferences do.
+     */
+    private LogicalPlan sortAggregate(LogicalPlan input, Select select, List<Expression> projections,
+            LogicalPlan aggregated, List<Expression> orders) {
+        List<Expression> hidden = new ArrayList<>();
+        List<Expression> keys = new ArrayList<>();
+        for (Expression o : orders) {
+            SortOrder order = (SortOrder) o;
+            if (!callsAggregate(order) && resolves(order, aggregated)) {
+                keys.add(order);
+            } else {
+                String name = HIDDEN_ORDER + hidden.size();
+                hidden.add(new Alias(order.child(), name));
+                keys.add(new SortOrder(new UnresolvedAttribute(List.of(name)), order.ascending(), order.nullsFirst()));
+            }
+        }
+        if (hidden.isEmpty()) {
+            return builder.sort(aggregated, orders);
+        }
+        LogicalPlan wide = aggregate(input, select, projections, hidden);
+        List<AttributeReference> columns = wide.output();
+        return new Project(new ArrayList<>(columns.subList(0, columns.size() - hidden.size())),
+                builder.sort(wide, keys));
+    }
+
+    private boolean resolves(Expression e, LogicalPlan plan) {
+        try {
+            builder.resolve(e, plan);
+            return true;
+        } catch (AnalysisException unresolved) {
+            if (unresolved.getCondition() != null && unresolved.getCondition().startsWith("UNRESOLVED_COLUMN")) {
+                return false;
+            }
+            throw unresolved;
+        }
+    }
+
+    /** The aggregation of the select list, then {@code hidden} columns (for ORDER BY), with HAVING applied. */
+    private LogicalPlan aggregate(LogicalPlan child, Select select, List<Expression> projections,
+            List<Expression> hidden) {
         List<Expression> grouping = new ArrayList<>();
         for (Expr g : select.groupBy()) {
             if (g instanceof IntLiteral ordinal) {
@@ -116,17 +168,39 @@ public final class SqlPlanner {
                             + " is not in select list (valid range is [1, " + projections.size() + "]).", "42805");
                 }
                 Expression p = projections.get(ordinal.value() - 1);
-                grouping.add(p instanceof Alias a ? a.child() : p);
+                grouping.add(p instanceof Alias a ? a.child() : p instanceof UnresolvedAlias u ? u.child() : p);
             } else {
                 grouping.add(convert(g));
             }
         }
         List<Expression> outputs = new ArrayList<>(projections);
+        outputs.addAll(hidden);
         if (select.having() != null) {
-            outputs.add(new Alias(convert(select.having()), HAVING_COLUMN));
+            outputs.add(new Alias(selectAliases(convert(select.having()), projections, child), HAVING_COLUMN));
         }
-        LogicalPlan aggregated = select.groupingSets() == null ? builder.aggregateOnly(child, grouping, outputs)
-                : GroupingSetsPlanner.aggregate(builder, child, grouping, setIndexes(select), outputs);
+        LogicalPlan aggregated;
+        try {
+            aggregated = aggregateOf(child, select, grouping, outputs);
+        } catch (AnalysisException notGrouped) {
+            if (!"MISSING_AGGREGATION".equals(notGrouped.getCondition()) || outputs.size() == projections.size()) {
+                throw notGrouped;
+            }
+            // Spark resolves ORDER BY and HAVING over the aggregation's output: a column neither grouped nor
+            // aggregated is unknown there. Report it so, unless the select list itself is wrong.
+            LogicalPlan selected = aggregateOf(child, select, grouping, projections);
+            List<Expression> extra = new ArrayList<>(hidden);
+            if (select.having() != null) {
+                extra.add(convert(select.having()));
+            }
+            for (Expression e : extra) {
+                List<UnresolvedAttribute> columns = new ArrayList<>();
+                outsideAggregates(e instanceof Alias a ? a.child() : e, columns);
+                for (UnresolvedAttribute column : columns) {
+                    builder.resolve(column, selected); // throws UNRESOLVED_COLUMN for one the output lacks
+                }
+            }
+            throw notGrouped;
+        }
         if (select.having() == null) {
             return aggregated;
         }
@@ -134,6 +208,42 @@ public final class SqlPlanner {
         AttributeReference condition = columns.get(columns.size() - 1);
         LogicalPlan filtered = new Filter(condition, aggregated);
         return new Project(new ArrayList<>(columns.subList(0, columns.size() - 1)), filtered);
+    }
+
+    private LogicalPlan aggregateOf(LogicalPlan child, Select select, List<Expression> grouping,
+            List<Expression> outputs) {
+        return select.groupingSets() == null ? builder.aggregateOnly(child, grouping, outputs)
+                : GroupingSetsPlanner.aggregate(builder, child, grouping, setIndexes(select), outputs);
+    }
+
+    /** The column references of {@code e} outside aggregate function calls. */
+    private static void outsideAggregates(Expression e, List<UnresolvedAttribute> out) {
+        if (e instanceof dev.sluice.expr.UnresolvedFunction f
+                && dev.sluice.expr.aggregate.AggregateFunctions.isAggregate(f.name())) {
+            return;
+        }
+        if (e instanceof UnresolvedAttribute u) {
+            out.add(u);
+        }
+        e.children().forEach(c -> outsideAggregates(c, out));
+    }
+
+    /**
+     * HAVING may name a select-list alias ({@code SELECT count(*) c ... HAVING c > 0}), as in Spark: a name that is
+     * not a column of the input but is an alias of the select list stands for the aliased expression.
+     */
+    private Expression selectAliases(Expression having, List<Expression> projections, LogicalPlan child) {
+        return having.transformUp(x -> {
+            if (!(x instanceof UnresolvedAttribute u) || u.nameParts().size() != 1 || resolves(u, child)) {
+                return x;
+            }
+            for (Expression p : projections) {
+                if (p instanceof Alias a && a.name().equalsIgnoreCase(u.nameParts().get(0))) {
+                    return a.child();
+                }
+            }
+            return x;
+        });
     }
 
     /** Each grouping set as indexes into the GROUP BY expressions. */

@@ -3,6 +3,8 @@ package dev.sluice.expr;
 import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
 import dev.sluice.sql.types.DataType;
+import dev.sluice.sql.types.Metadata;
+import dev.sluice.sql.types.StructField;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,18 +21,48 @@ public final class AttributeReference extends LeafExpression implements NamedExp
     private final boolean nullable;
     private final long exprId;
     private final List<String> qualifier;
+    private final Metadata metadata;
 
     public AttributeReference(String name, DataType dataType, boolean nullable, long exprId, List<String> qualifier) {
+        this(name, dataType, nullable, exprId, qualifier, Metadata.empty());
+    }
+
+    /** As above, with the column's metadata (Spark's {@code AttributeReference.metadata}). */
+    public AttributeReference(String name, DataType dataType, boolean nullable, long exprId, List<String> qualifier,
+            Metadata metadata) {
         this.name = Objects.requireNonNull(name, "name is null");
         this.dataType = Objects.requireNonNull(dataType, "dataType is null");
         this.nullable = nullable;
         this.exprId = exprId;
         this.qualifier = List.copyOf(qualifier);
+        this.metadata = Objects.requireNonNull(metadata, "metadata is null");
     }
 
     /** A new attribute with a fresh id. */
     public static AttributeReference create(String name, DataType dataType, boolean nullable) {
         return new AttributeReference(name, dataType, nullable, newExprId(), List.of());
+    }
+
+    /** A new attribute with a fresh id for a schema field, keeping the field's metadata. */
+    public static AttributeReference create(StructField field) {
+        return new AttributeReference(field.name(), field.dataType(), field.nullable(), newExprId(), List.of(),
+                field.metadata());
+    }
+
+    /** The column's metadata; passed on by every operator that passes the column through, as in Spark. */
+    @Override
+    public Metadata metadata() {
+        return metadata;
+    }
+
+    /** The same column (same id) with other metadata. */
+    public AttributeReference withMetadata(Metadata newMetadata) {
+        return new AttributeReference(name, dataType, nullable, exprId, qualifier, newMetadata);
+    }
+
+    /** This column as a schema field. */
+    public StructField toStructField() {
+        return new StructField(name, dataType, nullable, metadata);
     }
 
     /** A fresh unique id. */
@@ -59,20 +91,20 @@ public final class AttributeReference extends LeafExpression implements NamedExp
     }
 
     public AttributeReference withQualifier(List<String> newQualifier) {
-        return new AttributeReference(name, dataType, nullable, exprId, newQualifier);
+        return new AttributeReference(name, dataType, nullable, exprId, newQualifier, metadata);
     }
 
     public AttributeReference withNullability(boolean newNullable) {
-        return newNullable == nullable ? this : new AttributeReference(name, dataType, newNullable, exprId, qualifier);
+        return newNullable == nullable ? this : new AttributeReference(name, dataType, newNullable, exprId, qualifier, metadata);
     }
 
     public AttributeReference withName(String newName) {
-        return new AttributeReference(newName, dataType, nullable, exprId, qualifier);
+        return new AttributeReference(newName, dataType, nullable, exprId, qualifier, metadata);
     }
 
     /** Same column name and type under a fresh id (self-joins, union outputs). */
     public AttributeReference newInstance() {
-        return new AttributeReference(name, dataType, nullable, newExprId(), qualifier);
+        return new AttributeReference(name, dataType, nullable, newExprId(), qualifier, metadata);
     }
 
     @Override

@@ -19,6 +19,11 @@ public final class GetStructField extends UnaryExpression {
         return ordinal;
     }
 
+    /** The read field's metadata, which an alias of this expression inherits (as Spark's). */
+    public dev.sluice.sql.types.Metadata fieldMetadata() {
+        return ((StructType) child.dataType()).apply(ordinal).metadata();
+    }
+
     public String fieldName() {
         return ((StructType) child.dataType()).apply(ordinal).name();
     }

@@ -1,5 +1,7 @@
 package dev.sluice.expr;
 
+import dev.sluice.sql.types.Metadata;
+
 /** An expression that defines an output column: an {@link AttributeReference} or an {@link Alias}. */
 public interface NamedExpression {
     /** The column name. */
@@ -10,4 +12,7 @@ public interface NamedExpression {
 
     /** The column as seen by parent operators. */
     AttributeReference toAttribute();
+
+    /** The metadata of the column this defines (Spark's {@code NamedExpression.metadata}). */
+    Metadata metadata();
 }

@@ -3,6 +3,7 @@ package dev.sluice.sql;
 import dev.sluice.analysis.AstConverter;
 import dev.sluice.analysis.JavaValues;
 import dev.sluice.expr.Alias;
+import dev.sluice.expr.AttributeReference;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.Literal;
 import dev.sluice.expr.SortOrder;
@@ -14,6 +15,7 @@ import dev.sluice.expr.UnresolvedStar;
 import dev.sluice.expr.window.WindowExpression;
 import dev.sluice.sql.expressions.WindowSpec;
 import dev.sluice.sql.types.DataType;
+import dev.sluice.sql.types.Metadata;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -177,14 +179,26 @@ public class Column {
     }
 
     /** Names the column. */
+    /**
+     * Names this column. The result keeps the metadata of a column it names ({@code col("a").as("b")} has
+     * {@code a}'s metadata), and a computed expression gets none, as in Spark.
+     */
     public Column alias(String name) {
-        return of(new Alias(expression instanceof Alias a ? a.child() : expression, name));
+        return of(Alias.rename(expression, name));
     }
 
     public Column as(String name) {
         return alias(name);
     }
 
+    /** Names this column and gives its metadata explicitly, as Spark's {@code as(alias, metadata)}. */
+    public Column as(String alias, Metadata metadata) {
+        java.util.Objects.requireNonNull(metadata, "metadata is null");
+        Expression inner = expression instanceof Alias a ? a.child() : expression;
+        return of(new Alias(inner, alias, AttributeReference.newExprId(), metadata));
+    }
+
+    /** Same as {@link #alias(String)}, as Spark's {@code name}. */
     public Column name(String name) {
         return alias(name);
     }

@@ -307,6 +307,14 @@ public class Dataset<T> extends DatasetPartitioning<T> {
                 .as(Encoders.STRING());
     }
 
+    /**
+     * Replaces the metadata of column {@code columnName}, as Spark's {@code withMetadata}: the column keeps its
+     * name, values and place.
+     */
+    public Dataset<Row> withMetadata(String columnName, dev.sluice.sql.types.Metadata metadata) {
+        return withColumn(columnName, functions.col(columnName).as(columnName, metadata));
+    }
+
     public Dataset<Row> withColumnRenamed(String existingName, String newName) {
         List<Expression> projections = new ArrayList<>();
         boolean found = false;

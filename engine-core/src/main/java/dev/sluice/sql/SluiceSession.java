@@ -182,7 +182,7 @@ public final class SluiceSession implements AutoCloseable {
     public static List<AttributeReference> attributes(StructType schema) {
         List<AttributeReference> out = new ArrayList<>();
         for (StructField f : schema) {
-            out.add(AttributeReference.create(f.name(), f.dataType(), f.nullable()));
+            out.add(AttributeReference.create(f));
         }
         return out;
     }

@@ -244,6 +244,9 @@ public class PhysicalPlanner {
         if (node instanceof Limit l) {
             return new LimitExec(l.limit(), plan(l.child()));
         }
+        if (node instanceof dev.sluice.plan.logical.Expand e) {
+            return new ExpandExec(e, plan(e.child()));
+        }
         if (node instanceof Union u) {
             List<PhysicalPlan> children = new ArrayList<>();
             for (LogicalPlan child : u.children()) {

@@ -4,15 +4,17 @@ import dev.sluice.batch.Chunk;
 import dev.sluice.expr.TaskPartition;
 import dev.sluice.expr.random.XorShiftRandom;
 import dev.sluice.plan.logical.Sample;
+import org.apache.commons.math3.distribution.PoissonDistribution;
 
 /**
  * Samples each partition's rows in order (Spark's {@code SampleExec}). Without replacement: Spark's
  * {@code BernoulliCellSampler} seeded {@code seed + partitionIndex}, one draw per row, the row kept when the draw
  * is in {@code [lowerBound, upperBound)}, so the rows kept equal Spark's over the same partitioning. With
- * replacement: each row repeated a Poisson({@code upperBound - lowerBound}) number of times, drawn from an
- * {@code XORShiftRandom} seeded per partition as Spark's {@code PartitionwiseSampledRDD} seeds (the counts
- * themselves are Sluice's: Spark draws them with Commons Math). Thread-safe; the generator lives in the
- * partition's {@link TaskPartition} state.
+ * replacement: each row repeated a Poisson({@code upperBound - lowerBound}) number of times, drawn as Spark's
+ * {@code PoissonSampler} draws them: Commons Math's {@code PoissonDistribution} reseeded with the partition's seed
+ * from Spark's {@code PartitionwiseSampledRDD} (the {@code index}-th {@code nextLong} of {@code Random(seed)}), so
+ * the rows repeated equal Spark's over the same partitioning. Thread-safe; the generator lives in the partition's
+ * {@link TaskPartition} state.
  */
 public final class SampleExec extends StatelessUnaryExec {
     private final Sample sample;
@@ -47,20 +49,24 @@ public final class SampleExec extends StatelessUnaryExec {
                 return;
             }
             TaskPartition partition = TaskPartition.current();
-            XorShiftRandom rng = partition.state(this, () -> new XorShiftRandom(partitionSeed(partition.index())));
             int n = c.rowCount();
             int[] rows = new int[Math.max(n, 1)];
             int count = 0;
-            for (int row = 0; row < n; row++) {
-                if (sample.withReplacement()) {
-                    int times = poisson(rng, ub - lb);
+            if (sample.withReplacement()) {
+                PoissonDistribution poisson = partition.state(this, () -> poisson(partitionSeed(partition.index()),
+                        ub - lb));
+                for (int row = 0; row < n; row++) {
+                    int times = poisson.sample();
                     for (int t = 0; t < times; t++) {
                         if (count == rows.length) {
                             rows = java.util.Arrays.copyOf(rows, rows.length * 2);
                         }
                         rows[count++] = row;
                     }
-                } else {
+                }
+            } else {
+                XorShiftRandom rng = partition.state(this, () -> new XorShiftRandom(partitionSeed(partition.index())));
+                for (int row = 0; row < n; row++) {
                     double x = rng.nextDouble();
                     if (x >= lb && x < ub) {
                         rows[count++] = row;
@@ -86,22 +92,13 @@ public final class SampleExec extends StatelessUnaryExec {
         return s;
     }
 
-    /** A Poisson(mean) count by Knuth's product of uniforms, in steps of at most 30 to keep exp() in range. */
-    static int poisson(java.util.Random rng, double mean) {
-        int total = 0;
-        double left = mean;
-        while (left > 0) {
-            double step = Math.min(left, 30.0);
-            double limit = Math.exp(-step);
-            double product = rng.nextDouble();
-            int k = 0;
-            while (product > limit) {
-                k++;
-                product *= rng.nextDouble();
-            }
-            total += k;
-            left -= step;
-        }
-        return total;
+    /**
+     * Spark's {@code PoissonSampler} without gap sampling: Commons Math's {@code PoissonDistribution(mean)} reseeded
+     * with the partition's seed, one {@code sample()} per row.
+     */
+    private static PoissonDistribution poisson(long seed, double mean) {
+        PoissonDistribution poisson = new PoissonDistribution(mean);
+        poisson.reseedRandomGenerator(seed);
+        return poisson;
     }
 }

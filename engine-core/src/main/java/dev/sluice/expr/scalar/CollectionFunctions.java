@@ -205,7 +205,11 @@ final class CollectionFunctions {
         private static StructType structType(List<String> names, List<Expression> values) {
             List<StructField> fields = new ArrayList<>();
             for (int i = 0; i < values.size(); i++) {
-                fields.add(new StructField(names.get(i), values.get(i).dataType(), values.get(i).nullable()));
+                // a field made from a column keeps the column's metadata, as Spark's CreateNamedStruct
+                Expression v = values.get(i);
+                fields.add(new StructField(names.get(i), v.dataType(), v.nullable(),
+                        v instanceof dev.sluice.expr.NamedExpression named && v.resolved() ? named.metadata()
+                                : dev.sluice.sql.types.Metadata.empty()));
             }
             return new StructType(fields);
         }

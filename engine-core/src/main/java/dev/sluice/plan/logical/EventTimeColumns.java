@@ -42,6 +42,16 @@ public final class EventTimeColumns {
                     delays.put(((Alias) e).toAttribute().exprId(), delays.get(source.exprId()));
                 }
             }
+        } else if (plan instanceof Expand e) {
+            // a grouping column expanded from an event-time column keeps it, as Spark's Expand keeps its metadata
+            for (List<Expression> projection : e.projections()) {
+                for (int i = 0; i < projection.size(); i++) {
+                    AttributeReference source = timeSource(projection.get(i));
+                    if (source != null && delays.containsKey(source.exprId())) {
+                        delays.put(e.output().get(i).exprId(), delays.get(source.exprId()));
+                    }
+                }
+            }
         } else if (plan instanceof Generate g && g.generator() instanceof TimeWindow w
                 && w.child() instanceof AttributeReference time && delays.containsKey(time.exprId())) {
             delays.put(g.generatorOutput().get(0).exprId(), delays.get(time.exprId()));

@@ -37,7 +37,7 @@ public abstract class LogicalPlan {
     public StructType schema() {
         List<StructField> fields = new ArrayList<>();
         for (AttributeReference a : output()) {
-            fields.add(new StructField(a.name(), a.dataType(), a.nullable()));
+            fields.add(a.toStructField());
         }
         return new StructType(fields);
     }

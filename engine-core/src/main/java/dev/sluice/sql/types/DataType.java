@@ -39,6 +39,21 @@ public abstract class DataType {
         return TypeSpecConverter.parseDataType(text);
     }
 
+    /** Spark's compact JSON form ({@code {"type":"struct","fields":[...]}} for a schema, with field metadata). */
+    public String json() {
+        return DataTypeJson.compact(this);
+    }
+
+    /** The JSON form indented, as Spark's {@code prettyJson}. */
+    public String prettyJson() {
+        return DataTypeJson.pretty(this);
+    }
+
+    /** Parses Spark's JSON form of a data type, as Spark's {@code DataType.fromJson}. */
+    public static DataType fromJson(String json) {
+        return DataTypeJson.parse(json);
+    }
+
     @Override
     public String toString() {
         return getClass().getSimpleName();

@@ -31,7 +31,7 @@ final class MetadataJson {
         return toNode(m).toString();
     }
 
-    private static Metadata fromNode(JsonNode node) {
+    static Metadata fromNode(JsonNode node) {
         if (!node.isObject()) {
             throw new IllegalArgumentException("Metadata JSON must be an object, got: " + node);
         }
@@ -102,7 +102,7 @@ final class MetadataJson {
         throw new IllegalArgumentException("Unsupported metadata array value: " + v);
     }
 
-    private static ObjectNode toNode(Metadata m) {
+    static ObjectNode toNode(Metadata m) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         m.map().forEach((k, v) -> node.set(k, toValue(v)));
         return node;
