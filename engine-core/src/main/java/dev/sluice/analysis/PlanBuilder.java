@@ -76,7 +76,7 @@ public final class PlanBuilder {
         return resolved;
     }
 
-    private static void checkAttributes(Expression e, List<AttributeReference> input) {
+    static void checkAttributes(Expression e, List<AttributeReference> input) {
         List<AttributeReference> refs = new ArrayList<>();
         e.collect(AttributeReference.class, refs);
         for (AttributeReference a : refs) {
@@ -542,228 +542,27 @@ public final class PlanBuilder {
 
     /** Joins on an arbitrary condition (null = cross). */
     public LogicalPlan join(LogicalPlan left, LogicalPlan right, Expression condition, JoinType type) {
-        Map<Long, AttributeReference> renamed = new java.util.HashMap<>();
-        right = deduplicateRight(left, right, renamed);
-        if (condition != null && !renamed.isEmpty()) {
-            condition = resolveTriviallyTrueEqualities(condition, renamed);
-        }
-        Join probe = new Join(left, right, JoinType.INNER, null);
-        Expression resolved = null;
-        if (condition != null) {
-            resolved = new ExpressionResolver(probe.output(), context).resolve(condition);
-            checkAttributes(resolved, probe.output());
-            if (!resolved.dataType().equals(DataTypes.BooleanType)) {
-                throw new AnalysisException("JOIN_CONDITION_IS_NOT_BOOLEAN_TYPE", "The join condition `"
-                        + resolved.sql() + "` has the invalid type \"" + resolved.dataType().sql()
-                        + "\", expected \"BOOLEAN\".", "42K0E");
-            }
-        }
-        return new Join(left, right, type, resolved);
-    }
-
-    /**
-     * Spark's {@code DeduplicateRelations} for a join whose sides come from one relation (two views of one source,
-     * a Dataset joined with a projection of itself): the right side's columns that have the same ids as the left's
-     * are re-aliased under fresh ids, keeping their qualifier, so that {@code a.t < b.t} compares two columns
-     * instead of one with itself. {@code renamed} receives old id → new column. A right side whose columns carry
-     * several qualifiers (a join of aliases) is left as it is.
-     */
-    private static LogicalPlan deduplicateRight(LogicalPlan left, LogicalPlan right,
-            Map<Long, AttributeReference> renamed) {
-        java.util.Set<Long> leftIds = new java.util.HashSet<>();
-        left.output().forEach(a -> leftIds.add(a.exprId()));
-        List<AttributeReference> output = right.output();
-        if (output.stream().noneMatch(a -> leftIds.contains(a.exprId()))) {
-            return right;
-        }
-        java.util.Set<List<String>> qualifiers = new java.util.HashSet<>();
-        output.forEach(a -> qualifiers.add(a.qualifier()));
-        if (qualifiers.size() != 1 || qualifiers.iterator().next().size() > 1) {
-            return right;
-        }
-        List<String> qualifier = qualifiers.iterator().next();
-        List<Expression> projections = new ArrayList<>();
-        for (AttributeReference a : output) {
-            if (leftIds.contains(a.exprId())) {
-                AttributeReference fresh = renamed.computeIfAbsent(a.exprId(), id -> a.newInstance());
-                projections.add(new Alias(a, a.name(), fresh.exprId()));
-            } else {
-                projections.add(a);
-            }
-        }
-        LogicalPlan deduplicated = new Project(projections, right);
-        return qualifier.isEmpty() ? deduplicated : new SubqueryAlias(qualifier.get(0), deduplicated);
-    }
-
-    /**
-     * Spark's rule for a Dataset joined with itself ({@code dataFrameSelfJoinAutoResolveAmbiguity}): an equality
-     * of a column with itself, {@code df.col("k").equalTo(df2.col("k"))} where both name one column, compares the
-     * left side's column with the right side's renamed one.
-     */
-    private static Expression resolveTriviallyTrueEqualities(Expression condition,
-            Map<Long, AttributeReference> renamed) {
-        return condition.transformUp(e -> {
-            // Column.equalTo builds an unresolved "=" call; a resolved condition holds a Comparison
-            boolean equality = e instanceof dev.sluice.expr.Comparison c
-                    && (c.op() == dev.sluice.expr.Comparison.Op.EQUAL
-                    || c.op() == dev.sluice.expr.Comparison.Op.NULL_SAFE_EQUAL)
-                    || e instanceof dev.sluice.expr.UnresolvedFunction f
-                    && List.of("=", "==", "<=>").contains(f.name());
-            if (equality && e.children().size() == 2
-                    && e.children().get(0) instanceof AttributeReference l
-                    && e.children().get(1) instanceof AttributeReference r
-                    && l.exprId() == r.exprId() && renamed.containsKey(r.exprId())) {
-                AttributeReference fresh = renamed.get(r.exprId());
-                return e.withNewChildren(List.of(l, new AttributeReference(r.name(), r.dataType(), r.nullable(),
-                        fresh.exprId(), fresh.qualifier())));
-            }
-            return e;
-        });
+        return new JoinPlanner(context).join(left, right, condition, type);
     }
 
     /** Joins on equally named columns; each appears once in the output, first. */
     public LogicalPlan joinUsing(LogicalPlan left, LogicalPlan right, List<String> columns, JoinType type) {
-        right = deduplicateRight(left, right, new java.util.HashMap<>());
-        ExpressionResolver leftResolver = resolver(left);
-        ExpressionResolver rightResolver = resolver(right);
-        Expression condition = null;
-        List<AttributeReference> leftKeys = new ArrayList<>();
-        List<AttributeReference> rightKeys = new ArrayList<>();
-        for (String column : columns) {
-            AttributeReference l = usingColumn(leftResolver, column, "left");
-            AttributeReference r = usingColumn(rightResolver, column, "right");
-            leftKeys.add(l);
-            rightKeys.add(r);
-            Expression eq = Operators.comparison(dev.sluice.expr.Comparison.Op.EQUAL, l, r, context);
-            condition = condition == null ? eq : new dev.sluice.expr.Logical(true, condition, eq);
-        }
-        Join join = new Join(left, right, type, condition);
-        List<Expression> projections = new ArrayList<>();
-        for (int i = 0; i < leftKeys.size(); i++) {
-            AttributeReference l = leftKeys.get(i);
-            AttributeReference r = rightKeys.get(i);
-            if (type == JoinType.RIGHT_OUTER) {
-                projections.add(r);
-            } else if (type == JoinType.FULL_OUTER) {
-                projections.add(new Alias(dev.sluice.expr.FunctionRegistry.builtin().build("coalesce",
-                        List.of(l.withNullability(true), r.withNullability(true)), context), l.name()));
-            } else {
-                projections.add(l);
-            }
-        }
-        for (AttributeReference a : join.output()) {
-            boolean isKey = leftKeys.stream().anyMatch(k -> k.exprId() == a.exprId())
-                    || rightKeys.stream().anyMatch(k -> k.exprId() == a.exprId());
-            if (!isKey) {
-                projections.add(a);
-            }
-        }
-        List<Expression> bound = new ArrayList<>();
-        for (Expression p : projections) {
-            bound.add(p instanceof AttributeReference a ? join.output().stream()
-                    .filter(o -> o.exprId() == a.exprId()).findFirst().orElse(a) : p);
-        }
-        return new Project(bound, join);
-    }
-
-    private static AttributeReference usingColumn(ExpressionResolver resolver, String column, String side) {
-        Expression e = resolver.resolveName(List.of(column));
-        if (!(e instanceof AttributeReference a)) {
-            throw new AnalysisException("UNRESOLVED_USING_COLUMN_FOR_JOIN", "USING column `" + column
-                    + "` cannot be resolved on the " + side + " side of the join.", "42703");
-        }
-        return a;
+        return new JoinPlanner(context).joinUsing(left, right, columns, type);
     }
 
     /** UNION ALL by position, casting columns to their common type. */
     public LogicalPlan union(LogicalPlan left, LogicalPlan right) {
-        List<AttributeReference> l = left.output();
-        List<AttributeReference> r = right.output();
-        if (l.size() != r.size()) {
-            throw new AnalysisException("NUM_COLUMNS_MISMATCH", "UNION can only be performed on inputs with the same"
-                    + " number of columns, but the first input has " + l.size() + " columns and the second input"
-                    + " has " + r.size() + " columns.", "42826");
-        }
-        List<DataType> common = new ArrayList<>();
-        for (int i = 0; i < l.size(); i++) {
-            int column = i;
-            common.add(TypeCoercion.widerTypeForValues(List.of(l.get(i).dataType(), r.get(i).dataType()))
-                    .orElseThrow(() -> new AnalysisException("INCOMPATIBLE_COLUMN_TYPE", "UNION can only be"
-                            + " performed on inputs with compatible column types. The column " + (column + 1)
-                            + " of the second input is \"" + r.get(column).dataType().sql() + "\" and not compatible"
-                            + " with \"" + l.get(column).dataType().sql() + "\".", "42825")));
-        }
-        return new Union(List.of(castTo(left, common), castTo(right, common)));
-    }
-
-    private LogicalPlan castTo(LogicalPlan plan, List<DataType> types) {
-        List<AttributeReference> output = plan.output();
-        boolean same = true;
-        for (int i = 0; i < types.size(); i++) {
-            same &= output.get(i).dataType().equals(types.get(i));
-        }
-        if (same) {
-            return plan;
-        }
-        List<Expression> projections = new ArrayList<>();
-        for (int i = 0; i < types.size(); i++) {
-            AttributeReference a = output.get(i);
-            projections.add(a.dataType().equals(types.get(i)) ? a
-                    : new Alias(Cast.castIfNeeded(a, types.get(i), context), a.name()));
-        }
-        return new Project(projections, plan);
+        return new UnionPlanner(context).union(left, right);
     }
 
     /** UNION ALL matching columns by name. */
     public LogicalPlan unionByName(LogicalPlan left, LogicalPlan right) {
-        ExpressionResolver rightResolver = resolver(right);
-        List<Expression> reordered = new ArrayList<>();
-        for (AttributeReference a : left.output()) {
-            reordered.add(rightResolver.resolveName(List.of(a.name())));
-        }
-        if (right.output().size() != left.output().size()) {
-            throw new AnalysisException("NUM_COLUMNS_MISMATCH", "UNION can only be performed on inputs with the same"
-                    + " number of columns, but the first input has " + left.output().size() + " columns and the"
-                    + " second input has " + right.output().size() + " columns.", "42826");
-        }
-        return union(left, new Project(reordered.stream().map(ExpressionResolver::named).toList(), right));
+        return new UnionPlanner(context).unionByName(left, right);
     }
 
-    /**
-     * {@code unionByName(other, allowMissingColumns)}: with {@code allowMissingColumns}, as Spark's
-     * {@code ResolveUnion}, a column of one side missing in the other becomes a NULL column of its type there; the
-     * result has the left's columns, then the right's other columns in the right's order. Names match
-     * case-insensitively. Struct columns are matched whole (Spark also merges missing nested fields).
-     */
+    /** {@code unionByName(other, allowMissingColumns)}: see {@link UnionPlanner#unionByName(LogicalPlan, LogicalPlan, boolean)}. */
     public LogicalPlan unionByName(LogicalPlan left, LogicalPlan right, boolean allowMissingColumns) {
-        if (!allowMissingColumns) {
-            return unionByName(left, right);
-        }
-        List<Expression> leftColumns = new ArrayList<>(left.output());
-        for (AttributeReference r : right.output()) {
-            if (named(left.output(), r.name()) == null) {
-                leftColumns.add(new dev.sluice.expr.Alias(new dev.sluice.expr.Literal(null, r.dataType()), r.name()));
-            }
-        }
-        LogicalPlan widened = leftColumns.size() == left.output().size() ? left
-                : new Project(leftColumns.stream().map(ExpressionResolver::named).toList(), left);
-        List<Expression> rightColumns = new ArrayList<>();
-        for (AttributeReference l : widened.output()) {
-            AttributeReference match = named(right.output(), l.name());
-            rightColumns.add(match != null ? match
-                    : new dev.sluice.expr.Alias(new dev.sluice.expr.Literal(null, l.dataType()), l.name()));
-        }
-        return union(widened, new Project(rightColumns.stream().map(ExpressionResolver::named).toList(), right));
-    }
-
-    /** The column of {@code columns} named {@code name} (case-insensitively), or null. */
-    private static AttributeReference named(List<AttributeReference> columns, String name) {
-        for (AttributeReference c : columns) {
-            if (c.name().equalsIgnoreCase(name)) {
-                return c;
-            }
-        }
-        return null;
+        return new UnionPlanner(context).unionByName(left, right, allowMissingColumns);
     }
 
     /** {@code dropDuplicates(columns)}: empty means all columns. */
