@@ -23,8 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Column metadata through plans, as Spark's {@code schema()}: every expected metadata and JSON text is real Spark
- * 4.1.1's output for the same program (/work/notes/issue-16-api-probe/Probe1.java and Probe2.java; the outputs are in
- * /work/notes/issue-16-api-report.md).
+ * 4.1.1's output for the same program (spark-examples/probes/issue-16-api/Probe1.java and Probe2.java, with their outputs).
  */
 class MetadataPropagationTest {
     private static final Metadata MA = new MetadataBuilder().putString("k", "v").putLong("n", 1).build();

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * ORDER BY, HAVING and filters naming columns the select list left out, as Spark's ResolveMissingReferences. Every
- * expected row and error is real Spark 4.1.1's for the same program (/work/notes/issue-16-api-probe/Probe1.java, Probe2.java;
- * outputs in /work/notes/issue-16-api-report.md).
+ * expected row and error is real Spark 4.1.1's for the same program (spark-examples/probes/issue-16-api/Probe1.java, Probe2.java,
+ * with their outputs).
  */
 class OrderByMissingColumnsTest {
     private static SluiceSession spark;

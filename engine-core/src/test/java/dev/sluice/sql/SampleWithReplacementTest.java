@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code sample(true, fraction, seed)} repeats the rows Spark repeats: Commons Math's Poisson per partition, seeded
  * as Spark's PartitionwiseSampledRDD. Expected rows are real Spark 4.1.1's on {@code local[2]}
- * (/work/notes/issue-16-rand-spark-probe/ for {@code range}, /work/notes/issue-16-api-probe/Probe2.java for the rest; outputs in
- * /work/notes/issue-16-api-report.md).
+ * (spark-examples/probes/issue-16-rand/ for {@code range}, spark-examples/probes/issue-16-api/Probe2.java for the rest,
+ * with their outputs).
  */
 class SampleWithReplacementTest {
     private static SluiceSession spark;

@@ -42,7 +42,7 @@ class SqlGroupingSetsTest {
                  |-- sum(x): long (nullable = true)
                  |-- grouping(a): byte (nullable = false)
                  |-- grouping_id(): long (nullable = false)
-                """); // Spark 4.1.1's schema(): grouping(a) tinyint nullable=false (/work/notes/issue-16-api-probe/)
+                """); // Spark 4.1.1's schema(): grouping(a) tinyint nullable=false (spark-examples/probes/issue-16-api/)
     }
 
     @Test

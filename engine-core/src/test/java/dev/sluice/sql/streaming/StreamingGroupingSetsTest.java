@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code rollup}, {@code cube} and SQL {@code GROUPING SETS} on streams, run by Spark through Expand. Every expected
  * row is real Spark 4.1.1's, from a file stream fed the same three batches (one file per trigger) in
- * /work/notes/issue-16-api-probe/Probe2.java; its output is in /work/notes/issue-16-api-report.md.
+ * spark-examples/probes/issue-16-api/Probe2.java; its output is beside it.
  */
 class StreamingGroupingSetsTest extends StreamingTestSupport {
     static final StructType SALES = new StructType().add("a", DataTypes.IntegerType).add("b", DataTypes.StringType)

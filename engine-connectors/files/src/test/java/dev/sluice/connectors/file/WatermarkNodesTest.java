@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * ({@code _LEGACY_ERROR_TEMP_3077}; Spark's attribute ids differ from Sluice's, so the tests match them loosely).
  *
  * <p>Expected values: Apache Spark 4.1.1 runs of these queries over the same files (see
- * {@link ImpressionsAndClicksStreamTest}), 2026-12-07.
+ * {@link ImpressionsAndClicksStreamTest}), 2026-12-07: spark-examples/probes/watermark-nodes/Chain3.java, its output
+ * beside it.
  */
 class WatermarkNodesTest extends ImpressionsAndClicksStreamTest {
     private static final String ALLOW_MULTIPLE = "spark.sql.streaming.statefulOperator.allowMultiple";
