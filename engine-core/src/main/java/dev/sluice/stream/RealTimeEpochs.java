@@ -273,6 +273,8 @@ final class RealTimeEpochs {
          */
         private void step(List<List<Chunk>> arrived) {
             if (writer == null) {
+                // the checks a micro-batch makes while it is planned (3076/3077), once per epoch
+                propagation.check(evictMs, operators);
                 writer = q.sink.newBatchWriter(context());
                 operators.forEach(op -> op.startBatch(propagation.watermarks(op, lateMs, evictMs), stepTimestampMs));
             }

@@ -137,6 +137,20 @@ class RealTimeTriggerTest extends StatefulTestSupport {
                 EVENTS, "append", pieces, DEFAULT_STORE);
     }
 
+    /** As in a micro-batch: a deduplication that sees a time column and its window fails in the first epoch. */
+    @Test
+    void aStatefulOperatorSeeingTwoEventTimeColumnsFailsInItsFirstEpoch() throws Exception {
+        MemoryStream input = MemoryStream.of(spark, EVENTS);
+        StreamingQuery q = input.toDF().withWatermark("ts", "10 minutes")
+                .select(col("word"), col("ts"),
+                        window(col("ts"), "10 minutes").as("w"))
+                .dropDuplicates("word").writeStream().format("memory").queryName("twoTimes").outputMode("append")
+                .option("checkpointLocation", dir.resolve("two-times").toString()).trigger(ONE_EPOCH).start();
+        input.addData(event("dog", "12:07"));
+        assertThatThrownBy(() -> q.awaitTermination(60_000)).isInstanceOf(StreamingQueryException.class)
+                .cause().hasMessageStartingWith("More than one event time columns are available.");
+    }
+
     @Test
     void streamStaticJoin() throws Exception {
         Dataset<Row> kinds = spark.createDataFrame(List.of(RowFactory.create("dog", "mammal"),
