@@ -136,6 +136,13 @@ public final class ConfigEntries {
                     + " with another `spark.sql.shuffle.partitions` moves whole key-groups (at most one partition per"
                     + " key-group). A checkpoint written before key-groups existed records none and keeps its original"
                     + " routing.");
+    public static final ConfigEntry STATE_ROUTING_VERSION = entry("spark.sluice.state.routingVersion", "int",
+            "2, recorded", "Not a setting: how a stateful query's state keys are routed to key-groups, written to the"
+                    + " offset log when the query first runs and read back on every restart. Version 2 routes every entry"
+                    + " of one `transformWithState` grouping key (each state variable's, its timers) to one partition, so"
+                    + " the partitions of a batch run on the query's threads at once; a checkpoint written before it"
+                    + " records none (version 1: each entry routed by its whole key) and keeps running its partitions as"
+                    + " one.");
     public static final ConfigEntry MEMORY_BUDGET = entry("spark.sluice.execution.memoryBudget", "bytes",
             "60% of the maximum heap", "Sluice extension. The most one execution (a batch action, or one micro-batch)"
                     + " may hold in gathered rows: the micro-batch's input, and what pipeline breakers hold (sort,"
@@ -175,7 +182,7 @@ public final class ConfigEntries {
             STOP_GRACEFULLY,
             CHECKPOINT_FSYNC, STATE_STORE_PROVIDER, STATE_MIN_DELTAS, ROCKSDB_BLOCK_CACHE, ROCKSDB_WRITE_BUFFER,
             SOURCE_LOG_COMPACT, SOURCE_LOG_DELETION, SOURCE_LOG_CLEANUP_DELAY, SINK_LOG_COMPACT, SINK_LOG_DELETION,
-            SINK_LOG_CLEANUP_DELAY, SOURCE_KINDS, STATE_KEY_GROUPS, MEMORY_BUDGET, METRICS_ENABLED, SLOW_BATCH_THRESHOLD, UI_ENABLED,
+            SINK_LOG_CLEANUP_DELAY, SOURCE_KINDS, STATE_KEY_GROUPS, STATE_ROUTING_VERSION, MEMORY_BUDGET, METRICS_ENABLED, SLOW_BATCH_THRESHOLD, UI_ENABLED,
             UI_PORT, PORT_MAX_RETRIES, UI_BIND_ADDRESS, SHOW_CONSOLE_PROGRESS);
 
     /** The entry declaring {@code key}, or null. */

@@ -77,7 +77,8 @@ public final class RuntimeConfig {
     private static final java.util.Set<String> POSITIVE = java.util.Set.of(SHUFFLE_PARTITIONS,
             "spark.sql.streaming.minBatchesToRetain", "spark.sql.streaming.fileSink.log.compactInterval",
             "spark.sql.streaming.fileSource.log.compactInterval",
-            "spark.sluice.state.keyGroups", "spark.sql.streaming.stateStore.minDeltasForSnapshot",
+            "spark.sluice.state.keyGroups", "spark.sluice.state.routingVersion",
+            "spark.sql.streaming.stateStore.minDeltasForSnapshot",
             "spark.sql.streaming.stateStore.rocksdb.blockCacheSizeMB",
             "spark.sql.streaming.stateStore.rocksdb.writeBufferSizeMB");
 

@@ -212,7 +212,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         for (StatefulOperator op : incremental.statefulOperators()) {
             op.identify(id, runId);
             op.open(checkpoint.root(), stateConf, statePartitions, resume.previousPartitions(), resume.keyGroups(),
-                    batchId, spec.session().conf().checkpointFsync());
+                    resume.routingVersion(), batchId, spec.session().conf().checkpointFsync());
         }
         if (spec.trigger().kind() == Trigger.Kind.AVAILABLE_NOW) {
             sources.forEach(Source::prepareForTriggerAvailableNow);

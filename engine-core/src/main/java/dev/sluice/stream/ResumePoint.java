@@ -39,6 +39,14 @@ record ResumePoint(long batchId, List<String> committed, List<String> rerun, lon
      * first runs. An offset log without it was written before key-groups existed: "0", the old routing.
      */
     static final String KEY_GROUPS = "spark.sluice.state.keyGroups";
+    /**
+     * How state keys are routed to key-groups ({@link KeyGroups.Routing}), fixed when the query first runs:
+     * {@value #CURRENT_ROUTING} routes transformWithState's entries by their grouping key; an offset log without it
+     * ("1") was written when every entry was routed by its whole key, and keeps that routing.
+     */
+    static final String ROUTING_VERSION = "spark.sluice.state.routingVersion";
+    /** The routing version of a new query. */
+    static final int CURRENT_ROUTING = 2;
     /** The kinds of the query's sources ({@link SourceKinds}), recorded with every batch; the session's are current. */
     static final String SOURCE_KINDS = SourceKinds.KEY;
     /** Configs recorded in every offset log entry and taken from the log on restart. */
@@ -52,6 +60,11 @@ record ResumePoint(long batchId, List<String> committed, List<String> rerun, lon
     /** Key-groups of every stateful operator's state (0 for a checkpoint from before key-groups). */
     int keyGroups() {
         return Integer.parseInt(queryConf.get(KEY_GROUPS));
+    }
+
+    /** The state routing version of the checkpoint ({@link #ROUTING_VERSION}). */
+    int routingVersion() {
+        return Integer.parseInt(queryConf.get(ROUTING_VERSION));
     }
 
     /** State partitions of every stateful operator. */
@@ -88,6 +101,8 @@ record ResumePoint(long batchId, List<String> committed, List<String> rerun, lon
         fixed.put(KEY_GROUPS, latest.isEmpty()
                 ? Integer.toString(KeyGroups.forNewQuery(Integer.parseInt(fixed.get(SHUFFLE_PARTITIONS))))
                 : recorded.getOrDefault(KEY_GROUPS, "0"));
+        fixed.put(ROUTING_VERSION, latest.isEmpty() ? Integer.toString(CURRENT_ROUTING)
+                : recorded.getOrDefault(ROUTING_VERSION, "1"));
         if (sessionConf.containsKey(SOURCE_KINDS)) {
             // checked at start() (SourceKinds.check); recorded from now on, also by checkpoints that had none
             fixed.put(SOURCE_KINDS, sessionConf.get(SOURCE_KINDS));

@@ -143,10 +143,11 @@ abstract class StatefulOperator {
      * Binds the state partitions, with the checkpoint's number of key-groups (0: a checkpoint from before
      * key-groups, routed as it was written); the next batch reads {@code version} (the state after batch
      * {@code version - 1}, written with {@code previousShufflePartitions}: when that differs, the first batch
-     * moves the key-groups to this run's partitions).
+     * moves the key-groups to this run's partitions); {@code routingVersion} is the checkpoint's
+     * ({@link ResumePoint#ROUTING_VERSION}).
      */
     final void open(Path checkpointRoot, StateStoreConf conf, int shufflePartitions, int previousShufflePartitions,
-                    int keyGroups, long version, boolean fsync) {
+                    int keyGroups, int routingVersion, long version, boolean fsync) {
         int partitions = statePartitions(shufflePartitions);
         OperatorStateMetadata current = metadata(keyGroups, conf.providerName());
         // written with the first commit of a run: a new query, a checkpoint from before metadata, or a layout
@@ -155,9 +156,18 @@ abstract class StatefulOperator {
                 ? null : current;
         this.checkpointRoot = checkpointRoot;
         this.fsync = fsync;
-        this.state = new PartitionedStateStore(checkpointRoot, operatorId, new KeyGroups(keyGroups, partitions),
+        this.state = new PartitionedStateStore(checkpointRoot, operatorId, new KeyGroups(keyGroups, partitions,
+                routing(routingVersion)),
                 statePartitions(previousShufflePartitions), conf, "operator " + operatorId + " (" + name() + ")");
         this.version = version;
+    }
+
+    /**
+     * What part of this operator's state keys decides their partition, in a checkpoint of {@code routingVersion}
+     * ({@link ResumePoint#ROUTING_VERSION}): the whole key but for operators whose layout changed with a version.
+     */
+    KeyGroups.Routing routing(int routingVersion) {
+        return KeyGroups.Routing.WHOLE_KEY;
     }
 
     /**

@@ -3,8 +3,11 @@ package dev.sluice.stream;
 import dev.sluice.analysis.JavaValues;
 import dev.sluice.batch.Chunk;
 import dev.sluice.exec.Binder;
+import dev.sluice.exec.RowBytes;
+import dev.sluice.exec.tws.ProcessorCopies;
 import dev.sluice.exec.tws.QueryInfoImpl;
 import dev.sluice.exec.tws.TwsHandle;
+import dev.sluice.exec.tws.TwsLayout;
 import dev.sluice.exec.tws.TwsRunner;
 import dev.sluice.exec.tws.TwsStore;
 import dev.sluice.expr.AttributeReference;
@@ -13,10 +16,12 @@ import dev.sluice.plan.logical.EventTimeColumns;
 import dev.sluice.plan.logical.LogicalPlan;
 import dev.sluice.plan.logical.TransformWithState;
 import dev.sluice.sql.Row;
+import dev.sluice.sql.streaming.StatefulProcessor;
 import dev.sluice.sql.streaming.TimeMode;
 import dev.sluice.sql.types.DataTypes;
 import dev.sluice.sql.types.StructType;
 import dev.sluice.state.KeyValue;
+import dev.sluice.stream.state.KeyGroups;
 import dev.sluice.stream.state.OperatorStateMetadata;
 import dev.sluice.stream.state.PartitionedStateStore;
 import java.time.ZoneOffset;
@@ -38,7 +43,11 @@ import java.util.TreeMap;
  * {@link TimeMode#EventTime()}, input rows at or before the late-events watermark are dropped.
  */
 final class StreamingTransformWithState extends StatefulOperator {
+    /** Any key space's prefix: with grouping-key routing, a grouping key's partition is the same in all of them. */
+    private static final byte[] ROUTING_PREFIX = TwsLayout.rowCountKey();
+
     private final TransformWithState node;
+    private final ProcessorCopies processors;
     private final List<TwsHandle.Variable> variables;
     private final boolean watermarkPresent;
     private final Expression eventTime;
@@ -51,6 +60,8 @@ final class StreamingTransformWithState extends StatefulOperator {
         checkEventTimeColumns(node.child().output(), node.child());
         this.node = node;
         this.variables = TwsRunner.declaredVariables(node);
+        this.processors = new ProcessorCopies(node.function().processor(), "operator " + operatorId + " ("
+                + name() + ")");
         this.watermarkPresent = EventTimeColumns.hasWatermark(node.child());
         Map<Long, Long> delays = EventTimeColumns.of(node.child());
         AttributeReference time = EventTimeColumns.find(node.child().output(), delays);
@@ -138,6 +149,15 @@ final class StreamingTransformWithState extends StatefulOperator {
         return node.timeMode() == TimeMode.ProcessingTime();
     }
 
+    /**
+     * Checkpoints of routing version 2 keep every entry of a grouping key in one partition, so partitions run
+     * on their own; older ones route each variable's entry by its whole key and run as one.
+     */
+    @Override
+    KeyGroups.Routing routing(int routingVersion) {
+        return routingVersion >= 2 ? KeyGroups.Routing.AFTER_KEY_SPACE_NAME : KeyGroups.Routing.WHOLE_KEY;
+    }
+
     @Override
     List<Chunk> processBatch(List<Chunk> input, PartitionedStateStore state) {
         List<Chunk> onTime = new ArrayList<>();
@@ -145,19 +165,122 @@ final class StreamingTransformWithState extends StatefulOperator {
             onTime.add(eventTime == null ? c : dropLateRows(c, eventTime.eval(c)));
         }
         List<Row> rows = JavaValues.toRows(onTime, node.child().schema());
-        TwsRunner runner = new TwsRunner(node, new Store(state), batchTimestampMs(), watermarks().evictionMs(),
-                new QueryInfoImpl(queryId(), runId(), version()));
-        TwsHandle handle = runner.handle();
-        handle.storedMaps(storedMaps());
-        List<Row> out = runner.run(rows, version() == 0);
-        rowsTotal = handle.commitRowCount();
+        List<Map.Entry<Row, List<Row>>> groups = new ArrayList<>(TwsRunner.group(node.function(), rows).entrySet());
+        List<Object[]> initial = version() == 0 ? TwsRunner.initialStateRows(node.function()) : List.of();
+        List<Row> out = state.routing() == KeyGroups.Routing.AFTER_KEY_SPACE_NAME
+                ? byPartition(state, groups, initial)
+                : merge(state, List.of(run(node.function().processor(), new Store(state), groups, initial)),
+                        groups.size());
         checkEmittedEventTimes(out);
+        return JavaValues.toChunks(out, node.schema(), ZoneOffset.UTC);
+    }
+
+    /** One runner's work: its output and its handle's counts. */
+    private record Run(int[] groupIndexes, TwsRunner.Output output, TwsRunner runner) {
+    }
+
+    private Run run(StatefulProcessor<Object, Object, Object> processor, TwsStore store,
+                    List<Map.Entry<Row, List<Row>>> groups, List<Object[]> initial) {
+        TwsRunner runner = new TwsRunner(node, processor, store, batchTimestampMs(), watermarks().evictionMs(),
+                new QueryInfoImpl(queryId(), runId(), version()));
+        runner.handle().storedMaps(storedMaps());
+        int[] all = new int[groups.size()];
+        for (int g = 0; g < all.length; g++) {
+            all[g] = g;
+        }
+        return new Run(all, runner.run(groups, initial), runner);
+    }
+
+    /**
+     * Every state partition runs the processor on its own keys (init, its initial state, its keys' rows, its
+     * timers, its TTL pass, close), as one of Spark's tasks does, partitions in parallel on the query's threads,
+     * each thread with its own copy of the processor; the outputs are merged into a one-partition run's order.
+     */
+    private List<Row> byPartition(PartitionedStateStore state, List<Map.Entry<Row, List<Row>>> groups,
+                                  List<Object[]> initial) {
+        RowBytes keyBytes = new RowBytes(node.function().keySchema());
+        int[] all = new int[groups.size()];
+        byte[][] encoded = new byte[groups.size()][];
+        for (int g = 0; g < all.length; g++) {
+            all[g] = g;
+            encoded[g] = TwsLayout.key(ROUTING_PREFIX, keyBytes.encode(groups.get(g).getKey()));
+        }
+        int[][] groupsOf = state.byPartition(all, all.length, g -> encoded[g]);
+        List<List<Object[]>> initialOf = new ArrayList<>();
+        for (int p = 0; p < state.partitions(); p++) {
+            initialOf.add(new ArrayList<>());
+        }
+        for (Object[] row : initial) {
+            initialOf.get(state.partitionOf(TwsLayout.key(ROUTING_PREFIX, keyBytes.encode((Row) row[0])))).add(row);
+        }
+        Run[] runs = new Run[state.partitions()];
+        java.util.function.IntConsumer task = p -> {
+            List<Map.Entry<Row, List<Row>>> mine = new ArrayList<>(groupsOf[p].length);
+            for (int g : groupsOf[p]) {
+                mine.add(groups.get(g));
+            }
+            StatefulProcessor<Object, Object, Object> processor = processors.take();
+            try {
+                Run run = run(processor, new PartitionStore(state, p), mine, initialOf.get(p));
+                runs[p] = new Run(groupsOf[p], run.output(), run.runner());
+            } finally {
+                processors.give(processor);
+            }
+        };
+        if (executionContext().parallelism() > 1 && processors.copyable()) {
+            executionContext().parallelFor(runs.length, task);
+        } else {
+            for (int p = 0; p < runs.length; p++) {
+                task.accept(p);
+            }
+        }
+        return merge(state, java.util.Arrays.asList(runs), groups.size());
+    }
+
+    /**
+     * The runs' outputs in one run's order (each group's output in first-seen key order, then the timers' in
+     * firing order); their counts become the batch's metrics and the stored row count.
+     */
+    private List<Row> merge(PartitionedStateStore state, List<Run> runs, int groupCount) {
+        @SuppressWarnings("unchecked")
+        List<Row>[] byGroup = new List[groupCount];
+        List<TwsRunner.TimerOutput> timers = new ArrayList<>();
+        java.util.Set<String> deleted = new java.util.TreeSet<>();
+        long expired = 0;
+        long registered = 0;
+        long deletedTimers = 0;
+        long removedByTtl = 0;
+        long updated = 0;
+        long removed = 0;
+        long rowDelta = 0;
+        for (Run run : runs) {
+            for (int i = 0; i < run.groupIndexes().length; i++) {
+                byGroup[run.groupIndexes()[i]] = run.output().byGroup().get(i);
+            }
+            timers.addAll(run.output().timers());
+            TwsHandle handle = run.runner().handle();
+            deleted.addAll(handle.deletedVariables());
+            expired += run.runner().expiredTimers();
+            removedByTtl += run.runner().removedByTtl();
+            registered += handle.registeredTimers();
+            deletedTimers += handle.deletedTimers();
+            updated += handle.updatedRows();
+            removed += handle.removedRows();
+            rowDelta += handle.rowDelta();
+        }
+        timers.sort(TwsRunner.TimerOutput.FIRING_ORDER);
+        List<Row> out = new ArrayList<>();
+        for (List<Row> rows : byGroup) {
+            out.addAll(rows);
+        }
+        timers.forEach(t -> out.addAll(t.rows()));
+        rowsTotal = commitRowCount(state, rowDelta);
         metrics.clear();
-        metrics.put("numExpiredTimers", runner.expiredTimers());
-        metrics.put("numRegisteredTimers", handle.registeredTimers());
-        metrics.put("numDeletedTimers", handle.deletedTimers());
-        metrics.put("numValuesRemovedDueToTTLExpiry", runner.removedByTtl());
-        metrics.put("numDeletedStateVars", handle.deletedVariables());
+        metrics.put("numExpiredTimers", expired);
+        metrics.put("numRegisteredTimers", registered);
+        metrics.put("numDeletedTimers", deletedTimers);
+        metrics.put("numValuesRemovedDueToTTLExpiry", removedByTtl);
+        metrics.put("numDeletedStateVars", (long) deleted.size());
         for (TwsHandle.Kind kind : TwsHandle.Kind.values()) {
             String name = switch (kind) {
                 case VALUE -> "numValueStateVars";
@@ -166,9 +289,17 @@ final class StreamingTransformWithState extends StatefulOperator {
             };
             metrics.put(name, variables.stream().filter(v -> v.kind() == kind).count());
         }
-        addRowsUpdated(handle.updatedRows());
-        addRowsRemoved(handle.removedRows(), 0);
-        return JavaValues.toChunks(out, node.schema(), ZoneOffset.UTC);
+        addRowsUpdated(updated);
+        addRowsRemoved(removed, 0);
+        return out;
+    }
+
+    /** Folds the batch's change of the state row count into the stored count (one entry); returns the new count. */
+    private static long commitRowCount(PartitionedStateStore state, long delta) {
+        byte[] key = TwsLayout.rowCountKey();
+        long total = TwsLayout.decodeCount(state.get(key)) + delta;
+        state.put(key, TwsLayout.encodeCount(total));
+        return total;
     }
 
     /**
@@ -243,6 +374,40 @@ final class StreamingTransformWithState extends StatefulOperator {
         @Override
         public Iterator<KeyValue> prefixScan(byte[] prefix) {
             return state.prefixScan(prefix);
+        }
+    }
+
+    /**
+     * One partition of the batch's store as a partition's runner sees it: a key of another partition is a routing
+     * bug, refused rather than read or written from the wrong thread.
+     */
+    private record PartitionStore(PartitionedStateStore state, int partition) implements TwsStore {
+        private byte[] own(byte[] key) {
+            if (state.partitionOf(key) != partition) {
+                throw new IllegalStateException("transformWithState: a key of partition " + state.partitionOf(key)
+                        + " reached the task of partition " + partition);
+            }
+            return key;
+        }
+
+        @Override
+        public byte[] get(byte[] key) {
+            return state.get(own(key));
+        }
+
+        @Override
+        public void put(byte[] key, byte[] value) {
+            state.put(own(key), value);
+        }
+
+        @Override
+        public void remove(byte[] key) {
+            state.remove(own(key));
+        }
+
+        @Override
+        public Iterator<KeyValue> prefixScan(byte[] prefix) {
+            return state.prefixScan(partition, prefix);
         }
     }
 }

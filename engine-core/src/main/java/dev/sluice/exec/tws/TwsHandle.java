@@ -62,7 +62,7 @@ public final class TwsHandle implements StatefulProcessorHandle {
     private long removedRows;
     private long registeredTimers;
     private long deletedTimers;
-    private long deletedVariables;
+    private final transient java.util.Set<String> deletedVariables = new java.util.TreeSet<>();
 
     /**
      * @param store null for the declaring handle of the query start (phase {@link Phase#PRE_INIT}); else the
@@ -255,7 +255,7 @@ public final class TwsHandle implements StatefulProcessorHandle {
         });
         keys.forEach(store::remove);
         if (!keys.isEmpty()) {
-            deletedVariables++;
+            deletedVariables.add(stateName);
         }
     }
 
@@ -308,6 +308,11 @@ public final class TwsHandle implements StatefulProcessorHandle {
         rowDelta += delta;
     }
 
+    /** This batch's change of the state row count so far (not yet folded into the stored count). */
+    public long rowDelta() {
+        return rowDelta;
+    }
+
     /**
      * Folds this batch's change of the state row count into the stored count and returns the new count (the
      * state rows of every variable: timers and the count itself are not rows, as in Spark).
@@ -356,7 +361,8 @@ public final class TwsHandle implements StatefulProcessorHandle {
         return deletedTimers;
     }
 
-    public long deletedVariables() {
-        return deletedVariables;
+    /** The variables {@code deleteIfExists} found entries of (several handles' sets unite into one count). */
+    public java.util.Set<String> deletedVariables() {
+        return java.util.Collections.unmodifiableSet(deletedVariables);
     }
 }

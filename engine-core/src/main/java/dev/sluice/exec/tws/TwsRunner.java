@@ -36,9 +36,18 @@ public final class TwsRunner {
 
     public TwsRunner(TransformWithState node, TwsStore store, long batchTimestampMs, long watermarkMs,
                      QueryInfo queryInfo) {
+        this(node, node.function().processor(), store, batchTimestampMs, watermarkMs, queryInfo);
+    }
+
+    /**
+     * A runner calling {@code processor}: the node's own, or a copy of it for a partition's task (Spark
+     * deserializes one per task), never used by two threads at once.
+     */
+    public TwsRunner(TransformWithState node, StatefulProcessor<Object, Object, Object> processor, TwsStore store,
+                     long batchTimestampMs, long watermarkMs, QueryInfo queryInfo) {
         this.node = node;
         this.function = node.function();
-        this.processor = function.processor();
+        this.processor = processor;
         this.handle = new TwsHandle(node.timeMode(), store, batchTimestampMs, queryInfo);
         this.keyBytes = new RowBytes(function.keySchema());
         this.watermarkMs = watermarkMs;
@@ -64,12 +73,45 @@ public final class TwsRunner {
     }
 
     /**
-     * Runs the batch over {@code input} (external rows of the node's child schema); returns the output rows.
+     * Runs the batch over {@code input} (external rows of the node's child schema); returns the output rows: those
+     * of each key's rows in first-seen key order, then those of the timers in time order.
      *
      * @param loadInitialState whether this is the query's first batch, which loads the initial state
      */
     public List<Row> run(List<Row> input, boolean loadInitialState) {
+        Output output = run(new ArrayList<>(group(function, input).entrySet()),
+                loadInitialState ? initialStateRows(function) : List.of());
         List<Row> out = new ArrayList<>();
+        output.byGroup().forEach(out::addAll);
+        output.timers().forEach(t -> out.addAll(t.rows()));
+        return out;
+    }
+
+    /**
+     * What one run emitted, by what emitted it, so that runs over different partitions of the keys merge into
+     * the order of one run over all of them.
+     *
+     * @param byGroup the output of each group's {@code handleInputRows}, in the groups' order
+     * @param timers  the output of each expired timer, in firing order (time, then encoded grouping key)
+     */
+    public record Output(List<List<Row>> byGroup, List<TimerOutput> timers) {
+    }
+
+    /** The output of one expired timer of {@code groupingKey} (encoded). */
+    public record TimerOutput(long expiryMs, byte[] groupingKey, List<Row> rows) {
+        /** One run's firing order: time, then the encoded grouping key (unsigned bytes). */
+        public static final java.util.Comparator<TimerOutput> FIRING_ORDER = (a, b) -> a.expiryMs != b.expiryMs
+                ? Long.compare(a.expiryMs, b.expiryMs) : java.util.Arrays.compareUnsigned(a.groupingKey, b.groupingKey);
+    }
+
+    /**
+     * Runs the batch over {@code groups} (each key's rows, as {@link #group} makes them) and the initial state
+     * rows to load first ({@code [key row, state]} pairs, empty but in the query's first batch), in Spark's
+     * order: {@code init}, the initial state, the groups, the timers due, the TTL pass, {@code close}.
+     */
+    public Output run(List<Map.Entry<Row, List<Row>>> groups, List<Object[]> initialStateRows) {
+        List<List<Row>> byGroup = new ArrayList<>(groups.size());
+        List<TimerOutput> timers = new ArrayList<>();
         processor.setHandle(handle);
         try {
             call("init", () -> {
@@ -77,18 +119,18 @@ public final class TwsRunner {
                 return null;
             });
             handle.phase(TwsHandle.Phase.INITIALIZED);
-            if (loadInitialState && function.initialState() != null) {
-                loadInitialState();
-            }
-            for (Map.Entry<Row, List<Row>> group : group(input).entrySet()) {
+            loadInitialState(initialStateRows);
+            for (Map.Entry<Row, List<Row>> group : groups) {
                 Row keyRow = group.getKey();
                 Object key = function.keyObject(keyRow);
                 Iterator<Object> values = values(group.getValue());
+                List<Row> out = new ArrayList<>();
                 withKey(keyRow, () -> drain(call("handleInputRows",
                         () -> processor.handleInputRows(key, values, timerValues)), out));
+                byGroup.add(out);
             }
             handle.phase(TwsHandle.Phase.DATA_PROCESSED);
-            fireTimers(out);
+            fireTimers(timers);
             handle.phase(TwsHandle.Phase.TIMER_PROCESSED);
             removedByTtl = handle.removeExpired();
             call("close", () -> {
@@ -99,11 +141,18 @@ public final class TwsRunner {
         } finally {
             processor.setHandle(null);
         }
-        return out;
+        return new Output(byGroup, timers);
     }
 
-    private void loadInitialState() {
-        List<Object[]> rows = call("initialState", () -> function.initialState().rows());
+    /** The initial state's {@code [key row, state]} rows, or none when the node has no initial state. */
+    public static List<Object[]> initialStateRows(TransformWithStateFunction function) {
+        return function.initialState() == null ? List.of() : call("initialState", () -> function.initialState().rows());
+    }
+
+    private void loadInitialState(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         @SuppressWarnings("unchecked")
         StatefulProcessorWithInitialState<Object, Object, Object, Object> withInitial =
                 (StatefulProcessorWithInitialState<Object, Object, Object, Object>) (StatefulProcessor<?, ?, ?>) processor;
@@ -117,7 +166,7 @@ public final class TwsRunner {
         }
     }
 
-    private void fireTimers(List<Row> out) {
+    private void fireTimers(List<TimerOutput> timers) {
         TimeMode mode = node.timeMode();
         if (mode == TimeMode.None()) {
             return;
@@ -132,7 +181,9 @@ public final class TwsRunner {
                 }
                 Object key = function.keyObject(keyBytes.decode(timer.groupingKey()));
                 ExpiredTimerInfo info = new Expired(timer.expiryMs());
+                List<Row> out = new ArrayList<>();
                 drain(call("handleExpiredTimer", () -> processor.handleExpiredTimer(key, timerValues, info)), out);
+                timers.add(new TimerOutput(timer.expiryMs(), timer.groupingKey(), out));
                 handle.consumeTimer(timer.expiryMs());
                 expiredTimers++;
             } finally {
@@ -141,7 +192,8 @@ public final class TwsRunner {
         }
     }
 
-    private Map<Row, List<Row>> group(List<Row> input) {
+    /** {@code input} grouped by the node's key function, keys in first-seen order. */
+    public static Map<Row, List<Row>> group(TransformWithStateFunction function, List<Row> input) {
         Map<Row, List<Row>> groups = new LinkedHashMap<>();
         for (Row row : input) {
             Row key = call("groupByKey", () -> function.key(row));

@@ -247,6 +247,20 @@ public final class PartitionedStateStore implements AutoCloseable {
         return out.iterator();
     }
 
+    /**
+     * The entries of partition {@code partition} whose key starts with {@code prefix}, including this batch's
+     * updates. Don't update that partition while iterating; other partitions may be used by other threads.
+     */
+    public Iterator<KeyValue> prefixScan(int partition, byte[] prefix) {
+        checkInBatch();
+        return stores[partition].prefixScan(prefix);
+    }
+
+    /** What part of a key decides its partition. */
+    public KeyGroups.Routing routing() {
+        return keyGroups.routing();
+    }
+
     /** Every entry of every partition, including this batch's updates. Don't update while iterating. */
     public Iterator<KeyValue> iterator() {
         checkInBatch();

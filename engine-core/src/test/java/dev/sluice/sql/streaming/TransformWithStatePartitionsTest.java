@@ -1,0 +1,202 @@
+package dev.sluice.sql.streaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.sql.Sluice;
+import dev.sluice.sql.Encoders;
+import dev.sluice.sql.SluiceSession;
+import dev.sluice.stream.ManualClock;
+import dev.sluice.stream.connector.MemoryStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * transformWithState runs each state partition on its own, partitions on the query's threads at once, each with
+ * its own copy of the processor (as Spark's tasks): the output stays a one-thread run's (each key's rows in
+ * first-seen key order, then the timers in time and key order) on 1, 2 and 4 threads, also for a processor that
+ * cannot be copied; a checkpoint written before this routing keeps its own. Expected rows are computed by hand.
+ */
+class TransformWithStatePartitionsTest extends TransformWithStateSupport {
+    /** Per key: a count of its rows, closed by a processing-time timer 10 s after its last batch with rows. */
+    static class Tally extends StatefulProcessor<String, String, String> {
+        private transient ValueState<Long> count;
+        private transient ValueState<Long> deadline;
+
+        @Override
+        public void init(OutputMode outputMode, TimeMode timeMode) {
+            count = getHandle().getValueState("count", Encoders.LONG(), TTLConfig.NONE());
+            deadline = getHandle().getValueState("deadline", Encoders.LONG(), TTLConfig.NONE());
+        }
+
+        @Override
+        public Iterator<String> handleInputRows(String key, Iterator<String> rows, TimerValues timerValues) {
+            long n = count.exists() ? count.get() : 0;
+            while (rows.hasNext()) {
+                rows.next();
+                n++;
+            }
+            count.update(n);
+            if (deadline.exists()) {
+                getHandle().deleteTimer(deadline.get());
+            }
+            long at = timerValues.getCurrentProcessingTimeInMs() + 10_000;
+            getHandle().registerTimer(at);
+            deadline.update(at);
+            return List.of(key + " count=" + n).iterator();
+        }
+
+        @Override
+        public Iterator<String> handleExpiredTimer(String key, TimerValues timerValues, ExpiredTimerInfo info) {
+            String line = key + " closed count=" + count.get();
+            count.clear();
+            deadline.clear();
+            return List.of(line).iterator();
+        }
+    }
+
+    /** {@link Tally} with a field Java serialization refuses: it cannot be copied. */
+    static final class UncopyableTally extends Tally {
+        @SuppressWarnings("unused")
+        private final Object notSerializable = new Object();
+    }
+
+    private static String key(int k) {
+        return String.format("k%02d", k);
+    }
+
+    /**
+     * Batch 0 (T0): k00..k59 once each, timers at +10 s. Batch 1 (+10 s): k29..k00 (reversed) once more, their timers
+     * move to +20 s, and k30..k59's fire. Batch 2 (+20 s): no rows, k00..k29's timers fire.
+     */
+    private static List<List<String>> batches() {
+        List<String> first = new ArrayList<>();
+        for (int k = 0; k < 60; k++) {
+            first.add(key(k) + ":x");
+        }
+        List<String> second = new ArrayList<>();
+        for (int k = 29; k >= 0; k--) {
+            second.add(key(k) + ":y");
+        }
+        return List.of(first, second, List.of());
+    }
+
+    private static Map<Long, List<String>> expected() {
+        List<String> b0 = new ArrayList<>();
+        for (int k = 0; k < 60; k++) {
+            b0.add(key(k) + " count=1");
+        }
+        List<String> b1 = new ArrayList<>();
+        for (int k = 29; k >= 0; k--) {
+            b1.add(key(k) + " count=2");         // first-seen order, whatever partition each key is in
+        }
+        for (int k = 30; k < 60; k++) {
+            b1.add(key(k) + " closed count=1");  // timers due at +10 s, in key order
+        }
+        List<String> b2 = new ArrayList<>();
+        for (int k = 0; k < 30; k++) {
+            b2.add(key(k) + " closed count=2");
+        }
+        return Map.of(0L, b0, 1L, b1, 2L, b2);
+    }
+
+    /** Runs the three batches on a session of {@code master} (the test's own session is stopped meanwhile). */
+    private Map<Long, List<String>> run(String master, Tally processor) throws Exception {
+        spark.stop();
+        SluiceSession session = Sluice.builder().appName("tws-partitions").master(master)
+                .config("spark.sql.session.timeZone", "UTC").config("spark.sql.shuffle.partitions", "5")
+                .getOrCreate();
+        ManualClock clock = new ManualClock(T0);
+        session.streams().setClock(clock);
+        try {
+            MemoryStream input = MemoryStream.of(session, LINES);
+            Map<Long, List<String>> out = Collections.synchronizedMap(new TreeMap<>());
+            List<List<String>> batches = batches();
+            input.addValues(batches.get(0).toArray());
+            StreamingQuery q = start(input.toDF().as(Encoders.STRING())
+                    .groupByKey(TransformWithStateSupport::keyOf, Encoders.STRING())
+                    .transformWithState(processor, TimeMode.ProcessingTime(), OutputMode.Update(), Encoders.STRING()),
+                    "update", dir.resolve(master.replaceAll("\\W", "")).toString(), out,
+                    Trigger.ProcessingTime("10 seconds"), false);
+            clock.awaitWaiter(T0 + 10_000, 5_000);
+            for (int i = 1; i < batches.size(); i++) {
+                input.addValues(batches.get(i).toArray());
+                clock.advance(10_000);
+                clock.awaitWaiter(T0 + (i + 1) * 10_000L, 5_000);
+            }
+            q.stop();
+            assertThat(q.lastProgress().stateOperators()[0].numRowsTotal()).isZero();
+            out.keySet().removeIf(batch -> batch > 2);
+            return out;
+        } finally {
+            session.stop();
+            session();
+        }
+    }
+
+    @Test
+    void partitionsOnOneTwoAndFourThreadsGiveTheOneThreadOutput() throws Exception {
+        assertThat(run("local[1]", new Tally())).isEqualTo(expected());
+        assertThat(run("local[2]", new Tally())).isEqualTo(expected());
+        assertThat(run("local[4]", new Tally())).isEqualTo(expected());
+    }
+
+    @Test
+    void aProcessorThatCannotBeCopiedRunsItsPartitionsOneAfterAnother() throws Exception {
+        assertThat(run("local[4]", new UncopyableTally())).isEqualTo(expected());
+    }
+
+    /**
+     * The fixture is the checkpoint of {@link TransformWithStateTest}'s tracker after its first two batches, written
+     * before routing by grouping key existed (5 partitions, each key's variables spread over them by their whole
+     * keys). A restart must keep that routing: with the new one, b's entries would be looked for in the wrong
+     * partition and batch 2 would print "b count=2".
+     */
+    @Test
+    void aCheckpointFromBeforeGroupingKeyRoutingKeepsItsRouting() throws Exception {
+        Path checkpoint = copyFixture("tws-routed-by-state-key", dir.resolve("old"));
+        MemoryStream input = lines();
+        for (int b = 0; b < 2; b++) {
+            input.addValues(TransformWithStateTest.TRACKER_BATCHES.get(b).toArray());
+        }
+        Map<Long, List<String>> out = Collections.synchronizedMap(new TreeMap<>());
+        StreamingQuery q = start(grouped(input).transformWithState(new TransformWithStateTest.Tracker(),
+                TimeMode.None(), OutputMode.Update(), Encoders.STRING()), "update", checkpoint.toString(), out, null,
+                true);
+        for (int b = 2; b < 4; b++) {
+            input.addValues(TransformWithStateTest.TRACKER_BATCHES.get(b).toArray());
+            q.processAllAvailable();
+        }
+        q.stop();
+        assertThat(out).isEqualTo(Map.of(2L, TransformWithStateTest.TRACKER_OUTPUT.get(2L),
+                3L, TransformWithStateTest.TRACKER_OUTPUT.get(3L)));
+        assertThat(Files.readString(checkpoint.resolve("offsets/3"))).contains(
+                "\"spark.sluice.state.routingVersion\":\"1\"");
+    }
+
+    private static Path copyFixture(String name, Path target) throws Exception {
+        Path source = Path.of(TransformWithStatePartitionsTest.class.getResource("/checkpoints/" + name).toURI());
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path from : files.toList()) {
+                Path to = target.resolve(source.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot copy the fixture " + source, e);
+        }
+        return target;
+    }
+}
