@@ -41,6 +41,11 @@ import java.util.TreeMap;
  * as the operator's stores in {@code state/<id>/_metadata}, one per variable (plus the timers'), so a restart
  * checks their layouts and the state data source reads them ({@code stateVarName}). With
  * {@link TimeMode#EventTime()}, input rows at or before the late-events watermark are dropped.
+ *
+ * <p>Partitions: with routing version 2 (new checkpoints) every entry of a grouping key is in one state partition
+ * and each partition runs the processor on its own, partitions in parallel on the query's threads, each thread
+ * with its own copy of the processor ({@link ProcessorCopies}); outputs come in a one-thread run's order. Older
+ * checkpoints run all partitions as one. Threading: driven by the query's thread, which waits for the tasks.
  */
 final class StreamingTransformWithState extends StatefulOperator {
     /** Any key space's prefix: with grouping-key routing, a grouping key's partition is the same in all of them. */

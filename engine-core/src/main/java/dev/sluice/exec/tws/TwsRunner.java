@@ -21,7 +21,8 @@ import java.util.Map;
  * the initial state (first batch only), {@code handleInputRows} per key (first-seen order), the timers due
  * (time order; processing time: at or before the batch timestamp, event time: at or before the eviction
  * watermark), the TTL pass, {@code close}. Shared by streaming batches (the operator's partitioned store) and
- * batch queries (a throw-away store). One instance per batch, used by one thread.
+ * batch queries (a throw-away store). One instance per batch (per state partition when partitions run on their
+ * own), used by one thread.
  */
 public final class TwsRunner {
     private final TransformWithState node;
