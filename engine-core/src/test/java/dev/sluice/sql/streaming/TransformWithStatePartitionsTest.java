@@ -114,6 +114,7 @@ class TransformWithStatePartitionsTest extends TransformWithStateSupport {
         spark.stop();
         SluiceSession session = Sluice.builder().appName("tws-partitions").master(master)
                 .config("spark.sql.session.timeZone", "UTC").config("spark.sql.shuffle.partitions", "5")
+                .config("spark.sql.streaming.stateStore.providerClass", provider())
                 .getOrCreate();
         ManualClock clock = new ManualClock(T0);
         session.streams().setClock(clock);
