@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,45 +26,8 @@ import org.junit.jupiter.api.Test;
  * cannot be copied; a checkpoint written before this routing keeps its own. Expected rows are computed by hand.
  */
 class TransformWithStatePartitionsTest extends TransformWithStateSupport {
-    /** Per key: a count of its rows, closed by a processing-time timer 10 s after its last batch with rows. */
-    static class Tally extends StatefulProcessor<String, String, String> {
-        private transient ValueState<Long> count;
-        private transient ValueState<Long> deadline;
-
-        @Override
-        public void init(OutputMode outputMode, TimeMode timeMode) {
-            count = getHandle().getValueState("count", Encoders.LONG(), TTLConfig.NONE());
-            deadline = getHandle().getValueState("deadline", Encoders.LONG(), TTLConfig.NONE());
-        }
-
-        @Override
-        public Iterator<String> handleInputRows(String key, Iterator<String> rows, TimerValues timerValues) {
-            long n = count.exists() ? count.get() : 0;
-            while (rows.hasNext()) {
-                rows.next();
-                n++;
-            }
-            count.update(n);
-            if (deadline.exists()) {
-                getHandle().deleteTimer(deadline.get());
-            }
-            long at = timerValues.getCurrentProcessingTimeInMs() + 10_000;
-            getHandle().registerTimer(at);
-            deadline.update(at);
-            return List.of(key + " count=" + n).iterator();
-        }
-
-        @Override
-        public Iterator<String> handleExpiredTimer(String key, TimerValues timerValues, ExpiredTimerInfo info) {
-            String line = key + " closed count=" + count.get();
-            count.clear();
-            deadline.clear();
-            return List.of(line).iterator();
-        }
-    }
-
-    /** {@link Tally} with a field Java serialization refuses: it cannot be copied. */
-    static final class UncopyableTally extends Tally {
+    /** {@link TransformWithStateTimersTest.Sessions} with a field Java serialization refuses: it cannot be copied. */
+    static final class UncopyableSessions extends TransformWithStateTimersTest.Sessions {
         @SuppressWarnings("unused")
         private final Object notSerializable = new Object();
     }
@@ -75,42 +37,52 @@ class TransformWithStatePartitionsTest extends TransformWithStateSupport {
     }
 
     /**
-     * Batch 0 (T0): k00..k59 once each, timers at +10 s. Batch 1 (+10 s): k29..k00 (reversed) once more, their timers
-     * move to +20 s, and k30..k59's fire. Batch 2 (+20 s): no rows, k00..k29's timers fire.
+     * {@link TransformWithStateTimersTest.Sessions} (a session closes 30 s after a key's last batch with rows), a
+     * batch every 10 s from T0. Batch 0: k00..k59 once each (timers at +30 s). Batch 1 (+10 s): k29..k00, reversed,
+     * once more (timers at +40 s). Batch 2: nothing. Batch 3 (+30 s): k29..k20 a third time (timers at +60 s), then
+     * k30..k59's timers fire. Batch 4 (+40 s): k00..k19's fire.
      */
     private static List<List<String>> batches() {
-        List<String> first = new ArrayList<>();
+        List<String> b0 = new ArrayList<>();
         for (int k = 0; k < 60; k++) {
-            first.add(key(k) + ":x");
+            b0.add(key(k) + ":");
         }
-        List<String> second = new ArrayList<>();
+        List<String> b1 = new ArrayList<>();
         for (int k = 29; k >= 0; k--) {
-            second.add(key(k) + ":y");
+            b1.add(key(k) + ":");
         }
-        return List.of(first, second, List.of());
+        List<String> b3 = new ArrayList<>();
+        for (int k = 29; k >= 20; k--) {
+            b3.add(key(k) + ":");
+        }
+        return List.of(b0, b1, List.of(), b3, List.of());
     }
 
     private static Map<Long, List<String>> expected() {
         List<String> b0 = new ArrayList<>();
         for (int k = 0; k < 60; k++) {
-            b0.add(key(k) + " count=1");
+            b0.add(key(k) + " 1 open");
         }
         List<String> b1 = new ArrayList<>();
         for (int k = 29; k >= 0; k--) {
-            b1.add(key(k) + " count=2");         // first-seen order, whatever partition each key is in
+            b1.add(key(k) + " 2 open");          // first-seen order, whatever partition each key is in
+        }
+        List<String> b3 = new ArrayList<>();
+        for (int k = 29; k >= 20; k--) {
+            b3.add(key(k) + " 3 open");          // the keys' rows first ...
         }
         for (int k = 30; k < 60; k++) {
-            b1.add(key(k) + " closed count=1");  // timers due at +10 s, in key order
+            b3.add(key(k) + " 1 closed at +30s in the batch of +30s"); // ... then the timers, in key order
         }
-        List<String> b2 = new ArrayList<>();
-        for (int k = 0; k < 30; k++) {
-            b2.add(key(k) + " closed count=2");
+        List<String> b4 = new ArrayList<>();
+        for (int k = 0; k < 20; k++) {
+            b4.add(key(k) + " 2 closed at +40s in the batch of +40s");
         }
-        return Map.of(0L, b0, 1L, b1, 2L, b2);
+        return Map.of(0L, b0, 1L, b1, 2L, List.of(), 3L, b3, 4L, b4);
     }
 
-    /** Runs the three batches on a session of {@code master} (the test's own session is stopped meanwhile). */
-    private Map<Long, List<String>> run(String master, Tally processor) throws Exception {
+    /** Runs the five batches on a session of {@code master} (the test's own session is stopped meanwhile). */
+    private Map<Long, List<String>> run(String master, TransformWithStateTimersTest.Sessions processor) throws Exception {
         spark.stop();
         SluiceSession session = Sluice.builder().appName("tws-partitions").master(master)
                 .config("spark.sql.session.timeZone", "UTC").config("spark.sql.shuffle.partitions", "5")
@@ -135,8 +107,8 @@ class TransformWithStatePartitionsTest extends TransformWithStateSupport {
                 clock.awaitWaiter(T0 + (i + 1) * 10_000L, 5_000);
             }
             q.stop();
-            assertThat(q.lastProgress().stateOperators()[0].numRowsTotal()).isZero();
-            out.keySet().removeIf(batch -> batch > 2);
+            // k20..k29 still have sessions open: their count and deadline
+            assertThat(q.lastProgress().stateOperators()[0].numRowsTotal()).isEqualTo(20);
             return out;
         } finally {
             session.stop();
@@ -146,14 +118,14 @@ class TransformWithStatePartitionsTest extends TransformWithStateSupport {
 
     @Test
     void partitionsOnOneTwoAndFourThreadsGiveTheOneThreadOutput() throws Exception {
-        assertThat(run("local[1]", new Tally())).isEqualTo(expected());
-        assertThat(run("local[2]", new Tally())).isEqualTo(expected());
-        assertThat(run("local[4]", new Tally())).isEqualTo(expected());
+        assertThat(run("local[1]", new TransformWithStateTimersTest.Sessions())).isEqualTo(expected());
+        assertThat(run("local[2]", new TransformWithStateTimersTest.Sessions())).isEqualTo(expected());
+        assertThat(run("local[4]", new TransformWithStateTimersTest.Sessions())).isEqualTo(expected());
     }
 
     @Test
     void aProcessorThatCannotBeCopiedRunsItsPartitionsOneAfterAnother() throws Exception {
-        assertThat(run("local[4]", new UncopyableTally())).isEqualTo(expected());
+        assertThat(run("local[4]", new UncopyableSessions())).isEqualTo(expected());
     }
 
     /**

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class TransformWithStateTimersTest extends TransformWithStateSupport {
     /** Sessions closed 30 s (processing time) after a user's last batch with events. */
-    static final class Sessions extends StatefulProcessor<String, String, String> {
+    static class Sessions extends StatefulProcessor<String, String, String> {
         private transient ValueState<Long> events;
         private transient ValueState<Long> deadline;
 
