@@ -39,8 +39,8 @@ final class CommitEntryWriter {
     private ExecutorService executor;
     private long preparedBatch = -1;
     private Future<CheckpointFile.Prepared> prepared;
-    /** The purge started by the last commit, until awaited. */
-    private Future<?> purge;
+    /** The purge started by the last commit, until awaited (volatile: an idle trigger checks it without the lock). */
+    private volatile Future<?> purge;
 
     CommitEntryWriter(Checkpoint checkpoint, boolean fsync, UUID queryId) {
         this.checkpoint = checkpoint;
@@ -84,10 +84,16 @@ final class CommitEntryWriter {
     }
 
     /** Waits for the pending purge, if any, rethrowing its failure as if it had run on the calling thread. */
-    synchronized void awaitPurge() {
-        Future<?> pending = purge;
-        if (pending != null) {
+    void awaitPurge() {
+        if (purge == null) {
+            return; // the common case of an idle trigger: nothing pending, no lock taken
+        }
+        Future<?> pending;
+        synchronized (this) {
+            pending = purge;
             purge = null;
+        }
+        if (pending != null) {
             await(pending);
         }
     }
