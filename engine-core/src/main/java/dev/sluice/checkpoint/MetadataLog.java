@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * A write-ahead log of one entry per batch id, one file per entry named by the id ({@code offsets/17}), as
  * Spark's {@code HDFSMetadataLog}. Entries are written with {@link CheckpointFile} (atomic, checksummed).
- * Used from the query's execution thread only, except that {@link #prepare} may run on any thread.
+ * Used from the query's execution thread only, except that {@link #prepare} may run on any thread and
+ * {@link #purge} on one background thread at a time (it is synchronized).
  *
  * @param <T> the entry type
  */
@@ -124,7 +125,7 @@ public final class MetadataLog<T> {
      * gone already, and this log only ever adds ids at or above the batch being planned (one query per checkpoint),
      * so a query purging after every batch deletes one file per batch without listing its growing log folder.
      */
-    public void purge(long thresholdBatchId) {
+    public synchronized void purge(long thresholdBatchId) {
         if (thresholdBatchId <= purgedBelow) {
             return;
         }

@@ -21,8 +21,15 @@ import org.slf4j.LoggerFactory;
  * that fails or a query that stops first leaves at most the hidden temporary file, deleted here or at the next start.
  * Without fsync the entry is written at commit (nothing slow to move out of the way).
  *
- * <p>{@link #prepare} is called on the query's execution thread; {@link #publish} on the thread that commits (the
- * execution thread, or a real-time epoch's commit thread); {@link #close} once, at the end. Thread-safe.
+ * <p>The same background thread also deletes the log entries a committed batch made obsolete ({@link #purgeLater}):
+ * deleting files waits on the file system's journal like an fsync does, and nothing depends on it but the folder's
+ * size, so it runs after the commit, off the batch's path; the engine awaits it ({@link #awaitPurge}) before its next
+ * trigger, so a trigger always sees the logs purged as if the deletes had run at commit, and a failure is rethrown
+ * there.
+ *
+ * <p>{@link #prepare}, {@link #purgeLater} and {@link #awaitPurge} are called on the query's execution thread;
+ * {@link #publish} on the thread that commits (the execution thread, or a real-time epoch's commit thread);
+ * {@link #close} once, at the end. Thread-safe.
  */
 final class CommitEntryWriter {
     private static final Logger LOG = LoggerFactory.getLogger(CommitEntryWriter.class);
@@ -32,6 +39,8 @@ final class CommitEntryWriter {
     private ExecutorService executor;
     private long preparedBatch = -1;
     private Future<CheckpointFile.Prepared> prepared;
+    /** The purge started by the last commit, until awaited (volatile: an idle trigger checks it without the lock). */
+    private volatile Future<?> purge;
 
     CommitEntryWriter(Checkpoint checkpoint, boolean fsync, UUID queryId) {
         this.checkpoint = checkpoint;
@@ -50,6 +59,11 @@ final class CommitEntryWriter {
             return;
         }
         discardPrepared();
+        preparedBatch = batchId;
+        prepared = executor().submit(() -> checkpoint.commits().prepare(batchId, entry()));
+    }
+
+    private ExecutorService executor() {
         if (executor == null) {
             executor = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "commit log writer for query [id = " + queryId + "]");
@@ -57,8 +71,31 @@ final class CommitEntryWriter {
                 return t;
             });
         }
-        preparedBatch = batchId;
-        prepared = executor.submit(() -> checkpoint.commits().prepare(batchId, entry()));
+        return executor;
+    }
+
+    /**
+     * Runs {@code deletes} (purging old log entries after a commit) on the background thread; the previous purge is
+     * awaited first, so at most one is pending.
+     */
+    synchronized void purgeLater(Runnable deletes) {
+        awaitPurge();
+        purge = executor().submit(deletes);
+    }
+
+    /** Waits for the pending purge, if any, rethrowing its failure as if it had run on the calling thread. */
+    void awaitPurge() {
+        if (purge == null) {
+            return; // the common case of an idle trigger: nothing pending, no lock taken
+        }
+        Future<?> pending;
+        synchronized (this) {
+            pending = purge;
+            purge = null;
+        }
+        if (pending != null) {
+            await(pending);
+        }
     }
 
     /** Makes {@code commits/<batchId>} appear: the prepared file when there is one for it, else a full write. */
@@ -78,11 +115,19 @@ final class CommitEntryWriter {
         await(file).publish();
     }
 
-    /** Drops what is prepared and stops the background thread; the query has ended. */
+    /**
+     * Drops what is prepared, finishes a pending purge and stops the background thread; the query has ended.
+     *
+     * @throws RuntimeException the pending purge's failure (the thread is stopped all the same)
+     */
     synchronized void close() {
-        discardPrepared();
-        if (executor != null) {
-            executor.shutdown();
+        try {
+            discardPrepared();
+            awaitPurge();
+        } finally {
+            if (executor != null) {
+                executor.shutdown();
+            }
         }
     }
 
@@ -100,8 +145,8 @@ final class CommitEntryWriter {
         }
     }
 
-    /** The prepared file, waiting for the background write; its failure is rethrown as it would have been here. */
-    private static CheckpointFile.Prepared await(Future<CheckpointFile.Prepared> file) {
+    /** The background task's result, waiting for it; its failure is rethrown as it would have been here. */
+    private static <T> T await(Future<T> file) {
         boolean interrupted = false;
         try {
             while (true) {

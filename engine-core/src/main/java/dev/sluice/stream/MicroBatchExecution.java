@@ -287,6 +287,8 @@ public final class MicroBatchExecution implements StreamingQuery {
 
     /** One trigger; returns whether a batch ran. */
     boolean runTrigger(boolean ignoreReadLimits) {
+        // the previous batch's purge ran in the background; every trigger starts with the logs as a commit left them
+        commitWriter.awaitPurge();
         synchronized (lock) {
             triggerGeneration = requestedGeneration;
         }
@@ -406,7 +408,8 @@ public final class MicroBatchExecution implements StreamingQuery {
 
     /**
      * After the sink committed batch {@code batchId} (a micro-batch or a real-time epoch): the operators' state,
-     * the commit log, the sources' commit, purging, progress; then the next batch id.
+     * the commit log, the sources' commit, progress; then the next batch id. Purging the old log entries runs in the
+     * background and is awaited when the next trigger starts ({@link CommitEntryWriter#purgeLater}).
      */
     void commitBatch(long[] rows, long outputRows) {
         spec.hooks().beforeCommit(batchId);
@@ -418,7 +421,7 @@ public final class MicroBatchExecution implements StreamingQuery {
             }
             logCommit(id);
             commitSources(ended);
-            purgeLogs(id);
+            commitWriter.purgeLater(() -> purgeLogs(id)); // deletes wait on the journal: off the batch's path
         });
         nextBatch(rows, outputRows);
     }
@@ -522,7 +525,11 @@ public final class MicroBatchExecution implements StreamingQuery {
     }
 
     private void finish(Throwable failure) {
-        commitWriter.close();
+        try {
+            commitWriter.close();
+        } catch (RuntimeException e) {
+            failure = failure == null ? e : failure;
+        }
         for (StatefulOperator op : incremental.statefulOperators()) {
             try {
                 op.close();

@@ -197,6 +197,41 @@ class CheckpointWriteOrderTest extends StreamingTestSupport {
         assertThat(names(checkpoint.resolve("commits"))).containsExactly("0", "1");
     }
 
+    /**
+     * Purging the old log entries after a commit runs off the query thread (deleting files waits on the file system
+     * like an fsync), but every trigger starts with it finished: at each ask for offsets, the logs hold exactly the
+     * last {@code minBatchesToRetain} entries. Fails if a trigger could start before its predecessor's purge ended.
+     */
+    @Test
+    void theLogsArePurgedBeforeTheNextTriggerStarts() throws Exception {
+        Path checkpoint = dir.resolve("cp");
+        List<String> atTrigger = Collections.synchronizedList(new ArrayList<>());
+        spark.conf().set("spark.sql.streaming.minBatchesToRetain", "2");
+        spark.streams().setHooks(new BatchHooks() {
+            @Override
+            public <T> T aroundLatestOffsets(java.util.function.Supplier<T> askSources) {
+                atTrigger.add(names(checkpoint.resolve("offsets")) + " " + names(checkpoint.resolve("commits")));
+                return askSources.get();
+            }
+        });
+        try {
+            MemoryStream memory = lines();
+            StreamingQuery query = memory.toDF().writeStream().format("noop")
+                    .option("checkpointLocation", checkpoint.toString()).start();
+            for (String value : List.of("a", "b", "c", "d")) {
+                memory.addValues(value);
+                query.processAllAvailable();
+            }
+            query.stop();
+        } finally {
+            spark.conf().unset("spark.sql.streaming.minBatchesToRetain");
+        }
+        // a trigger starting before the previous purge ended would have seen three entries ("[0, 1, 2] ...")
+        assertThat(atTrigger.stream().distinct().toList()).containsExactly("[] []", "[0] [0]", "[0, 1] [0, 1]", "[1, 2] [1, 2]", "[2, 3] [2, 3]");
+        assertThat(names(checkpoint.resolve("offsets"))).containsExactly("2", "3");
+        assertThat(names(checkpoint.resolve("commits"))).containsExactly("2", "3");
+    }
+
     @Test
     void purgingKeepsTheLastEntriesWithoutListingAfterTheFirstTime() throws Exception {
         Path folder = dir.resolve("offsets");

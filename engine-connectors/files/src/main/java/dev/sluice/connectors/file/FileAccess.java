@@ -290,35 +290,17 @@ public final class FileAccess {
     public FileStatus[] list(Path directory, java.util.function.Predicate<String> skip) throws IOException {
         java.nio.file.Path local = local(directory);
         if (local != null) {
-            List<FileStatus> out = new ArrayList<>();
-            Path parent = qualified(local);
-            String prefix = skip == null ? null : childUriPrefix(parent);
+            // the names alone (readdir into strings): a DirectoryStream builds and splits a path per entry, which was
+            // most of a streaming source's listing when nearly every name is already known
+            String[] names = local.toFile().list();
+            if (names != null) {
+                return listLocal(local, names, skip);
+            }
+            // not a folder, missing, or unreadable: the stream says which, with the exceptions callers handle
+            List<String> streamed = new ArrayList<>();
             try (DirectoryStream<java.nio.file.Path> entries = Files.newDirectoryStream(local)) {
                 for (java.nio.file.Path entry : entries) {
-                    String name = entry.getFileName().toString();
-                    Path child = null;
-                    if (skip != null) {
-                        String uri;
-                        if (plainName(name)) {
-                            uri = prefix + name;
-                        } else {
-                            child = child(parent, name);
-                            uri = child.toUri().toString();
-                        }
-                        if (skip.test(uri)) {
-                            continue;
-                        }
-                    }
-                    if (child == null) {
-                        child = child(parent, name);
-                    }
-                    BasicFileAttributes attributes;
-                    try {
-                        attributes = Files.readAttributes(entry, BasicFileAttributes.class);
-                    } catch (NoSuchFileException e) {
-                        continue; // deleted while listing
-                    }
-                    out.add(status(attributes, child));
+                    streamed.add(entry.getFileName().toString());
                 }
             } catch (NoSuchFileException e) {
                 return new FileStatus[0];
@@ -326,7 +308,7 @@ public final class FileAccess {
                 // Hadoop lists a file as itself
                 return new FileStatus[] {statusOrNull(directory)};
             }
-            return out.toArray(new FileStatus[0]);
+            return listLocal(local, streamed.toArray(new String[0]), skip);
         }
         FileStatus[] all;
         try {
@@ -339,6 +321,40 @@ public final class FileAccess {
         }
         return java.util.Arrays.stream(all).filter(f -> !skip.test(f.getPath().toUri().toString()))
                 .toArray(FileStatus[]::new);
+    }
+
+    /** {@link #list(Path, java.util.function.Predicate)} of a local folder whose entry names are {@code names}. */
+    private static FileStatus[] listLocal(java.nio.file.Path local, String[] names,
+            java.util.function.Predicate<String> skip) throws IOException {
+        List<FileStatus> out = new ArrayList<>();
+        Path parent = qualified(local);
+        String prefix = skip == null ? null : childUriPrefix(parent);
+        for (String name : names) {
+            Path child = null;
+            if (skip != null) {
+                String uri;
+                if (plainName(name)) {
+                    uri = prefix + name;
+                } else {
+                    child = child(parent, name);
+                    uri = child.toUri().toString();
+                }
+                if (skip.test(uri)) {
+                    continue;
+                }
+            }
+            if (child == null) {
+                child = child(parent, name);
+            }
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(local.resolve(name), BasicFileAttributes.class);
+            } catch (NoSuchFileException e) {
+                continue; // deleted while listing
+            }
+            out.add(status(attributes, child));
+        }
+        return out.toArray(new FileStatus[0]);
     }
 
     /**
@@ -476,9 +492,15 @@ public final class FileAccess {
         }
     }
 
-    /** {@link #publish} of a local file: temporary file, fsync, hard link to the final name, directory fsync. */
+    /**
+     * {@link #publish} of a local file: temporary file, fsync, hard link to the final name, the temporary name removed,
+     * directory fsync. The temporary name goes before the fsync, not after: the link and the unlink then become
+     * durable in the same journal commit, and no file-system call that may wait for one is left after the fsync (a
+     * file source's log write is on its batch's path).
+     */
     private static boolean publishLocal(java.nio.file.Path target, byte[] content) throws IOException {
         java.nio.file.Path temp = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+        boolean tempLeft = true;
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -497,10 +519,14 @@ public final class FileAccess {
                 }
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             }
+            Files.deleteIfExists(temp);
+            tempLeft = false;
             syncDirectory(target.getParent());
             return true;
         } finally {
-            Files.deleteIfExists(temp);
+            if (tempLeft) {
+                Files.deleteIfExists(temp);
+            }
         }
     }
 

@@ -230,7 +230,13 @@ public final class FileListing {
 
     /** The {@code modifiedBefore}/{@code modifiedAfter} filters of a batch read (Spark's semantics). */
     private record ModifiedFilter(long beforeMicros, long afterMicros, ZoneId zone) {
+        /** Accepts every file (no threshold): what a streaming source's listing uses on every trigger. */
+        private static final ModifiedFilter NONE = new ModifiedFilter(Long.MAX_VALUE, Long.MIN_VALUE, null);
+
         static ModifiedFilter of(FormatOptions options) {
+            if (options.get("modifiedBefore") == null && options.get("modifiedAfter") == null) {
+                return NONE; // no formats to build
+            }
             // Spark reads the thresholds with its default (lenient ISO) timestamp parsing, in the read's zone.
             TemporalFormats temporal = TemporalFormats.of(FormatOptions.of(Map.of(), options.zone()));
             return new ModifiedFilter(threshold(options, "modifiedBefore", temporal, Long.MAX_VALUE),

@@ -108,6 +108,10 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
     private final TreeMap<Long, List<FileStreamSourceLog.FileEntry>> batches;
     private final Map<String, Long> seen = new HashMap<>();
     private long latestTimestamp = Long.MIN_VALUE;
+    /** At most the oldest modification time in {@link #seen}: a purge that cannot drop a file skips the scan. */
+    private long oldestSeen = Long.MAX_VALUE;
+    /** {@link #description()}, worked out once: it qualifies the path, and progress asks for it every batch. */
+    private final String description;
     private long lastPurgeTimestamp = Long.MIN_VALUE;
     private long currentLogOffset;
     private long lastCleaned = -1;
@@ -147,7 +151,8 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
             }
         }
         purge();
-        this.reader = new ParallelFileReader(readThreads, description());
+        this.description = describe();
+        this.reader = new ParallelFileReader(readThreads, description);
     }
 
     @Override
@@ -474,15 +479,31 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
     private void addSeen(String uri, long timestamp) {
         seen.put(key(uri), timestamp);
         latestTimestamp = Math.max(latestTimestamp, timestamp);
+        oldestSeen = Math.min(oldestSeen, timestamp);
     }
 
-    /** Spark's {@code SeenFilesMap.purge}: forget files older than the newest seen minus {@code maxFileAge}. */
+    /**
+     * Spark's {@code SeenFilesMap.purge}: forget files older than the newest seen minus {@code maxFileAge}. It runs
+     * every trigger; the map is scanned only when its oldest file has fallen behind the threshold.
+     */
     private void purge() {
         if (latestTimestamp == Long.MIN_VALUE || options.maxFileAgeMs == Long.MAX_VALUE) {
             return;
         }
         lastPurgeTimestamp = latestTimestamp - options.maxFileAgeMs;
-        seen.values().removeIf(ts -> ts < lastPurgeTimestamp);
+        if (oldestSeen >= lastPurgeTimestamp) {
+            return; // nothing to forget
+        }
+        long oldest = Long.MAX_VALUE;
+        for (java.util.Iterator<Long> it = seen.values().iterator(); it.hasNext(); ) {
+            long ts = it.next();
+            if (ts < lastPurgeTimestamp) {
+                it.remove();
+            } else {
+                oldest = Math.min(oldest, ts);
+            }
+        }
+        oldestSeen = oldest;
     }
 
     private List<Listed> list() {
@@ -506,6 +527,10 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
 
     @Override
     public String description() {
+        return description;
+    }
+
+    private String describe() {
         // Spark's FileStreamSource[qualifiedBasePath]: the path with its scheme (file:/tmp/in for a local one).
         String qualified;
         try {

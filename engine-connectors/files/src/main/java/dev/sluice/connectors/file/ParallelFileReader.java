@@ -169,7 +169,10 @@ final class ParallelFileReader implements AutoCloseable {
             while (!current.hasNext() && (submitted < files.size() || !pending.isEmpty())) {
                 while (submitted < files.size() && pending.size() < window) {
                     F file = files.get(submitted++);
-                    pending.add(new Pending<>(file, threads == 1 ? null : pool().submit(() -> read.apply(file))));
+                    // one file (a 1-file micro-batch) is read here, as readAll does: a hand-off to the pool and back
+                    // would only add two thread wake-ups to the batch's latency
+                    pending.add(new Pending<>(file, threads == 1 || files.size() == 1 ? null
+                            : pool().submit(() -> read.apply(file))));
                 }
                 current = take(pending.poll()).iterator();
             }

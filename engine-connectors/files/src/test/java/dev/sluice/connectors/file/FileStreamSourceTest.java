@@ -83,6 +83,29 @@ class FileStreamSourceTest extends FileStreamTestSupport {
         assertThat(batches.values()).containsExactly(List.of("old", "new"), List.of("recent"));
     }
 
+    /**
+     * A file forgotten through maxFileAge is read again when it re-appears with a newer time (Spark's
+     * {@code SeenFilesMap}): the forgetting must happen even though the map is scanned only when its oldest entry has
+     * fallen behind the threshold, and a trigger with nothing old enough to forget must forget nothing.
+     */
+    @Test
+    void aFileForgottenPastMaxFileAgeIsReadAgainWhenItReappearsNewer() throws Exception {
+        Path in = dir.resolve("in");
+        long hour = 3_600_000L;
+        drop(in.resolve("old.txt"), "old\n", 0);
+        drop(in.resolve("new.txt"), "new\n", 10 * hour);
+        StreamingQuery q = collect(text(in, "maxFileAge", "1h"), dir.resolve("cp"));
+        q.processAllAvailable(); // old.txt (older than 10h - 1h) is forgotten after this batch
+        drop(in.resolve("newer.txt"), "newer\n", 10 * hour + 1);
+        q.processAllAvailable(); // nothing is older than the threshold: new.txt stays known
+        Files.delete(in.resolve("old.txt"));
+        drop(in.resolve("old.txt"), "old again\n", 11 * hour);
+        Files.setLastModifiedTime(in.resolve("new.txt"), java.nio.file.attribute.FileTime.fromMillis(T0 + 11 * hour));
+        q.processAllAvailable();
+        // old.txt is new again; new.txt, still known (10h is not older than 11h - 1h), is not read twice
+        assertThat(batches.values()).containsExactly(List.of("old", "new"), List.of("newer"), List.of("old again"));
+    }
+
     @Test
     void cleanSourceDeleteRemovesTheFilesOfCommittedBatches() throws Exception {
         Path in = dir.resolve("in");

@@ -39,6 +39,56 @@ class ListingSkipProperties {
         }
     }
 
+    /**
+     * A local listing reads the folder's names alone ({@code File.list}) rather than a path per entry through a
+     * {@code DirectoryStream}: it must give what the stream gives, entry by entry (paths, sizes, times, folders), and
+     * keep the stream's answers for a missing folder (empty) and a file (itself).
+     */
+    @Property(tries = 30)
+    void theNamesListingIsThePathByPathListing(
+            @ForAll Set<@StringLength(min = 1, max = 6) @CharRange(from = 'a', to = 'f') @Chars({' ', '%', '=', '.',
+                    '_', '#'}) String> names,
+            @ForAll Set<@StringLength(min = 1, max = 4) @CharRange(from = 'g', to = 'h') String> folders) throws Exception {
+        java.nio.file.Path dir = Files.createTempDirectory("listing-names");
+        try {
+            for (String n : names) {
+                if (!n.equals(".") && !n.equals("..")) {
+                    Files.writeString(dir.resolve(n), n);
+                }
+            }
+            for (String f : folders) {
+                Files.createDirectories(dir.resolve(f));
+            }
+            FileAccess files = FileAccess.defaults();
+            Path folder = FileAccess.path(dir);
+            List<String> expected = new ArrayList<>();
+            try (var entries = Files.newDirectoryStream(dir)) {
+                for (java.nio.file.Path entry : entries) {
+                    var attributes = Files.readAttributes(entry, java.nio.file.attribute.BasicFileAttributes.class);
+                    expected.add(FileAccess.child(folder, entry.getFileName().toString()) + " "
+                            + (attributes.isDirectory() ? "dir 0" : "file " + attributes.size()) + " "
+                            + attributes.lastModifiedTime().toMillis());
+                }
+            }
+            List<String> listed = new ArrayList<>();
+            for (FileStatus f : files.list(folder)) {
+                listed.add(f.getPath() + " " + (f.isDirectory() ? "dir " : "file ") + f.getLen() + " "
+                        + f.getModificationTime());
+            }
+            expected.sort(null);
+            listed.sort(null);
+            assertThat(listed).isEqualTo(expected);
+            assertThat(files.list(FileAccess.path(dir.resolve("missing")))).isEmpty();
+            java.nio.file.Path file = Files.writeString(dir.resolve("plain"), "x");
+            assertThat(files.list(FileAccess.path(file))).extracting(FileStatus::getPath)
+                    .containsExactly(FileAccess.path(file));
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
     @Property(tries = 30)
     void aListingSkippingSeenNamesIsTheFullListingWithoutThem(
             @ForAll Set<@StringLength(min = 1, max = 6) @CharRange(from = 'a', to = 'f') @Chars({' ', '%', '='}) String>

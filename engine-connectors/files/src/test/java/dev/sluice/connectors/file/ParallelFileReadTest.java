@@ -169,6 +169,24 @@ class ParallelFileReadTest {
         assertThatThrownBy(() -> new ParallelFileReader(0, "none")).hasMessageContaining("threads must be at least 1");
     }
 
+    /** A streamed read of one file (a 1-file micro-batch) reads it on the caller's thread, as readAll does. */
+    @Test
+    void aStreamedReadOfOneFileReadsOnTheCallersThread() {
+        StructType schema = new StructType().add("v", dev.sluice.sql.types.DataTypes.StringType);
+        try (ParallelFileReader reader = new ParallelFileReader(4, "one-file")) {
+            List<String> threads = new ArrayList<>();
+            ParallelFileReader.FileRead<String> read = f -> {
+                threads.add(Thread.currentThread().getName());
+                return List.of(TestRows.chunk(schema, TestRows.row(f + "-a")), TestRows.chunk(schema, TestRows.row(f)));
+            };
+            List<Chunk> streamed = new ArrayList<>();
+            reader.stream(List.of("f"), f -> f, read).forEachRemaining(streamed::add);
+            assertThat(values(streamed)).isEqualTo(values(reader.readAll(List.of("f"), f -> f, read)))
+                    .containsExactly("f-a", "f");
+            assertThat(threads).containsOnly(Thread.currentThread().getName()).hasSize(2);
+        }
+    }
+
     @Test
     void aStreamedReadGivesTheSameChunksInFileOrderReadingOnlyAFewFilesAhead() throws Exception {
         List<String> files = new ArrayList<>();
