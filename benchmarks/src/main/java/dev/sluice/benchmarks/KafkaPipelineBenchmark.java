@@ -14,19 +14,21 @@ import dev.sluice.sql.types.StructType;
 import dev.sluice.testkit.EmbeddedKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * End-to-end throughput of the tutorial's Kafka shape (Cases 3-4): invoices as JSON from a real Kafka topic
  * → {@code from_json} → {@code explode} of the line items → {@code to_json} → another Kafka topic, with
- * checkpointing on and {@code Trigger.AvailableNow} over a pre-filled topic. Prints input records/s and
- * output rows/s. Not a JMH benchmark: one query run is the unit. Run:
+ * checkpointing on and {@code Trigger.AvailableNow} over a pre-filled topic, with the exactly-once sink (issue 14's
+ * W4; {@code -Dguarantee=at_least_once} for the default sink). Prints input records/s and output rows/s. Not a JMH benchmark: one query run is the unit. Run:
  * {@code java -cp benchmarks/target/benchmarks.jar dev.sluice.benchmarks.KafkaPipelineBenchmark [invoices]}.
  */
 public final class KafkaPipelineBenchmark {
@@ -86,11 +88,14 @@ public final class KafkaPipelineBenchmark {
                     .selectExpr("InvoiceNumber AS key", "to_json(named_struct('StoreID', StoreID, 'ItemCode',"
                             + " LineItem.ItemCode, 'TotalValue', LineItem.TotalValue)) AS value");
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             StreamingQuery query = items.writeStream().format(System.getProperty("sink", "kafka"))
                     .option("kafka.bootstrap.servers", kafka.bootstrapServers()).option("topic", "items")
+                    .option("deliveryGuarantee", System.getProperty("guarantee", "exactly_once"))
                     .option("checkpointLocation", checkpoint.toString()).trigger(Trigger.AvailableNow()).start();
             query.awaitTermination();
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
             long written = countRecords(kafka, "items");
             if (Boolean.getBoolean("verbose")) {
                 for (var progress : query.recentProgress()) {
@@ -99,19 +104,33 @@ public final class KafkaPipelineBenchmark {
                 }
             }
             System.out.printf("Kafka -> from_json -> explode -> to_json -> Kafka: %d invoices (%d rows out) in %.2f s"
-                    + " = %.0f invoices/s, %.0f rows/s%n", invoices, written, seconds, invoices / seconds,
-                    written / seconds);
+                    + " = %.0f invoices/s, %.0f rows/s; process CPU %.2f s = %.2f us/invoice (broker included)%n",
+                    invoices, written, seconds, invoices / seconds, written / seconds, cpuSeconds,
+                    cpuSeconds * 1e6 / invoices);
             spark.stop();
         }
     }
 
-    private static long countRecords(EmbeddedKafka kafka, String topic) throws Exception {
-        try (var admin = kafka.admin()) {
-            Map<TopicPartition, OffsetSpec> request = Map.of(new TopicPartition(topic, 0), OffsetSpec.latest(),
-                    new TopicPartition(topic, 1), OffsetSpec.latest());
+    /** CPU time of this whole process (the pipeline, the in-process broker, the JIT and the GC). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Records a {@code read_committed} consumer sees (transaction markers take offsets, so offsets over-count). */
+    private static long countRecords(EmbeddedKafka kafka, String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", kafka.bootstrapServers(), "isolation.level", "read_committed",
+                "enable.auto.commit", false, "max.poll.records", 10_000,
+                "key.deserializer", ByteArrayDeserializer.class.getName(),
+                "value.deserializer", ByteArrayDeserializer.class.getName()))) {
+            List<TopicPartition> partitions = List.of(new TopicPartition(topic, 0), new TopicPartition(topic, 1));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long total = 0;
-            for (ListOffsetsResult.ListOffsetsResultInfo info : admin.listOffsets(request).all().get().values()) {
-                total += info.offset();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                total += consumer.poll(Duration.ofMillis(500)).count();
             }
             return total;
         }
