@@ -1,5 +1,6 @@
 package dev.sluice.expr.scalar;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -52,12 +53,15 @@ final class JsonVectorReader {
     private final DataType schema;
     private final Node root;
     private final FromJsonOptions options;
+    /** The options' factory, looked up once rather than per record. */
+    private final JsonFactory factory;
     private final JsonFunctions.Reading reading;
 
     JsonVectorReader(DataType schema, ZoneId zone, FromJsonOptions options) {
         this.schema = schema;
         this.root = new Node(schema);
         this.options = options;
+        this.factory = options.factory();
         this.reading = new JsonFunctions.Reading(zone, options.failFast());
     }
 
@@ -127,7 +131,7 @@ final class JsonVectorReader {
      */
     void read(String json, ColumnVector out) {
         int mark = out.size();
-        try (JsonParser parser = options.factory().createParser(json)) {
+        try (JsonParser parser = factory.createParser(json)) {
             JsonToken first = parser.nextToken();
             if (first == null || !value(parser, root, out)) {
                 malformed(out, mark, null);
