@@ -8,6 +8,7 @@ import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
 import dev.sluice.sql.Sluice;
 import dev.sluice.sql.SluiceSession;
+import dev.sluice.sql.streaming.DataStreamWriter;
 import dev.sluice.sql.streaming.StreamingQuery;
 import dev.sluice.sql.streaming.Trigger;
 import dev.sluice.sql.types.StructType;
@@ -28,7 +29,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * End-to-end throughput of the tutorial's Kafka shape (Cases 3-4): invoices as JSON from a real Kafka topic
  * → {@code from_json} → {@code explode} of the line items → {@code to_json} → another Kafka topic, with
  * checkpointing on and {@code Trigger.AvailableNow} over a pre-filled topic, with the exactly-once sink (issue 14's
- * W4; {@code -Dguarantee=at_least_once} for the default sink). Prints input records/s and output rows/s. Not a JMH benchmark: one query run is the unit. Run:
+ * W4; {@code -Dguarantee=at_least_once} for the default sink; {@code -Dsink.kafka.<name>=<value>} passes producer
+ * setting {@code kafka.<name>} to the sink). Prints input records/s and output rows/s. Not a JMH benchmark: one query run is the unit. Run:
  * {@code java -cp benchmarks/target/benchmarks.jar dev.sluice.benchmarks.KafkaPipelineBenchmark [invoices]}.
  */
 public final class KafkaPipelineBenchmark {
@@ -89,10 +91,17 @@ public final class KafkaPipelineBenchmark {
                             + " LineItem.ItemCode, 'TotalValue', LineItem.TotalValue)) AS value");
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
-            StreamingQuery query = items.writeStream().format(System.getProperty("sink", "kafka"))
+            DataStreamWriter<Row> writer = items.writeStream().format(System.getProperty("sink", "kafka"))
                     .option("kafka.bootstrap.servers", kafka.bootstrapServers()).option("topic", "items")
                     .option("deliveryGuarantee", System.getProperty("guarantee", "exactly_once"))
-                    .option("checkpointLocation", checkpoint.toString()).trigger(Trigger.AvailableNow()).start();
+                    .option("checkpointLocation", checkpoint.toString()).trigger(Trigger.AvailableNow());
+            // -Dsink.kafka.linger.ms=100 passes kafka.linger.ms=100 to the sink (producer settings to compare)
+            for (String name : System.getProperties().stringPropertyNames()) {
+                if (name.startsWith("sink.kafka.")) {
+                    writer.option(name.substring("sink.".length()), System.getProperty(name));
+                }
+            }
+            StreamingQuery query = writer.start();
             query.awaitTermination();
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
