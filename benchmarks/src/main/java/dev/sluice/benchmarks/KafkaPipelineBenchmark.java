@@ -15,14 +15,9 @@ import dev.sluice.sql.types.StructType;
 import dev.sluice.testkit.EmbeddedKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -105,7 +100,7 @@ public final class KafkaPipelineBenchmark {
             query.awaitTermination();
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
-            long written = countRecords(kafka, "items");
+            long written = KafkaSinkBenchmark.countCommittedRecords(kafka.bootstrapServers(), "items");
             if (Boolean.getBoolean("verbose")) {
                 for (var progress : query.recentProgress()) {
                     System.out.println("batch " + progress.batchId() + ": " + progress.numInputRows() + " rows, "
@@ -124,24 +119,5 @@ public final class KafkaPipelineBenchmark {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    /** Records a {@code read_committed} consumer sees (transaction markers take offsets, so offsets over-count). */
-    private static long countRecords(EmbeddedKafka kafka, String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", kafka.bootstrapServers(), "isolation.level", "read_committed",
-                "enable.auto.commit", false, "max.poll.records", 10_000,
-                "key.deserializer", ByteArrayDeserializer.class.getName(),
-                "value.deserializer", ByteArrayDeserializer.class.getName()))) {
-            List<TopicPartition> partitions = List.of(new TopicPartition(topic, 0), new TopicPartition(topic, 1));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long total = 0;
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                total += consumer.poll(Duration.ofMillis(500)).count();
-            }
-            return total;
-        }
     }
 }
