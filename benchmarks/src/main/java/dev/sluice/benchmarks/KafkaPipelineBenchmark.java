@@ -8,6 +8,7 @@ import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
 import dev.sluice.sql.Sluice;
 import dev.sluice.sql.SluiceSession;
+import dev.sluice.sql.streaming.DataStreamWriter;
 import dev.sluice.sql.streaming.StreamingQuery;
 import dev.sluice.sql.streaming.Trigger;
 import dev.sluice.sql.types.StructType;
@@ -15,18 +16,16 @@ import dev.sluice.testkit.EmbeddedKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * End-to-end throughput of the tutorial's Kafka shape (Cases 3-4): invoices as JSON from a real Kafka topic
  * → {@code from_json} → {@code explode} of the line items → {@code to_json} → another Kafka topic, with
- * checkpointing on and {@code Trigger.AvailableNow} over a pre-filled topic. Prints input records/s and
- * output rows/s. Not a JMH benchmark: one query run is the unit. Run:
+ * checkpointing on and {@code Trigger.AvailableNow} over a pre-filled topic, with the exactly-once sink (issue 14's
+ * W4; {@code -Dguarantee=at_least_once} for the default sink; {@code -Dsink.kafka.<name>=<value>} passes producer
+ * setting {@code kafka.<name>} to the sink). Prints input records/s and output rows/s. Not a JMH benchmark: one query run is the unit. Run:
  * {@code java -cp benchmarks/target/benchmarks.jar dev.sluice.benchmarks.KafkaPipelineBenchmark [invoices]}.
  */
 public final class KafkaPipelineBenchmark {
@@ -86,12 +85,22 @@ public final class KafkaPipelineBenchmark {
                     .selectExpr("InvoiceNumber AS key", "to_json(named_struct('StoreID', StoreID, 'ItemCode',"
                             + " LineItem.ItemCode, 'TotalValue', LineItem.TotalValue)) AS value");
             long start = System.nanoTime();
-            StreamingQuery query = items.writeStream().format(System.getProperty("sink", "kafka"))
+            long cpuStart = processCpuNanos();
+            DataStreamWriter<Row> writer = items.writeStream().format(System.getProperty("sink", "kafka"))
                     .option("kafka.bootstrap.servers", kafka.bootstrapServers()).option("topic", "items")
-                    .option("checkpointLocation", checkpoint.toString()).trigger(Trigger.AvailableNow()).start();
+                    .option("deliveryGuarantee", System.getProperty("guarantee", "exactly_once"))
+                    .option("checkpointLocation", checkpoint.toString()).trigger(Trigger.AvailableNow());
+            // -Dsink.kafka.linger.ms=100 passes kafka.linger.ms=100 to the sink (producer settings to compare)
+            for (String name : System.getProperties().stringPropertyNames()) {
+                if (name.startsWith("sink.kafka.")) {
+                    writer.option(name.substring("sink.".length()), System.getProperty(name));
+                }
+            }
+            StreamingQuery query = writer.start();
             query.awaitTermination();
             double seconds = (System.nanoTime() - start) / 1e9;
-            long written = countRecords(kafka, "items");
+            double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+            long written = KafkaSinkBenchmark.countCommittedRecords(kafka.bootstrapServers(), "items");
             if (Boolean.getBoolean("verbose")) {
                 for (var progress : query.recentProgress()) {
                     System.out.println("batch " + progress.batchId() + ": " + progress.numInputRows() + " rows, "
@@ -99,21 +108,16 @@ public final class KafkaPipelineBenchmark {
                 }
             }
             System.out.printf("Kafka -> from_json -> explode -> to_json -> Kafka: %d invoices (%d rows out) in %.2f s"
-                    + " = %.0f invoices/s, %.0f rows/s%n", invoices, written, seconds, invoices / seconds,
-                    written / seconds);
+                    + " = %.0f invoices/s, %.0f rows/s; process CPU %.2f s = %.2f us/invoice (broker included)%n",
+                    invoices, written, seconds, invoices / seconds, written / seconds, cpuSeconds,
+                    cpuSeconds * 1e6 / invoices);
             spark.stop();
         }
     }
 
-    private static long countRecords(EmbeddedKafka kafka, String topic) throws Exception {
-        try (var admin = kafka.admin()) {
-            Map<TopicPartition, OffsetSpec> request = Map.of(new TopicPartition(topic, 0), OffsetSpec.latest(),
-                    new TopicPartition(topic, 1), OffsetSpec.latest());
-            long total = 0;
-            for (ListOffsetsResult.ListOffsetsResultInfo info : admin.listOffsets(request).all().get().values()) {
-                total += info.offset();
-            }
-            return total;
-        }
+    /** CPU time of this whole process (the pipeline, the in-process broker, the JIT and the GC). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }

@@ -126,7 +126,7 @@ public class KafkaSinkBenchmark {
                 throw new IllegalStateException("the last batch wrote " + written + " rows, expected " + ROWS);
             }
             if (!delivery.equals("noop")) {
-                long committed = countCommittedRecords();
+                long committed = countCommittedRecords(kafka.bootstrapServers(), TOPIC);
                 System.out.printf("%n[%s] %d batches, %,d committed records in %s%n", delivery, batches, committed,
                         TOPIC);
                 if (committed != batches * ROWS) {
@@ -145,14 +145,17 @@ public class KafkaSinkBenchmark {
         }
     }
 
-    /** Records of {@link #TOPIC} a {@code read_committed} consumer sees, read up to the end of each partition. */
-    private long countCommittedRecords() {
+    /**
+     * Records of {@code topic} (2 partitions of W4's {@code to_json} output) a {@code read_committed} consumer sees,
+     * read up to the end of each partition; also used by {@link KafkaPipelineBenchmark}.
+     */
+    static long countCommittedRecords(String bootstrapServers, String topic) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", kafka.bootstrapServers(), "isolation.level", "read_committed",
+                "bootstrap.servers", bootstrapServers, "isolation.level", "read_committed",
                 "enable.auto.commit", "false", "max.poll.records", 10_000,
                 "key.deserializer", StringDeserializer.class.getName(),
                 "value.deserializer", StringDeserializer.class.getName()))) {
-            List<TopicPartition> partitions = List.of(new TopicPartition(TOPIC, 0), new TopicPartition(TOPIC, 1));
+            List<TopicPartition> partitions = List.of(new TopicPartition(topic, 0), new TopicPartition(topic, 1));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -160,7 +163,7 @@ public class KafkaSinkBenchmark {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("reading " + TOPIC + " back did not reach its end offsets " + end
+                    throw new IllegalStateException("reading " + topic + " back did not reach its end offsets " + end
                             + " within 5 minutes (" + count + " records read)");
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {

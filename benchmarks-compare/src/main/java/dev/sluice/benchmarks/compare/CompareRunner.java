@@ -58,6 +58,10 @@ public final class CompareRunner implements Callable<Integer> {
     @Option(names = "--heap", description = "-Xms/-Xmx of every forked JVM (default ${DEFAULT-VALUE})")
     String heap = "2g";
 
+    @Option(names = "--kafka-heap", description = "W4: -Xms/-Xmx of every engine's JVM, issue 14's 1 GB"
+            + " (default ${DEFAULT-VALUE})")
+    String kafkaHeap = "1g";
+
     @Option(names = "--timeout-minutes", description = "a forked run taking longer fails (default ${DEFAULT-VALUE})")
     int timeoutMinutes = 15;
 
@@ -141,7 +145,7 @@ public final class CompareRunner implements Callable<Integer> {
 
     /** Runs one workload on one engine in a fresh JVM and returns what it measured. */
     private List<Measurement> fork(String engine, String workload, List<String> extra) throws Exception {
-        List<String> command = javaCommand(heap, options.workDir,
+        List<String> command = javaCommand("W4".equals(workload) ? kafkaHeap : heap, options.workDir,
                 "sluice".equals(engine) && sluiceClasspath != null ? sluiceClasspath
                         : System.getProperty("java.class.path"), WorkloadMain.class);
         command.add("--engine=" + engine);

@@ -38,11 +38,14 @@ final class KafkaData {
         }
     }
 
-    /** Reads {@code topic} from the start to its current end: {@code records=N hash=H}. */
+    /**
+     * Reads {@code topic} from the start to its current end, as a {@code read_committed} consumer (the exactly-once
+     * writers' aborted attempts never count): {@code records=N hash=H}.
+     */
     static String digest(String bootstrapServers, String topic) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 "bootstrap.servers", bootstrapServers, "enable.auto.commit", false, "max.poll.records", 10_000,
-                "key.deserializer", StringDeserializer.class.getName(),
+                "isolation.level", "read_committed", "key.deserializer", StringDeserializer.class.getName(),
                 "value.deserializer", StringDeserializer.class.getName()))) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (PartitionInfo info : consumer.partitionsFor(topic)) {

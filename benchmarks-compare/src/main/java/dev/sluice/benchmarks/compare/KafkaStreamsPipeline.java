@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -25,8 +27,12 @@ import org.apache.kafka.streams.kstream.Produced;
 /**
  * W4 on Kafka Streams: the same transformation as the Spark/Sluice query (parse the invoice JSON with Jackson,
  * one output record per line item keyed by the invoice number, value {@code {"StoreID","ItemCode","TotalValue"}}
- * in {@code to_json}'s field order), two stream threads (the parallelism of {@code local[2]}), at-least-once.
- * Kafka Streams never terminates on its own, so the run ends when the output topic holds 3 records per invoice.
+ * in {@code to_json}'s field order), two stream threads (the parallelism of {@code local[2]}),
+ * {@code processing.guarantee=exactly_once_v2} (the guarantee issue 14's target names; Sluice writes with its
+ * exactly-once sink). Kafka Streams never terminates on its own, so the run ends when the application's consumer
+ * group has committed the input topic's end offsets: under exactly_once_v2 those offsets commit in the same
+ * transaction as the output records, so the output is then complete and visible to {@code read_committed} readers
+ * (counting output offsets would not do: transaction markers take offsets too).
  * Not thread-safe; one run per instance.
  */
 final class KafkaStreamsPipeline {
@@ -47,12 +53,14 @@ final class KafkaStreamsPipeline {
         Path state = options.checkpointDir("kstreams", Workload.W4);
         props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
         props.put("auto.offset.reset", "earliest");
-        long expected = 3L * options.invoices;
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        String application = (String) props.get(StreamsConfig.APPLICATION_ID_CONFIG);
         long start = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props);
              Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            Map<TopicPartition, Long> inputEnd = endOffsets(admin, KafkaData.INVOICES);
             streams.start();
-            while (records(admin, topic) < expected) {
+            while (!committedUpTo(admin, application, inputEnd)) {
                 if (streams.state() == KafkaStreams.State.ERROR) {
                     throw new IllegalStateException("Kafka Streams failed while writing " + topic);
                 }
@@ -83,15 +91,26 @@ final class KafkaStreamsPipeline {
         }
     }
 
-    private static long records(Admin admin, String topic) throws Exception {
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {
         Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
         for (int p = 0; p < KafkaData.PARTITIONS; p++) {
             request.put(new TopicPartition(topic, p), OffsetSpec.latest());
         }
-        long total = 0;
-        for (var info : admin.listOffsets(request).all().get().values()) {
-            total += info.offset();
+        Map<TopicPartition, Long> end = new java.util.HashMap<>();
+        admin.listOffsets(request).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
+        return end;
+    }
+
+    /** Whether {@code group} has committed (stably: its transactions ended) every offset of {@code end}. */
+    private static boolean committedUpTo(Admin admin, String group, Map<TopicPartition, Long> end) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group,
+                new ListConsumerGroupOffsetsOptions().requireStable(true)).partitionsToOffsetAndMetadata().get();
+        for (var e : end.entrySet()) {
+            OffsetAndMetadata at = committed.get(e.getKey());
+            if (e.getValue() > 0 && (at == null || at.offset() < e.getValue())) {
+                return false;
+            }
         }
-        return total;
+        return true;
     }
 }

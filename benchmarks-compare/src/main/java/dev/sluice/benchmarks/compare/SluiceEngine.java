@@ -129,7 +129,7 @@ final class SluiceEngine implements Engine {
                 .selectExpr(Queries.KAFKA_OUTPUT);
         long start = System.nanoTime();
         StreamingQuery query = items.writeStream().format("kafka").option("kafka.bootstrap.servers", bootstrapServers)
-                .option("topic", topic).trigger(Trigger.AvailableNow())
+                .option("topic", topic).option("deliveryGuarantee", "exactly_once").trigger(Trigger.AvailableNow())
                 .option("checkpointLocation", options.checkpointDir(name(), Workload.W4).toString()).start();
         query.awaitTermination();
         double seconds = (System.nanoTime() - start) / 1e9;

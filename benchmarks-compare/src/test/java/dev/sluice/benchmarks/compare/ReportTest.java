@@ -35,7 +35,7 @@ class ReportTest {
                 "W4 kstreams 2.0 true false",
                 "W5 spark 20.0 true true");
         assertThat(report.allChecksMatch()).isFalse();
-        assertThat(report.table()).contains("| W4 | invoices/s | 200 | kstreams | 100 | 2.00x | >= 1x | met |"
+        assertThat(report.table()).contains("| W4 | invoices/s | 200 | kstreams | 100 | 2.00x | >= 1.5x | met |"
                 + " NO: records=3 vs records=4 |");
     }
 

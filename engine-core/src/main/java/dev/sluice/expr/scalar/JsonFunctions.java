@@ -64,7 +64,7 @@ final class JsonFunctions {
     private static final JsonFactory WRITER_FACTORY = new JsonFactory().setRootValueSeparator(null);
     private static final DateTimeFormatter TIMESTAMP_FORMAT = DateTimePatterns.formatter("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
     /** Marks a value whose JSON kind does not fit the schema (the field becomes NULL). */
-    private static final Object MISMATCH = new Object();
+    static final Object MISMATCH = new Object();
 
     private JsonFunctions() {
     }
@@ -81,8 +81,19 @@ final class JsonFunctions {
         ZoneId zone = context.sessionTimeZone();
         FromJsonOptions options = arguments.size() == 3 ? FromJsonOptions.of(arguments.get(2))
                 : FromJsonOptions.DEFAULTS;
-        return new RowFunction("from_json", List.of(json), schema, true,
-                values -> parse((String) values[0], schema, zone, options));
+        JsonVectorReader reader = new JsonVectorReader(schema, zone, options);
+        return new VectorFunction("from_json", List.of(json), schema, true, (values, rows) -> {
+            ColumnVector in = values[0];
+            ColumnVector out = ColumnVector.allocate(schema, rows);
+            for (int row = 0; row < rows; row++) {
+                if (in.isNull(row)) {
+                    out.appendNull();
+                } else {
+                    reader.read(in.getString(row), out);
+                }
+            }
+            return out;
+        });
     }
 
     private static DataType schemaOf(List<Expression> arguments) {
@@ -147,7 +158,7 @@ final class JsonFunctions {
      * The session time zone of one from_json call and its mode: a value of the wrong JSON kind inside the record
      * becomes NULL (PERMISSIVE: Spark's partial result) or fails the whole record (FAILFAST, as Spark's).
      */
-    private record Reading(ZoneId zone, boolean failFast) {
+    record Reading(ZoneId zone, boolean failFast) {
         Object orNull(Object value) {
             if (value != MISMATCH) {
                 return value;
@@ -160,7 +171,7 @@ final class JsonFunctions {
     }
 
     /** A field of the wrong kind in FAILFAST mode; preallocated, no stack trace: caught by {@link #parse}. */
-    private static final class FieldMismatch extends RuntimeException {
+    static final class FieldMismatch extends RuntimeException {
         private static final long serialVersionUID = 1L;
         static final FieldMismatch INSTANCE = new FieldMismatch();
 
@@ -176,7 +187,7 @@ final class JsonFunctions {
         return malformed(schema);
     }
 
-    private static Object malformed(DataType schema) {
+    static Object malformed(DataType schema) {
         if (schema instanceof StructType struct) {
             return Collections.unmodifiableList(Arrays.asList(new Object[struct.length()]));
         }
@@ -184,7 +195,7 @@ final class JsonFunctions {
     }
 
     /** Reads the value at the current token; {@link #MISMATCH} (with its children skipped) if it does not fit. */
-    private static Object read(JsonParser parser, DataType type, Reading reading) throws IOException {
+    static Object read(JsonParser parser, DataType type, Reading reading) throws IOException {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return null;
@@ -248,14 +259,8 @@ final class JsonFunctions {
         boolean integral = token == JsonToken.VALUE_NUMBER_INT;
         boolean number = integral || token == JsonToken.VALUE_NUMBER_FLOAT;
         if (type instanceof StringType) {
-            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                StringWriter raw = new StringWriter();
-                try (JsonGenerator generator = FACTORY.createGenerator(raw)) {
-                    generator.copyCurrentStructure(parser);
-                }
-                return raw.toString();
-            }
-            return parser.getText();
+            return token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY ? rawText(parser)
+                    : parser.getText();
         }
         if (type instanceof IntegerType || type instanceof ShortType || type instanceof ByteType) {
             if (!integral) {
@@ -308,7 +313,16 @@ final class JsonFunctions {
         return MISMATCH;
     }
 
-    private static Double nonNumeric(String text) {
+    /** The text of the object or array at the current token, as a string field holds it. */
+    static String rawText(JsonParser parser) throws IOException {
+        StringWriter raw = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(raw)) {
+            generator.copyCurrentStructure(parser);
+        }
+        return raw.toString();
+    }
+
+    static Double nonNumeric(String text) {
         return switch (text) {
             case "NaN" -> Double.NaN;
             case "Infinity", "+Infinity", "+INF", "INF" -> Double.POSITIVE_INFINITY;

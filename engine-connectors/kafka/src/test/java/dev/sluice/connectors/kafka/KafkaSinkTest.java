@@ -3,11 +3,16 @@ package dev.sluice.connectors.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.spi.SinkContext;
 import dev.sluice.sql.Dataset;
 import dev.sluice.sql.Row;
+import dev.sluice.sql.streaming.OutputMode;
 import dev.sluice.sql.streaming.StreamingQuery;
+import dev.sluice.sql.types.DataTypes;
+import dev.sluice.sql.types.StructType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -82,4 +87,19 @@ class KafkaSinkTest extends KafkaTestSupport {
                 .option("deliveryGuarantee", "maybe_once").start())
                 .hasMessageContaining("deliveryGuarantee");
     }
+
+    @Test
+    void microBatchesSendInLargeBatchesUnlessTheUserSetsTheProducer() {
+        KafkaSinkOptions plain = new KafkaSinkOptions(new SinkContext(spark, SINK_SCHEMA, Map.of(
+                "kafka.bootstrap.servers", servers(), "topic", "t"), OutputMode.Append(), null));
+        assertThat(KafkaSink.microBatchDefaults(plain).kafkaParams).containsEntry("batch.size", "262144")
+                .containsEntry("linger.ms", "100");
+        KafkaSinkOptions own = new KafkaSinkOptions(new SinkContext(spark, SINK_SCHEMA, Map.of(
+                "kafka.bootstrap.servers", servers(), "topic", "t", "kafka.linger.ms", "7",
+                "kafka.batch.size", "1000"), OutputMode.Append(), null));
+        assertThat(KafkaSink.microBatchDefaults(own).kafkaParams).containsEntry("batch.size", "1000")
+                .containsEntry("linger.ms", "7");
+    }
+
+    private static final StructType SINK_SCHEMA = new StructType().add("value", DataTypes.StringType);
 }
