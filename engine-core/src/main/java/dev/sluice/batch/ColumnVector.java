@@ -325,13 +325,32 @@ public abstract class ColumnVector {
         return out;
     }
 
-    /** A new vector holding rows {@code [from, to)}. */
+    /**
+     * A new vector holding rows {@code [from, to)}: a {@link #take} of the range, so every vector's bulk gather
+     * serves it (the primitive vectors copy their arrays directly).
+     */
     public ColumnVector copyRange(int from, int to) {
-        ColumnVector out = allocate(type, to - from);
-        for (int i = from; i < to; i++) {
-            out.appendFrom(this, i);
+        int count = to - from;
+        int[] rows = new int[count];
+        for (int i = 0; i < count; i++) {
+            rows[i] = from + i;
         }
-        return out;
+        return take(rows, count);
+    }
+
+    /** The validity map of rows {@code [from, to)}, or null when none of them is null. */
+    protected final boolean[] rangeNulls(int from, int to, int length) {
+        if (nulls == null) {
+            return null;
+        }
+        for (int i = from; i < to; i++) {
+            if (nulls[i]) {
+                boolean[] out = new boolean[length];
+                System.arraycopy(nulls, from, out, 0, to - from);
+                return out;
+            }
+        }
+        return null;
     }
 
     /** Hash of the value at {@code row} consistent with value equality for the type (0 for null). */
