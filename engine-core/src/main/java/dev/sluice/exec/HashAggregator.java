@@ -61,7 +61,7 @@ public final class HashAggregator {
         int n = other.groupCount();
         int[] ids = new int[Math.max(n, 1)];
         if (!spec.groupingKeys().isEmpty()) {
-            table.groupIds(other.table.keys(), n, ids);
+            table.mergeGroupIds(other.table, ids);
         }
         int groups = groupCount();
         for (int a = 0; a < accumulators.length; a++) {
@@ -109,9 +109,7 @@ public final class HashAggregator {
         for (int a = 0; a < accumulators.length; a++) {
             accumulators[a].ensureGroups(groups);
             ColumnVector out = ColumnVector.allocate(spec.functions().get(a).dataType(), groups);
-            for (int g = 0; g < groups; g++) {
-                accumulators[a].writeResult(g, out);
-            }
+            accumulators[a].writeResults(groups, out);
             intermediate.add(out);
         }
         Chunk groupsChunk = new Chunk(groups, intermediate);
