@@ -172,6 +172,27 @@ public final class GroupingTable {
         }
     }
 
+    /** Whether keys are packed into words: only then is {@link #findGroupsOf} available. */
+    public boolean packed() {
+        return width > 0;
+    }
+
+    /**
+     * For {@code other}'s groups {@code [from, to)} (a packed table of the same key types), this table's group with
+     * the same key, or -1, into {@code out[from..to)}. Reads only: several threads may call it at once while nothing
+     * inserts into either table.
+     */
+    public void findGroupsOf(GroupingTable other, int from, int to, int[] out) {
+        if (width == 0) {
+            throw new IllegalStateException("findGroupsOf needs packed keys");
+        }
+        long[] packed = other.packedKeys;
+        for (int g = from; g < to; g++) {
+            int offset = g * width;
+            out[g] = findPacked(packed, offset, PackedKeys.hash(packed, offset, width));
+        }
+    }
+
     private int findOrInsertPacked(long[] packed, int offset, int hash) {
         int slot = hash & mask;
         while (true) {
