@@ -119,24 +119,8 @@ public final class ArrayVector extends ColumnVector {
     public ColumnVector take(int[] rows, int count) {
         boolean[] outNulls = gatherNulls(rows, count, Math.max(count, 1));
         int[] offsetsOut = new int[Math.max(count, 1) + 1];
-        int total = 0;
-        for (int i = 0; i < count; i++) {
-            int row = rows[i];
-            if (nulls == null || !nulls[row]) {
-                total += offsets[row + 1] - offsets[row];
-            }
-            offsetsOut[i + 1] = total;
-        }
-        int[] elementRows = new int[total];
-        int e = 0;
-        for (int i = 0; i < count; i++) {
-            int row = rows[i];
-            if (nulls == null || !nulls[row]) {
-                for (int j = offsets[row]; j < offsets[row + 1]; j++) {
-                    elementRows[e++] = j;
-                }
-            }
-        }
+        int[] elementRows = gatherElementRows(offsets, rows, count, offsetsOut);
+        int total = elementRows.length;
         ColumnVector elementsOut = elements.take(elementRows, total);
         return new ArrayVector((ArrayType) type, count, offsetsOut, outNulls, elementsOut);
     }

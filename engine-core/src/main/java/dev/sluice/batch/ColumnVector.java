@@ -338,6 +338,33 @@ public abstract class ColumnVector {
         return take(rows, count);
     }
 
+    /**
+     * For a vector whose row {@code r} owns elements {@code [offsets[r], offsets[r + 1])} (arrays, maps): the element
+     * positions of rows {@code rows[0..count)}, in order, with the gathered rows' offsets written to
+     * {@code offsetsOut} ({@code count + 1} entries). A null row keeps no elements, as a per-row append makes it.
+     */
+    protected final int[] gatherElementRows(int[] offsets, int[] rows, int count, int[] offsetsOut) {
+        int total = 0;
+        for (int i = 0; i < count; i++) {
+            int row = rows[i];
+            if (nulls == null || !nulls[row]) {
+                total += offsets[row + 1] - offsets[row];
+            }
+            offsetsOut[i + 1] = total;
+        }
+        int[] elementRows = new int[total];
+        int e = 0;
+        for (int i = 0; i < count; i++) {
+            int row = rows[i];
+            if (nulls == null || !nulls[row]) {
+                for (int j = offsets[row]; j < offsets[row + 1]; j++) {
+                    elementRows[e++] = j;
+                }
+            }
+        }
+        return elementRows;
+    }
+
     /** The validity map of rows {@code [from, to)}, or null when none of them is null. */
     protected final boolean[] rangeNulls(int from, int to, int length) {
         if (nulls == null) {

@@ -29,15 +29,19 @@ public final class ParallelAggregation {
         List<Morsel> morsels = new java.util.ArrayList<>();
         morselIterator.forEachRemaining(morsels::add);
         if (!ParallelRunner.parallel(context, morsels)) {
-            HashAggregator aggregator = new HashAggregator(spec);
-            for (Morsel m : morsels) {
-                m.run(aggregator::add);
-            }
-            return aggregator;
+            return oneThread(spec, morsels);
         }
         List<HashAggregator> partials = ParallelRunner.foldRanges(context, morsels, () -> new HashAggregator(spec),
                 HashAggregator::add);
         return merge(partials);
+    }
+
+    private static HashAggregator oneThread(AggregationSpec spec, List<Morsel> morsels) {
+        HashAggregator aggregator = new HashAggregator(spec);
+        for (Morsel m : morsels) {
+            m.run(aggregator::add);
+        }
+        return aggregator;
     }
 
     private static HashAggregator merge(List<HashAggregator> partials) {
@@ -64,11 +68,7 @@ public final class ParallelAggregation {
         List<Morsel> morsels = new java.util.ArrayList<>();
         morselIterator.forEachRemaining(morsels::add);
         if (!ParallelRunner.parallel(context, morsels)) {
-            HashAggregator aggregator = new HashAggregator(spec);
-            for (Morsel m : morsels) {
-                m.run(aggregator::add);
-            }
-            return aggregator.result();
+            return oneThread(spec, morsels).result();
         }
         List<HashAggregator> partials = ParallelRunner.foldRanges(context, morsels, RANGES_PER_WORKER,
                 () -> new HashAggregator(spec), HashAggregator::add);
