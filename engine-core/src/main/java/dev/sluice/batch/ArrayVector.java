@@ -111,6 +111,20 @@ public final class ArrayVector extends ColumnVector {
         endRow();
     }
 
+    /**
+     * A bulk gather: the kept rows' element ranges are gathered with one {@code take} of the element vector(s)
+     * (itself bulk), instead of appending element by element. Null rows keep no elements, as with {@link #appendFrom}.
+     */
+    @Override
+    public ColumnVector take(int[] rows, int count) {
+        boolean[] outNulls = gatherNulls(rows, count, Math.max(count, 1));
+        int[] offsetsOut = new int[Math.max(count, 1) + 1];
+        int[] elementRows = gatherElementRows(offsets, rows, count, offsetsOut);
+        int total = elementRows.length;
+        ColumnVector elementsOut = elements.take(elementRows, total);
+        return new ArrayVector((ArrayType) type, count, offsetsOut, outNulls, elementsOut);
+    }
+
     @Override
     protected int nonNullHash(int row) {
         int h = 19;

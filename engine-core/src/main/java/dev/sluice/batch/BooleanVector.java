@@ -90,6 +90,13 @@ public final class BooleanVector extends ColumnVector {
     }
 
     @Override
+    public ColumnVector copyRange(int from, int to) {
+        int count = to - from;
+        boolean[] out = java.util.Arrays.copyOfRange(values, from, from + Math.max(count, 1));
+        return wrap(out, count, rangeNulls(from, to, out.length));
+    }
+
+    @Override
     protected int nonNullHash(int row) {
         return Boolean.hashCode(values[row]);
     }

@@ -325,13 +325,59 @@ public abstract class ColumnVector {
         return out;
     }
 
-    /** A new vector holding rows {@code [from, to)}. */
+    /**
+     * A new vector holding rows {@code [from, to)}: a {@link #take} of the range, so every vector's bulk gather
+     * serves it (the primitive vectors copy their arrays directly).
+     */
     public ColumnVector copyRange(int from, int to) {
-        ColumnVector out = allocate(type, to - from);
-        for (int i = from; i < to; i++) {
-            out.appendFrom(this, i);
+        int count = to - from;
+        int[] rows = new int[count];
+        for (int i = 0; i < count; i++) {
+            rows[i] = from + i;
         }
-        return out;
+        return take(rows, count);
+    }
+
+    /**
+     * For a vector whose row {@code r} owns elements {@code [offsets[r], offsets[r + 1])} (arrays, maps): the element
+     * positions of rows {@code rows[0..count)}, in order, with the gathered rows' offsets written to
+     * {@code offsetsOut} ({@code count + 1} entries). A null row keeps no elements, as a per-row append makes it.
+     */
+    protected final int[] gatherElementRows(int[] offsets, int[] rows, int count, int[] offsetsOut) {
+        int total = 0;
+        for (int i = 0; i < count; i++) {
+            int row = rows[i];
+            if (nulls == null || !nulls[row]) {
+                total += offsets[row + 1] - offsets[row];
+            }
+            offsetsOut[i + 1] = total;
+        }
+        int[] elementRows = new int[total];
+        int e = 0;
+        for (int i = 0; i < count; i++) {
+            int row = rows[i];
+            if (nulls == null || !nulls[row]) {
+                for (int j = offsets[row]; j < offsets[row + 1]; j++) {
+                    elementRows[e++] = j;
+                }
+            }
+        }
+        return elementRows;
+    }
+
+    /** The validity map of rows {@code [from, to)}, or null when none of them is null. */
+    protected final boolean[] rangeNulls(int from, int to, int length) {
+        if (nulls == null) {
+            return null;
+        }
+        for (int i = from; i < to; i++) {
+            if (nulls[i]) {
+                boolean[] out = new boolean[length];
+                System.arraycopy(nulls, from, out, 0, to - from);
+                return out;
+            }
+        }
+        return null;
     }
 
     /** Hash of the value at {@code row} consistent with value equality for the type (0 for null). */

@@ -90,6 +90,13 @@ public final class DoubleVector extends ColumnVector {
     }
 
     @Override
+    public ColumnVector copyRange(int from, int to) {
+        int count = to - from;
+        double[] out = java.util.Arrays.copyOfRange(values, from, from + Math.max(count, 1));
+        return wrap(out, count, rangeNulls(from, to, out.length));
+    }
+
+    @Override
     protected int nonNullHash(int row) {
         // -0.0 hashes as 0.0 and every NaN alike (Double.hashCode canonicalizes NaN): see nonNullEquals.
         double v = values[row];

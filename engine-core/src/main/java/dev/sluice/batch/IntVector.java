@@ -90,6 +90,13 @@ public final class IntVector extends ColumnVector {
     }
 
     @Override
+    public ColumnVector copyRange(int from, int to) {
+        int count = to - from;
+        int[] out = java.util.Arrays.copyOfRange(values, from, from + Math.max(count, 1));
+        return wrap(type, out, count, rangeNulls(from, to, out.length));
+    }
+
+    @Override
     protected int nonNullHash(int row) {
         return Integer.hashCode(values[row]);
     }

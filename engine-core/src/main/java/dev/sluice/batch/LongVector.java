@@ -90,6 +90,13 @@ public final class LongVector extends ColumnVector {
     }
 
     @Override
+    public ColumnVector copyRange(int from, int to) {
+        int count = to - from;
+        long[] out = java.util.Arrays.copyOfRange(values, from, from + Math.max(count, 1));
+        return wrap(type, out, count, rangeNulls(from, to, out.length));
+    }
+
+    @Override
     protected int nonNullHash(int row) {
         return Long.hashCode(values[row]);
     }

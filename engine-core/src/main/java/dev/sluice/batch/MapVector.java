@@ -117,6 +117,21 @@ public final class MapVector extends ColumnVector {
         endRow();
     }
 
+    /**
+     * A bulk gather: the kept rows' element ranges are gathered with one {@code take} of the element vector(s)
+     * (itself bulk), instead of appending element by element. Null rows keep no elements, as with {@link #appendFrom}.
+     */
+    @Override
+    public ColumnVector take(int[] rows, int count) {
+        boolean[] outNulls = gatherNulls(rows, count, Math.max(count, 1));
+        int[] offsetsOut = new int[Math.max(count, 1) + 1];
+        int[] elementRows = gatherElementRows(offsets, rows, count, offsetsOut);
+        int total = elementRows.length;
+        ColumnVector keysOut = keys.take(elementRows, total);
+        ColumnVector valuesOut = values.take(elementRows, total);
+        return new MapVector((MapType) type, count, offsetsOut, outNulls, keysOut, valuesOut);
+    }
+
     @Override
     protected int nonNullHash(int row) {
         int h = 23;

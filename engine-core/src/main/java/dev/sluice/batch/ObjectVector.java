@@ -68,6 +68,44 @@ public class ObjectVector extends ColumnVector {
         appendObject(source.isNull(row) ? null : ((ObjectVector) source).values[row]);
     }
 
+    /** A bulk gather (one array pass) instead of the per-row {@link #appendFrom}; null slots hold null, as there. */
+    @Override
+    public ColumnVector take(int[] rows, int count) {
+        ObjectVector out = (ObjectVector) allocate(type, count);
+        Object[] target = out.values;
+        if (nulls == null) {
+            for (int i = 0; i < count; i++) {
+                target[i] = values[rows[i]];
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                int row = rows[i];
+                target[i] = nulls[row] ? null : values[row];
+            }
+        }
+        out.setSize(count);
+        out.setNullsArray(gatherNulls(rows, count, target.length));
+        return out;
+    }
+
+    @Override
+    public ColumnVector copyRange(int from, int to) {
+        int count = to - from;
+        ObjectVector out = (ObjectVector) allocate(type, count);
+        System.arraycopy(values, from, out.values, 0, count);
+        boolean[] outNulls = rangeNulls(from, to, out.values.length);
+        if (outNulls != null) {
+            for (int i = 0; i < count; i++) {
+                if (outNulls[i]) {
+                    out.values[i] = null;
+                }
+            }
+        }
+        out.setSize(count);
+        out.setNullsArray(outNulls);
+        return out;
+    }
+
     @Override
     protected int nonNullHash(int row) {
         Object v = values[row];

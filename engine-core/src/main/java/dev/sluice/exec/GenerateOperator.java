@@ -65,24 +65,12 @@ public final class GenerateOperator {
         ColumnVector[] columns = new ColumnVector[keptColumns.length + generated.length];
         // One output row per input row, in order (a tumbling window, an explode of one-element arrays): the
         // kept columns are the input's own, shared instead of copied.
-        boolean sameRows = isIdentity(parents, count, input.rowCount());
+        boolean sameRows = new Generator.Rows(parents, count, generated).isIdentity(input.rowCount());
         for (int c = 0; c < keptColumns.length; c++) {
             ColumnVector column = input.column(keptColumns[c]);
             columns[c] = sameRows ? column : column.take(parents, count);
         }
         System.arraycopy(generated, 0, columns, keptColumns.length, generated.length);
         return new Chunk(count, columns);
-    }
-
-    private static boolean isIdentity(int[] parents, int count, int inputRows) {
-        if (count != inputRows) {
-            return false;
-        }
-        for (int i = 0; i < count; i++) {
-            if (parents[i] != i) {
-                return false;
-            }
-        }
-        return true;
     }
 }

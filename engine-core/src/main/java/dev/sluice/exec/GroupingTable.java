@@ -26,7 +26,13 @@ import java.util.List;
  */
 public final class GroupingTable {
     private final List<DataType> keyTypes;
-    /** Flat key columns: a struct key's fields, then its null flag; any other key as itself. */
+    /** The flat key types: a struct key's fields, then its null flag; any other key as itself. */
+    private final List<DataType> flatTypes;
+    /**
+     * Flat key columns, row {@code g} = group {@code g}, kept only when the keys are not packed ({@code width == 0}):
+     * a packed table's words are its keys, and {@link #keys()} decodes them once instead of every insert appending
+     * to one vector per column.
+     */
     private final ColumnVector[] keys;
     /** Per slot: the key's hash in the high word, group id + 1 in the low word; 0 = empty. One load per probe. */
     private long[] slots;
@@ -52,9 +58,10 @@ public final class GroupingTable {
                 flat.add(type);
             }
         }
+        flatTypes = List.copyOf(flat);
         width = PackedKeys.width(flat);
         packedKeys = new long[width * 1024];
-        keys = new ColumnVector[flat.size()];
+        keys = new ColumnVector[width > 0 ? 0 : flat.size()];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = ColumnVector.allocate(flat.get(i), 1024);
         }
@@ -68,6 +75,7 @@ public final class GroupingTable {
 
     /** The distinct keys, one vector per key column (structs rebuilt), row {@code g} = group {@code g}. */
     public ColumnVector[] keys() {
+        ColumnVector[] keys = width > 0 ? PackedKeys.unpack(packedKeys, groupCount, width, flatTypes) : this.keys;
         ColumnVector[] out = new ColumnVector[keyTypes.size()];
         int flat = 0;
         for (int k = 0; k < out.length; k++) {
@@ -96,7 +104,8 @@ public final class GroupingTable {
         if (width > 0) {
             long[] packed = pack(flat, rowCount);
             for (int i = 0; i < rowCount; i++) {
-                groupIds[i] = findOrInsertPacked(flat, packed, i);
+                int offset = i * width;
+                groupIds[i] = findOrInsertPacked(packed, offset, PackedKeys.hash(packed, offset, width));
             }
             return;
         }
@@ -145,18 +154,56 @@ public final class GroupingTable {
         }
     }
 
-    private int findOrInsertPacked(ColumnVector[] flat, long[] packed, int row) {
-        int offset = row * width;
-        int hash = PackedKeys.hash(packed, offset, width);
+    /**
+     * Fills {@code groupIds[0..other.groupCount())} with this table's group for each of {@code other}'s groups
+     * (a table of the same key types), adding new groups in {@code other}'s group order: the merge of two partial
+     * aggregations. Packed keys are probed as they are stored, without decoding or packing them again.
+     */
+    public void mergeGroupIds(GroupingTable other, int[] groupIds) {
+        int n = other.groupCount;
+        if (width == 0) {
+            groupIds(other.keys(), n, groupIds);
+            return;
+        }
+        long[] packed = other.packedKeys;
+        for (int g = 0; g < n; g++) {
+            int offset = g * width;
+            groupIds[g] = findOrInsertPacked(packed, offset, PackedKeys.hash(packed, offset, width));
+        }
+    }
+
+    /** Whether keys are packed into words: only then is {@link #findGroupsOf} available. */
+    public boolean packed() {
+        return width > 0;
+    }
+
+    /**
+     * For {@code other}'s groups {@code [from, to)} (a packed table of the same key types), this table's group with
+     * the same key, or -1, into {@code out[from..to)}. Reads only: several threads may call it at once while nothing
+     * inserts into either table.
+     */
+    public void findGroupsOf(GroupingTable other, int from, int to, int[] out) {
+        if (width == 0) {
+            throw new IllegalStateException("findGroupsOf needs packed keys");
+        }
+        long[] packed = other.packedKeys;
+        for (int g = from; g < to; g++) {
+            int offset = g * width;
+            out[g] = findPacked(packed, offset, PackedKeys.hash(packed, offset, width));
+        }
+    }
+
+    private int findOrInsertPacked(long[] packed, int offset, int hash) {
         int slot = hash & mask;
         while (true) {
             long entry = slots[slot];
             if (entry == 0) {
-                int group = insert(flat, row, hash, slot);
+                int group = groupCount++;
                 if (packedKeys.length < groupCount * width) {
                     packedKeys = Arrays.copyOf(packedKeys, packedKeys.length * 2);
                 }
                 System.arraycopy(packed, offset, packedKeys, group * width, width);
+                occupy(slot, hash, group);
                 return group;
             }
             int group = (int) entry - 1;
@@ -179,10 +226,10 @@ public final class GroupingTable {
 
     /** The key columns in the table's flat layout: struct fields with nulls where the struct is null, then a flag. */
     private ColumnVector[] flatten(ColumnVector[] keyColumns, int rowCount) {
-        if (keyColumns.length == keys.length) {
+        if (keyColumns.length == flatTypes.size()) {
             return keyColumns; // no struct keys: the layout is the input's
         }
-        ColumnVector[] flat = new ColumnVector[keys.length];
+        ColumnVector[] flat = new ColumnVector[flatTypes.size()];
         int f = 0;
         for (ColumnVector column : keyColumns) {
             if (!(column instanceof StructVector struct) || struct.childCount() == 0) {
@@ -315,11 +362,16 @@ public final class GroupingTable {
             keys[k].appendFrom(flat[k], row);
         }
         normalizeNegativeZero(group);
+        occupy(slot, hash, group);
+        return group;
+    }
+
+    /** Points the empty {@code slot} at the new {@code group}; grows the slots past half full. */
+    private void occupy(int slot, int hash, int group) {
         slots[slot] = ((long) hash << 32) | (group + 1);
         if (groupCount * 2 > slots.length) {
             rehash();
         }
-        return group;
     }
 
     /** A group keyed by -0.0 shows 0.0, the value Spark's key normalization groups it under. */

@@ -61,7 +61,7 @@ public final class HashAggregator {
         int n = other.groupCount();
         int[] ids = new int[Math.max(n, 1)];
         if (!spec.groupingKeys().isEmpty()) {
-            table.groupIds(other.table.keys(), n, ids);
+            table.mergeGroupIds(other.table, ids);
         }
         int groups = groupCount();
         for (int a = 0; a < accumulators.length; a++) {
@@ -74,6 +74,50 @@ public final class HashAggregator {
             other.accumulators[a].writeBuffers(n, buffers);
             accumulators[a].ensureGroups(groups);
             accumulators[a].merge(ids, buffers, n);
+        }
+    }
+
+    /** Whether the grouping keys are packed words (see {@link #findGroupsOf}); false for a global aggregation. */
+    public boolean packedKeys() {
+        return !spec.groupingKeys().isEmpty() && table.packed();
+    }
+
+    /**
+     * For {@code other}'s groups {@code [from, to)}, this aggregator's group with the same key or -1, into
+     * {@code out[from..to)}. Read only (both aggregators): safe from several threads while neither is fed. Needs
+     * {@link #packedKeys()}.
+     */
+    public void findGroupsOf(HashAggregator other, int from, int to, int[] out) {
+        table.findGroupsOf(other.table, from, to, out);
+    }
+
+    /** Every function's intermediate buffers for every group so far ({@link #writeBuffers} of each function). */
+    public ColumnVector[][] buffers() {
+        int groups = groupCount();
+        ColumnVector[][] out = new ColumnVector[accumulators.length][];
+        for (int a = 0; a < accumulators.length; a++) {
+            List<dev.sluice.sql.types.DataType> bufferTypes = spec.functions().get(a).bufferTypes();
+            out[a] = new ColumnVector[bufferTypes.size()];
+            for (int b = 0; b < out[a].length; b++) {
+                out[a][b] = ColumnVector.allocate(bufferTypes.get(b), Math.max(groups, 1));
+            }
+            writeBuffers(a, out[a]);
+        }
+        return out;
+    }
+
+    /**
+     * Folds rows {@code rows[0..count)} of {@code buffers} (another aggregator's {@link #buffers()}) into this
+     * aggregator's existing groups {@code targets[0..count)}, in that order.
+     */
+    public void mergeGroups(ColumnVector[][] buffers, int[] rows, int[] targets, int count) {
+        for (int a = 0; a < accumulators.length; a++) {
+            ColumnVector[] taken = new ColumnVector[buffers[a].length];
+            for (int b = 0; b < taken.length; b++) {
+                taken[b] = buffers[a][b].take(rows, count);
+            }
+            accumulators[a].ensureGroups(Math.max(groupCount(), 1));
+            accumulators[a].merge(targets, taken, count);
         }
     }
 
@@ -109,9 +153,7 @@ public final class HashAggregator {
         for (int a = 0; a < accumulators.length; a++) {
             accumulators[a].ensureGroups(groups);
             ColumnVector out = ColumnVector.allocate(spec.functions().get(a).dataType(), groups);
-            for (int g = 0; g < groups; g++) {
-                accumulators[a].writeResult(g, out);
-            }
+            accumulators[a].writeResults(groups, out);
             intermediate.add(out);
         }
         Chunk groupsChunk = new Chunk(groups, intermediate);

@@ -19,15 +19,18 @@ import dev.sluice.sql.types.TimestampType;
 import java.util.List;
 
 /**
- * Fixed-width grouping keys packed row-major into {@code long} words: one word per key column, then one word
- * whose bit {@code c} says column {@code c} is null (its value word is then 0). Two rows have equal keys exactly
- * when their words are equal, because each word holds the bits {@link ColumnVector#valueEquals} compares
- * (for floating point, {@code doubleToLongBits} with -0.0 stored as 0.0: NaN equals NaN and -0.0 equals 0.0, as
- * Spark's normalization of grouping keys makes them). A probe then touches one stretch of
- * memory per group instead of one array per key column. Stateless; thread-safe.
+ * Fixed-width grouping keys packed row-major into {@code long} words: one word per non-boolean key column, then one
+ * mask word whose bit {@code c} says column {@code c} is null (its value is then 0) and whose bit {@code 32 + c}
+ * holds the value of boolean column {@code c} (a struct key's null flag, a boolean key: no word of their own). Two
+ * rows have equal keys exactly when their words are equal, because each word holds the bits
+ * {@link ColumnVector#valueEquals} compares (for floating point, {@code doubleToLongBits} with -0.0 stored as 0.0:
+ * NaN equals NaN and -0.0 equals 0.0, as Spark's normalization of grouping keys makes them). A probe then touches
+ * one stretch of memory per group instead of one array per key column. Stateless; thread-safe.
  */
 final class PackedKeys {
-    private static final int MAX_COLUMNS = 63;
+    /** Null bits take the mask word's low half and boolean values its high half. */
+    private static final int MAX_COLUMNS = 31;
+    private static final int BOOLEAN_BITS = 32;
 
     private PackedKeys() {
     }
@@ -37,14 +40,18 @@ final class PackedKeys {
         if (flatTypes.isEmpty() || flatTypes.size() > MAX_COLUMNS) {
             return 0;
         }
+        int words = 1;
         for (DataType type : flatTypes) {
             if (!(dev.sluice.batch.ColumnVector.isLongBacked(type) || type instanceof IntegerType
                     || type instanceof DateType || type instanceof ShortType || type instanceof ByteType
                     || type instanceof BooleanType || type instanceof DoubleType || type instanceof FloatType)) {
                 return 0;
             }
+            if (!(type instanceof BooleanType)) {
+                words++;
+            }
         }
-        return flatTypes.size() + 1;
+        return words;
     }
 
     /** Packs rows {@code [0, rows)} of {@code columns} into {@code out} ({@code rows * width} words, zeroed here). */
@@ -53,47 +60,128 @@ final class PackedKeys {
         for (int i = 0; i < rows; i++) {
             out[i * width + maskWord] = 0L;
         }
+        int w = 0; // the word of the next non-boolean column
         for (int c = 0; c < columns.length; c++) {
             ColumnVector column = columns[c];
+            if (column instanceof BooleanVector v) {
+                boolean[] values = v.values();
+                long bit = 1L << (BOOLEAN_BITS + c);
+                for (int i = 0; i < rows; i++) {
+                    if (values[i]) {
+                        out[i * width + maskWord] |= bit;
+                    }
+                }
+                markNulls(column, rows, width, maskWord, c, -1, out);
+                continue;
+            }
             if (column instanceof LongVector v) {
                 long[] values = v.values();
                 for (int i = 0; i < rows; i++) {
-                    out[i * width + c] = values[i];
+                    out[i * width + w] = values[i];
                 }
             } else if (column instanceof IntVector v) {
                 int[] values = v.values();
                 for (int i = 0; i < rows; i++) {
-                    out[i * width + c] = values[i];
-                }
-            } else if (column instanceof BooleanVector v) {
-                boolean[] values = v.values();
-                for (int i = 0; i < rows; i++) {
-                    out[i * width + c] = values[i] ? 1L : 0L;
+                    out[i * width + w] = values[i];
                 }
             } else if (column instanceof DoubleVector v) {
                 double[] values = v.values();
                 for (int i = 0; i < rows; i++) {
-                    out[i * width + c] = values[i] == 0 ? 0L : Double.doubleToLongBits(values[i]);
+                    out[i * width + w] = values[i] == 0 ? 0L : Double.doubleToLongBits(values[i]);
                 }
             } else if (column instanceof FloatVector v) {
                 float[] values = v.values();
                 for (int i = 0; i < rows; i++) {
-                    out[i * width + c] = values[i] == 0 ? 0L : Float.floatToIntBits(values[i]);
+                    out[i * width + w] = values[i] == 0 ? 0L : Float.floatToIntBits(values[i]);
                 }
             } else {
                 throw new IllegalStateException("no packed form for a key of type " + column.type().simpleString());
             }
-            if (column.mayHaveNulls()) {
-                boolean[] nulls = column.nullsArray();
-                long bit = 1L << c;
-                for (int i = 0; i < rows; i++) {
-                    if (nulls[i]) {
-                        out[i * width + c] = 0L; // a null's slot may hold anything: make all nulls equal
-                        out[i * width + maskWord] |= bit;
-                    }
+            markNulls(column, rows, width, maskWord, c, w, out);
+            w++;
+        }
+    }
+
+    /**
+     * Sets column {@code c}'s null bit where it is null and clears its value there (word {@code w}, or its boolean
+     * bit when {@code w < 0}): a null's slot may hold anything, and all nulls must pack alike.
+     */
+    private static void markNulls(ColumnVector column, int rows, int width, int maskWord, int c, int w, long[] out) {
+        if (!column.mayHaveNulls()) {
+            return;
+        }
+        boolean[] nulls = column.nullsArray();
+        long nullBit = 1L << c;
+        long booleanBit = 1L << (BOOLEAN_BITS + c);
+        for (int i = 0; i < rows; i++) {
+            if (nulls[i]) {
+                if (w >= 0) {
+                    out[i * width + w] = 0L;
                 }
+                out[i * width + maskWord] = (out[i * width + maskWord] & ~booleanBit) | nullBit;
             }
         }
+    }
+
+    /**
+     * The key columns of packed rows {@code [0, rows)}, one vector per flat type: the inverse of {@link #pack} up to
+     * the normalization it applies (-0.0 reads back as 0.0, every NaN as the canonical NaN: the values a grouping
+     * key shows).
+     */
+    static ColumnVector[] unpack(long[] words, int rows, int width, List<DataType> flatTypes) {
+        int maskWord = width - 1;
+        int length = Math.max(rows, 1);
+        ColumnVector[] out = new ColumnVector[flatTypes.size()];
+        int w = 0;
+        for (int c = 0; c < out.length; c++) {
+            DataType type = flatTypes.get(c);
+            boolean[] nulls = null;
+            long bit = 1L << c;
+            for (int i = 0; i < rows; i++) {
+                if ((words[i * width + maskWord] & bit) != 0) {
+                    if (nulls == null) {
+                        nulls = new boolean[length];
+                    }
+                    nulls[i] = true;
+                }
+            }
+            if (type instanceof BooleanType) {
+                boolean[] values = new boolean[length];
+                long valueBit = 1L << (BOOLEAN_BITS + c);
+                for (int i = 0; i < rows; i++) {
+                    values[i] = (words[i * width + maskWord] & valueBit) != 0;
+                }
+                out[c] = BooleanVector.wrap(values, rows, nulls);
+                continue;
+            }
+            if (ColumnVector.isLongBacked(type)) {
+                long[] values = new long[length];
+                for (int i = 0; i < rows; i++) {
+                    values[i] = words[i * width + w];
+                }
+                out[c] = LongVector.wrap(type, values, rows, nulls);
+            } else if (type instanceof DoubleType) {
+                double[] values = new double[length];
+                for (int i = 0; i < rows; i++) {
+                    values[i] = Double.longBitsToDouble(words[i * width + w]);
+                }
+                out[c] = DoubleVector.wrap(values, rows, nulls);
+            } else if (type instanceof FloatType) {
+                float[] values = new float[length];
+                for (int i = 0; i < rows; i++) {
+                    values[i] = Float.intBitsToFloat((int) words[i * width + w]);
+                }
+                out[c] = FloatVector.wrap(values, rows, nulls);
+            } else {
+                int[] values = new int[length];
+                for (int i = 0; i < rows; i++) {
+                    values[i] = (int) words[i * width + w];
+                }
+                out[c] = IntVector.wrap(type, values, rows, nulls);
+            }
+            w++;
+        }
+        return out;
     }
 
     /** The hash of the packed row starting at {@code offset}. */

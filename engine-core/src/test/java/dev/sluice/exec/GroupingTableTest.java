@@ -117,4 +117,143 @@ class GroupingTableTest {
             assertThat(Double.doubleToRawLongBits(table.keys()[0].getDouble(0))).isEqualTo(0L);
         }
     }
+
+    /**
+     * The packed layout (every fixed-width key, a struct's null flag and boolean keys as bits of the mask word)
+     * against a plain map of the keys' values over random chunks with nulls, -0.0 and NaN: same group ids, same
+     * keys back from {@link GroupingTable#keys()}, and {@link GroupingTable#mergeGroupIds} of a second table
+     * gives the ids grouping that table's keys again would.
+     */
+    @Test
+    void packedKeysGroupAsAMapOfTheirValuesOverRandomChunks() {
+        java.util.Random random = new java.util.Random(42);
+        StructType window = new StructType().add("start", DataTypes.TimestampType).add("end", DataTypes.TimestampType);
+        List<List<DataType>> layouts = List.of(
+                List.of(window, DataTypes.LongType),
+                List.of(DataTypes.BooleanType, DataTypes.IntegerType, DataTypes.BooleanType),
+                List.of(DataTypes.DoubleType, new StructType().add("b", DataTypes.BooleanType)
+                        .add("f", DataTypes.FloatType)),
+                List.of(DataTypes.BooleanType));
+        for (List<DataType> types : layouts) {
+            GroupingTable table = new GroupingTable(types);
+            GroupingTable other = new GroupingTable(types);
+            java.util.Map<List<Object>, Integer> expected = new java.util.LinkedHashMap<>();
+            for (int chunk = 0; chunk < 6; chunk++) {
+                int rows = 1 + random.nextInt(300);
+                ColumnVector[] keys = new ColumnVector[types.size()];
+                for (int k = 0; k < keys.length; k++) {
+                    keys[k] = randomColumn(random, types.get(k), rows);
+                }
+                int[] ids = new int[rows];
+                (chunk % 2 == 0 ? table : other).groupIds(keys, rows, ids);
+                if (chunk % 2 == 0) {
+                    for (int i = 0; i < rows; i++) {
+                        List<Object> key = rowKey(keys, i);
+                        Integer id = expected.computeIfAbsent(key, x -> expected.size());
+                        assertThat(ids[i]).as("%s row %d", types, i).isEqualTo(id);
+                    }
+                }
+            }
+            assertThat(keyRows(table.keys(), table.groupCount())).as("%s", types)
+                    .containsExactlyElementsOf(expected.keySet());
+            // merging: other's groups found or appended in other's order, exactly as re-grouping its keys
+            GroupingTable copy = new GroupingTable(types);
+            int[] firstIds = new int[table.groupCount()];
+            copy.groupIds(table.keys(), table.groupCount(), firstIds);
+            int[] merged = new int[other.groupCount()];
+            table.mergeGroupIds(other, merged);
+            int[] regrouped = new int[other.groupCount()];
+            copy.groupIds(other.keys(), other.groupCount(), regrouped);
+            assertThat(merged).as("%s", types).containsExactly(regrouped);
+            assertThat(keyRows(table.keys(), table.groupCount()))
+                    .containsExactlyElementsOf(keyRows(copy.keys(), copy.groupCount()));
+        }
+    }
+
+    private static List<List<Object>> keyRows(ColumnVector[] keys, int rows) {
+        List<List<Object>> out = new java.util.ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            out.add(rowKey(keys, i));
+        }
+        return out;
+    }
+
+    /** A row's key values, -0.0 as 0.0 (Double.equals already makes every NaN equal). */
+    private static List<Object> rowKey(ColumnVector[] keys, int row) {
+        List<Object> out = new java.util.ArrayList<>();
+        for (ColumnVector k : keys) {
+            out.add(normalize(k.getObject(row)));
+        }
+        return out;
+    }
+
+    private static Object normalize(Object v) {
+        if (v instanceof Double d && d == 0) {
+            return 0.0;
+        }
+        if (v instanceof Float f) {
+            return f == 0 ? 0.0f : Float.isNaN(f) ? Float.NaN : f;
+        }
+        if (v instanceof Double d && Double.isNaN(d)) {
+            return Double.NaN;
+        }
+        if (v instanceof List<?> list) {
+            List<Object> out = new java.util.ArrayList<>();
+            list.forEach(e -> out.add(normalize(e)));
+            return out;
+        }
+        return v;
+    }
+
+    /** Few distinct values so groups repeat; nulls in about one row of five, non-zero garbage under them. */
+    private static ColumnVector randomColumn(java.util.Random random, DataType type, int rows) {
+        boolean[] nulls = random.nextBoolean() ? null : new boolean[rows];
+        if (nulls != null) {
+            for (int i = 0; i < rows; i++) {
+                nulls[i] = random.nextInt(5) == 0;
+            }
+        }
+        if (type instanceof StructType struct) {
+            ColumnVector[] fields = new ColumnVector[struct.length()];
+            for (int f = 0; f < fields.length; f++) {
+                fields[f] = randomColumn(random, struct.apply(f).dataType(), rows);
+            }
+            return StructVector.of(struct, fields, rows, nulls);
+        }
+        if (type == DataTypes.BooleanType) {
+            boolean[] values = new boolean[rows];
+            for (int i = 0; i < rows; i++) {
+                values[i] = random.nextBoolean();
+            }
+            return dev.sluice.batch.BooleanVector.wrap(values, rows, nulls);
+        }
+        if (type == DataTypes.IntegerType) {
+            int[] values = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                values[i] = random.nextInt(4) - 1;
+            }
+            return dev.sluice.batch.IntVector.wrap(type, values, rows, nulls);
+        }
+        if (type == DataTypes.DoubleType) {
+            double[] values = new double[rows];
+            double[] pool = {-0.0, 0.0, Double.NaN, Double.longBitsToDouble(0x7ff8000000000123L), 2.5};
+            for (int i = 0; i < rows; i++) {
+                values[i] = pool[random.nextInt(pool.length)];
+            }
+            return DoubleVector.wrap(values, rows, nulls);
+        }
+        if (type == DataTypes.FloatType) {
+            float[] values = new float[rows];
+            float[] pool = {-0.0f, 0.0f, Float.NaN, 1.5f};
+            for (int i = 0; i < rows; i++) {
+                values[i] = pool[random.nextInt(pool.length)];
+            }
+            return dev.sluice.batch.FloatVector.wrap(values, rows, nulls);
+        }
+        long[] values = new long[rows];
+        for (int i = 0; i < rows; i++) {
+            values[i] = random.nextInt(5) * 60_000_000L + (random.nextBoolean() ? 0 : 1L << 40);
+        }
+        return LongVector.wrap(type, values, rows, nulls);
+    }
 }

@@ -2,16 +2,16 @@ package dev.sluice.exec.physical;
 
 import dev.sluice.batch.Chunk;
 import dev.sluice.exec.AggregationSpec;
-import dev.sluice.exec.HashAggregator;
 import dev.sluice.expr.Expression;
 import dev.sluice.plan.logical.Aggregate;
 import java.util.List;
 
 /**
  * A hash aggregation of a bounded input (Spark's {@code HashAggregateExec}): folds every input chunk into a
- * {@link HashAggregator} owned by the execution, then pushes one row per group, in first-seen order. With
- * several threads, each folds a contiguous range of the input's morsels into its own aggregator and the
- * partial aggregators are merged in range order. A pipeline breaker.
+ * {@link dev.sluice.exec.HashAggregator} owned by the execution, then pushes one row per group, in first-seen
+ * order. With several threads, contiguous ranges of the input's morsels are folded into their own aggregators and
+ * merged in range order, the merge itself on the threads too ({@link ParallelAggregation#aggregateResult}). A
+ * pipeline breaker.
  */
 public final class HashAggregateExec extends UnaryExec {
     private final List<Expression> groupingExpressions;
@@ -37,9 +37,9 @@ public final class HashAggregateExec extends UnaryExec {
 
     @Override
     public void execute(ExecutionContext context, ChunkConsumer downstream) {
-        HashAggregator aggregator = ParallelAggregation.aggregate(context, spec, child().morsels(context));
+        List<Chunk> result = ParallelAggregation.aggregateResult(context, spec, child().morsels(context));
         try (MemoryBudget.Reservation held = context.memory().reserve(nodeName())) {
-            for (Chunk c : aggregator.result()) {
+            for (Chunk c : result) {
                 held.add(c);
                 downstream.accept(c);
             }

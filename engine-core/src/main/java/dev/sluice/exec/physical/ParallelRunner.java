@@ -122,20 +122,34 @@ final class ParallelRunner {
      */
     static <S> List<S> foldRanges(ExecutionContext context, List<Morsel> morsels, Supplier<S> newState,
                                   BiConsumer<S, Chunk> fold) {
+        return foldRanges(context, morsels, 1, newState, fold);
+    }
+
+    /**
+     * {@link #foldRanges} with {@code rangesPerWorker} ranges per worker, taken by whichever worker is free next:
+     * a worker slowed down (by other work on the machine, by a costlier stretch of input) takes fewer ranges,
+     * so the workers finish together. More ranges mean more states to merge.
+     */
+    static <S> List<S> foldRanges(ExecutionContext context, List<Morsel> morsels, int rangesPerWorker,
+                                  Supplier<S> newState, BiConsumer<S, Chunk> fold) {
         int n = morsels.size();
         int workers = Math.min(context.parallelism(), n);
+        int ranges = Math.min(n, workers * Math.max(rangesPerWorker, 1));
         List<S> states = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
+        for (int r = 0; r < ranges; r++) {
             states.add(newState.get());
         }
         Object lock = new Object();
+        AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Future<?>> futures = startWorkers(context, workers, w -> {
-            int from = (int) ((long) n * w / workers);
-            int to = (int) ((long) n * (w + 1) / workers);
-            S state = states.get(w);
-            for (int i = from; i < to && failure.get() == null; i++) {
-                morsels.get(i).run(c -> fold.accept(state, c));
+            for (int r = next.getAndIncrement(); r < ranges && failure.get() == null; r = next.getAndIncrement()) {
+                int from = (int) ((long) n * r / ranges);
+                int to = (int) ((long) n * (r + 1) / ranges);
+                S state = states.get(r);
+                for (int i = from; i < to && failure.get() == null; i++) {
+                    morsels.get(i).run(c -> fold.accept(state, c));
+                }
             }
         }, failure, lock);
         awaitAll(futures, failure, lock);

@@ -28,6 +28,16 @@ public interface Accumulator {
     /** Appends the final value of {@code group} to {@code out}. */
     void writeResult(int group, ColumnVector out);
 
+    /**
+     * Appends the final values of groups {@code 0..groupCount-1} to {@code out}, as {@link #writeResult} for each
+     * group in order would; accumulators over primitive arrays copy them in bulk.
+     */
+    default void writeResults(int groupCount, ColumnVector out) {
+        for (int g = 0; g < groupCount; g++) {
+            writeResult(g, out);
+        }
+    }
+
     /** Forgets every group (reuse for the next batch / window frame). */
     void reset();
 }

@@ -75,9 +75,12 @@ public final class Count extends AggregateFunction {
 
             @Override
             public void writeBuffers(int groupCount, ColumnVector[] out) {
-                for (int g = 0; g < groupCount; g++) {
-                    out[0].appendLong(counts[g]);
-                }
+                writeResults(groupCount, out[0]);
+            }
+
+            @Override
+            public void writeResults(int groupCount, ColumnVector out) {
+                appendLongs(counts, null, groupCount, out);
             }
 
             @Override
@@ -90,6 +93,34 @@ public final class Count extends AggregateFunction {
                 Arrays.fill(counts, 0);
             }
         };
+    }
+
+    /**
+     * Appends {@code values[0..count)} to the long vector {@code out} with one array copy; a value is null where
+     * {@code seen} is given and false (its slot holds what {@code values} holds there, 0 for a group never seen).
+     */
+    static void appendLongs(long[] values, boolean[] seen, int count, ColumnVector out) {
+        if (out.mayHaveNulls()) { // a null flag past the size could be stale: append one by one, clearing them
+            for (int g = 0; g < count; g++) {
+                if (seen == null || seen[g]) {
+                    out.appendLong(values[g]);
+                } else {
+                    out.appendNull();
+                }
+            }
+            return;
+        }
+        int base = out.size();
+        out.ensureCapacity(base + count);
+        System.arraycopy(values, 0, ((LongVector) out).values(), base, count);
+        out.setSize(base + count);
+        if (seen != null) {
+            for (int g = 0; g < count; g++) {
+                if (!seen[g]) {
+                    out.setNull(base + g);
+                }
+            }
+        }
     }
 
     static boolean hasNull(ColumnVector[] args, int row) {

@@ -144,9 +144,12 @@ public final class Sum extends AggregateFunction {
 
         @Override
         public void writeBuffers(int groupCount, ColumnVector[] out) {
-            for (int g = 0; g < groupCount; g++) {
-                writeResult(g, out[0]);
-            }
+            writeResults(groupCount, out[0]);
+        }
+
+        @Override
+        public void writeResults(int groupCount, ColumnVector out) {
+            Count.appendLongs(sums, seen, groupCount, out);
         }
 
         @Override

@@ -128,16 +128,16 @@ public final class TimeWindow extends UnaryExpression implements Generator {
         int n = input.rowCount();
         int perRow = (int) ((windowMicros + slideMicros - 1) / slideMicros);
         int capacity = Math.max(n * perRow, 1);
-        int[] parents = new int[capacity];
         long[] starts = new long[capacity];
         long[] ends = new long[capacity];
         long[] times = ((LongVector) time).values();
         if (perRow == 1 && !time.mayHaveNulls()) {
-            Rows rows = tumbling(times, n, parents, starts, ends);
+            Rows rows = tumbling(times, n, starts, ends);
             if (rows != null) {
                 return rows;
             }
         }
+        int[] parents = new int[capacity];
         int k = 0;
         // Event times arrive mostly in order: the last window start found holds for every t in
         // [last, last + slide), which spares the division of lastStart for most rows.
@@ -172,7 +172,7 @@ public final class TimeWindow extends UnaryExpression implements Generator {
      * range test per row (the window {@code [lastStart(t), lastStart(t) + slide)} always holds {@code t}). Null
      * when a window end overflows, which the general loop handles (by leaving such a row out).
      */
-    private Rows tumbling(long[] times, int n, int[] parents, long[] starts, long[] ends) {
+    private Rows tumbling(long[] times, int n, long[] starts, long[] ends) {
         long last = n == 0 ? 0 : lastStart(times[0]);
         for (int i = 0; i < n; i++) {
             long t = times[i];
@@ -183,11 +183,10 @@ public final class TimeWindow extends UnaryExpression implements Generator {
             if (end < last) {
                 return null;
             }
-            parents[i] = i;
             starts[i] = last;
             ends[i] = end;
         }
-        return windows(parents, starts, ends, n);
+        return windows(Generator.identityRows(n), starts, ends, n);
     }
 
     private static Rows windows(int[] parents, long[] starts, long[] ends, int k) {
