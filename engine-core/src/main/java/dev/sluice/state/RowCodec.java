@@ -65,6 +65,51 @@ public final class RowCodec {
         }
     }
 
+    /**
+     * Decodes field {@code field} of {@code bytes} only and appends it to {@code column}: the fields before it are
+     * skipped without being materialized (a state scan that needs one column, e.g. an event time, reads no other).
+     */
+    public void decodeFieldInto(byte[] bytes, int field, ColumnVector column) {
+        Reader in = new Reader(bytes);
+        for (int i = 0; i < field; i++) {
+            skipNullable(in, schema.apply(i).dataType());
+        }
+        appendValue(in, column, schema.apply(field).dataType());
+    }
+
+    private static void skipNullable(Reader in, DataType type) {
+        if (in.read() == 0) {
+            return;
+        }
+        if (ColumnVector.isLongBacked(type) || type instanceof DoubleType) {
+            in.skip(8);
+        } else if (type instanceof BooleanType) {
+            in.skip(1);
+        } else if (type instanceof StringType || type instanceof BinaryType) {
+            in.skip(in.readVarInt());
+        } else if (type instanceof DecimalType) {
+            in.skip(4);
+            in.skip(in.readVarInt());
+        } else if (type instanceof StructType s) {
+            for (int i = 0; i < s.length(); i++) {
+                skipNullable(in, s.apply(i).dataType());
+            }
+        } else if (type instanceof ArrayType a) {
+            int count = in.readVarInt();
+            for (int e = 0; e < count; e++) {
+                skipNullable(in, a.elementType());
+            }
+        } else if (type instanceof MapType m) {
+            int count = in.readVarInt();
+            for (int e = 0; e < count; e++) {
+                skipNullable(in, m.keyType());
+                skipNullable(in, m.valueType());
+            }
+        } else {
+            in.skip(4); // int-backed types and floats
+        }
+    }
+
     private void writeFields(Writer out, ColumnVector[] columns, int row) {
         for (int i = 0; i < columns.length; i++) {
             writeNullable(out, columns[i], row, schema.apply(i).dataType());
@@ -245,6 +290,10 @@ public final class RowCodec {
                 v = (v << 8) | read();
             }
             return v;
+        }
+
+        void skip(int count) {
+            position += count;
         }
 
         int readVarInt() {

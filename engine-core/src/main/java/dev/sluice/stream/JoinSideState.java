@@ -272,6 +272,155 @@ final class JoinSideState {
     }
 
     /**
+     * Where a row's eviction time is read: field {@code keyField} of the join key when it is at least 0 (every row
+     * of a key then has the key's time), else field {@code valueField} of the row; neither: the row has none.
+     */
+    record TimeField(int keyField, int valueField) {
+    }
+
+    /** Appends the eviction time of each row to {@code into} (one field decoded, the others skipped). */
+    private void decodeTimes(TimeField field, byte[][] keys, byte[][] values, int count, ColumnVector into) {
+        for (int i = 0; i < count; i++) {
+            if (field.keyField() >= 0) {
+                keyCodec.decodeFieldInto(keys[i], field.keyField(), into);
+            } else {
+                valueCodec.decodeFieldInto(values[i], field.valueField(), into);
+            }
+        }
+    }
+
+    private static long time(ColumnVector times, int row) {
+        return times.isNull(row) ? Long.MAX_VALUE : StateRows.eventTimeMicros(times, row);
+    }
+
+    private DataType timeType(TimeField field, List<DataType> keyTypes) {
+        return field.keyField() >= 0 ? keyTypes.get(field.keyField()) : valueTypes.get(field.valueField());
+    }
+
+    /**
+     * Fills {@code index} with every stored row of this side (one scan of the store, partitions in parallel,
+     * decoding only each row's time field), replacing what it held.
+     */
+    void rebuildIndex(PartitionedStateStore store, Bulk bulk, List<DataType> keyTypes, TimeField field,
+                      JoinEvictionIndex index) {
+        index.clear();
+        if (field.keyField() < 0 && field.valueField() < 0) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]>[] found = new List[store.partitions()];
+        bulk.parallelFor(found.length, p -> {
+            List<Object[]> rows = new ArrayList<>();
+            Iterator<KeyValue> it = store.iterator(p);
+            ColumnVector times = ColumnVector.allocate(timeType(field, keyTypes), 16);
+            while (it.hasNext()) {
+                KeyValue kv = it.next();
+                byte[] raw = kv.key();
+                if (raw[0] == rowTag) {
+                    byte[] key = Arrays.copyOfRange(raw, 1, raw.length - JoinStateLayout.INDEX_BYTES);
+                    decodeTimes(field, new byte[][] {key}, new byte[][] {kv.value()}, 1, times);
+                    rows.add(new Object[] {key, time(times, times.size() - 1)});
+                }
+            }
+            found[p] = rows;
+        });
+        for (List<Object[]> rows : found) {
+            for (Object[] row : rows) {
+                index.add((Long) row[1], new ByteKey((byte[]) row[0]));
+            }
+        }
+    }
+
+    /**
+     * Removes this side's rows whose eviction time is at or before {@code watermarkMicros}, visiting only the keys
+     * {@code index} names, and returns how many went; the rows are counted, not emitted (an inner side). Leaves
+     * the store exactly as {@link #removeWhere} with the same test would: the kept rows of a key keep their order,
+     * numbered 0..k-1. When the time is the key's, the rows' values are not read.
+     */
+    long removeIndexed(Bulk bulk, List<DataType> keyTypes, TimeField field, JoinEvictionIndex index,
+                       long watermarkMicros) {
+        if (!index.mayExpire(watermarkMicros)) {
+            return 0;
+        }
+        List<ByteKey> keys = index.candidates(watermarkMicros);
+        int n = keys.size();
+        byte[][] keyBytes = new byte[n][];
+        byte[][] countKeys = new byte[n][];
+        for (int k = 0; k < n; k++) {
+            keyBytes[k] = keys.get(k).bytes();
+            countKeys[k] = countKey(keyBytes[k]);
+        }
+        byte[][] counts = bulk.getAll(countKeys);
+        int[] count = new int[n];
+        int total = 0;
+        for (int k = 0; k < n; k++) {
+            count[k] = counts[k] == null ? 0 : JoinStateLayout.count(counts[k]);
+            total += count[k];
+        }
+        List<byte[]> putKeys = new ArrayList<>();
+        List<byte[]> putValues = new ArrayList<>();
+        java.util.Set<ByteKey> emptied = new java.util.HashSet<>();
+        long removed = 0;
+        ColumnVector times = ColumnVector.allocate(timeType(field, keyTypes), Math.max(n, 16));
+        if (field.keyField() >= 0) {
+            decodeTimes(field, keyBytes, null, n, times);
+            for (int k = 0; k < n; k++) {
+                long t = time(times, k);
+                if (count[k] > 0 && t != Long.MAX_VALUE && t <= watermarkMicros) {
+                    for (int i = 0; i < count[k]; i++) {
+                        putKeys.add(rowKey(keyBytes[k], i));
+                        putValues.add(null);
+                    }
+                    putKeys.add(countKeys[k]);
+                    putValues.add(null);
+                    removed += count[k];
+                    emptied.add(keys.get(k));
+                } else if (count[k] == 0) {
+                    emptied.add(keys.get(k));
+                }
+            }
+        } else {
+            byte[][] rowKeys = new byte[total][];
+            for (int k = 0, r = 0; k < n; k++) {
+                for (int i = 0; i < count[k]; i++) {
+                    rowKeys[r++] = rowKey(keyBytes[k], i);
+                }
+            }
+            byte[][] values = bulk.getAll(rowKeys);
+            decodeTimes(field, null, values, total, times);
+            for (int k = 0, r = 0; k < n; k++) {
+                int kept = 0;
+                for (int i = 0; i < count[k]; i++, r++) {
+                    long t = time(times, r);
+                    if (t != Long.MAX_VALUE && t <= watermarkMicros) {
+                        continue;
+                    }
+                    if (kept != i) {
+                        putKeys.add(rowKey(keyBytes[k], kept));
+                        putValues.add(values[r]);
+                    }
+                    kept++;
+                }
+                for (int i = kept; i < count[k]; i++) {
+                    putKeys.add(rowKey(keyBytes[k], i));
+                    putValues.add(null);
+                }
+                if (kept != count[k]) {
+                    putKeys.add(countKeys[k]);
+                    putValues.add(kept == 0 ? null : intBytes(kept));
+                }
+                if (kept == 0) {
+                    emptied.add(keys.get(k));
+                }
+                removed += count[k] - kept;
+            }
+        }
+        bulk.putAll(putKeys.toArray(new byte[0][]), putValues.toArray(new byte[0][]));
+        index.evicted(watermarkMicros, emptied);
+        return removed;
+    }
+
+    /**
      * Removes rows {@code indexes} of {@code key}, compacting the others into 0..k-1; the removed rows go to
      * {@code removed} unless it is null. Returns how many were removed.
      */

@@ -71,6 +71,10 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
         final boolean hasStateWatermark;
         final JoinSideState state;
         final EvictionBound evictionBound = new EvictionBound();
+        /** Where a row's eviction time is read from its stored entry. */
+        final JoinSideState.TimeField timeField;
+        /** The rows by eviction time, for an evicted side that emits nothing at eviction (not an outer side). */
+        final JoinEvictionIndex index;
         OptionalLong stateWatermarkMs = OptionalLong.empty();
 
         Side(boolean isLeft, LogicalPlan plan, List<Expression> keys, List<Expression> onlyThisSide) {
@@ -86,6 +90,8 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
             this.state = new JoinSideState(isLeft, keyTypes,
                     plan.output().stream().map(AttributeReference::dataType).toList());
             this.hasStateWatermark = keyWatermarkOrdinal >= 0 || timeColumn >= 0 && valueWatermark(0).isPresent();
+            this.timeField = new JoinSideState.TimeField(keyWatermarkOrdinal, keyWatermarkOrdinal >= 0 ? -1 : timeColumn);
+            this.index = hasStateWatermark && !preserved ? new JoinEvictionIndex() : null;
         }
 
         Side other() {
@@ -236,11 +242,12 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
 
     @Override
     List<Chunk> processInputs(List<List<Chunk>> inputs, PartitionedStateStore state) {
-        if (rowCounts == null) {
-            byte[] stored = state.get(ROW_COUNTS_KEY);
-            rowCounts = stored == null ? new long[2] : new long[] {ByteBuffer.wrap(stored).getLong(0),
-                    ByteBuffer.wrap(stored).getLong(8)};
-        }
+        byte[] stored = state.get(ROW_COUNTS_KEY);
+        long[] storedCounts = stored == null ? new long[2] : new long[] {ByteBuffer.wrap(stored).getLong(0),
+                ByteBuffer.wrap(stored).getLong(8)};
+        // the in-memory counts and indexes describe the state this batch reads unless it was reverted or restored
+        boolean current = rowCounts != null && java.util.Arrays.equals(rowCounts, storedCounts);
+        rowCounts = storedCounts;
         long evictionMs = watermarks().evictionMs();
         left.startBatch(evictionMs);
         right.startBatch(evictionMs);
@@ -248,6 +255,11 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
         Chunk leftRows = preJoinFilter(left, dropLate(left, inputs.get(0)), out);
         Chunk rightRows = preJoinFilter(right, dropLate(right, inputs.get(1)), out);
         JoinSideState.Bulk bulk = bulk(state);
+        for (Side side : List.of(left, right)) {
+            if (side.index != null && (!current || !side.index.validAt(version()))) {
+                side.state.rebuildIndex(state, bulk, keyTypes, side.timeField, side.index);
+            }
+        }
         joinAndStore(left, leftRows, bulk, out);
         joinAndStore(right, rightRows, bulk, out);
         long start = System.nanoTime();
@@ -255,6 +267,11 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
         addRowsRemoved(removed, System.nanoTime() - start);
         // the per-side row counts live in the state too, so progress is right after a restart
         state.put(ROW_COUNTS_KEY, ByteBuffer.allocate(16).putLong(rowCounts[0]).putLong(rowCounts[1]).array());
+        for (Side side : List.of(left, right)) {
+            if (side.index != null) {
+                side.index.synced(version());
+            }
+        }
         out.removeIf(c -> c.rowCount() == 0);
         return out;
     }
@@ -396,6 +413,9 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
                 appendKeys.add(keys[i]);
                 appendRows[added++] = i;
                 side.evictionBound.added(time);
+                if (side.index != null) {
+                    side.index.add(time, new ByteKey(keys[i]));
+                }
             }
         }
         side.state.appendAll(state, appendKeys, withFlag, appendRows, added);
@@ -407,6 +427,12 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
     private long evict(Side side, PartitionedStateStore state, JoinSideState.Bulk bulk, List<Chunk> out) {
         if (side.stateWatermarkMs.isEmpty() || !side.evictionBound.mayExpire(side.stateWatermarkMs.getAsLong() * 1000)) {
             return 0;
+        }
+        if (side.index != null) {
+            long removedCount = side.state.removeIndexed(bulk, keyTypes, side.timeField, side.index,
+                    side.stateWatermarkMs.getAsLong() * 1000);
+            rowCounts[side.isLeft ? 0 : 1] -= removedCount;
+            return removedCount;
         }
         // only an outer side emits its evicted rows; an inner side's are counted, not read
         JoinSideState.Rows removed = side.preserved ? side.state.newRows() : null;
