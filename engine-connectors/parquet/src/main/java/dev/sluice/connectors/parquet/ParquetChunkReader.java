@@ -41,9 +41,10 @@ import org.apache.parquet.schema.Type;
  *
  * <p>Vectorized read (Spark's {@code spark.sql.parquet.enableVectorizedReader}, on by default): top-level columns
  * without repeated fields (primitives and structs of them at any depth) are read column chunk by column chunk into
- * vectors ({@link ParquetColumnReaders}); columns holding arrays, maps or legacy repeated fields are assembled
- * record by record by parquet-mr's record reader into the same chunk ({@link ParquetConverters}). With the
- * vectorized read off every column is assembled record by record. Both give the same vectors.
+ * vectors ({@link ParquetColumnReaders}; a page at a time for the plain types, {@link ParquetPageValues}); columns
+ * holding arrays, maps or legacy repeated fields are assembled record by record by parquet-mr's record reader into
+ * the same chunk ({@link ParquetConverters}). With the vectorized read off every column is assembled record by
+ * record. All give the same vectors.
  *
  * <p>Reads through the path's Hadoop file system ({@link ParquetFiles}) with {@code ParquetFiles.configuration()}.
  * Not thread-safe.
@@ -93,7 +94,8 @@ final class ParquetChunkReader implements ChunkReader {
         this.stream = input.newStream();
         ParquetFileReader opened = null;
         try {
-            ParquetReadOptions.Builder options = ParquetReadOptions.builder(ParquetFiles.configuration());
+            ParquetReadOptions.Builder options = ParquetReadOptions.builder(ParquetFiles.configuration())
+                    .withCodecFactory(new ParquetCodecs(0));
             ParquetMetadata footer = ParquetFileReader.readFooter(input, options.build(), stream);
             MessageType fileSchema = footer.getFileMetaData().getSchema();
             FilterPredicate skip = filters.isEmpty() ? null : ParquetFilters.predicate(filters, fileSchema);

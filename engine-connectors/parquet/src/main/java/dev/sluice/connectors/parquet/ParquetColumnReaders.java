@@ -31,13 +31,15 @@ import org.apache.parquet.schema.Type;
 
 /**
  * The column-at-a-time half of {@link ParquetChunkReader}: reads the column chunks of non-repeated columns
- * (primitives, and structs of them at any depth) straight into column vectors, one leaf column after another, with
- * parquet-mr's {@link ColumnReader} (no record assembly: no per-record start/end calls across every column, no
- * presence bookkeeping). A leaf's value is present when its definition level is the column's maximum, else null; a
+ * (primitives, and structs of them at any depth) straight into column vectors, one leaf column after another (no
+ * record assembly: no per-record start/end calls across every column, no presence bookkeeping): a page at a time
+ * where {@link ParquetPageValues} decodes the type and the page's encodings, else with parquet-mr's value-at-a-time
+ * {@link ColumnReader} and the converters. A leaf's value is present when its definition level is the column's maximum, else null; a
  * struct is null where its first read leaf's definition level is below the struct's own, so a null struct has null
- * children as {@link StructVector} requires. Values are decoded by the same leaf converters as the row reader
- * ({@link ParquetConverters}), so type widening, INT96 and millisecond timestamps, decimals and the once-per-page
- * string dictionaries behave identically. Columns with a repeated field anywhere in them (arrays, maps, legacy
+ * children as {@link StructVector} requires. Value-at-a-time leaves are decoded by the same leaf converters as the
+ * row reader ({@link ParquetConverters}), so type widening, INT96 and millisecond timestamps, decimals and the
+ * once-per-page string dictionaries behave identically; the page decoders give the same values
+ * ({@code PageDecodingPropertyTest}). Columns with a repeated field anywhere in them (arrays, maps, legacy
  * repeated fields) are not handled here: the chunk reader assembles those record by record.
  *
  * <p>Not thread-safe: one instance per open file, used by its reader's thread.
