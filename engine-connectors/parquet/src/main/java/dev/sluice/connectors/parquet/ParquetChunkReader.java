@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.ColumnReadStore;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.filter2.compat.FilterCompat;
@@ -40,9 +41,10 @@ import org.apache.parquet.schema.Type;
  *
  * <p>Vectorized read (Spark's {@code spark.sql.parquet.enableVectorizedReader}, on by default): top-level columns
  * without repeated fields (primitives and structs of them at any depth) are read column chunk by column chunk into
- * vectors ({@link ParquetColumnReaders}); columns holding arrays, maps or legacy repeated fields are assembled
- * record by record by parquet-mr's record reader into the same chunk ({@link ParquetConverters}). With the
- * vectorized read off every column is assembled record by record. Both give the same vectors.
+ * vectors ({@link ParquetColumnReaders}; a page at a time for the plain types, {@link ParquetPageValues}); columns
+ * holding arrays, maps or legacy repeated fields are assembled record by record by parquet-mr's record reader into
+ * the same chunk ({@link ParquetConverters}). With the vectorized read off every column is assembled record by
+ * record. All give the same vectors.
  *
  * <p>Reads through the path's Hadoop file system ({@link ParquetFiles}) with {@code ParquetFiles.configuration()}.
  * Not thread-safe.
@@ -77,13 +79,23 @@ final class ParquetChunkReader implements ChunkReader {
      */
     ParquetChunkReader(FileAccess files, Path path, StructType requested, List<Filter> filters, boolean vectorize)
             throws IOException {
+        this(files, path, requested, filters, vectorize, true);
+    }
+
+    /**
+     * @param pageDecoding whether vectorized leaf columns of the types {@link ParquetPageValues} decodes are read
+     *     page at a time (else value at a time through parquet-mr's column readers; both give the same vectors)
+     */
+    ParquetChunkReader(FileAccess files, Path path, StructType requested, List<Filter> filters, boolean vectorize,
+            boolean pageDecoding) throws IOException {
         this.requested = requested;
         this.file = path.toString();
         InputFile input = ParquetFiles.input(files, path);
         this.stream = input.newStream();
         ParquetFileReader opened = null;
         try {
-            ParquetReadOptions.Builder options = ParquetReadOptions.builder(ParquetFiles.configuration());
+            ParquetReadOptions.Builder options = ParquetReadOptions.builder(ParquetFiles.configuration())
+                    .withCodecFactory(new ParquetCodecs(0));
             ParquetMetadata footer = ParquetFileReader.readFooter(input, options.build(), stream);
             MessageType fileSchema = footer.getFileMetaData().getSchema();
             FilterPredicate skip = filters.isEmpty() ? null : ParquetFilters.predicate(filters, fileSchema);
@@ -115,7 +127,7 @@ final class ParquetChunkReader implements ChunkReader {
                 }
             }
             this.vectorizedSchema = new MessageType(projected.getName(), vectorFields);
-            this.vectorized = new ParquetColumnReaders.Plan(vectorizedSchema, vectorTypes, file);
+            this.vectorized = new ParquetColumnReaders.Plan(vectorizedSchema, vectorTypes, file, pageDecoding);
             this.vectorizedTargets = vectorTargets.stream().mapToInt(Integer::intValue).toArray();
             this.assembledSchema = new MessageType(projected.getName(), assembledFields);
             this.assembledRequest = new StructType(assembledWanted);
@@ -208,9 +220,9 @@ final class ParquetChunkReader implements ChunkReader {
             }
             rowGroupRowsLeft = pages.getRowCount();
             if (!vectorized.readers.isEmpty()) {
-                ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, vectorized.root, vectorizedSchema, createdBy);
+                ParquetColumnReaders.RowGroup group = rowGroup(pages);
                 for (ParquetColumnReaders.FieldReader r : vectorized.readers) {
-                    r.startRowGroup(store);
+                    r.startRowGroup(group);
                 }
             }
             if (assembledRoot != null) {
@@ -219,6 +231,31 @@ final class ParquetChunkReader implements ChunkReader {
             }
             return true;
         }
+    }
+
+    /** The vectorized columns' view of a row group; the column readers are made only for columns that use them. */
+    private ParquetColumnReaders.RowGroup rowGroup(PageReadStore pages) {
+        return new ParquetColumnReaders.RowGroup() {
+            private ColumnReadStoreImpl store;
+
+            @Override
+            public PageReadStore pages() {
+                return pages;
+            }
+
+            @Override
+            public ColumnReadStore columns() {
+                if (store == null) {
+                    store = columns(pages);
+                }
+                return store;
+            }
+
+            @Override
+            public ColumnReadStoreImpl columns(PageReadStore replayed) {
+                return new ColumnReadStoreImpl(replayed, vectorized.root, vectorizedSchema, createdBy);
+            }
+        };
     }
 
     private static RecordMaterializer<Object> materializer(GroupConverter root) {
@@ -233,6 +270,11 @@ final class ParquetChunkReader implements ChunkReader {
                 return root;
             }
         };
+    }
+
+    /** [pages decoded whole, column chunks handed to parquet-mr's column reader] so far: what tests check. */
+    long[] pageStats() {
+        return vectorized.pageStats.clone();
     }
 
     @Override

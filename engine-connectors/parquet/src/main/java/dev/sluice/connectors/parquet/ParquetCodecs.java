@@ -1,6 +1,7 @@
 package dev.sluice.connectors.parquet;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.parquet.bytes.BytesInput;
@@ -10,18 +11,20 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.xerial.snappy.Snappy;
 
 /**
- * The codecs of one Parquet file writer, through parquet's {@link CompressionCodecFactory} interface. Snappy (Spark's
- * default codec) calls snappy-java directly, the library parquet-hadoop's own {@code SnappyCompressor} calls, on the
- * whole page as that compressor does, so the bytes are the same; uncompressed pages pass through. Every other codec
- * comes from parquet-hadoop's {@link CodecFactory}, created on first use.
+ * The codecs of one Parquet file writer or reader, through parquet's {@link CompressionCodecFactory} interface. Snappy
+ * (Spark's default codec) calls snappy-java directly, the library parquet-hadoop's own {@code SnappyCompressor} and
+ * {@code SnappyDecompressor} call, on the whole page as they do (one raw snappy block per page), so the bytes are the
+ * same; uncompressed pages pass through. Every other codec comes from parquet-hadoop's {@link CodecFactory}, created
+ * on first use. On the read side this also spares a Hadoop decompressor stream per page.
  *
  * <p>Why not parquet-hadoop's factory for snappy too: it reaches the codec as a Hadoop {@code CompressionCodec} through
  * Hadoop's {@code ReflectionUtils}, {@code Configuration} and {@code CodecPool}, which loads about 250 classes the
  * first time a JVM writes a Parquet file (shaded Guava's cache, MapReduce's configuration keys, commons-collections,
  * the platform MBeans for a thread bean): a quarter of a second of a cold start for nothing a snappy page needs.
- * {@code ParquetWriterClassLoadTest} keeps them off the snappy and uncompressed path.
+ * Reads of snappy and uncompressed files skip them too.
  *
- * <p>Not thread-safe: one per writer, like parquet's factory (the writer calls it from its own thread).
+ * <p>Not thread-safe: one per writer or reader, like parquet's factory (each calls it from its own thread); the snappy
+ * and uncompressed codecs themselves are stateless.
  */
 final class ParquetCodecs implements CompressionCodecFactory {
     private final int pageSize;
@@ -43,7 +46,11 @@ final class ParquetCodecs implements CompressionCodecFactory {
 
     @Override
     public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
-        return hadoopCodecs().getDecompressor(codec);
+        return switch (codec) {
+            case SNAPPY -> SnappyPages.INSTANCE;
+            case UNCOMPRESSED -> Uncompressed.INSTANCE;
+            default -> hadoopCodecs().getDecompressor(codec);
+        };
     }
 
     @Override
@@ -65,7 +72,33 @@ final class ParquetCodecs implements CompressionCodecFactory {
      * A page compressed as one raw snappy block (Parquet's SNAPPY codec: no framing, no length prefix). Empty input
      * stays empty, as with parquet-hadoop's compressor (which never calls snappy without input).
      */
-    private static final class SnappyPages implements BytesInputCompressor {
+    private static final class SnappyPages implements BytesInputCompressor, BytesInputDecompressor {
+        /** Stateless: shared by every reader. */
+        static final SnappyPages INSTANCE = new SnappyPages();
+
+        @Override
+        public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
+            if (uncompressedSize == 0) {
+                return BytesInput.empty();
+            }
+            byte[] in = bytes.toByteArray();
+            byte[] out = new byte[uncompressedSize];
+            int length = Snappy.uncompress(in, 0, in.length, out, 0);
+            if (length != uncompressedSize) {
+                throw new IOException("snappy page of " + length + " bytes, expected " + uncompressedSize);
+            }
+            return BytesInput.from(out);
+        }
+
+        @Override
+        public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
+                throws IOException {
+            byte[] in = new byte[compressedSize];
+            input.get(in);
+            BytesInput out = decompress(BytesInput.from(in), uncompressedSize);
+            output.put(out.toByteBuffer());
+        }
+
         @Override
         public BytesInput compress(BytesInput bytes) throws IOException {
             if (bytes.size() == 0) {
@@ -84,7 +117,21 @@ final class ParquetCodecs implements CompressionCodecFactory {
         }
     }
 
-    private static final class Uncompressed implements BytesInputCompressor {
+    private static final class Uncompressed implements BytesInputCompressor, BytesInputDecompressor {
+        static final Uncompressed INSTANCE = new Uncompressed();
+
+        @Override
+        public BytesInput decompress(BytesInput bytes, int uncompressedSize) {
+            return bytes;
+        }
+
+        @Override
+        public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize) {
+            ByteBuffer slice = input.duplicate();
+            slice.limit(slice.position() + compressedSize);
+            output.put(slice);
+        }
+
         @Override
         public BytesInput compress(BytesInput bytes) {
             return bytes;

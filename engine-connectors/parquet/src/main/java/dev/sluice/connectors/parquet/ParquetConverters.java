@@ -371,8 +371,7 @@ final class ParquetConverters {
                     return new ValueConverter(presence, index) {
                         @Override
                         public void addLong(long value) {
-                            target.appendLong(unit == LogicalTypeAnnotation.TimeUnit.MICROS ? value
-                                    : unit == LogicalTypeAnnotation.TimeUnit.MILLIS ? value * 1000L : Math.floorDiv(value, 1000L));
+                            target.appendLong(toMicros(unit, value));
                             done();
                         }
                     };
@@ -384,9 +383,7 @@ final class ParquetConverters {
                         @Override
                         public void addBinary(Binary value) {
                             ByteBuffer bytes = value.toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-                            long nanosOfDay = bytes.getLong();
-                            long julianDay = bytes.getInt();
-                            target.appendLong((julianDay - JULIAN_DAY_OF_EPOCH) * MICROS_PER_DAY + nanosOfDay / 1000L);
+                            target.appendLong(int96Micros(bytes.getLong(), bytes.getInt()));
                             done();
                         }
                     };
@@ -441,6 +438,17 @@ final class ParquetConverters {
                 break;
         }
         throw mismatch(file, field, wanted);
+    }
+
+    /** An INT64 timestamp of {@code unit} (micros when unannotated) in microseconds. */
+    static long toMicros(LogicalTypeAnnotation.TimeUnit unit, long value) {
+        return unit == LogicalTypeAnnotation.TimeUnit.MICROS ? value
+                : unit == LogicalTypeAnnotation.TimeUnit.MILLIS ? value * 1000L : Math.floorDiv(value, 1000L);
+    }
+
+    /** An INT96 timestamp (nanoseconds of the day, Julian day) in microseconds since the epoch. */
+    static long int96Micros(long nanosOfDay, int julianDay) {
+        return (julianDay - JULIAN_DAY_OF_EPOCH) * MICROS_PER_DAY + nanosOfDay / 1000L;
     }
 
     /** Strings, decoding each dictionary entry once. */

@@ -1,6 +1,7 @@
 package dev.sluice.connectors.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,49 @@ class ParquetCodecsTest {
                             page.length).toByteArray()).isEqualTo(page);
                 }
             }
+        } finally {
+            ours.release();
+            parquets.release();
+        }
+    }
+
+    /** Reads decompress snappy pages to exactly what parquet-hadoop's decompressor gives, through both entry points. */
+    @Test
+    void snappyPagesDecompressAsParquetHadoops() throws IOException {
+        Random random = new Random(23);
+        byte[] noise = new byte[70_000];
+        random.nextBytes(noise);
+        byte[] repetitive = new byte[1024 * 1024 + 5];
+        for (int i = 0; i < repetitive.length; i++) {
+            repetitive[i] = (byte) (i % 13 < 9 ? 'x' : i % 5);
+        }
+        byte[][] pages = {{42}, "{\"id\":0}".getBytes(StandardCharsets.UTF_8), noise, repetitive};
+        CompressionCodecFactory ours = new ParquetCodecs(0);
+        CodecFactory parquets = new CodecFactory(ParquetFiles.configuration(), PAGE);
+        try {
+            assertThat(ours.getDecompressor(CompressionCodecName.SNAPPY).decompress(BytesInput.empty(), 0).size())
+                    .isZero();
+            for (byte[] page : pages) {
+                byte[] compressed = parquets.getCompressor(CompressionCodecName.SNAPPY).compress(BytesInput.from(page))
+                        .toByteArray();
+                byte[] expected = parquets.getDecompressor(CompressionCodecName.SNAPPY)
+                        .decompress(BytesInput.from(compressed), page.length).toByteArray();
+                assertThat(expected).isEqualTo(page);
+                assertThat(ours.getDecompressor(CompressionCodecName.SNAPPY)
+                        .decompress(BytesInput.from(compressed), page.length).toByteArray())
+                        .as("snappy page of %d bytes", page.length).isEqualTo(expected);
+                java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(page.length);
+                ours.getDecompressor(CompressionCodecName.SNAPPY).decompress(java.nio.ByteBuffer.wrap(compressed),
+                        compressed.length, out, page.length);
+                assertThat(out.array()).isEqualTo(expected);
+            }
+            byte[] page = "plain bytes".getBytes(StandardCharsets.UTF_8);
+            assertThat(ours.getDecompressor(CompressionCodecName.UNCOMPRESSED).decompress(BytesInput.from(page),
+                    page.length).toByteArray()).isEqualTo(page);
+            assertThatThrownBy(() -> ours.getDecompressor(CompressionCodecName.SNAPPY)
+                    .decompress(BytesInput.from(parquets.getCompressor(CompressionCodecName.SNAPPY)
+                            .compress(BytesInput.from(noise)).toByteArray()), noise.length + 1))
+                    .isInstanceOf(IOException.class);
         } finally {
             ours.release();
             parquets.release();

@@ -83,9 +83,14 @@ class VectorizedReadPropertyTest {
     }
 
     private static List<String> read(Path file, StructType requested, boolean vectorize) throws IOException {
+        return read(file, requested, vectorize, true);
+    }
+
+    /** The file's rows as text, one line per row, checking every chunk's shape. */
+    static List<String> read(Path file, StructType requested, boolean vectorize, boolean pageDecoding) throws IOException {
         List<String> out = new ArrayList<>();
         try (ChunkReader reader = new ParquetChunkReader(FormatOptions.of(Map.of(), java.time.ZoneOffset.UTC).files(), FileAccess.path(file), requested,
-                List.<Filter>of(), vectorize)) {
+                List.<Filter>of(), vectorize, pageDecoding)) {
             for (Chunk c = reader.next(); c != null; c = reader.next()) {
                 assertThat(c.rowCount()).isLessThanOrEqualTo(Chunk.DEFAULT_ROWS);
                 for (int row = 0; row < c.rowCount(); row++) {
@@ -118,7 +123,7 @@ class VectorizedReadPropertyTest {
     }
 
     /** Random top-level columns kept, random struct fields dropped, and a column no file has. */
-    private static StructType prune(Random r, StructType type) {
+    static StructType prune(Random r, StructType type) {
         List<StructField> kept = new ArrayList<>();
         for (StructField f : type) {
             if (r.nextInt(3) == 0) {
@@ -142,7 +147,7 @@ class VectorizedReadPropertyTest {
         return new StructType(kept);
     }
 
-    private static List<Type> fields(Random r, int count, int depth) {
+    static List<Type> fields(Random r, int count, int depth) {
         List<Type> fields = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             fields.add(field(r, "c" + depth + "_" + i, depth));
@@ -197,7 +202,7 @@ class VectorizedReadPropertyTest {
         };
     }
 
-    private static void fill(Random r, Group g, GroupType type) {
+    static void fill(Random r, Group g, GroupType type) {
         for (Type f : type.getFields()) {
             fillOne(r, g, f);
         }
