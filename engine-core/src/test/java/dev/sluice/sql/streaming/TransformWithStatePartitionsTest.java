@@ -156,8 +156,18 @@ class TransformWithStatePartitionsTest extends TransformWithStateSupport {
                 "\"spark.sluice.state.routingVersion\":\"1\"");
     }
 
+    /** Copies checkpoint fixture {@code name} from the test class path (a folder, or this module's test jar). */
     private static Path copyFixture(String name, Path target) throws Exception {
-        Path source = Path.of(TransformWithStatePartitionsTest.class.getResource("/checkpoints/" + name).toURI());
+        java.net.URI uri = TransformWithStatePartitionsTest.class.getResource("/checkpoints/" + name).toURI();
+        if (!"jar".equals(uri.getScheme())) {
+            return copyTree(Path.of(uri), target);
+        }
+        try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(uri, Map.of())) {
+            return copyTree(jar.provider().getPath(uri), target);
+        }
+    }
+
+    private static Path copyTree(Path source, Path target) {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path from : files.toList()) {
                 Path to = target.resolve(source.relativize(from).toString());
