@@ -174,8 +174,8 @@ final class StreamingTransformWithState extends StatefulOperator {
         List<Object[]> initial = version() == 0 ? TwsRunner.initialStateRows(node.function()) : List.of();
         List<Row> out = state.routing() == KeyGroups.Routing.AFTER_KEY_SPACE_NAME
                 ? byPartition(state, groups, initial)
-                : merge(state, List.of(run(node.function().processor(), new Store(state), groups, initial)),
-                        groups.size());
+                : merge(state, List.of(run(node.function().processor(), new Store(state), groups,
+                        java.util.stream.IntStream.range(0, groups.size()).toArray(), initial)), groups.size());
         checkEmittedEventTimes(out);
         return JavaValues.toChunks(out, node.schema(), ZoneOffset.UTC);
     }
@@ -184,16 +184,13 @@ final class StreamingTransformWithState extends StatefulOperator {
     private record Run(int[] groupIndexes, TwsRunner.Output output, TwsRunner runner) {
     }
 
+    /** Runs {@code groups} (the batch's groups at {@code groupIndexes}) and {@code initial} over {@code store}. */
     private Run run(StatefulProcessor<Object, Object, Object> processor, TwsStore store,
-                    List<Map.Entry<Row, List<Row>>> groups, List<Object[]> initial) {
+                    List<Map.Entry<Row, List<Row>>> groups, int[] groupIndexes, List<Object[]> initial) {
         TwsRunner runner = new TwsRunner(node, processor, store, batchTimestampMs(), watermarks().evictionMs(),
                 new QueryInfoImpl(queryId(), runId(), version()));
         runner.handle().storedMaps(storedMaps());
-        int[] all = new int[groups.size()];
-        for (int g = 0; g < all.length; g++) {
-            all[g] = g;
-        }
-        return new Run(all, runner.run(groups, initial), runner);
+        return new Run(groupIndexes, runner.run(groups, initial), runner);
     }
 
     /**
@@ -226,8 +223,7 @@ final class StreamingTransformWithState extends StatefulOperator {
             }
             StatefulProcessor<Object, Object, Object> processor = processors.take();
             try {
-                Run run = run(processor, new PartitionStore(state, p), mine, initialOf.get(p));
-                runs[p] = new Run(groupsOf[p], run.output(), run.runner());
+                runs[p] = run(processor, new PartitionStore(state, p), mine, groupsOf[p], initialOf.get(p));
             } finally {
                 processors.give(processor);
             }
