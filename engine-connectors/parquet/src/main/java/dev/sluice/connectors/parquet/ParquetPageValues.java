@@ -40,6 +40,9 @@ import org.apache.parquet.schema.PrimitiveType;
  * dictionary entry). {@link #forField} returns null for every other pair, whose columns keep the value-at-a-time
  * path. Also the RLE/bit-packed hybrid decoder of definition levels and dictionary ids. Stateless apart from the
  * per-column dictionary a {@link Values} holds; one instance per column reader, not thread-safe.
+ *
+ * <p>The loops of the {@link Values} kinds are deliberately repeated per primitive type (as the vectors' typed
+ * accessors are): a shared generic loop would box each value or make a call per value, the cost this class removes.
  */
 final class ParquetPageValues {
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
