@@ -32,12 +32,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * parallel partial aggregation and its merge, and the result projection are all inside the measured time.
  * Run with {@code threads} = 1 and 2 (one JVM each: the session's {@code local[N]} is fixed when it is
  * created) and compare with {@link HandWrittenGroupByBaseline} for the per-core distance to a plain loop.
- * Reported ops/s are input rows per second.
+ * Reported ops/s are input rows per second. Five 2 s warm-up iterations: with three, local[1]'s first measured
+ * iterations still ran below its steady speed (the JIT's last compilations), which made its error bar as large as
+ * its mean; run it with {@code -wi 5} when overriding.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @State(Scope.Benchmark)
 public class BatchGroupByEndToEndBenchmark {

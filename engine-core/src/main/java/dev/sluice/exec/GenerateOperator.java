@@ -4,6 +4,7 @@ import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
 import dev.sluice.expr.Expression;
 import dev.sluice.expr.generator.Generator;
+import dev.sluice.expr.generator.TimeWindow;
 import dev.sluice.plan.logical.Generate;
 
 /**
@@ -33,7 +34,25 @@ public final class GenerateOperator {
     }
 
     public Chunk execute(Chunk input) {
-        Generator.Rows rows = generator.generate(input);
+        return expand(input, generator.generate(input));
+    }
+
+    /** Whether the generator is a time window, which can write into reused arrays ({@link #execute(Chunk, long[][])}). */
+    public boolean generatesTimeWindows() {
+        return generator instanceof TimeWindow;
+    }
+
+    /**
+     * {@link #execute(Chunk)} for a consumer that keeps no vector of the result past the chunk: a time window writes
+     * its starts and ends into {@code windowScratch} ({@link TimeWindow#generate(Chunk, long[][])}), so the result
+     * is valid only until the next call with the same scratch.
+     */
+    public Chunk execute(Chunk input, long[][] windowScratch) {
+        return expand(input, generator instanceof TimeWindow window ? window.generate(input, windowScratch)
+                : generator.generate(input));
+    }
+
+    private Chunk expand(Chunk input, Generator.Rows rows) {
         int[] parents = rows.parentRows();
         int count = rows.count();
         ColumnVector[] generated = rows.columns();

@@ -44,8 +44,24 @@ public final class GroupingTable {
     private final int width;
     private long[] packedKeys;
     private long[] packedInput = new long[0];
+    /**
+     * The least and greatest first packed word of any group (a window's start, a leading long key): a lookup of a
+     * key outside them misses without a probe. Ranges of time-ordered input share few windows, so the parallel
+     * merge's lookups ({@link #findGroupsOf}) mostly end here.
+     */
+    private long minFirstWord = Long.MAX_VALUE;
+    private long maxFirstWord = Long.MIN_VALUE;
 
     public GroupingTable(List<DataType> keyTypes) {
+        this(keyTypes, true);
+    }
+
+    /** A table that compares its keys through their vectors even when they could be packed: the general path. */
+    static GroupingTable unpacked(List<DataType> keyTypes) {
+        return new GroupingTable(keyTypes, false);
+    }
+
+    private GroupingTable(List<DataType> keyTypes, boolean mayPack) {
         this.keyTypes = List.copyOf(keyTypes);
         List<DataType> flat = new ArrayList<>();
         for (DataType type : keyTypes) {
@@ -59,7 +75,7 @@ public final class GroupingTable {
             }
         }
         flatTypes = List.copyOf(flat);
-        width = PackedKeys.width(flat);
+        width = mayPack ? PackedKeys.width(flat) : 0;
         packedKeys = new long[width * 1024];
         keys = new ColumnVector[width > 0 ? 0 : flat.size()];
         for (int i = 0; i < keys.length; i++) {
@@ -121,7 +137,7 @@ public final class GroupingTable {
         if (width > 0) {
             long[] packed = pack(flat, rowCount);
             for (int i = 0; i < rowCount; i++) {
-                groupIds[i] = findPacked(packed, i * width, PackedKeys.hash(packed, i * width, width));
+                groupIds[i] = findPacked(packed, i * width);
             }
             return;
         }
@@ -139,7 +155,12 @@ public final class GroupingTable {
         return packedInput;
     }
 
-    private int findPacked(long[] packed, int offset, int hash) {
+    private int findPacked(long[] packed, int offset) {
+        long first = packed[offset];
+        if (first < minFirstWord || first > maxFirstWord) {
+            return -1;
+        }
+        int hash = PackedKeys.hash(packed, offset, width);
         int slot = hash & mask;
         while (true) {
             long entry = slots[slot];
@@ -189,7 +210,7 @@ public final class GroupingTable {
         long[] packed = other.packedKeys;
         for (int g = from; g < to; g++) {
             int offset = g * width;
-            out[g] = findPacked(packed, offset, PackedKeys.hash(packed, offset, width));
+            out[g] = findPacked(packed, offset);
         }
     }
 
@@ -203,6 +224,9 @@ public final class GroupingTable {
                     packedKeys = Arrays.copyOf(packedKeys, packedKeys.length * 2);
                 }
                 System.arraycopy(packed, offset, packedKeys, group * width, width);
+                long first = packed[offset];
+                minFirstWord = Math.min(minFirstWord, first);
+                maxFirstWord = Math.max(maxFirstWord, first);
                 occupy(slot, hash, group);
                 return group;
             }
@@ -214,14 +238,32 @@ public final class GroupingTable {
         }
     }
 
+    /**
+     * Whether the packed row at {@code offset} is group {@code group}'s key. Keys of 1-4 words compare unrolled and
+     * without a branch per word (a probe that reaches here nearly always matches: the stored hash was equal).
+     */
     private boolean packedEqual(long[] packed, int offset, int group) {
-        int stored = group * width;
-        for (int w = 0; w < width; w++) {
-            if (packed[offset + w] != packedKeys[stored + w]) {
-                return false;
-            }
+        long[] stored = packedKeys;
+        int s = group * width;
+        switch (width) {
+            case 1:
+                return packed[offset] == stored[s];
+            case 2:
+                return ((packed[offset] ^ stored[s]) | (packed[offset + 1] ^ stored[s + 1])) == 0;
+            case 3:
+                return ((packed[offset] ^ stored[s]) | (packed[offset + 1] ^ stored[s + 1])
+                        | (packed[offset + 2] ^ stored[s + 2])) == 0;
+            case 4:
+                return ((packed[offset] ^ stored[s]) | (packed[offset + 1] ^ stored[s + 1])
+                        | (packed[offset + 2] ^ stored[s + 2]) | (packed[offset + 3] ^ stored[s + 3])) == 0;
+            default:
+                for (int w = 0; w < width; w++) {
+                    if (packed[offset + w] != stored[s + w]) {
+                        return false;
+                    }
+                }
+                return true;
         }
-        return true;
     }
 
     /** The key columns in the table's flat layout: struct fields with nulls where the struct is null, then a flag. */

@@ -184,11 +184,26 @@ final class PackedKeys {
         return out;
     }
 
-    /** The hash of the packed row starting at {@code offset}. */
+    /**
+     * The hash of the packed row starting at {@code offset}: {@code h = h * 31 + Long.hashCode(word)} over the words,
+     * then mixed. Keys of 1-4 words (a long, a window and a long: the common keys) are hashed unrolled, the same
+     * value as the loop gives.
+     */
     static int hash(long[] words, int offset, int width) {
-        int h = 0;
-        for (int w = 0; w < width; w++) {
-            h = h * 31 + Long.hashCode(words[offset + w]);
+        int h;
+        switch (width) {
+            case 1 -> h = Long.hashCode(words[offset]);
+            case 2 -> h = Long.hashCode(words[offset]) * 31 + Long.hashCode(words[offset + 1]);
+            case 3 -> h = (Long.hashCode(words[offset]) * 31 + Long.hashCode(words[offset + 1])) * 31
+                    + Long.hashCode(words[offset + 2]);
+            case 4 -> h = ((Long.hashCode(words[offset]) * 31 + Long.hashCode(words[offset + 1])) * 31
+                    + Long.hashCode(words[offset + 2])) * 31 + Long.hashCode(words[offset + 3]);
+            default -> {
+                h = 0;
+                for (int w = 0; w < width; w++) {
+                    h = h * 31 + Long.hashCode(words[offset + w]);
+                }
+            }
         }
         h ^= h >>> 16;
         h *= 0x85ebca6b;

@@ -38,6 +38,11 @@ public final class GenerateExec extends StatelessUnaryExec {
         return out;
     }
 
+    /** The generated columns (the generator's output attributes). */
+    public List<AttributeReference> generatedAttributes() {
+        return logical.generatorOutput();
+    }
+
     @Override
     public String nodeName() {
         return "Generate";
@@ -49,10 +54,29 @@ public final class GenerateExec extends StatelessUnaryExec {
                 + ", " + list(logical.generatorOutput());
     }
 
+    /**
+     * The morsels of this node for a consumer that keeps no vector of a chunk once its {@code accept} returns (a hash
+     * aggregation: it copies its keys into its table and folds its arguments into buffers). A time window then
+     * writes its starts and ends into arrays of the running thread reused chunk after chunk (cache-warm, and no 64 KB
+     * of fresh arrays per 4,096 rows); anything else runs as {@link #morsels}. Per call, so a node shared with a
+     * consumer that does keep chunks still gives that one fresh arrays.
+     */
+    public java.util.Iterator<Morsel> morselsForTransientConsumer(ExecutionContext context) {
+        if (partitionDependent() || !operator.generatesTimeWindows()) {
+            return morsels(context);
+        }
+        ThreadLocal<long[][]> scratch = ThreadLocal.withInitial(() -> new long[2][]);
+        return Morsel.map(child().morsels(context), m -> downstream -> m.run(consumer(downstream, scratch)));
+    }
+
     @Override
     protected ChunkConsumer wrap(ChunkConsumer downstream) {
+        return consumer(downstream, null);
+    }
+
+    private ChunkConsumer consumer(ChunkConsumer downstream, ThreadLocal<long[][]> scratch) {
         return c -> {
-            Chunk generated = operator.execute(c);
+            Chunk generated = scratch == null ? operator.execute(c) : operator.execute(c, scratch.get());
             if (generated.rowCount() > Chunk.DEFAULT_ROWS) {
                 Chunks.split(generated).forEach(downstream::accept);
             } else if (generated.rowCount() > 0) {

@@ -2,7 +2,9 @@ package dev.sluice.exec.physical;
 
 import dev.sluice.batch.Chunk;
 import dev.sluice.exec.AggregationSpec;
+import dev.sluice.expr.AttributeReference;
 import dev.sluice.expr.Expression;
+import dev.sluice.expr.aggregate.AggregateFunction;
 import dev.sluice.plan.logical.Aggregate;
 import java.util.List;
 
@@ -17,12 +19,37 @@ public final class HashAggregateExec extends UnaryExec {
     private final List<Expression> groupingExpressions;
     private final List<Expression> aggregateExpressions;
     private final AggregationSpec spec;
+    /** The child is a generator whose generated columns no aggregate function reads (they are grouping keys). */
+    private final boolean generatedOnlyAsKeys;
 
     public HashAggregateExec(Aggregate logical, PhysicalPlan child) {
         super(child, logical.output());
         this.groupingExpressions = logical.groupingExpressions();
         this.aggregateExpressions = logical.aggregateExpressions();
         this.spec = new AggregationSpec(logical);
+        this.generatedOnlyAsKeys = child instanceof GenerateExec generate
+                && !readsAny(logical.aggregateExpressions(), generate.generatedAttributes());
+    }
+
+    /**
+     * Whether an aggregate function of {@code expressions} reads one of {@code attributes} (the generated columns
+     * below): only then could an accumulator keep a generated vector (the grouping table copies its keys).
+     */
+    private static boolean readsAny(List<Expression> expressions, List<AttributeReference> attributes) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        attributes.forEach(a -> ids.add(a.exprId()));
+        for (Expression e : expressions) {
+            List<AggregateFunction> functions = new java.util.ArrayList<>();
+            e.collect(AggregateFunction.class, functions);
+            for (AggregateFunction f : functions) {
+                List<AttributeReference> refs = new java.util.ArrayList<>();
+                f.collect(AttributeReference.class, refs);
+                if (refs.stream().anyMatch(r -> ids.contains(r.exprId()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override
@@ -37,7 +64,11 @@ public final class HashAggregateExec extends UnaryExec {
 
     @Override
     public void execute(ExecutionContext context, ChunkConsumer downstream) {
-        List<Chunk> result = ParallelAggregation.aggregateResult(context, spec, child().morsels(context));
+        // Grouped right over a generator whose columns are only keys: the aggregator keeps no generated vector past
+        // its chunk, so a time window may reuse its arrays (same rows, same order: only the storage is recycled).
+        java.util.Iterator<Morsel> input = generatedOnlyAsKeys
+                ? ((GenerateExec) child()).morselsForTransientConsumer(context) : child().morsels(context);
+        List<Chunk> result = ParallelAggregation.aggregateResult(context, spec, input);
         try (MemoryBudget.Reservation held = context.memory().reserve(nodeName())) {
             for (Chunk c : result) {
                 held.add(c);

@@ -104,21 +104,40 @@ public final class ParallelAggregation {
             }
         });
         // merge the shared groups into their owners, range after range (the order one merged table adds them in)
+        // (this runs on the query thread alone: one counting pass per range, arrays only where groups are shared)
         for (int j = 1; j < k; j++) {
-            ColumnVector[][] buffers = null;
-            for (int i = 0; i < j; i++) {
-                int[] rows = new int[owner[j].length];
-                int[] targets = new int[owner[j].length];
-                int count = 0;
-                for (int g = 0; g < owner[j].length; g++) {
-                    if (owner[j][g] == i) {
-                        rows[count] = g;
-                        targets[count++] = found[j][g];
-                    }
+            int[] perOwner = new int[j + 1];
+            for (int g = 0; g < owner[j].length; g++) {
+                if (owner[j][g] >= 0) {
+                    perOwner[owner[j][g] + 1]++;
                 }
+            }
+            int shared = 0;
+            for (int i = 0; i < j; i++) {
+                shared += perOwner[i + 1];
+                perOwner[i + 1] = shared; // now the end of owner i's stretch; perOwner[i] its start
+            }
+            if (shared == 0) {
+                continue;
+            }
+            // rows and targets by owner, each owner's stretch in group order
+            int[] rows = new int[shared];
+            int[] targets = new int[shared];
+            int[] next = java.util.Arrays.copyOf(perOwner, j);
+            for (int g = 0; g < owner[j].length; g++) {
+                int i = owner[j][g];
+                if (i >= 0) {
+                    rows[next[i]] = g;
+                    targets[next[i]++] = found[j][g];
+                }
+            }
+            ColumnVector[][] buffers = partials.get(j).buffers();
+            for (int i = 0; i < j; i++) {
+                int count = perOwner[i + 1] - perOwner[i];
                 if (count > 0) {
-                    buffers = buffers != null ? buffers : partials.get(j).buffers();
-                    partials.get(i).mergeGroups(buffers, rows, targets, count);
+                    int from = perOwner[i];
+                    partials.get(i).mergeGroups(buffers, java.util.Arrays.copyOfRange(rows, from, from + count),
+                            java.util.Arrays.copyOfRange(targets, from, from + count), count);
                 }
             }
         }

@@ -124,12 +124,27 @@ public final class TimeWindow extends UnaryExpression implements Generator {
 
     @Override
     public Rows generate(Chunk input) {
+        return generate(input, null);
+    }
+
+    /**
+     * {@link #generate}, writing the window starts and ends into {@code scratch[0]} and {@code scratch[1]} (replaced
+     * there by larger arrays when too short) instead of new arrays: for a caller whose consumer never keeps a
+     * generated vector past the chunk (a hash aggregation grouping by the window), so one thread's windows reuse the
+     * same cache-warm arrays chunk after chunk. The result is valid only until the next call with the same scratch.
+     * {@code scratch} null: fresh arrays, as {@link #generate}.
+     */
+    public Rows generate(Chunk input, long[][] scratch) {
         ColumnVector time = child.eval(input);
         int n = input.rowCount();
         int perRow = (int) ((windowMicros + slideMicros - 1) / slideMicros);
         int capacity = Math.max(n * perRow, 1);
-        long[] starts = new long[capacity];
-        long[] ends = new long[capacity];
+        if (scratch != null && (scratch[0] == null || scratch[0].length < capacity)) {
+            scratch[0] = new long[Math.max(capacity, dev.sluice.batch.Chunk.DEFAULT_ROWS)];
+            scratch[1] = new long[scratch[0].length];
+        }
+        long[] starts = scratch != null ? scratch[0] : new long[capacity];
+        long[] ends = scratch != null ? scratch[1] : new long[capacity];
         long[] times = ((LongVector) time).values();
         if (perRow == 1 && !time.mayHaveNulls()) {
             Rows rows = tumbling(times, n, starts, ends);

@@ -72,6 +72,38 @@ class ParallelAggregationTest {
         }
     }
 
+    /**
+     * A hash aggregation right over a time window reads the window's starts and ends from arrays reused chunk after
+     * chunk ({@link GenerateExec#morselsForTransientConsumer}): the rows must be exactly those of fresh arrays per
+     * chunk, for tumbling and sliding windows, null times (the general loop) and chunks without them (the tumbling
+     * loop), on 1 to 4 threads.
+     */
+    @Test
+    void aWindowOverReusedArraysGivesTheRowsOfFreshArrays() {
+        Random random = new Random(11);
+        for (int trial = 0; trial < 12; trial++) {
+            Dataset<Row> input = Dataset.ofRows(SESSION, new LocalRelation(SluiceSession.attributes(SCHEMA),
+                    chunks(random, 1 + random.nextInt(5000), 1 + random.nextInt(random.nextBoolean() ? 50 : 5000))));
+            List<Dataset<Row>> queries = List.of(
+                    input.groupBy(window(col("ts"), "1 minute"), col("k")).agg(count("*"), sum("v"), max("s")),
+                    input.groupBy(window(col("ts"), "1 minute", "20 seconds"), col("k")).agg(count("*"), avg("v")),
+                    input.groupBy(window(col("ts"), "2 minutes")).agg(sum("k")));
+            for (Dataset<Row> query : queries) {
+                Aggregate aggregate = (Aggregate) query.logicalPlan();
+                GenerateExec generate = (GenerateExec) PhysicalPlanner.planQuery(aggregate.child());
+                AggregationSpec spec = new AggregationSpec(aggregate);
+                int threads = 1 + random.nextInt(4);
+                ExecutionContext context = new ExecutionContext(0, threads);
+                List<String> fresh = render(ParallelAggregation.aggregateResult(context, spec,
+                        generate.morsels(context)), query);
+                List<String> reused = render(ParallelAggregation.aggregateResult(context, spec,
+                        generate.morselsForTransientConsumer(context)), query);
+                assertThat(reused).as("trial %d, %d threads, %s", trial, threads, aggregate.groupingExpressions())
+                        .isEqualTo(fresh).isNotEmpty();
+            }
+        }
+    }
+
     private static List<String> render(List<Chunk> chunks, Dataset<Row> df) {
         return JavaValues.toRows(chunks, df.schema()).stream().map(Row::toString).toList();
     }
