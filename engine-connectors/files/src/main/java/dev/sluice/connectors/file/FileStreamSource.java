@@ -69,7 +69,9 @@ import org.slf4j.LoggerFactory;
  * file order, the same chunks a sequential read gives. When the engine promises to await it
  * ({@link #deferPlanLogging}), a planned batch's log file is written and fsynced on a log thread while the engine
  * writes and fsyncs its offset entry; the engine makes that entry appear only after {@link #awaitPlanLogged}, so the
- * write-ahead order is unchanged. The threads are daemons, stopped by {@link #stop()}.
+ * write-ahead order is unchanged; the deletion of expired log files that a compaction allows follows on the log thread,
+ * awaited by nobody until the next trigger (its failure fails that trigger, or {@code stop}). The threads are daemons,
+ * stopped by {@link #stop()}.
  */
 final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchemaPruning,
         dev.sluice.spi.SupportsPushDownSourceFilters {
@@ -131,6 +133,8 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
     private java.util.concurrent.ExecutorService logWriter;
     /** The deferred log write of the batch planned last, until it is awaited. */
     private java.util.concurrent.Future<?> pendingLog;
+    /** The deletion of expired log files that follows it on the log thread, awaited at the next trigger and at stop. */
+    private java.util.concurrent.Future<?> pendingExpiry;
     /** The data columns read, when the query reads only some and the format can skip the rest; else null. */
     private volatile StructType readSchema;
     /** The pushed filters over data columns the format uses inside each file (Parquet row groups); empty if none. */
@@ -255,10 +259,14 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
     @Override
     public void awaitPlanLogged() {
         java.util.concurrent.Future<?> pending = pendingLog;
+        pendingLog = null;
+        await(pending);
+    }
+
+    private void await(java.util.concurrent.Future<?> pending) {
         if (pending == null) {
             return;
         }
-        pendingLog = null;
         boolean interrupted = false;
         try {
             while (true) {
@@ -287,6 +295,7 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
     @Override
     public Offset latestOffset(Offset start, ReadLimit limit) {
         awaitPlanLogged(); // a log write still pending is finished (and its failure thrown) before the next batch
+        awaitExpiry();
         List<Listed> listed;
         boolean hinted = availableNow == null && hint != null;
         FileListing.Shape shape = null;
@@ -365,7 +374,17 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
                 return t;
             });
         }
-        pendingLog = logWriter.submit(() -> log.addBatch(batchId, entries, before));
+        pendingLog = logWriter.submit(() -> log.addBatch(batchId, entries, before, false));
+        // deleting expired log files lists the whole log folder after a compaction: on the log thread after the write,
+        // not awaited by the offset entry (the engine needs the batch durable, not the old files gone)
+        pendingExpiry = logWriter.submit(() -> log.deleteExpired(batchId));
+    }
+
+    /** Waits for the expiry that followed the last deferred log write, rethrowing its failure. */
+    private void awaitExpiry() {
+        java.util.concurrent.Future<?> pending = pendingExpiry;
+        pendingExpiry = null;
+        await(pending);
     }
 
     /** Every logged entry of the batches before {@code batchId}, in log order (batch by batch). */
@@ -496,8 +515,20 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
      */
     @Override
     public void stop() {
+        RuntimeException failure = null;
         try {
             awaitPlanLogged();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            awaitExpiry();
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
         } finally {
             reader.close();
             if (hint != null) {
@@ -506,6 +537,9 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
             if (logWriter != null) {
                 logWriter.shutdown();
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

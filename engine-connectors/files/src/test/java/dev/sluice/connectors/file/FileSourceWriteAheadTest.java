@@ -73,6 +73,33 @@ class FileSourceWriteAheadTest extends FileStreamTestSupport {
     }
 
     @Test
+    void expiredLogFilesAreDeletedAfterTheCompactionBatchIsDurableAndBeforeTheNextTrigger() throws Exception {
+        Path in = dir.resolve("in");
+        Path meta = dir.resolve("meta");
+        Map<String, String> options = Map.of("path", in.toString());
+        FileStreamSource source = new FileStreamSource(FileFormats.forName("text"),
+                FormatOptions.of(options, ZoneId.of("UTC")), new FileStreamOptions(options, FileAccess.defaults()),
+                StructType.fromDDL("value STRING"), new StructType(), FileAccess.path(meta),
+                new CompactibleFileLog.Settings(2, true, 0), 1);
+        source.deferPlanLogging();
+        drop(in.resolve("a.txt"), "a\n", 1000);
+        Offset o0 = source.latestOffset(null, source.defaultReadLimit());
+        source.awaitPlanLogged();
+        drop(in.resolve("b.txt"), "b\n", 2000);
+        Offset o1 = source.latestOffset(o0, source.defaultReadLimit()); // batch 1 is a compaction: 1.compact
+        source.awaitPlanLogged();
+        assertThat(Files.readString(meta.resolve("1.compact"))).contains("a.txt").contains("b.txt");
+        // the deletion of batch 0's file, expired by the compaction, is done by the time the next trigger plans
+        assertThat(source.latestOffset(o1, source.defaultReadLimit())).isEqualTo(o1);
+        assertThat(visible(meta)).containsExactly("1.compact");
+        drop(in.resolve("c.txt"), "c\n", 3000);
+        Offset o2 = source.latestOffset(o1, source.defaultReadLimit());
+        source.stop(); // awaits the write (and the expiry after it)
+        assertThat(visible(meta)).containsExactly("1.compact", "2");
+        assertThat(o2.json()).isEqualTo("{\"logOffset\":2}");
+    }
+
+    @Test
     void aCompactionBatchIsWrittenFromMemoryNotFromTheLogReadBack() throws Exception {
         Path in = dir.resolve("in");
         Path cp = dir.resolve("cp");
