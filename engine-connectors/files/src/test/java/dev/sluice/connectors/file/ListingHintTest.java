@@ -124,10 +124,20 @@ class ListingHintTest {
         Files.move(in.resolve(".d.txt.tmp"), in.resolve("d.txt"), StandardCopyOption.ATOMIC_MOVE);
         Offset o3 = source.latestOffset(o2, source.defaultReadLimit());
         assertThat(names(source, o2, o3)).containsExactly("d");
-        long skippedBefore = hint.skipped();
-        tick();
-        assertThat(source.latestOffset(o3, source.defaultReadLimit())).isEqualTo(o3);
-        assertThat(hint.skipped()).isEqualTo(skippedBefore + 1);
+        assertSkipsSoon(source, o3, hint);
+    }
+
+    /**
+     * With nothing changing, a trigger soon skips the listing: the watch may still deliver the events of the last
+     * change after the listing read its count (the next listing then runs once more, finding nothing).
+     */
+    static void assertSkipsSoon(FileStreamSource source, Offset latest, ListingHint hint) throws InterruptedException {
+        long before = hint.skipped();
+        for (int i = 0; i < 5 && hint.skipped() == before; i++) {
+            tick();
+            assertThat(source.latestOffset(latest, source.defaultReadLimit())).isEqualTo(latest);
+        }
+        assertThat(hint.skipped()).isGreaterThan(before);
     }
 
     @Test
@@ -162,8 +172,16 @@ class ListingHintTest {
     void aChangeWithinAClockTickOfTheListingIsNeverTrusted() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
         write(in.resolve("a.txt"), "a");
-        // the real clock (the folder changed just now) and a watch that never reports: only the racy rule is left
-        ListingHint hint = new ListingHint(in, folder -> SILENT, System::currentTimeMillis);
+        // every listing half a racy window after the folder's last change, and a watch that never reports: only the
+        // racy rule is left
+        LongSupplier justAfter = () -> {
+            try {
+                return Files.getLastModifiedTime(in).toMillis() + ListingHint.RACY_MS / 2;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        ListingHint hint = new ListingHint(in, folder -> SILENT, justAfter);
         FileStreamSource source = source(in, "s", hint);
         Offset o0 = source.latestOffset(null, source.defaultReadLimit());
         source.latestOffset(o0, source.defaultReadLimit());
@@ -244,9 +262,7 @@ class ListingHintTest {
         assertThat(FolderWatches.overflows(in)).isPositive();
         Offset o1 = source.latestOffset(o0, source.defaultReadLimit());
         assertThat(names(source, o0, o1)).hasSize(600);
-        tick();
-        source.latestOffset(o1, source.defaultReadLimit());
-        assertThat(hint.skipped()).isEqualTo(1);
+        assertSkipsSoon(source, o1, hint);
     }
 
     @Test
