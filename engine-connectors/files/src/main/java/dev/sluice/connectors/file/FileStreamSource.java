@@ -374,10 +374,19 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
                 return t;
             });
         }
-        pendingLog = logWriter.submit(() -> log.addBatch(batchId, entries, before, false));
+        java.util.concurrent.Future<?> write = logWriter.submit(() -> log.addBatch(batchId, entries, before, false));
+        pendingLog = write;
         // deleting expired log files lists the whole log folder after a compaction: on the log thread after the write,
         // not awaited by the offset entry (the engine needs the batch durable, not the old files gone)
-        pendingExpiry = logWriter.submit(() -> log.deleteExpired(batchId));
+        pendingExpiry = logWriter.submit(() -> {
+            try {
+                write.get(); // done: the log thread ran it first
+            } catch (java.util.concurrent.ExecutionException e) {
+                return null; // not written (awaitPlanLogged reports why): a compaction that failed expires nothing
+            }
+            log.deleteExpired(batchId);
+            return null;
+        });
     }
 
     /** Waits for the expiry that followed the last deferred log write, rethrowing its failure. */

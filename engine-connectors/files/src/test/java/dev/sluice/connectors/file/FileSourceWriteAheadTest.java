@@ -100,6 +100,27 @@ class FileSourceWriteAheadTest extends FileStreamTestSupport {
     }
 
     @Test
+    void aCompactionThatFailsToBeWrittenExpiresNothing() throws Exception {
+        Path in = dir.resolve("in");
+        Path meta = dir.resolve("meta");
+        Map<String, String> options = Map.of("path", in.toString());
+        FileStreamSource source = new FileStreamSource(FileFormats.forName("text"),
+                FormatOptions.of(options, ZoneId.of("UTC")), new FileStreamOptions(options, FileAccess.defaults()),
+                StructType.fromDDL("value STRING"), new StructType(), FileAccess.path(meta),
+                new CompactibleFileLog.Settings(2, true, 0), 1);
+        source.deferPlanLogging();
+        drop(in.resolve("a.txt"), "a\n", 1000);
+        Offset o0 = source.latestOffset(null, source.defaultReadLimit());
+        source.awaitPlanLogged();
+        Files.writeString(meta.resolve("1.compact"), "v1\n"); // taken by someone else: batch 1's write fails
+        drop(in.resolve("b.txt"), "b\n", 2000);
+        source.latestOffset(o0, source.defaultReadLimit());
+        assertThatThrownBy(source::awaitPlanLogged).hasMessageContaining("File source log batch 1 already exists");
+        source.stop(); // the failure was reported once; the expiry after it did nothing
+        assertThat(visible(meta)).containsExactly("0", "1.compact");
+    }
+
+    @Test
     void aCompactionBatchIsWrittenFromMemoryNotFromTheLogReadBack() throws Exception {
         Path in = dir.resolve("in");
         Path cp = dir.resolve("cp");
