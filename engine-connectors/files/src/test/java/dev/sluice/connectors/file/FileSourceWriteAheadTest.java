@@ -72,10 +72,11 @@ class FileSourceWriteAheadTest extends FileStreamTestSupport {
         source.stop();
     }
 
-    @Test
-    void expiredLogFilesAreDeletedAfterTheCompactionBatchIsDurableAndBeforeTheNextTrigger() throws Exception {
-        Path in = dir.resolve("in");
-        Path meta = dir.resolve("meta");
+    /**
+     * A source over {@code in} holding {@code a.txt}, whose log compacts every other batch and expires files at once,
+     * with its log writes deferred as the engine asks.
+     */
+    private static FileStreamSource compactingEveryOtherBatch(Path in, Path meta) throws Exception {
         Map<String, String> options = Map.of("path", in.toString());
         FileStreamSource source = new FileStreamSource(FileFormats.forName("text"),
                 FormatOptions.of(options, ZoneId.of("UTC")), new FileStreamOptions(options, FileAccess.defaults()),
@@ -83,6 +84,14 @@ class FileSourceWriteAheadTest extends FileStreamTestSupport {
                 new CompactibleFileLog.Settings(2, true, 0), 1);
         source.deferPlanLogging();
         drop(in.resolve("a.txt"), "a\n", 1000);
+        return source;
+    }
+
+    @Test
+    void expiredLogFilesAreDeletedAfterTheCompactionBatchIsDurableAndBeforeTheNextTrigger() throws Exception {
+        Path in = dir.resolve("in");
+        Path meta = dir.resolve("meta");
+        FileStreamSource source = compactingEveryOtherBatch(in, meta);
         Offset o0 = source.latestOffset(null, source.defaultReadLimit());
         source.awaitPlanLogged();
         drop(in.resolve("b.txt"), "b\n", 2000);
@@ -103,13 +112,7 @@ class FileSourceWriteAheadTest extends FileStreamTestSupport {
     void aCompactionThatFailsToBeWrittenExpiresNothing() throws Exception {
         Path in = dir.resolve("in");
         Path meta = dir.resolve("meta");
-        Map<String, String> options = Map.of("path", in.toString());
-        FileStreamSource source = new FileStreamSource(FileFormats.forName("text"),
-                FormatOptions.of(options, ZoneId.of("UTC")), new FileStreamOptions(options, FileAccess.defaults()),
-                StructType.fromDDL("value STRING"), new StructType(), FileAccess.path(meta),
-                new CompactibleFileLog.Settings(2, true, 0), 1);
-        source.deferPlanLogging();
-        drop(in.resolve("a.txt"), "a\n", 1000);
+        FileStreamSource source = compactingEveryOtherBatch(in, meta);
         Offset o0 = source.latestOffset(null, source.defaultReadLimit());
         source.awaitPlanLogged();
         Files.writeString(meta.resolve("1.compact"), "v1\n"); // taken by someone else: batch 1's write fails
