@@ -17,6 +17,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,20 +28,53 @@ import java.util.concurrent.atomic.AtomicLong;
  * window is divided by the number of triggers it ran (counted by the source's {@code latestOffset} calls). CPU
  * time (user + system, and user alone: the system part is mostly the kernel's cost of waking the thread), not wall
  * time, so the figure holds on a loaded machine too.
- * {@code java -cp benchmarks/target/benchmarks.jar dev.sluice.benchmarks.EmptyTriggerCost [seconds=10]}.
+ * {@code java -cp benchmarks/target/benchmarks.jar dev.sluice.benchmarks.EmptyTriggerCost [seconds=10] [files=0]}:
+ * with {@code files} > 0 the source is a JSON file source over a local folder of that many 1-row files (all read by
+ * the first batch), so an idle trigger is the file source's: listing the folder, or skipping it when its listing hint
+ * proves the folder unchanged.
  */
 public final class EmptyTriggerCost {
     private EmptyTriggerCost() {
     }
 
-    /** A MemoryStream that counts the triggers asking it for offsets, and remembers the thread that asks. */
+    /** A source that counts the triggers asking it for offsets, and remembers the thread that asks. */
     private static final class CountingSource implements Source {
-        final MemoryStream delegate;
+        final Source delegate;
         final AtomicLong triggers = new AtomicLong();
         volatile long threadId;
 
-        CountingSource(MemoryStream delegate) {
+        CountingSource(Source delegate) {
             this.delegate = delegate;
+        }
+
+        @Override
+        public void deferPlanLogging() {
+            delegate.deferPlanLogging();
+        }
+
+        @Override
+        public void awaitPlanLogged() {
+            delegate.awaitPlanLogged();
+        }
+
+        @Override
+        public Iterator<Chunk> readChunks(Offset start, Offset end) {
+            return delegate.readChunks(start, end);
+        }
+
+        @Override
+        public void commit(Offset end) {
+            delegate.commit(end);
+        }
+
+        @Override
+        public void stop() {
+            delegate.stop();
+        }
+
+        @Override
+        public String description() {
+            return delegate.description();
         }
 
         @Override
@@ -73,19 +107,38 @@ public final class EmptyTriggerCost {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int files = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         SluiceSession spark = Sluice.builder().master("local[2]").getOrCreate();
         StructType schema = new StructType().add("value", DataTypes.LongType);
-        MemoryStream memory = MemoryStream.of(spark, schema);
-        CountingSource counting = new CountingSource(memory);
-        Dataset<Row> input = Dataset.ofRows(spark, new StreamingRelation("CountingMemoryStream",
-                SluiceSession.attributes(schema), metadataPath -> counting));
         Path dir = Files.createTempDirectory("sluice-empty-trigger-");
+        MemoryStream memory = null;
+        CountingSource[] counting = new CountingSource[1];
+        Dataset<Row> input;
+        if (files == 0) {
+            MemoryStream m = MemoryStream.of(spark, schema);
+            memory = m;
+            counting[0] = new CountingSource(m);
+            input = Dataset.ofRows(spark, new StreamingRelation("CountingMemoryStream",
+                    SluiceSession.attributes(schema), metadataPath -> counting[0]));
+        } else {
+            Path in = Files.createDirectories(dir.resolve("in"));
+            for (int i = 0; i < files; i++) {
+                Files.writeString(in.resolve("f" + i + ".json"), "{\"value\":" + i + "}\n");
+            }
+            StreamingRelation file = (StreamingRelation) spark.readStream().schema(schema).json(in.toString())
+                    .logicalPlan();
+            input = Dataset.ofRows(spark, new StreamingRelation(file.description(), file.output(),
+                    metadataPath -> counting[0] = new CountingSource(file.sourceFactory().create(metadataPath))));
+        }
         StreamingQuery query = input.selectExpr("value", "value * 2 AS doubled").writeStream().format("noop")
                 .option("checkpointLocation", dir.resolve("cp").toString()).start();
-        memory.addValues(1L);
+        if (memory != null) {
+            memory.addValues(1L);
+        }
         query.processAllAvailable();
         Thread.sleep(1000); // warm-up of the idle loop
-        measure("empty triggers of the query thread", counting.threadId, counting.triggers, seconds);
+        measure("empty triggers of the query thread" + (files == 0 ? "" : " (file source, " + files + " files)"),
+                counting[0].threadId, counting[0].triggers, seconds);
         query.stop();
         spark.stop();
         baseline(seconds);

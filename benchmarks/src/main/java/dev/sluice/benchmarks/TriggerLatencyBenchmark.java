@@ -26,6 +26,10 @@ import java.util.TreeMap;
  * execution thread and of the whole process (CPU, unlike wall time, barely moves with the machine's load).
  * {@code java -cp benchmarks/target/benchmarks.jar dev.sluice.benchmarks.TriggerLatencyBenchmark memory|file
  * [batches=300] [warmup=30]}. The checkpoint and input go to {@code java.io.tmpdir}.
+ *
+ * <p>To find what makes the tail, it then lists the slowest 1% of the measured batches (at least 3) with their phases
+ * and the garbage-collection pauses that overlapped each (from the collectors' notifications), and how many
+ * milliseconds the JIT compiled during the measured batches; {@code -Dw3.slow=N} lists N batches instead.
  */
 public final class TriggerLatencyBenchmark {
     private TriggerLatencyBenchmark() {
@@ -46,6 +50,9 @@ public final class TriggerLatencyBenchmark {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        GcPauses gc = new GcPauses();
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long jit0 = 0;
         long queryThread = -1;
         long threadCpu0 = 0;
         long processCpu0 = 0;
@@ -54,6 +61,8 @@ public final class TriggerLatencyBenchmark {
                 queryThread = queryThreadId(query);
                 threadCpu0 = threads.getThreadCpuTime(queryThread);
                 processCpu0 = os.getProcessCpuTime();
+                jit0 = jit.getTotalCompilationTime();
+                gc.clear();
             }
             if (memory != null) {
                 memory.addValues(i);
@@ -64,12 +73,15 @@ public final class TriggerLatencyBenchmark {
             }
             query.processAllAvailable();
         }
+        long jitMs = jit.getTotalCompilationTime() - jit0;
         long threadCpu = threads.getThreadCpuTime(queryThread) - threadCpu0;
         long processCpu = os.getProcessCpuTime() - processCpu0;
         List<Long> durations = new ArrayList<>();
         Map<String, long[]> phases = new TreeMap<>();
+        List<StreamingQueryProgress> measured = new ArrayList<>();
         for (StreamingQueryProgress p : query.recentProgress()) {
             if (p.numInputRows() == 1 && p.batchId() >= warmup) {
+                measured.add(p);
                 durations.add(p.durationMs().get("triggerExecution"));
                 p.durationMs().forEach((phase, ms) -> {
                     long[] sum = phases.computeIfAbsent(phase, k -> new long[2]);
@@ -86,9 +98,59 @@ public final class TriggerLatencyBenchmark {
         System.out.println(means);
         System.out.printf("  CPU per batch: query thread %.0f µs, whole process %.0f µs (%d batches)%n",
                 threadCpu / 1e3 / batches, processCpu / 1e3 / batches, batches);
+        System.out.printf("  JIT compilation during the measured batches: %d ms; GC pauses: %d, %d ms in all%n", jitMs,
+                gc.count(), gc.totalMs());
+        measured.sort(java.util.Comparator.comparingLong(
+                (StreamingQueryProgress p) -> p.durationMs().get("triggerExecution")).reversed());
+        int slow = Integer.getInteger("w3.slow", Math.max(3, measured.size() / 100));
+        for (StreamingQueryProgress p : measured.subList(0, Math.min(slow, measured.size()))) {
+            long start = java.time.Instant.parse(p.timestamp()).toEpochMilli();
+            long end = start + p.durationMs().get("triggerExecution");
+            System.out.printf("  slow batch %d: %s; GC pauses overlapping: %s%n", p.batchId(), p.durationMs(),
+                    gc.overlapping(start, end));
+        }
         query.stop();
 
         spark.stop();
+    }
+
+    /** The collectors' pauses as wall-clock intervals, from their JMX notifications (benchmark code). */
+    private static final class GcPauses {
+        private final List<long[]> pauses = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+
+        GcPauses() {
+            for (java.lang.management.GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((javax.management.NotificationEmitter) bean).addNotificationListener((n, handback) -> {
+                    var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                            (javax.management.openmbean.CompositeData) n.getUserData());
+                    var g = info.getGcInfo();
+                    pauses.add(new long[] {jvmStart + g.getStartTime(), jvmStart + g.getEndTime()});
+                }, n -> n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo
+                        .GARBAGE_COLLECTION_NOTIFICATION), null);
+            }
+        }
+
+        void clear() {
+            pauses.clear();
+        }
+
+        int count() {
+            return pauses.size();
+        }
+
+        long totalMs() {
+            synchronized (pauses) {
+                return pauses.stream().mapToLong(p -> p[1] - p[0]).sum();
+            }
+        }
+
+        /** The pauses (ms) that overlapped {@code [startMs, endMs]}, as a list. */
+        List<Long> overlapping(long startMs, long endMs) {
+            synchronized (pauses) {
+                return pauses.stream().filter(p -> p[0] <= endMs && p[1] >= startMs).map(p -> p[1] - p[0]).toList();
+            }
+        }
     }
 
     /** The id of the query's execution thread (named "stream execution thread for ... [id = <id>, ...]"). */

@@ -206,6 +206,19 @@ public abstract class CompactibleFileLog<E> {
      * written from them instead of reading the log back. Null: read back when needed.
      */
     public boolean add(long batchId, List<E> entries, List<E> before) throws IOException {
+        if (!addWithoutExpiry(batchId, entries, before)) {
+            return false;
+        }
+        deleteExpiredAfter(batchId);
+        return true;
+    }
+
+    /**
+     * {@link #add(long, List, List)} without deleting expired files: the caller then runs
+     * {@link #deleteExpiredAfter} itself, later (the file source does it off the batch's path: nothing waits for the
+     * deletes, which list the whole log folder after each compaction).
+     */
+    public boolean addWithoutExpiry(long batchId, List<E> entries, List<E> before) throws IOException {
         if (batchId < 0) {
             throw new IllegalArgumentException("batchId must be non-negative, got " + batchId);
         }
@@ -220,13 +233,17 @@ public abstract class CompactibleFileLog<E> {
             content = compactLogs(content);
         }
         files.mkdirs(directory);
-        if (!files.publish(target, serialize(content))) {
-            return false;
-        }
+        return files.publish(target, serialize(content));
+    }
+
+    /**
+     * Deletes the batch files that batch {@code batchId} (added) made expired, when deletion is on: Spark's
+     * {@code deleteExpiredLog}, which {@link #add} runs right after the batch is durable.
+     */
+    public void deleteExpiredAfter(long batchId) throws IOException {
         if (settings.deleteExpired()) {
             deleteExpired(batchId);
         }
-        return true;
     }
 
     private byte[] serialize(List<E> entries) throws IOException {

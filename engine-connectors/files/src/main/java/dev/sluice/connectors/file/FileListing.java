@@ -68,6 +68,21 @@ public final class FileListing {
      */
     public static List<SourceFile> list(List<String> paths, FormatOptions options,
             java.util.function.Predicate<String> known) {
+        return list(paths, options, known, null);
+    }
+
+    /**
+     * What a listing went through, for {@link ListingHint}: how many folders it listed and whether a file sink log
+     * served one (its files change inside {@code _spark_metadata}, not in the folder). Filled by the listing.
+     */
+    static final class Shape {
+        int folders;
+        boolean sinkLog;
+    }
+
+    /** {@link #list(List, FormatOptions, java.util.function.Predicate)}, recording its {@link Shape} when not null. */
+    static List<SourceFile> list(List<String> paths, FormatOptions options,
+            java.util.function.Predicate<String> known, Shape shape) {
         FileAccess files = options.files();
         boolean recursive = options.getBoolean("recursiveFileLookup", false);
         String filter = options.get("pathGlobFilter");
@@ -96,7 +111,7 @@ public final class FileListing {
                     List<SourceFile> found = new ArrayList<>();
                     if (root.isDirectory()) {
                         listDirectory(files, root.getPath(), basePath == null ? root.getPath() : basePath, found,
-                                known);
+                                known, shape);
                     } else {
                         Path base = basePath == null ? root.getPath().getParent() : basePath;
                         found.add(file(root.getPath(), root.getLen(), root.getModificationTime(), base));
@@ -188,15 +203,18 @@ public final class FileListing {
     }
 
     private static void listDirectory(FileAccess files, Path root, Path base, List<SourceFile> out,
-            java.util.function.Predicate<String> known) throws IOException {
+            java.util.function.Predicate<String> known, Shape shape) throws IOException {
         if (FileSinkLog.exists(files, root)) {
+            if (shape != null) {
+                shape.sinkLog = true;
+            }
             for (FileSinkLog.Entry entry : new FileSinkLog(files, root).allFiles()) {
                 out.add(file(entry.hadoopPath(), entry.size(), entry.modificationTime(), base));
             }
             return;
         }
         List<Found> found = new ArrayList<>();
-        walk(files, root, found, known);
+        walk(files, root, found, known, shape);
         found.sort(Comparator.comparing(f -> f.status().getPath()));
         // a streaming source lists its folder on every trigger: partition values are worked out once per folder
         Map<Path, Map<String, String>> partitions = new java.util.HashMap<>();
@@ -212,8 +230,11 @@ public final class FileListing {
     }
 
     /** Every visible file below {@code directory}; hidden directories are not descended into. */
-    private static void walk(FileAccess files, Path directory, List<Found> out, java.util.function.Predicate<String> known)
-            throws IOException {
+    private static void walk(FileAccess files, Path directory, List<Found> out, java.util.function.Predicate<String> known,
+            Shape shape) throws IOException {
+        if (shape != null) {
+            shape.folders++;
+        }
         FileStatus[] children = known == null ? files.list(directory) : files.list(directory, known);
         Arrays.sort(children);
         for (FileStatus child : children) {
@@ -221,7 +242,7 @@ public final class FileListing {
                 continue;
             }
             if (child.isDirectory()) {
-                walk(files, child.getPath(), out, known);
+                walk(files, child.getPath(), out, known, shape);
             } else {
                 out.add(new Found(directory, child));
             }

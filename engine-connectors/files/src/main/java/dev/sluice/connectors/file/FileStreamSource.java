@@ -59,14 +59,19 @@ import org.slf4j.LoggerFactory;
  * <p>Listing, reading, cleaning and the seen-files log all go through {@link FileAccess} (Hadoop's FileSystem API
  * with the session's {@code spark.hadoop.*} settings; {@code java.nio} for local folders). Each trigger lists the
  * folder but reads the attributes only of names not in the seen-files map (a file already logged needs neither its
- * time nor its size), so a trigger over a folder of n old files costs n names, not n file status calls.
+ * time nor its size), so a trigger over a folder of n old files costs n names, not n file status calls. A local
+ * folder is watched ({@link ListingHint}): a trigger skips the listing when the folder is provably as it was at the
+ * last listing whose files were all taken (no watch event, same modification time and inode, no sub-folder), and
+ * lists as before otherwise.
  *
  * <p>Threading: the query's execution thread calls every method; {@link #read} parses the files of a batch on up to
  * {@code readThreads} threads (the session's {@code local[N]}, {@link ParallelFileReader}) and returns their chunks in
  * file order, the same chunks a sequential read gives. When the engine promises to await it
  * ({@link #deferPlanLogging}), a planned batch's log file is written and fsynced on a log thread while the engine
  * writes and fsyncs its offset entry; the engine makes that entry appear only after {@link #awaitPlanLogged}, so the
- * write-ahead order is unchanged. The threads are daemons, stopped by {@link #stop()}.
+ * write-ahead order is unchanged; the deletion of expired log files that a compaction allows follows on the log thread,
+ * awaited by nobody until the next trigger (its failure fails that trigger, or {@code stop}). The threads are daemons,
+ * stopped by {@link #stop()}.
  */
 final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchemaPruning,
         dev.sluice.spi.SupportsPushDownSourceFilters {
@@ -118,12 +123,18 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
     private List<Listed> availableNow;
     private long availableNowFiles;
     private final ParallelFileReader reader;
+    /** Says when the folder need not be listed again; null for a glob or a remote folder (listed every trigger). */
+    private ListingHint hint;
+    /** The last listing was of one folder, and everything it found was taken: the hint may skip the next one. */
+    private boolean listingTrustworthy;
     /** Whether the engine awaits the log write of a planned batch before logging its offset ({@link #deferPlanLogging}). */
     private boolean deferLogging;
     /** The thread that finishes the seen-files log writes when they are deferred; made on first use. */
     private java.util.concurrent.ExecutorService logWriter;
     /** The deferred log write of the batch planned last, until it is awaited. */
     private java.util.concurrent.Future<?> pendingLog;
+    /** The deletion of expired log files that follows it on the log thread, awaited at the next trigger and at stop. */
+    private java.util.concurrent.Future<?> pendingExpiry;
     /** The data columns read, when the query reads only some and the format can skip the rest; else null. */
     private volatile StructType readSchema;
     /** The pushed filters over data columns the format uses inside each file (Parquet row groups); empty if none. */
@@ -153,6 +164,16 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
         purge();
         this.description = describe();
         this.reader = new ParallelFileReader(readThreads, description);
+        this.hint = ListingHint.forSource(formatOptions.files(), options.path);
+    }
+
+    /** Tests: replaces the listing hint ({@code null}: list every trigger), before the first trigger. */
+    void useHint(ListingHint replacement) {
+        if (hint != null) {
+            hint.close();
+        }
+        hint = replacement;
+        listingTrustworthy = false;
     }
 
     @Override
@@ -238,10 +259,14 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
     @Override
     public void awaitPlanLogged() {
         java.util.concurrent.Future<?> pending = pendingLog;
+        pendingLog = null;
+        await(pending);
+    }
+
+    private void await(java.util.concurrent.Future<?> pending) {
         if (pending == null) {
             return;
         }
-        pendingLog = null;
         boolean interrupted = false;
         try {
             while (true) {
@@ -270,12 +295,28 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
     @Override
     public Offset latestOffset(Offset start, ReadLimit limit) {
         awaitPlanLogged(); // a log write still pending is finished (and its failure thrown) before the next batch
+        awaitExpiry();
+        List<Listed> listed;
+        boolean hinted = availableNow == null && hint != null;
+        FileListing.Shape shape = null;
+        if (availableNow != null) {
+            listed = availableNow;
+        } else if (hinted && listingTrustworthy && hint.unchanged()) {
+            listed = List.of(); // the folder is as the last listing left it, whose files were all taken
+        } else {
+            if (hinted) {
+                shape = new FileListing.Shape();
+                hint.beforeListing();
+            }
+            listed = list(shape);
+        }
         List<Listed> candidates = new ArrayList<>();
-        for (Listed f : availableNow != null ? availableNow : list()) {
+        for (Listed f : listed) {
             if (f.timestamp >= lastPurgeTimestamp && !seen.containsKey(key(f.uri))) {
                 candidates.add(f);
             }
         }
+        boolean allTaken = candidates.size() == listed.size();
         Comparator<Listed> order = Comparator.comparingLong(Listed::timestamp);
         if (options.latestFirst) {
             order = order.reversed();
@@ -283,6 +324,7 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
         candidates.sort(order.thenComparing(Listed::uri));
         if (limit.kind() == ReadLimit.Kind.MAX_FILES && candidates.size() > limit.max()) {
             candidates = new ArrayList<>(candidates.subList(0, (int) limit.max()));
+            allTaken = false;
         }
         if (!candidates.isEmpty()) {
             long batchId = currentLogOffset + 1;
@@ -298,7 +340,14 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
             currentLogOffset = batchId;
             LOG.debug("File source batch {}: {} new files", batchId, entries.size());
         }
-        purge();
+        boolean forgot = purge();
+        if (shape != null) {
+            // a sub-folder, a sink log, a file left aside or one forgotten: the folder's status cannot vouch for them
+            listingTrustworthy = shape.folders == 1 && !shape.sinkLog && allTaken && !forgot;
+            hint.afterListing(listingTrustworthy);
+        } else if (forgot) {
+            listingTrustworthy = false;
+        }
         return currentLogOffset < 0 ? null : new LogOffset(currentLogOffset);
     }
 
@@ -325,7 +374,26 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
                 return t;
             });
         }
-        pendingLog = logWriter.submit(() -> log.addBatch(batchId, entries, before));
+        java.util.concurrent.Future<?> write = logWriter.submit(() -> log.addBatch(batchId, entries, before, false));
+        pendingLog = write;
+        // deleting expired log files lists the whole log folder after a compaction: on the log thread after the write,
+        // not awaited by the offset entry (the engine needs the batch durable, not the old files gone)
+        pendingExpiry = logWriter.submit(() -> {
+            try {
+                write.get(); // done: the log thread ran it first
+            } catch (java.util.concurrent.ExecutionException e) {
+                return null; // not written (awaitPlanLogged reports why): a compaction that failed expires nothing
+            }
+            log.deleteExpired(batchId);
+            return null;
+        });
+    }
+
+    /** Waits for the expiry that followed the last deferred log write, rethrowing its failure. */
+    private void awaitExpiry() {
+        java.util.concurrent.Future<?> pending = pendingExpiry;
+        pendingExpiry = null;
+        await(pending);
     }
 
     /** Every logged entry of the batches before {@code batchId}, in log order (batch by batch). */
@@ -456,13 +524,31 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
      */
     @Override
     public void stop() {
+        RuntimeException failure = null;
         try {
             awaitPlanLogged();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            awaitExpiry();
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
         } finally {
             reader.close();
+            if (hint != null) {
+                hint.close();
+            }
             if (logWriter != null) {
                 logWriter.shutdown();
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -484,34 +570,43 @@ final class FileStreamSource implements Source, dev.sluice.spi.SupportsReadSchem
 
     /**
      * Spark's {@code SeenFilesMap.purge}: forget files older than the newest seen minus {@code maxFileAge}. It runs
-     * every trigger; the map is scanned only when its oldest file has fallen behind the threshold.
+     * every trigger; the map is scanned only when its oldest file has fallen behind the threshold. Returns whether
+     * a file was forgotten.
      */
-    private void purge() {
+    private boolean purge() {
         if (latestTimestamp == Long.MIN_VALUE || options.maxFileAgeMs == Long.MAX_VALUE) {
-            return;
+            return false;
         }
         lastPurgeTimestamp = latestTimestamp - options.maxFileAgeMs;
         if (oldestSeen >= lastPurgeTimestamp) {
-            return; // nothing to forget
+            return false; // nothing to forget
         }
         long oldest = Long.MAX_VALUE;
+        boolean forgot = false;
         for (java.util.Iterator<Long> it = seen.values().iterator(); it.hasNext(); ) {
             long ts = it.next();
             if (ts < lastPurgeTimestamp) {
                 it.remove();
+                forgot = true;
             } else {
                 oldest = Math.min(oldest, ts);
             }
         }
         oldestSeen = oldest;
+        return forgot;
     }
 
     private List<Listed> list() {
+        return list(null);
+    }
+
+    /** The listing of the source's path without the files already seen; its {@code shape} recorded when not null. */
+    private List<Listed> list(FileListing.Shape shape) {
         List<FileListing.SourceFile> files;
         try {
             // files already seen are skipped unread: latestOffset and outstanding() drop them anyway
             files = FileListing.list(List.of(options.path), formatOptions,
-                    uri -> seen.containsKey(key(uri)));
+                    uri -> seen.containsKey(key(uri)), shape);
         } catch (AnalysisException e) {
             if ("PATH_NOT_FOUND".equals(e.getCondition())) {
                 return List.of();

@@ -59,13 +59,30 @@ final class FileStreamSourceLog extends CompactibleFileLog<FileStreamSourceLog.F
      * {@link CompactibleFileLog#add(long, List, List)}).
      */
     void addBatch(long batchId, List<FileEntry> entries, List<FileEntry> before) {
+        addBatch(batchId, entries, before, true);
+    }
+
+    /**
+     * {@link #addBatch(long, List, List)}; without {@code expire} the expired files are left for the caller's
+     * {@link #deleteExpired(long)}.
+     */
+    void addBatch(long batchId, List<FileEntry> entries, List<FileEntry> before, boolean expire) {
         try {
-            if (!add(batchId, entries, before)) {
+            if (!(expire ? add(batchId, entries, before) : addWithoutExpiry(batchId, entries, before))) {
                 throw new IllegalStateException("File source log batch " + batchId + " already exists in " + directory
                         + ": another query may be using this checkpoint");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write file source log batch " + batchId + " in " + directory, e);
+        }
+    }
+
+    /** {@link CompactibleFileLog#deleteExpiredAfter}, with the log's error for a failure. */
+    void deleteExpired(long batchId) {
+        try {
+            deleteExpiredAfter(batchId);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete expired file source log files in " + directory, e);
         }
     }
 

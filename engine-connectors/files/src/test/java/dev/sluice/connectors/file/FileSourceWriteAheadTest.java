@@ -72,6 +72,57 @@ class FileSourceWriteAheadTest extends FileStreamTestSupport {
         source.stop();
     }
 
+    /**
+     * A source over {@code in} holding {@code a.txt}, whose log compacts every other batch and expires files at once,
+     * with its log writes deferred as the engine asks.
+     */
+    private static FileStreamSource compactingEveryOtherBatch(Path in, Path meta) throws Exception {
+        Map<String, String> options = Map.of("path", in.toString());
+        FileStreamSource source = new FileStreamSource(FileFormats.forName("text"),
+                FormatOptions.of(options, ZoneId.of("UTC")), new FileStreamOptions(options, FileAccess.defaults()),
+                StructType.fromDDL("value STRING"), new StructType(), FileAccess.path(meta),
+                new CompactibleFileLog.Settings(2, true, 0), 1);
+        source.deferPlanLogging();
+        drop(in.resolve("a.txt"), "a\n", 1000);
+        return source;
+    }
+
+    @Test
+    void expiredLogFilesAreDeletedAfterTheCompactionBatchIsDurableAndBeforeTheNextTrigger() throws Exception {
+        Path in = dir.resolve("in");
+        Path meta = dir.resolve("meta");
+        FileStreamSource source = compactingEveryOtherBatch(in, meta);
+        Offset o0 = source.latestOffset(null, source.defaultReadLimit());
+        source.awaitPlanLogged();
+        drop(in.resolve("b.txt"), "b\n", 2000);
+        Offset o1 = source.latestOffset(o0, source.defaultReadLimit()); // batch 1 is a compaction: 1.compact
+        source.awaitPlanLogged();
+        assertThat(Files.readString(meta.resolve("1.compact"))).contains("a.txt").contains("b.txt");
+        // the deletion of batch 0's file, expired by the compaction, is done by the time the next trigger plans
+        assertThat(source.latestOffset(o1, source.defaultReadLimit())).isEqualTo(o1);
+        assertThat(visible(meta)).containsExactly("1.compact");
+        drop(in.resolve("c.txt"), "c\n", 3000);
+        Offset o2 = source.latestOffset(o1, source.defaultReadLimit());
+        source.stop(); // awaits the write (and the expiry after it)
+        assertThat(visible(meta)).containsExactly("1.compact", "2");
+        assertThat(o2.json()).isEqualTo("{\"logOffset\":2}");
+    }
+
+    @Test
+    void aCompactionThatFailsToBeWrittenExpiresNothing() throws Exception {
+        Path in = dir.resolve("in");
+        Path meta = dir.resolve("meta");
+        FileStreamSource source = compactingEveryOtherBatch(in, meta);
+        Offset o0 = source.latestOffset(null, source.defaultReadLimit());
+        source.awaitPlanLogged();
+        Files.writeString(meta.resolve("1.compact"), "v1\n"); // taken by someone else: batch 1's write fails
+        drop(in.resolve("b.txt"), "b\n", 2000);
+        source.latestOffset(o0, source.defaultReadLimit());
+        assertThatThrownBy(source::awaitPlanLogged).hasMessageContaining("File source log batch 1 already exists");
+        source.stop(); // the failure was reported once; the expiry after it did nothing
+        assertThat(visible(meta)).containsExactly("0", "1.compact");
+    }
+
     @Test
     void aCompactionBatchIsWrittenFromMemoryNotFromTheLogReadBack() throws Exception {
         Path in = dir.resolve("in");
