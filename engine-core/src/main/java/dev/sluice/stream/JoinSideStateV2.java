@@ -19,11 +19,11 @@ import java.util.Set;
 
 /**
  * The buffered rows of one side of a stream-stream join in layout version 2 ({@link JoinBlockLayout}): a join
- * key's rows live in a few blocks listed by one meta entry, so a probe reads a key's rows with one meta and one
- * block read each, a batch's appends to a key write one block (the key's last block while it is under
- * {@link #APPEND_LIMIT_BYTES}, else a new one) and one meta entry, and eviction drops a key whose time is in the
- * key (a time window) by deleting its entries without reading them, or reads only the blocks whose lowest row time
- * is at or before the watermark. The rows, their order within a key, the matched flags and the rows evicted are
+ * key's rows live in one head entry holding the key's last block inline, plus the sealed blocks it lists, so a key
+ * with up to {@link #APPEND_LIMIT_BYTES} of rows is one entry: a probe reads it with one read, a batch's appends to
+ * it read and write that one entry (a full inline block is first sealed into an entry of its own), and eviction
+ * drops a key whose time is in the key (a time window) by deleting its entries without reading its sealed blocks,
+ * or reads only the blocks whose lowest row time is at or before the watermark. The rows, their order within a key, the matched flags and the rows evicted are
  * those of version 1 ({@link JoinSideState}).
  *
  * <p>Called by the query's execution thread; bulk reads and writes go to the store's partitions in parallel.
@@ -76,16 +76,20 @@ final class JoinSideStateV2 extends JoinSideState {
         List<byte[]> blockKeys = new ArrayList<>();
         for (int k = 0; k < keyBytes.length; k++) {
             for (int b = 0; b < metas[k].blocks(); b++) {
-                blockKeys.add(blockKey(keyBytes[k], metas[k].ids()[b]));
+                if (metas[k].ids()[b] != JoinBlockLayout.TAIL) {
+                    blockKeys.add(blockKey(keyBytes[k], metas[k].ids()[b]));
+                }
             }
         }
         byte[][] blocks = store.getAll(blockKeys.toArray(new byte[0][]));
         for (int k = 0, at = 0; k < keyBytes.length; k++) {
-            into.metas.put(new ByteKey(keyBytes[k]), metas[k]);
+            Meta meta = metas[k];
+            into.metas.put(new ByteKey(keyBytes[k]), meta);
             int index = 0;
-            for (int b = 0; b < metas[k].blocks(); b++, at++) {
-                List<byte[]> rows = JoinBlockLayout.decodeBlock(blocks[at]);
-                into.blockRows.put(new ByteKey(blockKeys.get(at)), rows);
+            for (int b = 0; b < meta.blocks(); b++) {
+                boolean tail = meta.ids()[b] == JoinBlockLayout.TAIL;
+                List<byte[]> rows = JoinBlockLayout.decodeBlock(tail ? meta.tail() : blocks[at++]);
+                into.blockRows.put(new ByteKey(blockKey(keyBytes[k], meta.ids()[b])), rows);
                 for (byte[] row : rows) {
                     valueCodec.decodeInto(row, into.columns);
                     into.added(keyBytes[k], index++);
@@ -106,66 +110,64 @@ final class JoinSideStateV2 extends JoinSideState {
             keyBytes[d] = distinct.get(d).bytes();
         }
         Meta[] metas = metas(store, keyBytes);
-        // a key's last block takes this batch's rows while it is small (one rewrite of at most the limit)
-        boolean[] extend = new boolean[keyBytes.length];
-        List<byte[]> lastKeys = new ArrayList<>();
+        List<byte[]> putKeys = new ArrayList<>(keyBytes.length);
+        List<byte[]> putValues = new ArrayList<>(keyBytes.length);
         for (int d = 0; d < keyBytes.length; d++) {
-            int last = metas[d].blocks() - 1;
-            extend[d] = last >= 0 && metas[d].bytes()[last] < appendLimitBytes;
-            if (extend[d]) {
-                lastKeys.add(blockKey(keyBytes[d], metas[d].ids()[last]));
-            }
-        }
-        byte[][] lastBlocks = store.getAll(lastKeys.toArray(new byte[0][]));
-        byte[][] putKeys = new byte[2 * keyBytes.length][];
-        byte[][] putValues = new byte[putKeys.length][];
-        for (int d = 0, e = 0; d < keyBytes.length; d++) {
             Meta meta = metas[d];
             int last = meta.blocks() - 1;
-            List<byte[]> block = extend[d] ? new ArrayList<>(JoinBlockLayout.decodeBlock(lastBlocks[e++]))
-                    : new ArrayList<>();
-            long min = extend[d] ? meta.minTimes()[last] : Long.MAX_VALUE;
+            boolean hasTail = last >= 0 && meta.ids()[last] == JoinBlockLayout.TAIL;
+            // the rows go to the inline tail while it is small; a full one is sealed into an entry of its own first
+            boolean extend = hasTail && meta.bytes()[last] < appendLimitBytes;
+            if (hasTail && !extend) {
+                putKeys.add(blockKey(keyBytes[d], meta.nextId()));
+                putValues.add(meta.tail());
+                int[] ids = meta.ids().clone();
+                ids[last] = meta.nextId();
+                meta = new Meta(meta.nextId() + 1, ids, meta.rows(), meta.bytes(), meta.minTimes(), null);
+            }
+            List<byte[]> block = extend ? new ArrayList<>(JoinBlockLayout.decodeBlock(meta.tail())) : new ArrayList<>();
+            long min = extend ? meta.minTimes()[last] : Long.MAX_VALUE;
             for (int j : byKey.get(distinct.get(d))) {
                 block.add(valueCodec.encode(columns, rows[j]));
                 min = Math.min(min, times[j]);
             }
-            byte[] value = JoinBlockLayout.encodeBlock(block);
-            Meta next = extend[d] ? replaced(meta, last, block.size(), value.length, min) : appended(meta,
-                    block.size(), value.length, min);
-            putKeys[2 * d] = blockKey(keyBytes[d], next.ids()[next.blocks() - 1]);
-            putValues[2 * d] = value;
-            putKeys[2 * d + 1] = metaKey(keyBytes[d]);
-            putValues[2 * d + 1] = next.encode();
+            byte[] tail = JoinBlockLayout.encodeBlock(block);
+            Meta next = extend ? replaced(meta, last, block.size(), tail.length, min, tail)
+                    : withNewTail(meta, block.size(), tail, min);
+            putKeys.add(metaKey(keyBytes[d]));
+            putValues.add(next.encode());
         }
-        store.putAll(putKeys, putValues);
+        store.putAll(putKeys.toArray(new byte[0][]), putValues.toArray(new byte[0][]));
     }
 
-    private static Meta appended(Meta meta, int rows, int bytes, long minTime) {
+    private static Meta withNewTail(Meta meta, int rows, byte[] tail, long minTime) {
         int n = meta.blocks();
         int[] ids = Arrays.copyOf(meta.ids(), n + 1);
         int[] rowCounts = Arrays.copyOf(meta.rows(), n + 1);
         int[] sizes = Arrays.copyOf(meta.bytes(), n + 1);
         long[] minTimes = Arrays.copyOf(meta.minTimes(), n + 1);
-        ids[n] = meta.nextId();
+        ids[n] = JoinBlockLayout.TAIL;
         rowCounts[n] = rows;
-        sizes[n] = bytes;
+        sizes[n] = tail.length;
         minTimes[n] = minTime;
-        return new Meta(meta.nextId() + 1, ids, rowCounts, sizes, minTimes);
+        return new Meta(meta.nextId(), ids, rowCounts, sizes, minTimes, tail);
     }
 
-    private static Meta replaced(Meta meta, int b, int rows, int bytes, long minTime) {
+    /** {@code meta} with block {@code b} rewritten; {@code tail}: the inline block's value afterwards. */
+    private static Meta replaced(Meta meta, int b, int rows, int bytes, long minTime, byte[] tail) {
         int[] rowCounts = meta.rows().clone();
         int[] sizes = meta.bytes().clone();
         long[] minTimes = meta.minTimes().clone();
         rowCounts[b] = rows;
         sizes[b] = bytes;
         minTimes[b] = minTime;
-        return new Meta(meta.nextId(), meta.ids(), rowCounts, sizes, minTimes);
+        return new Meta(meta.nextId(), meta.ids(), rowCounts, sizes, minTimes, tail);
     }
 
     @Override
     void updateAll(Bulk store, Rows rows, int[] which, int count) {
         Map<ByteKey, List<byte[]>> dirty = new LinkedHashMap<>();
+        Map<ByteKey, List<byte[]>> dirtyTails = new LinkedHashMap<>();
         for (int j = 0; j < count; j++) {
             int row = which[j];
             byte[] key = rows.keys.get(row);
@@ -178,14 +180,25 @@ final class JoinSideStateV2 extends JoinSideState {
             ByteKey block = new ByteKey(blockKey(key, meta.ids()[b]));
             List<byte[]> blockRows = rows.blockRows.get(block);
             blockRows.set(position, valueCodec.encode(rows.columns, row));
-            dirty.put(block, blockRows);
+            if (meta.ids()[b] == JoinBlockLayout.TAIL) {
+                dirtyTails.put(new ByteKey(key), blockRows);
+            } else {
+                dirty.put(block, blockRows);
+            }
         }
-        byte[][] keys = new byte[dirty.size()][];
+        byte[][] keys = new byte[dirty.size() + dirtyTails.size()][];
         byte[][] values = new byte[keys.length][];
         int d = 0;
         for (Map.Entry<ByteKey, List<byte[]>> e : dirty.entrySet()) {
             keys[d] = e.getKey().bytes();
             values[d++] = JoinBlockLayout.encodeBlock(e.getValue());
+        }
+        for (Map.Entry<ByteKey, List<byte[]>> e : dirtyTails.entrySet()) {
+            Meta meta = rows.metas.get(e.getKey());
+            int last = meta.blocks() - 1;
+            byte[] tail = JoinBlockLayout.encodeBlock(e.getValue());
+            keys[d] = metaKey(e.getKey().bytes());
+            values[d++] = replaced(meta, last, meta.rows()[last], tail.length, meta.minTimes()[last], tail).encode();
         }
         store.putAll(keys, values);
     }
@@ -303,7 +316,8 @@ final class JoinSideStateV2 extends JoinSideState {
         List<byte[]> readKeys = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             for (int b = 0; b < metas[k].blocks(); b++) {
-                if (byKey ? wholeKey[k] && removed != null : metas[k].minTimes()[b] <= watermarkMicros) {
+                if (metas[k].ids()[b] != JoinBlockLayout.TAIL
+                        && (byKey ? wholeKey[k] && removed != null : metas[k].minTimes()[b] <= watermarkMicros)) {
                     readKeys.add(blockKey(keyBytes[k], metas[k].ids()[b]));
                 }
             }
@@ -326,14 +340,17 @@ final class JoinSideStateV2 extends JoinSideState {
                 }
                 int index = 0;
                 for (int b = 0; b < meta.blocks(); b++) {
+                    boolean tail = meta.ids()[b] == JoinBlockLayout.TAIL;
                     if (removed != null) {
-                        for (byte[] row : JoinBlockLayout.decodeBlock(blocks[at++])) {
+                        for (byte[] row : JoinBlockLayout.decodeBlock(tail ? meta.tail() : blocks[at++])) {
                             valueCodec.decodeInto(row, removed.columns);
                             removed.added(keyBytes[k], index++);
                         }
                     }
-                    putKeys.add(blockKey(keyBytes[k], meta.ids()[b]));
-                    putValues.add(null);
+                    if (!tail) {
+                        putKeys.add(blockKey(keyBytes[k], meta.ids()[b]));
+                        putValues.add(null);
+                    }
                 }
                 putKeys.add(metaKey(keyBytes[k]));
                 putValues.add(null);
@@ -349,7 +366,8 @@ final class JoinSideStateV2 extends JoinSideState {
                     nb++;
                     continue;
                 }
-                List<byte[]> rows = JoinBlockLayout.decodeBlock(blocks[at++]);
+                boolean tail = meta.ids()[b] == JoinBlockLayout.TAIL;
+                List<byte[]> rows = JoinBlockLayout.decodeBlock(tail ? meta.tail() : blocks[at++]);
                 List<byte[]> left = new ArrayList<>(rows.size());
                 long min = Long.MAX_VALUE;
                 for (byte[] row : rows) {
@@ -367,15 +385,15 @@ final class JoinSideStateV2 extends JoinSideState {
                     index++;
                 }
                 count += rows.size() - left.size();
-                byte[] blockKey = blockKey(keyBytes[k], meta.ids()[b]);
-                putKeys.add(blockKey);
-                if (left.isEmpty()) {
-                    putValues.add(null);
+                byte[] value = left.isEmpty() ? null : JoinBlockLayout.encodeBlock(left);
+                if (!tail) {
+                    putKeys.add(blockKey(keyBytes[k], meta.ids()[b]));
+                    putValues.add(value);
+                }
+                if (value == null) {
                     next = without(next, nb);
                 } else {
-                    byte[] value = JoinBlockLayout.encodeBlock(left);
-                    putValues.add(value);
-                    next = replaced(next, nb, left.size(), value.length, min);
+                    next = replaced(next, nb, left.size(), value.length, min, tail ? value : next.tail());
                     nb++;
                 }
             }
@@ -395,7 +413,7 @@ final class JoinSideStateV2 extends JoinSideState {
 
     private static Meta without(Meta meta, int b) {
         return new Meta(meta.nextId(), remove(meta.ids(), b), remove(meta.rows(), b), remove(meta.bytes(), b),
-                removeLong(meta.minTimes(), b));
+                removeLong(meta.minTimes(), b), meta.ids()[b] == JoinBlockLayout.TAIL ? null : meta.tail());
     }
 
     private static int[] remove(int[] values, int at) {

@@ -14,9 +14,10 @@ import java.util.NoSuchElementException;
 /**
  * Layout version 2 of a stream-stream join's state ({@code spark.sluice.state.joinLayoutVersion}): a join key's
  * buffered rows are held together in blocks instead of one store entry per row ({@link JoinStateLayout}, version
- * 1). Per side and join key a meta entry {@code [M|N][key]} lists the key's blocks in order, each with its id, row
- * count, byte size and the lowest eviction time of its rows; per block an entry {@code [b|c][key][id]} holds its
- * rows: a 4-byte row count, then per row a 4-byte length and the row's encoding (the side's columns and the
+ * 1). Per side and join key one head entry {@code [M|N][key]} lists the key's blocks in order, each with its id, row
+ * count, byte size and the lowest eviction time of its rows, and holds the last block inline (id {@link #TAIL}):
+ * a key with few rows is that one entry. Earlier (sealed) blocks are entries {@code [b|c][key][id]}. A block's
+ * value: a 4-byte row count, then per row a 4-byte length and the row's encoding (the side's columns and the
  * matched flag, as a version 1 row entry's value). A key's rows, block after block, are in the order version 1
  * numbers them 0..n-1, so both layouts give the same rows in the same order.
  *
@@ -32,7 +33,10 @@ public final class JoinBlockLayout {
     private JoinBlockLayout() {
     }
 
-    /** The tag of a side's meta entries. */
+    /** The id of the block held inline in the head entry (always the key's last block). */
+    public static final int TAIL = -1;
+
+    /** The tag of a side's head (meta) entries. */
     public static byte metaTag(boolean left) {
         return (byte) (left ? 'M' : 'N');
     }
@@ -48,12 +52,13 @@ public final class JoinBlockLayout {
     }
 
     /**
-     * A key's blocks, in row order: parallel arrays of their ids, row counts, encoded sizes and lowest eviction times
-     * ({@link Long#MAX_VALUE}: no row of the block has one); {@code nextId} is the id the next new block takes.
+     * A key's blocks, in row order: parallel arrays of their ids ({@link #TAIL} for the inline last one), row counts,
+     * encoded sizes and lowest eviction times ({@link Long#MAX_VALUE}: no row of the block has one); {@code nextId}
+     * is the id the next sealed block takes; {@code tail} the inline block's value (null when there is none).
      */
-    public record Meta(int nextId, int[] ids, int[] rows, int[] bytes, long[] minTimes) {
+    public record Meta(int nextId, int[] ids, int[] rows, int[] bytes, long[] minTimes, byte[] tail) {
         /** No blocks. */
-        public static final Meta EMPTY = new Meta(0, new int[0], new int[0], new int[0], new long[0]);
+        public static final Meta EMPTY = new Meta(0, new int[0], new int[0], new int[0], new long[0], null);
 
         public int blocks() {
             return ids.length;
@@ -78,10 +83,15 @@ public final class JoinBlockLayout {
         }
 
         public byte[] encode() {
-            ByteBuffer out = ByteBuffer.allocate(8 + ids.length * 20);
+            int tailBytes = tail == null ? 0 : tail.length;
+            ByteBuffer out = ByteBuffer.allocate(12 + ids.length * 20 + tailBytes);
             out.putInt(nextId).putInt(ids.length);
             for (int b = 0; b < ids.length; b++) {
                 out.putInt(ids[b]).putInt(rows[b]).putInt(bytes[b]).putLong(minTimes[b]);
+            }
+            out.putInt(tail == null ? -1 : tailBytes);
+            if (tail != null) {
+                out.put(tail);
             }
             return out.array();
         }
@@ -103,7 +113,13 @@ public final class JoinBlockLayout {
                 bytes[b] = in.getInt();
                 minTimes[b] = in.getLong();
             }
-            return new Meta(nextId, ids, rows, bytes, minTimes);
+            int tailBytes = in.getInt();
+            byte[] tail = null;
+            if (tailBytes >= 0) {
+                tail = new byte[tailBytes];
+                in.get(tail);
+            }
+            return new Meta(nextId, ids, rows, bytes, minTimes, tail);
         }
     }
 
@@ -177,8 +193,14 @@ public final class JoinBlockLayout {
         for (boolean left : new boolean[] {true, false}) {
             byte[] key = Arrays.copyOfRange(raw, 1, raw.length);
             if (raw[0] == metaTag(left)) {
-                return List.of(new KeyValue(JoinStateLayout.countKey(JoinStateLayout.countTag(left), key),
-                        JoinStateLayout.countValue(Meta.decode(kv.value()).rowCount()))).iterator();
+                Meta meta = Meta.decode(kv.value());
+                List<KeyValue> out = new ArrayList<>();
+                out.add(new KeyValue(JoinStateLayout.countKey(JoinStateLayout.countTag(left), key),
+                        JoinStateLayout.countValue(meta.rowCount())));
+                if (meta.tail() != null) {
+                    out.addAll(rowEntries(left, key, meta.rowCount() - meta.rows()[meta.blocks() - 1], meta.tail()));
+                }
+                return out.iterator();
             }
             if (raw[0] == blockTag(left)) {
                 byte[] joinKey = Arrays.copyOfRange(raw, 1, raw.length - JoinStateLayout.INDEX_BYTES);
@@ -189,15 +211,20 @@ public final class JoinBlockLayout {
                 for (int b = 0; b < meta.blocks() && meta.ids()[b] != id; b++) {
                     first += meta.rows()[b];
                 }
-                List<byte[]> rows = decodeBlock(kv.value());
-                List<KeyValue> out = new ArrayList<>(rows.size());
-                for (int i = 0; i < rows.size(); i++) {
-                    out.add(new KeyValue(JoinStateLayout.rowKey(JoinStateLayout.rowTag(left), joinKey, first + i),
-                            rows.get(i)));
-                }
-                return out.iterator();
+                return rowEntries(left, joinKey, first, kv.value()).iterator();
             }
         }
         return List.of(kv).iterator();
+    }
+
+    /** The version 1 row entries of block {@code value} of {@code joinKey}, numbered from {@code first}. */
+    private static List<KeyValue> rowEntries(boolean left, byte[] joinKey, int first, byte[] value) {
+        List<byte[]> rows = decodeBlock(value);
+        List<KeyValue> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            out.add(new KeyValue(JoinStateLayout.rowKey(JoinStateLayout.rowTag(left), joinKey, first + i),
+                    rows.get(i)));
+        }
+        return out;
     }
 }
