@@ -21,8 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The buffered input rows of one side of a stream-stream join, kept in the join operator's state store in
- * the layout of Spark's {@code SymmetricHashJoinStateManager}: per join key a count entry
+ * The buffered input rows of one side of a stream-stream join in join state layout version 1 (checkpoints that
+ * record no {@code spark.sluice.state.joinLayoutVersion}, or 1; {@link JoinSideStateV2} is version 2), kept in
+ * the join operator's state store in the layout of Spark's {@code SymmetricHashJoinStateManager}: per join key a count entry
  * ({@code [count tag][key]} → number of rows) and one entry per row ({@code [row tag][key][index]} → the
  * row's columns and its "matched" flag, set once the row has joined with some row of the other side, so
  * an outer join knows at eviction whether to emit it with NULLs). Both sides share one store, told apart
