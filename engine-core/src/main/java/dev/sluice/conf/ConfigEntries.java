@@ -143,6 +143,13 @@ public final class ConfigEntries {
                     + " the partitions of a batch run on the query's threads at once; a checkpoint written before it"
                     + " records none (version 1: each entry routed by its whole key) and keeps running its partitions as"
                     + " one.");
+    public static final ConfigEntry STATE_JOIN_LAYOUT = entry("spark.sluice.state.joinLayoutVersion", "int",
+            "`2`, recorded", "Sluice extension: how a stream-stream join keeps its buffered rows, read when a query first"
+                    + " runs and then written to the offset log and read back on every restart. `2` keeps a join key's"
+                    + " rows in a few blocks (one store entry and one changelog record per key and batch); `1` is Spark's"
+                    + " layout (a count per key and one entry per row). A checkpoint written before it records none and"
+                    + " keeps `1`; a version the build does not know is refused (`SLUICE_CHECKPOINT.INCOMPATIBLE_STATE`)."
+                    + " The `statestore` source shows both the same way.");
     public static final ConfigEntry MEMORY_BUDGET = entry("spark.sluice.execution.memoryBudget", "bytes",
             "60% of the maximum heap", "Sluice extension. The most one execution (a batch action, or one micro-batch)"
                     + " may hold in gathered rows: the micro-batch's input, and what pipeline breakers hold (sort,"
@@ -182,7 +189,7 @@ public final class ConfigEntries {
             STOP_GRACEFULLY,
             CHECKPOINT_FSYNC, STATE_STORE_PROVIDER, STATE_MIN_DELTAS, ROCKSDB_BLOCK_CACHE, ROCKSDB_WRITE_BUFFER,
             SOURCE_LOG_COMPACT, SOURCE_LOG_DELETION, SOURCE_LOG_CLEANUP_DELAY, SINK_LOG_COMPACT, SINK_LOG_DELETION,
-            SINK_LOG_CLEANUP_DELAY, SOURCE_KINDS, STATE_KEY_GROUPS, STATE_ROUTING_VERSION, MEMORY_BUDGET, METRICS_ENABLED, SLOW_BATCH_THRESHOLD, UI_ENABLED,
+            SINK_LOG_CLEANUP_DELAY, SOURCE_KINDS, STATE_KEY_GROUPS, STATE_ROUTING_VERSION, STATE_JOIN_LAYOUT, MEMORY_BUDGET, METRICS_ENABLED, SLOW_BATCH_THRESHOLD, UI_ENABLED,
             UI_PORT, PORT_MAX_RETRIES, UI_BIND_ADDRESS, SHOW_CONSOLE_PROGRESS);
 
     /** The entry declaring {@code key}, or null. */

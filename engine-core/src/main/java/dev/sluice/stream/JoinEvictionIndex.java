@@ -29,10 +29,20 @@ final class JoinEvictionIndex {
     /** The state version the index described at the end of the last batch; -2: never built. */
     private long syncedVersion = -2;
 
+    /** The last (bucket, key) added, so a run of rows of one key and second (a window's rows) costs one insert. */
+    private long lastBucket;
+    private ByteKey lastKey;
+
     /** Records that {@code key} holds a row with eviction time {@code micros} ({@link Long#MAX_VALUE}: none). */
     void add(long micros, ByteKey key) {
         if (micros != Long.MAX_VALUE) {
-            buckets.computeIfAbsent(Math.floorDiv(micros, BUCKET_MICROS), b -> new LinkedHashSet<>()).add(key);
+            long bucket = Math.floorDiv(micros, BUCKET_MICROS);
+            if (bucket == lastBucket && key.equals(lastKey)) {
+                return;
+            }
+            buckets.computeIfAbsent(bucket, b -> new LinkedHashSet<>()).add(key);
+            lastBucket = bucket;
+            lastKey = key;
         }
     }
 
@@ -56,6 +66,7 @@ final class JoinEvictionIndex {
      * ({@code emptied}).
      */
     void evicted(long watermarkMicros, Set<ByteKey> emptied) {
+        lastKey = null; // the last key added may be dropped below
         long last = Math.floorDiv(watermarkMicros, BUCKET_MICROS);
         boolean lastWhole = last * BUCKET_MICROS + BUCKET_MICROS - 1 <= watermarkMicros;
         Iterator<Map.Entry<Long, Set<ByteKey>>> it = buckets.headMap(last, true).entrySet().iterator();
@@ -75,6 +86,7 @@ final class JoinEvictionIndex {
     /** Forgets everything (before a rebuild). */
     void clear() {
         buckets.clear();
+        lastKey = null;
         syncedVersion = -2;
     }
 

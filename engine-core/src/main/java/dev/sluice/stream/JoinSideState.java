@@ -21,8 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The buffered input rows of one side of a stream-stream join, kept in the join operator's state store in
- * the layout of Spark's {@code SymmetricHashJoinStateManager}: per join key a count entry
+ * The buffered input rows of one side of a stream-stream join in join state layout version 1 (checkpoints that
+ * record no {@code spark.sluice.state.joinLayoutVersion}, or 1; {@link JoinSideStateV2} is version 2), kept in
+ * the join operator's state store in the layout of Spark's {@code SymmetricHashJoinStateManager}: per join key a count entry
  * ({@code [count tag][key]} → number of rows) and one entry per row ({@code [row tag][key][index]} → the
  * row's columns and its "matched" flag, set once the row has joined with some row of the other side, so
  * an outer join knows at eviction whether to emit it with NULLs). Both sides share one store, told apart
@@ -32,12 +33,15 @@ import java.util.Map;
  * of the last committed batch. Called by the query's execution thread; reads, appends, flag updates and the
  * eviction scan go to the store's partitions in parallel through {@link Bulk}.
  */
-final class JoinSideState {
+class JoinSideState {
     /** Decoded rows of this side: the side's columns plus a trailing matched flag, with their state address. */
     static final class Rows {
         final ColumnVector[] columns;
         final List<byte[]> keys = new ArrayList<>();
-        private int[] indexes = new int[16];
+        int[] indexes = new int[16];
+        /** Layout version 2: per join key the meta read, per block entry its rows' encodings (for flag updates). */
+        final Map<ByteKey, dev.sluice.stream.state.JoinBlockLayout.Meta> metas = new java.util.HashMap<>();
+        final Map<ByteKey, List<byte[]>> blockRows = new java.util.HashMap<>();
 
         Rows(ColumnVector[] columns) {
             this.columns = columns;
@@ -83,9 +87,9 @@ final class JoinSideState {
 
     private final byte countTag;
     private final byte rowTag;
-    private final RowCodec keyCodec;
-    private final RowCodec valueCodec;
-    private final List<DataType> valueTypes;
+    final RowCodec keyCodec;
+    final RowCodec valueCodec;
+    final List<DataType> valueTypes;
 
     JoinSideState(boolean left, List<DataType> keyTypes, List<DataType> rowTypes) {
         this.countTag = JoinStateLayout.countTag(left);
@@ -165,9 +169,10 @@ final class JoinSideState {
 
     /**
      * Stores rows {@code rows[0..count)} of {@code columns} (the side's columns and the matched flag), row
-     * {@code rows[j]} under {@code keys.get(j)}, each key's rows numbered after those it holds, in this order.
+     * {@code rows[j]} under {@code keys.get(j)}, each key's rows numbered after those it holds, in this order;
+     * {@code times[j]}: row {@code rows[j]}'s eviction time ({@link Long#MAX_VALUE}: none).
      */
-    void appendAll(Bulk store, List<byte[]> keys, ColumnVector[] columns, int[] rows, int count) {
+    void appendAll(Bulk store, List<byte[]> keys, ColumnVector[] columns, int[] rows, long[] times, int count) {
         Map<ByteKey, int[]> next = new LinkedHashMap<>();
         ByteKey[] wrapped = new ByteKey[count];
         for (int j = 0; j < count; j++) {
@@ -279,7 +284,7 @@ final class JoinSideState {
     }
 
     /** Appends the eviction time of each row to {@code into} (one field decoded, the others skipped). */
-    private void decodeTimes(TimeField field, byte[][] keys, byte[][] values, int count, ColumnVector into) {
+    void decodeTimes(TimeField field, byte[][] keys, byte[][] values, int count, ColumnVector into) {
         for (int i = 0; i < count; i++) {
             if (field.keyField() >= 0) {
                 keyCodec.decodeFieldInto(keys[i], field.keyField(), into);
@@ -289,11 +294,11 @@ final class JoinSideState {
         }
     }
 
-    private static long time(ColumnVector times, int row) {
+    static long time(ColumnVector times, int row) {
         return times.isNull(row) ? Long.MAX_VALUE : StateRows.eventTimeMicros(times, row);
     }
 
-    private DataType timeType(TimeField field, List<DataType> keyTypes) {
+    DataType timeType(TimeField field, List<DataType> keyTypes) {
         return field.keyField() >= 0 ? keyTypes.get(field.keyField()) : valueTypes.get(field.valueField());
     }
 

@@ -193,6 +193,7 @@ public final class MicroBatchExecution implements StreamingQuery {
                 StateStoreConf.DEFAULT.providerName()));
         sessionConf.put(WatermarkTracker.POLICY, spec.session().conf().get(WatermarkTracker.POLICY, "min"));
         sessionConf.put(ResumePoint.SOURCE_KINDS, SourceKinds.of(relations));
+        sessionConf.put(ResumePoint.JOIN_LAYOUT, spec.session().conf().get(ResumePoint.JOIN_LAYOUT, "2"));
         ResumePoint resume = ResumePoint.load(checkpoint, sources.size(), sessionConf,
                 spec.session().conf().contains(ResumePoint.SHUFFLE_PARTITIONS));
         queryConf = resume.queryConf();
@@ -211,6 +212,7 @@ public final class MicroBatchExecution implements StreamingQuery {
         StateStoreConf stateConf = StateStoreConf.from(storeSettings);
         for (StatefulOperator op : incremental.statefulOperators()) {
             op.identify(id, runId);
+            op.useQueryConf(queryConf);
             op.open(checkpoint.root(), stateConf, statePartitions, resume.previousPartitions(), resume.keyGroups(),
                     resume.routingVersion(), batchId, spec.session().conf().checkpointFsync());
         }

@@ -45,6 +45,11 @@ record ResumePoint(long batchId, List<String> committed, List<String> rerun, lon
      * ("1") was written when every entry was routed by its whole key, and keeps that routing.
      */
     static final String ROUTING_VERSION = "spark.sluice.state.routingVersion";
+    /**
+     * The layout of stream-stream join state, fixed when the query first runs (the session's setting, 2 by default):
+     * 2 keeps a join key's rows in blocks; an offset log without it ("1") keeps Spark's one entry per row.
+     */
+    static final String JOIN_LAYOUT = "spark.sluice.state.joinLayoutVersion";
     /** The routing version of a new query. */
     static final int CURRENT_ROUTING = 2;
     /** The kinds of the query's sources ({@link SourceKinds}), recorded with every batch; the session's are current. */
@@ -103,6 +108,8 @@ record ResumePoint(long batchId, List<String> committed, List<String> rerun, lon
                 : recorded.getOrDefault(KEY_GROUPS, "0"));
         fixed.put(ROUTING_VERSION, latest.isEmpty() ? Integer.toString(CURRENT_ROUTING)
                 : recorded.getOrDefault(ROUTING_VERSION, "1"));
+        fixed.put(JOIN_LAYOUT, latest.isEmpty() ? sessionConf.getOrDefault(JOIN_LAYOUT, "2")
+                : recorded.getOrDefault(JOIN_LAYOUT, "1"));
         if (sessionConf.containsKey(SOURCE_KINDS)) {
             // checked at start() (SourceKinds.check); recorded from now on, also by checkpoints that had none
             fixed.put(SOURCE_KINDS, sessionConf.get(SOURCE_KINDS));

@@ -162,6 +162,10 @@ abstract class StatefulOperator {
         this.version = version;
     }
 
+    /** Takes the query's recorded configs ({@link ResumePoint#queryConf}) before {@link #open}; by default none. */
+    void useQueryConf(java.util.Map<String, String> queryConf) {
+    }
+
     /**
      * What part of this operator's state keys decides their partition, in a checkpoint of {@code routingVersion}
      * ({@link ResumePoint#ROUTING_VERSION}): the whole key but for operators whose layout changed with a version.

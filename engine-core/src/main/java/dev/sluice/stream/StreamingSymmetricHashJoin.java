@@ -59,6 +59,7 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
     private final Side left;
     private final Side right;
     private long[] rowCounts;
+    private int layoutVersion = 1;
 
     /** One input of the join and how its rows are filtered, stored and evicted. */
     private final class Side {
@@ -69,7 +70,8 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
         final int timeColumn;
         final boolean preserved;
         final boolean hasStateWatermark;
-        final JoinSideState state;
+        JoinSideState state;
+        final List<DataType> rowTypes;
         final EvictionBound evictionBound = new EvictionBound();
         /** Where a row's eviction time is read from its stored entry. */
         final JoinSideState.TimeField timeField;
@@ -87,8 +89,8 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
             this.timeColumn = time == null ? -1 : plan.output().indexOf(time);
             this.preserved = isLeft ? joinType == JoinType.LEFT_OUTER || joinType == JoinType.FULL_OUTER
                     : joinType == JoinType.RIGHT_OUTER || joinType == JoinType.FULL_OUTER;
-            this.state = new JoinSideState(isLeft, keyTypes,
-                    plan.output().stream().map(AttributeReference::dataType).toList());
+            this.rowTypes = plan.output().stream().map(AttributeReference::dataType).toList();
+            this.state = new JoinSideState(isLeft, keyTypes, rowTypes);
             this.hasStateWatermark = keyWatermarkOrdinal >= 0 || timeColumn >= 0 && valueWatermark(0).isPresent();
             this.timeField = new JoinSideState.TimeField(keyWatermarkOrdinal, keyWatermarkOrdinal >= 0 ? -1 : timeColumn);
             this.index = hasStateWatermark && !preserved ? new JoinEvictionIndex() : null;
@@ -163,6 +165,33 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
         List<String> keyNames = split.leftKeys().stream().map(StateRows::columnName).toList();
         this.storeSchemas = List.copyOf(JoinSideState.storeSchemas(keyNames, keyTypes, join.left().output(),
                 join.right().output()));
+    }
+
+    /**
+     * Takes the checkpoint's join state layout ({@link ResumePoint#JOIN_LAYOUT}): version 1 (Spark's, one entry per
+     * row) or 2 ({@link JoinSideStateV2}); any other is refused before a batch runs, naming the operator and the
+     * setting, so a layout this build does not know is never misread.
+     */
+    @Override
+    void useQueryConf(Map<String, String> queryConf) {
+        String version = queryConf.getOrDefault(ResumePoint.JOIN_LAYOUT, "1").trim();
+        if (version.equals("1") || version.equals("2")) {
+            layoutVersion = Integer.parseInt(version);
+            for (Side side : List.of(left, right)) {
+                side.state = layoutVersion == 1 ? new JoinSideState(side.isLeft, keyTypes, side.rowTypes)
+                        : new JoinSideStateV2(side.isLeft, keyTypes, side.rowTypes);
+            }
+            return;
+        }
+        throw new dev.sluice.checkpoint.CheckpointException("INCOMPATIBLE_STATE", "The state of operator "
+                + operatorId() + " (" + name() + ") has join state layout version " + version + " ("
+                + ResumePoint.JOIN_LAYOUT + "), which this build cannot read: it reads versions 1 and 2."
+                + " Run the query with the build that wrote the checkpoint, or start it with a new checkpoint", null);
+    }
+
+    /** The join state layout this operator reads and writes (1 until {@link #useQueryConf}). */
+    int layoutVersion() {
+        return layoutVersion;
     }
 
     @Override
@@ -400,6 +429,7 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
         withFlag[rows.columnCount()] = BooleanVector.wrap(matched, n, null);
         List<byte[]> appendKeys = new ArrayList<>();
         int[] appendRows = new int[n];
+        long[] appendTimes = new long[n];
         int added = 0;
         for (int i = 0; i < n; i++) {
             long time = side.evictionTime(keyColumns, i, rows.columns(), i);
@@ -411,6 +441,7 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
             }
             if (add && (!nullKey[i] || side.preserved)) {
                 appendKeys.add(keys[i]);
+                appendTimes[added] = time;
                 appendRows[added++] = i;
                 side.evictionBound.added(time);
                 if (side.index != null) {
@@ -418,7 +449,7 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
                 }
             }
         }
-        side.state.appendAll(state, appendKeys, withFlag, appendRows, added);
+        side.state.appendAll(state, appendKeys, withFlag, appendRows, appendTimes, added);
         rowCounts[side.isLeft ? 0 : 1] += added;
         addRowsUpdated(added);
     }
@@ -438,7 +469,10 @@ final class StreamingSymmetricHashJoin extends StatefulOperator {
         JoinSideState.Rows removed = side.preserved ? side.state.newRows() : null;
         long[] lowestRemaining = new long[state.partitions()]; // one slot per partition's task
         java.util.Arrays.fill(lowestRemaining, Long.MAX_VALUE);
-        long removedCount = side.state.removeWhere(state, bulk, keyTypes, keyWatermarkOrdinal >= 0,
+        long removedCount = side.state instanceof JoinSideStateV2 v2
+                ? v2.removeExpired(state, bulk, keyTypes, side.timeField, side.stateWatermarkMs.getAsLong() * 1000,
+                        removed, lowestRemaining)
+                : side.state.removeWhere(state, bulk, keyTypes, keyWatermarkOrdinal >= 0,
                 (partition, keyColumns, rowColumns, row) -> {
             long time = side.evictionTime(keyColumns, row, rowColumns, row);
             if (side.evictable(time)) {

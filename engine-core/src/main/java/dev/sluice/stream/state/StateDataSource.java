@@ -85,14 +85,23 @@ public final class StateDataSource implements BatchFormatProvider {
         Map<String, String> storeSettings = new HashMap<>(session.conf().getAll());
         storeSettings.put(StateStoreConf.PROVIDER_CLASS, metadata.provider());
         StateStoreConf conf = StateStoreConf.from(storeSettings);
-        for (int p = 0; p < partitions; p++) {
-            try (StateStoreProvider provider = StateStoreProviders.create(metadata.provider())) {
-                provider.init(new StateStoreId(opts.root(), opts.operatorId(), p), conf);
-                StateStore store = provider.getStore(opts.batchId() + 1);
-                try {
-                    readPartition(store.iterator(), view, p, chunks);
-                } finally {
-                    store.abort();
+        // a join's state in layout version 2 reads as version 1 (Spark's view); its rows' numbers need every meta
+        Map<dev.sluice.state.ByteKey, JoinBlockLayout.Meta> metas = new HashMap<>();
+        for (int pass = view.kind() == Kind.PLAIN ? 1 : 0; pass < 2; pass++) {
+            for (int p = 0; p < partitions; p++) {
+                try (StateStoreProvider provider = StateStoreProviders.create(metadata.provider())) {
+                    provider.init(new StateStoreId(opts.root(), opts.operatorId(), p), conf);
+                    StateStore store = provider.getStore(opts.batchId() + 1);
+                    try {
+                        if (pass == 0) {
+                            JoinBlockLayout.collectMetas(store.iterator(), metas);
+                        } else {
+                            readPartition(view.kind() == Kind.PLAIN ? store.iterator()
+                                    : JoinBlockLayout.asVersion1(store.iterator(), metas), view, p, chunks);
+                        }
+                    } finally {
+                        store.abort();
+                    }
                 }
             }
         }

@@ -80,8 +80,19 @@ class StateDataSourceTest extends StatefulTestSupport {
         }
     }
 
-    @Test
-    void aStreamStreamJoinReadsBySideOrByStore() throws Exception {
+    /** Both join state layouts show Spark's view: version 2's blocks are read back as counts and numbered rows. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "join state layout {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1", "2"})
+    void aStreamStreamJoinReadsBySideOrByStore(String layout) throws Exception {
+        spark.conf().set("spark.sluice.state.joinLayoutVersion", layout);
+        try {
+            readJoinState();
+        } finally {
+            spark.conf().unset("spark.sluice.state.joinLayoutVersion"); // the session is shared by the JVM's tests
+        }
+    }
+
+    private void readJoinState() throws Exception {
         MemoryStream left = MemoryStream.of(spark, KV);
         MemoryStream right = MemoryStream.of(spark, KV);
         Dataset<Row> joined = left.toDF().join(right.toDF().withColumnRenamed("k", "k2").withColumnRenamed("v", "w"),

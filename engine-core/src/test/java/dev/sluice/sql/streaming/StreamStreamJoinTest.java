@@ -272,6 +272,63 @@ class StreamStreamJoinTest extends StatefulTestSupport {
                 Map.entry(3L, List.of("- - 4 12:11", "2 12:05 - -")));
     }
 
+    /**
+     * A checkpoint written before join state layout 2 existed (fixture {@code join-state-layout-1}: this full outer
+     * join after {@code FEEDS.get(0)}, batches 0 and 1, by the build of ee3569f, in-memory provider) records no
+     * layout: a restart keeps layout 1 whatever the session says, and gives the rows the uninterrupted run gives
+     * ({@link #fullOuterJoinEmitsUnmatchedRowsOfBothSides}): ad 1, matched before the restart, is not padded at
+     * eviction, so its stored matched flag was read.
+     */
+    @Test
+    void aCheckpointFromBeforeLayout2KeepsLayout1AndItsRows() throws Exception {
+        Path checkpoint = TransformWithStatePartitionsTest.copyFixture("join-state-layout-1", dir.resolve("old"));
+        Run run = new Run();
+        run.addAtomically(FEEDS.get(0));
+        StreamingQuery q = run.start(run.watermarkedImpressions().join(run.watermarkedClicks(), expr(RANGE),
+                "full_outer"), checkpoint.toString());
+        run.add(q, FEEDS.get(1));
+        q.stop();
+        assertThat(run.out).containsExactly(
+                Map.entry(2L, List.of("3 12:40 3 12:45")),
+                Map.entry(3L, List.of("- - 4 12:11", "2 12:05 - -")));
+        assertThat(java.nio.file.Files.readString(checkpoint.resolve("offsets/0")))
+                .doesNotContain("joinLayoutVersion");
+        assertThat(java.nio.file.Files.readString(checkpoint.resolve("offsets/3")))
+                .contains("\"spark.sluice.state.joinLayoutVersion\":\"1\"");
+        try (var files = java.nio.file.Files.walk(checkpoint.resolve("state"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".delta")).count()).isGreaterThan(2);
+        }
+    }
+
+    /** A layout this build does not know is refused before a batch runs, naming the operator and the setting. */
+    @Test
+    void anUnknownJoinStateLayoutIsRefusedNamingTheOperatorAndTheSetting() throws Exception {
+        Path checkpoint = TransformWithStatePartitionsTest.copyFixture("join-state-layout-1", dir.resolve("future"));
+        for (String batch : List.of("0", "1")) {
+            // as a later build would write it: the layout recorded, the file's CRC-32 trailer recomputed
+            Path offsets = checkpoint.resolve("offsets/" + batch);
+            String text = java.nio.file.Files.readString(offsets);
+            String body = text.substring(0, text.lastIndexOf("\ncrc32=")).replace("\"spark.sql.shuffle.partitions\"",
+                    "\"spark.sluice.state.joinLayoutVersion\":\"3\",\"spark.sql.shuffle.partitions\"");
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            java.nio.file.Files.writeString(offsets, body + String.format("\ncrc32=%08x\n", crc.getValue()));
+        }
+        Run run = new Run();
+        run.addAtomically(FEEDS.get(0));
+        Throwable failure = catchThrowable(() -> {
+            StreamingQuery q = run.start(run.watermarkedImpressions().join(run.watermarkedClicks(), expr(RANGE),
+                    "full_outer"), checkpoint.toString());
+            run.addAtomically(FEEDS.get(1));
+            q.processAllAvailable();
+        });
+        assertThat(failure).isNotNull();
+        assertThat(failure.toString() + failure.getCause()).contains("SLUICE_CHECKPOINT.INCOMPATIBLE_STATE")
+                .contains("operator 0 (symmetricHashJoin)").contains("spark.sluice.state.joinLayoutVersion")
+                .contains("version 3");
+        assertThat(run.out).isEmpty();
+    }
+
     @Test
     void aJoinKeyWithEventTimeEvictsBothSidesByTheKey() throws Exception {
         Run run = new Run();

@@ -157,7 +157,7 @@ class TransformWithStatePartitionsTest extends TransformWithStateSupport {
     }
 
     /** Copies checkpoint fixture {@code name} from the test class path (a folder, or this module's test jar). */
-    private static Path copyFixture(String name, Path target) throws Exception {
+    static Path copyFixture(String name, Path target) throws Exception {
         java.net.URI uri = TransformWithStatePartitionsTest.class.getResource("/checkpoints/" + name).toURI();
         if (!"jar".equals(uri.getScheme())) {
             return copyTree(Path.of(uri), target);
