@@ -2,6 +2,7 @@ package dev.sluice.analysis;
 
 import dev.sluice.batch.Chunk;
 import dev.sluice.batch.ColumnVector;
+import dev.sluice.batch.LongVector;
 import dev.sluice.expr.Literal;
 import dev.sluice.sql.AnalysisException;
 import dev.sluice.sql.GenericRow;
@@ -32,7 +33,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -209,7 +209,7 @@ public final class JavaValues {
             return java.sql.Date.valueOf(LocalDate.ofEpochDay((Integer) value));
         }
         if (type instanceof TimestampType) {
-            return Timestamp.from(Instant.EPOCH.plus((Long) value, ChronoUnit.MICROS));
+            return timestamp((Long) value);
         }
         if (type instanceof dev.sluice.sql.types.TimestampNTZType) {
             long micros = (Long) value;
@@ -276,18 +276,63 @@ public final class JavaValues {
         return chunks;
     }
 
-    /** Converts every row of the chunks to external rows carrying {@code schema}. */
+    /**
+     * The external value of a timestamp: what {@code Timestamp.from(Instant.EPOCH.plus(micros, MICROS))} gives
+     * (the same milliseconds and nanoseconds), without the two intermediate {@code Instant}s.
+     */
+    public static Timestamp timestamp(long micros) {
+        Timestamp t = new Timestamp(Math.floorDiv(micros, 1_000_000L) * 1000); // whole seconds: no overflow
+        t.setNanos((int) Math.floorMod(micros, 1_000_000L) * 1000);
+        return t;
+    }
+
+    /**
+     * Converts every row of the chunks to external rows carrying {@code schema}. Column by column: each column's
+     * conversion is chosen once and run over its rows (values that are their own external form are taken as they
+     * are, timestamps straight from the long array); the values are those {@link #toExternal} gives.
+     */
     public static List<Row> toRows(List<Chunk> chunks, StructType schema) {
-        List<Row> rows = new ArrayList<>();
+        int width = schema.length();
+        int total = 0;
         for (Chunk chunk : chunks) {
-            for (int r = 0; r < chunk.rowCount(); r++) {
-                Object[] values = new Object[schema.length()];
-                for (int c = 0; c < values.length; c++) {
-                    values[c] = toExternal(chunk.column(c).getObject(r), schema.apply(c).dataType());
-                }
-                rows.add(new GenericRow(values, schema));
+            total += chunk.rowCount();
+        }
+        List<Row> rows = new ArrayList<>(total);
+        for (Chunk chunk : chunks) {
+            int n = chunk.rowCount();
+            Object[][] values = new Object[n][width];
+            for (int c = 0; c < width; c++) {
+                externalColumn(chunk.column(c), schema.apply(c).dataType(), values, c, n);
+            }
+            for (Object[] row : values) {
+                rows.add(GenericRow.wrap(row, schema));
             }
         }
         return rows;
+    }
+
+    /** Fills column {@code c} of {@code rows[0..n)} with the external values of {@code vector}'s first n rows. */
+    private static void externalColumn(ColumnVector vector, DataType type, Object[][] rows, int c, int n) {
+        if (type instanceof TimestampType && vector instanceof LongVector longs) {
+            long[] micros = longs.values();
+            for (int r = 0; r < n; r++) {
+                rows[r][c] = longs.isNull(r) ? null : timestamp(micros[r]);
+            }
+        } else if (isOwnExternalForm(type)) {
+            for (int r = 0; r < n; r++) {
+                rows[r][c] = vector.getObject(r);
+            }
+        } else {
+            for (int r = 0; r < n; r++) {
+                rows[r][c] = toExternal(vector.getObject(r), type);
+            }
+        }
+    }
+
+    /** Types whose internal values {@link #toExternal} returns unchanged. */
+    private static boolean isOwnExternalForm(DataType type) {
+        return type instanceof IntegerType || type instanceof LongType || type instanceof DoubleType
+                || type instanceof FloatType || type instanceof StringType || type instanceof BooleanType
+                || type instanceof BinaryType || type instanceof DecimalType;
     }
 }

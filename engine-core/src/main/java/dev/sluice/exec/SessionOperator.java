@@ -44,16 +44,14 @@ public final class SessionOperator {
         LongVector timeVector = session.times(all);
         long[] times = timeVector.values();
         long[] gaps = session.gapMicros(all);
-        Integer[] order = new Integer[n];
+        int[] candidates = new int[n];
         int kept = 0;
         for (int i = 0; i < n; i++) {
             if (!timeVector.isNull(i) && gaps[i] > 0) {
-                order[kept++] = i;
+                candidates[kept++] = i;
             }
         }
-        Integer[] rows = Arrays.copyOf(order, kept);
-        Arrays.sort(rows, (a, b) -> groups[a] != groups[b] ? Integer.compare(groups[a], groups[b])
-                : Long.compare(times[a], times[b]));
+        int[] rows = sortedRows(groups, times, candidates, kept, false);
         long[] starts = new long[kept];
         long[] ends = new long[kept];
         int runStart = 0;
@@ -70,10 +68,7 @@ public final class SessionOperator {
                 ends[i] = newSession ? end : Math.max(end, ends[i - 1]);
             }
         }
-        int[] selected = new int[kept];
-        for (int i = 0; i < kept; i++) {
-            selected[i] = rows[i];
-        }
+        int[] selected = rows;
         ColumnVector[] columns = new ColumnVector[all.columnCount() + 1];
         for (int c = 0; c < all.columnCount(); c++) {
             columns[c] = all.column(c).take(selected, kept);
@@ -82,5 +77,51 @@ public final class SessionOperator {
             LongVector.wrap(DataTypes.TimestampType, starts, kept, null),
             LongVector.wrap(DataTypes.TimestampType, ends, kept, null)}, kept, null);
         return new Chunk(kept, columns);
+    }
+
+    /**
+     * Rows {@code kept[0..count)} ordered by (group, time, row): the order of a stable sort by (group, time). When
+     * the three fit one long together (group ids, the batch's time range and row numbers are small), one primitive
+     * sort of packed keys; otherwise, or with {@code general}, a stable sort of boxed rows by comparator.
+     */
+    static int[] sortedRows(int[] groups, long[] times, int[] kept, int count, boolean general) {
+        int maxGroup = 0;
+        long minTime = Long.MAX_VALUE;
+        long maxTime = Long.MIN_VALUE;
+        for (int k = 0; k < count; k++) {
+            int row = kept[k];
+            maxGroup = Math.max(maxGroup, groups[row]);
+            minTime = Math.min(minTime, times[row]);
+            maxTime = Math.max(maxTime, times[row]);
+        }
+        long range = maxTime - minTime; // negative when it overflows
+        int groupBits = 32 - Integer.numberOfLeadingZeros(maxGroup);
+        int timeBits = 64 - Long.numberOfLeadingZeros(Math.max(range, 0));
+        int rowBits = 32 - Integer.numberOfLeadingZeros(Math.max(kept.length - 1, 0));
+        if (!general && count > 0 && range >= 0 && groupBits + timeBits + rowBits <= 63) {
+            long[] packed = new long[count];
+            for (int k = 0; k < count; k++) {
+                int row = kept[k];
+                packed[k] = ((long) groups[row] << (timeBits + rowBits)) | ((times[row] - minTime) << rowBits) | row;
+            }
+            Arrays.sort(packed);
+            int[] rows = new int[count];
+            long rowMask = (1L << rowBits) - 1;
+            for (int k = 0; k < count; k++) {
+                rows[k] = (int) (packed[k] & rowMask);
+            }
+            return rows;
+        }
+        Integer[] boxed = new Integer[count];
+        for (int k = 0; k < count; k++) {
+            boxed[k] = kept[k];
+        }
+        Arrays.sort(boxed, (a, b) -> groups[a] != groups[b] ? Integer.compare(groups[a], groups[b])
+                : Long.compare(times[a], times[b]));
+        int[] rows = new int[count];
+        for (int k = 0; k < count; k++) {
+            rows[k] = boxed[k];
+        }
+        return rows;
     }
 }

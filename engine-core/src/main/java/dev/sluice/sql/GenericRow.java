@@ -17,6 +17,19 @@ public final class GenericRow implements Row {
         this(values, null);
     }
 
+    private GenericRow(StructType schema, Object[] values) {
+        this.values = values;
+        this.schema = schema;
+    }
+
+    /**
+     * A row over {@code values} itself, not a copy (as Spark's {@code GenericRowWithSchema}): for the engine's
+     * conversions, which build one array per row and hand it over; the caller must not change the array afterwards.
+     */
+    public static GenericRow wrap(Object[] values, StructType schema) {
+        return new GenericRow(schema, values);
+    }
+
     @Override
     public int size() {
         return values.length;

@@ -59,6 +59,15 @@ class PageDecodingPropertyTest {
     }
 
     /** Spark's files (Nexmark's): V1 pages, snappy, dictionary: every page of every supported column decoded whole. */
+    /** The hybrid decoder takes its packers from ByteBitPackingLE directly: the very ones Packer.LITTLE_ENDIAN gives. */
+    @Example
+    void hybridDecodingUsesTheLittleEndianPackersOfPacker() {
+        for (int width = 0; width <= 32; width++) {
+            assertThat(org.apache.parquet.column.values.bitpacking.ByteBitPackingLE.factory.newBytePacker(width))
+                    .isSameAs(org.apache.parquet.column.values.bitpacking.Packer.LITTLE_ENDIAN.newBytePacker(width));
+        }
+    }
+
     @Example
     void dictionaryAndPlainV1PagesAreDecodedWhole() throws IOException {
         MessageType schema = Types.buildMessage()
