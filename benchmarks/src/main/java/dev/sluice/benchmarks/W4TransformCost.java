@@ -11,13 +11,15 @@ import dev.sluice.sql.Sluice;
 import dev.sluice.sql.SluiceSession;
 import dev.sluice.sql.types.StructType;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Sluice's own CPU per invoice in W4's transformation, without Kafka: {@code from_json} → {@code explode} →
- * {@code to_json(named_struct(...))} over {@link KafkaPipelineBenchmark#invoice} strings held in memory, on
+ * Sluice's own CPU per invoice in W4's transformation, without Kafka: {@code from_json(CAST(value AS STRING))} →
+ * {@code explode} → {@code to_json(named_struct(...))} over {@link KafkaPipelineBenchmark#invoice} UTF-8 bytes held
+ * in memory as W4's Kafka records hold them ({@code -Dw4.value=string}: strings, without the cast), on
  * {@code local[1]} (one worker: process CPU time is the work's), the output summed so nothing is pruned. The
  * in-process broker and the Kafka clients of {@link KafkaPipelineBenchmark} add noise that hides the engine's part;
  * this isolates it. Uses only the public API, so the same class runs against an older engine jar
@@ -33,12 +35,17 @@ public final class W4TransformCost {
         int invoices = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         SluiceSession spark = Sluice.builder().master("local[1]").getOrCreate();
+        // binary values parsed as from_json(CAST(value AS STRING)), as W4 reads Kafka; -Dw4.value=string: the
+        // strings themselves (the form of the figures before 2026-12-08 04:40)
+        boolean binary = !"string".equals(System.getProperty("w4.value", "binary"));
         List<Row> rows = new ArrayList<>(invoices);
         for (int i = 0; i < invoices; i++) {
-            rows.add(RowFactory.create(KafkaPipelineBenchmark.invoice(i)));
+            String invoice = KafkaPipelineBenchmark.invoice(i);
+            rows.add(RowFactory.create(binary ? invoice.getBytes(StandardCharsets.UTF_8) : invoice));
         }
-        Dataset<Row> items = spark.createDataFrame(rows, StructType.fromDDL("value STRING"))
-                .select(from_json(col("value"), KafkaPipelineBenchmark.INVOICE).alias("value"))
+        Dataset<Row> items = spark.createDataFrame(rows, StructType.fromDDL(binary ? "value BINARY" : "value STRING"))
+                .select(from_json(binary ? col("value").cast("string") : col("value"), KafkaPipelineBenchmark.INVOICE)
+                        .alias("value"))
                 .select(col("value.InvoiceNumber"), col("value.StoreID"), explode(col("value.InvoiceLineItems"))
                         .alias("LineItem"))
                 .selectExpr("InvoiceNumber AS key", "to_json(named_struct('StoreID', StoreID, 'ItemCode',"

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * Receives the rows of one micro-batch for a {@link Sink}: {@link #write} once per chunk, in order, then
  * {@link #commit()} exactly once when every row was written, or {@link #abort} when the batch failed before
  * that. Chunks are immutable; a writer may keep them. Used from the query's execution thread only, except a
- * {@link #commitsOffThread()} writer's {@link #commit()}.
+ * {@link #commitsOffThread()} writer's {@link #commit()} and a {@link #writesOnWorkers()} writer's {@link #write}.
  */
 public interface BatchWriter {
     /** Writes (or buffers) one chunk of the batch's rows, with the columns of the query's output schema. */
@@ -40,6 +40,23 @@ public interface BatchWriter {
         return false;
     }
 
+    /**
+     * Micro-batches: whether {@link #write} may run on the engine's worker threads, where the batch's chunks are
+     * produced (as Spark runs each task's {@code DataWriter} on its executor thread), instead of the query thread.
+     * The guarantees a writer keeps either way: {@code write} is called once per chunk, one call at a time, in the
+     * batch's order (the order a single-threaded run of the plan yields, so the rows reach the sink in exactly the
+     * order they would on the query thread); each call happens-before the next one and before {@link #commit()}
+     * or {@link #abort}, which stay on the query thread. What changes is only the thread: a writer that answers
+     * true must not depend on thread-local state of the query thread, and must not block on work only the query
+     * thread would do. An exception thrown by {@code write} on a worker stops the batch's pipeline and is rethrown
+     * on the query thread as thrown, then {@link #abort} runs there, as for a write on the query thread. True suits
+     * a writer whose per-row work is worth taking off the query thread (the Kafka sink's {@code producer.send});
+     * false (the default) keeps every call on the query thread. Real-time epochs always write on the query thread.
+     */
+    default boolean writesOnWorkers() {
+        return false;
+    }
+
     /** The batch failed before {@link #commit()}: release what {@link #write} acquired. Must not throw. */
     default void abort(Throwable cause) {
     }
@@ -48,6 +65,8 @@ public interface BatchWriter {
      * Drives {@code writer} through one batch, as the engine does: {@code rows} pushes the batch's chunks into the
      * consumer it is given (each goes to {@link #write}), then {@link #commit()}; when anything fails first,
      * {@link #abort} (a failing abort is attached to the cause as suppressed) and the failure is rethrown.
+     * The consumer handed to {@code rows} may be called from another thread than this one, one call at a time and
+     * each call happening-before the next and before {@code rows} returns ({@link #writesOnWorkers()}).
      *
      * @return the number of rows written
      */

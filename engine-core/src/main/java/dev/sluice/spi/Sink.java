@@ -12,7 +12,9 @@ package dev.sluice.spi;
  * batch id it committed atomically with the data. Rows of a batch arrive in the order the plan produces them
  * (the order a single-threaded run of the plan yields).
  *
- * <p>Threading: every method is called from the query's execution thread only, never concurrently.
+ * <p>Threading: every method is called from the query's execution thread only, never concurrently (a
+ * writer's {@code write} may run on a worker thread when the writer asks for it:
+ * {@link BatchWriter#writesOnWorkers()}; the order stays the same).
  */
 public interface Sink {
     /**

@@ -5,6 +5,7 @@ import dev.sluice.checkpoint.CheckpointException;
 import dev.sluice.checkpoint.CheckpointFile;
 import dev.sluice.checkpoint.CommitEntry;
 import dev.sluice.checkpoint.OffsetSeq;
+import dev.sluice.exec.physical.ChunkConsumer;
 import dev.sluice.exec.physical.MemoryBudget;
 import dev.sluice.plan.logical.LocalRelation;
 import dev.sluice.plan.logical.StreamingRelation;
@@ -396,9 +397,12 @@ public final class MicroBatchExecution implements StreamingQuery {
                     spec.outputMode(), spec.plan().schema(),
                     rowsOfBatch -> Dataset.ofRows(spec.session(), new LocalRelation(spec.plan().output(), rowsOfBatch)));
             MemoryBudget budget = MemoryBudget.of(spec.session().conf().get(MemoryBudget.KEY, null));
-            return BatchWriter.writeBatch(sink.newBatchWriter(context), out -> {
+            BatchWriter writer = sink.newBatchWriter(context);
+            return BatchWriter.writeBatch(writer, out -> {
+                // a writer that may write on the workers gets each chunk there, still in order (ChunkConsumer)
+                ChunkConsumer output = writer.writesOnWorkers() ? ChunkConsumer.onWorkers(out::accept) : out::accept;
                 incremental.execute(inputs, watermark, batchTimestampMs, spec.session().parallelism(), budget,
-                        out::accept);
+                        output);
                 for (int i = 0; i < sources.size(); i++) {
                     rows[i] = inputs.get(incremental.relations().get(i)).rowCount();
                 }

@@ -21,7 +21,11 @@ import java.util.function.Supplier;
  *   <li>{@link #runOrdered}: any worker takes the next morsel; the coordinating thread pushes the outputs
  *       downstream in morsel order, so the consumer sees exactly the chunks of a single-threaded run, in the
  *       same order, from one thread. Workers run at most a few morsels ahead of what was pushed, so memory
- *       stays bounded by that window, not by the batch.</li>
+ *       stays bounded by that window, not by the batch. A consumer that {@link ChunkConsumer#acceptsOnWorkers()
+ *       accepts chunks on workers} gets the same chunks in the same order, one call at a time, from the worker
+ *       that holds the turn (the one that finished the next morsel in order, or the one pushing before it), while
+ *       the coordinating thread only waits: the consumer's own work (a Kafka sink's sends) then runs on the
+ *       region's threads instead of a third one.</li>
  *   <li>{@link #foldRanges}: the morsels are cut into contiguous ranges, one per worker, each folded into
  *       its own state (a partial aggregation); the states come back in range order, so merging them in that
  *       order sees the rows in single-threaded order (first-seen group order is kept).</li>
@@ -54,6 +58,8 @@ final class ParallelRunner {
         AtomicBoolean exhausted = new AtomicBoolean();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         int[] emitted = {0};
+        boolean onWorkers = downstream.acceptsOnWorkers();
+        boolean[] pushing = {false}; // a worker holds the turn (onWorkers only)
         List<Future<?>> futures = startWorkers(context, workers, w -> {
             while (failure.get() == null) {
                 synchronized (lock) {
@@ -83,10 +89,21 @@ final class ParallelRunner {
                     results.put(index, out);
                     lock.notifyAll();
                 }
+                if (onWorkers) {
+                    pushInTurn(results, emitted, pushing, lock, failure, downstream);
+                }
             }
         }, failure, lock);
         try {
-            while (true) {
+            if (onWorkers) {
+                synchronized (lock) {
+                    while (failure.get() == null
+                            && !(exhausted.get() && emitted[0] == taken.get() && !pushing[0])) {
+                        lock.wait();
+                    }
+                }
+            }
+            while (!onWorkers) {
                 List<Chunk> out;
                 synchronized (lock) {
                     while (!results.containsKey(emitted[0]) && failure.get() == null
@@ -114,6 +131,40 @@ final class ParallelRunner {
         }
         awaitAll(futures, failure, lock);
         rethrow(failure.get());
+    }
+
+    /**
+     * {@link #runOrdered} on workers: unless another worker holds the turn, takes it while the next output in order
+     * is ready and pushes outputs downstream, in order, until the next one is not ready yet (its worker will take
+     * the turn when it finishes). Pushing and the turn's hand-over happen under {@code lock}, so every push
+     * happens-before the next one and before the coordinator returns.
+     */
+    private static void pushInTurn(Map<Integer, List<Chunk>> results, int[] emitted, boolean[] pushing, Object lock,
+                                   AtomicReference<Throwable> failure, ChunkConsumer downstream) {
+        List<Chunk> out;
+        synchronized (lock) {
+            if (pushing[0] || failure.get() != null || !results.containsKey(emitted[0])) {
+                return;
+            }
+            pushing[0] = true;
+            out = results.remove(emitted[0]);
+        }
+        while (true) {
+            for (Chunk c : out) {
+                downstream.accept(c); // a failure here fails the region (the worker's catch): the turn is not handed on
+            }
+            synchronized (lock) {
+                emitted[0]++;
+                out = failure.get() == null ? results.remove(emitted[0]) : null;
+                if (out == null) {
+                    pushing[0] = false;
+                }
+                lock.notifyAll();
+                if (out == null) {
+                    return;
+                }
+            }
+        }
     }
 
     /**

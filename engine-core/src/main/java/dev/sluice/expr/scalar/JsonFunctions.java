@@ -81,19 +81,7 @@ final class JsonFunctions {
         ZoneId zone = context.sessionTimeZone();
         FromJsonOptions options = arguments.size() == 3 ? FromJsonOptions.of(arguments.get(2))
                 : FromJsonOptions.DEFAULTS;
-        JsonVectorReader reader = new JsonVectorReader(schema, zone, options);
-        return new VectorFunction("from_json", List.of(json), schema, true, (values, rows) -> {
-            ColumnVector in = values[0];
-            ColumnVector out = ColumnVector.allocate(schema, rows);
-            for (int row = 0; row < rows; row++) {
-                if (in.isNull(row)) {
-                    out.appendNull();
-                } else {
-                    reader.read(in.getString(row), out);
-                }
-            }
-            return out;
-        });
+        return new FromJsonFunction(json, schema, new JsonVectorReader(schema, zone, options));
     }
 
     private static DataType schemaOf(List<Expression> arguments) {

@@ -145,6 +145,93 @@ final class JsonVectorReader {
         }
     }
 
+    /**
+     * Appends what {@link #read(String, ColumnVector) read}{@code (new String(utf8, UTF_8), out)} appends (what
+     * {@code from_json(CAST(value AS STRING))} gives for a binary {@code value}), parsing the bytes with Jackson's
+     * UTF-8 parser instead: no String, no char copy. Only when the string path would see the same characters and
+     * the same encoding: well-formed UTF-8 ({@link #plainUtf8}; the cast replaces malformed sequences, so then the
+     * cast's String is parsed) that Jackson cannot take for another encoding or a byte-order mark. A record that
+     * does not parse cleanly on the bytes is cut off and read again from the String, so malformed records (their
+     * result, FAILFAST's error and its cause) are exactly the string path's.
+     */
+    void readUtf8(byte[] utf8, ColumnVector out) {
+        if (!plainUtf8(utf8)) {
+            read(new String(utf8, java.nio.charset.StandardCharsets.UTF_8), out);
+            return;
+        }
+        int mark = out.size();
+        boolean clean;
+        try (JsonParser parser = factory.createParser(utf8)) {
+            clean = parser.nextToken() != null && value(parser, root, out);
+        } catch (JsonProcessingException | JsonFunctions.FieldMismatch e) {
+            clean = false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!clean) {
+            truncate(out, mark);
+            read(new String(utf8, java.nio.charset.StandardCharsets.UTF_8), out);
+        }
+    }
+
+    /**
+     * Whether {@code bytes} is well-formed UTF-8 as Java's decoder defines it (Unicode's table 3-7: no overlong
+     * forms, no surrogates, nothing above U+10FFFF, no cut-off sequence), does not start with a UTF-8 byte-order mark
+     * (Jackson's byte parser skips it; the String keeps U+FEFF) and has no zero byte among its first four (Jackson
+     * detects UTF-16/32 from zero bytes there). Such bytes decode to exactly the String the cast makes.
+     */
+    static boolean plainUtf8(byte[] bytes) {
+        int n = bytes.length;
+        for (int i = 0; i < Math.min(n, 4); i++) {
+            if (bytes[i] == 0) {
+                return false;
+            }
+        }
+        if (n >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
+            return false;
+        }
+        int i = 0;
+        while (i < n) {
+            int b = bytes[i];
+            if (b >= 0) {
+                i++;
+                continue;
+            }
+            b &= 0xFF;
+            int need;
+            int lo = 0x80;
+            int hi = 0xBF;
+            if (b >= 0xC2 && b <= 0xDF) {
+                need = 1;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                need = 2;
+                lo = b == 0xE0 ? 0xA0 : 0x80;
+                hi = b == 0xED ? 0x9F : 0xBF;
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                need = 3;
+                lo = b == 0xF0 ? 0x90 : 0x80;
+                hi = b == 0xF4 ? 0x8F : 0xBF;
+            } else {
+                return false;
+            }
+            if (i + need >= n) { // cut off
+                return false;
+            }
+            int second = bytes[i + 1] & 0xFF;
+            if (second < lo || second > hi) {
+                return false;
+            }
+            for (int k = 2; k <= need; k++) {
+                int c = bytes[i + k] & 0xFF;
+                if (c < 0x80 || c > 0xBF) {
+                    return false;
+                }
+            }
+            i += need + 1;
+        }
+        return true;
+    }
+
     private void malformed(ColumnVector out, int mark, Exception cause) {
         truncate(out, mark);
         if (options.failFast()) {

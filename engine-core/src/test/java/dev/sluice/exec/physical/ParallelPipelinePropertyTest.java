@@ -25,7 +25,7 @@ import net.jqwik.api.Provide;
 /**
  * Parallel pipelines change nothing but speed: a random plan (filters, projections, explode, unions,
  * aggregations, dropDuplicates, sort, limit) over random data split into random chunks gives the same rows,
- * in the same order, on 1, 2 and 4 threads.
+ * in the same order, on 1, 2 and 4 threads, also into a consumer that accepts chunks on the workers.
  */
 class ParallelPipelinePropertyTest {
     private static final StructType SCHEMA = new StructType().add("k", DataTypes.IntegerType)
@@ -57,6 +57,15 @@ class ParallelPipelinePropertyTest {
         List<String> one = render(new ExecutionContext(0, 1).collect(physical), df);
         assertThat(render(new ExecutionContext(0, 2).collect(physical), df)).isEqualTo(one);
         assertThat(render(new ExecutionContext(0, 4).collect(physical), df)).isEqualTo(one);
+        // a consumer that accepts chunks on the workers (a Kafka sink's writer) sees the same chunks in the same order
+        assertThat(render(runOnWorkers(physical, 2), df)).isEqualTo(one);
+        assertThat(render(runOnWorkers(physical, 4), df)).isEqualTo(one);
+    }
+
+    private static List<Chunk> runOnWorkers(PhysicalPlan physical, int threads) {
+        List<Chunk> out = new ArrayList<>();
+        new ExecutionContext(0, threads).run(physical, ChunkConsumer.onWorkers(out::add));
+        return out;
     }
 
     private static List<String> render(List<Chunk> chunks, Dataset<Row> df) {

@@ -69,6 +69,119 @@ class JsonVectorReaderPropertyTest {
         }
     }
 
+    /**
+     * The bytes path ({@link JsonVectorReader#readUtf8}, {@code from_json(CAST(value AS STRING))} over a binary value)
+     * against the string path over the cast's String ({@code new String(bytes, UTF_8)}, which replaces malformed
+     * sequences): random JSON with raw non-ASCII text (2-, 3- and 4-byte sequences), often damaged (invalid, overlong,
+     * surrogate and cut-off sequences, stray continuation bytes, a byte-order mark, zero bytes in front) or replaced by
+     * random bytes; values, errors (message and cause) and the whole vector afterwards must be the same.
+     */
+    @Property(tries = 400)
+    void bytesPathEqualsStringPath(@ForAll long seed) {
+        Random random = new Random(seed);
+        DataType schema = random.nextInt(6) == 0 ? new ArrayType(type(random, 2), true) : struct(random, 3);
+        for (boolean failFast : new boolean[] {false, true}) {
+            FromJsonOptions options = new FromJsonOptions(failFast, FromJsonOptions.DEFAULTS.maxNestingDepth(),
+                    FromJsonOptions.DEFAULTS.maxNumLen(), FromJsonOptions.DEFAULTS.maxStringLen());
+            JsonVectorReader reader = new JsonVectorReader(schema, UTC, options);
+            ColumnVector bytesPath = ColumnVector.allocate(schema, 2);
+            ColumnVector stringPath = ColumnVector.allocate(schema, 2);
+            for (int row = 0; row < 12; row++) {
+                byte[] bytes = bytes(random, json(random, schema, 3));
+                String cast = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                Object expected = readOne(() -> reader.read(cast, stringPath), stringPath);
+                Object got = readOne(() -> reader.readUtf8(bytes, bytesPath), bytesPath);
+                if (expected instanceof RuntimeException e) {
+                    assertThat(got).as(cast).isInstanceOf(RuntimeException.class);
+                    RuntimeException g = (RuntimeException) got;
+                    assertThat(g.getMessage()).isEqualTo(e.getMessage());
+                    assertThat(String.valueOf(g.getCause())).isEqualTo(String.valueOf(e.getCause()));
+                    continue;
+                }
+                assertThat(got).as("%s as %s", cast, schema.simpleString()).isEqualTo(expected);
+            }
+            assertThat(bytesPath.size()).isEqualTo(stringPath.size());
+            for (int row = 0; row < stringPath.size(); row++) {
+                assertThat(bytesPath.getObject(row)).as("row %d afterwards", row).isEqualTo(stringPath.getObject(row));
+            }
+        }
+    }
+
+    /** {@link JsonVectorReader#plainUtf8} accepts exactly what Java's strict UTF-8 decoder accepts (bar its two rules). */
+    @Property(tries = 2000)
+    void plainUtf8IsStrictUtf8(@ForAll long seed) {
+        Random random = new Random(seed);
+        byte[] bytes = bytes(random, random.nextBoolean() ? "{\"a\":\"x\"}" : "[1,\"é€😀\"]");
+        boolean strict;
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes));
+            strict = true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            strict = false;
+        }
+        boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF;
+        boolean zeroInFront = false;
+        for (int i = 0; i < Math.min(4, bytes.length); i++) {
+            zeroInFront |= bytes[i] == 0;
+        }
+        assertThat(JsonVectorReader.plainUtf8(bytes)).as(java.util.Arrays.toString(bytes))
+                .isEqualTo(strict && !bom && !zeroInFront);
+    }
+
+    /** The result of reading one record into {@code out}: its value, or the exception (with the record cut off). */
+    private static Object readOne(Runnable read, ColumnVector out) {
+        int before = out.size();
+        try {
+            read.run();
+            return out.getObject(out.size() - 1);
+        } catch (RuntimeException e) {
+            JsonVectorReader.truncate(out, before);
+            return e;
+        }
+    }
+
+    private static final String[] WIDE = {"é", "€", "😀", "ß", "中文"};
+    private static final byte[][] DAMAGE = {
+        {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xE0, (byte) 0x80, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+        {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xFF}, {(byte) 0x80}, {(byte) 0xE2, (byte) 0x82},
+        {(byte) 0xF0, (byte) 0x9F, (byte) 0x98}, {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, {0}, {(byte) 0xC2}};
+
+    /** {@code json}'s UTF-8 bytes with raw non-ASCII text, often damaged; sometimes random bytes instead. */
+    private static byte[] bytes(Random random, String json) {
+        if (random.nextInt(20) == 0) {
+            byte[] noise = new byte[random.nextInt(12)];
+            random.nextBytes(noise);
+            return noise;
+        }
+        String text = json.replace("\\u00e9", random.nextBoolean() ? WIDE[random.nextInt(WIDE.length)] : "\\u00e9")
+                .replace("text", WIDE[random.nextInt(WIDE.length)]);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int damage = random.nextInt(3) == 0 ? 1 + random.nextInt(2) : 0;
+        if (random.nextInt(15) == 0) {
+            out.writeBytes(DAMAGE[8]); // a byte-order mark in front
+        }
+        if (random.nextInt(20) == 0) {
+            out.write(0);
+        }
+        byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < utf8.length; i++) {
+            if (damage > 0 && random.nextInt(Math.max(1, utf8.length)) == 0) {
+                out.writeBytes(DAMAGE[random.nextInt(DAMAGE.length)]);
+                damage--;
+            }
+            out.write(utf8[i]);
+        }
+        if (random.nextInt(10) == 0) {
+            byte[] cut = out.toByteArray();
+            return java.util.Arrays.copyOf(cut, random.nextInt(cut.length + 1)); // may cut a multi-byte sequence
+        }
+        return out.toByteArray();
+    }
+
     private static StructType struct(Random random, int depth) {
         StructType struct = new StructType();
         int fields = 1 + random.nextInt(4);

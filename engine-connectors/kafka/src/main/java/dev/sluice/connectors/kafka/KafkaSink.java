@@ -50,8 +50,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@code Trigger.RealTime}: see {@link #supportsRealTime()}.
  *
- * <p>Threading: {@link #newBatchWriter}, the writers and {@link #stop()} are used from the query's execution
- * thread only.
+ * <p>Ordering: within a Kafka partition the records of a batch are appended in the order the plan produces its
+ * rows (the order of a single-threaded run), whichever thread sends them. That is one of the orders Spark may
+ * produce (Spark keeps each task's rows in order and interleaves tasks arbitrarily); records of a later batch
+ * follow those of an earlier one.
+ *
+ * <p>Threading: {@link #newBatchWriter} and {@link #stop()} are used from the query's execution thread only. A
+ * micro-batch writer's {@code write} (which projects the rows to records and hands them to the thread-safe
+ * producer) runs on the engine's worker threads, where the chunks are produced
+ * ({@link BatchWriter#writesOnWorkers()}: one call at a time, in order); its {@code commit}/{@code abort} on the
+ * query thread.
  */
 final class KafkaSink implements Sink {
     /** The metadata text of the batch markers committed with each transaction. */
@@ -188,6 +196,12 @@ final class KafkaSink implements Sink {
                 public void commit() {
                     producer.flush();
                     throwIfFailed(batchId, failure, failedTopic);
+                }
+
+                /** Sending runs where the chunks are produced (one write at a time, in order). */
+                @Override
+                public boolean writesOnWorkers() {
+                    return true;
                 }
 
                 /** The rows are out already; the flush only waits for their acknowledgements (thread-safe). */

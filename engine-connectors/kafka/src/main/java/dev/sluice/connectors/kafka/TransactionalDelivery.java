@@ -35,10 +35,12 @@ import org.apache.kafka.common.errors.ProducerFencedException;
  * after that commit ended, at the latest in its own commit. Its rows are invisible until its own commit anyway, so
  * holding them costs no latency, and each epoch stays exactly one transaction, committed in epoch order.
  *
- * <p>Threading: {@link #open} and a writer's {@code write}/{@code flush}/{@code abort} on the query thread; a
- * writer's {@code commit} on the query thread (micro-batches) or the committer thread (real time), after its last
- * write; the producer is thread-safe and its transactional calls never overlap (a writer begins only after the
- * previous one settled).
+ * <p>Threading: {@link #open} and a writer's {@code flush}/{@code abort} on the query thread; {@code write} on
+ * the query thread (real time) or on the engine's workers (micro-batches, {@link BatchWriter#writesOnWorkers()}:
+ * one call at a time, in order, each happening-before the next and before the commit); a writer's {@code commit}
+ * on the query thread (micro-batches) or the committer thread (real time), after its last write; the producer is
+ * thread-safe and its transactional calls never overlap (a writer begins only after the previous one settled; a
+ * micro-batch's {@code beginTransaction} runs in its first write, whichever thread that is on).
  */
 final class TransactionalDelivery implements KafkaSink.Delivery {
     private final String base;
@@ -198,6 +200,12 @@ final class TransactionalDelivery implements KafkaSink.Delivery {
             } catch (Exception e) {
                 throw failed(e);
             }
+        }
+
+        /** Micro-batches: sending runs where the chunks are produced (one write at a time, in order). */
+        @Override
+        public boolean writesOnWorkers() {
+            return true;
         }
 
         /**

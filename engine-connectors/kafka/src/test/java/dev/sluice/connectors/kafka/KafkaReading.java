@@ -32,7 +32,9 @@ final class KafkaReading {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.currentTimeMillis() + 20_000;
+            long records = end.values().stream().mapToLong(Long::longValue).sum();
+            // 20 s, plus 20 s per million records for the full-size bounded-memory check (3M records)
+            long deadline = System.currentTimeMillis() + 20_000 + records / 50;
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 if (System.currentTimeMillis() > deadline) {
                     throw new AssertionError("timed out reading " + topic);
