@@ -48,6 +48,8 @@ final class TransactionalDelivery implements KafkaSink.Delivery {
     private final String markerGroup;
     private final KafkaProducer<byte[], byte[]> producer;
     private final ProducerRecordProjection projection;
+    /** The producer's {@code transaction.timeout.ms}: a transaction open longer is aborted by the broker. */
+    private final long transactionTimeoutMs;
     private volatile long lastCommittedBatch;
     private volatile boolean broken;
     /** The last writer opened: the next one holds its records while this one's transaction is open. */
@@ -64,6 +66,7 @@ final class TransactionalDelivery implements KafkaSink.Delivery {
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         this.producer = new KafkaProducer<>(props);
+        this.transactionTimeoutMs = transactionTimeoutMs(props);
         try {
             producer.initTransactions();
             this.lastCommittedBatch = readLastCommittedBatch(options);
@@ -121,6 +124,8 @@ final class TransactionalDelivery implements KafkaSink.Delivery {
         private final AtomicReference<Exception> failure = new AtomicReference<>();
         /** Set on the query thread when the transaction begins, cleared by commit or abort (either thread). */
         private volatile boolean inTransaction;
+        /** When the transaction began ({@link System#nanoTime()}), to tell a timed-out transaction from a fenced one. */
+        private volatile long beganNanos;
         /**
          * Set when this writer's commit or abort ended: only then may the next writer begin a transaction (a writer
          * that still holds every record has none open, yet its transaction is still to come).
@@ -180,6 +185,7 @@ final class TransactionalDelivery implements KafkaSink.Delivery {
         private void send(ProducerRecord<byte[], byte[]> record) {
             if (!inTransaction) {
                 producer.beginTransaction();
+                beganNanos = System.nanoTime();
                 inTransaction = true;
             }
             producer.send(record, (metadata, e) -> {
@@ -262,10 +268,10 @@ final class TransactionalDelivery implements KafkaSink.Delivery {
             }
             held.clear();
             if (e instanceof ProducerFencedException || e instanceof InvalidProducerEpochException) {
+                long openMs = inTransaction ? (System.nanoTime() - beganNanos) / 1_000_000 : 0;
                 inTransaction = false;
                 broken = true;
-                return new KafkaConnectorException("KAFKA_SINK_FENCED", "Batch " + batchId + " was not written: another"
-                        + " run of this query took over transactional.id " + transactionalId + ".", "55000", e);
+                return fenced(batchId, transactionalId, openMs, transactionTimeoutMs, e);
             }
             if (inTransaction) {
                 TransactionalDelivery.this.abort();
@@ -275,6 +281,35 @@ final class TransactionalDelivery implements KafkaSink.Delivery {
                     + " transaction (transactional.id " + transactionalId + ") failed; the transaction was aborted: " + e,
                     "58030", e);
         }
+    }
+
+    /**
+     * The error of a batch whose producer lost its epoch. The broker bumps the epoch both when another run of the
+     * query initializes the same {@code transactional.id} and when it aborts a transaction that stayed open longer
+     * than {@code transaction.timeout.ms}; a transaction open at least that long is reported as the timeout, with
+     * the options that fix it, the other as a takeover.
+     */
+    static KafkaConnectorException fenced(long batchId, String transactionalId, long openMs, long timeoutMs,
+            Throwable cause) {
+        if (openMs >= timeoutMs) {
+            return new KafkaConnectorException("KAFKA_SINK_TRANSACTION_TIMED_OUT", "Batch " + batchId + " was not"
+                    + " written: its transaction (transactional.id " + transactionalId + ") was open for " + openMs
+                    + " ms, longer than the producer's transaction.timeout.ms (" + timeoutMs + " ms), and the broker"
+                    + " aborted it. Raise the option kafka.transaction.timeout.ms (at most the broker's"
+                    + " transaction.max.timeout.ms) or make batches smaller (maxOffsetsPerTrigger, maxFilesPerTrigger),"
+                    + " then restart the query.", "57014", cause);
+        }
+        return new KafkaConnectorException("KAFKA_SINK_FENCED", "Batch " + batchId + " was not written: another"
+                + " run of this query took over transactional.id " + transactionalId + ".", "55000", cause);
+    }
+
+    /** {@code transaction.timeout.ms} as the producer reads it (Kafka's default, 60 s, when not set). */
+    static long transactionTimeoutMs(Map<String, Object> producerProps) {
+        Object value = producerProps.get(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG);
+        if (value == null) {
+            return 60_000L;
+        }
+        return value instanceof Number n ? n.longValue() : Long.parseLong(value.toString().trim());
     }
 
     private void abort() {
