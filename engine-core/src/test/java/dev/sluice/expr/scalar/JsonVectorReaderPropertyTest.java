@@ -26,13 +26,18 @@ class JsonVectorReaderPropertyTest {
     private static final ZoneId UTC = ZoneId.of("UTC");
     private static final String[] NAMES = {"a", "b", "A", "c", "Item", "item"};
 
+    /** The default options, in {@code FAILFAST} mode or not. */
+    private static FromJsonOptions options(boolean failFast) {
+        return new FromJsonOptions(failFast, FromJsonOptions.DEFAULTS.maxNestingDepth(),
+                FromJsonOptions.DEFAULTS.maxNumLen(), FromJsonOptions.DEFAULTS.maxStringLen());
+    }
+
     @Property(tries = 400)
     void vectorPathEqualsGeneralPath(@ForAll long seed) {
         Random random = new Random(seed);
         DataType schema = random.nextInt(6) == 0 ? new ArrayType(type(random, 2), true) : struct(random, 3);
         for (boolean failFast : new boolean[] {false, true}) {
-            FromJsonOptions options = new FromJsonOptions(failFast, FromJsonOptions.DEFAULTS.maxNestingDepth(),
-                    FromJsonOptions.DEFAULTS.maxNumLen(), FromJsonOptions.DEFAULTS.maxStringLen());
+            FromJsonOptions options = options(failFast);
             JsonVectorReader reader = new JsonVectorReader(schema, UTC, options);
             ColumnVector fast = ColumnVector.allocate(schema, 2);
             List<Object> expected = new ArrayList<>();
@@ -81,9 +86,7 @@ class JsonVectorReaderPropertyTest {
         Random random = new Random(seed);
         DataType schema = random.nextInt(6) == 0 ? new ArrayType(type(random, 2), true) : struct(random, 3);
         for (boolean failFast : new boolean[] {false, true}) {
-            FromJsonOptions options = new FromJsonOptions(failFast, FromJsonOptions.DEFAULTS.maxNestingDepth(),
-                    FromJsonOptions.DEFAULTS.maxNumLen(), FromJsonOptions.DEFAULTS.maxStringLen());
-            JsonVectorReader reader = new JsonVectorReader(schema, UTC, options);
+            JsonVectorReader reader = new JsonVectorReader(schema, UTC, options(failFast));
             ColumnVector bytesPath = ColumnVector.allocate(schema, 2);
             ColumnVector stringPath = ColumnVector.allocate(schema, 2);
             for (int row = 0; row < 12; row++) {
