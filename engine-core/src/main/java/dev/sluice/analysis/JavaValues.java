@@ -228,7 +228,7 @@ public final class JavaValues {
             for (int i = 0; i < out.length; i++) {
                 out[i] = toExternal(fields.get(i), s.apply(i).dataType());
             }
-            return new GenericRow(out, s);
+            return GenericRow.wrap(out, s); // the array is ours: no second copy per nested row
         }
         if (type instanceof ArrayType a) {
             List<Object> out = new ArrayList<>();

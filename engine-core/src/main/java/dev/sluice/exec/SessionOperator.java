@@ -68,10 +68,9 @@ public final class SessionOperator {
                 ends[i] = newSession ? end : Math.max(end, ends[i - 1]);
             }
         }
-        int[] selected = rows;
         ColumnVector[] columns = new ColumnVector[all.columnCount() + 1];
         for (int c = 0; c < all.columnCount(); c++) {
-            columns[c] = all.column(c).take(selected, kept);
+            columns[c] = all.column(c).take(rows, kept);
         }
         columns[all.columnCount()] = StructVector.of(TimeWindow.TYPE, new ColumnVector[] {
             LongVector.wrap(DataTypes.TimestampType, starts, kept, null),
